@@ -1,0 +1,211 @@
+//! How an urgent alert looks: a box that stands out with or without colour, with
+//! what to do, the numbers to call for the region, and how to change the region.
+
+use crate::bank::{AlertRule, Level, Line};
+use crate::region::{Chosen, Region};
+
+/// Width of the text inside the box.
+const INNER: usize = 68;
+
+/// Whether colour may be used: only when the output is a terminal and `NO_COLOR` is
+/// unset or empty (<https://no-color.org>).
+pub fn color_allowed(is_terminal: bool, no_color: Option<String>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// Fills `{emergency}`, `{crisis}` and `{poison}` in bank text with the region's numbers.
+pub fn fill_numbers(text: &str, region: &Region) -> String {
+    let mut out = text.replace("{emergency}", &region.emergency.call);
+    let crisis = region
+        .crisis
+        .as_ref()
+        .map(|p| p.call.as_str())
+        .unwrap_or(region.emergency.call.as_str());
+    out = out.replace("{crisis}", crisis);
+    let poison = region
+        .poison
+        .as_ref()
+        .map(|p| p.call.as_str())
+        .unwrap_or(region.emergency.call.as_str());
+    out.replace("{poison}", poison)
+}
+
+/// The lines that say which numbers to call.
+pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
+    let mut lines = Vec::new();
+    for line in &rule.call {
+        let Some(phone) = region.phone(*line) else {
+            if *line == Line::Crisis {
+                // No crisis line known here: the emergency number is the way to help.
+                lines.push(format!(
+                    "No crisis line is listed for {}; call {} ({}).",
+                    region.name, region.emergency.call, region.emergency.name
+                ));
+            }
+            continue;
+        };
+        let mut s = match &phone.text {
+            Some(t) if *t == phone.call => format!("{}: call or text {}", phone.name, phone.call),
+            Some(t) => format!("{}: call {}, or text {}", phone.name, phone.call, t),
+            None => format!("{}: call {}", phone.name, phone.call),
+        };
+        if let Some(c) = &phone.caution {
+            s.push_str(&format!(" ({c})"));
+        }
+        lines.push(s);
+    }
+    lines
+}
+
+/// The alert as a box of text, ready to print.
+pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
+    let region = &chosen.region;
+    let mut body: Vec<String> = Vec::new();
+    let mark = match rule.level {
+        Level::Emergency | Level::Crisis => "!!!",
+        Level::Prescriber => "!",
+        Level::Advice => "",
+    };
+    body.push(format!("{mark} {} {mark}", rule.level.heading()).trim().to_string());
+    body.extend(wrap(&rule.title, INNER));
+    body.push(String::new());
+    body.extend(wrap(&fill_numbers(&rule.advice, region), INNER));
+    let calls = call_lines(rule, region);
+    if !calls.is_empty() {
+        body.push(String::new());
+        for c in calls {
+            body.extend(bullet(&c, INNER));
+        }
+    }
+    body.push(String::new());
+    body.extend(wrap(&region_note(chosen), INNER));
+
+    let (on, off) = if color {
+        match rule.level {
+            Level::Emergency | Level::Crisis => ("\x1b[1;97;41m", "\x1b[0m"),
+            Level::Prescriber => ("\x1b[1;30;43m", "\x1b[0m"),
+            Level::Advice => ("\x1b[1m", "\x1b[0m"),
+        }
+    } else {
+        ("", "")
+    };
+    let heavy = rule.level >= Level::Crisis;
+    let (tl, tr, bl, br, h, v) = if heavy {
+        ('╔', '╗', '╚', '╝', '═', '║')
+    } else {
+        ('┌', '┐', '└', '┘', '─', '│')
+    };
+    let bar: String = std::iter::repeat_n(h, INNER + 2).collect();
+    let mut out = String::new();
+    out.push_str(&format!("{on}{tl}{bar}{tr}{off}\n"));
+    for line in body {
+        let pad = INNER.saturating_sub(line.chars().count());
+        out.push_str(&format!("{on}{v}{off} {line}{} {on}{v}{off}\n", " ".repeat(pad)));
+    }
+    out.push_str(&format!("{on}{bl}{bar}{br}{off}\n"));
+    out
+}
+
+/// "Numbers for ... Wrong country? ..." — every alert says which region it assumed.
+pub fn region_note(chosen: &Chosen) -> String {
+    format!(
+        "Numbers for {}. Wrong country? Run again with --region CODE (see `sidecheck regions`).",
+        chosen
+    )
+}
+
+/// A "- " list item wrapped with its later lines indented under the text.
+pub fn bullet(text: &str, width: usize) -> Vec<String> {
+    wrap(text, width.saturating_sub(2).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { format!("- {l}") } else { format!("  {l}") })
+        .collect()
+}
+
+/// Wraps text at word boundaries to lines of at most `width` characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let mut word = word.to_string();
+            while word.chars().count() > width {
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                lines.push(head);
+            }
+            let len = line.chars().count();
+            if len > 0 && len + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+    use crate::region::{Source, all};
+
+    fn chosen(code: &str) -> Chosen {
+        let region = all().into_iter().find(|r| r.code == code).unwrap();
+        Chosen {
+            asked: code.into(),
+            region,
+            source: Source::Flag,
+        }
+    }
+
+    #[test]
+    fn no_color_means_no_escape_codes() {
+        let bank = Bank::bundled().unwrap();
+        let rule = bank.alert("breathing").unwrap();
+        let text = render(rule, &chosen("US"), false);
+        assert!(!text.contains('\x1b'));
+        assert!(text.contains("911"));
+        assert!(text.contains("EMERGENCY"));
+        assert!(text.contains("--region"));
+        assert!(render(rule, &chosen("US"), true).contains("\x1b[1;97;41m"));
+        assert!(!color_allowed(true, Some("1".into())));
+        assert!(color_allowed(true, Some(String::new())));
+        assert!(!color_allowed(false, None));
+    }
+
+    #[test]
+    fn suicide_alert_gives_the_crisis_line_for_the_region() {
+        let bank = Bank::bundled().unwrap();
+        let rule = bank.alert("suicidal_thoughts").unwrap();
+        let us = render(rule, &chosen("US"), false);
+        assert!(us.contains("call or text 988"), "{us}");
+        let gb = render(rule, &chosen("GB"), false);
+        assert!(gb.contains("116 123"), "{gb}");
+        assert!(gb.contains("999"), "{gb}");
+    }
+
+    #[test]
+    fn every_box_line_has_the_same_width() {
+        let bank = Bank::bundled().unwrap();
+        for rule in &bank.alerts {
+            let text = render(rule, &chosen("NZ"), false);
+            let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+            assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
+        }
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("", 5), vec![""]);
+    }
+}

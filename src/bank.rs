@@ -1,0 +1,930 @@
+//! The question bank: its data model, loading from JSON, and validation.
+//!
+//! A bank is plain data (`questions/*.json`). Nothing about a symptom is written in
+//! Rust: the questions, their options and scores, the follow-up conditions and the
+//! urgent rules all come from the bank, and are checked here before anyone is asked
+//! a single question.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The bank format this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The bank shipped inside the binary.
+pub const BUNDLED_BANK: &str = include_str!("../questions/baclofen.en.json");
+/// What error messages call the bundled bank.
+pub const BUNDLED_BANK_NAME: &str = "questions/baclofen.en.json (built in)";
+
+/// A whole question bank.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Where editors find the schema for this file.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Bank format version; this build reads format 1.
+    pub format: u32,
+    /// Stable id of the bank, in snake_case (e.g. "baclofen").
+    pub id: String,
+    /// Version of the bank's content (e.g. "1.0.0").
+    pub version: String,
+    /// Language tag of the text (e.g. "en").
+    pub language: String,
+    /// Title shown at the start of a check.
+    pub title: String,
+    /// The medicine the bank is about.
+    pub medication: String,
+    /// The time the questions ask about, as people say it ("the last 7 days").
+    pub recall_period: String,
+    /// Paragraphs shown before the first question. Must include the safety notice.
+    pub intro: Vec<String>,
+    /// The safety notice on its own, repeated in reports.
+    pub safety_notice: String,
+    /// Sections, in the order they are asked.
+    pub sections: Vec<Section>,
+    /// Named answer scales that scale questions refer to.
+    pub scales: BTreeMap<String, Vec<Choice>>,
+    /// Questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// Rules that raise an alert from the answers.
+    pub alerts: Vec<AlertRule>,
+}
+
+/// A group of questions.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable snake_case id.
+    pub id: String,
+    /// Title shown to the person.
+    pub title: String,
+    /// Whether the section's answers add up to a score.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One option of an ordered scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable snake_case id, used in answers files.
+    pub id: String,
+    /// What the person sees.
+    pub label: String,
+    /// Score from 0 (none) to 4 (worst), rising by one from option to option.
+    pub score: u8,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Yes or no.
+    YesNo,
+    /// One option of an ordered 0-4 scale.
+    Scale,
+    /// A number with a unit and a range.
+    Number,
+    /// Free text.
+    Text,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::YesNo => "yes_no",
+            Kind::Scale => "scale",
+            Kind::Number => "number",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// One question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable snake_case id, used in answers files and in the log.
+    pub id: String,
+    /// Id of the section it belongs to.
+    pub section: String,
+    /// The kind of answer.
+    pub kind: Kind,
+    /// The question as shown, with its recall period.
+    pub text: String,
+    /// A short word or two for the symptom, used in summaries and reports.
+    pub short: String,
+    /// For scale questions: the name of a scale in `scales`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// For yes/no questions: the score a "yes" adds to the section (0-4). Without it
+    /// the question gives context and is not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_yes: Option<u8>,
+    /// For number questions: the unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For number questions: the smallest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// For number questions: the largest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// For number questions: whether only whole numbers are allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub integer: bool,
+    /// For text questions: the most characters allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Ask this question only when this condition on earlier answers holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// A test on earlier answers. Exactly one of the forms is used:
+/// `{"question": ID, "equals": VALUE}`, `{"question": ID, "at_least": N}`,
+/// `{"question": ID, "one_of": [OPTION, ...]}`, `{"all": [...]}` or `{"any": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The question whose answer is tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// True when the answer equals this: true/false for yes/no, an option id for a
+    /// scale, a number, or a text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<serde_json::Value>,
+    /// True when the answer's score (scale) or value (number) is at least this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<f64>,
+    /// True when the answer is one of these option ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<Vec<String>>,
+    /// True when every condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// True when any condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+}
+
+impl Condition {
+    /// Every question id this condition reads.
+    pub fn questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_questions(&mut out);
+        out
+    }
+
+    fn collect_questions<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if let Some(q) = &self.question {
+            out.push(q);
+        }
+        for c in self.all.iter().chain(self.any.iter()).flatten() {
+            c.collect_questions(out);
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let join = |f: &mut fmt::Formatter<'_>, list: &[Condition], word: &str| {
+            write!(f, "(")?;
+            for (i, c) in list.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {word} ")?;
+                }
+                write!(f, "{c}")?;
+            }
+            write!(f, ")")
+        };
+        if let Some(all) = &self.all {
+            return join(f, all, "and");
+        }
+        if let Some(any) = &self.any {
+            return join(f, any, "or");
+        }
+        let q = self.question.as_deref().unwrap_or("?");
+        if let Some(v) = &self.equals {
+            match v {
+                serde_json::Value::Bool(true) => write!(f, "{q} = yes"),
+                serde_json::Value::Bool(false) => write!(f, "{q} = no"),
+                serde_json::Value::String(s) => write!(f, "{q} = {s}"),
+                other => write!(f, "{q} = {other}"),
+            }
+        } else if let Some(n) = self.at_least {
+            write!(f, "{q} >= {n}")
+        } else if let Some(list) = &self.one_of {
+            write!(f, "{q} in [{}]", list.join(", "))
+        } else {
+            write!(f, "{q} ?")
+        }
+    }
+}
+
+/// How urgent an alert is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Not urgent: advice shown in the summary at the end.
+    Advice,
+    /// Call the prescriber today.
+    Prescriber,
+    /// Call a crisis line now.
+    Crisis,
+    /// Call the emergency number now.
+    Emergency,
+}
+
+impl Level {
+    /// Urgent alerts interrupt the check; advice waits for the summary.
+    pub fn is_urgent(self) -> bool {
+        self != Level::Advice
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Advice => "advice",
+            Level::Prescriber => "prescriber",
+            Level::Crisis => "crisis",
+            Level::Emergency => "emergency",
+        }
+    }
+
+    /// The heading people see.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Level::Advice => "ADVICE",
+            Level::Prescriber => "CALL YOUR PRESCRIBER TODAY",
+            Level::Crisis => "GET SUPPORT NOW",
+            Level::Emergency => "EMERGENCY: GET HELP NOW",
+        }
+    }
+}
+
+/// A number an alert tells people to call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Line {
+    Emergency,
+    Crisis,
+    Poison,
+}
+
+/// A rule that raises an alert.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlertRule {
+    /// Stable snake_case id.
+    pub id: String,
+    /// The answers that raise it.
+    pub when: Condition,
+    /// How urgent it is.
+    pub level: Level,
+    /// A short title.
+    pub title: String,
+    /// What to do, in plain words. Must not tell anyone to change a dose on their own.
+    pub advice: String,
+    /// Which numbers to show, in order.
+    #[serde(default)]
+    pub call: Vec<Line>,
+    /// Ids of alerts this one replaces when both hold (an escalation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
+}
+
+/// One problem found in a bank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// JSON path, e.g. `questions[3].when.question`, or `line 4, column 7`.
+    pub place: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// A bank that could not be loaded.
+#[derive(Debug, Clone)]
+pub struct BankError {
+    /// The file, as given.
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {}: {}", self.file, p.place, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BankError {}
+
+impl Bank {
+    /// The bank built into the program.
+    pub fn bundled() -> Result<Bank, BankError> {
+        Bank::from_json(BUNDLED_BANK_NAME, BUNDLED_BANK)
+    }
+
+    /// Reads and validates a bank file.
+    pub fn load(path: &Path) -> Result<Bank, BankError> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| BankError {
+            file: file.clone(),
+            problems: vec![Problem {
+                place: "file".into(),
+                message: format!(
+                    "cannot read it ({}); check the path",
+                    crate::error::io_reason(&e)
+                ),
+            }],
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+            BankError {
+                file: file.clone(),
+                problems: vec![Problem {
+                    place: format!("line {line}, column {col}"),
+                    message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+                }],
+            }
+        })?;
+        Bank::from_json(&file, &text)
+    }
+
+    /// Parses and validates a bank from JSON text; `file` names it in errors.
+    pub fn from_json(file: &str, text: &str) -> Result<Bank, BankError> {
+        let fail = |place: String, e: &serde_json::Error| BankError {
+            file: file.to_string(),
+            problems: vec![Problem {
+                place,
+                message: json_message(e),
+            }],
+        };
+        let at = |e: &serde_json::Error| format!("line {}, column {}", e.line(), e.column());
+        let mut de = serde_json::Deserializer::from_str(text);
+        let bank: Bank = match serde_path_to_error::deserialize(&mut de) {
+            Ok(b) => b,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let mut place = at(&inner);
+                if path != "." && !path.is_empty() {
+                    place = format!("{place} ({path})");
+                }
+                return Err(fail(place, &inner));
+            }
+        };
+        // Nothing but white space may follow the bank.
+        de.end().map_err(|e| fail(at(&e), &e))?;
+        let problems = bank.problems();
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(BankError {
+                file: file.to_string(),
+                problems,
+            })
+        }
+    }
+
+    /// Index of a question by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// A question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// A section by id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The options of a scale question (empty for other kinds).
+    pub fn options(&self, q: &Question) -> &[Choice] {
+        q.scale
+            .as_ref()
+            .and_then(|s| self.scales.get(s))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The highest score a question can add to its section.
+    pub fn max_score(&self, q: &Question) -> Option<u8> {
+        match q.kind {
+            Kind::YesNo => q.score_yes,
+            Kind::Scale => self.options(q).iter().map(|c| c.score).max(),
+            Kind::Number | Kind::Text => None,
+        }
+    }
+
+    /// The alert rule with this id.
+    pub fn alert(&self, id: &str) -> Option<&AlertRule> {
+        self.alerts.iter().find(|a| a.id == id)
+    }
+
+    /// Ids of the alert rules that can be raised by this question's answer.
+    pub fn alerts_for(&self, question: &str) -> Vec<&AlertRule> {
+        self.alerts
+            .iter()
+            .filter(|a| a.when.questions().contains(&question))
+            .collect()
+    }
+
+    /// Every problem with the bank's meaning (the JSON already parsed).
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut p = Vec::new();
+        let mut add = |place: String, message: String| p.push(Problem { place, message });
+
+        if self.format != FORMAT_VERSION {
+            add(
+                "format".into(),
+                format!(
+                    "format {} is not known; this program reads format {FORMAT_VERSION}",
+                    self.format
+                ),
+            );
+        }
+        check_id(&mut add, "id", &self.id);
+        for (field, value) in [
+            ("version", &self.version),
+            ("language", &self.language),
+            ("title", &self.title),
+            ("medication", &self.medication),
+            ("recall_period", &self.recall_period),
+            ("safety_notice", &self.safety_notice),
+        ] {
+            if value.trim().is_empty() {
+                add(field.into(), "is empty; write a value".into());
+            }
+        }
+        if self.intro.iter().all(|s| s.trim().is_empty()) {
+            add(
+                "intro".into(),
+                "is empty; write an intro that includes the safety notice".into(),
+            );
+        } else if !self.intro.iter().any(|s| s.contains(&self.safety_notice)) {
+            add(
+                "intro".into(),
+                "does not include the safety_notice text; add it to one of the paragraphs".into(),
+            );
+        }
+
+        // Sections.
+        let mut section_ids = HashMap::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            let place = format!("sections[{i}].id");
+            check_id(&mut add, &place, &s.id);
+            if let Some(first) = section_ids.insert(s.id.as_str(), i) {
+                add(
+                    place,
+                    format!(
+                        "duplicate section id \"{}\" (also sections[{first}]); give each section its own id",
+                        s.id
+                    ),
+                );
+            }
+            if s.title.trim().is_empty() {
+                add(format!("sections[{i}].title"), "is empty; write a title".into());
+            }
+        }
+        if self.sections.is_empty() {
+            add("sections".into(), "is empty; add at least one section".into());
+        }
+
+        // Scales: ordered, scored 0 up to at most 4, one step at a time.
+        for (name, choices) in &self.scales {
+            let place = format!("scales.{name}");
+            check_id(&mut add, &place, name);
+            if choices.len() < 2 {
+                add(
+                    place.clone(),
+                    "needs at least two options, from none to worst".into(),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (i, c) in choices.iter().enumerate() {
+                let cplace = format!("{place}[{i}]");
+                check_id(&mut add, &format!("{cplace}.id"), &c.id);
+                if !seen.insert(c.id.as_str()) {
+                    add(
+                        format!("{cplace}.id"),
+                        format!("duplicate option id \"{}\"; give each option its own id", c.id),
+                    );
+                }
+                if c.label.trim().is_empty() {
+                    add(format!("{cplace}.label"), "is empty; write a label".into());
+                }
+                if usize::from(c.score) != i {
+                    add(
+                        format!("{cplace}.score"),
+                        format!(
+                            "is {} but must be {i}: options go in order from the lowest (score 0) up, one step each",
+                            c.score
+                        ),
+                    );
+                }
+                if c.score > 4 {
+                    add(
+                        format!("{cplace}.score"),
+                        format!("is {}; scores go from 0 to 4", c.score),
+                    );
+                }
+            }
+        }
+
+        // Questions.
+        let mut question_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let place = format!("questions[{i}]");
+            check_id(&mut add, &format!("{place}.id"), &q.id);
+            if let Some(first) = question_ids.get(q.id.as_str()) {
+                add(
+                    format!("{place}.id"),
+                    format!(
+                        "duplicate question id \"{}\" (also questions[{first}]); give each question its own id",
+                        q.id
+                    ),
+                );
+            }
+            if !section_ids.contains_key(q.section.as_str()) {
+                add(
+                    format!("{place}.section"),
+                    format!(
+                        "section \"{}\" is not in \"sections\"; use one of: {}",
+                        q.section,
+                        self.sections
+                            .iter()
+                            .map(|s| s.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+            if q.text.trim().is_empty() {
+                add(format!("{place}.text"), "is empty; write the question".into());
+            }
+            if q.short.trim().is_empty() {
+                add(
+                    format!("{place}.short"),
+                    "is empty; write a word or two for the symptom".into(),
+                );
+            }
+            let only = |field: &str, set: bool, kinds: &str, add: &mut dyn FnMut(String, String)| {
+                if set {
+                    add(
+                        format!("{place}.{field}"),
+                        format!(
+                            "is only for {kinds} questions; remove it or change \"kind\""
+                        ),
+                    );
+                }
+            };
+            only("scale", q.scale.is_some() && q.kind != Kind::Scale, "scale", &mut add);
+            only(
+                "score_yes",
+                q.score_yes.is_some() && q.kind != Kind::YesNo,
+                "yes_no",
+                &mut add,
+            );
+            let not_number = q.kind != Kind::Number;
+            only("unit", q.unit.is_some() && not_number, "number", &mut add);
+            only("min", q.min.is_some() && not_number, "number", &mut add);
+            only("max", q.max.is_some() && not_number, "number", &mut add);
+            only("integer", q.integer && not_number, "number", &mut add);
+            only(
+                "max_length",
+                q.max_length.is_some() && q.kind != Kind::Text,
+                "text",
+                &mut add,
+            );
+            match q.kind {
+                Kind::Scale => match &q.scale {
+                    None => add(
+                        format!("{place}.scale"),
+                        "is missing; name one of the scales in \"scales\"".into(),
+                    ),
+                    Some(s) if !self.scales.contains_key(s) => add(
+                        format!("{place}.scale"),
+                        format!(
+                            "scale \"{s}\" is not in \"scales\"; use one of: {}",
+                            self.scales.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    ),
+                    Some(_) => {}
+                },
+                Kind::YesNo => {
+                    if let Some(s) = q.score_yes
+                        && s > 4
+                    {
+                        add(
+                            format!("{place}.score_yes"),
+                            format!("is {s}; scores go from 0 to 4"),
+                        );
+                    }
+                }
+                Kind::Number => {
+                    match (q.min, q.max) {
+                        (Some(lo), Some(hi)) if lo.is_finite() && hi.is_finite() && lo <= hi => {}
+                        (Some(_), Some(_)) => add(
+                            format!("{place}.min"),
+                            "must be a number no larger than \"max\"".into(),
+                        ),
+                        _ => add(
+                            format!("{place}"),
+                            "a number question needs \"min\" and \"max\"; add them".into(),
+                        ),
+                    }
+                    if q.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
+                        add(
+                            format!("{place}.unit"),
+                            "is missing; say what the number counts (e.g. \"days\")".into(),
+                        );
+                    }
+                }
+                Kind::Text => {
+                    if q.max_length == Some(0) {
+                        add(format!("{place}.max_length"), "must be above 0".into());
+                    }
+                }
+            }
+            if let Some(cond) = &q.when {
+                self.check_condition(
+                    &mut add,
+                    &format!("{place}.when"),
+                    cond,
+                    &question_ids,
+                    Some(&q.id),
+                );
+            }
+            question_ids.entry(q.id.as_str()).or_insert(i);
+        }
+        if self.questions.is_empty() {
+            add("questions".into(), "is empty; add at least one question".into());
+        }
+
+        // Alert rules.
+        let mut alert_ids = HashMap::new();
+        for (i, a) in self.alerts.iter().enumerate() {
+            let place = format!("alerts[{i}]");
+            check_id(&mut add, &format!("{place}.id"), &a.id);
+            if let Some(first) = alert_ids.insert(a.id.as_str(), i) {
+                add(
+                    format!("{place}.id"),
+                    format!(
+                        "duplicate alert id \"{}\" (also alerts[{first}]); give each alert its own id",
+                        a.id
+                    ),
+                );
+            }
+            // Alerts may read any question: they run after each answer.
+            self.check_condition(&mut add, &format!("{place}.when"), &a.when, &question_ids, None);
+            if a.title.trim().is_empty() {
+                add(format!("{place}.title"), "is empty; write a short title".into());
+            }
+            if a.advice.trim().is_empty() {
+                add(
+                    format!("{place}.advice"),
+                    "is empty; every alert needs advice that says what to do".into(),
+                );
+            }
+            if a.level >= Level::Crisis && a.call.is_empty() {
+                add(
+                    format!("{place}.call"),
+                    "is empty; an emergency or crisis alert must give a number to call".into(),
+                );
+            }
+        }
+        for (i, a) in self.alerts.iter().enumerate() {
+            for (j, r) in a.replaces.iter().enumerate() {
+                if !alert_ids.contains_key(r.as_str()) || r == &a.id {
+                    add(
+                        format!("alerts[{i}].replaces[{j}]"),
+                        format!("\"{r}\" is not another alert's id; fix or remove it"),
+                    );
+                }
+            }
+        }
+        p
+    }
+
+    fn check_condition(
+        &self,
+        add: &mut dyn FnMut(String, String),
+        place: &str,
+        cond: &Condition,
+        earlier: &HashMap<&str, usize>,
+        asking: Option<&str>,
+    ) {
+        let forms = [
+            cond.question.is_some(),
+            cond.all.is_some(),
+            cond.any.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if forms != 1 {
+            add(
+                place.into(),
+                "use exactly one of \"question\", \"all\" or \"any\"".into(),
+            );
+            return;
+        }
+        for (key, list) in [("all", &cond.all), ("any", &cond.any)] {
+            if let Some(list) = list {
+                if list.is_empty() {
+                    add(format!("{place}.{key}"), "is empty; list at least one condition".into());
+                }
+                for (i, c) in list.iter().enumerate() {
+                    self.check_condition(add, &format!("{place}.{key}[{i}]"), c, earlier, asking);
+                }
+                return;
+            }
+        }
+        let Some(qid) = &cond.question else { return };
+        let tests = [
+            cond.equals.is_some(),
+            cond.at_least.is_some(),
+            cond.one_of.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if tests != 1 {
+            add(
+                place.into(),
+                "use exactly one test: \"equals\", \"at_least\" or \"one_of\"".into(),
+            );
+        }
+        let qplace = format!("{place}.question");
+        let Some(target) = self.question(qid) else {
+            add(
+                qplace,
+                format!("question \"{qid}\" does not exist; use the id of an earlier question"),
+            );
+            return;
+        };
+        if let Some(me) = asking {
+            if me == qid {
+                add(
+                    qplace,
+                    format!("question \"{qid}\" refers to itself; a follow-up must depend on an earlier question"),
+                );
+                return;
+            }
+            if !earlier.contains_key(qid.as_str()) {
+                add(
+                    qplace,
+                    format!("question \"{qid}\" comes later in the bank; a follow-up may only depend on an earlier question"),
+                );
+                return;
+            }
+        }
+        if let Some(v) = &cond.equals {
+            let ok = match target.kind {
+                Kind::YesNo => v.is_boolean(),
+                Kind::Scale => v
+                    .as_str()
+                    .is_some_and(|s| self.options(target).iter().any(|c| c.id == s)),
+                Kind::Number => v.is_number(),
+                Kind::Text => v.is_string(),
+            };
+            if !ok {
+                add(
+                    format!("{place}.equals"),
+                    format!(
+                        "does not fit {} question \"{qid}\"; use {}",
+                        target.kind.as_str(),
+                        self.expected(target)
+                    ),
+                );
+            }
+        }
+        if cond.at_least.is_some() && !matches!(target.kind, Kind::Scale | Kind::Number) {
+            add(
+                format!("{place}.at_least"),
+                format!("only works on scale or number questions, and \"{qid}\" is {}", target.kind.as_str()),
+            );
+        }
+        if let Some(list) = &cond.one_of {
+            if target.kind != Kind::Scale {
+                add(
+                    format!("{place}.one_of"),
+                    format!("only works on scale questions, and \"{qid}\" is {}", target.kind.as_str()),
+                );
+            } else {
+                for (i, o) in list.iter().enumerate() {
+                    if !self.options(target).iter().any(|c| &c.id == o) {
+                        add(
+                            format!("{place}.one_of[{i}]"),
+                            format!("\"{o}\" is not an option of \"{qid}\"; use {}", self.expected(target)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The answers a question takes, in words, for error messages.
+    pub fn expected(&self, q: &Question) -> String {
+        match q.kind {
+            Kind::YesNo => "true or false".into(),
+            Kind::Scale => {
+                let opts = self.options(q);
+                let ids: Vec<String> = opts.iter().map(|c| format!("\"{}\"", c.id)).collect();
+                let hi = opts.len().saturating_sub(1);
+                format!("one of {} (or a score 0-{hi})", ids.join(", "))
+            }
+            Kind::Number => format!(
+                "{} from {} to {}{}",
+                if q.integer { "a whole number" } else { "a number" },
+                fmt_num(q.min.unwrap_or(0.0)),
+                fmt_num(q.max.unwrap_or(0.0)),
+                q.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
+            Kind::Text => format!(
+                "text of at most {} characters",
+                q.max_length.unwrap_or(crate::flow::MAX_TEXT)
+            ),
+        }
+    }
+}
+
+/// Formats a number without a needless ".0".
+pub fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn check_id(add: &mut dyn FnMut(String, String), place: &str, id: &str) {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !ok {
+        add(
+            place.into(),
+            format!(
+                "\"{}\" is not a snake_case id; use lowercase letters, digits and _ (starting with a letter, at most 64)",
+                id.chars().take(80).collect::<String>()
+            ),
+        );
+    }
+}
+
+/// A one-line, actionable message for a JSON syntax or shape error.
+pub fn json_message(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    // serde_json appends " at line L column C"; the place is given separately.
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    match e.classify() {
+        Category::Eof => format!("{text}: the file ends too early; check for a missing }} or ]"),
+        Category::Syntax => format!("{text}: fix the JSON syntax here"),
+        Category::Data => format!("{text}: fix this value"),
+        Category::Io => format!("{text}: could not read the input"),
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let col = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    (line, col)
+}
+
+/// The JSON Schema of bank files, as pretty JSON.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Bank);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,101 @@
+//! Command-line arguments. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  sidecheck                              Start the guided check (same as `sidecheck check`)
+  sidecheck check --answers answers.json Run the check from a file, no terminal needed
+  sidecheck show last                    Show the last saved check-in
+  sidecheck bank questions               List the question ids for an answers file
+  sidecheck regions                      List regions and their emergency numbers
+
+Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C.
+
+This is a self-check, not a diagnosis. It does not replace your doctor or nurse.";
+
+/// A private, plain-language self-check for side effects, withdrawal and dependence
+/// on baclofen (or another medicine, with --bank).
+#[derive(Debug, Parser)]
+#[command(name = "sidecheck", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Use this question bank file instead of the built-in baclofen bank.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub bank: Option<PathBuf>,
+
+    /// Country or region for emergency and crisis numbers (e.g. US, GB, AU).
+    /// Default: the country in LC_ALL, LC_MESSAGES or LANG, else US.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub region: Option<String>,
+
+    /// Folder for the private log. Default: the platform's data folder.
+    #[arg(long, global = true, value_name = "DIR", env = "SIDECHECK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the self-check (guided in a terminal, or from an answers file).
+    Check(CheckArgs),
+    /// Show one saved check-in.
+    Show(ShowArgs),
+    /// Work with question banks.
+    #[command(subcommand)]
+    Bank(BankCommand),
+    /// List the regions and their emergency, crisis and poison numbers.
+    Regions(RegionsArgs),
+}
+
+#[derive(Debug, Default, Args)]
+pub struct CheckArgs {
+    /// Take the answers from a JSON file (`-` for standard input) instead of asking.
+    /// The file maps question ids to answers: true/false, an option id or score 0-4,
+    /// a number, or a text. See `sidecheck bank questions` for the ids.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<String>,
+
+    /// Print the saved record as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A check-in id (or the start of one), or `last`.
+    #[arg(default_value = "last", value_name = "ID|last")]
+    pub which: String,
+
+    /// Print the record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RegionsArgs {
+    /// Print the table as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Check bank files and report every problem found.
+    Validate {
+        /// Bank files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema for bank files.
+    Schema,
+    /// List every question: id, section, kind, text, allowed answers, condition, alerts.
+    Questions {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+}

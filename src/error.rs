@@ -1,0 +1,87 @@
+//! The program's errors and their exit codes: 0 ok, 1 runtime or I/O failure,
+//! 2 bad usage or bad input, 130 interrupted by the user.
+
+use std::fmt;
+use std::io;
+
+use crate::bank::BankError;
+use crate::store::StoreError;
+
+/// Everything that can stop a command.
+#[derive(Debug)]
+pub enum Error {
+    /// Bad usage or input that the user can fix (exit 2).
+    Input(String),
+    /// A bank that does not load (exit 2).
+    Bank(BankError),
+    /// The log or the data folder failed (exit 1).
+    Store(StoreError),
+    /// Any other runtime or I/O failure (exit 1).
+    Runtime(String),
+    /// The person stopped the check with Ctrl-C; what they answered was handled (exit 130).
+    Interrupted,
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Input(_) | Error::Bank(_) => 2,
+            Error::Store(_) | Error::Runtime(_) => 1,
+            Error::Interrupted => 130,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(m) | Error::Runtime(m) => write!(f, "{m}"),
+            Error::Bank(e) => write!(f, "{e}"),
+            Error::Store(e) => write!(f, "{e}"),
+            Error::Interrupted => write!(f, "stopped"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<BankError> for Error {
+    fn from(e: BankError) -> Error {
+        Error::Bank(e)
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        Error::Store(e)
+    }
+}
+
+/// A short, plain reason for an I/O error, without Rust's "(os error N)" noise.
+pub fn io_reason(e: &io::Error) -> String {
+    #[cfg(unix)]
+    {
+        // EFBIG: the file-size limit (ulimit -f) was hit.
+        if e.raw_os_error() == Some(27) {
+            return "the file is too large for this system's limits".into();
+        }
+    }
+    match e.kind() {
+        io::ErrorKind::NotFound => "it does not exist".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::AlreadyExists => "it already exists".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        io::ErrorKind::NotADirectory => "a part of the path is not a folder".into(),
+        io::ErrorKind::FileTooLarge => "the file is too large for this system's limits".into(),
+        io::ErrorKind::InvalidData => "it is not valid text".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}

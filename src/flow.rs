@@ -1,0 +1,444 @@
+//! The questionnaire flow: which question comes next, follow-ups, going back, urgent
+//! rules and scores.
+//!
+//! This is the pure core. It reads no terminal, no file and no clock: front ends feed
+//! it answers and show what it returns. Both the guided prompt and the scripted mode
+//! drive the same `Flow`, so they cannot disagree about what is asked or raised.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question, fmt_num};
+use crate::record::{AlertRecord, AnswerRecord, SectionScore};
+
+/// The longest text answer when the bank sets no `max_length`.
+pub const MAX_TEXT: usize = 2000;
+
+/// Whether a number is in a number question's range (and whole, if it must be).
+pub fn number_fits(q: &Question, n: f64) -> bool {
+    let lo = q.min.unwrap_or(f64::MIN);
+    let hi = q.max.unwrap_or(f64::MAX);
+    n.is_finite() && n >= lo && n <= hi && !(q.integer && n.fract() != 0.0)
+}
+
+/// Whether a text is short enough for a text question.
+pub fn text_fits(q: &Question, s: &str) -> bool {
+    s.chars().count() <= q.max_length.unwrap_or(MAX_TEXT)
+}
+
+/// One answer, already checked against its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Yes(bool),
+    /// The index of the chosen option in the question's scale.
+    Choice(usize),
+    Number(f64),
+    Text(String),
+}
+
+/// Why a value does not fit a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerError {
+    pub question: String,
+    pub message: String,
+}
+
+impl Answer {
+    /// Converts a JSON value (as in an answers file) into an answer for `q`.
+    pub fn from_json(bank: &Bank, q: &Question, v: &Value) -> Result<Answer, AnswerError> {
+        let err = |what: String| AnswerError {
+            question: q.id.clone(),
+            message: what,
+        };
+        let wrong = || {
+            err(format!(
+                "{} is the wrong type for this {} question; use {}",
+                describe(v),
+                q.kind.as_str(),
+                bank.expected(q)
+            ))
+        };
+        match q.kind {
+            Kind::YesNo => v.as_bool().map(Answer::Yes).ok_or_else(wrong),
+            Kind::Scale => {
+                let opts = bank.options(q);
+                if let Some(s) = v.as_str() {
+                    opts.iter()
+                        .position(|c| c.id == s)
+                        .map(Answer::Choice)
+                        .ok_or_else(|| {
+                            err(format!("\"{s}\" is not an option; use {}", bank.expected(q)))
+                        })
+                } else if let Some(n) = v.as_f64() {
+                    opts.iter()
+                        .position(|c| f64::from(c.score) == n)
+                        .map(Answer::Choice)
+                        .ok_or_else(|| {
+                            err(format!(
+                                "score {} is out of range; use {}",
+                                short_json(v),
+                                bank.expected(q)
+                            ))
+                        })
+                } else {
+                    Err(wrong())
+                }
+            }
+            Kind::Number => {
+                let n = v.as_f64().ok_or_else(wrong)?;
+                Answer::number(bank, q, n)
+            }
+            Kind::Text => {
+                let s = v.as_str().ok_or_else(wrong)?;
+                Answer::text(bank, q, s)
+            }
+        }
+    }
+
+    /// A checked number answer.
+    pub fn number(bank: &Bank, q: &Question, n: f64) -> Result<Answer, AnswerError> {
+        if number_fits(q, n) {
+            Ok(Answer::Number(n))
+        } else {
+            Err(AnswerError {
+                question: q.id.clone(),
+                message: format!("{} is out of range; use {}", fmt_num(n), bank.expected(q)),
+            })
+        }
+    }
+
+    /// A checked text answer.
+    pub fn text(bank: &Bank, q: &Question, s: &str) -> Result<Answer, AnswerError> {
+        if text_fits(q, s) {
+            Ok(Answer::Text(s.to_string()))
+        } else {
+            Err(AnswerError {
+                question: q.id.clone(),
+                message: format!("the text is too long; use {}", bank.expected(q)),
+            })
+        }
+    }
+
+    /// The answer as it goes in the log.
+    pub fn to_json(&self, options: &[Choice]) -> Value {
+        match self {
+            Answer::Yes(b) => Value::Bool(*b),
+            Answer::Choice(i) => options
+                .get(*i)
+                .map(|c| Value::String(c.id.clone()))
+                .unwrap_or(Value::Null),
+            Answer::Number(n) => serde_json::Number::from_f64(*n)
+                .map(|n| {
+                    if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) {
+                        Value::from(n.as_f64().unwrap_or(0.0) as i64)
+                    } else {
+                        Value::Number(n)
+                    }
+                })
+                .unwrap_or(Value::Null),
+            Answer::Text(s) => Value::String(s.clone()),
+        }
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => format!("true/false ({v})"),
+        Value::Number(_) => format!("the number {}", short_json(v)),
+        Value::String(_) => format!("the text {}", short_json(v)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn short_json(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}...", s.chars().take(37).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The state of one check-in in progress.
+#[derive(Debug, Clone)]
+pub struct Flow<'b> {
+    bank: &'b Bank,
+    /// Answers by question index. Answers to questions that are no longer asked
+    /// (after going back and changing an earlier answer) are kept, so that going
+    /// forward again offers them, but they never count.
+    answers: Vec<Option<Answer>>,
+    /// Index of the question being asked; `questions.len()` when finished.
+    cursor: usize,
+    /// Alerts already shown and still holding.
+    shown: HashSet<String>,
+}
+
+impl<'b> Flow<'b> {
+    pub fn new(bank: &'b Bank) -> Flow<'b> {
+        let mut flow = Flow {
+            bank,
+            answers: vec![None; bank.questions.len()],
+            cursor: 0,
+            shown: HashSet::new(),
+        };
+        flow.cursor = flow.next_asked_from(0);
+        flow
+    }
+
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    /// The question to ask now, or `None` when the check is complete.
+    pub fn current(&self) -> Option<&'b Question> {
+        self.bank.questions.get(self.cursor)
+    }
+
+    /// The earlier answer to the current question, if any (after going back).
+    pub fn current_answer(&self) -> Option<&Answer> {
+        self.answers.get(self.cursor).and_then(Option::as_ref)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.cursor >= self.bank.questions.len()
+    }
+
+    /// Whether question `i` is asked, given the answers so far.
+    pub fn is_asked(&self, i: usize) -> bool {
+        match &self.bank.questions[i].when {
+            None => true,
+            Some(c) => self.holds(c),
+        }
+    }
+
+    /// The answer to question `id`, if it is asked and answered.
+    pub fn answer_to(&self, id: &str) -> Option<&Answer> {
+        let i = self.bank.index_of(id)?;
+        if self.is_asked(i) {
+            self.answers[i].as_ref()
+        } else {
+            None
+        }
+    }
+
+    /// Whether a condition holds on the answers that count.
+    pub fn holds(&self, c: &Condition) -> bool {
+        if let Some(all) = &c.all {
+            return all.iter().all(|c| self.holds(c));
+        }
+        if let Some(any) = &c.any {
+            return any.iter().any(|c| self.holds(c));
+        }
+        let Some(qid) = &c.question else { return false };
+        let (Some(q), Some(a)) = (self.bank.question(qid), self.answer_to(qid)) else {
+            return false;
+        };
+        let options = self.bank.options(q);
+        if let Some(v) = &c.equals {
+            return &a.to_json(options) == v
+                || matches!((a, v), (Answer::Number(n), Value::Number(m)) if Some(*n) == m.as_f64());
+        }
+        if let Some(min) = c.at_least {
+            return match a {
+                Answer::Choice(i) => options.get(*i).is_some_and(|o| f64::from(o.score) >= min),
+                Answer::Number(n) => *n >= min,
+                _ => false,
+            };
+        }
+        if let Some(list) = &c.one_of {
+            return matches!(a, Answer::Choice(i) if options.get(*i).is_some_and(|o| list.contains(&o.id)));
+        }
+        false
+    }
+
+    /// The question whose answer made a holding condition true: for `any`, the first
+    /// part that holds; for `all`, the part answered last (it completed the rule).
+    fn trigger<'c>(&self, c: &'c Condition) -> Option<&'c str> {
+        if let Some(all) = &c.all {
+            return all
+                .iter()
+                .filter_map(|c| self.trigger(c))
+                .max_by_key(|q| self.bank.index_of(q));
+        }
+        if let Some(any) = &c.any {
+            return any
+                .iter()
+                .filter(|c| self.holds(c))
+                .find_map(|c| self.trigger(c));
+        }
+        c.question.as_deref().filter(|_| self.holds(c))
+    }
+
+    fn next_asked_from(&self, start: usize) -> usize {
+        (start..self.bank.questions.len())
+            .find(|&i| self.is_asked(i))
+            .unwrap_or(self.bank.questions.len())
+    }
+
+    /// Records an answer to the current question and moves on. Returns the urgent
+    /// alerts that this answer newly raises, most urgent first; the front end must
+    /// show them before asking anything else.
+    pub fn answer(&mut self, answer: Answer) -> Vec<&'b AlertRule> {
+        let Some(_) = self.current() else {
+            return Vec::new();
+        };
+        self.answers[self.cursor] = Some(answer);
+        self.cursor = self.next_asked_from(self.cursor + 1);
+        self.new_alerts()
+    }
+
+    /// Goes back to the previous question that was asked. Returns false at the first.
+    pub fn back(&mut self) -> bool {
+        match (0..self.cursor).rev().find(|&i| self.is_asked(i)) {
+            Some(i) => {
+                self.cursor = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Alerts that hold now, after escalations replace what they replace.
+    pub fn active_alerts(&self) -> Vec<&'b AlertRule> {
+        let holding: Vec<&AlertRule> = self
+            .bank
+            .alerts
+            .iter()
+            .filter(|a| self.holds(&a.when))
+            .collect();
+        let replaced: HashSet<&str> = holding
+            .iter()
+            .flat_map(|a| a.replaces.iter().map(String::as_str))
+            .collect();
+        let mut out: Vec<&AlertRule> = holding
+            .into_iter()
+            .filter(|a| !replaced.contains(a.id.as_str()))
+            .collect();
+        // Most urgent first; bank order within a level.
+        out.sort_by_key(|a| std::cmp::Reverse(a.level));
+        out
+    }
+
+    fn new_alerts(&mut self) -> Vec<&'b AlertRule> {
+        let holding: HashSet<String> = self
+            .bank
+            .alerts
+            .iter()
+            .filter(|a| self.holds(&a.when))
+            .map(|a| a.id.clone())
+            .collect();
+        // An alert whose answers were taken back may be raised again later.
+        self.shown.retain(|id| holding.contains(id));
+        let fresh: Vec<&AlertRule> = self
+            .active_alerts()
+            .into_iter()
+            .filter(|a| a.level.is_urgent() && !self.shown.contains(&a.id))
+            .collect();
+        for a in &fresh {
+            self.shown.insert(a.id.clone());
+        }
+        fresh
+    }
+
+    /// "Question N of M": N is the current question's place among those asked so far,
+    /// M the number asked given the answers so far.
+    pub fn progress(&self) -> (usize, usize) {
+        let asked: Vec<usize> = (0..self.bank.questions.len())
+            .filter(|&i| self.is_asked(i))
+            .collect();
+        let n = asked.iter().filter(|&&i| i < self.cursor).count() + 1;
+        (n.min(asked.len()), asked.len())
+    }
+
+    /// Every answer that counts, in bank order, as it goes in the log.
+    pub fn answer_records(&self) -> Vec<AnswerRecord> {
+        self.bank
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.is_asked(*i))
+            .filter_map(|(i, q)| {
+                let a = self.answers[i].as_ref()?;
+                let options = self.bank.options(q);
+                let (label, score) = match a {
+                    Answer::Yes(b) => (
+                        Some(if *b { "Yes" } else { "No" }.to_string()),
+                        q.score_yes.map(|s| if *b { s } else { 0 }),
+                    ),
+                    Answer::Choice(c) => (
+                        options.get(*c).map(|o| o.label.clone()),
+                        options.get(*c).map(|o| o.score),
+                    ),
+                    Answer::Number(_) | Answer::Text(_) => (None, None),
+                };
+                Some(AnswerRecord {
+                    question: q.id.clone(),
+                    section: q.section.clone(),
+                    value: a.to_json(options),
+                    label,
+                    score,
+                })
+            })
+            .collect()
+    }
+
+    /// The alerts that hold, as they go in the log.
+    pub fn alert_records(&self) -> Vec<AlertRecord> {
+        self.active_alerts()
+            .into_iter()
+            .map(|a| AlertRecord {
+                id: a.id.clone(),
+                question: self.trigger(&a.when).unwrap_or_default().to_string(),
+                level: a.level,
+                title: a.title.clone(),
+            })
+            .collect()
+    }
+
+    /// Per-section scores over the answers that count.
+    pub fn section_scores(&self) -> Vec<SectionScore> {
+        let answers = self.answer_records();
+        self.bank
+            .sections
+            .iter()
+            .filter(|s| s.scored)
+            .map(|s| {
+                let mut score = 0u32;
+                let mut max = 0u32;
+                let mut answered = 0u32;
+                for (i, q) in self.bank.questions.iter().enumerate() {
+                    if q.section != s.id || !self.is_asked(i) {
+                        continue;
+                    }
+                    let Some(top) = self.bank.max_score(q) else {
+                        continue;
+                    };
+                    max += u32::from(top);
+                    if let Some(a) = answers.iter().find(|a| a.question == q.id) {
+                        answered += 1;
+                        score += u32::from(a.score.unwrap_or(0));
+                    }
+                }
+                SectionScore {
+                    section: s.id.clone(),
+                    score,
+                    max,
+                    answered,
+                }
+            })
+            .collect()
+    }
+
+    /// How many answers count so far.
+    pub fn answered(&self) -> usize {
+        (0..self.answers.len())
+            .filter(|&i| self.answers[i].is_some() && self.is_asked(i))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests;

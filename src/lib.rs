@@ -1,0 +1,380 @@
+//! sidecheck: a private, plain-language self-check for medication side effects,
+//! withdrawal and dependence.
+//!
+//! The pure core is [`bank`] (the question bank as data), [`flow`] (what is asked
+//! next, follow-ups, urgent rules, scores) and [`record`]. Around it sit thin edges:
+//! [`terminal`] and [`scripted`] front ends, the [`store`] for the private log, and
+//! the commands in this file that tie them together.
+
+pub mod alert;
+pub mod bank;
+pub mod cli;
+pub mod error;
+pub mod flow;
+pub mod record;
+pub mod region;
+pub mod scripted;
+pub mod store;
+pub mod summary;
+pub mod terminal;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Local};
+use serde_json::{Value, json};
+
+use crate::bank::{Bank, Kind};
+use crate::cli::{BankCommand, CheckArgs, Cli, Command};
+use crate::error::{Error, io_reason};
+use crate::flow::Flow;
+use crate::record::{CheckIn, Status};
+use crate::region::Chosen;
+use crate::store::Store;
+use crate::terminal::Ending;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let command = cli.command.as_ref();
+    match command {
+        None => check(&cli, &CheckArgs::default()),
+        Some(Command::Check(args)) => check(&cli, args),
+        Some(Command::Show(args)) => show(&cli, &args.which, args.json),
+        Some(Command::Bank(BankCommand::Validate { files })) => validate(files),
+        Some(Command::Bank(BankCommand::Schema)) => out(&bank::schema_json()),
+        Some(Command::Bank(BankCommand::Questions { json })) => questions(&cli, *json),
+        Some(Command::Regions(args)) => regions(args.json),
+    }
+}
+
+/// Writes to stdout. A closed pipe (`sidecheck ... | head`) is not an error.
+pub fn out(text: &str) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Runtime(format!(
+            "cannot write the output: {}",
+            io_reason(&e)
+        ))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn warn(text: String) {
+    eprintln!("sidecheck: warning: {text}");
+}
+
+fn load_bank(cli: &Cli) -> Result<Bank, Error> {
+    Ok(match &cli.bank {
+        Some(path) => Bank::load(path)?,
+        None => Bank::bundled()?,
+    })
+}
+
+fn choose_region(cli: &Cli) -> Result<Chosen, Error> {
+    region::choose(cli.region.as_deref(), |k| std::env::var(k).ok())
+        .map_err(|e| Error::Input(e.to_string()))
+}
+
+fn store(cli: &Cli) -> Result<Store, Error> {
+    match cli.data_dir.clone().or_else(store::default_dir) {
+        Some(dir) if dir.as_os_str().is_empty() => Err(Error::Input(
+            "the data folder is empty; give a folder with --data-dir DIR".into(),
+        )),
+        Some(dir) => Ok(Store::new(dir)),
+        None => Err(Error::Input(
+            "cannot find a home folder for the log; give one with --data-dir DIR".into(),
+        )),
+    }
+}
+
+fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+fn color_on_stderr() -> bool {
+    alert::color_allowed(io::stderr().is_terminal(), std::env::var("NO_COLOR").ok())
+}
+
+/// Prints an alert on stderr as the scripted mode raises it.
+struct StderrEvents<'a> {
+    chosen: &'a Chosen,
+    color: bool,
+}
+
+impl scripted::Events for StderrEvents<'_> {
+    fn alert(&mut self, rule: &bank::AlertRule) {
+        eprint!("{}", alert::render(rule, self.chosen, self.color));
+    }
+    fn notice(&mut self, text: &str) {
+        eprintln!("sidecheck: note: {text}");
+    }
+}
+
+fn read_answers(source: &str) -> Result<String, Error> {
+    let name = if source == "-" { "standard input" } else { source };
+    let mut bytes = Vec::new();
+    let read = if source == "-" {
+        io::stdin()
+            .lock()
+            .take(scripted::MAX_ANSWERS_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(source)
+            .and_then(|f| f.take(scripted::MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        Error::Input(format!(
+            "cannot read the answers file {name} ({}); check the path",
+            io_reason(&e)
+        ))
+    })?;
+    if bytes.len() as u64 > scripted::MAX_ANSWERS_BYTES {
+        return Err(Error::Input(format!(
+            "{name}: the answers file is larger than 64 MiB; it cannot be an answers file"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = bank::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::Input(format!(
+            "{name}: line {line}, column {col}: the file is not valid UTF-8 text; save it as UTF-8"
+        ))
+    })
+}
+
+fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
+    let bank = load_bank(cli)?;
+    let chosen = choose_region(cli)?;
+    let scripted = args.answers.is_some();
+    // Never wait on a terminal that is not there.
+    if !scripted && !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(Error::Input(
+            "no terminal to ask questions in; run it in a terminal, or give answers with --answers FILE (see --help)".into(),
+        ));
+    }
+    let answers = match &args.answers {
+        Some(source) => {
+            let name = if source == "-" { "standard input" } else { source };
+            Some((name, scripted::Answers::parse(name, &read_answers(source)?)?))
+        }
+        None => None,
+    };
+    let store = store(cli)?;
+    // Before the first question: nobody should answer everything and then lose it.
+    store.check_writable(&mut warn)?;
+    let color = color_on_stderr();
+    let started = now();
+
+    let (flow, status, code) = match &answers {
+        Some((name, answers)) => {
+            let mut events = StderrEvents {
+                chosen: &chosen,
+                color,
+            };
+            let flow = scripted::run(&bank, name, answers, &mut events)?;
+            (flow, Status::Completed, None)
+        }
+        None => {
+            let mut flow = Flow::new(&bank);
+            let ending = terminal::run(&mut flow, &chosen, color)?;
+            match ending {
+                Ending::Completed => (flow, Status::Completed, None),
+                Ending::NotStarted => {
+                    eprintln!("You did not start the check. Nothing was saved.");
+                    return Ok(());
+                }
+                Ending::Interrupted => (flow, Status::Stopped, Some(Error::Interrupted)),
+                Ending::StoppedAtAlert => (flow, Status::Stopped, None),
+            }
+        }
+    };
+
+    if status == Status::Stopped && flow.answered() == 0 {
+        eprintln!();
+        eprintln!("Stopped before any answer. Nothing was saved.");
+        return code.map_or(Ok(()), Err);
+    }
+    let record = CheckIn::from_flow(
+        &flow,
+        record::new_id(started),
+        status,
+        started,
+        now(),
+        &chosen.region.code,
+    );
+    if let Err(e) = store.append(&record, &mut warn) {
+        // The person must know their answers are not in the log.
+        return Err(Error::Store(e));
+    }
+    eprintln!();
+    eprint!("{}", summary::render(&record, Some(&bank), &chosen.region));
+    eprintln!();
+    match status {
+        Status::Completed => eprintln!(
+            "Saved to {} (check-in {}).",
+            store.log_path().display(),
+            record.id
+        ),
+        Status::Stopped => eprintln!(
+            "Stopped. Your {} answer(s) so far were saved as an incomplete check-in in {} (check-in {}).",
+            flow.answered(),
+            store.log_path().display(),
+            record.id
+        ),
+    }
+    if args.json {
+        out(&format!("{}\n", pretty(&record)?))?;
+    }
+    code.map_or(Ok(()), Err)
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Runtime(format!("cannot format the output: {e}")))
+}
+
+fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
+    let store = store(cli)?;
+    let Some(record) = store.find(which, &mut warn)? else {
+        let what = if which == "last" {
+            "no check-ins are saved yet".to_string()
+        } else {
+            format!("no single check-in matches \"{which}\"")
+        };
+        return Err(Error::Input(format!(
+            "{what} in {}; run `sidecheck` to make one, or check the id with `sidecheck show last`",
+            store.log_path().display()
+        )));
+    };
+    if json {
+        return out(&format!("{}\n", pretty(&record)?));
+    }
+    let bank = load_bank(cli).ok();
+    let region = region::all()
+        .into_iter()
+        .find(|r| r.code == record.region)
+        .map(Ok)
+        .unwrap_or_else(|| choose_region(cli).map(|c| c.region))?;
+    out(&summary::render(&record, bank.as_ref(), &region))
+}
+
+fn validate(files: &[PathBuf]) -> Result<(), Error> {
+    let mut failed = 0;
+    for f in files {
+        match Bank::load(f) {
+            Ok(b) => eprintln!(
+                "{}: ok ({} questions, {} alert rules)",
+                f.display(),
+                b.questions.len(),
+                b.alerts.len()
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(Error::Input(format!(
+            "{failed} of {} bank file(s) have problems; fix each one listed above",
+            files.len()
+        )));
+    }
+    Ok(())
+}
+
+/// One row of `bank questions`.
+fn question_json(bank: &Bank, q: &bank::Question) -> Value {
+    let alerts: Vec<Value> = bank
+        .alerts_for(&q.id)
+        .into_iter()
+        .map(|a| json!({"id": a.id, "level": a.level}))
+        .collect();
+    let mut v = json!({
+        "id": q.id,
+        "section": q.section,
+        "kind": q.kind,
+        "text": q.text,
+        "answers": bank.expected(q),
+    });
+    if q.kind == Kind::Scale {
+        v["options"] = json!(bank.options(q));
+    }
+    if q.kind == Kind::Number {
+        v["unit"] = json!(q.unit);
+        v["min"] = json!(q.min);
+        v["max"] = json!(q.max);
+    }
+    v["condition"] = match &q.when {
+        Some(c) => json!(c.to_string()),
+        None => Value::Null,
+    };
+    v["can_alert"] = json!(!alerts.is_empty());
+    v["alerts"] = Value::Array(alerts);
+    v
+}
+
+fn questions(cli: &Cli, json: bool) -> Result<(), Error> {
+    let bank = load_bank(cli)?;
+    if json {
+        let rows: Vec<Value> = bank.questions.iter().map(|q| question_json(&bank, q)).collect();
+        return out(&format!("{}\n", pretty(&rows)?));
+    }
+    let mut s = format!(
+        "{} (bank {} {}, {})\n",
+        bank.title, bank.id, bank.version, bank.language
+    );
+    for q in &bank.questions {
+        s.push_str(&format!("\n{}  [{}, {}]\n", q.id, q.section, q.kind.as_str()));
+        s.push_str(&format!("  {}\n", q.text));
+        s.push_str(&format!("  answers: {}\n", bank.expected(q)));
+        if q.kind == Kind::Scale {
+            let opts: Vec<String> = bank
+                .options(q)
+                .iter()
+                .map(|c| format!("{}={}", c.id, c.score))
+                .collect();
+            s.push_str(&format!("  options: {}\n", opts.join(", ")));
+        }
+        if let Some(c) = &q.when {
+            s.push_str(&format!("  asked only when: {c}\n"));
+        }
+        let alerts = bank.alerts_for(&q.id);
+        if !alerts.is_empty() {
+            let list: Vec<String> = alerts
+                .iter()
+                .map(|a| format!("{} ({})", a.id, a.level.as_str()))
+                .collect();
+            s.push_str(&format!("  can raise: {}\n", list.join(", ")));
+        }
+    }
+    out(&s)
+}
+
+fn regions(json: bool) -> Result<(), Error> {
+    let all = region::all();
+    if json {
+        return out(&format!("{}\n", pretty(&all)?));
+    }
+    let mut s = String::new();
+    for r in &all {
+        s.push_str(&format!("{}  {}\n", r.code, r.name));
+        s.push_str(&format!("    Emergency: {}\n", r.emergency.call));
+        for (what, p) in [("Crisis", &r.crisis), ("Poison", &r.poison)] {
+            if let Some(p) = p {
+                let text = match &p.text {
+                    Some(t) => format!(" (text {t})"),
+                    None => String::new(),
+                };
+                let caution = p.caution.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
+                s.push_str(&format!("    {what}: {} {}{text}{caution}\n", p.name, p.call));
+            }
+        }
+        if !r.covers.is_empty() {
+            s.push_str(&format!("    Also used for: {}\n", r.covers.join(" ")));
+        }
+        s.push_str(&format!("    Source: {}\n", r.source));
+    }
+    s.push_str("\nUse --region CODE to choose. Numbers change: check them with a local source.\n");
+    out(&s)
+}

@@ -1,0 +1,49 @@
+//! The `sidecheck` binary: parse arguments, run, print one line on error, exit.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+fn main() -> ExitCode {
+    // A bug must still end in one plain line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("sidecheck: internal error ({what}); this is a bug, please report it");
+    }));
+
+    let cli = match sidecheck::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("sidecheck: error: {first}; see `sidecheck --help`");
+            return ExitCode::from(2);
+        }
+    };
+    match std::panic::catch_unwind(|| sidecheck::run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(sidecheck::error::Error::Interrupted)) => ExitCode::from(130),
+        Ok(Err(e)) => {
+            for line in e.to_string().lines() {
+                eprintln!("sidecheck: error: {line}");
+            }
+            ExitCode::from(e.exit_code())
+        }
+        Err(_) => ExitCode::from(1),
+    }
+}

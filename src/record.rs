@@ -1,0 +1,189 @@
+//! The check-in record: one line of the log, and what reports are built from.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::bank::{Bank, Level};
+use crate::flow::Flow;
+
+/// The record format this build writes.
+pub const RECORD_VERSION: u32 = 1;
+
+/// One saved check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    /// Record format version.
+    pub schema: u32,
+    /// Unique id.
+    pub id: String,
+    /// `completed`, or `stopped` when the check was interrupted.
+    pub status: Status,
+    #[serde(with = "rfc3339")]
+    pub started_at: DateTime<FixedOffset>,
+    #[serde(with = "rfc3339")]
+    pub ended_at: DateTime<FixedOffset>,
+    pub bank: BankRef,
+    /// Region code whose numbers were shown.
+    pub region: String,
+    pub answers: Vec<AnswerRecord>,
+    pub alerts: Vec<AlertRecord>,
+    pub scores: Vec<SectionScore>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Completed,
+    Stopped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Completed => "completed",
+            Status::Stopped => "stopped",
+        }
+    }
+}
+
+/// Which bank a check-in used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+    pub language: String,
+}
+
+impl BankRef {
+    pub fn of(bank: &Bank) -> BankRef {
+        BankRef {
+            id: bank.id.clone(),
+            version: bank.version.clone(),
+            language: bank.language.clone(),
+        }
+    }
+}
+
+/// One answer as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRecord {
+    pub question: String,
+    pub section: String,
+    /// true/false, an option id, a number or a text.
+    pub value: Value,
+    /// What the person chose, in words (yes/no and scale answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The answer's score, for scored questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+}
+
+/// One alert as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertRecord {
+    pub id: String,
+    pub question: String,
+    pub level: Level,
+    pub title: String,
+}
+
+/// One section's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionScore {
+    pub section: String,
+    /// Sum of the scores of the answers given.
+    pub score: u32,
+    /// The most the questions asked could add up to.
+    pub max: u32,
+    /// How many scored questions were answered.
+    pub answered: u32,
+}
+
+impl CheckIn {
+    /// Builds the record of a flow. The id and times come from the caller, so the
+    /// flow itself stays free of clocks.
+    pub fn from_flow(
+        flow: &Flow<'_>,
+        id: String,
+        status: Status,
+        started_at: DateTime<FixedOffset>,
+        ended_at: DateTime<FixedOffset>,
+        region: &str,
+    ) -> CheckIn {
+        CheckIn {
+            schema: RECORD_VERSION,
+            id,
+            status,
+            started_at,
+            ended_at,
+            bank: BankRef::of(flow.bank()),
+            region: region.to_string(),
+            answers: flow.answer_records(),
+            alerts: flow.alert_records(),
+            scores: flow.section_scores(),
+        }
+    }
+
+    /// The record as one JSON line, newline included.
+    pub fn to_line(&self) -> String {
+        let mut line = serde_json::to_string(self).unwrap_or_default();
+        line.push('\n');
+        line
+    }
+
+    /// The most urgent level among the alerts, if any is urgent.
+    pub fn worst_level(&self) -> Option<Level> {
+        self.alerts
+            .iter()
+            .map(|a| a.level)
+            .filter(|l| l.is_urgent())
+            .max()
+    }
+}
+
+/// Times as RFC 3339 with milliseconds and an explicit offset ("+01:00", never "Z"),
+/// so the person's own timezone is kept.
+pub mod rfc3339 {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Millis, false))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A new check-in id: the start time and 48 random bits, so ids sort by time and two
+/// copies running at once never collide.
+pub fn new_id(started_at: DateTime<FixedOffset>) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.write_i64(
+        started_at
+            .timestamp_nanos_opt()
+            .unwrap_or(started_at.timestamp()),
+    );
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    format!(
+        "{}-{:012x}",
+        started_at.naive_utc().format("%Y%m%d-%H%M%S"),
+        h.finish() & 0xffff_ffff_ffff
+    )
+}

@@ -1,0 +1,127 @@
+//! The scripted front end: `sidecheck check --answers FILE` runs the same flow, the
+//! same urgent rules and the same save as the guided prompt, with no terminal.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::bank::Bank;
+use crate::flow::{Answer, Flow};
+use crate::error::Error;
+
+/// The most an answers file may hold.
+pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An answers file: question ids mapped to answers, in file order, keys unique.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers(pub Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a JSON object that maps question ids to answers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut seen = HashSet::new();
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    if !seen.insert(k.clone()) {
+                        return Err(serde::de::Error::custom(format!(
+                            "question id \"{k}\" is given twice; keep one answer"
+                        )));
+                    }
+                    out.push((k, v));
+                }
+                Ok(Answers(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Answers {
+    /// Parses an answers file; `name` names it in errors.
+    pub fn parse(name: &str, text: &str) -> Result<Answers, Error> {
+        serde_json::from_str::<Answers>(text).map_err(|e| {
+            Error::Input(format!(
+                "{name}: line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                crate::bank::json_message(&e)
+            ))
+        })
+    }
+
+    fn get(&self, id: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+}
+
+/// What a scripted run reports as it goes.
+pub trait Events {
+    /// An urgent alert was raised: show it now.
+    fn alert(&mut self, rule: &crate::bank::AlertRule);
+    /// A notice that is not an error (an ignored answer).
+    fn notice(&mut self, text: &str);
+}
+
+/// Runs the flow over the answers. Alerts are reported the moment they are raised.
+/// Any problem is an error naming the question id; the caller then saves nothing.
+pub fn run<'b>(
+    bank: &'b Bank,
+    name: &str,
+    answers: &Answers,
+    events: &mut dyn Events,
+) -> Result<Flow<'b>, Error> {
+    let unknown: Vec<&str> = answers
+        .0
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| bank.question(k).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        let list: Vec<String> = unknown
+            .iter()
+            .map(|k| format!("\"{}\"", k.chars().take(64).collect::<String>()))
+            .collect();
+        return Err(Error::Input(format!(
+            "{name}: unknown question id {}; see `sidecheck bank questions` for the ids",
+            list.join(", ")
+        )));
+    }
+    let mut flow = Flow::new(bank);
+    while let Some(q) = flow.current() {
+        let Some(v) = answers.get(&q.id) else {
+            let why = match &q.when {
+                Some(c) => format!(" (it is asked because {c})"),
+                None => String::new(),
+            };
+            return Err(Error::Input(format!(
+                "{name}: missing an answer to \"{}\"{why}; add it with {}",
+                q.id,
+                bank.expected(q)
+            )));
+        };
+        let answer = Answer::from_json(bank, q, v)
+            .map_err(|e| Error::Input(format!("{name}: \"{}\": {}", e.question, e.message)))?;
+        for rule in flow.answer(answer) {
+            events.alert(rule);
+        }
+    }
+    for (id, _) in &answers.0 {
+        if flow.answer_to(id).is_none()
+            && let Some(q) = bank.question(id)
+        {
+            let cond = q.when.as_ref().map(|c| c.to_string()).unwrap_or_default();
+            events.notice(&format!(
+                "ignored the answer to \"{id}\": it is asked only when {cond}, and that is not the case"
+            ));
+        }
+    }
+    Ok(flow)
+}

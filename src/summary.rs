@@ -1,0 +1,132 @@
+//! The plain-text summary of a check-in: urgent alerts first, then the symptoms
+//! reported by section with their severity, then advice and where the log is.
+
+use std::fmt::Write;
+
+use crate::alert::{call_lines, fill_numbers, wrap};
+use crate::bank::{Bank, Kind, fmt_num};
+use crate::record::{CheckIn, Status};
+use crate::region::Region;
+
+const WIDTH: usize = 76;
+
+/// The summary of one check-in. `bank` gives titles and advice when the record was
+/// made with it; without it the ids are shown.
+pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String {
+    let bank = bank.filter(|b| b.id == record.bank.id);
+    let mut s = String::new();
+    let when = record.started_at.format("%Y-%m-%d %H:%M");
+    let status = match record.status {
+        Status::Completed => "completed",
+        Status::Stopped => "stopped before the end",
+    };
+    let _ = writeln!(s, "Check-in {} ({when}, {status})", record.id);
+    if let Some(b) = bank {
+        let _ = writeln!(s, "About {}.", b.recall_period);
+    }
+
+    let urgent: Vec<_> = record.alerts.iter().filter(|a| a.level.is_urgent()).collect();
+    let _ = writeln!(s);
+    if urgent.is_empty() {
+        let _ = writeln!(s, "Urgent alerts: none.");
+    } else {
+        let _ = writeln!(s, "URGENT ALERTS:");
+        for a in &urgent {
+            let _ = writeln!(s, "  !! {}: {}", a.level.heading(), a.title);
+            if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
+                for line in wrap(&fill_numbers(&rule.advice, region), WIDTH - 5) {
+                    let _ = writeln!(s, "     {line}");
+                }
+                for c in call_lines(rule, region) {
+                    let _ = writeln!(s, "     - {c}");
+                }
+            }
+        }
+    }
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "What you reported:");
+    let mut any = false;
+    let sections: Vec<(String, String)> = match bank {
+        Some(b) => b
+            .sections
+            .iter()
+            .map(|x| (x.id.clone(), x.title.clone()))
+            .collect(),
+        None => {
+            let mut ids: Vec<String> = Vec::new();
+            for a in &record.answers {
+                if !ids.contains(&a.section) {
+                    ids.push(a.section.clone());
+                }
+            }
+            ids.into_iter().map(|id| (id.clone(), id)).collect()
+        }
+    };
+    for (sid, title) in &sections {
+        let mut items = Vec::new();
+        for a in record.answers.iter().filter(|a| &a.section == sid) {
+            let q = bank.and_then(|b| b.question(&a.question));
+            let name = q.map(|q| q.short.clone()).unwrap_or_else(|| a.question.clone());
+            let shown = match (q.map(|q| q.kind), &a.score, &a.value) {
+                (_, Some(score), _) if *score > 0 => a.label.clone().unwrap_or_default(),
+                (Some(Kind::Number), _, v) => match (v.as_f64(), q.and_then(|q| q.unit.clone())) {
+                    (Some(n), Some(unit)) if n > 0.0 => format!("{} {unit}", fmt_num(n)),
+                    _ => continue,
+                },
+                (Some(Kind::Text), _, serde_json::Value::String(t)) if !t.trim().is_empty() => {
+                    format!("\"{}\"", t.trim())
+                }
+                _ => continue,
+            };
+            items.push(format!("{name}: {shown}"));
+        }
+        if items.is_empty() {
+            continue;
+        }
+        any = true;
+        let score = record
+            .scores
+            .iter()
+            .find(|x| &x.section == sid)
+            .map(|x| format!(" (score {} of {})", x.score, x.max))
+            .unwrap_or_default();
+        let _ = writeln!(s, "  {title}{score}");
+        for item in items {
+            for (i, line) in wrap(&item, WIDTH - 6).into_iter().enumerate() {
+                let lead = if i == 0 { "  - " } else { "    " };
+                let _ = writeln!(s, "  {lead}{line}");
+            }
+        }
+    }
+    if !any {
+        let _ = writeln!(s, "  No symptoms reported.");
+    }
+
+    let advice: Vec<_> = record
+        .alerts
+        .iter()
+        .filter(|a| !a.level.is_urgent())
+        .filter_map(|a| bank.and_then(|b| b.alert(&a.id)))
+        .collect();
+    if !advice.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Advice:");
+        for rule in advice {
+            for (i, line) in wrap(&fill_numbers(&rule.advice, region), WIDTH - 4)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { "- " } else { "  " };
+                let _ = writeln!(s, "  {lead}{line}");
+            }
+        }
+    }
+    if let Some(b) = bank {
+        let _ = writeln!(s);
+        for line in wrap(&b.safety_notice, WIDTH) {
+            let _ = writeln!(s, "{line}");
+        }
+    }
+    s
+}
