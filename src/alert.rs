@@ -44,10 +44,11 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
             }
             continue;
         };
+        // The number comes first so wrapping never parts it from "call".
         let mut s = match &phone.text {
-            Some(t) if *t == phone.call => format!("{}: call or text {}", phone.name, phone.call),
-            Some(t) => format!("{}: call {}, or text {}", phone.name, phone.call, t),
-            None => format!("{}: call {}", phone.name, phone.call),
+            Some(t) if *t == phone.call => format!("Call or text {}: {}", phone.call, phone.name),
+            Some(t) => format!("Call {} or text {}: {}", phone.call, t, phone.name),
+            None => format!("Call {}: {}", phone.call, phone.name),
         };
         if let Some(c) = &phone.caution {
             s.push_str(&format!(" ({c})"));
@@ -66,7 +67,11 @@ pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
         Level::Prescriber => "!",
         Level::Advice => "",
     };
-    body.push(format!("{mark} {} {mark}", rule.level.heading()).trim().to_string());
+    body.push(
+        format!("{mark} {} {mark}", rule.level.heading())
+            .trim()
+            .to_string(),
+    );
     body.extend(wrap(&rule.title, INNER));
     body.push(String::new());
     body.extend(wrap(&fill_numbers(&rule.advice, region), INNER));
@@ -100,7 +105,10 @@ pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
     out.push_str(&format!("{on}{tl}{bar}{tr}{off}\n"));
     for line in body {
         let pad = INNER.saturating_sub(line.chars().count());
-        out.push_str(&format!("{on}{v}{off} {line}{} {on}{v}{off}\n", " ".repeat(pad)));
+        out.push_str(&format!(
+            "{on}{v}{off} {line}{} {on}{v}{off}\n",
+            " ".repeat(pad)
+        ));
     }
     out.push_str(&format!("{on}{bl}{bar}{br}{off}\n"));
     out
@@ -119,7 +127,13 @@ pub fn bullet(text: &str, width: usize) -> Vec<String> {
     wrap(text, width.saturating_sub(2).max(1))
         .into_iter()
         .enumerate()
-        .map(|(i, l)| if i == 0 { format!("- {l}") } else { format!("  {l}") })
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("- {l}")
+            } else {
+                format!("  {l}")
+            }
+        })
         .collect()
 }
 
@@ -187,7 +201,7 @@ mod tests {
         let bank = Bank::bundled().unwrap();
         let rule = bank.alert("suicidal_thoughts").unwrap();
         let us = render(rule, &chosen("US"), false);
-        assert!(us.contains("call or text 988"), "{us}");
+        assert!(us.contains("Call or text 988"), "{us}");
         let gb = render(rule, &chosen("GB"), false);
         assert!(gb.contains("116 123"), "{gb}");
         assert!(gb.contains("999"), "{gb}");

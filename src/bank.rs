@@ -503,11 +503,17 @@ impl Bank {
                 );
             }
             if s.title.trim().is_empty() {
-                add(format!("sections[{i}].title"), "is empty; write a title".into());
+                add(
+                    format!("sections[{i}].title"),
+                    "is empty; write a title".into(),
+                );
             }
         }
         if self.sections.is_empty() {
-            add("sections".into(), "is empty; add at least one section".into());
+            add(
+                "sections".into(),
+                "is empty; add at least one section".into(),
+            );
         }
 
         // Scales: ordered, scored 0 up to at most 4, one step at a time.
@@ -527,7 +533,10 @@ impl Bank {
                 if !seen.insert(c.id.as_str()) {
                     add(
                         format!("{cplace}.id"),
-                        format!("duplicate option id \"{}\"; give each option its own id", c.id),
+                        format!(
+                            "duplicate option id \"{}\"; give each option its own id",
+                            c.id
+                        ),
                     );
                 }
                 if c.label.trim().is_empty() {
@@ -580,7 +589,10 @@ impl Bank {
                 );
             }
             if q.text.trim().is_empty() {
-                add(format!("{place}.text"), "is empty; write the question".into());
+                add(
+                    format!("{place}.text"),
+                    "is empty; write the question".into(),
+                );
             }
             if q.short.trim().is_empty() {
                 add(
@@ -588,17 +600,21 @@ impl Bank {
                     "is empty; write a word or two for the symptom".into(),
                 );
             }
-            let only = |field: &str, set: bool, kinds: &str, add: &mut dyn FnMut(String, String)| {
-                if set {
-                    add(
-                        format!("{place}.{field}"),
-                        format!(
-                            "is only for {kinds} questions; remove it or change \"kind\""
-                        ),
-                    );
-                }
-            };
-            only("scale", q.scale.is_some() && q.kind != Kind::Scale, "scale", &mut add);
+            let only =
+                |field: &str, set: bool, kinds: &str, add: &mut dyn FnMut(String, String)| {
+                    if set {
+                        add(
+                            format!("{place}.{field}"),
+                            format!("is only for {kinds} questions; remove it or change \"kind\""),
+                        );
+                    }
+                };
+            only(
+                "scale",
+                q.scale.is_some() && q.kind != Kind::Scale,
+                "scale",
+                &mut add,
+            );
             only(
                 "score_yes",
                 q.score_yes.is_some() && q.kind != Kind::YesNo,
@@ -649,7 +665,7 @@ impl Bank {
                             "must be a number no larger than \"max\"".into(),
                         ),
                         _ => add(
-                            format!("{place}"),
+                            place.to_string(),
                             "a number question needs \"min\" and \"max\"; add them".into(),
                         ),
                     }
@@ -678,7 +694,10 @@ impl Bank {
             question_ids.entry(q.id.as_str()).or_insert(i);
         }
         if self.questions.is_empty() {
-            add("questions".into(), "is empty; add at least one question".into());
+            add(
+                "questions".into(),
+                "is empty; add at least one question".into(),
+            );
         }
 
         // Alert rules.
@@ -696,9 +715,18 @@ impl Bank {
                 );
             }
             // Alerts may read any question: they run after each answer.
-            self.check_condition(&mut add, &format!("{place}.when"), &a.when, &question_ids, None);
+            self.check_condition(
+                &mut add,
+                &format!("{place}.when"),
+                &a.when,
+                &question_ids,
+                None,
+            );
             if a.title.trim().is_empty() {
-                add(format!("{place}.title"), "is empty; write a short title".into());
+                add(
+                    format!("{place}.title"),
+                    "is empty; write a short title".into(),
+                );
             }
             if a.advice.trim().is_empty() {
                 add(
@@ -752,7 +780,10 @@ impl Bank {
         for (key, list) in [("all", &cond.all), ("any", &cond.any)] {
             if let Some(list) = list {
                 if list.is_empty() {
-                    add(format!("{place}.{key}"), "is empty; list at least one condition".into());
+                    add(
+                        format!("{place}.{key}"),
+                        "is empty; list at least one condition".into(),
+                    );
                 }
                 for (i, c) in list.iter().enumerate() {
                     self.check_condition(add, &format!("{place}.{key}[{i}]"), c, earlier, asking);
@@ -787,14 +818,18 @@ impl Bank {
             if me == qid {
                 add(
                     qplace,
-                    format!("question \"{qid}\" refers to itself; a follow-up must depend on an earlier question"),
+                    format!(
+                        "question \"{qid}\" refers to itself; a follow-up must depend on an earlier question"
+                    ),
                 );
                 return;
             }
             if !earlier.contains_key(qid.as_str()) {
                 add(
                     qplace,
-                    format!("question \"{qid}\" comes later in the bank; a follow-up may only depend on an earlier question"),
+                    format!(
+                        "question \"{qid}\" comes later in the bank; a follow-up may only depend on an earlier question"
+                    ),
                 );
                 return;
             }
@@ -822,21 +857,30 @@ impl Bank {
         if cond.at_least.is_some() && !matches!(target.kind, Kind::Scale | Kind::Number) {
             add(
                 format!("{place}.at_least"),
-                format!("only works on scale or number questions, and \"{qid}\" is {}", target.kind.as_str()),
+                format!(
+                    "only works on scale or number questions, and \"{qid}\" is {}",
+                    target.kind.as_str()
+                ),
             );
         }
         if let Some(list) = &cond.one_of {
             if target.kind != Kind::Scale {
                 add(
                     format!("{place}.one_of"),
-                    format!("only works on scale questions, and \"{qid}\" is {}", target.kind.as_str()),
+                    format!(
+                        "only works on scale questions, and \"{qid}\" is {}",
+                        target.kind.as_str()
+                    ),
                 );
             } else {
                 for (i, o) in list.iter().enumerate() {
                     if !self.options(target).iter().any(|c| &c.id == o) {
                         add(
                             format!("{place}.one_of[{i}]"),
-                            format!("\"{o}\" is not an option of \"{qid}\"; use {}", self.expected(target)),
+                            format!(
+                                "\"{o}\" is not an option of \"{qid}\"; use {}",
+                                self.expected(target)
+                            ),
                         );
                     }
                 }
@@ -856,10 +900,17 @@ impl Bank {
             }
             Kind::Number => format!(
                 "{} from {} to {}{}",
-                if q.integer { "a whole number" } else { "a number" },
+                if q.integer {
+                    "a whole number"
+                } else {
+                    "a number"
+                },
                 fmt_num(q.min.unwrap_or(0.0)),
                 fmt_num(q.max.unwrap_or(0.0)),
-                q.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default()
+                q.unit
+                    .as_deref()
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
             ),
             Kind::Text => format!(
                 "text of at most {} characters",

@@ -68,7 +68,10 @@ impl Answer {
                         .position(|c| c.id == s)
                         .map(Answer::Choice)
                         .ok_or_else(|| {
-                            err(format!("\"{s}\" is not an option; use {}", bank.expected(q)))
+                            err(format!(
+                                "\"{s}\" is not an option; use {}",
+                                bank.expected(q)
+                            ))
                         })
                 } else if let Some(n) = v.as_f64() {
                     opts.iter()
@@ -130,7 +133,9 @@ impl Answer {
                 .unwrap_or(Value::Null),
             Answer::Number(n) => serde_json::Number::from_f64(*n)
                 .map(|n| {
-                    if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) {
+                    if n.as_f64()
+                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    {
                         Value::from(n.as_f64().unwrap_or(0.0) as i64)
                     } else {
                         Value::Number(n)

@@ -50,7 +50,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 /// Writes to stdout. A closed pipe (`sidecheck ... | head`) is not an error.
 pub fn out(text: &str) -> Result<(), Error> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Runtime(format!(
             "cannot write the output: {}",
@@ -112,7 +115,11 @@ impl scripted::Events for StderrEvents<'_> {
 }
 
 fn read_answers(source: &str) -> Result<String, Error> {
-    let name = if source == "-" { "standard input" } else { source };
+    let name = if source == "-" {
+        "standard input"
+    } else {
+        source
+    };
     let mut bytes = Vec::new();
     let read = if source == "-" {
         io::stdin()
@@ -120,8 +127,10 @@ fn read_answers(source: &str) -> Result<String, Error> {
             .take(scripted::MAX_ANSWERS_BYTES + 1)
             .read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(source)
-            .and_then(|f| f.take(scripted::MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
+        std::fs::File::open(source).and_then(|f| {
+            f.take(scripted::MAX_ANSWERS_BYTES + 1)
+                .read_to_end(&mut bytes)
+        })
     };
     read.map_err(|e| {
         Error::Input(format!(
@@ -145,17 +154,24 @@ fn read_answers(source: &str) -> Result<String, Error> {
 fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     let bank = load_bank(cli)?;
     let chosen = choose_region(cli)?;
-    let scripted = args.answers.is_some();
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
     // Never wait on a terminal that is not there.
-    if !scripted && !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+    if args.answers.is_none() && !interactive {
         return Err(Error::Input(
             "no terminal to ask questions in; run it in a terminal, or give answers with --answers FILE (see --help)".into(),
         ));
     }
     let answers = match &args.answers {
         Some(source) => {
-            let name = if source == "-" { "standard input" } else { source };
-            Some((name, scripted::Answers::parse(name, &read_answers(source)?)?))
+            let name = if source == "-" {
+                "standard input"
+            } else {
+                source
+            };
+            Some((
+                name,
+                scripted::Answers::parse(name, &read_answers(source)?)?,
+            ))
         }
         None => None,
     };
@@ -317,7 +333,11 @@ fn question_json(bank: &Bank, q: &bank::Question) -> Value {
 fn questions(cli: &Cli, json: bool) -> Result<(), Error> {
     let bank = load_bank(cli)?;
     if json {
-        let rows: Vec<Value> = bank.questions.iter().map(|q| question_json(&bank, q)).collect();
+        let rows: Vec<Value> = bank
+            .questions
+            .iter()
+            .map(|q| question_json(&bank, q))
+            .collect();
         return out(&format!("{}\n", pretty(&rows)?));
     }
     let mut s = format!(
@@ -325,7 +345,12 @@ fn questions(cli: &Cli, json: bool) -> Result<(), Error> {
         bank.title, bank.id, bank.version, bank.language
     );
     for q in &bank.questions {
-        s.push_str(&format!("\n{}  [{}, {}]\n", q.id, q.section, q.kind.as_str()));
+        s.push_str(&format!(
+            "\n{}  [{}, {}]\n",
+            q.id,
+            q.section,
+            q.kind.as_str()
+        ));
         s.push_str(&format!("  {}\n", q.text));
         s.push_str(&format!("  answers: {}\n", bank.expected(q)));
         if q.kind == Kind::Scale {
@@ -366,8 +391,15 @@ fn regions(json: bool) -> Result<(), Error> {
                     Some(t) => format!(" (text {t})"),
                     None => String::new(),
                 };
-                let caution = p.caution.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
-                s.push_str(&format!("    {what}: {} {}{text}{caution}\n", p.name, p.call));
+                let caution = p
+                    .caution
+                    .as_deref()
+                    .map(|c| format!(" [{c}]"))
+                    .unwrap_or_default();
+                s.push_str(&format!(
+                    "    {what}: {} {}{text}{caution}\n",
+                    p.name, p.call
+                ));
             }
         }
         if !r.covers.is_empty() {

@@ -8,8 +8,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 use crate::bank::Bank;
-use crate::flow::{Answer, Flow};
 use crate::error::Error;
+use crate::flow::{Answer, Flow};
 
 /// The most an answers file may hold.
 pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;

@@ -118,10 +118,7 @@ impl Store {
             .map_err(|e| not_saved(format!("cannot lock the log: {}", io_reason(&e))))?;
         self.set_aside_torn_tail(&mut file, warn)
             .map_err(|e| not_saved(format!("cannot repair the log: {e}")))?;
-        let before = file
-            .metadata()
-            .map_err(|e| not_saved(io_reason(&e)))?
-            .len();
+        let before = file.metadata().map_err(|e| not_saved(io_reason(&e)))?.len();
         let written = file
             .write_all(line.as_bytes())
             .and_then(|()| file.sync_data());
@@ -288,15 +285,16 @@ fn make_private(file: &File, path: &Path, existed: bool, warn: Warn<'_>) -> Resu
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = file.metadata().map_err(|e| io_reason(&e))?.permissions().mode() & 0o777;
+        let mode = file
+            .metadata()
+            .map_err(|e| io_reason(&e))?
+            .permissions()
+            .mode()
+            & 0o777;
         if mode != 0o600 {
             file.set_permissions(fs::Permissions::from_mode(0o600))
                 .map_err(|e| {
-                    format!(
-                        "cannot make {} private: {}",
-                        path.display(),
-                        io_reason(&e)
-                    )
+                    format!("cannot make {} private: {}", path.display(), io_reason(&e))
                 })?;
             if existed && mode & 0o077 != 0 {
                 warn(format!(
@@ -324,7 +322,11 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let done = f.write_all(bytes).and_then(|()| f.sync_all());
     if let Err(e) = done {
         let _ = fs::remove_file(path);
-        return Err(format!("cannot write {}: {}", path.display(), io_reason(&e)));
+        return Err(format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(&e)
+        ));
     }
     if let Some(parent) = path.parent() {
         sync_dir(parent);

@@ -25,7 +25,11 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s, "About {}.", b.recall_period);
     }
 
-    let urgent: Vec<_> = record.alerts.iter().filter(|a| a.level.is_urgent()).collect();
+    let urgent: Vec<_> = record
+        .alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .collect();
     let _ = writeln!(s);
     if urgent.is_empty() {
         let _ = writeln!(s, "Urgent alerts: none.");
@@ -67,7 +71,9 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let mut items = Vec::new();
         for a in record.answers.iter().filter(|a| &a.section == sid) {
             let q = bank.and_then(|b| b.question(&a.question));
-            let name = q.map(|q| q.short.clone()).unwrap_or_else(|| a.question.clone());
+            let name = q
+                .map(|q| q.short.clone())
+                .unwrap_or_else(|| a.question.clone());
             let shown = match (q.map(|q| q.kind), &a.score, &a.value) {
                 (_, Some(score), _) if *score > 0 => a.label.clone().unwrap_or_default(),
                 (Some(Kind::Number), _, v) => match (v.as_f64(), q.and_then(|q| q.unit.clone())) {

@@ -87,13 +87,19 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
     let mut last_section = String::new();
     while let Some(q) = flow.current() {
         if q.section != last_section {
-            let title = bank.section(&q.section).map(|s| s.title.as_str()).unwrap_or("");
+            let title = bank
+                .section(&q.section)
+                .map(|s| s.title.as_str())
+                .unwrap_or("");
             eprintln!();
             eprintln!("== {title} ==");
             last_section = q.section.clone();
         }
         let (n, total) = flow.progress();
-        let section = bank.section(&q.section).map(|s| s.title.as_str()).unwrap_or("");
+        let section = bank
+            .section(&q.section)
+            .map(|s| s.title.as_str())
+            .unwrap_or("");
         let help = format!("{section} · Question {n} of {total}");
         match ask(bank, q, flow.current_answer(), &help)? {
             Reply::Value(a) => {
@@ -182,7 +188,11 @@ fn ask(
         Kind::Number => {
             let rule = format!(
                 "Type {} from {} to {}, then Enter",
-                if q.integer { "a whole number" } else { "a number" },
+                if q.integer {
+                    "a whole number"
+                } else {
+                    "a number"
+                },
                 fmt_num(q.min.unwrap_or(0.0)),
                 fmt_num(q.max.unwrap_or(0.0))
             );
@@ -216,17 +226,18 @@ fn ask(
                 format!("{help} · Type your answer, or just press Enter to skip · Esc: back");
             let fits = q.clone();
             let max = q.max_length.unwrap_or(MAX_TEXT);
-            let mut p = Text::new(&q.text)
-                .with_help_message(&help)
-                .with_validator(move |s: &str| {
-                    Ok(if text_fits(&fits, s.trim()) {
-                        Validation::Valid
-                    } else {
-                        Validation::Invalid(
-                            format!("Please keep it to {max} characters or fewer.").into(),
-                        )
-                    })
-                });
+            let mut p =
+                Text::new(&q.text)
+                    .with_help_message(&help)
+                    .with_validator(move |s: &str| {
+                        Ok(if text_fits(&fits, s.trim()) {
+                            Validation::Valid
+                        } else {
+                            Validation::Invalid(
+                                format!("Please keep it to {max} characters or fewer.").into(),
+                            )
+                        })
+                    });
             let start;
             if let Some(Answer::Text(t)) = earlier {
                 start = t.clone();
