@@ -42,6 +42,7 @@ pub struct Bank {
     /// The time the questions ask about, as people say it ("the last 7 days").
     pub recall_period: String,
     /// Paragraphs shown before the first question. Must include the safety notice.
+    /// `{emergency}`, `{crisis}` and `{poison}` are replaced by the region's numbers.
     pub intro: Vec<String>,
     /// The safety notice on its own, repeated in reports.
     pub safety_notice: String,
@@ -295,6 +296,7 @@ pub struct AlertRule {
     /// A short title.
     pub title: String,
     /// What to do, in plain words. Must not tell anyone to change a dose on their own.
+    /// `{emergency}`, `{crisis}` and `{poison}` are replaced by the region's numbers.
     pub advice: String,
     /// Which numbers to show, in order.
     #[serde(default)]

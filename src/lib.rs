@@ -232,8 +232,12 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             record.id
         ),
         Status::Stopped => eprintln!(
-            "Stopped. Your {} answer(s) so far were saved as an incomplete check-in in {} (check-in {}).",
-            flow.answered(),
+            "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}).",
+            match flow.answered() {
+                1 => "Your 1 answer".to_string(),
+                n => format!("Your {n} answers"),
+            },
+            if flow.answered() == 1 { "was" } else { "were" },
             store.log_path().display(),
             record.id
         ),

@@ -61,7 +61,7 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
     eprintln!("{}", bank.title);
     eprintln!();
     for para in &bank.intro {
-        for line in alert::wrap(para, 76) {
+        for line in alert::wrap(&alert::fill_numbers(para, &chosen.region), 76) {
             eprintln!("{line}");
         }
         eprintln!();
@@ -80,7 +80,7 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
             Reply::Value(true) => break,
             Reply::Value(false) => return Ok(Ending::NotStarted),
             Reply::Back => continue,
-            Reply::Interrupt => return Ok(Ending::NotStarted),
+            Reply::Interrupt => return Ok(Ending::Interrupted),
         }
     }
 
