@@ -137,29 +137,37 @@ pub fn bullet(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// Wraps text at word boundaries to lines of at most `width` characters.
+/// Wraps text at word boundaries to lines of at most `width` characters. A word longer
+/// than a line is cut. Linear in the length of the text, however long it is.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
+        // Characters in `line`, kept so as not to count them again for every word.
+        let mut len = 0;
         for word in para.split_whitespace() {
-            let mut word = word.to_string();
-            while word.chars().count() > width {
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
-                if !line.is_empty() {
+            let mut chars = word.chars();
+            let mut left = word.chars().count();
+            while left > width {
+                let head: String = chars.by_ref().take(width).collect();
+                left -= width;
+                if len > 0 {
                     lines.push(std::mem::take(&mut line));
+                    len = 0;
                 }
                 lines.push(head);
             }
-            let len = line.chars().count();
-            if len > 0 && len + 1 + word.chars().count() > width {
+            if len > 0 && len + 1 + left > width {
                 lines.push(std::mem::take(&mut line));
+                len = 0;
             }
-            if !line.is_empty() {
+            if len > 0 {
                 line.push(' ');
+                len += 1;
             }
-            line.push_str(&word);
+            line.extend(chars);
+            len += left;
         }
         lines.push(line);
     }

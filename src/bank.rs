@@ -10,10 +10,19 @@ use std::fmt;
 use std::path::Path;
 
 use schemars::JsonSchema;
+
+use crate::error::tidy;
 use serde::{Deserialize, Serialize};
 
 /// The bank format this build understands.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The most a bank file may hold; anything larger is not a bank (and reading on
+/// would let `--bank /dev/zero` eat all memory).
+pub const MAX_BANK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most sections, scales, questions or alert rules a bank may have.
+pub const MAX_ITEMS: usize = 1000;
 
 /// The bank shipped inside the binary.
 pub const BUNDLED_BANK: &str = include_str!("../questions/baclofen.en.json");
@@ -329,7 +338,14 @@ impl fmt::Display for BankError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}: {}: {}", self.file, p.place, p.message)?;
+            // Places and messages repeat text from the file: keep each on one line.
+            write!(
+                f,
+                "{}: {}: {}",
+                tidy(&self.file),
+                tidy(&p.place),
+                tidy(&p.message)
+            )?;
         }
         Ok(())
     }
@@ -345,32 +361,65 @@ impl Bank {
 
     /// Reads and validates a bank file.
     pub fn load(path: &Path) -> Result<Bank, BankError> {
+        use std::io::Read;
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| BankError {
+        let fail = |message: String| BankError {
             file: file.clone(),
             problems: vec![Problem {
                 place: "file".into(),
-                message: format!(
+                message,
+            }],
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| {
+                fail(format!(
                     "cannot read it ({}); check the path",
                     crate::error::io_reason(&e)
-                ),
-            }],
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, col) = line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+                ))
+            })?;
+        if bytes.len() as u64 > MAX_BANK_BYTES {
+            return Err(fail(
+                "is larger than 64 MiB, so it cannot be a question bank; check the path".into(),
+            ));
+        }
+        Bank::from_bytes(&file, &bytes)
+    }
+
+    /// Parses and validates a bank from the bytes of a file; `file` names it in errors.
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Bank, BankError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let (line, col) = line_col(bytes, e.valid_up_to());
             BankError {
-                file: file.clone(),
+                file: file.to_string(),
                 problems: vec![Problem {
                     place: format!("line {line}, column {col}"),
                     message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
                 }],
             }
         })?;
-        Bank::from_json(&file, &text)
+        Bank::from_json(file, text)
     }
 
     /// Parses and validates a bank from JSON text; `file` names it in errors.
     pub fn from_json(file: &str, text: &str) -> Result<Bank, BankError> {
+        // Some editors start UTF-8 files with an invisible byte order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde would read a list as the fields in order and complain about the
+        // first item; say what a bank is instead.
+        if let Some((i, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
+            && c != '{'
+        {
+            let (line, col) = line_col(text.as_bytes(), i);
+            return Err(BankError {
+                file: file.to_string(),
+                problems: vec![Problem {
+                    place: format!("line {line}, column {col}"),
+                    message: "a bank is one JSON object, starting with {; this file is not one (see `sidecheck bank schema`)".into(),
+                }],
+            });
+        }
         let fail = |place: String, e: &serde_json::Error| BankError {
             file: file.to_string(),
             problems: vec![Problem {
@@ -378,7 +427,8 @@ impl Bank {
                 message: json_message(e),
             }],
         };
-        let at = |e: &serde_json::Error| format!("line {}, column {}", e.line(), e.column());
+        // serde_json says column 0 before anything on a line was read; people count from 1.
+        let at = |e: &serde_json::Error| format!("line {}, column {}", e.line(), e.column().max(1));
         let mut de = serde_json::Deserializer::from_str(text);
         let bank: Bank = match serde_path_to_error::deserialize(&mut de) {
             Ok(b) => b,
@@ -386,6 +436,8 @@ impl Bank {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
                 let mut place = at(&inner);
+                // serde_path_to_error marks a part it could not name with "?".
+                let path = path.trim_end_matches(".?").trim_end_matches('?');
                 if path != "." && !path.is_empty() {
                     place = format!("{place} ({path})");
                 }
@@ -453,6 +505,26 @@ impl Bank {
 
     /// Every problem with the bank's meaning (the JSON already parsed).
     pub fn problems(&self) -> Vec<Problem> {
+        // A bank this large is a mistake (the built-in one has a few dozen
+        // questions); checking every follow-up of it would take long, so say so first.
+        let too_many: Vec<Problem> = [
+            ("sections", self.sections.len()),
+            ("scales", self.scales.len()),
+            ("questions", self.questions.len()),
+            ("alerts", self.alerts.len()),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_ITEMS)
+        .map(|(field, n)| Problem {
+            place: field.into(),
+            message: format!(
+                "has {n} entries, but a bank may have at most {MAX_ITEMS}; split it into smaller banks"
+            ),
+        })
+        .collect();
+        if !too_many.is_empty() {
+            return too_many;
+        }
         let mut p = Vec::new();
         let mut add = |place: String, message: String| p.push(Problem { place, message });
 
@@ -460,7 +532,7 @@ impl Bank {
             add(
                 "format".into(),
                 format!(
-                    "format {} is not known; this program reads format {FORMAT_VERSION}",
+                    "format {} is not known; this program reads format {FORMAT_VERSION}, so write the bank in that format or update sidecheck",
                     self.format
                 ),
             );
@@ -525,7 +597,7 @@ impl Bank {
             if choices.len() < 2 {
                 add(
                     place.clone(),
-                    "needs at least two options, from none to worst".into(),
+                    "needs at least two options, from none to worst; add them".into(),
                 );
             }
             let mut seen = HashSet::new();
@@ -548,7 +620,7 @@ impl Bank {
                     add(
                         format!("{cplace}.score"),
                         format!(
-                            "is {} but must be {i}: options go in order from the lowest (score 0) up, one step each",
+                            "is {} but must be {i}: options go in order from the lowest (score 0) up, one step each; put them in that order",
                             c.score
                         ),
                     );
@@ -556,7 +628,7 @@ impl Bank {
                 if c.score > 4 {
                     add(
                         format!("{cplace}.score"),
-                        format!("is {}; scores go from 0 to 4", c.score),
+                        format!("is {}; scores go from 0 to 4, so use one of those", c.score),
                     );
                 }
             }
@@ -655,16 +727,34 @@ impl Bank {
                     {
                         add(
                             format!("{place}.score_yes"),
-                            format!("is {s}; scores go from 0 to 4"),
+                            format!("is {s}; scores go from 0 to 4, so use one of those"),
                         );
                     }
                 }
                 Kind::Number => {
                     match (q.min, q.max) {
+                        // A whole-number question must have a whole number to give.
+                        (Some(lo), Some(hi))
+                            if lo.is_finite()
+                                && hi.is_finite()
+                                && lo <= hi
+                                && q.integer
+                                && lo.ceil() > hi =>
+                        {
+                            add(
+                                format!("{place}.min"),
+                                format!(
+                                    "no whole number lies between \"min\" {} and \"max\" {}, so nobody could answer; widen the range or remove \"integer\"",
+                                    fmt_num(lo),
+                                    fmt_num(hi)
+                                ),
+                            )
+                        }
                         (Some(lo), Some(hi)) if lo.is_finite() && hi.is_finite() && lo <= hi => {}
                         (Some(_), Some(_)) => add(
                             format!("{place}.min"),
-                            "must be a number no larger than \"max\"".into(),
+                            "must be a number no larger than \"max\"; fix \"min\" or \"max\""
+                                .into(),
                         ),
                         _ => add(
                             place.to_string(),
@@ -733,13 +823,13 @@ impl Bank {
             if a.advice.trim().is_empty() {
                 add(
                     format!("{place}.advice"),
-                    "is empty; every alert needs advice that says what to do".into(),
+                    "is empty; write advice that says what to do".into(),
                 );
             }
             if a.level >= Level::Crisis && a.call.is_empty() {
                 add(
                     format!("{place}.call"),
-                    "is empty; an emergency or crisis alert must give a number to call".into(),
+                    "is empty; an emergency or crisis alert must give a number to call, so add \"emergency\", \"crisis\" or \"poison\"".into(),
                 );
             }
         }
@@ -821,7 +911,7 @@ impl Bank {
                 add(
                     qplace,
                     format!(
-                        "question \"{qid}\" refers to itself; a follow-up must depend on an earlier question"
+                        "question \"{qid}\" refers to itself; make the follow-up depend on an earlier question"
                     ),
                 );
                 return;
@@ -830,7 +920,7 @@ impl Bank {
                 add(
                     qplace,
                     format!(
-                        "question \"{qid}\" comes later in the bank; a follow-up may only depend on an earlier question"
+                        "question \"{qid}\" comes later in the bank; move this question after it, or depend on an earlier question"
                     ),
                 );
                 return;
@@ -860,7 +950,7 @@ impl Bank {
             add(
                 format!("{place}.at_least"),
                 format!(
-                    "only works on scale or number questions, and \"{qid}\" is {}",
+                    "only works on scale or number questions, and \"{qid}\" is {}; use \"equals\" instead",
                     target.kind.as_str()
                 ),
             );
@@ -870,7 +960,7 @@ impl Bank {
                 add(
                     format!("{place}.one_of"),
                     format!(
-                        "only works on scale questions, and \"{qid}\" is {}",
+                        "only works on scale questions, and \"{qid}\" is {}; use \"equals\" instead",
                         target.kind.as_str()
                     ),
                 );
@@ -926,6 +1016,9 @@ impl Bank {
 pub fn fmt_num(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
+    } else if n.abs() >= 1e15 {
+        // Not 309 digits for 1e308.
+        format!("{n:e}")
     } else {
         format!("{n}")
     }
@@ -954,10 +1047,29 @@ pub fn json_message(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     // serde_json appends " at line L column C"; the place is given separately.
     let text = e.to_string();
-    let text = match text.rfind(" at line ") {
+    let mut text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
     };
+    // Rust type names mean nothing to a person editing a file.
+    for (rust, plain) in [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list in [ ]"),
+        ("expected a map", "expected an object in { }"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        text = text.replace(rust, plain);
+    }
+    if let Some(i) = text.find("expected struct ") {
+        text = format!("{}expected an object in {{ }}", &text[..i]);
+    }
+    if text == "recursion limit exceeded" {
+        return "the file nests [ ] or { } more than 128 levels deep: no valid file does; check what made it".into();
+    }
     match e.classify() {
         Category::Eof => format!("{text}: the file ends too early; check for a missing }} or ]"),
         Category::Syntax => format!("{text}: fix the JSON syntax here"),

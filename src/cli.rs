@@ -9,6 +9,9 @@ Examples:
   sidecheck                              Start the guided check (same as `sidecheck check`)
   sidecheck check --answers answers.json Run the check from a file, no terminal needed
   sidecheck show last                    Show the last saved check-in
+  sidecheck history --last 10            Trends and a table of your last 10 check-ins
+  sidecheck export --format html --output report.html
+                                         A printable page for your clinician
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
 
@@ -34,7 +37,13 @@ pub struct Cli {
     pub region: Option<String>,
 
     /// Folder for the private log. Default: the platform's data folder.
-    #[arg(long, global = true, value_name = "DIR", env = "SIDECHECK_DATA_DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "SIDECHECK_DATA_DIR",
+        hide_env_values = true
+    )]
     pub data_dir: Option<PathBuf>,
 }
 
@@ -49,6 +58,10 @@ pub enum Command {
     Bank(BankCommand),
     /// List the regions and their emergency, crisis and poison numbers.
     Regions(RegionsArgs),
+    /// Show trends (a sparkline per section and symptom) and a table of past check-ins.
+    History(crate::history::HistoryArgs),
+    /// Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page.
+    Export(crate::export::ExportArgs),
 }
 
 #[derive(Debug, Default, Args)]

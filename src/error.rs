@@ -35,9 +35,10 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Input(m) | Error::Runtime(m) => write!(f, "{m}"),
+            // Messages may quote a file's text or a path: keep them to one line.
+            Error::Input(m) | Error::Runtime(m) => write!(f, "{}", tidy(m)),
             Error::Bank(e) => write!(f, "{e}"),
-            Error::Store(e) => write!(f, "{e}"),
+            Error::Store(e) => write!(f, "{}", tidy(&e.to_string())),
             Error::Interrupted => write!(f, "stopped"),
         }
     }
@@ -85,3 +86,49 @@ pub fn io_reason(e: &io::Error) -> String {
         }
     }
 }
+
+/// Makes text from a file fit to print in a one-line message: control characters
+/// (a newline, or a terminal escape) are shown escaped, a quoted piece longer than
+/// [`QUOTE_MAX`] characters is cut short, and a message that is still very long keeps
+/// its start and its end (where the advice is).
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * MESSAGE_MAX));
+    // The closing quote while inside a quoted piece, and its length so far.
+    let mut open: Option<(char, usize)> = None;
+    // Inside "...", a backslash keeps the next character (an escaped quote) inside.
+    let mut escaped = false;
+    for c in text.chars() {
+        match open {
+            Some((close, _)) if c == close && !escaped => open = None,
+            Some((close, n)) => {
+                open = Some((close, n + 1));
+                escaped = close == '"' && c == '\\' && !escaped;
+                if n == QUOTE_MAX {
+                    out.push('…');
+                }
+                if n >= QUOTE_MAX {
+                    continue;
+                }
+            }
+            None if c == '"' || c == '`' => open = Some((c, 0)),
+            None => {}
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    let count = out.chars().count();
+    if count <= MESSAGE_MAX {
+        return out;
+    }
+    let head: String = out.chars().take(MESSAGE_MAX / 2).collect();
+    let tail: String = out.chars().skip(count - MESSAGE_MAX / 3).collect();
+    format!("{head} … {tail}")
+}
+
+/// The longest quoted piece of a file's text that messages repeat.
+pub const QUOTE_MAX: usize = 64;
+/// The longest message, in characters, before its middle is left out.
+pub const MESSAGE_MAX: usize = 1200;

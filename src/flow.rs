@@ -5,7 +5,7 @@
 //! it answers and show what it returns. Both the guided prompt and the scripted mode
 //! drive the same `Flow`, so they cannot disagree about what is asked or raised.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -179,6 +179,13 @@ pub struct Flow<'b> {
     cursor: usize,
     /// Alerts already shown and still holding.
     shown: HashSet<String>,
+    /// Question index by id.
+    index: HashMap<&'b str, usize>,
+    /// Whether each question is asked, given the answers so far. Kept up to date
+    /// after every answer (whatever changes `answers` calls `refresh_asked`), so
+    /// asking is a lookup, not a walk back along a chain of follow-ups (which made a
+    /// long chain take cubic time).
+    asked: Vec<bool>,
 }
 
 impl<'b> Flow<'b> {
@@ -188,9 +195,28 @@ impl<'b> Flow<'b> {
             answers: vec![None; bank.questions.len()],
             cursor: 0,
             shown: HashSet::new(),
+            index: HashMap::new(),
+            asked: vec![true; bank.questions.len()],
         };
+        for (i, q) in bank.questions.iter().enumerate() {
+            flow.index.entry(q.id.as_str()).or_insert(i);
+        }
+        flow.refresh_asked();
         flow.cursor = flow.next_asked_from(0);
         flow
+    }
+
+    /// Works out which questions are asked, in bank order. A follow-up depends only
+    /// on earlier questions (the bank is checked for that), so one pass sees each
+    /// condition's questions already settled.
+    fn refresh_asked(&mut self) {
+        for i in 0..self.bank.questions.len() {
+            let asked = match &self.bank.questions[i].when {
+                None => true,
+                Some(c) => self.holds(c),
+            };
+            self.asked[i] = asked;
+        }
     }
 
     pub fn bank(&self) -> &'b Bank {
@@ -213,15 +239,12 @@ impl<'b> Flow<'b> {
 
     /// Whether question `i` is asked, given the answers so far.
     pub fn is_asked(&self, i: usize) -> bool {
-        match &self.bank.questions[i].when {
-            None => true,
-            Some(c) => self.holds(c),
-        }
+        self.asked.get(i).copied().unwrap_or(false)
     }
 
     /// The answer to question `id`, if it is asked and answered.
     pub fn answer_to(&self, id: &str) -> Option<&Answer> {
-        let i = self.bank.index_of(id)?;
+        let i = *self.index.get(id)?;
         if self.is_asked(i) {
             self.answers[i].as_ref()
         } else {
@@ -238,7 +261,11 @@ impl<'b> Flow<'b> {
             return any.iter().any(|c| self.holds(c));
         }
         let Some(qid) = &c.question else { return false };
-        let (Some(q), Some(a)) = (self.bank.question(qid), self.answer_to(qid)) else {
+        let q = self
+            .index
+            .get(qid.as_str())
+            .map(|&i| &self.bank.questions[i]);
+        let (Some(q), Some(a)) = (q, self.answer_to(qid)) else {
             return false;
         };
         let options = self.bank.options(q);
@@ -259,8 +286,9 @@ impl<'b> Flow<'b> {
         false
     }
 
-    /// The question whose answer made a holding condition true: for `any`, the first
-    /// part that holds; for `all`, the part answered last (it completed the rule).
+    /// The question whose answer made a holding condition true: for `any`, the part
+    /// that held first in the order asked (not the order listed in the rule); for
+    /// `all`, the part answered last (it completed the rule).
     fn trigger<'c>(&self, c: &'c Condition) -> Option<&'c str> {
         if let Some(all) = &c.all {
             return all
@@ -272,7 +300,8 @@ impl<'b> Flow<'b> {
             return any
                 .iter()
                 .filter(|c| self.holds(c))
-                .find_map(|c| self.trigger(c));
+                .filter_map(|c| self.trigger(c))
+                .min_by_key(|q| self.bank.index_of(q));
         }
         c.question.as_deref().filter(|_| self.holds(c))
     }
@@ -291,6 +320,7 @@ impl<'b> Flow<'b> {
             return Vec::new();
         };
         self.answers[self.cursor] = Some(answer);
+        self.refresh_asked();
         self.cursor = self.next_asked_from(self.cursor + 1);
         self.new_alerts()
     }

@@ -10,9 +10,13 @@ pub mod alert;
 pub mod bank;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod flow;
+pub mod history;
 pub mod record;
 pub mod region;
+pub mod report;
+pub mod scan;
 pub mod scripted;
 pub mod store;
 pub mod summary;
@@ -44,6 +48,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Bank(BankCommand::Schema)) => out(&bank::schema_json()),
         Some(Command::Bank(BankCommand::Questions { json })) => questions(&cli, *json),
         Some(Command::Regions(args)) => regions(args.json),
+        Some(Command::History(args)) => history::run(&cli, args),
+        Some(Command::Export(args)) => export::run(&cli, args),
     }
 }
 

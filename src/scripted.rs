@@ -47,11 +47,15 @@ impl<'de> serde::Deserialize<'de> for Answers {
 impl Answers {
     /// Parses an answers file; `name` names it in errors.
     pub fn parse(name: &str, text: &str) -> Result<Answers, Error> {
+        // Some editors start UTF-8 files with an invisible byte order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str::<Answers>(text).map_err(|e| {
+            // serde_json says column 0 when nothing on the line was read yet (an empty
+            // file, or a list where an object belongs); people count from 1.
             Error::Input(format!(
                 "{name}: line {}, column {}: {}",
                 e.line(),
-                e.column(),
+                e.column().max(1),
                 crate::bank::json_message(&e)
             ))
         })
@@ -85,10 +89,16 @@ pub fn run<'b>(
         .filter(|k| bank.question(k).is_none())
         .collect();
     if !unknown.is_empty() {
-        let list: Vec<String> = unknown
+        // A few are enough to see the mistake; a file of a million keys must not
+        // give a message of a million ids.
+        let mut list: Vec<String> = unknown
             .iter()
+            .take(5)
             .map(|k| format!("\"{}\"", k.chars().take(64).collect::<String>()))
             .collect();
+        if unknown.len() > list.len() {
+            list.push(format!("and {} more", unknown.len() - list.len()));
+        }
         return Err(Error::Input(format!(
             "{name}: unknown question id {}; see `sidecheck bank questions` for the ids",
             list.join(", ")

@@ -40,7 +40,7 @@ impl std::fmt::Display for StoreError {
         match self {
             StoreError::Dir { path, reason } => write!(
                 f,
-                "cannot use the data folder {} ({reason}); choose another with --data-dir DIR",
+                "cannot save to the data folder {} ({reason}), so the check-in was NOT saved; choose another folder with --data-dir DIR",
                 path.display()
             ),
             StoreError::NotSaved { path, reason } => write!(
@@ -141,7 +141,14 @@ impl Store {
         let created_dir = !self.dir.exists();
         create_private_dir(&self.dir)?;
         let path = self.log_path();
-        let existed = path.exists();
+        // Only a regular file (or a link to one) can be the log: opening a device or a
+        // pipe could block or write nowhere, and making it "private" would change the
+        // mode of something that is not ours.
+        let existed = match fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a_file(&path)),
+            Ok(_) => true,
+            Err(_) => false,
+        };
         let mut opts = OpenOptions::new();
         opts.read(true).append(true).create(true);
         #[cfg(unix)]
@@ -153,6 +160,9 @@ impl Store {
                 io_reason(&e)
             )
         })?;
+        if !file.metadata().map_err(|e| io_reason(&e))?.is_file() {
+            return Err(not_a_file(&path));
+        }
         make_private(&file, &path, existed, warn)?;
         if !existed || created_dir {
             // Make the new directory entry itself durable.
@@ -195,6 +205,13 @@ impl Store {
     /// Reads the log line by line. A missing log reads as empty.
     pub fn reader(&self) -> Result<LogReader, StoreError> {
         let path = self.log_path();
+        // Checked before opening: opening a pipe for reading would wait for a writer.
+        if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(StoreError::Read {
+                reason: not_a_file(&path),
+                path,
+            });
+        }
         match File::open(&path) {
             Ok(file) => {
                 // A shared lock: never read a line another copy is still writing.
@@ -239,6 +256,13 @@ impl Store {
         }
         Ok(found)
     }
+}
+
+fn not_a_file(path: &Path) -> String {
+    format!(
+        "{} is not a regular file; move it out of the way",
+        path.display()
+    )
 }
 
 /// Where the last line starts: the byte after the last newline (or 0).
@@ -357,7 +381,7 @@ impl std::fmt::Display for BadLine {
             "{} line {}: skipped, not a valid check-in ({})",
             self.path.display(),
             self.line,
-            self.reason
+            crate::error::tidy(&self.reason)
         )
     }
 }

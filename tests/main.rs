@@ -3,4 +3,18 @@
 
 mod support;
 
+mod bank;
+mod crash;
+mod diskfull;
+mod exercise;
+mod export;
+mod history;
+mod hostile;
+mod log;
+mod malformed;
+mod privacy;
+mod props;
+mod pty;
+mod readability;
 mod scripted;
+mod stress;

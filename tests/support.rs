@@ -111,3 +111,51 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// A check-in log line with a chosen id, start time and status, and nothing
+/// answered: enough for the period filters.
+pub fn bare_record(id: &str, started_at: &str, status: &str) -> String {
+    json!({
+        "schema": 1, "id": id, "status": status,
+        "started_at": started_at, "ended_at": started_at,
+        "bank": {"id": "baclofen", "version": "1.0.0", "language": "en"},
+        "region": "US", "answers": [], "alerts": [], "scores": []
+    })
+    .to_string()
+}
+
+/// Appends lines to the log as they are, creating the private data folder first.
+pub fn append_log(env: &Env, lines: &[String]) {
+    use std::io::Write;
+    std::fs::create_dir_all(env.data_dir()).expect("data dir");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(env.data_dir(), std::fs::Permissions::from_mode(0o700))
+            .expect("chmod data dir");
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(env.log_path())
+        .expect("open log");
+    for l in lines {
+        writeln!(f, "{l}").expect("write log");
+    }
+}
+
+/// Runs a scripted check that must succeed and returns the record it saved.
+pub fn check_saved(env: &Env, answers: &Value) -> Value {
+    let out = env.check(answers, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.records().pop().expect("a saved record")
+}
+
+/// A copy of a record with another id and start (and end) time.
+pub fn record_at(record: &Value, id: &str, started_at: &str) -> Value {
+    let mut r = record.clone();
+    r["id"] = json!(id);
+    r["started_at"] = json!(started_at);
+    r["ended_at"] = json!(started_at);
+    r
+}

@@ -1,1 +1,932 @@
+//! The pure flow against the bundled bank and small hand-made banks: what is asked,
+//! what going back changes, which answer raises which alert, and the scores.
 
+use serde_json::{Value, json};
+
+use super::*;
+use crate::bank::Level;
+
+fn bundled() -> Bank {
+    Bank::bundled().unwrap()
+}
+
+/// The questions of the bundled bank that everyone is asked.
+const BASE: [&str; 17] = [
+    "breathing",
+    "seizure",
+    "suicidal_thoughts",
+    "upset_stomach",
+    "drowsiness",
+    "dizziness",
+    "insomnia",
+    "weakness",
+    "confusion",
+    "depression",
+    "pump",
+    "dose_change",
+    "euphoria",
+    "more_than_prescribed",
+    "tolerance",
+    "alcohol_sedatives",
+    "notes",
+];
+
+/// The follow-ups asked after `dose_change` = yes (and `pump` = no).
+const WITHDRAWAL: [&str; 8] = [
+    "missed_days",
+    "tremors",
+    "withdrawal_insomnia",
+    "irritability",
+    "cravings",
+    "angry_outbursts",
+    "hallucinations",
+    "fever_stiffness",
+];
+
+/// The calmest answer to a question: no, the lowest option, 0, or nothing.
+fn calm(q: &Question) -> Answer {
+    match q.kind {
+        Kind::YesNo => Answer::Yes(false),
+        Kind::Scale => Answer::Choice(0),
+        Kind::Number => Answer::Number(0.0),
+        Kind::Text => Answer::Text(String::new()),
+    }
+}
+
+/// One answered question and the alerts its answer returned.
+#[derive(Debug)]
+struct Step {
+    question: String,
+    alerts: Vec<String>,
+}
+
+/// Answers the current question from `given` (as in an answers file), or calmly.
+fn answer_one(flow: &mut Flow<'_>, given: &Value) -> Step {
+    let bank = flow.bank();
+    let q = flow.current().expect("a question to answer");
+    let answer = match given.get(&q.id) {
+        Some(v) => Answer::from_json(bank, q, v).unwrap(),
+        None => calm(q),
+    };
+    let alerts = flow
+        .answer(answer)
+        .into_iter()
+        .map(|a| a.id.clone())
+        .collect();
+    Step {
+        question: q.id.clone(),
+        alerts,
+    }
+}
+
+/// Runs a whole check: `given` answers by id, every other asked question calm.
+fn run<'b>(bank: &'b Bank, given: &Value) -> (Flow<'b>, Vec<Step>) {
+    let mut flow = Flow::new(bank);
+    let mut steps = Vec::new();
+    while !flow.is_complete() {
+        steps.push(answer_one(&mut flow, given));
+        assert!(steps.len() <= bank.questions.len(), "the flow does not end");
+    }
+    (flow, steps)
+}
+
+fn asked(steps: &[Step]) -> Vec<&str> {
+    steps.iter().map(|s| s.question.as_str()).collect()
+}
+
+/// The steps whose answer returned any alert, as (question, alert ids).
+fn raised(steps: &[Step]) -> Vec<(&str, Vec<&str>)> {
+    steps
+        .iter()
+        .filter(|s| !s.alerts.is_empty())
+        .map(|s| {
+            (
+                s.question.as_str(),
+                s.alerts.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+fn record_ids(flow: &Flow<'_>) -> Vec<String> {
+    flow.alert_records().into_iter().map(|a| a.id).collect()
+}
+
+fn answered_ids(flow: &Flow<'_>) -> Vec<String> {
+    flow.answer_records()
+        .into_iter()
+        .map(|a| a.question)
+        .collect()
+}
+
+/// Answers until `id` is the current question.
+fn answer_until(flow: &mut Flow<'_>, given: &Value, id: &str) {
+    while flow.current().map(|q| q.id.as_str()) != Some(id) {
+        answer_one(flow, given);
+    }
+}
+
+/// A small bank: the given sections-free questions and alerts, with a valid frame.
+fn tiny(questions: Value, alerts: Value) -> Bank {
+    let bank = json!({
+        "format": 1,
+        "id": "tiny",
+        "version": "0.1.0",
+        "language": "en",
+        "title": "Tiny",
+        "medication": "testamol",
+        "recall_period": "the last 7 days",
+        "intro": ["Not a diagnosis."],
+        "safety_notice": "Not a diagnosis.",
+        "sections": [
+            {"id": "one", "title": "One"},
+            {"id": "two", "title": "Two"},
+            {"id": "extra", "title": "Extra", "scored": false}
+        ],
+        "scales": {
+            "severity": [
+                {"id": "none", "label": "None", "score": 0},
+                {"id": "mild", "label": "Mild", "score": 1},
+                {"id": "moderate", "label": "Moderate", "score": 2},
+                {"id": "severe", "label": "Severe", "score": 3},
+                {"id": "very_severe", "label": "Very severe", "score": 4}
+            ]
+        },
+        "questions": questions,
+        "alerts": alerts
+    });
+    match Bank::from_json("tiny.json", &bank.to_string()) {
+        Ok(b) => b,
+        Err(e) => panic!("the test bank does not load:\n{e}"),
+    }
+}
+
+// ---- What is asked ----
+
+#[test]
+fn calm_answers_ask_only_the_base_questions_and_raise_nothing() {
+    let bank = bundled();
+    let (flow, steps) = run(&bank, &json!({}));
+    assert_eq!(asked(&steps), BASE);
+    assert!(raised(&steps).is_empty());
+    assert!(flow.alert_records().is_empty());
+    assert_eq!(answered_ids(&flow), BASE);
+    assert_eq!(flow.answered(), BASE.len());
+}
+
+#[test]
+fn suicide_plan_is_asked_only_after_thoughts_of_suicide() {
+    let bank = bundled();
+    let (_, no) = run(&bank, &json!({"suicidal_thoughts": false}));
+    assert!(!asked(&no).contains(&"suicidal_plan"));
+
+    let (_, yes) = run(&bank, &json!({"suicidal_thoughts": true}));
+    let order = asked(&yes);
+    let i = order
+        .iter()
+        .position(|q| *q == "suicidal_thoughts")
+        .unwrap();
+    assert_eq!(
+        order[i + 1],
+        "suicidal_plan",
+        "asked right after: {order:?}"
+    );
+    assert_eq!(order.len(), BASE.len() + 1);
+}
+
+#[test]
+fn pump_questions_are_asked_only_to_pump_users() {
+    let bank = bundled();
+    let pump_qs = ["pump_fever", "pump_confusion", "pump_stiffness"];
+
+    let (_, no) = run(&bank, &json!({"pump": false}));
+    for q in pump_qs {
+        assert!(!asked(&no).contains(&q), "{q} asked without a pump");
+    }
+
+    let (_, yes) = run(&bank, &json!({"pump": true}));
+    let order = asked(&yes);
+    let i = order.iter().position(|q| *q == "pump").unwrap();
+    assert_eq!(order[i + 1..i + 4], pump_qs, "{order:?}");
+    assert_eq!(order.len(), BASE.len() + 3);
+}
+
+#[test]
+fn withdrawal_questions_are_asked_only_after_a_dose_change() {
+    let bank = bundled();
+    let (_, no) = run(&bank, &json!({"dose_change": false}));
+    for q in WITHDRAWAL {
+        assert!(!asked(&no).contains(&q), "{q} asked without a dose change");
+    }
+
+    let (_, yes) = run(&bank, &json!({"dose_change": true}));
+    let order = asked(&yes);
+    let i = order.iter().position(|q| *q == "dose_change").unwrap();
+    assert_eq!(
+        order[i + 1..i + 1 + WITHDRAWAL.len()],
+        WITHDRAWAL,
+        "{order:?}"
+    );
+    assert_eq!(order[i + 1 + WITHDRAWAL.len()], "euphoria");
+}
+
+#[test]
+fn fever_and_stiffness_question_needs_a_dose_change_and_no_pump() {
+    let bank = bundled();
+    for (pump, dose_change, expected) in [
+        (false, true, true),
+        (true, true, false),
+        (false, false, false),
+        (true, false, false),
+    ] {
+        let (_, steps) = run(&bank, &json!({"pump": pump, "dose_change": dose_change}));
+        assert_eq!(
+            asked(&steps).contains(&"fever_stiffness"),
+            expected,
+            "pump = {pump}, dose_change = {dose_change}: {:?}",
+            asked(&steps)
+        );
+    }
+}
+
+#[test]
+fn a_follow_up_on_a_follow_up_is_asked_only_when_its_whole_chain_holds() {
+    let bank = tiny(
+        json!([
+            {"id": "a", "section": "one", "kind": "yes_no", "text": "A?", "short": "A"},
+            {"id": "b", "section": "one", "kind": "yes_no", "text": "B?", "short": "B",
+             "when": {"question": "a", "equals": true}},
+            {"id": "c", "section": "one", "kind": "yes_no", "text": "C?", "short": "C",
+             "when": {"question": "b", "equals": true}}
+        ]),
+        json!([]),
+    );
+    let (_, steps) = run(&bank, &json!({"a": true, "b": true}));
+    assert_eq!(asked(&steps), ["a", "b", "c"]);
+
+    // Going back and answering "a" with no must drop both b and c, although b's
+    // earlier answer (yes) is still remembered.
+    let mut flow = Flow::new(&bank);
+    flow.answer(Answer::Yes(true));
+    flow.answer(Answer::Yes(true));
+    assert_eq!(flow.current().unwrap().id, "c");
+    assert!(flow.back());
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "a");
+    flow.answer(Answer::Yes(false));
+    assert!(flow.is_complete(), "b and c must not be asked");
+    assert_eq!(answered_ids(&flow), ["a"]);
+}
+
+#[test]
+fn conditions_on_numbers_and_option_lists() {
+    let bank = tiny(
+        json!([
+            {"id": "days", "section": "one", "kind": "number", "text": "Days?", "short": "Days",
+             "unit": "days", "min": 0, "max": 7, "integer": true},
+            {"id": "exactly_three", "section": "one", "kind": "yes_no", "text": "Three?",
+             "short": "Three", "when": {"question": "days", "equals": 3}},
+            {"id": "five_plus", "section": "one", "kind": "yes_no", "text": "Five?",
+             "short": "Five", "when": {"question": "days", "at_least": 5}},
+            {"id": "pain", "section": "one", "kind": "scale", "scale": "severity",
+             "text": "Pain?", "short": "Pain"},
+            {"id": "pain_mid", "section": "one", "kind": "yes_no", "text": "Mid?",
+             "short": "Mid", "when": {"question": "pain", "one_of": ["mild", "moderate"]}}
+        ]),
+        json!([]),
+    );
+    let asked_for = |days: Value, pain: &str| {
+        let (_, steps) = run(&bank, &json!({"days": days, "pain": pain}));
+        asked(&steps)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        asked_for(json!(3), "none"),
+        ["days", "exactly_three", "pain"]
+    );
+    assert_eq!(asked_for(json!(4), "none"), ["days", "pain"]);
+    assert_eq!(asked_for(json!(5), "none"), ["days", "five_plus", "pain"]);
+    assert_eq!(
+        asked_for(json!(7), "mild"),
+        ["days", "five_plus", "pain", "pain_mid"]
+    );
+    assert_eq!(
+        asked_for(json!(0), "moderate"),
+        ["days", "pain", "pain_mid"]
+    );
+    assert_eq!(asked_for(json!(0), "severe"), ["days", "pain"]);
+}
+
+// ---- Going back ----
+
+#[test]
+fn back_offers_the_earlier_answer() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    assert!(flow.current_answer().is_none());
+    flow.answer(Answer::Yes(false)); // breathing
+    flow.answer(Answer::Yes(true)); // seizure
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+    assert!(flow.current_answer().is_none());
+
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "seizure");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "breathing");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(false)));
+    assert!(!flow.back(), "there is nothing before the first question");
+    assert_eq!(flow.current().unwrap().id, "breathing");
+
+    // Keeping the answer and going on offers the next earlier answer too.
+    flow.answer(Answer::Yes(false));
+    assert_eq!(flow.current().unwrap().id, "seizure");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+}
+
+#[test]
+fn back_skips_follow_ups_that_were_not_asked() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "upset_stomach");
+    // suicidal_plan was not asked (thoughts = no): back lands on suicidal_thoughts.
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+}
+
+#[test]
+fn back_from_the_end_returns_to_the_last_question() {
+    let bank = bundled();
+    let (mut flow, _) = run(&bank, &json!({"notes": "itchy"}));
+    assert!(flow.is_complete());
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "notes");
+    assert_eq!(flow.current_answer(), Some(&Answer::Text("itchy".into())));
+    assert!(!flow.is_complete());
+}
+
+#[test]
+fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    let given = json!({"suicidal_thoughts": true, "suicidal_plan": true});
+    answer_until(&mut flow, &given, "upset_stomach");
+    assert!(answered_ids(&flow).contains(&"suicidal_plan".to_string()));
+    assert_eq!(record_ids(&flow), ["suicidal_plan"]);
+
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+    let alerts = flow.answer(Answer::Yes(false));
+    assert!(alerts.is_empty(), "answering no raises nothing: {alerts:?}");
+
+    // The plan question is skipped and its answer no longer counts anywhere.
+    assert_eq!(flow.current().unwrap().id, "upset_stomach");
+    assert!(flow.answer_to("suicidal_plan").is_none());
+    assert!(!answered_ids(&flow).contains(&"suicidal_plan".to_string()));
+    assert!(
+        flow.alert_records().is_empty(),
+        "{:?}",
+        flow.alert_records()
+    );
+    let serious = &flow.section_scores()[0];
+    assert_eq!((serious.score, serious.max, serious.answered), (0, 12, 3));
+    assert_eq!(flow.answered(), 3);
+
+    // Saying yes again brings the follow-up back, offering what was said before.
+    assert!(flow.back());
+    flow.answer(Answer::Yes(true));
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+}
+
+#[test]
+fn an_alert_taken_back_is_raised_again_when_the_answer_is_given_again() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    let ids = |v: Vec<&AlertRule>| v.into_iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(flow.answer(Answer::Yes(true))), ["breathing"]);
+    assert!(flow.back());
+    assert!(ids(flow.answer(Answer::Yes(false))).is_empty());
+    assert!(flow.alert_records().is_empty());
+    assert!(flow.back());
+    assert_eq!(ids(flow.answer(Answer::Yes(true))), ["breathing"]);
+    // Going back and keeping the same answer does not raise it a second time.
+    assert!(flow.back());
+    assert!(ids(flow.answer(Answer::Yes(true))).is_empty());
+    assert_eq!(record_ids(&flow), ["breathing"]);
+}
+
+// ---- Urgent rules ----
+
+/// A rule id, the answers given, and the (question, alerts returned) expected.
+type UrgentCase = (&'static str, Value, Vec<(&'static str, Vec<&'static str>)>);
+
+/// For each urgent rule of the bundled bank: answers that should raise it, and every
+/// (question, alerts returned by its answer) expected over the whole check.
+fn urgent_cases() -> Vec<UrgentCase> {
+    vec![
+        (
+            "breathing",
+            json!({"breathing": true}),
+            vec![("breathing", vec!["breathing"])],
+        ),
+        (
+            "seizure",
+            json!({"seizure": true}),
+            vec![("seizure", vec!["seizure"])],
+        ),
+        (
+            "suicidal_thoughts",
+            json!({"suicidal_thoughts": true}),
+            vec![("suicidal_thoughts", vec!["suicidal_thoughts"])],
+        ),
+        (
+            "suicidal_plan",
+            json!({"suicidal_thoughts": true, "suicidal_plan": true}),
+            vec![
+                ("suicidal_thoughts", vec!["suicidal_thoughts"]),
+                ("suicidal_plan", vec!["suicidal_plan"]),
+            ],
+        ),
+        (
+            "overdose_signs",
+            json!({"drowsiness": "very_severe"}),
+            // Most urgent first.
+            vec![("drowsiness", vec!["overdose_signs", "severe_side_effect"])],
+        ),
+        (
+            "overdose_signs",
+            json!({"confusion": "very_severe"}),
+            vec![("confusion", vec!["overdose_signs", "severe_side_effect"])],
+        ),
+        (
+            "severe_side_effect",
+            json!({"upset_stomach": "moderate", "dizziness": "severe", "weakness": "very_severe"}),
+            vec![("dizziness", vec!["severe_side_effect"])],
+        ),
+        (
+            "severe_side_effect",
+            json!({"insomnia": "severe"}),
+            vec![("insomnia", vec!["severe_side_effect"])],
+        ),
+        (
+            "severe_low_mood",
+            json!({"depression": "severe"}),
+            vec![("depression", vec!["severe_low_mood"])],
+        ),
+        (
+            "pump_withdrawal",
+            json!({"pump": true, "pump_fever": true}),
+            vec![("pump_fever", vec!["pump_withdrawal"])],
+        ),
+        (
+            "pump_withdrawal",
+            json!({"pump": true, "pump_confusion": true, "pump_stiffness": true}),
+            vec![("pump_confusion", vec!["pump_withdrawal"])],
+        ),
+        (
+            "pump_withdrawal",
+            json!({"pump": true, "pump_stiffness": true}),
+            vec![("pump_stiffness", vec!["pump_withdrawal"])],
+        ),
+        (
+            "withdrawal_hallucinations",
+            json!({"dose_change": true, "hallucinations": true}),
+            vec![("hallucinations", vec!["withdrawal_hallucinations"])],
+        ),
+        (
+            "withdrawal_fever_stiffness",
+            json!({"pump": false, "dose_change": true, "fever_stiffness": true}),
+            vec![("fever_stiffness", vec!["withdrawal_fever_stiffness"])],
+        ),
+        (
+            "withdrawal_symptoms",
+            json!({"dose_change": true, "cravings": "severe"}),
+            vec![("cravings", vec!["withdrawal_symptoms"])],
+        ),
+        (
+            "withdrawal_symptoms",
+            json!({"dose_change": true, "angry_outbursts": "often"}),
+            vec![("angry_outbursts", vec!["withdrawal_symptoms"])],
+        ),
+        (
+            "more_than_prescribed",
+            json!({"more_than_prescribed": true}),
+            vec![("more_than_prescribed", vec!["more_than_prescribed"])],
+        ),
+        (
+            "alcohol_with_breathing",
+            json!({"breathing": true, "alcohol_sedatives": true}),
+            vec![
+                ("breathing", vec!["breathing"]),
+                ("alcohol_sedatives", vec!["alcohol_with_breathing"]),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn every_urgent_rule_has_a_case_here() {
+    let bank = bundled();
+    let covered: Vec<&str> = urgent_cases().iter().map(|(id, _, _)| *id).collect();
+    for rule in bank.alerts.iter().filter(|a| a.level.is_urgent()) {
+        assert!(
+            covered.contains(&rule.id.as_str()),
+            "urgent rule \"{}\" has no test case in urgent_cases()",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn each_urgent_rule_is_returned_by_the_answer_that_raises_it_and_only_once() {
+    let bank = bundled();
+    for (rule, given, expected) in urgent_cases() {
+        let (flow, steps) = run(&bank, &given);
+        assert_eq!(
+            raised(&steps),
+            expected,
+            "rule {rule} with answers {given}: alerts returned by each answer"
+        );
+        let (trigger, _) = expected
+            .iter()
+            .find(|(_, ids)| ids.contains(&rule))
+            .unwrap();
+        let record = flow
+            .alert_records()
+            .into_iter()
+            .find(|a| a.id == rule)
+            .unwrap_or_else(|| panic!("rule {rule} missing from alert_records"));
+        assert_eq!(record.question, *trigger, "rule {rule}: which question");
+        assert_eq!(record.level, bank.alert(rule).unwrap().level);
+        assert_eq!(record.title, bank.alert(rule).unwrap().title);
+    }
+}
+
+#[test]
+fn an_urgent_alert_comes_before_the_next_question() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    let alerts = flow.answer(Answer::Yes(true)); // breathing
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].level, Level::Emergency);
+    assert!(alerts[0].advice.contains("{emergency}"));
+    // The answer handed the alert back while the next question is still unasked.
+    assert_eq!(flow.current().unwrap().id, "seizure");
+    assert!(flow.current_answer().is_none());
+}
+
+#[test]
+fn answers_just_below_a_threshold_raise_nothing() {
+    let bank = bundled();
+    let (flow, steps) = run(
+        &bank,
+        &json!({
+            "upset_stomach": "moderate", "drowsiness": "moderate", "dizziness": "moderate",
+            "insomnia": "moderate", "weakness": "moderate", "confusion": "moderate",
+            "depression": "moderate", "dose_change": true, "missed_days": 7,
+            "tremors": "moderate", "withdrawal_insomnia": "moderate",
+            "irritability": "moderate", "cravings": "moderate", "angry_outbursts": "sometimes"
+        }),
+    );
+    assert!(raised(&steps).is_empty(), "{:?}", raised(&steps));
+    // Only the advice about the dose change holds.
+    assert_eq!(record_ids(&flow), ["dose_change"]);
+}
+
+#[test]
+fn severe_sleepiness_is_a_prescriber_alert_but_not_an_overdose_alert() {
+    let bank = bundled();
+    let (_, steps) = run(&bank, &json!({"drowsiness": "severe"}));
+    assert_eq!(
+        raised(&steps),
+        [("drowsiness", vec!["severe_side_effect"])],
+        "severe (3) is not very severe (4)"
+    );
+}
+
+#[test]
+fn a_plan_to_act_replaces_the_crisis_alert_with_an_emergency() {
+    let bank = bundled();
+    let (flow, _) = run(
+        &bank,
+        &json!({"suicidal_thoughts": true, "suicidal_plan": true}),
+    );
+    let records = flow.alert_records();
+    assert_eq!(record_ids(&flow), ["suicidal_plan"], "{records:?}");
+    assert_eq!(records[0].level, Level::Emergency);
+    assert_eq!(records[0].question, "suicidal_plan");
+
+    // Without a plan, the crisis alert stands.
+    let (flow, _) = run(
+        &bank,
+        &json!({"suicidal_thoughts": true, "suicidal_plan": false}),
+    );
+    let records = flow.alert_records();
+    assert_eq!(record_ids(&flow), ["suicidal_thoughts"]);
+    assert_eq!(records[0].level, Level::Crisis);
+}
+
+#[test]
+fn alcohol_with_trouble_breathing_replaces_the_breathing_alert() {
+    let bank = bundled();
+    let (flow, _) = run(
+        &bank,
+        &json!({"breathing": true, "alcohol_sedatives": true}),
+    );
+    let records = flow.alert_records();
+    assert_eq!(record_ids(&flow), ["alcohol_with_breathing"], "{records:?}");
+    // An `all` rule is raised by the part answered last.
+    assert_eq!(records[0].question, "alcohol_sedatives");
+
+    // Alcohol alone is only advice; breathing alone is its own emergency.
+    let (flow, steps) = run(&bank, &json!({"alcohol_sedatives": true}));
+    assert!(raised(&steps).is_empty());
+    assert_eq!(record_ids(&flow), ["alcohol_sedatives"]);
+    let (flow, _) = run(&bank, &json!({"breathing": true}));
+    assert_eq!(record_ids(&flow), ["breathing"]);
+}
+
+#[test]
+fn advice_is_never_returned_by_an_answer_but_is_recorded() {
+    let bank = bundled();
+    let (flow, steps) = run(
+        &bank,
+        &json!({
+            "dose_change": true, "missed_days": 2, "euphoria": "sometimes",
+            "tolerance": true, "alcohol_sedatives": true
+        }),
+    );
+    assert!(raised(&steps).is_empty(), "{:?}", raised(&steps));
+    let records = flow.alert_records();
+    let advice: Vec<&str> = bank
+        .alerts
+        .iter()
+        .filter(|a| !a.level.is_urgent())
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(
+        advice,
+        ["dose_change", "dependence_signs", "alcohol_sedatives"],
+        "a new advice rule needs a case in this test"
+    );
+    assert_eq!(record_ids(&flow), advice);
+    assert!(records.iter().all(|a| a.level == Level::Advice));
+    let by_id = |id: &str| records.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(by_id("dose_change").question, "dose_change");
+    // `any`: euphoria (asked first) and tolerance both hold; euphoria raised it.
+    assert_eq!(by_id("dependence_signs").question, "euphoria");
+}
+
+#[test]
+fn alert_records_put_the_most_urgent_first() {
+    let bank = bundled();
+    let (flow, _) = run(
+        &bank,
+        &json!({"dose_change": true, "more_than_prescribed": true, "suicidal_thoughts": true,
+                "seizure": true}),
+    );
+    let levels: Vec<Level> = flow.alert_records().iter().map(|a| a.level).collect();
+    assert_eq!(
+        levels,
+        [
+            Level::Emergency,
+            Level::Crisis,
+            Level::Prescriber,
+            Level::Advice
+        ]
+    );
+    assert_eq!(
+        record_ids(&flow),
+        [
+            "seizure",
+            "suicidal_thoughts",
+            "more_than_prescribed",
+            "dose_change"
+        ]
+    );
+}
+
+#[test]
+fn the_record_names_the_question_that_raised_an_any_rule() {
+    // The parts of the rule are listed in the opposite order to the questions.
+    let bank = tiny(
+        json!([
+            {"id": "first", "section": "one", "kind": "scale", "scale": "severity",
+             "text": "First?", "short": "First"},
+            {"id": "second", "section": "one", "kind": "scale", "scale": "severity",
+             "text": "Second?", "short": "Second"}
+        ]),
+        json!([
+            {"id": "bad", "level": "prescriber", "title": "Bad", "advice": "Call today.",
+             "when": {"any": [
+                 {"question": "second", "at_least": 3},
+                 {"question": "first", "at_least": 3}
+             ]}}
+        ]),
+    );
+    let cases = [
+        ("severe", "none", "first"),
+        ("none", "severe", "second"),
+        // Both hold: the alert came up on the answer to "first".
+        ("severe", "very_severe", "first"),
+    ];
+    for (first, second, trigger) in cases {
+        let (flow, steps) = run(&bank, &json!({"first": first, "second": second}));
+        assert_eq!(raised(&steps), [(trigger, vec!["bad"])]);
+        let records = flow.alert_records();
+        assert_eq!(records.len(), 1);
+        assert_eq!(
+            records[0].question, trigger,
+            "first = {first}, second = {second}"
+        );
+    }
+}
+
+#[test]
+fn an_escalation_raised_before_what_it_replaces_hides_it() {
+    // "worse" replaces "bad" and is raised first; "bad" must never come up after it.
+    let bank = tiny(
+        json!([
+            {"id": "a", "section": "one", "kind": "yes_no", "text": "A?", "short": "A"},
+            {"id": "b", "section": "one", "kind": "yes_no", "text": "B?", "short": "B"}
+        ]),
+        json!([
+            {"id": "bad", "level": "prescriber", "title": "Bad", "advice": "Call today.",
+             "when": {"question": "b", "equals": true}},
+            {"id": "worse", "level": "emergency", "title": "Worse", "advice": "Call now.",
+             "call": ["emergency"], "replaces": ["bad"],
+             "when": {"question": "a", "equals": true}}
+        ]),
+    );
+    let (flow, steps) = run(&bank, &json!({"a": true, "b": true}));
+    assert_eq!(raised(&steps), [("a", vec!["worse"])]);
+    assert_eq!(record_ids(&flow), ["worse"]);
+}
+
+// ---- Scores ----
+
+#[test]
+fn calm_answers_score_zero_out_of_what_was_asked() {
+    let bank = bundled();
+    let (flow, _) = run(&bank, &json!({}));
+    let scores: Vec<(String, u32, u32, u32)> = flow
+        .section_scores()
+        .into_iter()
+        .map(|s| (s.section, s.score, s.max, s.answered))
+        .collect();
+    assert_eq!(
+        scores,
+        [
+            ("serious".to_string(), 0, 12, 3),
+            ("common".to_string(), 0, 28, 7),
+            // pump and dose_change give context and carry no score.
+            ("withdrawal".to_string(), 0, 0, 0),
+            ("use".to_string(), 0, 12, 3),
+        ],
+        "the unscored notes section is left out"
+    );
+}
+
+#[test]
+fn section_scores_add_up_the_answers_that_count() {
+    let bank = bundled();
+    let (flow, _) = run(
+        &bank,
+        &json!({
+            "suicidal_thoughts": true, "suicidal_plan": false,
+            "drowsiness": "moderate", "dizziness": "mild", "confusion": "very_severe",
+            "pump": false, "dose_change": true, "missed_days": 3, "tremors": "mild",
+            "angry_outbursts": "often", "hallucinations": true,
+            "euphoria": "rarely", "more_than_prescribed": true
+        }),
+    );
+    let scores = flow.section_scores();
+    let get = |id: &str| {
+        let s = scores.iter().find(|s| s.section == id).unwrap();
+        (s.score, s.max, s.answered)
+    };
+    assert_eq!(get("serious"), (4, 16, 4));
+    assert_eq!(get("common"), (2 + 1 + 4, 28, 7));
+    // 7 scored follow-ups (missed_days is a count, not a score): 1 + 3 + 4.
+    assert_eq!(get("withdrawal"), (8, 28, 7));
+    assert_eq!(get("use"), (1 + 4, 12, 3));
+    assert!(scores.iter().all(|s| s.section != "notes"));
+}
+
+#[test]
+fn scores_count_answers_given_so_far() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({"breathing": true}), "suicidal_thoughts");
+    let serious = &flow.section_scores()[0];
+    assert_eq!((serious.score, serious.max, serious.answered), (4, 12, 2));
+}
+
+#[test]
+fn answer_records_keep_the_words_and_scores() {
+    let bank = bundled();
+    let (flow, _) = run(
+        &bank,
+        &json!({"breathing": true, "dizziness": "severe", "dose_change": true,
+                "missed_days": 2, "notes": "Felt odd."}),
+    );
+    let records = flow.answer_records();
+    let get = |id: &str| records.iter().find(|a| a.question == id).unwrap();
+    let b = get("breathing");
+    assert_eq!(
+        (&b.value, b.label.as_deref(), b.score, b.section.as_str()),
+        (&json!(true), Some("Yes"), Some(4), "serious")
+    );
+    let d = get("dizziness");
+    assert_eq!(
+        (&d.value, d.label.as_deref(), d.score),
+        (&json!("severe"), Some("Severe"), Some(3))
+    );
+    let p = get("pump");
+    assert_eq!(
+        (&p.value, p.label.as_deref(), p.score),
+        (&json!(false), Some("No"), None)
+    );
+    let m = get("missed_days");
+    assert_eq!(
+        (&m.value, m.label.as_deref(), m.score),
+        (&json!(2), None, None)
+    );
+    assert_eq!(get("notes").value, json!("Felt odd."));
+}
+
+// ---- Progress ----
+
+#[test]
+fn progress_counts_the_questions_asked_given_the_answers() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    assert_eq!(flow.progress(), (1, 17));
+    flow.answer(Answer::Yes(false));
+    assert_eq!(flow.progress(), (2, 17));
+    flow.answer(Answer::Yes(false));
+    flow.answer(Answer::Yes(true)); // suicidal_thoughts: the plan question joins
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert_eq!(flow.progress(), (4, 18));
+    assert!(flow.back());
+    assert_eq!(flow.progress(), (3, 18));
+    flow.answer(Answer::Yes(false)); // changed: the plan question leaves again
+    assert_eq!(flow.current().unwrap().id, "upset_stomach");
+    assert_eq!(flow.progress(), (4, 17));
+
+    answer_until(&mut flow, &json!({"dose_change": true}), "missed_days");
+    // 8 withdrawal follow-ups (fever_stiffness because pump = no).
+    assert_eq!(flow.progress(), (13, 25));
+    answer_until(&mut flow, &json!({}), "notes");
+    assert_eq!(flow.progress(), (25, 25));
+    flow.answer(Answer::Text(String::new()));
+    assert!(flow.is_complete());
+    assert_eq!(flow.progress(), (25, 25), "never past the last question");
+}
+
+#[test]
+fn answering_after_the_end_changes_nothing() {
+    let bank = bundled();
+    let (mut flow, _) = run(&bank, &json!({}));
+    assert!(flow.current().is_none());
+    assert!(flow.answer(Answer::Yes(true)).is_empty());
+    assert!(flow.alert_records().is_empty());
+    assert_eq!(flow.answered(), BASE.len());
+}
+
+// ---- Answers from JSON ----
+
+#[test]
+fn answers_of_the_wrong_type_or_range_are_refused_with_the_question_named() {
+    let bank = bundled();
+    let q = |id: &str| bank.question(id).unwrap();
+    let err = Answer::from_json(&bank, q("breathing"), &json!("yes")).unwrap_err();
+    assert_eq!(err.question, "breathing");
+    assert!(err.message.contains("true or false"), "{}", err.message);
+
+    assert_eq!(
+        Answer::from_json(&bank, q("dizziness"), &json!(3)).unwrap(),
+        Answer::Choice(3)
+    );
+    let err = Answer::from_json(&bank, q("dizziness"), &json!("awful")).unwrap_err();
+    assert!(err.message.contains("\"very_severe\""), "{}", err.message);
+    assert!(Answer::from_json(&bank, q("dizziness"), &json!(5)).is_err());
+
+    assert!(Answer::from_json(&bank, q("missed_days"), &json!(8)).is_err());
+    assert!(Answer::from_json(&bank, q("missed_days"), &json!(2.5)).is_err());
+    assert!(Answer::from_json(&bank, q("missed_days"), &json!(-1)).is_err());
+    assert_eq!(
+        Answer::from_json(&bank, q("missed_days"), &json!(7)).unwrap(),
+        Answer::Number(7.0)
+    );
+
+    let long = "x".repeat(1001);
+    let err = Answer::from_json(&bank, q("notes"), &json!(long)).unwrap_err();
+    assert!(err.message.contains("1000"), "{}", err.message);
+}

@@ -1,1 +1,317 @@
+//! The log on disk: private modes, repair of a torn last line, readers that skip bad
+//! lines by number, and finding a check-in by id.
 
+use std::fs;
+use std::path::Path;
+
+use chrono::DateTime;
+
+use super::*;
+use crate::bank::Bank;
+use crate::flow::{Answer, Flow};
+use crate::record::Status;
+
+/// A completed check-in of the bundled bank with the given id.
+fn record(id: &str) -> CheckIn {
+    let bank = Bank::bundled().unwrap();
+    let mut flow = Flow::new(&bank);
+    flow.answer(Answer::Yes(true)); // breathing: an alert to keep in the record
+    let t = DateTime::parse_from_rfc3339("2025-03-01T09:30:00.000+01:00").unwrap();
+    CheckIn::from_flow(&flow, id.to_string(), Status::Stopped, t, t, "US")
+}
+
+/// A store in a fresh temp folder (the folder itself not yet created).
+fn store() -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = Store::new(tmp.path().join("data"));
+    (tmp, s)
+}
+
+/// Appends, collecting warnings.
+fn append(s: &Store, r: &CheckIn) -> Vec<String> {
+    let mut warnings = Vec::new();
+    s.append(r, &mut |w| warnings.push(w)).unwrap();
+    warnings
+}
+
+/// Every entry of the log as (line, id) for records or (line, reason) for bad lines.
+fn read_all(s: &Store) -> (Vec<String>, Vec<BadLine>) {
+    let mut ids = Vec::new();
+    let mut bad = Vec::new();
+    for e in s.reader().unwrap() {
+        match e {
+            Entry::Record(r) => ids.push(r.id),
+            Entry::Bad(b) => bad.push(b),
+            Entry::Failed(e) => panic!("reading failed: {e}"),
+        }
+    }
+    (ids, bad)
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+fn torn_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("checkins.jsonl.torn-")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[cfg(unix)]
+#[test]
+fn a_first_save_makes_a_private_folder_and_file() {
+    let (_tmp, s) = store();
+    let warnings = append(&s, &record("a1"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(mode(s.dir()), 0o700);
+    assert_eq!(mode(&s.log_path()), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_others_can_read_is_made_private_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    fs::set_permissions(s.log_path(), fs::Permissions::from_mode(0o644)).unwrap();
+
+    let warnings = append(&s, &record("a2"));
+    assert_eq!(mode(&s.log_path()), 0o600);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let shown = s.log_path().display().to_string();
+    assert!(
+        warnings[0].contains(&shown),
+        "names the file: {}",
+        warnings[0]
+    );
+    assert!(warnings[0].contains("644"), "{}", warnings[0]);
+    assert_eq!(read_all(&s).0, ["a1", "a2"]);
+
+    // Already private: no second warning.
+    assert!(append(&s, &record("a3")).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn check_writable_also_tightens_the_log() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    fs::set_permissions(s.log_path(), fs::Permissions::from_mode(0o664)).unwrap();
+    let mut warnings = Vec::new();
+    s.check_writable(&mut |w| warnings.push(w)).unwrap();
+    assert_eq!(mode(&s.log_path()), 0o600);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+}
+
+#[test]
+fn a_torn_last_line_is_set_aside_byte_for_byte_and_the_log_repaired() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let good = fs::read(s.log_path()).unwrap();
+    // A save cut short by a crash: half a record, no newline, a non-ASCII byte pair.
+    let full = record("a2").to_line();
+    let mut torn = full.as_bytes()[..full.len() / 2].to_vec();
+    torn.extend_from_slice("é".as_bytes());
+    let mut log = good.clone();
+    log.extend_from_slice(&torn);
+    fs::write(s.log_path(), &log).unwrap();
+
+    // Readers see the torn line as bad, without losing the good one.
+    let (ids, bad) = read_all(&s);
+    assert_eq!(ids, ["a1"]);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].line, 2);
+    assert!(bad[0].reason.contains("unfinished"), "{}", bad[0].reason);
+
+    let warnings = append(&s, &record("a3"));
+    let aside = torn_files(s.dir());
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(fs::read(&aside[0]).unwrap(), torn, "kept byte for byte");
+    #[cfg(unix)]
+    assert_eq!(mode(&aside[0]), 0o600);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&aside[0].display().to_string()),
+        "the warning says where: {}",
+        warnings[0]
+    );
+
+    // The log is now the good record plus the new one, each a whole line.
+    let text = fs::read_to_string(s.log_path()).unwrap();
+    assert!(text.starts_with(std::str::from_utf8(&good).unwrap()));
+    assert!(text.ends_with('\n'));
+    for (i, line) in text.lines().enumerate() {
+        serde_json::from_str::<CheckIn>(line)
+            .unwrap_or_else(|e| panic!("line {} does not parse: {e}", i + 1));
+    }
+    let (ids, bad) = read_all(&s);
+    assert_eq!(ids, ["a1", "a3"]);
+    assert!(bad.is_empty(), "{bad:?}");
+
+    // Nothing more to repair next time.
+    assert!(append(&s, &record("a4")).is_empty());
+    assert_eq!(torn_files(s.dir()).len(), 1);
+}
+
+#[test]
+fn a_log_that_is_only_a_torn_line_is_set_aside_whole() {
+    let (_tmp, s) = store();
+    fs::create_dir_all(s.dir()).unwrap();
+    fs::write(s.log_path(), b"{\"schema\":1,\"id\":\"x").unwrap();
+    let warnings = append(&s, &record("a1"));
+    let repaired: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.contains("unfinished"))
+        .collect();
+    assert_eq!(repaired.len(), 1, "{warnings:?}");
+    let aside = torn_files(s.dir());
+    assert_eq!(fs::read(&aside[0]).unwrap(), b"{\"schema\":1,\"id\":\"x");
+    assert_eq!(read_all(&s), (vec!["a1".to_string()], vec![]));
+}
+
+#[test]
+fn readers_skip_bad_lines_naming_each_and_keep_reading() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let good = |id: &str| record(id).to_line().into_bytes();
+    let mut unknown: serde_json::Value = serde_json::from_str(&record("x").to_line()).unwrap();
+    unknown["mood"] = serde_json::json!("fine");
+
+    let mut log = fs::read(s.log_path()).unwrap(); // line 1: a1
+    log.extend_from_slice(b"this is not json\n"); // line 2
+    log.extend_from_slice(b"{\"schema\":1,\"id\":\"\xff\xfe\"}\n"); // line 3
+    log.extend_from_slice(&good("a4")); // line 4
+    log.extend(std::iter::repeat_n(b'x', MAX_LINE + 10)); // line 5
+    log.push(b'\n');
+    log.extend_from_slice(b"\n"); // line 6: blank, skipped quietly but counted
+    log.extend_from_slice(format!("{unknown}\n").as_bytes()); // line 7
+    log.extend_from_slice(&good("a8")); // line 8
+    fs::write(s.log_path(), &log).unwrap();
+
+    let (ids, bad) = read_all(&s);
+    assert_eq!(
+        ids,
+        ["a1", "a4", "a8"],
+        "valid records after bad lines still read"
+    );
+    let lines: Vec<u64> = bad.iter().map(|b| b.line).collect();
+    assert_eq!(lines, [2, 3, 5, 7], "{bad:?}");
+    assert!(bad.iter().all(|b| b.path == s.log_path()));
+    assert!(bad[1].reason.contains("UTF-8"), "{}", bad[1].reason);
+    assert!(bad[2].reason.contains("MiB"), "{}", bad[2].reason);
+    assert!(bad[3].reason.contains("mood"), "{}", bad[3].reason);
+    let shown = bad[0].to_string();
+    assert!(
+        shown.contains(&s.log_path().display().to_string()),
+        "{shown}"
+    );
+    assert!(shown.contains("line 2"), "{shown}");
+}
+
+#[test]
+fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
+    let (_tmp, s) = store();
+    let mut newer: serde_json::Value = serde_json::from_str(&record("n1").to_line()).unwrap();
+    newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
+    fs::create_dir_all(s.dir()).unwrap();
+    fs::write(s.log_path(), format!("{newer}\n")).unwrap();
+    let (ids, bad) = read_all(&s);
+    assert!(ids.is_empty());
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].reason.contains("newer"), "{}", bad[0].reason);
+}
+
+#[test]
+fn a_missing_log_reads_as_empty() {
+    let (_tmp, s) = store();
+    assert_eq!(read_all(&s), (vec![], vec![]));
+    assert!(s.find("last", &mut |_| {}).unwrap().is_none());
+    assert!(!s.dir().exists(), "reading creates nothing");
+}
+
+#[test]
+fn records_read_back_as_saved() {
+    let (_tmp, s) = store();
+    let r = record("20250301-083000-abcdef012345");
+    append(&s, &r);
+    let back = s.find("last", &mut |_| {}).unwrap().unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn find_by_last_full_id_and_unique_prefix() {
+    let (_tmp, s) = store();
+    for id in [
+        "20250301-083000-aaaa00000001",
+        "20250302-083000-bbbb00000002",
+        "20250302-090000-cccc00000003",
+    ] {
+        append(&s, &record(id));
+    }
+    let find = |which: &str| {
+        let mut warnings = Vec::new();
+        let found = s.find(which, &mut |w| warnings.push(w)).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        found.map(|r| r.id)
+    };
+    assert_eq!(
+        find("last").as_deref(),
+        Some("20250302-090000-cccc00000003")
+    );
+    assert_eq!(
+        find("20250302-083000-bbbb00000002").as_deref(),
+        Some("20250302-083000-bbbb00000002")
+    );
+    assert_eq!(
+        find("20250301").as_deref(),
+        Some("20250301-083000-aaaa00000001")
+    );
+    assert_eq!(
+        find("20250302-08").as_deref(),
+        Some("20250302-083000-bbbb00000002")
+    );
+    assert_eq!(find("20250302"), None, "two match: not a single check-in");
+    assert_eq!(find("20990101"), None);
+}
+
+#[test]
+fn find_warns_about_bad_lines_and_still_finds() {
+    let (_tmp, s) = store();
+    append(&s, &record("r1"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    log.extend_from_slice(b"garbage\n");
+    log.extend_from_slice(record("r3").to_line().as_bytes());
+    fs::write(s.log_path(), &log).unwrap();
+
+    let mut warnings = Vec::new();
+    let found = s.find("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found.map(|r| r.id).as_deref(), Some("r3"));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("line 2"), "{}", warnings[0]);
+}
+
+#[test]
+fn a_record_too_large_for_a_line_is_refused_and_the_log_untouched() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let before = fs::read(s.log_path()).unwrap();
+    let mut big = record("big");
+    big.answers[0].value = serde_json::Value::String("x".repeat(MAX_LINE));
+    let err = s.append(&big, &mut |_| {}).unwrap_err();
+    assert!(matches!(err, StoreError::NotSaved { .. }), "{err}");
+    assert!(err.to_string().contains("NOT saved"), "{err}");
+    assert_eq!(fs::read(s.log_path()).unwrap(), before);
+}

@@ -1,0 +1,643 @@
+//! The HL7 FHIR R4 export: a Bundle (type `collection`, or `transaction` with a POST
+//! request per entry) holding the bank as a `Questionnaire` and each check-in as a
+//! `QuestionnaireResponse`.
+//!
+//! The Questionnaire groups questions by section. A follow-up sits under the question
+//! its condition depends on, so in a response it appears under that question's
+//! `answer.item` (an item never has both `item` and `answer`, rule qrs-1). Conditions
+//! become `enableWhen`: a scale's `at_least` and `one_of` become one `=` test per
+//! option that passes, because FHIR allows no `>=` on codings.
+//!
+//! Each response is built from one record while the log is read and written at once;
+//! nothing else is kept.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+
+use super::{BundleKind, Context, io};
+use crate::bank::{Bank, Choice, Condition, Kind, Question};
+use crate::error::Error;
+use crate::flow::number_fits;
+use crate::record::{AnswerRecord, CheckIn, Status};
+use crate::report::rfc3339;
+use crate::scan::Scan;
+use crate::store::Warn;
+
+/// The extension that carries an answer option's score.
+pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+const MIN_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
+const MAX_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
+const UNIT: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+/// The identifier system of check-in ids.
+pub const CHECK_IN_SYSTEM: &str = "urn:sidecheck:check-in";
+
+/// The canonical URL of a bank's Questionnaire.
+pub fn questionnaire_url(bank: &Bank) -> String {
+    format!("urn:sidecheck:questionnaire:{}", bank.id)
+}
+
+/// The code system of one of a bank's scales.
+fn scale_system(bank: &Bank, scale: &str) -> String {
+    format!("urn:sidecheck:{}:scale:{scale}", bank.id)
+}
+
+/// The linkId of a section's group. Question ids are snake_case, so the hyphen keeps
+/// the two apart.
+pub fn section_link(section: &str) -> String {
+    format!("section-{section}")
+}
+
+/// Where each question sits in the Questionnaire.
+pub struct Layout {
+    /// Per section (bank order): the questions directly in its group.
+    top: Vec<Vec<usize>>,
+    /// Per question: the follow-ups nested under it.
+    children: Vec<Vec<usize>>,
+}
+
+impl Layout {
+    /// A follow-up goes under the latest question that is surely answered whenever
+    /// its condition holds (for `any`, only questions every branch needs). With no
+    /// such question it stays in its section's group.
+    pub fn of(bank: &Bank) -> Layout {
+        let mut top = vec![Vec::new(); bank.sections.len()];
+        let mut children = vec![Vec::new(); bank.questions.len()];
+        for (i, q) in bank.questions.iter().enumerate() {
+            let parent = q
+                .when
+                .as_ref()
+                .and_then(|c| sure(bank, c).into_iter().filter(|p| *p < i).max());
+            match parent {
+                Some(p) => children[p].push(i),
+                None => {
+                    if let Some(s) = bank.sections.iter().position(|s| s.id == q.section) {
+                        top[s].push(i);
+                    }
+                }
+            }
+        }
+        Layout { top, children }
+    }
+}
+
+/// The questions that must be answered for `c` to hold.
+fn sure(bank: &Bank, c: &Condition) -> Vec<usize> {
+    if let Some(all) = &c.all {
+        let mut out: Vec<usize> = all.iter().flat_map(|c| sure(bank, c)).collect();
+        out.sort_unstable();
+        out.dedup();
+        return out;
+    }
+    if let Some(any) = &c.any {
+        let mut parts = any.iter().map(|c| sure(bank, c));
+        let first = parts.next().unwrap_or_default();
+        return parts.fold(first, |acc, p| {
+            acc.into_iter().filter(|x| p.contains(x)).collect()
+        });
+    }
+    c.question
+        .as_deref()
+        .and_then(|q| bank.index_of(q))
+        .into_iter()
+        .collect()
+}
+
+fn coding(bank: &Bank, q: &Question, c: &Choice, ordinal: bool) -> Value {
+    let mut coding = Map::new();
+    if ordinal {
+        coding.insert(
+            "extension".into(),
+            json!([{"url": ORDINAL_VALUE, "valueDecimal": c.score}]),
+        );
+    }
+    coding.insert(
+        "system".into(),
+        json!(scale_system(bank, q.scale.as_deref().unwrap_or_default())),
+    );
+    coding.insert("code".into(), json!(c.id));
+    coding.insert("display".into(), json!(c.label));
+    Value::Object(coding)
+}
+
+/// A number as FHIR wants it for this question: integer or decimal.
+fn number(q: &Question, n: f64) -> (&'static str, Value) {
+    if q.integer && n.fract() == 0.0 && n.abs() < 2_147_483_648.0 {
+        ("Integer", json!(n as i64))
+    } else {
+        ("Decimal", json!(n))
+    }
+}
+
+/// How several `enableWhen` tests combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    One,
+    All,
+    Any,
+}
+
+/// A condition as `enableWhen` tests, or `None` when flat FHIR tests cannot say it
+/// (an `all` of several-option tests, for one).
+fn enable_when(bank: &Bank, c: &Condition) -> Option<(Vec<Value>, Join)> {
+    let join_of = |n: usize, many: Join| if n == 1 { Join::One } else { many };
+    if let Some(all) = &c.all {
+        let mut tests = Vec::new();
+        for part in all {
+            let (t, j) = enable_when(bank, part)?;
+            if j == Join::Any {
+                return None;
+            }
+            tests.extend(t);
+        }
+        let n = tests.len();
+        return (n > 0).then(|| (tests, join_of(n, Join::All)));
+    }
+    if let Some(any) = &c.any {
+        let mut tests = Vec::new();
+        for part in any {
+            let (t, j) = enable_when(bank, part)?;
+            if j == Join::All {
+                return None;
+            }
+            tests.extend(t);
+        }
+        let n = tests.len();
+        return (n > 0).then(|| (tests, join_of(n, Join::Any)));
+    }
+    let id = c.question.as_deref()?;
+    let q = bank.question(id)?;
+    let test = |operator: &str, key: String, value: Value| {
+        let mut t = Map::new();
+        t.insert("question".into(), json!(id));
+        t.insert("operator".into(), json!(operator));
+        t.insert(key, value);
+        Value::Object(t)
+    };
+    let options = bank.options(q);
+    let choose = |keep: &dyn Fn(&Choice) -> bool| -> Vec<Value> {
+        options
+            .iter()
+            .filter(|o| keep(o))
+            .map(|o| test("=", "answerCoding".into(), coding(bank, q, o, false)))
+            .collect()
+    };
+    let tests: Vec<Value> = if let Some(v) = &c.equals {
+        match q.kind {
+            Kind::YesNo => vec![test("=", "answerBoolean".into(), json!(v.as_bool()?))],
+            Kind::Scale => {
+                let want = v.as_str()?;
+                choose(&|o| o.id == want)
+            }
+            Kind::Number => {
+                let (kind, value) = number(q, v.as_f64()?);
+                vec![test("=", format!("answer{kind}"), value)]
+            }
+            Kind::Text => vec![test("=", "answerString".into(), json!(v.as_str()?))],
+        }
+    } else if let Some(min) = c.at_least {
+        match q.kind {
+            Kind::Scale => choose(&|o| f64::from(o.score) >= min),
+            Kind::Number => {
+                let (kind, value) = if q.integer {
+                    number(q, min.ceil())
+                } else {
+                    ("Decimal", json!(min))
+                };
+                vec![test(">=", format!("answer{kind}"), value)]
+            }
+            Kind::YesNo | Kind::Text => return None,
+        }
+    } else if let Some(list) = &c.one_of {
+        choose(&|o| list.contains(&o.id))
+    } else {
+        return None;
+    };
+    let n = tests.len();
+    (n > 0).then(|| (tests, join_of(n, Join::Any)))
+}
+
+/// The Questionnaire item of question `i`, with its follow-ups.
+fn question_item(bank: &Bank, layout: &Layout, i: usize, warn: Warn<'_>) -> Value {
+    let q = &bank.questions[i];
+    let mut item = Map::new();
+    item.insert("linkId".into(), json!(q.id));
+    item.insert("text".into(), json!(q.text));
+    let kind = match q.kind {
+        Kind::YesNo => "boolean",
+        Kind::Scale => "choice",
+        Kind::Number if q.integer => "integer",
+        Kind::Number => "decimal",
+        Kind::Text => "string",
+    };
+    item.insert("type".into(), json!(kind));
+    let mut extensions = Vec::new();
+    if q.kind == Kind::Number {
+        let value_key = if q.integer {
+            "valueInteger"
+        } else {
+            "valueDecimal"
+        };
+        for (url, bound) in [(MIN_VALUE, q.min), (MAX_VALUE, q.max)] {
+            if let Some(b) = bound {
+                let (_, v) = number(q, b);
+                extensions.push(json!({"url": url, value_key: v}));
+            }
+        }
+        if let Some(unit) = &q.unit {
+            extensions.push(json!({"url": UNIT, "valueCoding": {"display": unit}}));
+        }
+    }
+    if !extensions.is_empty() {
+        item.insert("extension".into(), Value::Array(extensions));
+    }
+    if let Some(c) = &q.when {
+        match enable_when(bank, c) {
+            Some((tests, join)) => {
+                item.insert("enableWhen".into(), Value::Array(tests));
+                match join {
+                    Join::All => {
+                        item.insert("enableBehavior".into(), json!("all"));
+                    }
+                    Join::Any => {
+                        item.insert("enableBehavior".into(), json!("any"));
+                    }
+                    Join::One => {}
+                }
+            }
+            None => warn(format!(
+                "the condition of question \"{}\" ({c}) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it",
+                q.id
+            )),
+        }
+    }
+    if q.kind == Kind::Text
+        && let Some(n) = q.max_length
+    {
+        item.insert("maxLength".into(), json!(n));
+    }
+    if q.kind == Kind::Scale {
+        let options: Vec<Value> = bank
+            .options(q)
+            .iter()
+            .map(|o| json!({"valueCoding": coding(bank, q, o, true)}))
+            .collect();
+        item.insert("answerOption".into(), Value::Array(options));
+    }
+    let children: Vec<Value> = layout.children[i]
+        .iter()
+        .map(|&c| question_item(bank, layout, c, warn))
+        .collect();
+    if !children.is_empty() {
+        item.insert("item".into(), Value::Array(children));
+    }
+    Value::Object(item)
+}
+
+/// A FHIR `name`: letters and digits, starting with a capital.
+fn machine_name(id: &str) -> String {
+    let mut name = String::from("Sidecheck");
+    for part in id.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars);
+        }
+    }
+    name
+}
+
+/// The bank as a Questionnaire.
+pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
+    let groups: Vec<Value> = bank
+        .sections
+        .iter()
+        .zip(&layout.top)
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(s, items)| {
+            let items: Vec<Value> = items
+                .iter()
+                .map(|&i| question_item(bank, layout, i, warn))
+                .collect();
+            json!({
+                "linkId": section_link(&s.id),
+                "text": s.title,
+                "type": "group",
+                "item": items,
+            })
+        })
+        .collect();
+    json!({
+        "resourceType": "Questionnaire",
+        "language": bank.language,
+        "url": questionnaire_url(bank),
+        "version": bank.version,
+        "name": machine_name(&bank.id),
+        "title": bank.title,
+        "status": "active",
+        "subjectType": ["Patient"],
+        "description": format!(
+            "Self-check about {}, asking about {}. {}",
+            bank.medication, bank.recall_period, bank.safety_notice
+        ),
+        "item": groups,
+    })
+}
+
+/// Whether a saved value fits a question of the bank (a record from an older bank
+/// version may not).
+fn fits(bank: &Bank, q: &Question, v: &Value) -> bool {
+    match q.kind {
+        Kind::YesNo => v.is_boolean(),
+        Kind::Scale => v
+            .as_str()
+            .is_some_and(|s| bank.options(q).iter().any(|o| o.id == s)),
+        Kind::Number => v.as_f64().is_some_and(|n| number_fits(q, n)),
+        Kind::Text => v.is_string(),
+    }
+}
+
+/// Whether a condition holds on the answers kept so far; the same rules as the
+/// flow's, read from saved values.
+fn holds(bank: &Bank, c: &Condition, kept: &HashMap<&str, &AnswerRecord>) -> bool {
+    if let Some(all) = &c.all {
+        return all.iter().all(|c| holds(bank, c, kept));
+    }
+    if let Some(any) = &c.any {
+        return any.iter().any(|c| holds(bank, c, kept));
+    }
+    let Some(id) = c.question.as_deref() else {
+        return false;
+    };
+    let (Some(q), Some(a)) = (bank.question(id), kept.get(id)) else {
+        return false;
+    };
+    if let Some(v) = &c.equals {
+        return a.value == *v || (a.value.is_number() && a.value.as_f64() == v.as_f64());
+    }
+    if let Some(min) = c.at_least {
+        return match q.kind {
+            Kind::Scale => bank
+                .options(q)
+                .iter()
+                .find(|o| a.value.as_str() == Some(o.id.as_str()))
+                .is_some_and(|o| f64::from(o.score) >= min),
+            Kind::Number => a.value.as_f64().is_some_and(|n| n >= min),
+            Kind::YesNo | Kind::Text => false,
+        };
+    }
+    if let Some(list) = &c.one_of {
+        return a
+            .value
+            .as_str()
+            .is_some_and(|s| list.iter().any(|o| o == s));
+    }
+    false
+}
+
+/// The answers of a record that go in its response: those to questions of the bank
+/// that were enabled by the answers before them. Also returns how many answers name
+/// a question the bank does not have.
+pub fn enabled_answers<'r>(
+    bank: &Bank,
+    r: &'r CheckIn,
+) -> (HashMap<&'r str, &'r AnswerRecord>, usize) {
+    let given: HashMap<&str, &AnswerRecord> =
+        r.answers.iter().map(|a| (a.question.as_str(), a)).collect();
+    let mut kept: HashMap<&str, &AnswerRecord> = HashMap::new();
+    for q in &bank.questions {
+        if q.when.as_ref().is_some_and(|c| !holds(bank, c, &kept)) {
+            continue;
+        }
+        if let Some((id, a)) = given.get_key_value(q.id.as_str())
+            && fits(bank, q, &a.value)
+        {
+            kept.insert(id, a);
+        }
+    }
+    let unknown = r
+        .answers
+        .iter()
+        .filter(|a| bank.question(&a.question).is_none())
+        .count();
+    (kept, unknown)
+}
+
+/// One answer as a QuestionnaireResponse answer, or `None` for an empty text.
+fn answer(bank: &Bank, q: &Question, a: &AnswerRecord) -> Option<Map<String, Value>> {
+    let mut out = Map::new();
+    match q.kind {
+        Kind::YesNo => {
+            out.insert("valueBoolean".into(), json!(a.value.as_bool()?));
+        }
+        Kind::Scale => {
+            let id = a.value.as_str()?;
+            let o = bank.options(q).iter().find(|o| o.id == id)?;
+            out.insert("valueCoding".into(), coding(bank, q, o, true));
+        }
+        Kind::Number => {
+            let (kind, v) = number(q, a.value.as_f64()?);
+            out.insert(format!("value{kind}"), v);
+        }
+        Kind::Text => {
+            // FHIR strings cannot be empty; an empty note is no answer.
+            let s = a.value.as_str().filter(|s| !s.trim().is_empty())?;
+            out.insert("valueString".into(), json!(s));
+        }
+    }
+    Some(out)
+}
+
+/// The response item of question `i`, with the follow-ups under its answer.
+fn response_item(
+    bank: &Bank,
+    layout: &Layout,
+    i: usize,
+    kept: &HashMap<&str, &AnswerRecord>,
+) -> Option<Value> {
+    let q = &bank.questions[i];
+    let mut ans = answer(bank, q, kept.get(q.id.as_str())?)?;
+    let children: Vec<Value> = layout.children[i]
+        .iter()
+        .filter_map(|&c| response_item(bank, layout, c, kept))
+        .collect();
+    if !children.is_empty() {
+        ans.insert("item".into(), Value::Array(children));
+    }
+    Some(json!({"linkId": q.id, "text": q.text, "answer": [ans]}))
+}
+
+/// One check-in as a QuestionnaireResponse. Also returns how many of its answers
+/// name questions the bank does not have.
+pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
+    let (kept, unknown) = enabled_answers(bank, r);
+    let groups: Vec<Value> = bank
+        .sections
+        .iter()
+        .zip(&layout.top)
+        .filter_map(|(s, items)| {
+            let items: Vec<Value> = items
+                .iter()
+                .filter_map(|&i| response_item(bank, layout, i, &kept))
+                .collect();
+            (!items.is_empty())
+                .then(|| json!({"linkId": section_link(&s.id), "text": s.title, "item": items}))
+        })
+        .collect();
+    let mut qr = Map::new();
+    qr.insert("resourceType".into(), json!("QuestionnaireResponse"));
+    qr.insert(
+        "identifier".into(),
+        json!({"system": CHECK_IN_SYSTEM, "value": r.id}),
+    );
+    qr.insert(
+        "questionnaire".into(),
+        json!(format!("{}|{}", questionnaire_url(bank), bank.version)),
+    );
+    qr.insert(
+        "status".into(),
+        json!(match r.status {
+            Status::Completed => "completed",
+            Status::Stopped => "stopped",
+        }),
+    );
+    qr.insert("authored".into(), json!(rfc3339(&r.ended_at)));
+    if !groups.is_empty() {
+        qr.insert("item".into(), Value::Array(groups));
+    }
+    (Value::Object(qr), unknown)
+}
+
+/// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl
+/// in every export. Version 8 (custom) UUID from two FNV-1a hashes.
+pub fn stable_uuid(key: &str) -> String {
+    let fnv = |basis: u64| {
+        key.bytes().fold(basis, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let mut b = [0u8; 16];
+    b[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    b[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// A value for a search query in `ifNoneExist`.
+fn query_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A Bundle entry; in a transaction, a conditional create, so loading the same
+/// Bundle twice does not store anything twice.
+fn entry(resource: Value, full_url: String, kind: BundleKind, if_none_exist: String) -> Value {
+    let mut e = Map::new();
+    e.insert("fullUrl".into(), json!(full_url));
+    let rtype = resource
+        .get("resourceType")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    e.insert("resource".into(), resource);
+    if kind == BundleKind::Transaction {
+        e.insert(
+            "request".into(),
+            json!({"method": "POST", "url": rtype, "ifNoneExist": if_none_exist}),
+        );
+    }
+    Value::Object(e)
+}
+
+fn compact(v: &Value) -> Result<String, Error> {
+    serde_json::to_string(v).map_err(|e| Error::Runtime(format!("cannot format the Bundle: {e}")))
+}
+
+/// Writes the Bundle; returns how many check-ins it holds.
+pub fn write(
+    out: &mut dyn Write,
+    scan: &mut Scan<'_>,
+    ctx: &Context<'_>,
+    kind: BundleKind,
+    warn: Warn<'_>,
+) -> Result<u64, Error> {
+    let bank = ctx.bank;
+    let layout = Layout::of(bank);
+    let canonical = format!("{}|{}", questionnaire_url(bank), bank.version);
+    let q = questionnaire(bank, &layout, warn);
+    let bundle_type = match kind {
+        BundleKind::Collection => "collection",
+        BundleKind::Transaction => "transaction",
+    };
+    io(write!(
+        out,
+        "{{\"resourceType\":\"Bundle\",\"type\":\"{bundle_type}\",\"timestamp\":{},\"entry\":[\n{}",
+        compact(&json!(rfc3339(&ctx.generated_at)))?,
+        compact(&entry(
+            q,
+            stable_uuid(&format!("questionnaire {canonical}")),
+            kind,
+            format!(
+                "url={}&version={}",
+                query_value(&questionnaire_url(bank)),
+                query_value(&bank.version)
+            ),
+        ))?
+    ))?;
+    let mut written = 0u64;
+    let mut other_banks: Vec<(String, u64)> = Vec::new();
+    let mut unknown_answers = 0usize;
+    scan.each(warn, |r| {
+        if r.bank.id != bank.id {
+            match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
+                Some((_, n)) => *n += 1,
+                None => other_banks.push((r.bank.id.clone(), 1)),
+            }
+            return Ok(());
+        }
+        let (qr, unknown) = response(bank, &layout, &r);
+        unknown_answers += unknown;
+        let e = entry(
+            qr,
+            stable_uuid(&format!("check-in {}", r.id)),
+            kind,
+            format!(
+                "identifier={}",
+                query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
+            ),
+        );
+        io(write!(out, ",\n{}", compact(&e)?))?;
+        written += 1;
+        Ok(())
+    })?;
+    io(out.write_all(b"\n]}\n"))?;
+    for (id, n) in other_banks {
+        warn(format!(
+            "{n} check-in(s) made with the question bank \"{id}\" were left out; export them with --bank FILE for that bank"
+        ));
+    }
+    if unknown_answers > 0 {
+        warn(format!(
+            "{unknown_answers} answer(s) to questions that bank {} {} does not have were left out",
+            bank.id, bank.version
+        ));
+    }
+    Ok(written)
+}

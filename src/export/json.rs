@@ -1,0 +1,222 @@
+//! The JSON report: a document with its own format name and version, holding every
+//! check-in of the period and a summary.
+//!
+//! It is written as it is read: the head, then each record as it comes off the log,
+//! then the banks and the summary built while the records went by, and last the
+//! urgent alerts from a second read of the log. Its shape is described by
+//! [`schema`] (`sidecheck export --schema`), which is generated from the types below
+//! so the two cannot drift apart.
+
+use std::io::Write;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Context, io};
+use crate::bank::Level;
+use crate::error::Error;
+use crate::report::{
+    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, rfc3339, urgent_alerts,
+};
+use crate::scan::Scan;
+use crate::store::Warn;
+
+/// The report's format name.
+pub const REPORT_FORMAT: &str = "sidecheck-report";
+/// The report format version this build writes. Readers should refuse higher ones.
+pub const REPORT_VERSION: u32 = 1;
+
+/// A sidecheck report: the check-ins of a period with a summary.
+#[derive(JsonSchema)]
+#[schemars(title = "sidecheck report")]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ReportDoc {
+    /// Always "sidecheck-report".
+    format: FormatName,
+    /// The report format version.
+    #[schemars(extend("const" = 1))]
+    version: u32,
+    /// When the report was made (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    generated_at: String,
+    /// The period covered; check-ins are chosen by start time.
+    period: PeriodView,
+    /// Every check-in in the period, in the order saved, exactly as in the log.
+    records: Vec<RecordDoc>,
+    /// The question banks the check-ins were made with.
+    banks: Vec<BankDoc>,
+    summary: SummaryDoc,
+}
+
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+enum FormatName {
+    #[serde(rename = "sidecheck-report")]
+    Report,
+}
+
+/// The summary of the period.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SummaryDoc {
+    #[serde(flatten)]
+    view: SummaryView,
+    /// Every urgent alert in the period with its date, in the order saved.
+    urgent_alerts: Vec<UrgentAlert>,
+}
+
+/// One check-in, as the log stores it (record format 1).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct RecordDoc {
+    /// Record format version.
+    #[schemars(range(min = 1))]
+    schema: u32,
+    id: String,
+    status: StatusDoc,
+    #[schemars(extend("format" = "date-time"))]
+    started_at: String,
+    #[schemars(extend("format" = "date-time"))]
+    ended_at: String,
+    bank: BankDoc,
+    /// Region code whose numbers were shown.
+    region: String,
+    answers: Vec<AnswerDoc>,
+    alerts: Vec<AlertDoc>,
+    scores: Vec<ScoreDoc>,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum StatusDoc {
+    Completed,
+    Stopped,
+}
+
+/// A question bank by id, version and language.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct BankDoc {
+    id: String,
+    version: String,
+    language: String,
+}
+
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AnswerDoc {
+    question: String,
+    section: String,
+    /// true/false, an option id, a number or a text.
+    #[schemars(extend("type" = ["boolean", "string", "number"]))]
+    value: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    score: Option<u8>,
+}
+
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct AlertDoc {
+    id: String,
+    question: String,
+    level: Level,
+    title: String,
+}
+
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ScoreDoc {
+    section: String,
+    score: u32,
+    max: u32,
+    answered: u32,
+}
+
+/// The JSON Schema of the report, pretty-printed with a final newline.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(ReportDoc);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn compact(value: &impl Serialize) -> Result<String, Error> {
+    serde_json::to_string(value)
+        .map_err(|e| Error::Runtime(format!("cannot format the report: {e}")))
+}
+
+/// Writes the report; returns how many check-ins it holds.
+pub fn write(
+    out: &mut dyn Write,
+    scan: &mut Scan<'_>,
+    ctx: &Context<'_>,
+    warn: Warn<'_>,
+) -> Result<u64, Error> {
+    io(write!(
+        out,
+        "{{\n  \"format\": {},\n  \"version\": {REPORT_VERSION},\n  \"generated_at\": {},\n  \"period\": {},\n  \"records\": [",
+        compact(&REPORT_FORMAT)?,
+        compact(&rfc3339(&ctx.generated_at))?,
+        compact(&ctx.period.view())?,
+    ))?;
+    let mut summary = Summary::new(Some(ctx.bank));
+    let mut sep = "\n    ";
+    let count = scan.each(warn, |r| {
+        summary.add(&r);
+        io(write!(out, "{sep}{}", compact(&r)?))?;
+        sep = ",\n    ";
+        Ok(())
+    })?;
+    summary.counts.skipped_lines = scan.skipped_lines();
+    io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
+    io(writeln!(
+        out,
+        "  \"banks\": {},",
+        compact(&summary.banks())?
+    ))?;
+
+    // The summary's fields, then the urgent alerts streamed from a second read.
+    io(out.write_all(b"  \"summary\": {\n"))?;
+    let view = serde_json::to_value(summary.view(SPARK_WIDTH))
+        .map_err(|e| Error::Runtime(format!("cannot format the report: {e}")))?;
+    if let Value::Object(fields) = view {
+        for (key, value) in fields {
+            io(writeln!(
+                out,
+                "    {}: {},",
+                compact(&key)?,
+                compact(&value)?
+            ))?;
+        }
+    }
+    io(out.write_all(b"    \"urgent_alerts\": ["))?;
+    let mut sep = "\n      ";
+    let mut any = false;
+    if summary.counts.urgent_alerts > 0 {
+        scan.each(&mut |_| {}, |r| {
+            for alert in urgent_alerts(&r) {
+                io(write!(out, "{sep}{}", compact(&alert)?))?;
+                sep = ",\n      ";
+                any = true;
+            }
+            Ok(())
+        })?;
+    }
+    io(out.write_all(if any {
+        b"\n    ]\n  }\n}\n"
+    } else {
+        b"]\n  }\n}\n"
+    }))?;
+    Ok(count)
+}

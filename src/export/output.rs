@@ -1,0 +1,251 @@
+//! Where a report goes: standard output, or a file written atomically.
+//!
+//! A file is written to a private (0600) temp file in the same folder, synced, and
+//! only then renamed to its name, and the folder is synced. Until `finish` succeeds
+//! the requested name is untouched; a failed or abandoned export removes the temp
+//! file, so nobody finds half a report under the name they asked for.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Stdout, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, io_reason};
+use crate::store::sync_dir;
+
+/// A report being written.
+pub struct Output {
+    target: Target,
+}
+
+enum Target {
+    Stdout {
+        out: BufWriter<Stdout>,
+        /// The reader went away (`| head`); the rest is dropped quietly.
+        closed: bool,
+    },
+    File {
+        out: BufWriter<File>,
+        temp: PathBuf,
+        dest: PathBuf,
+        replace: bool,
+        done: bool,
+    },
+}
+
+impl Output {
+    pub fn stdout() -> Output {
+        Output {
+            target: Target::Stdout {
+                out: BufWriter::with_capacity(64 * 1024, io::stdout()),
+                closed: false,
+            },
+        }
+    }
+
+    /// Starts writing `dest`. Refuses an existing file unless `replace`.
+    pub fn file(dest: &Path, replace: bool) -> Result<Output, Error> {
+        let shown = dest.display();
+        if dest.is_dir() {
+            return Err(Error::Input(format!(
+                "{shown} is a folder; give a file name with --output FILE"
+            )));
+        }
+        if !replace && fs::symlink_metadata(dest).is_ok() {
+            return Err(Error::Input(format!(
+                "{shown} already exists; use --force to replace it, or choose another --output FILE"
+            )));
+        }
+        let name = dest.file_name().ok_or_else(|| {
+            Error::Input(format!(
+                "{shown} is not a file name; give one with --output FILE"
+            ))
+        })?;
+        let dir = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.is_dir() {
+            return Err(Error::Input(format!(
+                "the folder {} does not exist; create it or choose another --output FILE",
+                dir.display()
+            )));
+        }
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let temp = dir.join(format!(
+            ".{}.{}-{stamp}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let mut opts = OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let file = opts.open(&temp).map_err(|e| {
+            Error::Runtime(format!(
+                "cannot create a file in {} ({}); choose another --output FILE",
+                dir.display(),
+                io_reason(&e)
+            ))
+        })?;
+        let output = Output {
+            target: Target::File {
+                out: BufWriter::with_capacity(64 * 1024, file),
+                temp: temp.clone(),
+                dest: dest.to_path_buf(),
+                replace,
+                done: false,
+            },
+        };
+        // The umask may have taken bits away; the report is private either way.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&temp, fs::Permissions::from_mode(0o600)).map_err(|e| {
+                Error::Runtime(format!(
+                    "cannot make {} private ({}); choose another --output FILE",
+                    temp.display(),
+                    io_reason(&e)
+                ))
+            })?;
+        }
+        Ok(output)
+    }
+
+    /// The file being written, if not standard output.
+    pub fn dest(&self) -> Option<&Path> {
+        match &self.target {
+            Target::Stdout { .. } => None,
+            Target::File { dest, .. } => Some(dest),
+        }
+    }
+
+    /// Flushes, and for a file: syncs, renames into place and syncs the folder.
+    pub fn finish(mut self) -> Result<(), Error> {
+        match &mut self.target {
+            Target::Stdout { out, closed } => {
+                if *closed {
+                    return Ok(());
+                }
+                match out.flush() {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(e) => Err(write_failed(&e)),
+                    Ok(()) => Ok(()),
+                }
+            }
+            Target::File {
+                out,
+                temp,
+                dest,
+                replace,
+                done,
+            } => {
+                let failed = |e: &io::Error| {
+                    Error::Runtime(format!(
+                        "cannot write {} ({}); nothing was written under that name",
+                        dest.display(),
+                        io_reason(e)
+                    ))
+                };
+                out.flush().map_err(|e| failed(&e))?;
+                out.get_ref().sync_all().map_err(|e| failed(&e))?;
+                place(temp, dest, *replace).map_err(|e| {
+                    if e.kind() == io::ErrorKind::AlreadyExists {
+                        Error::Input(format!(
+                            "{} already exists; use --force to replace it, or choose another --output FILE",
+                            dest.display()
+                        ))
+                    } else {
+                        failed(&e)
+                    }
+                })?;
+                *done = true;
+                if let Some(dir) = dest.parent() {
+                    sync_dir(if dir.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        dir
+                    });
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Moves the finished temp file to its name. Without `replace` a file that appeared
+/// meanwhile is never overwritten: a hard link fails if the name exists.
+fn place(temp: &Path, dest: &Path, replace: bool) -> io::Result<()> {
+    if replace {
+        return fs::rename(temp, dest);
+    }
+    match fs::hard_link(temp, dest) {
+        Ok(()) => {
+            let _ = fs::remove_file(temp);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // Some file systems have no hard links; check, then rename.
+        Err(_) => {
+            if fs::symlink_metadata(dest).is_ok() {
+                return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+            }
+            fs::rename(temp, dest)
+        }
+    }
+}
+
+/// The error for a report that could not be written.
+pub fn write_failed(e: &io::Error) -> Error {
+    Error::Runtime(format!("cannot write the report ({})", io_reason(e)))
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.target {
+            Target::Stdout { out, closed } => {
+                if *closed {
+                    return Ok(buf.len());
+                }
+                match out.write(buf) {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        *closed = true;
+                        Ok(buf.len())
+                    }
+                    other => other,
+                }
+            }
+            Target::File { out, .. } => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.target {
+            Target::Stdout { out, closed } => {
+                if *closed {
+                    return Ok(());
+                }
+                match out.flush() {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        *closed = true;
+                        Ok(())
+                    }
+                    other => other,
+                }
+            }
+            Target::File { out, .. } => out.flush(),
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Target::File { temp, done, .. } = &self.target
+            && !*done
+        {
+            let _ = fs::remove_file(temp);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! The pure core of `history` and `export`: check-ins go in one at a time and are
+//! folded into aggregates (counts, a score series per section and per symptom,
+//! alert counts). Nothing here keeps a record after `add` returns, so memory stays
+//! flat however long the log grows; the writers stream the records themselves.
+//!
+//! No file, terminal or clock in here: the period and the bank come from the caller.
+
+pub mod period;
+pub mod series;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::bank::{Bank, Level};
+use crate::record::{BankRef, CheckIn, Status};
+
+pub use period::{ACCEPTED, Bound, Period, PeriodView, rfc3339};
+pub use series::{Bucket, Direction, Series, Trend, sparkline};
+
+/// How wide sparklines are, at most, in characters.
+pub const SPARK_WIDTH: usize = 40;
+
+/// The bank a record was made with, if it is the one loaded.
+pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank> {
+    bank.filter(|b| b.id == record.bank.id)
+}
+
+/// A section's title, or its id when the bank is not known.
+pub fn section_title(bank: Option<&Bank>, id: &str) -> String {
+    bank.and_then(|b| b.section(id))
+        .map(|s| s.title.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A question's short name, or its id when the bank is not known.
+pub fn question_short(bank: Option<&Bank>, id: &str) -> String {
+    bank.and_then(|b| b.question(id))
+        .map(|q| q.short.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Check-ins counted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Counts {
+    /// Check-ins in the period.
+    pub check_ins: u64,
+    /// Check-ins answered to the end.
+    pub completed: u64,
+    /// Check-ins stopped before the end.
+    pub stopped: u64,
+    /// Check-ins with at least one urgent alert.
+    pub with_urgent_alerts: u64,
+    /// Urgent alerts, all check-ins together.
+    pub urgent_alerts: u64,
+    /// Lines of the log skipped because they were not valid check-ins.
+    pub skipped_lines: u64,
+}
+
+/// How often one alert was raised.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AlertCount {
+    /// The alert rule's id.
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    /// Check-ins that raised it.
+    pub count: u64,
+    /// Start of the last check-in that raised it (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub last_at: String,
+}
+
+/// One urgent alert with the check-in that raised it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct UrgentAlert {
+    /// Start of the check-in (RFC 3339, with the person's offset).
+    #[schemars(extend("format" = "date-time"))]
+    pub at: String,
+    /// The check-in's id.
+    pub check_in: String,
+    /// The alert rule's id.
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    /// The question whose answer raised it.
+    pub question: String,
+}
+
+/// The urgent alerts of one check-in, most urgent first (as saved).
+pub fn urgent_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
+    r.alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| UrgentAlert {
+            at: rfc3339(&r.started_at),
+            check_in: r.id.clone(),
+            id: a.id.clone(),
+            level: a.level,
+            title: a.title.clone(),
+            question: a.question.clone(),
+        })
+}
+
+/// A section's or a symptom's score over the period.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SeriesView {
+    /// Section id, or question id for a symptom.
+    pub id: String,
+    /// Section title, or the symptom's short name.
+    pub title: String,
+    /// For a symptom: the section of its question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Check-ins with a score for it.
+    pub points: u64,
+    pub first: u32,
+    pub last: u32,
+    pub min: u32,
+    pub max: u32,
+    /// The highest score its questions could add up to.
+    pub possible: u32,
+    /// Mean score, to two decimals.
+    pub average: f64,
+    /// The score over time, from ▁ (0) to █ (the highest in the period).
+    pub sparkline: String,
+    pub trend: Trend,
+}
+
+impl SeriesView {
+    fn of(track: &Track, width: usize) -> SeriesView {
+        let s = &track.series;
+        SeriesView {
+            id: track.id.clone(),
+            title: track.title.clone(),
+            section: track.section.clone(),
+            points: s.len(),
+            first: s.first(),
+            last: s.last(),
+            min: s.min(),
+            max: s.max(),
+            possible: s.possible(),
+            average: series::round2(s.mean().unwrap_or(0.0)),
+            sparkline: s.sparkline(width),
+            trend: s.trend(),
+        }
+    }
+}
+
+/// The aggregates in a form to print or serialize.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SummaryView {
+    pub counts: Counts,
+    /// Start of the first check-in in the period (RFC 3339), if any.
+    #[schemars(extend("format" = "date-time"))]
+    pub first_at: Option<String>,
+    /// Start of the last check-in in the period (RFC 3339), if any.
+    #[schemars(extend("format" = "date-time"))]
+    pub last_at: Option<String>,
+    /// Each scored section's score over time.
+    pub sections: Vec<SeriesView>,
+    /// Each symptom reported (scored above 0 at least once) over time.
+    pub symptoms: Vec<SeriesView>,
+    /// Every alert raised, with how often.
+    pub alerts: Vec<AlertCount>,
+}
+
+/// A tracked score.
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub id: String,
+    pub title: String,
+    pub section: Option<String>,
+    pub series: Series,
+}
+
+/// Tracks in a fixed order, found by id.
+#[derive(Debug, Clone, Default)]
+struct Tracks {
+    list: Vec<Track>,
+    index: HashMap<String, usize>,
+}
+
+impl Tracks {
+    fn get(&mut self, id: &str, make: impl FnOnce() -> Track) -> &mut Track {
+        let i = match self.index.get(id) {
+            Some(i) => *i,
+            None => {
+                self.list.push(make());
+                self.index.insert(id.to_string(), self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
+        &mut self.list[i]
+    }
+}
+
+fn track(id: &str, title: String, section: Option<String>) -> Track {
+    Track {
+        id: id.to_string(),
+        title,
+        section,
+        series: Series::new(),
+    }
+}
+
+/// Everything a report says about the period, folded one check-in at a time.
+#[derive(Debug, Clone)]
+pub struct Summary<'b> {
+    bank: Option<&'b Bank>,
+    pub counts: Counts,
+    pub first_at: Option<DateTime<FixedOffset>>,
+    pub last_at: Option<DateTime<FixedOffset>>,
+    banks: Vec<BankRef>,
+    sections: Tracks,
+    symptoms: Tracks,
+    alerts: Vec<AlertCount>,
+}
+
+impl<'b> Summary<'b> {
+    /// An empty summary. The bank, when given, orders sections and symptoms the way
+    /// it asks them and gives their titles.
+    pub fn new(bank: Option<&'b Bank>) -> Summary<'b> {
+        let mut s = Summary {
+            bank,
+            counts: Counts::default(),
+            first_at: None,
+            last_at: None,
+            banks: Vec::new(),
+            sections: Tracks::default(),
+            symptoms: Tracks::default(),
+            alerts: Vec::new(),
+        };
+        if let Some(b) = bank {
+            for sec in b.sections.iter().filter(|x| x.scored) {
+                s.sections
+                    .get(&sec.id, || track(&sec.id, sec.title.clone(), None));
+            }
+            for q in &b.questions {
+                if b.max_score(q).is_some_and(|m| m > 0) {
+                    s.symptoms.get(&q.id, || {
+                        track(&q.id, q.short.clone(), Some(q.section.clone()))
+                    });
+                }
+            }
+        }
+        s
+    }
+
+    /// Folds in one check-in.
+    pub fn add(&mut self, r: &CheckIn) {
+        let bank = bank_for(self.bank, r);
+        let at = r.started_at;
+        self.counts.check_ins += 1;
+        match r.status {
+            Status::Completed => self.counts.completed += 1,
+            Status::Stopped => self.counts.stopped += 1,
+        }
+        let urgent = r.alerts.iter().filter(|a| a.level.is_urgent()).count() as u64;
+        if urgent > 0 {
+            self.counts.with_urgent_alerts += 1;
+            self.counts.urgent_alerts += urgent;
+        }
+        self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
+        self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
+        if !self.banks.contains(&r.bank) {
+            self.banks.push(r.bank.clone());
+        }
+
+        for sc in &r.scores {
+            // A stopped check-in has a score only for the sections it reached.
+            let reached =
+                r.status == Status::Completed || r.answers.iter().any(|a| a.section == sc.section);
+            if !reached {
+                continue;
+            }
+            self.sections
+                .get(&sc.section, || {
+                    track(&sc.section, section_title(bank, &sc.section), None)
+                })
+                .series
+                .push(at, sc.score, sc.max);
+        }
+
+        for a in &r.answers {
+            let Some(score) = a.score else { continue };
+            let possible = bank
+                .and_then(|b| b.question(&a.question).and_then(|q| b.max_score(q)))
+                .unwrap_or(score);
+            self.symptoms
+                .get(&a.question, || {
+                    track(
+                        &a.question,
+                        question_short(bank, &a.question),
+                        Some(a.section.clone()),
+                    )
+                })
+                .series
+                .push(at, u32::from(score), u32::from(possible));
+        }
+
+        for al in &r.alerts {
+            let last_at = rfc3339(&at);
+            match self.alerts.iter_mut().find(|x| x.id == al.id) {
+                Some(x) => {
+                    x.count += 1;
+                    x.last_at = last_at;
+                }
+                None => self.alerts.push(AlertCount {
+                    id: al.id.clone(),
+                    level: al.level,
+                    title: al.title.clone(),
+                    count: 1,
+                    last_at,
+                }),
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.check_ins == 0
+    }
+
+    /// The banks the check-ins were made with, in the order first seen.
+    pub fn banks(&self) -> &[BankRef] {
+        &self.banks
+    }
+
+    /// Sections with at least one score, in bank order.
+    pub fn sections(&self) -> impl Iterator<Item = &Track> {
+        self.sections.list.iter().filter(|t| !t.series.is_empty())
+    }
+
+    /// Symptoms reported (scored above 0 at least once), in bank order.
+    pub fn symptoms(&self) -> impl Iterator<Item = &Track> {
+        self.symptoms.list.iter().filter(|t| t.series.max() > 0)
+    }
+
+    /// The aggregates for printing, with sparklines at most `width` wide.
+    pub fn view(&self, width: usize) -> SummaryView {
+        let mut alerts = self.alerts.clone();
+        // Most urgent first, then most often.
+        alerts.sort_by(|a, b| b.level.cmp(&a.level).then(b.count.cmp(&a.count)));
+        SummaryView {
+            counts: self.counts.clone(),
+            first_at: self.first_at.as_ref().map(rfc3339),
+            last_at: self.last_at.as_ref().map(rfc3339),
+            sections: self.sections().map(|t| SeriesView::of(t, width)).collect(),
+            symptoms: self.symptoms().map(|t| SeriesView::of(t, width)).collect(),
+            alerts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

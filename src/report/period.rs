@@ -1,0 +1,153 @@
+//! The period a report covers: `--since` and `--until`, read the way a person means
+//! them. A bare date is a whole day in the local timezone, so `--until 2026-11-20`
+//! takes in everything up to midnight at the end of that day.
+
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, SecondsFormat, TimeZone};
+
+/// What the error messages offer instead of a bad date.
+pub const ACCEPTED: &str =
+    "use YYYY-MM-DD (e.g. 2026-11-20) or an RFC 3339 time (e.g. 2026-11-20T08:30:00+01:00)";
+
+/// One end of the period, as given and as resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    /// What the person typed.
+    pub text: String,
+    /// The instant it stands for. For `until` this is the last instant included.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// The check-ins a report covers, by start time; both ends are included.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Period {
+    pub since: Option<Bound>,
+    pub until: Option<Bound>,
+}
+
+impl Period {
+    /// Every check-in.
+    pub fn all() -> Period {
+        Period::default()
+    }
+
+    /// Reads `--since` and `--until`; bare dates are days in `tz`.
+    pub fn parse<Tz: TimeZone>(
+        since: Option<&str>,
+        until: Option<&str>,
+        tz: &Tz,
+    ) -> Result<Period, String> {
+        let since = since
+            .map(|t| parse_bound("--since", t, false, tz))
+            .transpose()?;
+        let until = until
+            .map(|t| parse_bound("--until", t, true, tz))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (&since, &until)
+            && s.at > u.at
+        {
+            return Err(format!(
+                "--since {} is after --until {}; give a --since on or before --until",
+                s.text, u.text
+            ));
+        }
+        Ok(Period { since, until })
+    }
+
+    /// Whether a check-in that started at `t` is in the period.
+    pub fn contains(&self, t: &DateTime<FixedOffset>) -> bool {
+        self.since.as_ref().is_none_or(|s| *t >= s.at)
+            && self.until.as_ref().is_none_or(|u| *t <= u.at)
+    }
+
+    /// The period in words: "from 2026-11-01 to 2026-11-20", "all check-ins".
+    pub fn describe(&self) -> String {
+        match (&self.since, &self.until) {
+            (None, None) => "all check-ins".into(),
+            (Some(s), None) => format!("from {}", s.text),
+            (None, Some(u)) => format!("up to {}", u.text),
+            (Some(s), Some(u)) => format!("from {} to {}", s.text, u.text),
+        }
+    }
+
+    /// The resolved start, as RFC 3339.
+    pub fn since_rfc3339(&self) -> Option<String> {
+        self.since.as_ref().map(|b| rfc3339(&b.at))
+    }
+
+    /// The resolved (inclusive) end, as RFC 3339.
+    pub fn until_rfc3339(&self) -> Option<String> {
+        self.until.as_ref().map(|b| rfc3339(&b.at))
+    }
+}
+
+/// A time as the log writes it: milliseconds and an explicit offset.
+pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+fn parse_bound<Tz: TimeZone>(flag: &str, text: &str, end: bool, tz: &Tz) -> Result<Bound, String> {
+    let bad = || format!("{flag} \"{text}\" is not a date or time; {ACCEPTED}");
+    let trimmed = text.trim();
+    let at = if is_plain_date(trimmed) {
+        let day = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| bad())?;
+        if end {
+            let next = day.succ_opt().ok_or_else(bad)?;
+            start_of_day(next, tz).ok_or_else(bad)? - Duration::nanoseconds(1)
+        } else {
+            start_of_day(day, tz).ok_or_else(bad)?
+        }
+    } else {
+        DateTime::parse_from_rfc3339(trimmed).map_err(|_| bad())?
+    };
+    Ok(Bound {
+        text: trimmed.to_string(),
+        at,
+    })
+}
+
+/// `YYYY-MM-DD` exactly: four, two and two digits.
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The first instant of a day in `tz`. Where a clock change skips midnight, the day
+/// starts at the first minute that exists.
+fn start_of_day<Tz: TimeZone>(day: NaiveDate, tz: &Tz) -> Option<DateTime<FixedOffset>> {
+    let midnight = day.and_hms_opt(0, 0, 0)?;
+    (0..=24 * 60).find_map(|minutes| {
+        match tz.from_local_datetime(&(midnight + Duration::minutes(minutes))) {
+            LocalResult::Single(t) => Some(t.fixed_offset()),
+            LocalResult::Ambiguous(earliest, _) => Some(earliest.fixed_offset()),
+            LocalResult::None => None,
+        }
+    })
+}
+
+/// The period as written in reports.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct PeriodView {
+    /// The first instant included (RFC 3339), or null for no lower bound.
+    #[schemars(extend("format" = "date-time"))]
+    pub since: Option<String>,
+    /// The last instant included (RFC 3339), or null for no upper bound.
+    #[schemars(extend("format" = "date-time"))]
+    pub until: Option<String>,
+    /// The period in words, as given.
+    pub description: String,
+}
+
+impl Period {
+    pub fn view(&self) -> PeriodView {
+        PeriodView {
+            since: self.since_rfc3339(),
+            until: self.until_rfc3339(),
+            description: self.describe(),
+        }
+    }
+}

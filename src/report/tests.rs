@@ -1,0 +1,333 @@
+//! The report core on known data: sparklines, trends, bucketing, periods, and the
+//! summary folded from records.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+use serde_json::json;
+
+use super::period::Period;
+use super::series::{MAX_BUCKETS, Series, sparkline};
+use super::*;
+use crate::record::{AlertRecord, AnswerRecord, SectionScore};
+
+fn t(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("test time")
+}
+
+fn series(values: &[u32]) -> Series {
+    let start = t("2026-11-01T08:00:00+01:00");
+    let mut s = Series::new();
+    for (i, v) in values.iter().enumerate() {
+        s.push(start + Duration::days(i as i64), *v, 4);
+    }
+    s
+}
+
+#[test]
+fn sparkline_scales_from_zero_to_the_top() {
+    assert_eq!(sparkline(&[0.0, 1.0, 2.0, 3.0, 4.0], 4.0), "▁▃▅▆█");
+    assert_eq!(sparkline(&[0.0, 7.0, 3.5], 7.0), "▁█▅");
+    // Nothing reported: all at the bottom, not a division by zero.
+    assert_eq!(sparkline(&[0.0, 0.0, 0.0], 0.0), "▁▁▁");
+}
+
+#[test]
+fn series_sparkline_uses_the_highest_score_seen_as_top() {
+    let s = series(&[0, 1, 3]);
+    assert_eq!(s.sparkline(40), "▁▃█");
+    assert_eq!((s.first(), s.last(), s.min(), s.max()), (0, 3, 0, 3));
+    assert_eq!(s.possible(), 4);
+    assert!((s.mean().unwrap_or_default() - 4.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn trend_on_known_data() {
+    let up = series(&[1, 2, 3, 4]).trend();
+    assert_eq!(up.direction, Direction::Worse);
+    assert_eq!(up.slope, Some(1.0));
+    assert_eq!(up.change, Some(3.0));
+
+    let down = series(&[4, 3, 2, 1]).trend();
+    assert_eq!(down.direction, Direction::Better);
+    assert_eq!(down.slope, Some(-1.0));
+    assert_eq!(down.change, Some(-3.0));
+
+    let flat = series(&[2, 2, 2]).trend();
+    assert_eq!(flat.direction, Direction::Steady);
+    assert_eq!(flat.slope, Some(0.0));
+
+    // Least squares over 0,0,0,1: slope 1.5 / 5 = 0.3, change 0.9 over three steps.
+    let late = series(&[0, 0, 0, 1]).trend();
+    assert_eq!(late.slope, Some(0.3));
+    assert_eq!(late.change, Some(0.9));
+    assert_eq!(late.direction, Direction::Worse);
+
+    // Less than half a point over the period is steady.
+    let small = series(&[1, 1, 1, 1, 1, 1, 1, 1, 1, 2]).trend();
+    assert!(small.change.unwrap_or_default() < 0.5);
+    assert_eq!(small.direction, Direction::Steady);
+
+    let one = series(&[3]).trend();
+    assert_eq!(one.direction, Direction::Unknown);
+    assert_eq!(one.slope, None);
+}
+
+#[test]
+fn long_series_keep_bounded_buckets_and_exact_totals() {
+    let values: Vec<u32> = (0..100_000u32).map(|i| i % 5).collect();
+    let s = series(&values);
+    assert_eq!(s.len(), 100_000);
+    assert!(s.buckets().len() <= MAX_BUCKETS);
+    assert!(s.buckets().len() > MAX_BUCKETS / 4);
+    let n: u64 = s.buckets().iter().map(|b| b.n).sum();
+    let sum: f64 = s.buckets().iter().map(|b| b.sum).sum();
+    assert_eq!(n, 100_000);
+    assert_eq!(sum, values.iter().map(|v| f64::from(*v)).sum::<f64>());
+    assert_eq!(s.sparkline(40).chars().count(), 40);
+    // Buckets stay in time order and cover the whole span.
+    assert!(s.buckets().windows(2).all(|w| w[0].to <= w[1].from));
+    assert_eq!(s.trend().direction, Direction::Steady);
+}
+
+#[test]
+fn merged_buckets_average_their_points() {
+    // One more point than fits forces one merge: pairs (0,4) (0,4) ... average 2.
+    let values: Vec<u32> = (0..=MAX_BUCKETS as u32).map(|i| (i % 2) * 4).collect();
+    let s = series(&values);
+    assert_eq!(s.buckets().len(), MAX_BUCKETS / 2 + 1);
+    assert!(
+        s.buckets()[..MAX_BUCKETS / 2]
+            .iter()
+            .all(|b| b.n == 2 && b.mean() == 2.0)
+    );
+}
+
+#[test]
+fn date_bounds_are_whole_local_days_inclusive() {
+    let tz = FixedOffset::east_opt(5 * 3600 + 1800).expect("offset");
+    let p = Period::parse(Some("2026-11-20"), Some("2026-11-20"), &tz).expect("period");
+    let since = p.since.as_ref().map(|b| b.at);
+    assert_eq!(since, Some(t("2026-11-20T00:00:00+05:30")));
+    // The last instant of the day is in; the first of the next is out.
+    assert!(!p.contains(&t("2026-11-19T23:59:59.999+05:30")));
+    assert!(p.contains(&t("2026-11-20T00:00:00+05:30")));
+    assert!(p.contains(&t("2026-11-20T23:59:59.999999+05:30")));
+    assert!(!p.contains(&t("2026-11-21T00:00:00+05:30")));
+    // Records keep their own offset; the day is the local one.
+    assert!(p.contains(&t("2026-11-19T18:30:00Z")));
+    assert!(!p.contains(&t("2026-11-20T18:30:00Z")));
+    assert!(!p.contains(&t("2026-11-20T23:30:00-08:00")));
+    assert_eq!(
+        p.until_rfc3339().as_deref(),
+        Some("2026-11-20T23:59:59.999+05:30")
+    );
+}
+
+#[test]
+fn rfc3339_bounds_are_exact_and_inclusive() {
+    let p = Period::parse(
+        Some("2026-11-20T08:00:00+01:00"),
+        Some("2026-11-20T09:00:00Z"),
+        &chrono::Utc,
+    )
+    .expect("period");
+    assert!(p.contains(&t("2026-11-20T07:00:00Z")));
+    assert!(p.contains(&t("2026-11-20T10:00:00+01:00")));
+    assert!(!p.contains(&t("2026-11-20T06:59:59.999Z")));
+    assert!(!p.contains(&t("2026-11-20T09:00:00.001Z")));
+}
+
+#[test]
+fn bad_dates_say_which_forms_work() {
+    for bad in [
+        "2026-13-01",
+        "2026-02-30",
+        "20261120",
+        "2026-1-5",
+        "yesterday",
+        "2026-11-20T08:00",
+        "",
+    ] {
+        let e = Period::parse(Some(bad), None, &chrono::Utc).expect_err(bad);
+        assert!(e.contains("--since"), "{e}");
+        assert!(
+            e.contains("YYYY-MM-DD") && e.contains("RFC 3339"),
+            "{bad}: {e}"
+        );
+        assert!(!e.contains('\n'), "{e}");
+    }
+    let e =
+        Period::parse(Some("2026-11-21"), Some("2026-11-20"), &chrono::Utc).expect_err("reversed");
+    assert!(e.contains("after --until"), "{e}");
+}
+
+#[test]
+fn a_day_whose_midnight_is_skipped_starts_at_the_first_real_minute() {
+    /// A zone that skips 00:00-01:00 local time on 2026-11-01 (as some zones
+    /// have done at a clock change).
+    #[derive(Clone, Copy, Debug)]
+    struct Skips;
+    impl chrono::Offset for Skips {
+        fn fix(&self) -> FixedOffset {
+            FixedOffset::east_opt(0).expect("offset")
+        }
+    }
+    impl TimeZone for Skips {
+        type Offset = Skips;
+        fn from_offset(_: &Skips) -> Skips {
+            Skips
+        }
+        fn offset_from_local_date(&self, _: &chrono::NaiveDate) -> chrono::LocalResult<Skips> {
+            chrono::LocalResult::Single(Skips)
+        }
+        fn offset_from_local_datetime(
+            &self,
+            local: &chrono::NaiveDateTime,
+        ) -> chrono::LocalResult<Skips> {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+            if local.date() == day && local.time() < chrono::NaiveTime::MIN + Duration::hours(1) {
+                chrono::LocalResult::None
+            } else {
+                chrono::LocalResult::Single(Skips)
+            }
+        }
+        fn offset_from_utc_date(&self, _: &chrono::NaiveDate) -> Skips {
+            Skips
+        }
+        fn offset_from_utc_datetime(&self, _: &chrono::NaiveDateTime) -> Skips {
+            Skips
+        }
+    }
+    let p = Period::parse(Some("2026-11-01"), None, &Skips).expect("period");
+    assert_eq!(p.since.map(|b| b.at), Some(t("2026-11-01T01:00:00Z")));
+}
+
+fn answer(
+    question: &str,
+    section: &str,
+    value: serde_json::Value,
+    score: Option<u8>,
+) -> AnswerRecord {
+    AnswerRecord {
+        question: question.into(),
+        section: section.into(),
+        value,
+        label: None,
+        score,
+    }
+}
+
+fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) -> CheckIn {
+    let bank = Bank::bundled().expect("bundled bank");
+    let scores = bank
+        .sections
+        .iter()
+        .filter(|s| s.scored)
+        .map(|s| SectionScore {
+            section: s.id.clone(),
+            score: answers
+                .iter()
+                .filter(|a| a.section == s.id)
+                .map(|a| u32::from(a.score.unwrap_or(0)))
+                .sum(),
+            max: 12,
+            answered: answers.iter().filter(|a| a.section == s.id).count() as u32,
+        })
+        .collect();
+    CheckIn {
+        schema: 1,
+        id: format!("id-{at}"),
+        status,
+        started_at: t(at),
+        ended_at: t(at),
+        bank: BankRef::of(&bank),
+        region: "US".into(),
+        answers,
+        alerts: if urgent {
+            vec![AlertRecord {
+                id: "breathing".into(),
+                question: "breathing".into(),
+                level: Level::Emergency,
+                title: "You had trouble breathing".into(),
+            }]
+        } else {
+            Vec::new()
+        },
+        scores,
+    }
+}
+
+#[test]
+fn summary_folds_counts_series_and_alerts() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let mut s = Summary::new(Some(&bank));
+    s.add(&record(
+        "2026-11-01T08:00:00+01:00",
+        Status::Completed,
+        vec![
+            answer("breathing", "serious", json!(false), Some(0)),
+            answer("drowsiness", "common", json!("mild"), Some(1)),
+        ],
+        false,
+    ));
+    s.add(&record(
+        "2026-11-02T08:00:00+01:00",
+        Status::Completed,
+        vec![
+            answer("breathing", "serious", json!(true), Some(4)),
+            answer("drowsiness", "common", json!("severe"), Some(3)),
+        ],
+        true,
+    ));
+    // Stopped in the first section: only that section gets a point.
+    s.add(&record(
+        "2026-11-03T08:00:00+01:00",
+        Status::Stopped,
+        vec![answer("breathing", "serious", json!(false), Some(0))],
+        false,
+    ));
+    let v = s.view(40);
+    assert_eq!(v.counts.check_ins, 3);
+    assert_eq!(v.counts.completed, 2);
+    assert_eq!(v.counts.stopped, 1);
+    assert_eq!(v.counts.with_urgent_alerts, 1);
+    assert_eq!(v.counts.urgent_alerts, 1);
+    assert_eq!(v.first_at.as_deref(), Some("2026-11-01T08:00:00.000+01:00"));
+    assert_eq!(v.last_at.as_deref(), Some("2026-11-03T08:00:00.000+01:00"));
+
+    let serious = v
+        .sections
+        .iter()
+        .find(|x| x.id == "serious")
+        .expect("serious");
+    assert_eq!(serious.title, "Serious side effects");
+    assert_eq!(serious.points, 3);
+    assert_eq!(serious.sparkline, "▁█▁");
+    let common = v
+        .sections
+        .iter()
+        .find(|x| x.id == "common")
+        .expect("common");
+    assert_eq!(common.points, 2);
+    assert_eq!(common.sparkline, "▃█");
+    assert_eq!(common.trend.direction, Direction::Worse);
+    assert_eq!(common.average, 2.0);
+
+    // Only symptoms scored above 0 at least once, in bank order, by short name.
+    let names: Vec<&str> = v.symptoms.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(names, ["Trouble breathing", "Drowsiness"]);
+    assert_eq!(v.symptoms[1].possible, 4);
+
+    assert_eq!(v.alerts.len(), 1);
+    assert_eq!(v.alerts[0].count, 1);
+    assert_eq!(s.banks().len(), 1);
+}
+
+#[test]
+fn an_empty_summary_has_no_series() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let s = Summary::new(Some(&bank));
+    assert!(s.is_empty());
+    let v = s.view(40);
+    assert!(v.sections.is_empty() && v.symptoms.is_empty() && v.alerts.is_empty());
+    assert_eq!(v.first_at, None);
+}

@@ -1,0 +1,91 @@
+//! Reads the period's check-ins from the log, one record at a time, as often as a
+//! report needs. A report that must print a summary before the records reads the
+//! log twice rather than keep it in memory.
+//!
+//! Passes after the first stop at the number of check-ins the first pass saw, so a
+//! check-in saved by another copy in between cannot make the parts of one report
+//! disagree. Bad lines are reported once, in the first pass.
+
+use crate::error::Error;
+use crate::record::CheckIn;
+use crate::report::Period;
+use crate::store::{Entry, Store, Warn};
+
+/// Passes over the check-ins of one period.
+pub struct Scan<'a> {
+    store: &'a Store,
+    period: &'a Period,
+    /// Check-ins in the period to pass over before the first one used (for --last).
+    skip: u64,
+    /// How many to use; set by the first pass.
+    take: Option<u64>,
+    warned: bool,
+    skipped_lines: u64,
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(store: &'a Store, period: &'a Period) -> Scan<'a> {
+        Scan {
+            store,
+            period,
+            skip: 0,
+            take: None,
+            warned: false,
+            skipped_lines: 0,
+        }
+    }
+
+    /// Keeps only the last `n` check-ins of the period. Costs one counting pass.
+    pub fn keep_last(&mut self, n: u64, warn: Warn<'_>) -> Result<(), Error> {
+        let total = self.each(warn, |_| Ok(()))?;
+        let keep = n.min(total);
+        self.skip = total - keep;
+        self.take = Some(keep);
+        Ok(())
+    }
+
+    /// Lines of the log that were not valid check-ins.
+    pub fn skipped_lines(&self) -> u64 {
+        self.skipped_lines
+    }
+
+    /// Calls `f` with each check-in in the period, in log order. Returns how many.
+    pub fn each(
+        &mut self,
+        warn: Warn<'_>,
+        mut f: impl FnMut(CheckIn) -> Result<(), Error>,
+    ) -> Result<u64, Error> {
+        let mut matched = 0u64;
+        let mut used = 0u64;
+        for entry in self.store.reader()? {
+            match entry {
+                Entry::Record(r) => {
+                    if !self.period.contains(&r.started_at) {
+                        continue;
+                    }
+                    matched += 1;
+                    if matched <= self.skip {
+                        continue;
+                    }
+                    if self.take.is_some_and(|t| used >= t) {
+                        break;
+                    }
+                    used += 1;
+                    f(*r)?;
+                }
+                Entry::Bad(bad) => {
+                    if !self.warned {
+                        self.skipped_lines += 1;
+                        warn(bad.to_string());
+                    }
+                }
+                Entry::Failed(e) => return Err(Error::Store(e)),
+            }
+        }
+        self.warned = true;
+        if self.take.is_none() {
+            self.take = Some(used);
+        }
+        Ok(used)
+    }
+}

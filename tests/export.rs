@@ -1,0 +1,844 @@
+//! `sidecheck export`: the JSON report against its own schema, the FHIR R4 Bundle's
+//! structure, CSV read back, the printable HTML page, and `--output` files.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+fn export(env: &Env, args: &[&str]) -> Output {
+    env.cmd()
+        .env("TZ", "UTC0")
+        .arg("export")
+        .args(args)
+        .output()
+        .expect("run sidecheck")
+}
+
+fn export_ok(env: &Env, args: &[&str]) -> String {
+    let out = export(env, args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+const NOTE: &str = "Felt \"off\", dizzy <b>after</b> the 8 pm dose & slept badly\nsecond line";
+
+/// A log with: a calm check-in; one with urgent alerts, a note and severe symptoms;
+/// one after missed doses (follow-ups asked); a stopped one; and a hand-edited one
+/// that holds an answer to a follow-up its answers never enabled. Returns the records.
+fn sample(env: &Env) -> Vec<Value> {
+    let calm = check_saved(env, &calm_answers());
+    let urgent = check_saved(
+        env,
+        &answers_with(json!({
+            "breathing": true, "drowsiness": "severe", "dizziness": "moderate",
+            "notes": NOTE
+        })),
+    );
+    let missed = check_saved(
+        env,
+        &answers_with(json!({
+            "dose_change": true, "missed_days": 3, "tremors": "moderate",
+            "withdrawal_insomnia": "mild", "irritability": "none", "cravings": "none",
+            "angry_outbursts": "rarely", "hallucinations": false, "fever_stiffness": false
+        })),
+    );
+    let mut stopped = record_at(&calm, "20261120-stopped", "2020-11-20T08:00:00.000+01:00");
+    stopped["status"] = json!("stopped");
+    let first_four: Vec<Value> = calm["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .take(4)
+        .cloned()
+        .collect();
+    stopped["answers"] = json!(first_four);
+    let mut edited = record_at(&calm, "20261121-edited", "2020-11-21T08:00:00.000-05:00");
+    edited["answers"]
+        .as_array_mut()
+        .expect("answers")
+        .insert(
+            3,
+            json!({"question": "suicidal_plan", "section": "serious", "value": true, "label": "Yes", "score": 4}),
+        );
+    append_log(env, &[stopped.to_string(), edited.to_string()]);
+    let all = env.records();
+    assert_eq!(all.len(), 5);
+    assert_eq!(all[1]["id"], urgent["id"]);
+    assert_eq!(all[2]["id"], missed["id"]);
+    all
+}
+
+// ---------------------------------------------------------------- JSON report
+
+fn validator(env: &Env) -> jsonschema::Validator {
+    let schema = json_of(&export_ok(env, &["--schema"]));
+    jsonschema::validator_for(&schema).expect("the report schema is a valid JSON Schema")
+}
+
+fn assert_valid(v: &jsonschema::Validator, doc: &Value) {
+    let errors: Vec<String> = v
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn json_report_validates_against_its_schema() {
+    let env = Env::new();
+    let records = sample(&env);
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_valid(&validator(&env), &doc);
+
+    assert_eq!(doc["format"], "sidecheck-report");
+    assert_eq!(doc["version"], 1);
+    assert!(doc["generated_at"].as_str().is_some_and(|s| s.len() > 20));
+    assert_eq!(doc["period"]["since"], Value::Null);
+    // Every record, exactly as in the log.
+    assert_eq!(doc["records"], json!(records));
+    assert_eq!(
+        doc["banks"],
+        json!([{"id": "baclofen", "version": "1.0.0", "language": "en"}])
+    );
+    let s = &doc["summary"];
+    assert_eq!(s["counts"]["check_ins"], 5);
+    assert_eq!(s["counts"]["completed"], 4);
+    assert_eq!(s["counts"]["stopped"], 1);
+    let sections: Vec<&str> = s["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|x| x["id"].as_str())
+        .collect();
+    assert_eq!(sections, ["serious", "common", "withdrawal", "use"]);
+    for sec in s["sections"].as_array().expect("sections") {
+        assert!(sec["average"].is_number() && sec["trend"]["direction"].is_string());
+    }
+    // Every urgent alert with its date.
+    let urgent = s["urgent_alerts"].as_array().expect("urgent alerts");
+    let want: Vec<(Value, Value, Value)> = records
+        .iter()
+        .flat_map(|r| {
+            r["alerts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|a| a["level"] != "advice")
+                .map(|a| (r["started_at"].clone(), r["id"].clone(), a["id"].clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let got: Vec<(Value, Value, Value)> = urgent
+        .iter()
+        .map(|a| (a["at"].clone(), a["check_in"].clone(), a["id"].clone()))
+        .collect();
+    assert_eq!(got, want);
+    assert!(got.iter().any(|(_, _, id)| id == "breathing"));
+    assert_eq!(s["counts"]["urgent_alerts"], json!(urgent.len()));
+}
+
+#[test]
+fn the_schema_rejects_a_report_that_breaks_it() {
+    let env = Env::new();
+    sample(&env);
+    let v = validator(&env);
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    let mut missing = doc.clone();
+    missing.as_object_mut().expect("object").remove("summary");
+    assert!(!v.is_valid(&missing));
+    let mut extra = doc.clone();
+    extra["records"][0]["mood"] = json!("fine");
+    assert!(!v.is_valid(&extra));
+    let mut newer = doc;
+    newer["version"] = json!(2);
+    assert!(!v.is_valid(&newer));
+}
+
+#[test]
+fn an_empty_log_gives_an_empty_valid_report() {
+    let env = Env::new();
+    let out = export(&env, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no check-ins"), "{}", stderr(&out));
+    let doc = json_of(&stdout(&out));
+    assert_valid(&validator(&env), &doc);
+    assert_eq!(doc["records"], json!([]));
+    assert_eq!(doc["summary"]["counts"]["check_ins"], 0);
+}
+
+#[test]
+fn corrupt_lines_are_skipped_and_the_rest_exported() {
+    let env = Env::new();
+    let good = check_saved(&env, &calm_answers());
+    append_log(&env, &["{\"schema\": 1, \"id\":".to_string()]);
+    append_log(
+        &env,
+        &[record_at(&good, "later", "2020-11-22T09:00:00.000+00:00").to_string()],
+    );
+    for format in ["json", "fhir", "csv", "html"] {
+        let out = export(&env, &["--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        let err = stderr(&out);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+        assert_eq!(warnings.len(), 1, "{format}: {err}");
+        assert!(warnings[0].contains("line 2"), "{err}");
+        let shown = if format == "html" {
+            "2020-11-22"
+        } else {
+            "later"
+        };
+        assert!(stdout(&out).contains(shown), "{format}");
+    }
+}
+
+#[test]
+fn the_period_filters_the_export() {
+    let env = Env::new();
+    sample(&env);
+    let doc = json_of(&export_ok(
+        &env,
+        &[
+            "--format",
+            "json",
+            "--since",
+            "2020-11-20",
+            "--until",
+            "2020-11-21",
+        ],
+    ));
+    let ids: Vec<&str> = doc["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    // 2020-11-21T08:00-05:00 is 13:00 UTC on the 21st: inside.
+    assert_eq!(ids, ["20261120-stopped", "20261121-edited"]);
+    assert_eq!(doc["period"]["until"], "2020-11-21T23:59:59.999+00:00");
+}
+
+// ---------------------------------------------------------------- FHIR
+
+/// linkId -> (item type, parent linkId) for every Questionnaire item.
+fn questionnaire_items(q: &Value) -> HashMap<String, (String, Option<String>)> {
+    fn walk(
+        items: &Value,
+        parent: Option<&str>,
+        out: &mut HashMap<String, (String, Option<String>)>,
+    ) {
+        for item in items.as_array().into_iter().flatten() {
+            let link = item["linkId"].as_str().expect("linkId").to_string();
+            let kind = item["type"].as_str().expect("type").to_string();
+            assert!(
+                out.insert(link.clone(), (kind, parent.map(String::from)))
+                    .is_none(),
+                "linkId {link} twice"
+            );
+            walk(&item["item"], Some(&link), out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&q["item"], None, &mut out);
+    out
+}
+
+/// Checks a response's items against the Questionnaire; returns the linkIds seen,
+/// with their parents.
+fn check_response_items(
+    items: &Value,
+    parent: Option<&str>,
+    q: &HashMap<String, (String, Option<String>)>,
+    options: &HashMap<String, HashSet<String>>,
+    seen: &mut Vec<(String, Option<String>)>,
+) {
+    for item in items.as_array().expect("item is a list") {
+        let link = item["linkId"].as_str().expect("linkId");
+        let (kind, q_parent) = q
+            .get(link)
+            .unwrap_or_else(|| panic!("linkId {link} is not in the Questionnaire"));
+        assert_eq!(q_parent.as_deref(), parent, "{link} is nested differently");
+        // qrs-1: never both child items and answers on one item.
+        assert!(
+            item.get("item").is_none() || item.get("answer").is_none(),
+            "{link} has both item and answer"
+        );
+        seen.push((link.to_string(), parent.map(String::from)));
+        if kind == "group" {
+            assert!(item.get("answer").is_none(), "group {link} has an answer");
+            check_response_items(&item["item"], Some(link), q, options, seen);
+            continue;
+        }
+        assert!(item.get("item").is_none(), "question {link} has items");
+        let answers = item["answer"].as_array().expect("answer list");
+        assert_eq!(answers.len(), 1, "{link}");
+        for a in answers {
+            let values: Vec<&String> = a
+                .as_object()
+                .expect("answer object")
+                .keys()
+                .filter(|k| k.starts_with("value"))
+                .collect();
+            assert_eq!(values.len(), 1, "{link}: {a}");
+            let want = match kind.as_str() {
+                "boolean" => "valueBoolean",
+                "choice" => "valueCoding",
+                "integer" => "valueInteger",
+                "decimal" => "valueDecimal",
+                "string" => "valueString",
+                other => panic!("unexpected item type {other}"),
+            };
+            assert_eq!(values[0], want, "{link}");
+            match want {
+                "valueBoolean" => assert!(a[want].is_boolean()),
+                "valueInteger" => assert!(a[want].is_i64()),
+                "valueDecimal" => assert!(a[want].is_number()),
+                "valueString" => assert!(a[want].as_str().is_some_and(|s| !s.trim().is_empty())),
+                _ => {
+                    let code = a[want]["code"].as_str().expect("code");
+                    assert!(options[link].contains(code), "{link}: {code}");
+                    assert!(a[want]["system"].is_string());
+                }
+            }
+            if let Some(children) = a.get("item") {
+                check_response_items(children, Some(link), q, options, seen);
+            }
+        }
+    }
+}
+
+fn answer_options(q: &Value) -> HashMap<String, HashSet<String>> {
+    fn walk(items: &Value, out: &mut HashMap<String, HashSet<String>>) {
+        for item in items.as_array().into_iter().flatten() {
+            if let Some(opts) = item["answerOption"].as_array() {
+                let codes = opts
+                    .iter()
+                    .filter_map(|o| o["valueCoding"]["code"].as_str().map(String::from))
+                    .collect();
+                out.insert(item["linkId"].as_str().expect("linkId").into(), codes);
+            }
+            walk(&item["item"], out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&q["item"], &mut out);
+    out
+}
+
+fn resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+    bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == kind)
+        .collect()
+}
+
+fn response_for<'a>(bundle: &'a Value, id: &Value) -> &'a Value {
+    resources(bundle, "QuestionnaireResponse")
+        .into_iter()
+        .find(|r| r["identifier"]["value"] == *id)
+        .unwrap_or_else(|| panic!("no response for {id}"))
+}
+
+#[test]
+fn fhir_bundle_responses_match_the_questionnaire() {
+    let env = Env::new();
+    let records = sample(&env);
+    let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert_eq!(bundle["type"], "collection");
+    let qs = resources(&bundle, "Questionnaire");
+    assert_eq!(qs.len(), 1);
+    let q = qs[0];
+    let items = questionnaire_items(q);
+    let options = answer_options(q);
+    let canonical = format!(
+        "{}|{}",
+        q["url"].as_str().expect("url"),
+        q["version"].as_str().expect("version")
+    );
+
+    let responses = resources(&bundle, "QuestionnaireResponse");
+    assert_eq!(responses.len(), records.len());
+    for (qr, rec) in responses.iter().zip(&records) {
+        assert_eq!(qr["identifier"]["value"], rec["id"]);
+        assert_eq!(qr["questionnaire"], json!(canonical));
+        let want = if rec["status"] == "stopped" {
+            "stopped"
+        } else {
+            "completed"
+        };
+        assert_eq!(qr["status"], want);
+        // `authored` keeps the timezone.
+        let authored = qr["authored"].as_str().expect("authored");
+        assert_eq!(authored, rec["ended_at"].as_str().expect("ended_at"));
+        let zone = &authored[authored.len() - 6..];
+        assert!(
+            zone.starts_with(['+', '-']) && zone.as_bytes()[3] == b':',
+            "{authored}"
+        );
+        let mut seen = Vec::new();
+        check_response_items(&qr["item"], None, &items, &options, &mut seen);
+        // Every answer saved (bar empty notes and not-enabled follow-ups) is there.
+        for a in rec["answers"].as_array().expect("answers") {
+            let id = a["question"].as_str().expect("question");
+            let empty_note = a["value"].as_str().is_some_and(|s| s.is_empty());
+            let not_enabled = rec["id"] == "20261121-edited" && id == "suicidal_plan";
+            assert_eq!(
+                seen.iter().any(|(l, _)| l == id),
+                !empty_note && !not_enabled,
+                "{id} in {}",
+                rec["id"]
+            );
+        }
+    }
+
+    // Follow-ups sit under their question's answer.
+    let missed = response_for(&bundle, &records[2]["id"]);
+    let mut seen = Vec::new();
+    check_response_items(&missed["item"], None, &items, &options, &mut seen);
+    assert!(seen.contains(&("missed_days".into(), Some("dose_change".into()))));
+    assert!(seen.contains(&("tremors".into(), Some("dose_change".into()))));
+    let urgent = response_for(&bundle, &records[1]["id"]);
+    assert!(urgent.to_string().contains(&json!(NOTE).to_string()));
+}
+
+#[test]
+fn fhir_questionnaire_carries_scores_and_conditions() {
+    let env = Env::new();
+    let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
+    let q = resources(&bundle, "Questionnaire")[0];
+    assert_eq!(q["status"], "active");
+    let items = questionnaire_items(q);
+    assert_eq!(items["breathing"].0, "boolean");
+    assert_eq!(items["drowsiness"].0, "choice");
+    assert_eq!(items["missed_days"].0, "integer");
+    assert_eq!(items["notes"].0, "string");
+    assert_eq!(items["section-serious"].0, "group");
+    assert_eq!(
+        items["suicidal_plan"].1.as_deref(),
+        Some("suicidal_thoughts")
+    );
+    // fever_stiffness needs dose_change and no pump: nested under the later one.
+    assert_eq!(items["fever_stiffness"].1.as_deref(), Some("dose_change"));
+
+    let text = q.to_string();
+    let find = |link: &str| -> Value {
+        fn walk(items: &Value, link: &str) -> Option<Value> {
+            items.as_array().into_iter().flatten().find_map(|i| {
+                if i["linkId"] == link {
+                    Some(i.clone())
+                } else {
+                    walk(&i["item"], link)
+                }
+            })
+        }
+        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
+    };
+    let drowsy = find("drowsiness");
+    for (i, opt) in drowsy["answerOption"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .enumerate()
+    {
+        let ext = &opt["valueCoding"]["extension"][0];
+        assert_eq!(
+            ext["url"],
+            "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+        );
+        assert_eq!(ext["valueDecimal"], json!(i));
+    }
+    let plan = find("suicidal_plan");
+    assert_eq!(
+        plan["enableWhen"],
+        json!([{"question": "suicidal_thoughts", "operator": "=", "answerBoolean": true}])
+    );
+    assert!(plan.get("enableBehavior").is_none());
+    let fever = find("fever_stiffness");
+    assert_eq!(fever["enableBehavior"], "all");
+    assert_eq!(
+        fever["enableWhen"],
+        json!([
+            {"question": "dose_change", "operator": "=", "answerBoolean": true},
+            {"question": "pump", "operator": "=", "answerBoolean": false}
+        ])
+    );
+    // que-12: more than one enableWhen always says how they combine.
+    fn check_behavior(items: &Value) {
+        for i in items.as_array().into_iter().flatten() {
+            if i["enableWhen"].as_array().is_some_and(|e| e.len() > 1) {
+                assert!(i["enableBehavior"].is_string(), "{}", i["linkId"]);
+            }
+            check_behavior(&i["item"]);
+        }
+    }
+    check_behavior(&q["item"]);
+}
+
+#[test]
+fn fhir_scale_thresholds_become_one_test_per_option() {
+    let env = Env::new();
+    let mut bank = json_of(include_str!("../questions/baclofen.en.json"));
+    for q in bank["questions"].as_array_mut().expect("questions") {
+        if q["id"] == "tremors" {
+            q["when"] = json!({"question": "drowsiness", "at_least": 3});
+        }
+        if q["id"] == "cravings" {
+            q["when"] = json!({"question": "upset_stomach", "one_of": ["mild", "very_severe"]});
+        }
+    }
+    let bank_file = env.file("bank.json", bank.to_string());
+    let bank_arg = bank_file.to_str().expect("path");
+    let bundle = json_of(&export_ok(&env, &["--bank", bank_arg, "--format", "fhir"]));
+    let text = bundle.to_string();
+    let q = resources(&bundle, "Questionnaire")[0];
+    let items = questionnaire_items(q);
+    assert_eq!(items["tremors"].1.as_deref(), Some("drowsiness"));
+    let find = |link: &str| -> Value {
+        fn walk(items: &Value, link: &str) -> Option<Value> {
+            items.as_array().into_iter().flatten().find_map(|i| {
+                if i["linkId"] == link {
+                    Some(i.clone())
+                } else {
+                    walk(&i["item"], link)
+                }
+            })
+        }
+        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
+    };
+    let codes = |item: &Value| -> Vec<(String, String)> {
+        item["enableWhen"]
+            .as_array()
+            .expect("enableWhen")
+            .iter()
+            .map(|e| {
+                (
+                    e["operator"].as_str().unwrap_or_default().to_string(),
+                    e["answerCoding"]["code"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect()
+    };
+    let tremors = find("tremors");
+    assert_eq!(
+        codes(&tremors),
+        [
+            ("=".into(), "severe".into()),
+            ("=".into(), "very_severe".into())
+        ]
+    );
+    assert_eq!(tremors["enableBehavior"], "any");
+    let cravings = find("cravings");
+    assert_eq!(
+        codes(&cravings),
+        [
+            ("=".into(), "mild".into()),
+            ("=".into(), "very_severe".into())
+        ]
+    );
+    assert_eq!(cravings["enableBehavior"], "any");
+}
+
+#[test]
+fn fhir_transaction_bundle_posts_each_entry_once() {
+    let env = Env::new();
+    let records = sample(&env);
+    let bundle = json_of(&export_ok(
+        &env,
+        &["--format", "fhir", "--bundle", "transaction"],
+    ));
+    assert_eq!(bundle["type"], "transaction");
+    let entries = bundle["entry"].as_array().expect("entries");
+    assert_eq!(entries.len(), records.len() + 1);
+    let mut urls = HashSet::new();
+    for e in entries {
+        let full = e["fullUrl"].as_str().expect("fullUrl");
+        assert!(full.starts_with("urn:uuid:") && full.len() == 45, "{full}");
+        assert!(urls.insert(full.to_string()), "{full} twice");
+        assert_eq!(e["request"]["method"], "POST");
+        assert_eq!(e["request"]["url"], e["resource"]["resourceType"]);
+        assert!(e["request"]["ifNoneExist"].is_string());
+    }
+    // The same check-in gets the same fullUrl in the next export.
+    let again = json_of(&export_ok(&env, &["--format", "fhir"]));
+    assert_eq!(again["entry"][1]["fullUrl"], entries[1]["fullUrl"]);
+    assert!(again["entry"][1].get("request").is_none());
+}
+
+#[test]
+fn fhir_with_no_check_ins_still_holds_the_questionnaire() {
+    let env = Env::new();
+    let out = export(&env, &["--format", "fhir"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("no check-ins"));
+    let bundle = json_of(&stdout(&out));
+    assert_eq!(bundle["entry"].as_array().map(Vec::len), Some(1));
+}
+
+// ---------------------------------------------------------------- CSV
+
+#[test]
+fn csv_reads_back_with_the_same_values() {
+    let env = Env::new();
+    let mut records = sample(&env);
+    // A note a spreadsheet would run as a formula.
+    records.push(check_saved(
+        &env,
+        &answers_with(json!({"notes": "=HYPERLINK(\"x\")"})),
+    ));
+    let text = export_ok(&env, &["--format", "csv"]);
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "checkin_id",
+            "time",
+            "section",
+            "question_id",
+            "question_text",
+            "answer",
+            "score",
+            "urgent"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let want: Vec<(&Value, &Value)> = records
+        .iter()
+        .flat_map(|r| {
+            r["answers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(move |a| (r, a))
+        })
+        .collect();
+    assert_eq!(rows.len(), want.len());
+    for (row, (r, a)) in rows.iter().zip(want) {
+        assert_eq!(&row[0], r["id"].as_str().expect("id"));
+        assert_eq!(&row[1], r["started_at"].as_str().expect("time"));
+        assert_eq!(&row[2], a["section"].as_str().expect("section"));
+        assert_eq!(&row[3], a["question"].as_str().expect("question"));
+        assert!(
+            row[4].ends_with('?') || row[4].ends_with('.'),
+            "{}",
+            &row[4]
+        );
+        let answer = match (&a["label"], &a["value"]) {
+            (Value::String(l), _) => l.clone(),
+            (_, Value::Number(n)) => n.to_string(),
+            (_, Value::String(s)) if s.starts_with('=') => format!("'{s}"),
+            (_, Value::String(s)) => s.clone(),
+            (_, v) => v.to_string(),
+        };
+        assert_eq!(&row[5], answer);
+        let score = a["score"]
+            .as_u64()
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        assert_eq!(&row[6], score);
+        let urgent = r["alerts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|al| al["question"] == a["question"] && al["level"] != "advice");
+        assert_eq!(&row[7], if urgent { "true" } else { "false" });
+    }
+    // The note with quotes, a comma and a line break comes back whole.
+    assert!(rows.iter().any(|r| &r[5] == NOTE));
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "breathing" && &r[5] == "Yes" && &r[7] == "true")
+    );
+}
+
+// ---------------------------------------------------------------- HTML
+
+#[test]
+fn html_page_has_the_alerts_and_a_chart_per_section() {
+    let env = Env::new();
+    sample(&env);
+    let html = export_ok(&env, &["--format", "html"]);
+    // Self-contained, no scripts.
+    let lower = html.to_lowercase();
+    for bad in [
+        "<script", "<link", "src=", "href=", "@import", "url(", "<iframe", "onload",
+    ] {
+        assert!(!lower.contains(bad), "found {bad}");
+    }
+    // In order: notice, alerts, charts, symptoms table, scales.
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s}"));
+    let order = [
+        at("This check is not a diagnosis"),
+        at("<h2>Urgent alerts</h2>"),
+        at("<svg class=\"trend\""),
+        at("<h2>Symptoms by date</h2>"),
+        at("<h2>How to read the scores</h2>"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // The alerts, with their date.
+    let alerts = &html[order[1]..order[2]];
+    assert!(alerts.contains("You had trouble breathing"));
+    assert!(alerts.contains("A side effect was severe"));
+    assert!(alerts.contains("Emergency"));
+    // One SVG per scored section, each with exactly one series and labelled axes.
+    let svgs: Vec<&str> = html.split("<svg ").skip(1).collect();
+    let sections: Vec<&str> = svgs
+        .iter()
+        .map(|s| {
+            let tail = &s[s.find("data-section=\"").expect("data-section") + 14..];
+            &tail[..tail.find('"').expect("quote")]
+        })
+        .collect();
+    assert_eq!(sections, ["serious", "common", "withdrawal", "use"]);
+    for svg in &svgs {
+        let svg = &svg[..svg.find("</svg>").expect("end of svg")];
+        assert_eq!(svg.matches("class=\"series\"").count(), 1);
+        assert!(svg.contains(">Score</text>") && svg.contains(">Date</text>"));
+        assert!(svg.contains(">2020-11-20"), "dates on the x axis");
+    }
+    // Free text is escaped, never markup.
+    assert!(!html.contains("<b>after</b>"));
+    assert!(html.contains("&lt;b&gt;after&lt;/b&gt;"));
+    assert!(html.contains("Stopped early"));
+    assert!(html.contains("@media print") && html.contains("break-inside: avoid"));
+}
+
+#[test]
+fn html_for_an_empty_period_says_there_is_nothing() {
+    let env = Env::new();
+    sample(&env);
+    let out = export(&env, &["--format", "html", "--since", "2030-01-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("no check-ins"));
+    let html = stdout(&out);
+    assert!(html.contains("There are no check-ins in this period."));
+    assert!(!html.contains("<svg"));
+}
+
+// ---------------------------------------------------------------- --output
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
+}
+
+fn dir_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn output_file_is_private_and_never_replaced_without_force() {
+    let env = Env::new();
+    sample(&env);
+    let dir = env.tmp.path().join("out");
+    std::fs::create_dir(&dir).expect("out dir");
+    let file = dir.join("report.csv");
+    let path = file.to_str().expect("path");
+
+    let out = export(&env, &["--format", "csv", "--output", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("Wrote 5 check-ins"),
+        "{}",
+        stderr(&out)
+    );
+    let first = std::fs::read_to_string(&file).expect("report");
+    assert!(first.starts_with("checkin_id,"));
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+
+    // An existing file is refused: exit 2, one line that names --force.
+    std::fs::write(&file, "keep me").expect("write");
+    let out = export(&env, &["--format", "json", "--output", path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "keep me");
+
+    // --force replaces it, still private, even if it was readable by others.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    let out = export(&env, &["--format", "json", "--output", path, "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = json_of(&std::fs::read_to_string(&file).expect("report"));
+    assert_eq!(doc["format"], "sidecheck-report");
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+    // No temp file is left beside it.
+    assert_eq!(dir_names(&dir), ["report.csv"]);
+}
+
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let env = Env::new();
+    // A log that cannot be read: a folder where the file should be.
+    std::fs::create_dir_all(env.log_path()).expect("folder as log");
+    let dir = env.tmp.path().join("out");
+    std::fs::create_dir(&dir).expect("out dir");
+    let file = dir.join("report.html");
+    let out = export(
+        &env,
+        &["--format", "html", "--output", file.to_str().expect("path")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("was not written"), "{}", stderr(&out));
+    assert!(dir_names(&dir).is_empty(), "{:?}", dir_names(&dir));
+
+    let missing = env.tmp.path().join("no/such/folder/report.json");
+    let out = export(
+        &env,
+        &[
+            "--format",
+            "json",
+            "--output",
+            missing.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_usage_errors_are_one_line() {
+    let env = Env::new();
+    for args in [
+        vec!["--format", "csv", "--bundle", "transaction"],
+        vec!["--format", "pdf"],
+        vec!["--format", "json", "--until", "tomorrow"],
+    ] {
+        let out = export(&env, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    }
+}

@@ -1,0 +1,223 @@
+//! The private log as a person meets it through the real binary: private modes
+//! whatever the umask, a loose log tightened with a warning, `show` of saved records,
+//! and a damaged line that is skipped with its line number.
+
+use std::fs;
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+#[cfg(unix)]
+fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).expect("metadata").permissions().mode() & 0o777
+}
+
+/// Saves one check-in and returns its record from the log.
+fn save(env: &Env, answers: &Value) -> Value {
+    let out = env.check(answers, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.records().pop().expect("a record in the log")
+}
+
+fn show(env: &Env, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .arg("show")
+        .args(args)
+        .output()
+        .expect("run sidecheck")
+}
+
+#[cfg(unix)]
+#[test]
+fn data_folder_and_log_are_private_even_with_umask_000() {
+    let env = Env::new();
+    let answers = env.file("answers.json", calm_answers().to_string());
+    // A shell sets the umask, then becomes sidecheck with the same arguments.
+    let out = assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(bin())
+        .env_remove("SIDECHECK_DATA_DIR")
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("--data-dir")
+        .arg(env.data_dir())
+        .args(["check", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(env.records().len(), 1);
+    assert_eq!(mode(&env.data_dir()), 0o700, "data folder");
+    assert_eq!(mode(&env.log_path()), 0o600, "log");
+
+    // The shell really did run with umask 000 (so the test proves something).
+    let probe = env.tmp.path().join("probe");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg("touch")
+        .arg(&probe)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&probe), 0o666);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_others_can_read_is_made_private_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    save(&env, &calm_answers());
+    fs::set_permissions(env.log_path(), fs::Permissions::from_mode(0o644)).unwrap();
+
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(mode(&env.log_path()), 0o600);
+    let err = stderr(&out);
+    let warning = err
+        .lines()
+        .find(|l| l.contains("warning"))
+        .unwrap_or_else(|| panic!("no warning on stderr:\n{err}"));
+    assert!(
+        warning.contains(&env.log_path().display().to_string()),
+        "the warning names the log: {warning}"
+    );
+    assert!(warning.contains("600"), "{warning}");
+    assert_eq!(env.records().len(), 2, "both check-ins kept");
+}
+
+#[test]
+fn show_last_prints_the_saved_check_in() {
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let record = save(
+        &env,
+        &answers_with(json!({"breathing": true, "notes": "Felt odd after lunch."})),
+    );
+    let id = record["id"].as_str().unwrap();
+
+    let out = show(&env, &["last"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains(id), "{text}");
+    assert!(text.contains("You had trouble breathing"), "{text}");
+    assert!(text.contains("911"), "{text}");
+    assert!(text.contains("Felt odd after lunch."), "{text}");
+    assert!(text.contains("not a diagnosis"), "{text}");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+
+    // `show` alone means the last one; an id prefix finds it too.
+    assert_eq!(stdout(&show(&env, &[])), text);
+    assert_eq!(stdout(&show(&env, &[&id[..id.len() - 4]])), text);
+}
+
+#[test]
+fn show_json_prints_the_record_as_saved() {
+    let env = Env::new();
+    let first = save(&env, &answers_with(json!({"dizziness": "severe"})));
+    let last = save(&env, &calm_answers());
+
+    let out = show(&env, &["--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(printed, last);
+
+    let out = show(&env, &[first["id"].as_str().unwrap(), "--json"]);
+    let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(printed, first);
+    assert_eq!(printed["alerts"][0]["id"], "severe_side_effect");
+    assert_eq!(printed["alerts"][0]["question"], "dizziness");
+}
+
+#[test]
+fn show_with_an_unknown_id_is_a_one_line_usage_error() {
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let out = show(&env, &["19990101-nothing"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("sidecheck: error:"), "{err}");
+    assert!(err.contains("19990101-nothing"), "{err}");
+    assert!(err.contains("show last"), "says what to do: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn show_with_no_log_yet_says_so() {
+    let env = Env::new();
+    let out = show(&env, &["last"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no check-ins are saved yet"), "{err}");
+}
+
+#[test]
+fn a_bad_line_in_the_middle_is_skipped_with_a_warning_naming_it() {
+    let env = Env::new();
+    let first = save(&env, &calm_answers());
+    let second = save(&env, &answers_with(json!({"seizure": true})));
+    let text = fs::read_to_string(env.log_path()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    fs::write(
+        env.log_path(),
+        format!("{}\n{{\"schema\": 1, oops\n{}\n", lines[0], lines[1]),
+    )
+    .unwrap();
+
+    let out = show(&env, &["last", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(printed, second, "the record after the bad line still reads");
+    let err = stderr(&out);
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+    assert!(!err.contains("line 1") && !err.contains("line 3"), "{err}");
+
+    let out = show(&env, &[first["id"].as_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(first["id"].as_str().unwrap()));
+
+    // A new save keeps the damaged line where it is and adds a good one.
+    save(&env, &calm_answers());
+    assert_eq!(env.records().len(), 3);
+    assert!(fs::read_to_string(env.log_path()).unwrap().contains("oops"));
+}
+
+#[test]
+fn a_torn_last_line_is_set_aside_by_the_next_check() {
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let mut log = fs::read(env.log_path()).unwrap();
+    log.extend_from_slice(b"{\"schema\":1,\"id\":\"20250101-");
+    fs::write(env.log_path(), &log).unwrap();
+
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unfinished line"), "{}", stderr(&out));
+    let text = fs::read_to_string(env.log_path()).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(
+        text.lines()
+            .all(|l| serde_json::from_str::<Value>(l).is_ok())
+    );
+    let torn: Vec<_> = fs::read_dir(env.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("checkins.jsonl.torn-"))
+        .collect();
+    assert_eq!(torn.len(), 1, "{torn:?}");
+    assert_eq!(
+        fs::read(env.data_dir().join(&torn[0])).unwrap(),
+        b"{\"schema\":1,\"id\":\"20250101-"
+    );
+}
