@@ -160,6 +160,22 @@ pub struct Question {
     pub when: Option<Condition>,
 }
 
+impl Question {
+    /// For number questions, the allowed range in words: "a whole number from 0 to 7".
+    pub fn range_text(&self) -> String {
+        format!(
+            "{} from {} to {}",
+            if self.integer {
+                "a whole number"
+            } else {
+                "a number"
+            },
+            fmt_num(self.min.unwrap_or(0.0)),
+            fmt_num(self.max.unwrap_or(0.0))
+        )
+    }
+}
+
 /// A test on earlier answers. Exactly one of the forms is used:
 /// `{"question": ID, "equals": VALUE}`, `{"question": ID, "at_least": N}`,
 /// `{"question": ID, "one_of": [OPTION, ...]}`, `{"all": [...]}` or `{"any": [...]}`.
@@ -991,14 +1007,8 @@ impl Bank {
                 format!("one of {} (or a score 0-{hi})", ids.join(", "))
             }
             Kind::Number => format!(
-                "{} from {} to {}{}",
-                if q.integer {
-                    "a whole number"
-                } else {
-                    "a number"
-                },
-                fmt_num(q.min.unwrap_or(0.0)),
-                fmt_num(q.max.unwrap_or(0.0)),
+                "{}{}",
+                q.range_text(),
                 q.unit
                     .as_deref()
                     .map(|u| format!(" ({u})"))
@@ -1073,6 +1083,10 @@ pub fn json_message(e: &serde_json::Error) -> String {
     match e.classify() {
         Category::Eof => format!("{text}: the file ends too early; check for a missing }} or ]"),
         Category::Syntax => format!("{text}: fix the JSON syntax here"),
+        Category::Data if text.starts_with("missing field") => format!("{text}: add it"),
+        Category::Data if text.starts_with("unknown field") => {
+            format!("{text}: remove it or fix its spelling")
+        }
         Category::Data => format!("{text}: fix this value"),
         Category::Io => format!("{text}: could not read the input"),
     }

@@ -31,7 +31,14 @@ fn main() -> ExitCode {
             let text = e.render().to_string();
             let first = text.lines().next().unwrap_or("bad arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("sidecheck: error: {first}; see `sidecheck --help`");
+            // Keep clap's list of allowed values: it says what to type instead.
+            let allowed = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("[possible values: "))
+                .and_then(|l| l.strip_suffix(']'))
+                .map(|v| format!("; use one of: {v}"))
+                .unwrap_or_default();
+            eprintln!("sidecheck: error: {first}{allowed}; see `sidecheck --help`");
             return ExitCode::from(2);
         }
     };

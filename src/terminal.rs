@@ -186,16 +186,7 @@ fn ask(
             })
         }
         Kind::Number => {
-            let rule = format!(
-                "Type {} from {} to {}, then Enter",
-                if q.integer {
-                    "a whole number"
-                } else {
-                    "a number"
-                },
-                fmt_num(q.min.unwrap_or(0.0)),
-                fmt_num(q.max.unwrap_or(0.0))
-            );
+            let rule = format!("Type {}, then Enter", q.range_text());
             let help = format!("{help} · {rule} · Esc: back");
             let invalid = format!("{rule}.");
             let fits = q.clone();
