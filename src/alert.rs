@@ -13,7 +13,8 @@ pub fn color_allowed(is_terminal: bool, no_color: Option<String>) -> bool {
     is_terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
-/// Fills `{emergency}`, `{crisis}` and `{poison}` in bank text with the region's numbers.
+/// Fills `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988", "call 116
+/// 123") and `{poison}` in bank text with the region's numbers.
 pub fn fill_numbers(text: &str, region: &Region) -> String {
     let mut out = text.replace("{emergency}", &region.emergency.call);
     let crisis = region
@@ -22,6 +23,16 @@ pub fn fill_numbers(text: &str, region: &Region) -> String {
         .map(|p| p.call.as_str())
         .unwrap_or(region.emergency.call.as_str());
     out = out.replace("{crisis}", crisis);
+    // How to reach the crisis line: only offer texting where the line takes texts.
+    let contact = match &region.crisis {
+        Some(p) => match &p.text {
+            Some(t) if *t == p.call => format!("call or text {}", p.call),
+            Some(t) => format!("call {} or text {}", p.call, t),
+            None => format!("call {}", p.call),
+        },
+        None => format!("call {}", region.emergency.call),
+    };
+    out = out.replace("{crisis_contact}", &contact);
     let poison = region
         .poison
         .as_ref()
@@ -213,6 +224,21 @@ mod tests {
         let gb = render(rule, &chosen("GB"), false);
         assert!(gb.contains("116 123"), "{gb}");
         assert!(gb.contains("999"), "{gb}");
+        // The box wraps lines: read it as one run of words.
+        let words = |t: &str| {
+            t.replace(['║', '│'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // Samaritans take calls, not texts; SHOUT is the UK text line.
+        assert!(
+            words(&gb).contains("call 116 123 or text SHOUT to 85258."),
+            "{gb}"
+        );
+        let es = words(&render(rule, &chosen("ES"), false));
+        assert!(!es.to_lowercase().contains("text 024"), "{es}");
+        assert!(es.contains("To talk with someone now, call 024."), "{es}");
     }
 
     #[test]

@@ -51,7 +51,8 @@ pub struct Bank {
     /// The time the questions ask about, as people say it ("the last 7 days").
     pub recall_period: String,
     /// Paragraphs shown before the first question. Must include the safety notice.
-    /// `{emergency}`, `{crisis}` and `{poison}` are replaced by the region's numbers.
+    /// `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988") and `{poison}`
+    /// are replaced by the region's numbers.
     pub intro: Vec<String>,
     /// The safety notice on its own, repeated in reports.
     pub safety_notice: String,
@@ -321,7 +322,8 @@ pub struct AlertRule {
     /// A short title.
     pub title: String,
     /// What to do, in plain words. Must not tell anyone to change a dose on their own.
-    /// `{emergency}`, `{crisis}` and `{poison}` are replaced by the region's numbers.
+    /// `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988") and `{poison}`
+    /// are replaced by the region's numbers.
     pub advice: String,
     /// Which numbers to show, in order.
     #[serde(default)]
@@ -1055,6 +1057,25 @@ fn check_id(add: &mut dyn FnMut(String, String), place: &str, id: &str) {
 /// A one-line, actionable message for a JSON syntax or shape error.
 pub fn json_message(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
+    let text = json_reason(e);
+    if text.starts_with("the file nests") {
+        return format!("{text}; check what made it");
+    }
+    match e.classify() {
+        Category::Eof => format!("{text}: the file ends too early; check for a missing }} or ]"),
+        Category::Syntax => format!("{text}: fix the JSON syntax here"),
+        Category::Data if text.starts_with("missing field") => format!("{text}: add it"),
+        Category::Data if text.starts_with("unknown field") => {
+            format!("{text}: remove it or fix its spelling")
+        }
+        Category::Data => format!("{text}: fix this value"),
+        Category::Io => format!("{text}: could not read the input"),
+    }
+}
+
+/// What is wrong with some JSON, in plain words, without advice on fixing it (for
+/// log lines, which people should not have to edit).
+pub fn json_reason(e: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; the place is given separately.
     let text = e.to_string();
     let mut text = match text.rfind(" at line ") {
@@ -1077,19 +1098,22 @@ pub fn json_message(e: &serde_json::Error) -> String {
     if let Some(i) = text.find("expected struct ") {
         text = format!("{}expected an object in {{ }}", &text[..i]);
     }
+    for (rust, plain) in [
+        ("invalid type: sequence", "found a list"),
+        ("invalid type: map", "found an object"),
+        ("invalid type: string", "found the text"),
+        ("invalid type: integer", "found the number"),
+        ("invalid type: floating point", "found the number"),
+        ("invalid type: boolean", "found"),
+        ("invalid type: null", "found null"),
+        ("EOF while parsing", "the text ended while reading"),
+    ] {
+        text = text.replace(rust, plain);
+    }
     if text == "recursion limit exceeded" {
-        return "the file nests [ ] or { } more than 128 levels deep: no valid file does; check what made it".into();
+        return "the file nests [ ] or { } more than 128 levels deep: no valid file does".into();
     }
-    match e.classify() {
-        Category::Eof => format!("{text}: the file ends too early; check for a missing }} or ]"),
-        Category::Syntax => format!("{text}: fix the JSON syntax here"),
-        Category::Data if text.starts_with("missing field") => format!("{text}: add it"),
-        Category::Data if text.starts_with("unknown field") => {
-            format!("{text}: remove it or fix its spelling")
-        }
-        Category::Data => format!("{text}: fix this value"),
-        Category::Io => format!("{text}: could not read the input"),
-    }
+    text
 }
 
 /// 1-based line and column of a byte offset.

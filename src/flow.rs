@@ -150,7 +150,7 @@ impl Answer {
 fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
-        Value::Bool(_) => format!("true/false ({v})"),
+        Value::Bool(_) => v.to_string(),
         Value::Number(_) => format!("the number {}", short_json(v)),
         Value::String(_) => format!("the text {}", short_json(v)),
         Value::Array(_) => "a list".into(),

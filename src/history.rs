@@ -265,7 +265,13 @@ fn write_text(
 
     let sections: Vec<&str> = view.sections.iter().map(|s| s.id.as_str()).collect();
     let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(7)).collect();
-    let mut header = format!("{}  {}", pad("Date", 16), pad("Status", 9));
+    // The id is what `sidecheck show ID` takes.
+    let mut header = format!(
+        "{}  {}  {}",
+        pad("Date", 16),
+        pad("Status", 9),
+        pad("Check-in id", 28)
+    );
     for (s, w) in sections.iter().zip(&widths) {
         header.push_str(&format!("  {}", pad(s, *w)));
     }
@@ -277,9 +283,10 @@ fn write_text(
     scan.each(&mut |_| {}, |r| {
         let row = Row::of(&r);
         let mut line = format!(
-            "{}  {}",
+            "{}  {}  {}",
             pad(&r.started_at.format("%Y-%m-%d %H:%M").to_string(), 16),
-            pad(r.status.as_str(), 9)
+            pad(r.status.as_str(), 9),
+            pad(&r.id, 28)
         );
         for (s, w) in sections.iter().zip(&widths) {
             let cell = row

@@ -182,8 +182,6 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         None => None,
     };
     let store = store(cli)?;
-    // Before the first question: nobody should answer everything and then lose it.
-    store.check_writable(&mut warn)?;
     let color = color_on_stderr();
     let started = now();
 
@@ -193,10 +191,16 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                 chosen: &chosen,
                 color,
             };
+            // The answers are already given, so their alerts come first: an urgent
+            // answer is shown even when the log turns out to be unusable.
             let flow = scripted::run(&bank, name, answers, &mut events)?;
+            store.check_writable(&mut warn)?;
             (flow, Status::Completed, None)
         }
         None => {
+            // Before the first question: nobody should answer everything and then
+            // lose it.
+            store.check_writable(&mut warn)?;
             let mut flow = Flow::new(&bank);
             let ending = terminal::run(&mut flow, &chosen, color)?;
             match ending {
@@ -262,15 +266,26 @@ fn pretty(value: &impl serde::Serialize) -> Result<String, Error> {
 fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
     let store = store(cli)?;
     let Some(record) = store.find(which, &mut warn)? else {
-        let what = if which == "last" {
-            "no check-ins are saved yet".to_string()
+        let log = store.log_path();
+        let log = log.display();
+        if which == "last" {
+            return Err(Error::Input(format!(
+                "no check-ins are saved yet (looked in {log}); run `sidecheck` to make one"
+            )));
+        }
+        let matches = store
+            .reader()?
+            .filter(|e| matches!(e, store::Entry::Record(r) if r.id.starts_with(which)))
+            .count();
+        return Err(Error::Input(if matches > 1 {
+            format!(
+                "\"{which}\" matches {matches} check-ins in {log}; give more of the id (`sidecheck history` lists them)"
+            )
         } else {
-            format!("no single check-in matches \"{which}\"")
-        };
-        return Err(Error::Input(format!(
-            "{what} in {}; run `sidecheck` to make one, or check the id with `sidecheck show last`",
-            store.log_path().display()
-        )));
+            format!(
+                "no check-in in {log} has an id starting with \"{which}\"; `sidecheck history` lists them, or use `sidecheck show last`"
+            )
+        }));
     };
     if json {
         return out(&format!("{}\n", pretty(&record)?));
@@ -397,19 +412,17 @@ fn regions(json: bool) -> Result<(), Error> {
         s.push_str(&format!("    Emergency: {}\n", r.emergency.call));
         for (what, p) in [("Crisis", &r.crisis), ("Poison", &r.poison)] {
             if let Some(p) = p {
-                let text = match &p.text {
-                    Some(t) => format!(" (text {t})"),
-                    None => String::new(),
+                let how = match &p.text {
+                    Some(t) if *t == p.call => format!("call or text {}", p.call),
+                    Some(t) => format!("call {}, text {t}", p.call),
+                    None => format!("call {}", p.call),
                 };
                 let caution = p
                     .caution
                     .as_deref()
                     .map(|c| format!(" [{c}]"))
                     .unwrap_or_default();
-                s.push_str(&format!(
-                    "    {what}: {} {}{text}{caution}\n",
-                    p.name, p.call
-                ));
+                s.push_str(&format!("    {what}: {how} - {}{caution}\n", p.name));
             }
         }
         if !r.covers.is_empty() {

@@ -30,7 +30,18 @@ fn main() -> ExitCode {
         Err(e) => {
             let text = e.render().to_string();
             let first = text.lines().next().unwrap_or("bad arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
+            let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+            // "the following required arguments were not provided:" names them on the
+            // next lines; keep them on this one.
+            if first.ends_with(':') {
+                let named: Vec<&str> = text
+                    .lines()
+                    .skip(1)
+                    .map(str::trim)
+                    .take_while(|l| !l.is_empty())
+                    .collect();
+                first = format!("{first} {}", named.join(" "));
+            }
             // Keep clap's list of allowed values: it says what to type instead.
             let allowed = text
                 .lines()

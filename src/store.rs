@@ -492,7 +492,7 @@ impl Iterator for LogReader {
                 )),
                 Ok(r) => Some(Entry::Record(Box::new(r))),
                 Err(_) if !ended => bad("unfinished last line, likely left by a crash".into()),
-                Err(e) => bad(crate::bank::json_message(&e)),
+                Err(e) => bad(crate::bank::json_reason(&e)),
             };
         }
     }

@@ -263,7 +263,7 @@ fn a_value_of_the_wrong_type_is_refused_at_its_line_and_path() {
     let err = refused(&env, "type.json", &text);
     let line = problem_at(&err, "questions[2].score_yes");
     assert!(line.contains(&format!("line {line_no}, column ")), "{line}");
-    assert!(line.contains("invalid type: string \"four\""), "{line}");
+    assert!(line.contains("found the text \"four\""), "{line}");
     assert!(line.contains("fix this value"), "{line}");
 
     let text = broken(|b| b["questions"][0]["kind"] = json!("maybe"));

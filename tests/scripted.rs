@@ -620,10 +620,9 @@ fn malformed_json_names_the_line_and_column() {
     assert_input_error(&out, &["raw.json", "line 1, column"]);
     assert_nothing_saved(&env, &before);
 
-    // An empty file.
+    // An empty file: no place to point at, so it says what the file should hold.
     let out = check_raw(&env, "");
-    let line = assert_input_error(&out, &["raw.json", "line 1, column"]);
-    assert!(!line.contains("column 0"), "columns count from 1: {line}");
+    assert_input_error(&out, &["raw.json", "is empty", "JSON object"]);
     assert_nothing_saved(&env, &before);
 }
 
@@ -915,7 +914,7 @@ fn the_data_folder_comes_from_the_flag_else_the_environment() {
 }
 
 #[test]
-fn an_unwritable_data_folder_fails_before_any_alert() {
+fn an_unwritable_data_folder_still_shows_the_alert_then_says_not_saved() {
     let env = Env::new();
     let blocker = env.file("not-a-folder", "x");
     let data = blocker.join("data");
@@ -932,10 +931,21 @@ fn an_unwritable_data_folder_fails_before_any_alert() {
         .expect("run sidecheck");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("not-a-folder"), "{err}");
-    assert!(err.contains("--data-dir"), "says what to do: {err}");
-    assert!(!err.contains("EMERGENCY") && !err.contains('╔'), "{err}");
+    // The urgent answer is never hidden, even when it cannot be saved...
+    let alert = err.find("EMERGENCY").expect("alert shown");
+    assert!(err.contains("911"), "{err}");
+    // ...and then the person is told plainly, in one line, that nothing was saved.
+    let error_lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("sidecheck:"))
+        .collect();
+    assert_eq!(error_lines.len(), 1, "{err}");
+    assert!(err.find("NOT saved").expect("not saved") > alert, "{err}");
+    assert!(error_lines[0].contains("not-a-folder"), "{err}");
+    assert!(
+        error_lines[0].contains("--data-dir"),
+        "says what to do: {err}"
+    );
     assert!(stdout(&out).is_empty());
     assert_eq!(std::fs::read_to_string(&blocker).expect("blocker"), "x");
 
@@ -947,5 +957,5 @@ fn an_unwritable_data_folder_fails_before_any_alert() {
         .output()
         .expect("run sidecheck");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(!stderr(&out).contains('╔'), "{}", stderr(&out));
+    assert!(stderr(&out).contains("NOT saved"), "{}", stderr(&out));
 }
