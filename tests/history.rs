@@ -144,31 +144,29 @@ fn last_n_keeps_only_the_latest_check_ins() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// Check-ins around the local day 2026-11-20 (UTC+05:30), each saved with its own
-/// offset.
+/// Check-ins around the day 2026-11-20, most saved in UTC+05:30 (the reading
+/// machine's zone too), one saved elsewhere.
 fn around_the_day(env: &Env) {
     append_log(
         env,
         &[
-            // 23:59:59.999 local on the 19th.
-            bare_record("a-before", "2026-11-19T18:29:59.999+00:00", "completed"),
-            // 00:00 local on the 20th.
-            bare_record("b-first", "2026-11-19T18:30:00.000+00:00", "completed"),
+            bare_record("a-before", "2026-11-19T23:59:59.999+05:30", "completed"),
+            bare_record("b-first", "2026-11-20T00:00:00.000+05:30", "completed"),
             bare_record("c-last", "2026-11-20T23:59:59.999+05:30", "stopped"),
-            // 00:00 local on the 21st.
-            bare_record("d-after", "2026-11-20T18:30:00.000+00:00", "completed"),
-            // The 20th where it was saved, the 21st here.
+            bare_record("d-after", "2026-11-21T00:00:00.000+05:30", "completed"),
+            // The 20th where it was saved (and as every report shows it), though it
+            // was already the 21st in UTC+05:30.
             bare_record("e-elsewhere", "2026-11-20T23:30:00.000-08:00", "completed"),
         ],
     );
 }
 
 #[test]
-fn date_filters_take_whole_local_days_inclusive() {
+fn date_filters_take_whole_days_inclusive_as_each_check_in_shows_them() {
     let env = Env::new();
     around_the_day(&env);
     let doc = history_json(&env, &["--since", "2026-11-20", "--until", "2026-11-20"]);
-    assert_eq!(ids(&doc), ["b-first", "c-last"]);
+    assert_eq!(ids(&doc), ["b-first", "c-last", "e-elsewhere"]);
     assert_eq!(doc["period"]["since"], "2026-11-20T00:00:00.000+05:30");
     assert_eq!(doc["period"]["until"], "2026-11-20T23:59:59.999+05:30");
     assert_eq!(
@@ -177,9 +175,14 @@ fn date_filters_take_whole_local_days_inclusive() {
     );
     assert_eq!(
         ids(&history_json(&env, &["--since", "2026-11-21"])),
-        ["d-after", "e-elsewhere"]
+        ["d-after"]
     );
-    // The same day read in UTC is a different set.
+    // The table shows each row on the day the filter put it.
+    let out = history(&env, &["--since", "2026-11-20", "--until", "2026-11-20"]);
+    let text = stdout(&out);
+    assert!(text.contains("2026-11-20 23:30"), "{text}");
+    assert!(!text.contains("2026-11-21"), "{text}");
+    // Read on a machine in UTC, the same days hold the same check-ins.
     let out = env
         .cmd()
         .env("TZ", "UTC0")
@@ -194,7 +197,7 @@ fn date_filters_take_whole_local_days_inclusive() {
         .output()
         .expect("run");
     let utc: Value = serde_json::from_str(&stdout(&out)).expect("json");
-    assert_eq!(ids(&utc), ["c-last", "d-after"]);
+    assert_eq!(ids(&utc), ["b-first", "c-last", "e-elsewhere"]);
 }
 
 #[test]

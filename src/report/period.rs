@@ -1,6 +1,8 @@
 //! The period a report covers: `--since` and `--until`, read the way a person means
-//! them. A bare date is a whole day in the local timezone, so `--until 2026-11-20`
-//! takes in everything up to midnight at the end of that day.
+//! them. A bare date is a whole calendar day, and each check-in counts on the day it
+//! was where it was saved (its own offset, the same date every report shows for it),
+//! so `--until 2026-11-20` takes in everything dated up to the end of that day. A full
+//! RFC 3339 time is an exact instant.
 
 use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, SecondsFormat, TimeZone};
 
@@ -13,8 +15,11 @@ pub const ACCEPTED: &str =
 pub struct Bound {
     /// What the person typed.
     pub text: String,
-    /// The instant it stands for. For `until` this is the last instant included.
+    /// The instant it stands for in the local timezone. For `until` this is the last
+    /// instant included. Reports show it; a bare date filters by `day`.
     pub at: DateTime<FixedOffset>,
+    /// For a bare date: the calendar day.
+    pub day: Option<NaiveDate>,
 }
 
 /// The check-ins a report covers, by start time; both ends are included.
@@ -42,8 +47,13 @@ impl Period {
         let until = until
             .map(|t| parse_bound("--until", t, true, tz))
             .transpose()?;
+        let backwards = match (&since, &until) {
+            (Some(Bound { day: Some(a), .. }), Some(Bound { day: Some(b), .. })) => a > b,
+            (Some(s), Some(u)) => s.at > u.at,
+            _ => false,
+        };
         if let (Some(s), Some(u)) = (&since, &until)
-            && s.at > u.at
+            && backwards
         {
             return Err(format!(
                 "--since {} is after --until {}; give a --since on or before --until",
@@ -55,8 +65,15 @@ impl Period {
 
     /// Whether a check-in that started at `t` is in the period.
     pub fn contains(&self, t: &DateTime<FixedOffset>) -> bool {
-        self.since.as_ref().is_none_or(|s| *t >= s.at)
-            && self.until.as_ref().is_none_or(|u| *t <= u.at)
+        // The date the check-in shows, in the offset it was saved with.
+        let shown = t.date_naive();
+        self.since.as_ref().is_none_or(|s| match s.day {
+            Some(day) => shown >= day,
+            None => *t >= s.at,
+        }) && self.until.as_ref().is_none_or(|u| match u.day {
+            Some(day) => shown <= day,
+            None => *t <= u.at,
+        })
     }
 
     /// The period in words: "from 2026-11-01 to 2026-11-20", "all check-ins".
@@ -88,20 +105,25 @@ pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
 fn parse_bound<Tz: TimeZone>(flag: &str, text: &str, end: bool, tz: &Tz) -> Result<Bound, String> {
     let bad = || format!("{flag} \"{text}\" is not a date or time; {ACCEPTED}");
     let trimmed = text.trim();
-    let at = if is_plain_date(trimmed) {
+    let (at, day) = if is_plain_date(trimmed) {
         let day = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| bad())?;
-        if end {
+        let at = if end {
             let next = day.succ_opt().ok_or_else(bad)?;
             start_of_day(next, tz).ok_or_else(bad)? - Duration::nanoseconds(1)
         } else {
             start_of_day(day, tz).ok_or_else(bad)?
-        }
+        };
+        (at, Some(day))
     } else {
-        DateTime::parse_from_rfc3339(trimmed).map_err(|_| bad())?
+        (
+            DateTime::parse_from_rfc3339(trimmed).map_err(|_| bad())?,
+            None,
+        )
     };
     Ok(Bound {
         text: trimmed.to_string(),
         at,
+        day,
     })
 }
 

@@ -112,10 +112,12 @@ fn date_bounds_are_whole_local_days_inclusive() {
     assert!(p.contains(&t("2026-11-20T00:00:00+05:30")));
     assert!(p.contains(&t("2026-11-20T23:59:59.999999+05:30")));
     assert!(!p.contains(&t("2026-11-21T00:00:00+05:30")));
-    // Records keep their own offset; the day is the local one.
-    assert!(p.contains(&t("2026-11-19T18:30:00Z")));
-    assert!(!p.contains(&t("2026-11-20T18:30:00Z")));
-    assert!(!p.contains(&t("2026-11-20T23:30:00-08:00")));
+    // Each check-in counts on the date it shows: its own, in the offset it was saved
+    // with, whatever the timezone of the machine reading it.
+    assert!(!p.contains(&t("2026-11-19T18:30:00Z")));
+    assert!(p.contains(&t("2026-11-20T18:30:00Z")));
+    assert!(p.contains(&t("2026-11-20T23:30:00-08:00")));
+    assert!(!p.contains(&t("2026-11-21T00:10:00+01:00")));
     assert_eq!(
         p.until_rfc3339().as_deref(),
         Some("2026-11-20T23:59:59.999+05:30")
