@@ -6,7 +6,7 @@
 //! what was answered as a stopped check-in.
 
 use inquire::error::InquireError;
-use inquire::ui::RenderConfig;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{Confirm, CustomType, Select, Text};
 
@@ -51,11 +51,15 @@ fn reply<T>(r: Result<Option<T>, InquireError>) -> Result<Reply<T>, Error> {
 
 /// Runs the guided check. Returns how it ended; the flow holds the answers.
 pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, Error> {
-    inquire::set_global_render_config(if color {
+    let config = if color {
         RenderConfig::default_colored()
     } else {
         RenderConfig::empty()
-    });
+    };
+    // Esc means "go back" here, not "cancel".
+    inquire::set_global_render_config(
+        config.with_canceled_prompt_indicator(Styled::new("(went back)")),
+    );
     let bank = flow.bank();
     eprintln!();
     eprintln!("{}", bank.title);
@@ -152,10 +156,13 @@ fn ask(
     earlier: Option<&Answer>,
     help: &str,
 ) -> Result<Reply<Answer>, Error> {
+    // inquire wraps at the screen edge, even inside a word; break between words
+    // first so the question reads cleanly on an ordinary terminal.
+    let text = alert::wrap(&q.text, 76).join("\n");
     match q.kind {
         Kind::YesNo => {
             let help = format!("{help} · Type y or n, then Enter · Esc: back");
-            let mut p = Confirm::new(&q.text)
+            let mut p = Confirm::new(&text)
                 .with_help_message(&help)
                 .with_error_message("Please type y for yes or n for no, then press Enter.");
             if let Some(Answer::Yes(b)) = earlier {
@@ -174,7 +181,7 @@ fn ask(
                 _ => 0,
             };
             let help = format!("{help} · ↑↓ to move, Enter to choose · Esc: back");
-            let p = Select::new(&q.text, labels)
+            let p = Select::new(&text, labels)
                 .without_filtering()
                 .with_starting_cursor(start)
                 .with_help_message(&help)
@@ -190,7 +197,7 @@ fn ask(
             let help = format!("{help} · {rule} · Esc: back");
             let invalid = format!("{rule}.");
             let fits = q.clone();
-            let mut p = CustomType::<f64>::new(&q.text)
+            let mut p = CustomType::<f64>::new(&text)
                 .with_help_message(&help)
                 .with_error_message(&invalid)
                 .with_formatter(&|n| fmt_num(n))
@@ -217,18 +224,17 @@ fn ask(
                 format!("{help} · Type your answer, or just press Enter to skip · Esc: back");
             let fits = q.clone();
             let max = q.max_length.unwrap_or(MAX_TEXT);
-            let mut p =
-                Text::new(&q.text)
-                    .with_help_message(&help)
-                    .with_validator(move |s: &str| {
-                        Ok(if text_fits(&fits, s.trim()) {
-                            Validation::Valid
-                        } else {
-                            Validation::Invalid(
-                                format!("Please keep it to {max} characters or fewer.").into(),
-                            )
-                        })
-                    });
+            let mut p = Text::new(&text)
+                .with_help_message(&help)
+                .with_validator(move |s: &str| {
+                    Ok(if text_fits(&fits, s.trim()) {
+                        Validation::Valid
+                    } else {
+                        Validation::Invalid(
+                            format!("Please keep it to {max} characters or fewer.").into(),
+                        )
+                    })
+                });
             let start;
             if let Some(Answer::Text(t)) = earlier {
                 start = t.clone();
