@@ -127,9 +127,15 @@ pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
 
 /// "Numbers for ... Wrong country? ..." — every alert says which region it assumed.
 pub fn region_note(chosen: &Chosen) -> String {
+    let elsewhere = match &chosen.source {
+        // Never let a guess stand in for the number someone really needs.
+        crate::region::Source::Unknown(_) => {
+            " If you are not in the US, call your local emergency number."
+        }
+        _ => "",
+    };
     format!(
-        "Numbers for {}. Wrong country? Run again with --region CODE (see `sidecheck regions`).",
-        chosen
+        "Numbers for {chosen}.{elsewhere} Wrong country? Run again with --region CODE (see `sidecheck regions`)."
     )
 }
 
@@ -249,6 +255,20 @@ mod tests {
             let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
             assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
         }
+    }
+
+    #[test]
+    fn a_guessed_region_tells_people_outside_it_to_use_their_local_number() {
+        let chosen =
+            crate::region::choose(None, |k| (k == "LANG").then(|| "ja_JP.UTF-8".to_string()))
+                .unwrap();
+        let note = region_note(&chosen);
+        assert!(note.contains("no numbers for JP"), "{note}");
+        assert!(note.contains("call your local emergency number"), "{note}");
+        assert!(
+            !region_note(&crate::region::choose(Some("US"), |_| None).unwrap())
+                .contains("local emergency number")
+        );
     }
 
     #[test]
