@@ -23,15 +23,11 @@ pub fn fill_numbers(text: &str, region: &Region) -> String {
         .map(|p| p.call.as_str())
         .unwrap_or(region.emergency.call.as_str());
     out = out.replace("{crisis}", crisis);
-    // How to reach the crisis line: only offer texting where the line takes texts.
-    let contact = match &region.crisis {
-        Some(p) => match &p.text {
-            Some(t) if *t == p.call => format!("call or text {}", p.call),
-            Some(t) => format!("call {} or text {}", p.call, t),
-            None => format!("call {}", p.call),
-        },
-        None => format!("call {}", region.emergency.call),
-    };
+    let contact = region
+        .crisis
+        .as_ref()
+        .unwrap_or(&region.emergency)
+        .how_to_reach();
     out = out.replace("{crisis_contact}", &contact);
     let poison = region
         .poison
@@ -56,11 +52,12 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
             continue;
         };
         // The number comes first so wrapping never parts it from "call".
-        let mut s = match &phone.text {
-            Some(t) if *t == phone.call => format!("Call or text {}: {}", phone.call, phone.name),
-            Some(t) => format!("Call {} or text {}: {}", phone.call, t, phone.name),
-            None => format!("Call {}: {}", phone.call, phone.name),
-        };
+        let reach = phone.how_to_reach();
+        let mut s = format!(
+            "C{}: {}",
+            reach.strip_prefix('c').unwrap_or(&reach),
+            phone.name
+        );
         if let Some(c) = &phone.caution {
             s.push_str(&format!(" ({c})"));
         }

@@ -412,11 +412,7 @@ fn regions(json: bool) -> Result<(), Error> {
         s.push_str(&format!("    Emergency: {}\n", r.emergency.call));
         for (what, p) in [("Crisis", &r.crisis), ("Poison", &r.poison)] {
             if let Some(p) = p {
-                let how = match &p.text {
-                    Some(t) if *t == p.call => format!("call or text {}", p.call),
-                    Some(t) => format!("call {}, text {t}", p.call),
-                    None => format!("call {}", p.call),
-                };
+                let how = p.how_to_reach();
                 let caution = p
                     .caution
                     .as_deref()

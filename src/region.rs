@@ -45,6 +45,18 @@ pub struct Region {
     pub source: String,
 }
 
+impl Phone {
+    /// How to reach the line, offering texting only where it takes texts:
+    /// "call or text 988", "call 116 123 or text SHOUT to 85258", "call 911".
+    pub fn how_to_reach(&self) -> String {
+        match &self.text {
+            Some(t) if *t == self.call => format!("call or text {}", self.call),
+            Some(t) => format!("call {} or text {t}", self.call),
+            None => format!("call {}", self.call),
+        }
+    }
+}
+
 impl Region {
     pub fn phone(&self, line: Line) -> Option<&Phone> {
         match line {
