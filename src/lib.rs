@@ -265,27 +265,25 @@ fn pretty(value: &impl serde::Serialize) -> Result<String, Error> {
 
 fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
     let store = store(cli)?;
-    let Some(record) = store.find(which, &mut warn)? else {
-        let log = store.log_path();
-        let log = log.display();
-        if which == "last" {
+    let log = store.log_path();
+    let log = log.display();
+    let record = match store.lookup(which, &mut warn)? {
+        store::Lookup::Found(r) => r,
+        store::Lookup::NotFound if which == "last" => {
             return Err(Error::Input(format!(
                 "no check-ins are saved yet (looked in {log}); run `sidecheck` to make one"
             )));
         }
-        let matches = store
-            .reader()?
-            .filter(|e| matches!(e, store::Entry::Record(r) if r.id.starts_with(which)))
-            .count();
-        return Err(Error::Input(if matches > 1 {
-            format!(
-                "\"{which}\" matches {matches} check-ins in {log}; give more of the id (`sidecheck history` lists them)"
-            )
-        } else {
-            format!(
+        store::Lookup::NotFound => {
+            return Err(Error::Input(format!(
                 "no check-in in {log} has an id starting with \"{which}\"; `sidecheck history` lists them, or use `sidecheck show last`"
-            )
-        }));
+            )));
+        }
+        store::Lookup::Ambiguous(matches) => {
+            return Err(Error::Input(format!(
+                "\"{which}\" matches {matches} check-ins in {log}; give more of the id (`sidecheck history` lists them)"
+            )));
+        }
     };
     if json {
         return out(&format!("{}\n", pretty(&record)?));

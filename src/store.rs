@@ -233,29 +233,47 @@ impl Store {
 
     /// Finds one check-in by id, unique id prefix, or `last`.
     pub fn find(&self, which: &str, warn: Warn<'_>) -> Result<Option<CheckIn>, StoreError> {
-        let mut found: Option<CheckIn> = None;
+        Ok(match self.lookup(which, warn)? {
+            Lookup::Found(r) => Some(*r),
+            Lookup::NotFound | Lookup::Ambiguous(_) => None,
+        })
+    }
+
+    /// Like `find`, but tells "no match" from "the prefix matches several".
+    pub fn lookup(&self, which: &str, warn: Warn<'_>) -> Result<Lookup, StoreError> {
+        let mut found: Option<Box<CheckIn>> = None;
         let mut matches = 0usize;
         for entry in self.reader()? {
             match entry {
                 Entry::Record(r) => {
                     if which == "last" {
-                        found = Some(*r);
+                        found = Some(r);
                     } else if r.id == which {
-                        return Ok(Some(*r));
+                        return Ok(Lookup::Found(r));
                     } else if r.id.starts_with(which) {
                         matches += 1;
-                        found = Some(*r);
+                        found = Some(r);
                     }
                 }
                 Entry::Bad(bad) => warn(bad.to_string()),
                 Entry::Failed(e) => return Err(e),
             }
         }
-        if which != "last" && matches > 1 {
-            return Ok(None);
-        }
-        Ok(found)
+        Ok(match found {
+            _ if which != "last" && matches > 1 => Lookup::Ambiguous(matches),
+            Some(r) => Lookup::Found(r),
+            None => Lookup::NotFound,
+        })
     }
+}
+
+/// What looking up a check-in found.
+#[derive(Debug)]
+pub enum Lookup {
+    Found(Box<CheckIn>),
+    NotFound,
+    /// An id prefix that matches this many check-ins.
+    Ambiguous(usize),
 }
 
 fn not_a_file(path: &Path) -> String {
