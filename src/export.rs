@@ -154,14 +154,14 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<(), Error> {
     let dest = output.dest().map(|d| d.display().to_string());
     output.finish()?;
     if count == 0 {
-        eprintln!(
+        crate::sayln!(
             "sidecheck: note: no check-ins ({}) in {}; the report is empty. Run `sidecheck` to make one.",
             period.describe(),
             store.log_path().display()
         );
     }
     if let Some(dest) = dest {
-        eprintln!(
+        crate::sayln!(
             "Wrote {count} check-in{} to {dest}.",
             if count == 1 { "" } else { "s" }
         );

@@ -142,7 +142,7 @@ pub fn run(cli: &Cli, args: &HistoryArgs) -> Result<(), Error> {
     }
 
     if summary.is_empty() {
-        eprintln!(
+        crate::sayln!(
             "sidecheck: note: no check-ins ({what}) in {}; nothing to show. Run `sidecheck` to make one.",
             store.log_path().display()
         );

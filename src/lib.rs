@@ -9,6 +9,7 @@
 pub mod alert;
 pub mod bank;
 pub mod cli;
+pub mod console;
 pub mod error;
 pub mod export;
 pub mod flow;
@@ -70,7 +71,7 @@ pub fn out(text: &str) -> Result<(), Error> {
 }
 
 fn warn(text: String) {
-    eprintln!("sidecheck: warning: {text}");
+    crate::sayln!("sidecheck: warning: {text}");
 }
 
 fn load_bank(cli: &Cli) -> Result<Bank, Error> {
@@ -113,10 +114,10 @@ struct StderrEvents<'a> {
 
 impl scripted::Events for StderrEvents<'_> {
     fn alert(&mut self, rule: &bank::AlertRule) {
-        eprint!("{}", alert::render(rule, self.chosen, self.color));
+        crate::say!("{}", alert::render(rule, self.chosen, self.color));
     }
     fn notice(&mut self, text: &str) {
-        eprintln!("sidecheck: note: {text}");
+        crate::sayln!("sidecheck: note: {text}");
     }
 }
 
@@ -206,7 +207,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             match ending {
                 Ending::Completed => (flow, Status::Completed, None),
                 Ending::NotStarted => {
-                    eprintln!("You did not start the check. Nothing was saved.");
+                    crate::sayln!("You did not start the check. Nothing was saved.");
                     return Ok(());
                 }
                 Ending::Interrupted => (flow, Status::Stopped, Some(Error::Interrupted)),
@@ -216,8 +217,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     };
 
     if status == Status::Stopped && flow.answered() == 0 {
-        eprintln!();
-        eprintln!("Stopped before any answer. Nothing was saved.");
+        crate::sayln!();
+        crate::sayln!("Stopped before any answer. Nothing was saved.");
         return code.map_or(Ok(()), Err);
     }
     let record = CheckIn::from_flow(
@@ -232,16 +233,16 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         // The person must know their answers are not in the log.
         return Err(Error::Store(e));
     }
-    eprintln!();
-    eprint!("{}", summary::render(&record, Some(&bank), &chosen.region));
-    eprintln!();
+    crate::sayln!();
+    crate::say!("{}", summary::render(&record, Some(&bank), &chosen.region));
+    crate::sayln!();
     match status {
-        Status::Completed => eprintln!(
+        Status::Completed => crate::sayln!(
             "Saved to {} (check-in {}).",
             store.log_path().display(),
             record.id
         ),
-        Status::Stopped => eprintln!(
+        Status::Stopped => crate::sayln!(
             "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}).",
             match flow.answered() {
                 1 => "Your 1 answer".to_string(),
@@ -301,7 +302,7 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
     let mut failed = 0;
     for f in files {
         match Bank::load(f) {
-            Ok(b) => eprintln!(
+            Ok(b) => crate::sayln!(
                 "{}: ok ({} questions, {} alert rules)",
                 f.display(),
                 b.questions.len(),
@@ -309,7 +310,7 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
             ),
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                crate::sayln!("{e}");
             }
         }
     }

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!("sidecheck: internal error ({what}); this is a bug, please report it");
+        sidecheck::sayln!("sidecheck: internal error ({what}); this is a bug, please report it");
     }));
 
     let cli = match sidecheck::cli::Cli::try_parse() {
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
                 .and_then(|l| l.strip_suffix(']'))
                 .map(|v| format!("; use one of: {v}"))
                 .unwrap_or_default();
-            eprintln!("sidecheck: error: {first}{allowed}; see `sidecheck --help`");
+            sidecheck::sayln!("sidecheck: error: {first}{allowed}; see `sidecheck --help`");
             return ExitCode::from(2);
         }
     };
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         Ok(Err(sidecheck::error::Error::Interrupted)) => ExitCode::from(130),
         Ok(Err(e)) => {
             for line in e.to_string().lines() {
-                eprintln!("sidecheck: error: {line}");
+                sidecheck::sayln!("sidecheck: error: {line}");
             }
             ExitCode::from(e.exit_code())
         }

@@ -61,20 +61,20 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
         config.with_canceled_prompt_indicator(Styled::new("(went back)")),
     );
     let bank = flow.bank();
-    eprintln!();
-    eprintln!("{}", bank.title);
-    eprintln!();
+    crate::sayln!();
+    crate::sayln!("{}", bank.title);
+    crate::sayln!();
     for para in &bank.intro {
         for line in alert::wrap(&alert::fill_numbers(para, &chosen.region), 76) {
-            eprintln!("{line}");
+            crate::sayln!("{line}");
         }
-        eprintln!();
+        crate::sayln!();
     }
-    eprintln!(
+    crate::sayln!(
         "{}",
         alert::wrap(&alert::region_note(chosen), 76).join("\n")
     );
-    eprintln!();
+    crate::sayln!();
     loop {
         let start = Confirm::new("Press Enter to start (or type n to quit).")
             .with_default(true)
@@ -95,8 +95,8 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
                 .section(&q.section)
                 .map(|s| s.title.as_str())
                 .unwrap_or("");
-            eprintln!();
-            eprintln!("== {title} ==");
+            crate::sayln!();
+            crate::sayln!("== {title} ==");
             last_section = q.section.clone();
         }
         let (n, total) = flow.progress();
@@ -108,8 +108,8 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
         match ask(bank, q, flow.current_answer(), &help)? {
             Reply::Value(a) => {
                 for rule in flow.answer(a) {
-                    eprintln!();
-                    eprint!("{}", alert::render(rule, chosen, color));
+                    crate::sayln!();
+                    crate::say!("{}", alert::render(rule, chosen, color));
                     match acknowledge()? {
                         Ack::GoOn => {}
                         Ack::Stop => return Ok(Ending::StoppedAtAlert),
@@ -119,7 +119,7 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
             }
             Reply::Back => {
                 if !flow.back() {
-                    eprintln!("This is the first question.");
+                    crate::sayln!("This is the first question.");
                 }
             }
             Reply::Interrupt => return Ok(Ending::Interrupted),

@@ -37,7 +37,12 @@ impl Env {
 
     /// A command with the data folder set, no colour, a fixed region and locale.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::new(bin());
+        Command::from_std(self.std_cmd())
+    }
+
+    /// `cmd` as a plain std command, for tests that choose where stderr goes.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(bin());
         c.env_remove("SIDECHECK_DATA_DIR")
             .env("NO_COLOR", "1")
             .env("LANG", "en_US.UTF-8")

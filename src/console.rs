@@ -1,0 +1,36 @@
+//! Messages for the person, on stderr, that can never panic.
+//!
+//! `eprint!` and `eprintln!` panic when stderr cannot be written (a closed pipe, as
+//! in `2>&1 | head -1`, or `2>/dev/full`), and a panic there can abort the process
+//! before a check-in is saved. A message nobody can read is dropped instead: the
+//! save and the exit code must not depend on it.
+
+use std::io::{self, Write};
+
+/// Writes text to stderr; a failed write is ignored.
+pub fn write_err(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
+
+/// `eprint!` that never panics.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::console::write_err(&format!($($arg)*))
+    };
+}
+
+/// `eprintln!` that never panics.
+#[macro_export]
+macro_rules! sayln {
+    () => {
+        $crate::console::write_err("\n")
+    };
+    ($($arg:tt)*) => {{
+        let mut line = format!($($arg)*);
+        line.push('\n');
+        $crate::console::write_err(&line)
+    }};
+}
