@@ -4,8 +4,14 @@
 use crate::bank::{AlertRule, Level, Line};
 use crate::region::{Chosen, Region};
 
-/// Width of the text inside the box.
-const INNER: usize = 68;
+/// The widest box, in columns, frame included: it reads well on any terminal.
+pub const WIDEST: usize = 72;
+/// The narrowest box. Below this the frame would leave too little room for the text.
+pub const NARROWEST: usize = 30;
+/// What the frame takes from each line: a bar and a space on each side.
+const FRAME: usize = 4;
+/// Stands for a space that must not become a line break (inside a phone number).
+const KEEP: char = '\u{a0}';
 
 /// Whether colour may be used: only when the output is a terminal and `NO_COLOR` is
 /// unset or empty (<https://no-color.org>).
@@ -66,8 +72,36 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
     lines
 }
 
-/// The alert as a box of text, ready to print.
+/// The width for boxes on stderr: the terminal's width between [`NARROWEST`] and
+/// [`WIDEST`], or the widest when stderr is not a terminal (a file, a pipe).
+pub fn box_width() -> usize {
+    fit_width(screen_columns())
+}
+
+/// The box width for a screen this many columns wide (None: not a terminal).
+pub fn fit_width(columns: Option<usize>) -> usize {
+    columns.map_or(WIDEST, |c| c.clamp(NARROWEST, WIDEST))
+}
+
+/// Columns of the terminal stderr writes to, if it is one.
+pub fn screen_columns() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let size = rustix::termios::tcgetwinsize(std::io::stderr()).ok()?;
+        (size.ws_col > 0).then_some(usize::from(size.ws_col))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// The alert as a box of text, ready to print on stderr, as wide as the screen allows.
 pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
+    render_at(rule, chosen, color, box_width())
+}
+
+/// The alert as a box `width` columns wide (at least [`NARROWEST`]).
+pub fn render_at(rule: &AlertRule, chosen: &Chosen, color: bool, width: usize) -> String {
+    let inner = width.max(NARROWEST) - FRAME;
     let region = &chosen.region;
     let mut body: Vec<String> = Vec::new();
     let mark = match rule.level {
@@ -75,23 +109,22 @@ pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
         Level::Prescriber => "!",
         Level::Advice => "",
     };
-    body.push(
-        format!("{mark} {} {mark}", rule.level.heading())
-            .trim()
-            .to_string(),
-    );
-    body.extend(wrap(&rule.title, INNER));
+    body.extend(wrap(
+        format!("{mark} {} {mark}", rule.level.heading()).trim(),
+        inner,
+    ));
+    body.extend(wrap(&rule.title, inner));
     body.push(String::new());
-    body.extend(wrap(&fill_numbers(&rule.advice, region), INNER));
+    body.extend(wrap(&fill_numbers(&rule.advice, region), inner));
     let calls = call_lines(rule, region);
     if !calls.is_empty() {
         body.push(String::new());
         for c in calls {
-            body.extend(bullet(&c, INNER));
+            body.extend(bullet(&c, inner));
         }
     }
     body.push(String::new());
-    body.extend(wrap(&region_note(chosen), INNER));
+    body.extend(wrap(&region_note(chosen), inner));
 
     let (on, off) = if color {
         match rule.level {
@@ -108,11 +141,11 @@ pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
     } else {
         ('┌', '┐', '└', '┘', '─', '│')
     };
-    let bar: String = std::iter::repeat_n(h, INNER + 2).collect();
+    let bar: String = std::iter::repeat_n(h, inner + 2).collect();
     let mut out = String::new();
     out.push_str(&format!("{on}{tl}{bar}{tr}{off}\n"));
     for line in body {
-        let pad = INNER.saturating_sub(line.chars().count());
+        let pad = inner.saturating_sub(line.chars().count());
         out.push_str(&format!(
             "{on}{v}{off} {line}{} {on}{v}{off}\n",
             " ".repeat(pad)
@@ -152,15 +185,17 @@ pub fn bullet(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Wraps text at word boundaries to lines of at most `width` characters. A word longer
-/// than a line is cut. Linear in the length of the text, however long it is.
+/// than a line is cut. A space between two digits never becomes a break, so "116 123"
+/// or "13 11 14" stays on one line. Linear in the length of the text, however long.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
+    let text = keep_numbers_whole(text);
     for para in text.split('\n') {
         let mut line = String::new();
         // Characters in `line`, kept so as not to count them again for every word.
         let mut len = 0;
-        for word in para.split_whitespace() {
+        for word in para.split_ascii_whitespace() {
             let mut chars = word.chars();
             let mut left = word.chars().count();
             while left > width {
@@ -185,7 +220,26 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         lines.push(line);
     }
+    for line in &mut lines {
+        if line.contains(KEEP) {
+            *line = line.replace(KEEP, " ");
+        }
+    }
     lines
+}
+
+/// Marks each space that stands between two digits as one that must not break.
+fn keep_numbers_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = c == ' '
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        out.push(if between_digits { KEEP } else { c });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -266,6 +320,68 @@ mod tests {
             !region_note(&crate::region::choose(Some("US"), |_| None).unwrap())
                 .contains("local emergency number")
         );
+    }
+
+    /// Every number a region lists, each as written ("116 123", "13 11 14").
+    fn numbers(region: &Region) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in [
+            Some(&region.emergency),
+            region.crisis.as_ref(),
+            region.poison.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push(p.call.clone());
+            if let Some(t) = &p.text {
+                out.push(t.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn boxes_fit_every_width_from_30_to_72_and_never_split_a_number() {
+        let bank = Bank::bundled().unwrap();
+        for region in all() {
+            let chosen = chosen(&region.code);
+            for rule in &bank.alerts {
+                for width in NARROWEST..=WIDEST {
+                    let text = render_at(rule, &chosen, false, width);
+                    for line in text.lines() {
+                        assert_eq!(line.chars().count(), width, "{width}: {line}\n{text}");
+                    }
+                    let body: String = text.lines().collect::<Vec<_>>().join("\n");
+                    for number in numbers(&region) {
+                        // Only numbers the box shows; each must sit whole on one line.
+                        let squeezed: String = number.split_whitespace().collect();
+                        let flat: String = body.split_whitespace().collect();
+                        if flat.contains(&squeezed) {
+                            assert!(
+                                body.lines().any(|l| l.contains(&number)),
+                                "{} at {width}: \"{number}\" is split\n{text}",
+                                region.code
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_box_width_follows_the_screen_between_30_and_72() {
+        assert_eq!(fit_width(None), 72);
+        assert_eq!(fit_width(Some(200)), 72);
+        assert_eq!(fit_width(Some(40)), 40);
+        assert_eq!(fit_width(Some(12)), 30);
+    }
+
+    #[test]
+    fn wrap_never_breaks_between_the_digits_of_a_number() {
+        assert_eq!(wrap("call 116 123 now", 8), vec!["call", "116 123", "now"]);
+        assert_eq!(wrap("Lifeline 13 11 14", 10), vec!["Lifeline", "13 11 14"]);
     }
 
     #[test]

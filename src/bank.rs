@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 
 use crate::error::tidy;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The bank format this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -546,6 +547,12 @@ impl Bank {
         let mut p = Vec::new();
         let mut add = |place: String, message: String| p.push(Problem { place, message });
 
+        // Every string a bank holds may reach the screen: a terminal escape in it
+        // could hide an alert, clear the screen or retitle the window.
+        if let Ok(value) = serde_json::to_value(self) {
+            control_characters(&value, &mut String::new(), &mut add);
+        }
+
         if self.format != FORMAT_VERSION {
             add(
                 "format".into(),
@@ -1033,6 +1040,41 @@ pub fn fmt_num(n: f64) -> String {
         format!("{n:e}")
     } else {
         format!("{n}")
+    }
+}
+
+/// Reports each string under `value` that holds a control character, by JSON path.
+fn control_characters(value: &Value, place: &mut String, add: &mut dyn FnMut(String, String)) {
+    match value {
+        Value::String(text) => {
+            if let Some(c) = text.chars().find(|c| c.is_control()) {
+                add(
+                    place.trim_start_matches('.').to_string(),
+                    format!(
+                        "holds the control character {}; remove it (bank text is shown on the screen as it is)",
+                        c.escape_default()
+                    ),
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = place.len();
+                place.push_str(&format!("[{i}]"));
+                control_characters(item, place, add);
+                place.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = place.len();
+                place.push('.');
+                place.push_str(key);
+                control_characters(item, place, add);
+                place.truncate(len);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -34,3 +34,25 @@ macro_rules! sayln {
         $crate::console::write_err(&line)
     }};
 }
+
+/// Text from the log (or any file) as it may reach a terminal: each control
+/// character is shown as an escape such as `\u{1b}`, so a stored `ESC ] 0 ;` cannot
+/// set the window title and `ESC [ 2 J` cannot clear the screen. Newlines stay.
+/// The stored text itself is never changed; only what is printed.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_visible(&mut out, c, true);
+    }
+    out
+}
+
+/// Adds one character as it may be shown; with `keep_newline` false a newline is
+/// escaped too (for one-line messages).
+pub fn push_visible(out: &mut String, c: char, keep_newline: bool) {
+    if c.is_control() && !(keep_newline && c == '\n') {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}

@@ -113,11 +113,7 @@ pub fn tidy(text: &str) -> String {
             None if c == '"' || c == '`' => open = Some((c, 0)),
             None => {}
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        crate::console::push_visible(&mut out, c, false);
     }
     let count = out.chars().count();
     if count <= MESSAGE_MAX {

@@ -278,7 +278,7 @@ fn write_text(
     header.push_str("  Urgent alerts");
     head.push_str(&header);
     head.push('\n');
-    io(out.write_all(head.as_bytes()))?;
+    io(out.write_all(crate::console::visible(&head).as_bytes()))?;
 
     scan.each(&mut |_| {}, |r| {
         let row = Row::of(&r);
@@ -309,7 +309,7 @@ fn write_text(
             alerts.join("; ")
         });
         line.push('\n');
-        io(out.write_all(line.as_bytes()))
+        io(out.write_all(crate::console::visible(&line).as_bytes()))
     })?;
     Ok(())
 }

@@ -134,5 +134,6 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
             let _ = writeln!(s, "{line}");
         }
     }
-    s
+    // Notes, ids and titles come from the log, which anyone may have edited.
+    crate::console::visible(&s)
 }

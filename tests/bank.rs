@@ -369,3 +369,24 @@ fn bank_questions_json_lists_every_question() {
     assert_eq!(by_id("dizziness")["options"][4]["score"], 4);
     assert_eq!(by_id("euphoria")["options"][0]["id"], "never");
 }
+
+#[test]
+fn control_characters_in_shown_text_are_refused_at_their_json_path() {
+    let env = Env::new();
+    let text = broken(|b| {
+        b["questions"][2]["text"] = json!("How bad \u{1b}]0;owned\u{7} is it?");
+        b["alerts"][0]["advice"] = json!("Call now.\u{1b}[2J");
+        b["scales"]["severity"][1]["label"] = json!("Mild\r");
+    });
+    let err = refused(&env, "escapes.json", text);
+    for place in [
+        "questions[2].text",
+        "alerts[0].advice",
+        "scales.severity[1].label",
+    ] {
+        let line = problem_at(&err, place);
+        assert!(line.contains("control character"), "{line}");
+    }
+    // The message itself never carries the raw escape to the screen.
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
