@@ -46,6 +46,14 @@ pub fn fill_numbers(text: &str, region: &Region) -> String {
 /// The lines that say which numbers to call.
 pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
     let mut lines = Vec::new();
+    if !region.knows_numbers() {
+        // Only "your local emergency number" is known: say it once.
+        if !rule.call.is_empty() {
+            let reach = region.emergency.how_to_reach();
+            lines.push(format!("C{}.", reach.strip_prefix('c').unwrap_or(&reach)));
+        }
+        return lines;
+    }
     for line in &rule.call {
         let Some(phone) = region.phone(*line) else {
             if *line == Line::Crisis {
@@ -157,16 +165,15 @@ pub fn render_at(rule: &AlertRule, chosen: &Chosen, color: bool, width: usize) -
 
 /// "Numbers for ... Wrong country? ..." — every alert says which region it assumed.
 pub fn region_note(chosen: &Chosen) -> String {
-    let elsewhere = match &chosen.source {
+    match &chosen.source {
         // Never let a guess stand in for the number someone really needs.
-        crate::region::Source::Unknown(_) => {
-            " If you are not in the US, call your local emergency number."
-        }
-        _ => "",
-    };
-    format!(
-        "Numbers for {chosen}.{elsewhere} Wrong country? Run again with --region CODE (see `sidecheck regions`)."
-    )
+        crate::region::Source::Unknown(code) => format!(
+            "sidecheck has no numbers for {code}: call your local emergency number. To choose a region, run again with --region CODE (see `sidecheck regions`)."
+        ),
+        _ => format!(
+            "Numbers for {chosen}. Wrong country? Run again with --region CODE (see `sidecheck regions`)."
+        ),
+    }
 }
 
 /// A "- " list item wrapped with its later lines indented under the text.
@@ -315,6 +322,7 @@ mod tests {
                 .unwrap();
         let note = region_note(&chosen);
         assert!(note.contains("no numbers for JP"), "{note}");
+        assert!(!note.contains("911") && !note.contains("US"), "{note}");
         assert!(note.contains("call your local emergency number"), "{note}");
         assert!(
             !region_note(&crate::region::choose(Some("US"), |_| None).unwrap())

@@ -310,6 +310,17 @@ pub enum Line {
     Poison,
 }
 
+impl Line {
+    /// What the line is for, as a list heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Line::Emergency => "Emergency",
+            Line::Crisis => "Crisis",
+            Line::Poison => "Poison",
+        }
+    }
+}
+
 /// A rule that raises an alert.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

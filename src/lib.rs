@@ -290,11 +290,7 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
         return out(&format!("{}\n", pretty(&record)?));
     }
     let bank = load_bank(cli).ok();
-    let region = region::all()
-        .into_iter()
-        .find(|r| r.code == record.region)
-        .map(Ok)
-        .unwrap_or_else(|| choose_region(cli).map(|c| c.region))?;
+    let region = region::for_code(&record.region);
     out(&summary::render(&record, bank.as_ref(), &region))
 }
 
@@ -408,23 +404,25 @@ fn regions(json: bool) -> Result<(), Error> {
     let mut s = String::new();
     for r in &all {
         s.push_str(&format!("{}  {}\n", r.code, r.name));
-        s.push_str(&format!("    Emergency: {}\n", r.emergency.call));
-        for (what, p) in [("Crisis", &r.crisis), ("Poison", &r.poison)] {
-            if let Some(p) = p {
-                let how = p.how_to_reach();
-                let caution = p
-                    .caution
-                    .as_deref()
-                    .map(|c| format!(" [{c}]"))
-                    .unwrap_or_default();
-                s.push_str(&format!("    {what}: {how} - {}{caution}\n", p.name));
-            }
+        for (line, p) in r.phones() {
+            let caution = p
+                .caution
+                .as_deref()
+                .map(|c| format!(" [{c}]"))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "    {}: {} - {}{caution}\n      source: {}; checked {}\n",
+                line.title(),
+                p.how_to_reach(),
+                p.name,
+                p.source,
+                p.checked
+            ));
         }
         if !r.covers.is_empty() {
             s.push_str(&format!("    Also used for: {}\n", r.covers.join(" ")));
         }
-        s.push_str(&format!("    Source: {}\n", r.source));
     }
-    s.push_str("\nUse --region CODE to choose. Numbers change: check them with a local source.\n");
+    s.push_str("\nAnywhere else, alerts say to call your local emergency number.\nUse --region CODE to choose. Numbers change: check them with a local source.\n");
     out(&s)
 }

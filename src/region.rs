@@ -1,7 +1,9 @@
 //! Regions and their emergency, crisis and poison numbers.
 //!
-//! The numbers are data (`questions/regions.json`), each with its source, so they
-//! can be checked and kept current without touching code.
+//! The numbers are data (`questions/regions.json`), each with its source and the
+//! date it was last checked, so they can be kept current without touching code.
+//! Where no region matches, the numbers are "your local emergency number": a person
+//! is never sent to a number that belongs to another country.
 
 use std::fmt;
 
@@ -25,6 +27,10 @@ pub struct Phone {
     /// Set when the number could not be confirmed from a primary source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caution: Option<String>,
+    /// Where the number comes from.
+    pub source: String,
+    /// When it was last checked against that source (YYYY-MM-DD).
+    pub checked: chrono::NaiveDate,
 }
 
 /// One region's numbers.
@@ -41,8 +47,6 @@ pub struct Region {
     /// Country codes that use this region's numbers (e.g. EU members for EU).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
-    /// Where the numbers come from.
-    pub source: String,
 }
 
 impl Phone {
@@ -58,6 +62,19 @@ impl Phone {
 }
 
 impl Region {
+    /// Whether any real number is known here (not only "your local emergency number").
+    pub fn knows_numbers(&self) -> bool {
+        self.emergency.call.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Every line the region lists, with what it is for.
+    pub fn phones(&self) -> Vec<(Line, &Phone)> {
+        [Line::Emergency, Line::Crisis, Line::Poison]
+            .into_iter()
+            .filter_map(|l| self.phone(l).map(|p| (l, p)))
+            .collect()
+    }
+
     pub fn phone(&self, line: Line) -> Option<&Phone> {
         match line {
             Line::Emergency => Some(&self.emergency),
@@ -71,14 +88,45 @@ impl Region {
 #[serde(deny_unknown_fields)]
 struct Table {
     regions: Vec<Region>,
+    /// What alerts say where no region matches.
+    unknown: Region,
+}
+
+fn table() -> Option<Table> {
+    // The table is part of the binary and a test checks it parses.
+    serde_json::from_str::<Table>(REGIONS_JSON).ok()
 }
 
 /// Every region in the table.
 pub fn all() -> Vec<Region> {
-    // The table is part of the binary and a test checks it parses.
-    serde_json::from_str::<Table>(REGIONS_JSON)
-        .map(|t| t.regions)
-        .unwrap_or_default()
+    table().map(|t| t.regions).unwrap_or_default()
+}
+
+/// The numbers for a country no region matches: only "your local emergency number".
+/// `country` is kept as the code, so the record says where the person was.
+pub fn local_only(country: &str) -> Region {
+    let mut region = table().map(|t| t.unknown).unwrap_or_else(|| Region {
+        code: String::new(),
+        name: "your area".into(),
+        emergency: Phone {
+            name: "Local emergency services".into(),
+            call: "your local emergency number".into(),
+            text: None,
+            caution: None,
+            source: String::new(),
+            checked: chrono::NaiveDate::MIN,
+        },
+        crisis: None,
+        poison: None,
+        covers: Vec::new(),
+    });
+    region.code = country.to_string();
+    region
+}
+
+/// The region a saved check-in names: a known one, or local numbers only.
+pub fn for_code(code: &str) -> Region {
+    find(code).unwrap_or_else(|| local_only(code))
 }
 
 /// How the region was chosen, so alerts can say it.
@@ -106,6 +154,12 @@ pub struct Chosen {
 impl fmt::Display for Chosen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = &self.region;
+        if let Source::Unknown(code) = &self.source {
+            return write!(
+                f,
+                "{code}, the country in your locale, which has no numbers here"
+            );
+        }
         let covered = if self.asked != r.code {
             format!(" ({} uses {} numbers)", self.asked, r.code)
         } else {
@@ -114,7 +168,7 @@ impl fmt::Display for Chosen {
         let why = match &self.source {
             Source::Flag => "set with --region".to_string(),
             Source::Locale(var) => format!("from {var}"),
-            Source::Unknown(code) => format!("we have no numbers for {code}, so US is assumed"),
+            Source::Unknown(_) => String::new(),
             Source::Default => "the default".to_string(),
         };
         write!(f, "{} ({}){covered}, {why}", r.name, r.code)
@@ -175,8 +229,8 @@ pub fn choose(
                     source: Source::Locale(var.to_string()),
                 }),
                 None => Ok(Chosen {
-                    region: us()?,
-                    asked: "US".into(),
+                    region: local_only(&country),
+                    asked: country.clone(),
                     source: Source::Unknown(country),
                 }),
             },
@@ -219,9 +273,56 @@ mod tests {
     #[test]
     fn table_parses_and_has_the_required_regions() {
         let codes: Vec<String> = all().into_iter().map(|r| r.code).collect();
-        for c in ["US", "CA", "GB", "IE", "ES", "MX", "AU", "NZ", "EU"] {
+        for c in [
+            "US", "CA", "GB", "IE", "ES", "MX", "AU", "NZ", "IN", "ZA", "DE", "FR", "NL", "EU",
+        ] {
             assert!(codes.contains(&c.to_string()), "missing {c}");
         }
+        for r in all() {
+            for (_, p) in r.phones() {
+                assert!(
+                    !p.source.trim().is_empty(),
+                    "{}: {} has no source",
+                    r.code,
+                    p.call
+                );
+                assert!(
+                    p.checked > chrono::NaiveDate::MIN,
+                    "{}: {} has no date",
+                    r.code,
+                    p.call
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn poison_lines_for_canada_australia_and_new_zealand() {
+        for (code, number) in [
+            ("CA", "1-844-764-7669"),
+            ("AU", "13 11 26"),
+            ("NZ", "0800 764 766"),
+        ] {
+            let r = for_code(code);
+            assert_eq!(r.poison.map(|p| p.call), Some(number.to_string()), "{code}");
+        }
+    }
+
+    #[test]
+    fn countries_with_their_own_numbers_are_not_folded_into_europe() {
+        for (lang, code, crisis) in [
+            ("en_IN.UTF-8", "IN", "14416"),
+            ("en_ZA.UTF-8", "ZA", "0800 567 567"),
+            ("de_DE.UTF-8", "DE", "0800 111 0 111"),
+            ("fr_FR.UTF-8", "FR", "3114"),
+            ("nl_NL.UTF-8", "NL", "113"),
+        ] {
+            let c = choose(None, env(&[("LANG", lang)])).unwrap();
+            assert_eq!(c.region.code, code, "{lang}");
+            let line = c.region.crisis.map(|p| p.call).unwrap_or_default();
+            assert!(line.contains(crisis), "{lang}: {line}");
+        }
+        assert_eq!(choose(Some("in"), env(&[])).unwrap().region.code, "IN");
     }
 
     #[test]
@@ -240,17 +341,23 @@ mod tests {
 
     #[test]
     fn european_country_falls_back_to_eu() {
-        let c = choose(None, env(&[("LANG", "de_DE.UTF-8")])).unwrap();
+        let c = choose(None, env(&[("LANG", "it_IT.UTF-8")])).unwrap();
         assert_eq!(c.region.code, "EU");
         assert_eq!(c.region.emergency.call, "112");
-        assert!(c.to_string().contains("DE uses EU numbers"));
+        assert!(c.to_string().contains("IT uses EU numbers"));
     }
 
     #[test]
-    fn unknown_country_and_c_locale_give_us() {
+    fn an_unknown_country_gets_only_the_local_emergency_number() {
         let c = choose(None, env(&[("LANG", "ja_JP.UTF-8")])).unwrap();
-        assert_eq!(c.region.code, "US");
-        assert!(c.to_string().contains("no numbers for JP"));
+        assert_eq!(c.region.code, "JP");
+        assert_eq!(c.region.emergency.call, "your local emergency number");
+        assert!(c.region.crisis.is_none() && c.region.poison.is_none());
+        assert!(c.to_string().contains("JP"), "{c}");
+    }
+
+    #[test]
+    fn the_c_locale_gives_the_default_us() {
         let c = choose(None, env(&[("LANG", "C.UTF-8")])).unwrap();
         assert_eq!(c.region.code, "US");
         assert_eq!(choose(None, env(&[])).unwrap().source, Source::Default);

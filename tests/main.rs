@@ -20,5 +20,6 @@ mod privacy;
 mod props;
 mod pty;
 mod readability;
+mod regions;
 mod scripted;
 mod stress;

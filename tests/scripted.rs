@@ -409,7 +409,8 @@ fn each_region_gives_its_own_numbers_as_people_dial_them() {
         ("GB", &["Call 999", "Call 116 123"], "United Kingdom (GB)"),
         ("AU", &["Call 000", "Call 13 11 14"], "Australia (AU)"),
         ("ES", &["Call 112", "Call 024"], "Spain (ES)"),
-        ("DE", &["Call 112", "Call 116 123"], "DE uses EU numbers"),
+        ("DE", &["Call 112", "0800 111 0 111"], "Germany (DE)"),
+        ("IT", &["Call 112", "Call 116 123"], "IT uses EU numbers"),
     ];
     let answers = answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": true}));
     for (region, numbers, note) in cases {
