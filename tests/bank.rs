@@ -390,3 +390,25 @@ fn control_characters_in_shown_text_are_refused_at_their_json_path() {
     // The message itself never carries the raw escape to the screen.
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+#[test]
+fn the_schema_uses_no_format_that_strict_validators_refuse() {
+    // ajv in its default strict mode refuses a schema with an unknown "format";
+    // JSON Schema 2020-12 defines none for numbers.
+    fn formats(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(f) = m.get("format").and_then(Value::as_str) {
+                    out.push(f.to_string());
+                }
+                m.values().for_each(|v| formats(v, out));
+            }
+            Value::Array(a) => a.iter().for_each(|v| formats(v, out)),
+            _ => {}
+        }
+    }
+    let text = std::fs::read_to_string(repo_file("questions/bank.schema.json")).expect("schema");
+    let mut found = Vec::new();
+    formats(&serde_json::from_str(&text).expect("JSON"), &mut found);
+    assert!(found.is_empty(), "non-standard formats: {found:?}");
+}
