@@ -1054,28 +1054,6 @@ pub fn fmt_num(n: f64) -> String {
     }
 }
 
-/// Takes out schemars' number formats ("uint8", "double", ...). JSON Schema defines no
-/// such formats, so strict validators (ajv's default strict mode) refuse the schema;
-/// the type, minimum and maximum already say the same.
-fn drop_number_formats(value: &mut Value) {
-    match value {
-        Value::Object(fields) => {
-            let numeric = fields
-                .get("format")
-                .and_then(Value::as_str)
-                .is_some_and(|f| {
-                    f.starts_with("uint") || f.starts_with("int") || f == "double" || f == "float"
-                });
-            if numeric {
-                fields.remove("format");
-            }
-            fields.values_mut().for_each(drop_number_formats);
-        }
-        Value::Array(items) => items.iter_mut().for_each(drop_number_formats),
-        _ => {}
-    }
-}
-
 /// Reports each string under `value` that holds a control character, by JSON path.
 fn control_characters(value: &Value, place: &mut String, add: &mut dyn FnMut(String, String)) {
     match value {
@@ -1201,11 +1179,5 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// The JSON Schema of bank files, as pretty JSON.
 pub fn schema_json() -> String {
-    // Through text, to keep schemars' order of keys ("$schema" and "title" first).
-    let text = serde_json::to_string(&schemars::schema_for!(Bank)).unwrap_or_default();
-    let mut schema: Value = serde_json::from_str(&text).unwrap_or_default();
-    drop_number_formats(&mut schema);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::schema::text::<Bank>()
 }

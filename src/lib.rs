@@ -18,6 +18,7 @@ pub mod record;
 pub mod region;
 pub mod report;
 pub mod scan;
+pub mod schema;
 pub mod scripted;
 pub mod store;
 pub mod summary;
