@@ -1,7 +1,7 @@
 //! The guided check in a real pseudo-terminal: what a person sees and what is saved.
 //!
 //! expectrl makes its own pseudo-terminal, so these run on CI with no terminal.
-//! inquire redraws and wraps lines, so screen text is matched with the ANSI codes
+//! The prompts redraw and wrap lines, so screen text is matched with the ANSI codes
 //! and all whitespace taken out.
 
 #![cfg(unix)]
@@ -313,7 +313,7 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(ENTER);
     g.expect(DIZZINESS);
     g.ctrl_c();
@@ -349,16 +349,16 @@ fn esc_goes_back_and_the_changed_answer_is_saved() {
     // Back at the stomach question, starting on the earlier answer.
     let back = g.expect(UPSET_STOMACH);
     assert!(!back.contains("dizziness"), "{back}");
-    g.expect(">None");
+    g.expect(">0None");
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(ENTER);
     // On again, and a scale answered two steps down is "moderate".
     g.expect(DROWSINESS);
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(DOWN);
-    g.expect(">Moderate");
+    g.expect(">2Moderate");
     g.send(ENTER);
     g.expect(DIZZINESS);
     g.ctrl_c();
