@@ -204,7 +204,7 @@ impl Prompter {
         }
         let keys = key_range(options);
         let help = format!("↑↓ or {keys} to move, Enter to choose · Esc: back");
-        self.tty.enter_raw();
+        self.tty.begin();
         self.above = 0;
         crate::console::write_err("\x1b[?25l");
         loop {
@@ -320,7 +320,7 @@ impl Prompter {
         let mut note: Option<String> = None;
         insert(&mut buf, start, kind, max, &mut note);
         note = None;
-        self.tty.enter_raw();
+        self.tty.begin();
         self.above = 0;
         crate::console::write_err("\x1b[?25h");
         loop {
@@ -533,9 +533,10 @@ impl Prompter {
     }
 
     /// The window changed or the program was continued: the old drawing cannot be
-    /// found again, so clear the screen and draw from the top.
+    /// found again (the shell wrote below it, or the terminal re-flowed it). Draw anew
+    /// on the next line. Nothing is cleared: an alert just above must stay readable.
     fn fresh(&mut self) {
-        crate::console::write_err("\x1b[H\x1b[2J");
+        crate::console::write_err("\r\n");
         self.above = 0;
     }
 

@@ -133,6 +133,13 @@ impl Tty {
         }
     }
 
+    /// Starts a prompt: raw mode, and a size change from before it is old news (the
+    /// prompt is drawn at the size it finds).
+    pub fn begin(&mut self) {
+        self.caught.winch.store(false, Ordering::SeqCst);
+        self.enter_raw();
+    }
+
     /// Keys one at a time, no echo, Ctrl-C and Ctrl-Z as bytes; output processing
     /// stays on so `\n` still starts a new line. Bracketed paste on.
     pub fn enter_raw(&mut self) {
