@@ -77,8 +77,10 @@ enum Field {
 impl Prompter {
     /// Opens the terminal. `rich` is false in the plain mode.
     pub fn open(rich: bool, color: bool) -> Result<Prompter, String> {
+        let tty = Tty::open(rich)?;
+        let rich = tty.is_rich();
         Ok(Prompter {
-            tty: Tty::open(rich)?,
+            tty,
             rich,
             color: color && rich,
             above: 0,
@@ -208,7 +210,7 @@ impl Prompter {
         self.above = 0;
         crate::console::write_err("\x1b[?25l");
         loop {
-            let frame = self.list_frame(text, info, &help, options, at);
+            let frame = list_frame(self.tty.size(), self.color, text, info, &help, options, at);
             self.draw(&frame);
             match self.tty.wait() {
                 Event::Input(Input::Key(k)) => match k {
@@ -330,7 +332,14 @@ impl Prompter {
                 }
                 _ => info.to_string(),
             };
-            let frame = self.field_frame(text, &info_now, note.as_deref(), hint, &buf);
+            let frame = field_frame(
+                self.tty.size(),
+                text,
+                &info_now,
+                note.as_deref(),
+                hint,
+                &buf,
+            );
             self.draw(&frame);
             match self.tty.wait() {
                 Event::Input(Input::Key(k)) => {
@@ -431,95 +440,6 @@ impl Prompter {
         }
     }
 
-    fn list_frame(
-        &self,
-        text: &str,
-        info: &str,
-        help: &str,
-        options: &[Choice],
-        at: usize,
-    ) -> Vec<String> {
-        let (cols, rows) = self.tty.size();
-        let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
-        let mut question = alert::wrap(text, width);
-        // The question and at least one option must fit; the question comes first.
-        let room = rows.max(2);
-        question.truncate(room - 1);
-        let mut left = room - question.len();
-        let shown = options.len().min(left).max(1);
-        left -= shown;
-        let first = at
-            .saturating_sub(shown / 2)
-            .min(options.len().saturating_sub(shown));
-        let mut lines = question;
-        for (i, o) in options.iter().enumerate().skip(first).take(shown) {
-            let mark = if i == at { '>' } else { ' ' };
-            let mut line = format!("{mark} {}  {}", o.key, o.label);
-            if i == first && first > 0 {
-                line.push_str("  ↑ more");
-            } else if i == first + shown - 1 && i < options.len() - 1 {
-                line.push_str("  ↓ more");
-            }
-            let line = cut(&line, width);
-            lines.push(if i == at && self.color {
-                format!("\x1b[1;36m{line}\x1b[0m")
-            } else {
-                line
-            });
-        }
-        for extra in [info, help] {
-            let wrapped = alert::wrap(extra, width);
-            if wrapped.len() <= left {
-                left -= wrapped.len();
-                lines.extend(wrapped);
-            }
-        }
-        lines
-    }
-
-    fn field_frame(
-        &self,
-        text: &str,
-        info: &str,
-        note: Option<&str>,
-        hint: &str,
-        buf: &str,
-    ) -> Vec<String> {
-        let (cols, rows) = self.tty.size();
-        let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
-        let mut question = alert::wrap(text, width);
-        let room = rows.max(2);
-        question.truncate(room - 1);
-        let mut left = room - question.len() - 1;
-        let mut lines = question;
-        let mut extra = Vec::new();
-        for part in [Some(info), note].into_iter().flatten() {
-            let wrapped = alert::wrap(part, width);
-            if wrapped.len() <= left {
-                left -= wrapped.len();
-                extra.extend(wrapped);
-            }
-        }
-        lines.extend(extra);
-        let prompt = if hint.is_empty() {
-            "> ".to_string()
-        } else {
-            format!("{hint} > ")
-        };
-        // One row only: the end of a long answer, where the typing happens.
-        let room = width.saturating_sub(prompt.chars().count()).max(1);
-        let shown: Vec<char> = visible(buf).chars().collect();
-        let tail: String = if shown.len() > room {
-            std::iter::once('…')
-                .chain(shown[shown.len() - (room - 1)..].iter().copied())
-                .collect()
-        } else {
-            shown.iter().collect()
-        };
-        lines.push(cut(&format!("{prompt}{tail}"), width));
-        lines
-    }
-
     /// Draws over the previous drawing of this prompt.
     fn draw(&mut self, lines: &[String]) {
         let mut out = String::from("\r");
@@ -546,10 +466,105 @@ impl Prompter {
         let mut lines = alert::wrap(text, width);
         lines.push(cut(&format!("  {answer}"), width));
         self.draw(&lines);
-        crate::console::write_err("\n");
+        crate::console::write_err("\x1b[?25h\n");
         self.above = 0;
         self.tty.leave_raw();
     }
+}
+
+/// The list as drawn: the question first (all of it if the window allows), then as
+/// many options as fit around the highlight, then the progress and help lines if
+/// there is still room. Every row is narrower than the window.
+fn list_frame(
+    size: (usize, usize),
+    color: bool,
+    text: &str,
+    info: &str,
+    help: &str,
+    options: &[Choice],
+    at: usize,
+) -> Vec<String> {
+    let (cols, rows) = size;
+    let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
+    let mut question = alert::wrap(text, width);
+    // The question and at least one option must fit; the question comes first.
+    let room = rows.max(2);
+    question.truncate(room - 1);
+    let mut left = room - question.len();
+    let shown = options.len().min(left).max(1);
+    left -= shown;
+    let first = at
+        .saturating_sub(shown / 2)
+        .min(options.len().saturating_sub(shown));
+    let mut lines = question;
+    for (i, o) in options.iter().enumerate().skip(first).take(shown) {
+        let mark = if i == at { '>' } else { ' ' };
+        let mut line = format!("{mark} {}  {}", o.key, o.label);
+        if i == first && first > 0 {
+            line.push_str("  ↑ more");
+        } else if i == first + shown - 1 && i < options.len() - 1 {
+            line.push_str("  ↓ more");
+        }
+        let line = cut(&line, width);
+        lines.push(if i == at && color {
+            format!("\x1b[1;36m{line}\x1b[0m")
+        } else {
+            line
+        });
+    }
+    for extra in [info, help] {
+        let wrapped = alert::wrap(extra, width);
+        if wrapped.len() <= left {
+            left -= wrapped.len();
+            lines.extend(wrapped);
+        }
+    }
+    lines
+}
+
+/// An input line as drawn: the question, the progress and any note if they fit, and
+/// one row of input showing the end of the answer.
+fn field_frame(
+    size: (usize, usize),
+    text: &str,
+    info: &str,
+    note: Option<&str>,
+    hint: &str,
+    buf: &str,
+) -> Vec<String> {
+    let (cols, rows) = size;
+    let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
+    let mut question = alert::wrap(text, width);
+    let room = rows.max(2);
+    question.truncate(room - 1);
+    let mut left = room - question.len() - 1;
+    let mut lines = question;
+    let mut extra = Vec::new();
+    for part in [Some(info), note].into_iter().flatten() {
+        let wrapped = alert::wrap(part, width);
+        if wrapped.len() <= left {
+            left -= wrapped.len();
+            extra.extend(wrapped);
+        }
+    }
+    lines.extend(extra);
+    let prompt = if hint.is_empty() {
+        "> ".to_string()
+    } else {
+        format!("{hint} > ")
+    };
+    // One row only: the end of a long answer, where the typing happens.
+    let room = width.saturating_sub(prompt.chars().count()).max(1);
+    let shown: Vec<char> = visible(buf).chars().collect();
+    let tail: String = if shown.len() > room {
+        std::iter::once('…')
+            .chain(shown[shown.len() - (room - 1)..].iter().copied())
+            .collect()
+    } else {
+        shown.iter().collect()
+    };
+    lines.push(cut(&format!("{prompt}{tail}"), width));
+    lines
 }
 
 /// "0-4", or the keys listed when they are not a run.
@@ -650,6 +665,81 @@ mod tests {
         insert(&mut b, "cdef", Field::Text, Some(4), &mut note);
         assert_eq!(b, "abcd");
         assert!(note.is_some_and(|n| n.contains("limit is 4") && n.contains("last 2")));
+    }
+
+    fn severity() -> Vec<Choice> {
+        ["None", "Mild", "Moderate", "Severe", "Very severe"]
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Choice {
+                key: char::from(b'0' + i as u8),
+                label: l.to_string(),
+            })
+            .collect()
+    }
+
+    const Q: &str = "In the last 7 days, how bad was your upset stomach or nausea at its worst?";
+
+    #[test]
+    fn a_list_on_a_20_by_10_window_keeps_the_question_and_fits() {
+        for at in 0..5 {
+            let f = list_frame(
+                (20, 10),
+                false,
+                Q,
+                "Side effects · Question 4 of 17",
+                "help",
+                &severity(),
+                at,
+            );
+            assert!(f.len() <= 10, "{f:#?}");
+            assert!(f.iter().all(|l| l.chars().count() < 20), "{f:#?}");
+            assert_eq!(f[..5].join(" "), Q, "{f:#?}");
+            assert!(
+                f.iter()
+                    .any(|l| l.starts_with('>') && l.contains(&severity()[at].label)),
+                "{f:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_on_a_tiny_window_shows_a_window_of_options_around_the_highlight() {
+        let f = list_frame((20, 7), false, Q, "info", "help", &severity(), 4);
+        assert_eq!(f.len(), 7, "{f:#?}");
+        assert_eq!(f[..5].join(" "), Q);
+        assert_eq!(f[5], "  3  Severe  ↑ more");
+        assert_eq!(f[6], "> 4  Very severe");
+        let f = list_frame((20, 7), false, Q, "info", "help", &severity(), 0);
+        assert_eq!(f[5], "> 0  None");
+        assert_eq!(f[6], "  1  Mild  ↓ more");
+    }
+
+    #[test]
+    fn a_roomy_window_shows_every_option_and_the_help() {
+        let f = list_frame((80, 24), false, Q, "info", "help", &severity(), 2);
+        assert_eq!(
+            f,
+            vec![
+                Q,
+                "  0  None",
+                "  1  Mild",
+                "> 2  Moderate",
+                "  3  Severe",
+                "  4  Very severe",
+                "info",
+                "help"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_answer_shows_its_end_on_one_row() {
+        let f = field_frame((20, 10), "Notes?", "info", None, "", &"ab\n".repeat(50));
+        let input = f.last().cloned().unwrap_or_default();
+        assert!(input.starts_with("> …"), "{input}");
+        assert!(input.ends_with("ab⏎"), "{input}");
+        assert!(input.chars().count() < 20, "{input}");
     }
 
     #[test]

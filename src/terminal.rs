@@ -59,9 +59,9 @@ pub fn run(_flow: &mut Flow<'_>, _chosen: &Chosen, _color: bool) -> Result<Endin
 #[cfg(unix)]
 pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, Error> {
     let rich = prompt::rich_terminal(std::env::var("TERM").ok().as_deref());
-    // No colour where no escape codes may go.
-    let color = color && rich;
     let mut p = Prompter::open(rich, color).map_err(Error::Runtime)?;
+    // No colour where no escape codes may go (the alerts included).
+    let color = color && p.is_rich();
     let width = p.width();
     let bank = flow.bank();
     crate::sayln!();

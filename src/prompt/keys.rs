@@ -78,7 +78,7 @@ impl Parser {
     }
 
     /// The next complete key or paste, if any.
-    pub fn next(&mut self) -> Option<Input> {
+    pub fn take(&mut self) -> Option<Input> {
         loop {
             if self.paste.is_some() {
                 return self.paste_step();
@@ -111,9 +111,7 @@ impl Parser {
     }
 
     fn paste_step(&mut self) -> Option<Input> {
-        let Some(paste) = self.paste.as_mut() else {
-            return None;
-        };
+        let paste = self.paste.as_mut()?;
         // Look for the end marker in what arrived, keeping a possibly split marker.
         if let Some(at) = find(&self.buf, PASTE_END) {
             let room = MAX_PASTE_BYTES.saturating_sub(paste.len());
@@ -251,7 +249,7 @@ mod tests {
     use super::*;
 
     fn all(p: &mut Parser) -> Vec<Input> {
-        std::iter::from_fn(|| p.next()).collect()
+        std::iter::from_fn(|| p.take()).collect()
     }
 
     fn keys(bytes: &[u8]) -> Vec<Input> {
@@ -278,7 +276,7 @@ mod tests {
     fn a_lone_esc_waits_and_becomes_esc_when_the_terminal_is_quiet() {
         let mut p = Parser::new();
         p.feed(b"\x1b");
-        assert_eq!(p.next(), None);
+        assert_eq!(p.take(), None);
         assert!(p.is_waiting());
         assert_eq!(p.flush(), Some(Input::Key(Key::Esc)));
         assert!(!p.is_waiting());
@@ -288,11 +286,11 @@ mod tests {
     fn an_arrow_split_across_reads_is_one_key_not_esc() {
         let mut p = Parser::new();
         p.feed(b"\x1b");
-        assert_eq!(p.next(), None);
+        assert_eq!(p.take(), None);
         p.feed(b"[");
-        assert_eq!(p.next(), None);
+        assert_eq!(p.take(), None);
         p.feed(b"A");
-        assert_eq!(p.next(), Some(Input::Key(Key::Up)));
+        assert_eq!(p.take(), Some(Input::Key(Key::Up)));
     }
 
     #[test]
@@ -314,9 +312,9 @@ mod tests {
         let mut p = Parser::new();
         let e = "é".as_bytes();
         p.feed(&e[..1]);
-        assert_eq!(p.next(), None);
+        assert_eq!(p.take(), None);
         p.feed(&e[1..]);
-        assert_eq!(p.next(), Some(Input::Key(Key::Char('é'))));
+        assert_eq!(p.take(), Some(Input::Key(Key::Char('é'))));
     }
 
     #[test]
@@ -342,10 +340,10 @@ mod tests {
         let chunk = vec![b'a'; 64 * 1024];
         for _ in 0..40 {
             p.feed(&chunk);
-            assert_eq!(p.next(), None);
+            assert_eq!(p.take(), None);
         }
         p.feed(PASTE_END);
-        match p.next() {
+        match p.take() {
             Some(Input::Paste(s)) => assert_eq!(s.len(), MAX_PASTE_BYTES),
             other => panic!("{other:?}"),
         }

@@ -117,12 +117,18 @@ impl Tty {
         let caught = caught()?;
         let cooked = termios::tcgetattr(io::stdin()).ok();
         Ok(Tty {
+            // Without the terminal's settings there is no raw mode to leave safely.
+            rich: rich && cooked.is_some(),
             cooked,
             raw: false,
-            rich,
             parser: Parser::new(),
             caught,
         })
+    }
+
+    /// Whether prompts are drawn in place (raw mode) rather than line by line.
+    pub fn is_rich(&self) -> bool {
+        self.rich
     }
 
     /// Columns and rows, from stderr (where everything is drawn).
@@ -220,7 +226,7 @@ impl Tty {
             if self.caught.winch.swap(false, Ordering::SeqCst) {
                 return Event::Redraw;
             }
-            match self.parser.next() {
+            match self.parser.take() {
                 Some(Input::Key(Key::Suspend)) => {
                     self.suspend();
                     return Event::Redraw;
