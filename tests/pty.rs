@@ -1097,3 +1097,44 @@ fn ctrl_u_clears_the_line() {
         vec![answered("notes", "but this".into())]
     );
 }
+
+#[test]
+fn signals_during_the_save_do_not_cut_it_short() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    g.answer(BREATHING, "y");
+    g.answer(ACKNOWLEDGE, "");
+    g.expect(SEIZURE);
+    g.kill("TERM");
+    g.expect("Saving…");
+    // More of them while it saves (a second Ctrl-C, the window closing): the process
+    // may already be gone, so a failed kill is fine, but none may kill the save.
+    for signal in ["INT", "INT", "HUP", "TERM"] {
+        let _ = Command::new("kill").args(["-s", signal, &g.pid()]).status();
+    }
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 143, "{}", g.screen());
+    let record = g.record();
+    assert_eq!(record["status"], "stopped");
+    assert_eq!(answers(&record), vec![answered("breathing", true.into())]);
+}
+
+#[test]
+fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
+    let env = Env::new();
+    let mut cmd = guided_command(&env, &["check"], true);
+    cmd.env_remove("TERM");
+    let mut g = Guided::spawn(env, cmd);
+    g.answer(START, "");
+    g.answer(BREATHING, "n");
+    g.expect(SEIZURE);
+    g.kill("TERM");
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 143, "{}", g.screen());
+    let raw = String::from_utf8_lossy(&g.seen).into_owned();
+    assert!(!raw.contains('\x1b'), "escape codes with no TERM: {raw:?}");
+    assert_eq!(
+        answers(&g.record()),
+        vec![answered("breathing", false.into())]
+    );
+}
