@@ -46,6 +46,9 @@ pub fn rich_terminal(term: Option<&str>) -> bool {
     !matches!(term.map(str::trim), None | Some("") | Some("dumb"))
 }
 
+/// Said when Esc is pressed where it cannot go back (an alert must be read first).
+const NO_BACK: &str = "Esc does not go back from here: press Enter to go on, or type n.";
+
 /// The widest a prompt is drawn, even on a wide window (long lines are hard to read).
 const MAX_WIDTH: usize = 80;
 
@@ -367,6 +370,7 @@ impl Prompter {
                             self.finish(text, "(went back)");
                             return (Reply::Back, String::new());
                         }
+                        Key::Esc => note = Some(NO_BACK.to_string()),
                         _ => {}
                     }
                 }
@@ -414,8 +418,11 @@ impl Prompter {
             };
             crate::console::write_err(&prompt);
             match self.tty.read_line() {
-                Line::Text(s) if back && s.starts_with('\x1b') => {
-                    return (Reply::Back, String::new());
+                Line::Text(s) if s.starts_with('\x1b') => {
+                    if back {
+                        return (Reply::Back, String::new());
+                    }
+                    crate::sayln!("{NO_BACK}");
                 }
                 Line::Text(s) => {
                     let s = if s.is_empty() { start.to_string() } else { s };

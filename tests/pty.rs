@@ -903,6 +903,7 @@ fn esc_at_an_alert_does_not_skip_it() {
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     g.esc();
+    g.expect("Esc does not go back from here: press Enter to go on");
     let meanwhile = g.unread_after(Duration::from_millis(500));
     assert!(!meanwhile.contains("seizure"), "{meanwhile}");
     g.send(ENTER);
