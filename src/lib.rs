@@ -8,6 +8,7 @@
 
 pub mod alert;
 pub mod bank;
+pub mod checkins;
 pub mod cli;
 pub mod console;
 pub mod error;
