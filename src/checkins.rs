@@ -19,7 +19,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
 use crate::record::{CheckIn, Status};
-use crate::store::{Entry, Store};
+use crate::store::{Entry, Lookup, Store};
 
 /// A 64-bit hash of a check-in id, the same in every pass of one run.
 pub fn id_hash(id: &str) -> u64 {
@@ -175,6 +175,29 @@ pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
         }
     }
     Ok(None)
+}
+
+/// Finds a check-in by id prefix, counting copies of one line as one check-in (the
+/// store's own lookup counts lines). The first copy is the one found.
+pub fn lookup_distinct(store: &Store, prefix: &str) -> Result<Lookup, Error> {
+    let mut found: Option<Box<CheckIn>> = None;
+    let mut ids: HashSet<u64> = HashSet::new();
+    for entry in store.reader()? {
+        match entry {
+            Entry::Record(r) if r.id.starts_with(prefix) => {
+                if ids.insert(id_hash(&r.id)) && found.is_none() {
+                    found = Some(r);
+                }
+            }
+            Entry::Record(_) | Entry::Bad(_) => {}
+            Entry::Failed(e) => return Err(Error::Store(e)),
+        }
+    }
+    Ok(match found {
+        Some(r) if ids.len() == 1 => Lookup::Found(r),
+        Some(_) => Lookup::Ambiguous(ids.len()),
+        None => Lookup::NotFound,
+    })
 }
 
 /// The last check-in saved, and whether a record continues it already.

@@ -18,6 +18,7 @@ pub mod history;
 pub mod record;
 pub mod region;
 pub mod report;
+pub mod resume;
 pub mod scan;
 pub mod scripted;
 pub mod store;
@@ -185,7 +186,39 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     };
     let store = store(cli)?;
     let color = color_on_stderr();
-    let started = now();
+    let mut started = now();
+
+    // `--resume`: the stopped check-in to finish, or one line on why a new one starts.
+    let resumed = if args.resume {
+        match resume::find(checkins::latest(&store)?, &bank, started) {
+            Ok(r) => Some(r),
+            Err(why) => {
+                crate::sayln!("sidecheck: note: {why}.");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(r) = &resumed {
+        // Its answers, and the urgent alerts they raised, before anything else: a
+        // person carrying on days later must see the alerts again.
+        crate::sayln!();
+        crate::say!("{}", resume::earlier_answers(r, answers.is_none()));
+        if !r.holding.is_empty() {
+            crate::sayln!("These answers raised urgent alerts, and they still apply:");
+        }
+        for rule in &r.holding {
+            crate::sayln!();
+            crate::say!("{}", alert::render(rule, &chosen, color));
+        }
+        // The check-in is the one that started then; its answers go back that far.
+        started = r.stopped.started_at;
+    }
+    let (stopped, restored) = match resumed {
+        Some(r) => (Some(r.stopped), Some(r.flow)),
+        None => (None, None),
+    };
 
     let (flow, status, code) = match &answers {
         Some((name, answers)) => {
@@ -195,7 +228,10 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             };
             // The answers are already given, so their alerts come first: an urgent
             // answer is shown even when the log turns out to be unusable.
-            let flow = scripted::run(&bank, name, answers, &mut events)?;
+            let flow = match restored {
+                Some(flow) => scripted::run_from(flow, name, answers, &mut events)?,
+                None => scripted::run(&bank, name, answers, &mut events)?,
+            };
             store.check_writable(&mut warn)?;
             (flow, Status::Completed, None)
         }
@@ -203,12 +239,34 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             // Before the first question: nobody should answer everything and then
             // lose it.
             store.check_writable(&mut warn)?;
-            let mut flow = Flow::new(&bank);
+            let mut flow = match restored {
+                Some(flow) => flow,
+                None => {
+                    // After a hang-up or a signal: the stopped check-in can be
+                    // finished instead. Only a hint, so a log that cannot be read
+                    // here says nothing.
+                    if !args.resume
+                        && let Ok(r) = checkins::latest(&store)
+                            .map_err(|_| String::new())
+                            .and_then(|latest| resume::find(latest, &bank, started))
+                    {
+                        crate::sayln!();
+                        crate::sayln!("{}", resume::notice(&r));
+                    }
+                    Flow::new(&bank)
+                }
+            };
             let ending = terminal::run(&mut flow, &chosen, color)?;
             match ending {
                 Ending::Completed => (flow, Status::Completed, None),
                 Ending::NotStarted => {
-                    crate::sayln!("You did not start the check. Nothing was saved.");
+                    match &stopped {
+                        Some(s) => crate::sayln!(
+                            "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
+                            s.id
+                        ),
+                        None => crate::sayln!("You did not start the check. Nothing was saved."),
+                    }
                     return Ok(());
                 }
                 Ending::Interrupted => (flow, Status::Stopped, Some(Error::Interrupted)),
@@ -222,7 +280,18 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!("Stopped before any answer. Nothing was saved.");
         return code.map_or(Ok(()), Err);
     }
-    let record = CheckIn::from_flow(
+    if let Some(s) = &stopped
+        && status == Status::Stopped
+        && flow.answer_records() == s.answers
+    {
+        crate::sayln!();
+        crate::sayln!(
+            "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
+            s.id
+        );
+        return code.map_or(Ok(()), Err);
+    }
+    let mut record = CheckIn::from_flow(
         &flow,
         record::new_id(started),
         status,
@@ -230,6 +299,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         now(),
         &chosen.region.code,
     );
+    // A new record; the stopped one stays in the log as it was.
+    record.completes = stopped.as_ref().map(|s| s.id.clone());
     if let Err(e) = store.append(&record, &mut warn) {
         // The person must know their answers are not in the log.
         return Err(Error::Store(e));
@@ -238,13 +309,21 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     crate::say!("{}", summary::render(&record, Some(&bank), &chosen.region));
     crate::sayln!();
     match status {
-        Status::Completed => crate::sayln!(
-            "Saved to {} (check-in {}).",
-            store.log_path().display(),
-            record.id
-        ),
+        Status::Completed => {
+            crate::sayln!(
+                "Saved to {} (check-in {}).",
+                store.log_path().display(),
+                record.id
+            );
+            if let Some(s) = &stopped {
+                crate::sayln!(
+                    "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
+                    s.id
+                );
+            }
+        }
         Status::Stopped => crate::sayln!(
-            "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}).",
+            "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}). To finish it later, run `sidecheck check --resume`.",
             match flow.answered() {
                 1 => "Your 1 answer".to_string(),
                 n => format!("Your {n} answers"),
@@ -269,7 +348,12 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
     let store = store(cli)?;
     let log = store.log_path();
     let log = log.display();
-    let record = match store.lookup(which, &mut warn)? {
+    let mut lookup = store.lookup(which, &mut warn)?;
+    if let store::Lookup::Ambiguous(_) = lookup {
+        // Copies of one line are one check-in, not an ambiguous prefix.
+        lookup = checkins::lookup_distinct(&store, which)?;
+    }
+    let record = match lookup {
         store::Lookup::Found(r) => r,
         store::Lookup::NotFound if which == "last" => {
             return Err(Error::Input(format!(
@@ -287,7 +371,31 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
             )));
         }
     };
+    // A stopped check-in that a later one finished is not a check-in of its own.
+    let later = match record.status {
+        Status::Stopped => checkins::continued_by(&store, &record.id)?,
+        Status::Completed => None,
+    };
+    let mut about = String::new();
+    if let Some(l) = &later {
+        about = format!(
+            "This stopped check-in was {} later by check-in {}, which holds these answers and the rest; history and exports show only that one (`sidecheck show {}`).\n\n",
+            match l.status {
+                Status::Completed => "completed",
+                Status::Stopped => "continued (and stopped again)",
+            },
+            l.id,
+            l.id
+        );
+    } else if let Some(prev) = &record.completes {
+        about = format!(
+            "This check-in finishes the stopped check-in {prev}: it holds those answers and the rest.\n\n"
+        );
+    }
     if json {
+        if !about.is_empty() {
+            crate::sayln!("sidecheck: note: {}", about.trim_end());
+        }
         return out(&format!("{}\n", pretty(&record)?));
     }
     let bank = load_bank(cli).ok();
@@ -296,7 +404,10 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
         .find(|r| r.code == record.region)
         .map(Ok)
         .unwrap_or_else(|| choose_region(cli).map(|c| c.region))?;
-    out(&summary::render(&record, bank.as_ref(), &region))
+    out(&format!(
+        "{about}{}",
+        summary::render(&record, bank.as_ref(), &region)
+    ))
 }
 
 fn validate(files: &[PathBuf]) -> Result<(), Error> {
