@@ -7,6 +7,7 @@
 mod support;
 
 mod bank;
+mod checkins;
 mod crash;
 mod diskfull;
 mod exercise;
