@@ -138,8 +138,7 @@ impl Pass<'_> {
     /// Whether this record is a check-in of its own. Call it for every record, in
     /// log order.
     pub fn counts(&mut self, r: &CheckIn) -> bool {
-        if self.rule.maybe_repeated.contains(&id_hash(&r.id)) && !self.seen.insert(r.id.clone())
-        {
+        if self.rule.maybe_repeated.contains(&id_hash(&r.id)) && !self.seen.insert(r.id.clone()) {
             self.repeated.insert(r.id.clone());
             return false;
         }
@@ -156,9 +155,7 @@ impl Pass<'_> {
 pub fn repeated_warning(n: usize) -> Option<String> {
     match n {
         0 => None,
-        1 => Some(
-            "1 check-in appears more than once in the log; it is counted once".to_string(),
-        ),
+        1 => Some("1 check-in appears more than once in the log; it is counted once".to_string()),
         n => Some(format!(
             "{n} check-ins appear more than once in the log; each is counted once"
         )),

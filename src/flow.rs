@@ -224,10 +224,7 @@ impl<'b> Flow<'b> {
             let Some(&i) = flow.index.get(a.question.as_str()) else {
                 return Err(AnswerError {
                     question: a.question.clone(),
-                    message: format!(
-                        "bank {} {} has no such question",
-                        bank.id, bank.version
-                    ),
+                    message: format!("bank {} {} has no such question", bank.id, bank.version),
                 });
             };
             flow.answers[i] = Some(Answer::from_json(bank, &bank.questions[i], &a.value)?);

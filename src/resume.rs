@@ -115,7 +115,11 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
         let q = bank.question(&a.question);
         let name = q.map_or(a.question.as_str(), |q| q.short.as_str());
         let unit = q.and_then(|q| q.unit.as_deref());
-        s.push_str(&format!("  {}: {}\n", visible(name, 40), answer_words(a, unit)));
+        s.push_str(&format!(
+            "  {}: {}\n",
+            visible(name, 40),
+            answer_words(a, unit)
+        ));
     }
     if guided && r.flow.is_complete() {
         s.push_str("Every question was answered; carrying on saves it as completed.\n");
@@ -191,15 +195,26 @@ mod tests {
     #[test]
     fn a_recent_stopped_check_in_of_this_bank_can_be_finished() {
         let bank = Bank::bundled().unwrap();
-        let r = find(Some(stopped(&bank, "2026-12-01T09:00:00.000+01:00")), &bank, t(NOW)).unwrap();
-        assert_eq!(r.flow.current().map(|q| q.id.as_str()), Some("suicidal_thoughts"));
+        let r = find(
+            Some(stopped(&bank, "2026-12-01T09:00:00.000+01:00")),
+            &bank,
+            t(NOW),
+        )
+        .unwrap();
+        assert_eq!(
+            r.flow.current().map(|q| q.id.as_str()),
+            Some("suicidal_thoughts")
+        );
         assert_eq!(r.holding.len(), 1);
         assert_eq!(
             notice(&r),
             "Your check-in of 2026-12-01 09:00 was stopped after 2 of 17 questions. To finish it, run `sidecheck check --resume`."
         );
         let list = earlier_answers(&r, true);
-        assert!(list.contains("  Trouble breathing: Yes\n  Seizure: No\n"), "{list}");
+        assert!(
+            list.contains("  Trouble breathing: Yes\n  Seizure: No\n"),
+            "{list}"
+        );
     }
 
     #[test]
@@ -226,14 +241,25 @@ mod tests {
     #[test]
     fn nothing_stopped_or_already_finished_starts_a_new_check_in() {
         let bank = Bank::bundled().unwrap();
-        assert!(find(None, &bank, t(NOW)).unwrap_err().contains("no stopped check-in"));
+        assert!(
+            find(None, &bank, t(NOW))
+                .unwrap_err()
+                .contains("no stopped check-in")
+        );
         let mut done = stopped(&bank, "2026-12-01T09:00:00.000+01:00");
         done.record.status = Status::Completed;
-        assert!(find(Some(done), &bank, t(NOW)).unwrap_err().contains("was completed"));
+        assert!(
+            find(Some(done), &bank, t(NOW))
+                .unwrap_err()
+                .contains("was completed")
+        );
         let mut taken = stopped(&bank, "2026-12-01T09:00:00.000+01:00");
         taken.continued_by = Some("20261201-090000-000000000002".into());
         let why = find(Some(taken), &bank, t(NOW)).unwrap_err();
-        assert!(why.contains("already finished by check-in 20261201-090000-000000000002"), "{why}");
+        assert!(
+            why.contains("already finished by check-in 20261201-090000-000000000002"),
+            "{why}"
+        );
     }
 
     #[test]

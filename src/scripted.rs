@@ -100,7 +100,11 @@ pub fn run_from<'b>(
     events: &mut dyn Events,
 ) -> Result<Flow<'b>, Error> {
     let bank = flow.bank();
-    let earlier: HashSet<String> = flow.answer_records().into_iter().map(|a| a.question).collect();
+    let earlier: HashSet<String> = flow
+        .answer_records()
+        .into_iter()
+        .map(|a| a.question)
+        .collect();
     let unknown: Vec<&str> = answers
         .0
         .iter()

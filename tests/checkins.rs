@@ -65,7 +65,10 @@ fn fhir(bundle: &Value) -> (Vec<(String, String)>, Vec<String>) {
         .filter(|r| r["resourceType"] == "QuestionnaireResponse")
         .map(|r| {
             (
-                r["identifier"]["value"].as_str().unwrap_or_default().to_string(),
+                r["identifier"]["value"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
                 r["status"].as_str().unwrap_or_default().to_string(),
             )
         })
@@ -100,7 +103,11 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     let both = vec![id(&urgent), id(&calm)];
 
     let out = ok(&env, &["history"]);
-    assert!(stdout(&out).contains("2 check-ins (2 completed, 0 stopped)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("2 check-ins (2 completed, 0 stopped)"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(count(&stdout(&out), &id(&urgent)), 1, "{}", stdout(&out));
     assert_eq!(count(&stderr(&out), REPEATED), 1, "{}", stderr(&out));
     assert!(
@@ -117,7 +124,10 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     assert_eq!(strings(&doc["records"], "id"), both);
     assert_eq!(doc["summary"]["counts"]["check_ins"], 2);
     assert_eq!(doc["summary"]["counts"]["urgent_alerts"], 1);
-    assert_eq!(doc["summary"]["urgent_alerts"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        doc["summary"]["urgent_alerts"].as_array().map(Vec::len),
+        Some(1)
+    );
 
     let out = ok(&env, &["export", "--format", "csv"]);
     assert_eq!(csv_ids(&stdout(&out)), both);
@@ -126,7 +136,10 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     let out = ok(&env, &["export", "--format", "fhir"]);
     let bundle: Value = serde_json::from_str(&stdout(&out)).expect("a Bundle");
     let (responses, urls) = fhir(&bundle);
-    assert_eq!(responses.iter().map(|r| r.0.clone()).collect::<Vec<_>>(), both);
+    assert_eq!(
+        responses.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+        both
+    );
     // FHIR rule bdl-7: fullUrl is unique in a Bundle.
     let unique: HashSet<&String> = urls.iter().collect();
     assert_eq!(unique.len(), urls.len(), "{urls:?}");
@@ -135,9 +148,19 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     let page = env.tmp.path().join("report.html");
     let out = ok(
         &env,
-        &["export", "--format", "html", "--output", page.to_str().expect("a path")],
+        &[
+            "export",
+            "--format",
+            "html",
+            "--output",
+            page.to_str().expect("a path"),
+        ],
     );
-    assert!(stderr(&out).contains("Wrote 2 check-ins"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Wrote 2 check-ins"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(count(&stderr(&out), REPEATED), 1, "{}", stderr(&out));
     let html = std::fs::read_to_string(&page).expect("the page");
     // The urgent check-in's alert is listed once.
@@ -147,7 +170,10 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     // A prefix of the repeated id is not "ambiguous": it is one check-in.
     let prefix = &id(&urgent)[..id(&urgent).len() - 2];
     let out = ok(&env, &["show", prefix, "--json"]);
-    assert_eq!(id(&serde_json::from_str(&stdout(&out)).expect("JSON")), id(&urgent));
+    assert_eq!(
+        id(&serde_json::from_str(&stdout(&out)).expect("JSON")),
+        id(&urgent)
+    );
 
     // The log is read, never rewritten.
     assert_eq!(env.records().len(), 4);
@@ -169,7 +195,11 @@ fn without_repeated_lines_there_is_no_warning() {
 fn stopped_then_finished(env: &Env) -> (String, String) {
     let whole = answers_with(json!({"breathing": true, "drowsiness": "mild"}));
     let stopped = stopped_after(&template_record(&whole), 5, "20261201-080000-00000000cafe");
-    let stopped = record_at(&stopped, "20261201-080000-00000000cafe", &now_minus_hours(2));
+    let stopped = record_at(
+        &stopped,
+        "20261201-080000-00000000cafe",
+        &now_minus_hours(2),
+    );
     append_log(env, &[stopped.to_string()]);
     let out = env.check(&whole, &["--resume"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -190,7 +220,10 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
 
     let out = ok(&env, &["history"]);
     let text = stdout(&out);
-    assert!(text.contains("2 check-ins (2 completed, 0 stopped)"), "{text}");
+    assert!(
+        text.contains("2 check-ins (2 completed, 0 stopped)"),
+        "{text}"
+    );
     assert!(!text.contains(&stopped), "{text}");
     assert!(text.contains(&done), "{text}");
 
@@ -203,28 +236,50 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
     assert_eq!(doc["records"][1]["completes"], json!(stopped));
     assert_eq!(doc["records"][1]["schema"], 2);
     // Every answer is in the one record: the five carried over and the rest.
-    assert_eq!(doc["records"][1]["answers"].as_array().map(Vec::len), Some(17));
+    assert_eq!(
+        doc["records"][1]["answers"].as_array().map(Vec::len),
+        Some(17)
+    );
     assert_eq!(doc["summary"]["counts"]["urgent_alerts"], 1);
 
-    assert_eq!(csv_ids(&stdout(&ok(&env, &["export", "--format", "csv"]))), shown);
+    assert_eq!(
+        csv_ids(&stdout(&ok(&env, &["export", "--format", "csv"]))),
+        shown
+    );
 
-    let bundle: Value =
-        serde_json::from_str(&stdout(&ok(&env, &["export", "--format", "fhir"]))).expect("a Bundle");
+    let bundle: Value = serde_json::from_str(&stdout(&ok(&env, &["export", "--format", "fhir"])))
+        .expect("a Bundle");
     let (responses, urls) = fhir(&bundle);
     assert_eq!(
         responses,
-        vec![(id(&calm), "completed".into()), (done.clone(), "completed".into())]
+        vec![
+            (id(&calm), "completed".into()),
+            (done.clone(), "completed".into())
+        ]
     );
     assert_eq!(urls.iter().collect::<HashSet<_>>().len(), urls.len());
 
     let page = env.tmp.path().join("report.html");
     let out = ok(
         &env,
-        &["export", "--format", "html", "--output", page.to_str().expect("a path")],
+        &[
+            "export",
+            "--format",
+            "html",
+            "--output",
+            page.to_str().expect("a path"),
+        ],
     );
-    assert!(stderr(&out).contains("Wrote 2 check-ins"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Wrote 2 check-ins"),
+        "{}",
+        stderr(&out)
+    );
     let html = std::fs::read_to_string(&page).expect("the page");
-    assert!(!html.contains(&stopped), "the stopped check-in is in the page");
+    assert!(
+        !html.contains(&stopped),
+        "the stopped check-in is in the page"
+    );
     assert!(html.contains("1 urgent alert in 1 check-in"), "{html}");
 
     // `show` still finds the stopped one, and says what became of it.
@@ -241,8 +296,15 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
         stdout(&out)
     );
     let out = ok(&env, &["show", &stopped, "--json"]);
-    assert_eq!(id(&serde_json::from_str(&stdout(&out)).expect("JSON")), stopped);
-    assert!(stderr(&out).contains("completed later by"), "{}", stderr(&out));
+    assert_eq!(
+        id(&serde_json::from_str(&stdout(&out)).expect("JSON")),
+        stopped
+    );
+    assert!(
+        stderr(&out).contains("completed later by"),
+        "{}",
+        stderr(&out)
+    );
 
     // The last two are the calm one and the finished one: the stopped line between
     // them is not a check-in.

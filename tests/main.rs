@@ -21,5 +21,6 @@ mod privacy;
 mod props;
 mod pty;
 mod readability;
+mod resume;
 mod scripted;
 mod stress;
