@@ -263,7 +263,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                     match &stopped {
                         Some(s) => crate::sayln!(
                             "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
-                            s.id
+                            resume::visible(&s.id, 64)
                         ),
                         None => crate::sayln!("You did not start the check. Nothing was saved."),
                     }
@@ -287,7 +287,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!();
         crate::sayln!(
             "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
-            s.id
+            resume::visible(&s.id, 64)
         );
         return code.map_or(Ok(()), Err);
     }
@@ -318,7 +318,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             if let Some(s) = &stopped {
                 crate::sayln!(
                     "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
-                    s.id
+                    resume::visible(&s.id, 64)
                 );
             }
         }
@@ -384,12 +384,13 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
                 Status::Completed => "completed",
                 Status::Stopped => "continued (and stopped again)",
             },
-            l.id,
-            l.id
+            resume::visible(&l.id, 64),
+            resume::visible(&l.id, 64)
         );
     } else if let Some(prev) = &record.completes {
         about = format!(
-            "This check-in finishes the stopped check-in {prev}: it holds those answers and the rest.\n\n"
+            "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
+            resume::visible(prev, 64)
         );
     }
     if json {

@@ -47,21 +47,26 @@ pub fn find<'b>(
     };
     let r = latest.record;
     let at = when(&r.started_at);
+    // Ids and bank names come from the log, which anyone may have edited.
+    let id = visible(&r.id, 64);
     if r.status == Status::Completed {
         return Err(format!(
-            "your last check-in ({at}, {}) was completed; there is nothing to finish, so {new}",
-            r.id
+            "your last check-in ({at}, {id}) was completed; there is nothing to finish, so {new}"
         ));
     }
     if let Some(by) = latest.continued_by {
         return Err(format!(
-            "your check-in of {at} was already finished by check-in {by}; {new}"
+            "your check-in of {at} was already finished by check-in {}; {new}",
+            visible(&by, 64)
         ));
     }
     if r.bank.id != bank.id || r.bank.version != bank.version {
         return Err(format!(
             "your check-in of {at} used the questions of {} {}, and these are {} {}; its answers cannot be carried over, so {new}",
-            r.bank.id, r.bank.version, bank.id, bank.version
+            visible(&r.bank.id, 64),
+            visible(&r.bank.version, 32),
+            bank.id,
+            bank.version
         ));
     }
     if now.signed_duration_since(r.started_at) > Duration::days(RECALL_DAYS) {
@@ -108,7 +113,7 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     let mut s = format!(
         "Finishing your check-in of {} ({}), stopped after {}.\nYour answers so far:\n",
         when(&r.stopped.started_at),
-        r.stopped.id,
+        visible(&r.stopped.id, 64),
         how_far(&r.flow)
     );
     for a in &r.stopped.answers {
@@ -150,7 +155,7 @@ fn answer_words(a: &AnswerRecord, unit: Option<&str>) -> String {
 
 /// At most `max` characters, on one line, with control characters (escape codes,
 /// line breaks) shown as `?` so no stored text can move the cursor or end the line.
-fn visible(text: &str, max: usize) -> String {
+pub fn visible(text: &str, max: usize) -> String {
     let mut out: String = text
         .chars()
         .take(max)
