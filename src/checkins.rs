@@ -9,10 +9,10 @@
 //!
 //! The rule needs to know about later lines, so it is built by a first pass over
 //! the log ([`Rule::read`]) and then applied to each record of later passes
-//! ([`Pass::counts`]). Memory stays flat however long the log grows: the first pass
-//! keeps a fixed-size Bloom filter of id hashes, plus the few ids that may repeat
-//! and the ids named by `completes`; a pass keeps the ids of the few that may
-//! repeat.
+//! ([`Pass::counts`]). Memory stays flat as check-ins are added: the first pass
+//! keeps a fixed-size Bloom filter of id hashes; what it keeps after that is 8 bytes
+//! for each id that may repeat or that a `completes` names, and a pass adds 1 byte
+//! for each id that may repeat. A log without repeats keeps next to nothing.
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -64,90 +64,130 @@ impl Filter {
     }
 }
 
-/// What the first pass learned about the whole log.
+/// What the first pass learned about the whole log. Both lists are sorted hashes,
+/// 8 bytes each: a log merged with a copy of itself costs 8 bytes a check-in here.
 #[derive(Debug, Default)]
 pub struct Rule {
     /// Hashes of ids that may appear more than once: every real repeat, and the
     /// few ids the filter cannot tell from one.
-    maybe_repeated: HashSet<u64>,
+    maybe_repeated: Vec<u64>,
     /// Hashes of the ids that some record's `completes` names.
-    continued: HashSet<u64>,
+    continued: Vec<u64>,
 }
 
 impl Rule {
     /// Reads the whole log once, whatever the period: a check-in's repeat or its
     /// completion may lie outside it. Bad lines are left to the passes to report.
     pub fn read(store: &Store) -> Result<Rule, Error> {
-        let mut filter = Filter::new();
-        let mut rule = Rule::default();
+        let mut learning = Learning::new();
         for entry in store.reader()? {
             match entry {
-                Entry::Record(r) => rule.learn(&mut filter, &r),
+                Entry::Record(r) => learning.learn(&r),
                 Entry::Bad(_) => {}
                 Entry::Failed(e) => return Err(Error::Store(e)),
             }
         }
-        Ok(rule)
+        Ok(learning.done())
     }
 
-    fn learn(&mut self, filter: &mut Filter, r: &CheckIn) {
-        let h = id_hash(&r.id);
-        if filter.insert(h) {
-            self.maybe_repeated.insert(h);
-        }
-        if let Some(id) = &r.completes {
-            self.continued.insert(id_hash(id));
-        }
-    }
-
-    /// A rule built from records in memory (tests, and callers that have them).
+    /// A rule built from records in memory.
     pub fn of<'r>(records: impl IntoIterator<Item = &'r CheckIn>) -> Rule {
-        let mut filter = Filter::new();
-        let mut rule = Rule::default();
+        let mut learning = Learning::new();
         for r in records {
-            rule.learn(&mut filter, r);
+            learning.learn(r);
         }
-        rule
+        learning.done()
     }
 
-    /// Whether a later record continues this stopped one.
+    /// Whether a later record continues this stopped one. (Two different ids with
+    /// one 64-bit hash are about as likely as a disk error in the same byte.)
     pub fn is_continued(&self, r: &CheckIn) -> bool {
-        r.status == Status::Stopped && self.continued.contains(&id_hash(&r.id))
+        r.status == Status::Stopped && self.continued.binary_search(&id_hash(&r.id)).is_ok()
     }
 
     /// A new pass over the log under this rule.
     pub fn pass(&self) -> Pass<'_> {
         Pass {
             rule: self,
-            seen: HashSet::new(),
-            repeated: HashSet::new(),
+            seen: vec![Seen::Not; self.maybe_repeated.len()],
+            repeated: 0,
         }
     }
+}
+
+/// The first pass in progress.
+struct Learning {
+    filter: Filter,
+    rule: Rule,
+}
+
+impl Learning {
+    fn new() -> Learning {
+        Learning {
+            filter: Filter::new(),
+            rule: Rule::default(),
+        }
+    }
+
+    fn learn(&mut self, r: &CheckIn) {
+        let h = id_hash(&r.id);
+        if self.filter.insert(h) {
+            self.rule.maybe_repeated.push(h);
+        }
+        if let Some(id) = &r.completes {
+            self.rule.continued.push(id_hash(id));
+        }
+    }
+
+    fn done(mut self) -> Rule {
+        for list in [&mut self.rule.maybe_repeated, &mut self.rule.continued] {
+            list.sort_unstable();
+            list.dedup();
+            list.shrink_to_fit();
+        }
+        self.rule
+    }
+}
+
+/// How often a pass met an id that may repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Not,
+    Once,
+    Again,
 }
 
 /// One pass over the log: tells each record whether it counts.
 pub struct Pass<'r> {
     rule: &'r Rule,
-    /// Ids already passed among those that may repeat.
-    seen: HashSet<String>,
-    /// Ids found more than once in this pass.
-    repeated: HashSet<String>,
+    /// For each id that may repeat (same order as the rule's list), how often
+    /// this pass met it.
+    seen: Vec<Seen>,
+    /// Check-ins met more than once in this pass.
+    repeated: usize,
 }
 
 impl Pass<'_> {
     /// Whether this record is a check-in of its own. Call it for every record, in
-    /// log order.
+    /// log order: of copies of one line, the first counts.
     pub fn counts(&mut self, r: &CheckIn) -> bool {
-        if self.rule.maybe_repeated.contains(&id_hash(&r.id)) && !self.seen.insert(r.id.clone()) {
-            self.repeated.insert(r.id.clone());
-            return false;
+        if let Ok(i) = self.rule.maybe_repeated.binary_search(&id_hash(&r.id)) {
+            match self.seen[i] {
+                Seen::Not => self.seen[i] = Seen::Once,
+                Seen::Once => {
+                    self.seen[i] = Seen::Again;
+                    self.repeated += 1;
+                    return false;
+                }
+                Seen::Again => return false,
+            }
         }
         !self.rule.is_continued(r)
     }
 
-    /// How many check-ins were found more than once so far.
+    /// How many check-ins this pass met more than once so far.
     pub fn repeated(&self) -> usize {
-        self.repeated.len()
+        self.repeated
     }
 }
 
