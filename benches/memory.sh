@@ -98,14 +98,14 @@ seconds() {
   awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt"
 }
 
-printf '%-22s %14s %14s %12s\n' "command" "${SMALL} (KB)" "${LARGE} (KB)" "time (large)"
+printf '%-30s %14s %14s %12s\n' "command" "${SMALL} (KB)" "${LARGE} (KB)" "time (large)"
 failed=0
 for c in "${commands[@]}"; do
   # shellcheck disable=SC2086
   small=$(peak_kb "$work/small" $c)
   # shellcheck disable=SC2086
   large=$(peak_kb "$work/large" $c)
-  printf '%-22s %14s %14s %12s\n' "$c" "$small" "$large" "$(seconds)"
+  printf '%-30s %14s %14s %12s\n' "$c" "$small" "$large" "$(seconds)"
   if [ "$large" -gt "$LIMIT_KB" ]; then
     echo "  FAIL: $c peaked at $large KB on $LARGE check-ins (limit $LIMIT_KB KB)"
     failed=1
@@ -133,7 +133,7 @@ for c in "history" "export --format fhir"; do
   small=$(peak_kb "$work/small" $c)
   # shellcheck disable=SC2086
   merged=$(peak_kb "$work/merged" $c)
-  printf '%-22s %14s %14s %12s\n' "$c (merged)" "$small" "$merged" "$(seconds)"
+  printf '%-30s %14s %14s %12s\n' "$c, twice" "$small" "$merged" "$(seconds)"
   if [ "$merged" -gt "$LIMIT_KB" ] || [ "$merged" -gt $((small + GROWTH_KB)) ]; then
     echo "  FAIL: $c peaked at $merged KB on $LARGE check-ins each saved twice"
     failed=1
