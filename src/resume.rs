@@ -99,23 +99,29 @@ fn how_far(flow: &Flow<'_>) -> String {
 
 /// The line a guided start shows when a stopped check-in can still be finished.
 pub fn notice(r: &Resumable<'_>) -> String {
-    format!(
+    wrapped(&format!(
         "Your check-in of {} was stopped after {}. To finish it, run `sidecheck check --resume`.",
         when(&r.stopped.started_at),
         how_far(&r.flow)
-    )
+    ))
+}
+
+/// Lines of at most 76 characters, as the guided check writes them.
+fn wrapped(text: &str) -> String {
+    crate::alert::wrap(text, 76).join("\n")
 }
 
 /// What `--resume` shows first: where the check-in stopped and its answers, one
 /// short line each. `guided` adds how to go back to them.
 pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     let bank = r.flow.bank();
-    let mut s = format!(
-        "Finishing your check-in of {} ({}), stopped after {}.\nYour answers so far:\n",
+    let mut s = wrapped(&format!(
+        "Finishing your check-in of {} ({}), stopped after {}.",
         when(&r.stopped.started_at),
         visible(&r.stopped.id, 64),
         how_far(&r.flow)
-    );
+    ));
+    s.push_str("\nYour answers so far:\n");
     for a in &r.stopped.answers {
         let q = bank.question(&a.question);
         let name = q.map_or(a.question.as_str(), |q| q.short.as_str());
@@ -129,7 +135,10 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     if guided && r.flow.is_complete() {
         s.push_str("Every question was answered; carrying on saves it as completed.\n");
     } else if guided {
-        s.push_str("The questions go on from the first one not answered yet. Esc goes back to change an earlier answer.\n");
+        s.push_str(&wrapped(
+            "The questions go on from the first one not answered yet. Esc goes back to change an earlier answer.",
+        ));
+        s.push('\n');
     }
     s
 }
@@ -213,7 +222,7 @@ mod tests {
         assert_eq!(r.holding.len(), 1);
         assert_eq!(
             notice(&r),
-            "Your check-in of 2026-12-01 09:00 was stopped after 2 of 17 questions. To finish it, run `sidecheck check --resume`."
+            "Your check-in of 2026-12-01 09:00 was stopped after 2 of 17 questions. To\nfinish it, run `sidecheck check --resume`."
         );
         let list = earlier_answers(&r, true);
         assert!(
