@@ -8,6 +8,7 @@ const EXAMPLES: &str = "\
 Examples:
   sidecheck                              Start the guided check (same as `sidecheck check`)
   sidecheck check --answers answers.json Run the check from a file, no terminal needed
+  sidecheck check --resume               Finish the check-in you stopped last
   sidecheck show last                    Show the last saved check-in
   sidecheck history --last 10            Trends and a table of your last 10 check-ins
   sidecheck export --format html --output report.html
@@ -72,6 +73,15 @@ pub struct CheckArgs {
     /// a number, or a text. See `sidecheck bank questions` for the ids.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<String>,
+
+    /// Finish the check-in you stopped last (Ctrl-C, a closed window, or stopping at
+    /// an alert), if it started in the last 7 days with the same questions: your
+    /// earlier answers are kept and the questions go on from the first one not
+    /// answered. It is saved as a new check-in that replaces the stopped one in
+    /// history and exports. With --answers, the file answers the rest. If there is
+    /// nothing to finish, it says why and starts a new check-in.
+    #[arg(long)]
+    pub resume: bool,
 
     /// Print the saved record as JSON on standard output.
     #[arg(long)]

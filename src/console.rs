@@ -56,3 +56,16 @@ pub fn push_visible(out: &mut String, c: char, keep_newline: bool) {
         out.push(c);
     }
 }
+
+/// At most `max` characters of stored text, on one line, for a message: control
+/// characters, line breaks included, are shown as escapes.
+pub fn visible_line(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().take(max) {
+        push_visible(&mut out, c, false);
+    }
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}

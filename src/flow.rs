@@ -206,6 +206,37 @@ impl<'b> Flow<'b> {
         flow
     }
 
+    /// A flow that carries on from saved answers (a stopped check-in's): each is
+    /// matched to its question by id and checked as an answers file would be. The
+    /// flow stands at the first question that is asked and not yet answered, and
+    /// going back reaches the restored answers.
+    ///
+    /// Returns the urgent alerts that already hold, most urgent first, marked as
+    /// shown: like the alerts `answer` returns, the front end must show them before
+    /// asking anything else (a person carrying on days later must see them again),
+    /// and they are not raised a second time.
+    pub fn restore(
+        bank: &'b Bank,
+        saved: &[AnswerRecord],
+    ) -> Result<(Flow<'b>, Vec<&'b AlertRule>), AnswerError> {
+        let mut flow = Flow::new(bank);
+        for a in saved {
+            let Some(&i) = flow.index.get(a.question.as_str()) else {
+                return Err(AnswerError {
+                    question: a.question.clone(),
+                    message: format!("bank {} {} has no such question", bank.id, bank.version),
+                });
+            };
+            flow.answers[i] = Some(Answer::from_json(bank, &bank.questions[i], &a.value)?);
+        }
+        flow.refresh_asked();
+        flow.cursor = (0..bank.questions.len())
+            .find(|&i| flow.is_asked(i) && flow.answers[i].is_none())
+            .unwrap_or(bank.questions.len());
+        let holding = flow.new_alerts();
+        Ok((flow, holding))
+    }
+
     /// Works out which questions are asked, in bank order. A follow-up depends only
     /// on earlier questions (the bank is checked for that), so one pass sees each
     /// condition's questions already settled.

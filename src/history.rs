@@ -3,7 +3,8 @@
 //! urgent alerts. `--json` prints the same content as JSON.
 //!
 //! The log is read twice: once to fold the trends, once to print the table rows as
-//! they come. No record is kept.
+//! they come (and once before both, to learn which records count as check-ins; see
+//! [`crate::checkins`]). No record is kept.
 
 use std::io::Write;
 

@@ -8,6 +8,7 @@
 
 pub mod alert;
 pub mod bank;
+pub mod checkins;
 pub mod cli;
 pub mod console;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod prompt;
 pub mod record;
 pub mod region;
 pub mod report;
+pub mod resume;
 pub mod scan;
 pub mod schema;
 pub mod scripted;
@@ -187,7 +189,56 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     };
     let store = store(cli)?;
     let color = color_on_stderr();
-    let started = now();
+    let mut started = now();
+
+    // `--resume`: the stopped check-in to finish, or one line on why a new one starts.
+    let resumed = if args.resume {
+        match resume::find(checkins::latest(&store)?, &bank, started) {
+            Ok(r) => Some(r),
+            Err(why) => {
+                crate::sayln!("sidecheck: note: {why}.");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    // Its answers, and the urgent alerts they raised, before any question: a person
+    // carrying on days later must see the alerts again. The guided check shows them
+    // right above its first prompt, after the intro, so they stay on the screen.
+    let listed = resumed
+        .as_ref()
+        .map(|r| resume::earlier_answers(r, answers.is_none()));
+    let holding = resumed
+        .as_ref()
+        .map(|r| r.holding.clone())
+        .unwrap_or_default();
+    let earlier = |color: bool| {
+        let mut text = String::new();
+        if let Some(list) = &listed {
+            text.push('\n');
+            text.push_str(list);
+        }
+        if !holding.is_empty() {
+            text.push_str("These answers raised urgent alerts, and they still apply:\n");
+        }
+        for rule in &holding {
+            text.push('\n');
+            text.push_str(&alert::render(rule, &chosen, color));
+        }
+        text
+    };
+    if answers.is_some() {
+        crate::say!("{}", earlier(color));
+    }
+    if let Some(r) = &resumed {
+        // The check-in is the one that started then; its answers go back that far.
+        started = r.stopped.started_at;
+    }
+    let (stopped, restored) = match resumed {
+        Some(r) => (Some(r.stopped), Some(r.flow)),
+        None => (None, None),
+    };
 
     let (flow, status, code) = match &answers {
         Some((name, answers)) => {
@@ -197,7 +248,10 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             };
             // The answers are already given, so their alerts come first: an urgent
             // answer is shown even when the log turns out to be unusable.
-            let flow = scripted::run(&bank, name, answers, &mut events)?;
+            let flow = match restored {
+                Some(flow) => scripted::run_from(flow, name, answers, &mut events)?,
+                None => scripted::run(&bank, name, answers, &mut events)?,
+            };
             store.check_writable(&mut warn)?;
             (flow, Status::Completed, None)
         }
@@ -205,12 +259,35 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             // Before the first question: nobody should answer everything and then
             // lose it.
             store.check_writable(&mut warn)?;
-            let mut flow = Flow::new(&bank);
-            let ending = terminal::run(&mut flow, &chosen, color)?;
+            let mut hint = String::new();
+            let mut flow = match restored {
+                Some(flow) => flow,
+                None => {
+                    // After a hang-up or a signal: the stopped check-in can be
+                    // finished instead. Only a hint, so a log that cannot be read
+                    // here says nothing.
+                    if !args.resume
+                        && let Ok(r) = checkins::latest(&store)
+                            .map_err(|_| String::new())
+                            .and_then(|latest| resume::find(latest, &bank, started))
+                    {
+                        hint = format!("\n{}\n", resume::notice(&r));
+                    }
+                    Flow::new(&bank)
+                }
+            };
+            let before = |color: bool| format!("{hint}{}", earlier(color));
+            let ending = terminal::run(&mut flow, &chosen, color, &before)?;
             match ending {
                 Ending::Completed => (flow, Status::Completed, None),
                 Ending::NotStarted => {
-                    crate::sayln!("You did not start the check. Nothing was saved.");
+                    match &stopped {
+                        Some(s) => crate::sayln!(
+                            "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
+                            console::visible_line(&s.id, 64)
+                        ),
+                        None => crate::sayln!("You did not start the check. Nothing was saved."),
+                    }
                     return Ok(());
                 }
                 Ending::Interrupted => (flow, Status::Stopped, Some(Error::Interrupted)),
@@ -226,7 +303,18 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!("Stopped before any answer. Nothing was saved.");
         return code.map_or(Ok(()), Err);
     }
-    let record = CheckIn::from_flow(
+    if let Some(s) = &stopped
+        && status == Status::Stopped
+        && flow.answer_records() == s.answers
+    {
+        crate::sayln!();
+        crate::sayln!(
+            "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
+            console::visible_line(&s.id, 64)
+        );
+        return code.map_or(Ok(()), Err);
+    }
+    let mut record = CheckIn::from_flow(
         &flow,
         record::new_id(started),
         status,
@@ -234,6 +322,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         now(),
         &chosen.region.code,
     );
+    // A new record; the stopped one stays in the log as it was.
+    record.completes = stopped.as_ref().map(|s| s.id.clone());
     if args.answers.is_none() {
         // After Ctrl-C the person should see at once that something is happening. The
         // signals stay caught until the process ends, so another one cannot cut this short.
@@ -248,13 +338,21 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     crate::say!("{}", summary::render(&record, Some(&bank), &chosen.region));
     crate::sayln!();
     match status {
-        Status::Completed => crate::sayln!(
-            "Saved to {} (check-in {}).",
-            store.log_path().display(),
-            record.id
-        ),
+        Status::Completed => {
+            crate::sayln!(
+                "Saved to {} (check-in {}).",
+                store.log_path().display(),
+                record.id
+            );
+            if let Some(s) = &stopped {
+                crate::sayln!(
+                    "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
+                    console::visible_line(&s.id, 64)
+                );
+            }
+        }
         Status::Stopped => crate::sayln!(
-            "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}).",
+            "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}). To finish it later, run `sidecheck check --resume`.",
             match flow.answered() {
                 1 => "Your 1 answer".to_string(),
                 n => format!("Your {n} answers"),
@@ -279,7 +377,12 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
     let store = store(cli)?;
     let log = store.log_path();
     let log = log.display();
-    let record = match store.lookup(which, &mut warn)? {
+    let mut lookup = store.lookup(which, &mut warn)?;
+    if let store::Lookup::Ambiguous(_) = lookup {
+        // Copies of one line are one check-in, not an ambiguous prefix.
+        lookup = checkins::lookup_distinct(&store, which)?;
+    }
+    let record = match lookup {
         store::Lookup::Found(r) => r,
         store::Lookup::NotFound if which == "last" => {
             return Err(Error::Input(format!(
@@ -297,12 +400,40 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
             )));
         }
     };
+    // A stopped check-in that a later one finished is not a check-in of its own.
+    let later = match record.status {
+        Status::Stopped => checkins::continued_by(&store, &record.id)?,
+        Status::Completed => None,
+    };
+    let mut about = String::new();
+    if let Some(l) = &later {
+        about = format!(
+            "This stopped check-in was {} later by check-in {}, which holds these answers and the rest; history and exports show only that one (`sidecheck show {}`).\n\n",
+            match l.status {
+                Status::Completed => "completed",
+                Status::Stopped => "continued (and stopped again)",
+            },
+            console::visible_line(&l.id, 64),
+            console::visible_line(&l.id, 64)
+        );
+    } else if let Some(prev) = &record.completes {
+        about = format!(
+            "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
+            console::visible_line(prev, 64)
+        );
+    }
     if json {
+        if !about.is_empty() {
+            crate::sayln!("sidecheck: note: {}", about.trim_end());
+        }
         return out(&format!("{}\n", pretty(&record)?));
     }
     let bank = load_bank(cli).ok();
     let region = region::for_code(&record.region);
-    out(&summary::render(&record, bank.as_ref(), &region))
+    out(&format!(
+        "{about}{}",
+        summary::render(&record, bank.as_ref(), &region)
+    ))
 }
 
 fn validate(files: &[PathBuf]) -> Result<(), Error> {

@@ -7,8 +7,9 @@ use serde_json::Value;
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 
-/// The record format this build writes.
-pub const RECORD_VERSION: u32 = 1;
+/// The record format this build writes. Version 2 added `completes`; version-1
+/// records (which never have it) are read as they are.
+pub const RECORD_VERSION: u32 = 2;
 
 /// One saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,11 @@ pub struct CheckIn {
     pub answers: Vec<AnswerRecord>,
     pub alerts: Vec<AlertRecord>,
     pub scores: Vec<SectionScore>,
+    /// The id of the stopped check-in this one continues (`sidecheck check
+    /// --resume`). It carries that check-in's answers too, so reports show this one
+    /// in its place. Written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completes: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +134,7 @@ impl CheckIn {
             answers: flow.answer_records(),
             alerts: flow.alert_records(),
             scores: flow.section_scores(),
+            completes: None,
         }
     }
 

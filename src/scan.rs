@@ -5,7 +5,12 @@
 //! Passes after the first stop at the number of check-ins the first pass saw, so a
 //! check-in saved by another copy in between cannot make the parts of one report
 //! disagree. Bad lines are reported once, in the first pass.
+//!
+//! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
+//! line counts once, and a stopped check-in that a later one completes is left out.
+//! That needs one more pass over the whole log before the first.
 
+use crate::checkins::{Rule, repeated_warning};
 use crate::error::Error;
 use crate::record::CheckIn;
 use crate::report::Period;
@@ -21,6 +26,8 @@ pub struct Scan<'a> {
     take: Option<u64>,
     warned: bool,
     skipped_lines: u64,
+    /// Read from the whole log before the first pass.
+    rule: Option<Rule>,
 }
 
 impl<'a> Scan<'a> {
@@ -32,6 +39,7 @@ impl<'a> Scan<'a> {
             take: None,
             warned: false,
             skipped_lines: 0,
+            rule: None,
         }
     }
 
@@ -55,12 +63,17 @@ impl<'a> Scan<'a> {
         warn: Warn<'_>,
         mut f: impl FnMut(CheckIn) -> Result<(), Error>,
     ) -> Result<u64, Error> {
+        let rule = match &self.rule {
+            Some(rule) => rule,
+            None => self.rule.insert(Rule::read(self.store)?),
+        };
+        let mut pass = rule.pass();
         let mut matched = 0u64;
         let mut used = 0u64;
         for entry in self.store.reader()? {
             match entry {
                 Entry::Record(r) => {
-                    if !self.period.contains(&r.started_at) {
+                    if !pass.counts(&r) || !self.period.contains(&r.started_at) {
                         continue;
                     }
                     matched += 1;
@@ -81,6 +94,11 @@ impl<'a> Scan<'a> {
                 }
                 Entry::Failed(e) => return Err(Error::Store(e)),
             }
+        }
+        if !self.warned
+            && let Some(text) = repeated_warning(pass.repeated())
+        {
+            warn(text);
         }
         self.warned = true;
         if self.take.is_none() {

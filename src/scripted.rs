@@ -87,6 +87,24 @@ pub fn run<'b>(
     answers: &Answers,
     events: &mut dyn Events,
 ) -> Result<Flow<'b>, Error> {
+    run_from(Flow::new(bank), name, answers, events)
+}
+
+/// Like `run`, but carries on from a flow that already holds answers (a stopped
+/// check-in's, for `--resume`): the file answers the questions still open. Earlier
+/// answers are kept; an answer in the file to one of them is reported as not used.
+pub fn run_from<'b>(
+    mut flow: Flow<'b>,
+    name: &str,
+    answers: &Answers,
+    events: &mut dyn Events,
+) -> Result<Flow<'b>, Error> {
+    let bank = flow.bank();
+    let earlier: HashSet<String> = flow
+        .answer_records()
+        .into_iter()
+        .map(|a| a.question)
+        .collect();
     let unknown: Vec<&str> = answers
         .0
         .iter()
@@ -109,7 +127,6 @@ pub fn run<'b>(
             list.join(", ")
         )));
     }
-    let mut flow = Flow::new(bank);
     while let Some(q) = flow.current() {
         let Some(v) = answers.get(&q.id) else {
             let why = match &q.when {
@@ -128,8 +145,18 @@ pub fn run<'b>(
             events.alert(rule);
         }
     }
-    for (id, _) in &answers.0 {
-        if flow.answer_to(id).is_none()
+    for (id, v) in &answers.0 {
+        if earlier.contains(id) {
+            let same = bank
+                .question(id)
+                .and_then(|q| Answer::from_json(bank, q, v).ok())
+                .is_some_and(|a| flow.answer_to(id) == Some(&a));
+            if !same {
+                events.notice(&format!(
+                    "kept the earlier answer to \"{id}\" from the stopped check-in; the different one in the answers file was not used"
+                ));
+            }
+        } else if flow.answer_to(id).is_none()
             && let Some(q) = bank.question(id)
         {
             let cond = q.when.as_ref().map(|c| c.to_string()).unwrap_or_default();

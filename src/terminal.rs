@@ -48,7 +48,12 @@ impl Ending {
 
 /// The prompt layer needs a Unix terminal (termios, signals).
 #[cfg(not(unix))]
-pub fn run(_flow: &mut Flow<'_>, _chosen: &Chosen, _color: bool) -> Result<Ending, Error> {
+pub fn run(
+    _flow: &mut Flow<'_>,
+    _chosen: &Chosen,
+    _color: bool,
+    _before: &dyn Fn(bool) -> String,
+) -> Result<Ending, Error> {
     Err(Error::Input(
         "the guided check needs a Unix terminal on this system; give answers with --answers FILE"
             .into(),
@@ -56,8 +61,15 @@ pub fn run(_flow: &mut Flow<'_>, _chosen: &Chosen, _color: bool) -> Result<Endin
 }
 
 /// Runs the guided check. Returns how it ended; the flow holds the answers.
+/// `before` gives text to show right above the first prompt, after the intro (the
+/// earlier answers and alerts of a resumed check-in), given whether colour is allowed.
 #[cfg(unix)]
-pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, Error> {
+pub fn run(
+    flow: &mut Flow<'_>,
+    chosen: &Chosen,
+    color: bool,
+    before: &dyn Fn(bool) -> String,
+) -> Result<Ending, Error> {
     let rich = prompt::rich_terminal(std::env::var("TERM").ok().as_deref());
     let mut p = Prompter::open(rich, color).map_err(Error::Runtime)?;
     // No colour where no escape codes may go (the alerts included).
@@ -77,6 +89,7 @@ pub fn run(flow: &mut Flow<'_>, chosen: &Chosen, color: bool) -> Result<Ending, 
         "{}",
         alert::wrap(&alert::region_note(chosen), width).join("\n")
     );
+    crate::say!("{}", before(color));
     crate::sayln!();
     loop {
         match p.confirm(

@@ -7,6 +7,7 @@
 mod support;
 
 mod bank;
+mod checkins;
 mod crash;
 mod diskfull;
 mod exercise;
@@ -21,5 +22,6 @@ mod props;
 mod pty;
 mod readability;
 mod regions;
+mod resume;
 mod scripted;
 mod stress;

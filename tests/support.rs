@@ -164,3 +164,34 @@ pub fn record_at(record: &Value, id: &str, started_at: &str) -> Value {
     r["ended_at"] = json!(started_at);
     r
 }
+
+/// A stopped check-in made from a whole one: its first `kept` answers, another id,
+/// status `stopped`. Its other fields (alerts, scores, times) stay as saved.
+pub fn stopped_after(record: &Value, kept: usize, id: &str) -> Value {
+    let mut r = record.clone();
+    r["id"] = json!(id);
+    r["status"] = json!("stopped");
+    let answers: Vec<Value> = r["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .take(kept)
+        .cloned()
+        .collect();
+    r["answers"] = Value::Array(answers);
+    r
+}
+
+/// A whole check-in made with `answers` in a folder of its own, so it is in no log
+/// yet: a template for records written with `append_log`.
+pub fn template_record(answers: &Value) -> Value {
+    let other = Env::new();
+    check_saved(&other, answers)
+}
+
+/// A local time `hours` ago, as the log writes times.
+pub fn now_minus_hours(hours: i64) -> String {
+    (chrono::Local::now() - chrono::Duration::hours(hours))
+        .fixed_offset()
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+}

@@ -43,7 +43,9 @@ struct ReportDoc {
     generated_at: String,
     /// The period covered; check-ins are chosen by start time.
     period: PeriodView,
-    /// Every check-in in the period, in the order saved, exactly as in the log.
+    /// Every check-in in the period, in the order saved, exactly as in the log. A line
+    /// repeated in the log is here once; a stopped check-in that a later one
+    /// completes is left out, as the later one holds all its answers.
     records: Vec<RecordDoc>,
     /// The question banks the check-ins were made with.
     banks: Vec<BankDoc>,
@@ -68,7 +70,7 @@ struct SummaryDoc {
     urgent_alerts: Vec<UrgentAlert>,
 }
 
-/// One check-in, as the log stores it (record format 1).
+/// One check-in, as the log stores it (record formats 1 and 2).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -88,6 +90,10 @@ struct RecordDoc {
     answers: Vec<AnswerDoc>,
     alerts: Vec<AlertDoc>,
     scores: Vec<ScoreDoc>,
+    /// Record format 2: the id of the stopped check-in this one continues
+    /// (`sidecheck check --resume`); it holds that check-in's answers too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    completes: Option<String>,
 }
 
 #[derive(JsonSchema)]

@@ -930,3 +930,92 @@ fn answers_of_the_wrong_type_or_range_are_refused_with_the_question_named() {
     let err = Answer::from_json(&bank, q("notes"), &json!(long)).unwrap_err();
     assert!(err.message.contains("1000"), "{}", err.message);
 }
+
+// ---- Carrying on from a stopped check-in ----
+
+/// The answers of a flow stopped once `id` is the current question.
+fn stopped_at(bank: &Bank, given: &Value, id: &str) -> Vec<AnswerRecord> {
+    let mut flow = Flow::new(bank);
+    answer_until(&mut flow, given, id);
+    flow.answer_records()
+}
+
+#[test]
+fn restore_stands_at_the_first_unanswered_question_and_finishes_like_one_run() {
+    let bank = bundled();
+    let given = json!({"dose_change": true, "tremors": "moderate", "drowsiness": "mild"});
+    let saved = stopped_at(&bank, &given, "dizziness");
+    let (mut flow, holding) = Flow::restore(&bank, &saved).unwrap();
+    assert!(holding.is_empty());
+    assert_eq!(flow.current().map(|q| q.id.as_str()), Some("dizziness"));
+    assert_eq!(flow.answered(), saved.len());
+    assert_eq!(flow.answer_records(), saved);
+    // "Question N of M" goes on from where it stopped.
+    assert_eq!(flow.progress().0, saved.len() + 1);
+    while !flow.is_complete() {
+        answer_one(&mut flow, &given);
+    }
+    let (whole, _) = run(&bank, &given);
+    assert_eq!(flow.answer_records(), whole.answer_records());
+    assert_eq!(flow.section_scores(), whole.section_scores());
+    assert_eq!(flow.alert_records(), whole.alert_records());
+}
+
+#[test]
+fn restore_can_go_back_into_the_earlier_answers() {
+    let bank = bundled();
+    let saved = stopped_at(&bank, &json!({"drowsiness": "mild"}), "dizziness");
+    let (mut flow, _) = Flow::restore(&bank, &saved).unwrap();
+    assert!(flow.back());
+    assert_eq!(flow.current().map(|q| q.id.as_str()), Some("drowsiness"));
+    assert_eq!(flow.current_answer(), Some(&Answer::Choice(1)));
+    // Changing a restored answer takes effect like any other.
+    flow.answer(Answer::Choice(3));
+    assert_eq!(flow.current().map(|q| q.id.as_str()), Some("dizziness"));
+    let drowsiness = flow
+        .answer_records()
+        .into_iter()
+        .find(|a| a.question == "drowsiness")
+        .unwrap();
+    assert_eq!(drowsiness.value, json!("severe"));
+}
+
+#[test]
+fn restore_returns_the_urgent_alerts_that_hold_and_does_not_raise_them_twice() {
+    let bank = bundled();
+    let saved = stopped_at(&bank, &json!({"breathing": true}), "seizure");
+    let (mut flow, holding) = Flow::restore(&bank, &saved).unwrap();
+    let ids: Vec<&str> = holding.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["breathing"]);
+    assert!(holding.iter().all(|a| a.level.is_urgent()));
+    assert_eq!(flow.current().map(|q| q.id.as_str()), Some("seizure"));
+    // Answering on does not raise the breathing alert again...
+    let step = answer_one(&mut flow, &json!({}));
+    assert!(step.alerts.is_empty(), "{:?}", step.alerts);
+    // ...but it is still in the record.
+    assert_eq!(record_ids(&flow), ["breathing"]);
+}
+
+#[test]
+fn restore_of_every_answer_is_complete() {
+    let bank = bundled();
+    let (whole, _) = run(&bank, &json!({"pump": true}));
+    let (flow, _) = Flow::restore(&bank, &whole.answer_records()).unwrap();
+    assert!(flow.is_complete());
+    assert_eq!(flow.answer_records(), whole.answer_records());
+}
+
+#[test]
+fn restore_refuses_an_answer_that_does_not_fit_the_bank() {
+    let bank = bundled();
+    let mut saved = stopped_at(&bank, &json!({}), "dizziness");
+    saved[3].value = json!("unbearable");
+    let e = Flow::restore(&bank, &saved).unwrap_err();
+    assert_eq!(e.question, saved[3].question);
+    assert!(e.message.contains("not an option"), "{}", e.message);
+
+    let mut saved = stopped_at(&bank, &json!({}), "dizziness");
+    saved[0].question = "no_such_question".into();
+    let e = Flow::restore(&bank, &saved).unwrap_err();
+    assert_eq!(e.question, "no_such_question");
+}

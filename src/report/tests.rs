@@ -255,6 +255,7 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
             Vec::new()
         },
         scores,
+        completes: None,
     }
 }
 

@@ -1,0 +1,384 @@
+//! Which saved records count as check-ins. `show`, `history`, every export and the
+//! resume all go by this one rule:
+//!
+//! - A record whose id appeared earlier in the log (a line repeated by a merge or a
+//!   restored backup) is the same check-in: only its first copy counts.
+//! - A `stopped` record that a later record continues (its `completes` names it) is
+//!   not a check-in of its own: the later record holds all its answers and stands
+//!   in its place. The stopped line stays in the log; only reports leave it out.
+//!
+//! The rule needs to know about later lines, so it is built by a first pass over
+//! the log ([`Rule::read`]) and then applied to each record of later passes
+//! ([`Pass::counts`]). Memory stays flat as check-ins are added: the first pass
+//! keeps a fixed-size Bloom filter of id hashes; what it keeps after that is 8 bytes
+//! for each id that may repeat or that a `completes` names, and a pass adds 1 byte
+//! for each id that may repeat. A log without repeats keeps next to nothing.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use crate::error::Error;
+use crate::record::{CheckIn, Status};
+use crate::store::{Entry, Lookup, Store};
+
+/// A 64-bit hash of a check-in id, the same in every pass of one run.
+pub fn id_hash(id: &str) -> u64 {
+    // SipHash with fixed keys: deterministic, unlike `RandomState`.
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Bits in the filter: 2^23 bits (1 MiB). At 100,000 check-ins one id in about
+/// 200,000 is taken for a possible repeat; at 1,000,000, one in 50. Those are only
+/// checked exactly, never dropped.
+const FILTER_BITS: u64 = 1 << 23;
+const FILTER_PROBES: u64 = 4;
+
+/// A Bloom filter of id hashes: "maybe seen" or "surely not seen".
+struct Filter {
+    bits: Vec<u64>,
+}
+
+impl Filter {
+    fn new() -> Filter {
+        Filter {
+            bits: vec![0; (FILTER_BITS / 64) as usize],
+        }
+    }
+
+    /// Adds `h`; returns whether it may have been added before.
+    fn insert(&mut self, h: u64) -> bool {
+        // Double hashing: probe i is h1 + i * h2.
+        let (h1, h2) = (h & 0xffff_ffff, (h >> 32) | 1);
+        let mut maybe = true;
+        for i in 0..FILTER_PROBES {
+            let bit = h1.wrapping_add(i.wrapping_mul(h2)) % FILTER_BITS;
+            let (word, mask) = ((bit / 64) as usize, 1u64 << (bit % 64));
+            if self.bits[word] & mask == 0 {
+                maybe = false;
+                self.bits[word] |= mask;
+            }
+        }
+        maybe
+    }
+}
+
+/// What the first pass learned about the whole log. Both lists are sorted hashes,
+/// 8 bytes each: a log merged with a copy of itself costs 8 bytes a check-in here.
+#[derive(Debug, Default)]
+pub struct Rule {
+    /// Hashes of ids that may appear more than once: every real repeat, and the
+    /// few ids the filter cannot tell from one.
+    maybe_repeated: Vec<u64>,
+    /// Hashes of the ids that some record's `completes` names.
+    continued: Vec<u64>,
+}
+
+impl Rule {
+    /// Reads the whole log once, whatever the period: a check-in's repeat or its
+    /// completion may lie outside it. Bad lines are left to the passes to report.
+    pub fn read(store: &Store) -> Result<Rule, Error> {
+        let mut learning = Learning::new();
+        for entry in store.reader()? {
+            match entry {
+                Entry::Record(r) => learning.learn(&r),
+                Entry::Bad(_) => {}
+                Entry::Failed(e) => return Err(Error::Store(e)),
+            }
+        }
+        Ok(learning.done())
+    }
+
+    /// A rule built from records in memory.
+    pub fn of<'r>(records: impl IntoIterator<Item = &'r CheckIn>) -> Rule {
+        let mut learning = Learning::new();
+        for r in records {
+            learning.learn(r);
+        }
+        learning.done()
+    }
+
+    /// Whether a later record continues this stopped one. (Two different ids with
+    /// one 64-bit hash are about as likely as a disk error in the same byte.)
+    pub fn is_continued(&self, r: &CheckIn) -> bool {
+        r.status == Status::Stopped && self.continued.binary_search(&id_hash(&r.id)).is_ok()
+    }
+
+    /// A new pass over the log under this rule.
+    pub fn pass(&self) -> Pass<'_> {
+        Pass {
+            rule: self,
+            seen: vec![Seen::Not; self.maybe_repeated.len()],
+            repeated: 0,
+        }
+    }
+}
+
+/// The first pass in progress.
+struct Learning {
+    filter: Filter,
+    rule: Rule,
+}
+
+impl Learning {
+    fn new() -> Learning {
+        Learning {
+            filter: Filter::new(),
+            rule: Rule::default(),
+        }
+    }
+
+    fn learn(&mut self, r: &CheckIn) {
+        let h = id_hash(&r.id);
+        if self.filter.insert(h) {
+            self.rule.maybe_repeated.push(h);
+        }
+        if let Some(id) = &r.completes {
+            self.rule.continued.push(id_hash(id));
+        }
+    }
+
+    fn done(mut self) -> Rule {
+        for list in [&mut self.rule.maybe_repeated, &mut self.rule.continued] {
+            list.sort_unstable();
+            list.dedup();
+            list.shrink_to_fit();
+        }
+        self.rule
+    }
+}
+
+/// How often a pass met an id that may repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Not,
+    Once,
+    Again,
+}
+
+/// One pass over the log: tells each record whether it counts.
+pub struct Pass<'r> {
+    rule: &'r Rule,
+    /// For each id that may repeat (same order as the rule's list), how often
+    /// this pass met it.
+    seen: Vec<Seen>,
+    /// Check-ins met more than once in this pass.
+    repeated: usize,
+}
+
+impl Pass<'_> {
+    /// Whether this record is a check-in of its own. Call it for every record, in
+    /// log order: of copies of one line, the first counts.
+    pub fn counts(&mut self, r: &CheckIn) -> bool {
+        if let Ok(i) = self.rule.maybe_repeated.binary_search(&id_hash(&r.id)) {
+            match self.seen[i] {
+                Seen::Not => self.seen[i] = Seen::Once,
+                Seen::Once => {
+                    self.seen[i] = Seen::Again;
+                    self.repeated += 1;
+                    return false;
+                }
+                Seen::Again => return false,
+            }
+        }
+        !self.rule.is_continued(r)
+    }
+
+    /// How many check-ins this pass met more than once so far.
+    pub fn repeated(&self) -> usize {
+        self.repeated
+    }
+}
+
+/// The warning for check-ins found more than once, if any were.
+pub fn repeated_warning(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("1 check-in appears more than once in the log; it is counted once".to_string()),
+        n => Some(format!(
+            "{n} check-ins appear more than once in the log; each is counted once"
+        )),
+    }
+}
+
+/// The record that continues check-in `id`, if one does: the first in the log.
+pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
+    for entry in store.reader()? {
+        match entry {
+            Entry::Record(r) if r.completes.as_deref() == Some(id) => return Ok(Some(*r)),
+            Entry::Record(_) | Entry::Bad(_) => {}
+            Entry::Failed(e) => return Err(Error::Store(e)),
+        }
+    }
+    Ok(None)
+}
+
+/// Finds a check-in by id prefix, counting copies of one line as one check-in (the
+/// store's own lookup counts lines). The first copy is the one found.
+pub fn lookup_distinct(store: &Store, prefix: &str) -> Result<Lookup, Error> {
+    let mut found: Option<Box<CheckIn>> = None;
+    let mut ids: HashSet<u64> = HashSet::new();
+    for entry in store.reader()? {
+        match entry {
+            Entry::Record(r) if r.id.starts_with(prefix) => {
+                if ids.insert(id_hash(&r.id)) && found.is_none() {
+                    found = Some(r);
+                }
+            }
+            Entry::Record(_) | Entry::Bad(_) => {}
+            Entry::Failed(e) => return Err(Error::Store(e)),
+        }
+    }
+    Ok(match found {
+        Some(r) if ids.len() == 1 => Lookup::Found(r),
+        Some(_) => Lookup::Ambiguous(ids.len()),
+        None => Lookup::NotFound,
+    })
+}
+
+/// The last check-in saved, and whether a record continues it already.
+#[derive(Debug)]
+pub struct Latest {
+    pub record: CheckIn,
+    /// The id of a record that continues it (only ever set for a stopped one).
+    pub continued_by: Option<String>,
+}
+
+/// Finds the check-in saved last, in one pass. Bad lines are not reported here.
+pub fn latest(store: &Store) -> Result<Option<Latest>, Error> {
+    let mut last: Option<Box<CheckIn>> = None;
+    // Which record continues which, for the (rare) log where a completion was
+    // merged in before the stopped line it completes.
+    let mut continued: Vec<(u64, String)> = Vec::new();
+    for entry in store.reader()? {
+        match entry {
+            Entry::Record(r) => {
+                if let Some(id) = &r.completes {
+                    continued.push((id_hash(id), r.id.clone()));
+                }
+                last = Some(r);
+            }
+            Entry::Bad(_) => {}
+            Entry::Failed(e) => return Err(Error::Store(e)),
+        }
+    }
+    Ok(last.map(|r| {
+        let h = id_hash(&r.id);
+        let continued_by = if r.status == Status::Stopped {
+            continued
+                .into_iter()
+                .find(|(c, by)| *c == h && *by != r.id)
+                .map(|(_, by)| by)
+        } else {
+            None
+        };
+        Latest {
+            record: *r,
+            continued_by,
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{BankRef, CheckIn};
+
+    fn record(id: &str, status: Status, completes: Option<&str>) -> CheckIn {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00")
+            .unwrap_or_default();
+        CheckIn {
+            schema: 2,
+            id: id.into(),
+            status,
+            started_at: t,
+            ended_at: t,
+            bank: BankRef {
+                id: "b".into(),
+                version: "1".into(),
+                language: "en".into(),
+            },
+            region: "US".into(),
+            answers: Vec::new(),
+            alerts: Vec::new(),
+            scores: Vec::new(),
+            completes: completes.map(str::to_string),
+        }
+    }
+
+    fn counted(log: &[CheckIn]) -> (Vec<&str>, usize) {
+        let rule = Rule::of(log);
+        let mut pass = rule.pass();
+        let ids = log
+            .iter()
+            .filter(|r| pass.counts(r))
+            .map(|r| r.id.as_str())
+            .collect();
+        (ids, pass.repeated())
+    }
+
+    #[test]
+    fn a_repeated_line_counts_once_in_every_pass() {
+        let log = [
+            record("a", Status::Completed, None),
+            record("b", Status::Completed, None),
+            record("a", Status::Completed, None),
+            record("a", Status::Completed, None),
+            record("c", Status::Completed, None),
+            record("b", Status::Completed, None),
+        ];
+        assert_eq!(counted(&log), (vec!["a", "b", "c"], 2));
+        // The rule is read once; each pass starts afresh and agrees.
+        let rule = Rule::of(&log);
+        for _ in 0..2 {
+            let mut pass = rule.pass();
+            assert_eq!(log.iter().filter(|r| pass.counts(r)).count(), 3);
+        }
+    }
+
+    #[test]
+    fn a_stopped_check_in_that_a_later_one_completes_is_left_out() {
+        let log = [
+            record("s", Status::Stopped, None),
+            record("x", Status::Completed, None),
+            record("t", Status::Stopped, Some("s")),
+            record("u", Status::Completed, Some("t")),
+            record("lone", Status::Stopped, None),
+        ];
+        assert_eq!(counted(&log), (vec!["x", "u", "lone"], 0));
+    }
+
+    #[test]
+    fn completes_never_hides_a_completed_check_in() {
+        let log = [
+            record("a", Status::Completed, None),
+            record("b", Status::Completed, Some("a")),
+        ];
+        assert_eq!(counted(&log).0, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn the_filter_never_forgets_and_rarely_doubts() {
+        let mut f = Filter::new();
+        let mut doubts = 0;
+        for i in 0..100_000u32 {
+            if f.insert(id_hash(&format!("id-{i}"))) {
+                doubts += 1;
+            }
+        }
+        assert!(doubts < 20, "{doubts} of 100,000 new ids taken for repeats");
+        for i in (0..100_000u32).step_by(997) {
+            assert!(f.insert(id_hash(&format!("id-{i}"))));
+        }
+    }
+
+    #[test]
+    fn the_warning_counts_check_ins() {
+        assert_eq!(repeated_warning(0), None);
+        assert_eq!(
+            repeated_warning(3).as_deref(),
+            Some("3 check-ins appear more than once in the log; each is counted once")
+        );
+    }
+}

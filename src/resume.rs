@@ -1,0 +1,274 @@
+//! Finishing a stopped check-in later (`sidecheck check --resume`): which one can be
+//! finished, why another cannot, and what the person sees before carrying on.
+//!
+//! Only the check-in saved last can be finished, and only while it is `stopped`,
+//! not yet finished by another record, made with the same bank id and version, and
+//! started within the recall period. Otherwise the person is told why in one line
+//! and a new check-in starts. Pure: the latest record and the time come from the
+//! caller.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use crate::bank::{AlertRule, Bank, fmt_num};
+use crate::checkins::Latest;
+use crate::console::visible_line;
+use crate::flow::Flow;
+use crate::record::{AnswerRecord, CheckIn, Status};
+
+/// The questions ask about the last 7 days, so answers older than that would mix
+/// two different weeks into one check-in.
+pub const RECALL_DAYS: i64 = 7;
+
+/// A stopped check-in that can be finished now.
+#[derive(Debug)]
+pub struct Resumable<'b> {
+    /// The stopped record; it stays in the log as it is.
+    pub stopped: CheckIn,
+    /// A flow holding its answers, at the first question not yet answered.
+    pub flow: Flow<'b>,
+    /// Urgent alerts its answers already raised, most urgent first, to show again
+    /// before anything is asked.
+    pub holding: Vec<&'b AlertRule>,
+}
+
+fn when(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The check-in that `--resume` would finish, or, in one line, why there is none
+/// and a new check-in starts instead.
+pub fn find<'b>(
+    latest: Option<Latest>,
+    bank: &'b Bank,
+    now: DateTime<FixedOffset>,
+) -> Result<Resumable<'b>, String> {
+    let new = "a new check-in starts instead";
+    let Some(latest) = latest else {
+        return Err(format!("there is no stopped check-in to finish; {new}"));
+    };
+    let r = latest.record;
+    let at = when(&r.started_at);
+    // Ids and bank names come from the log, which anyone may have edited.
+    let id = visible_line(&r.id, 64);
+    if r.status == Status::Completed {
+        return Err(format!(
+            "your last check-in ({at}, {id}) was completed; there is nothing to finish, so {new}"
+        ));
+    }
+    if let Some(by) = latest.continued_by {
+        return Err(format!(
+            "your check-in of {at} was already finished by check-in {}; {new}",
+            visible_line(&by, 64)
+        ));
+    }
+    if r.bank.id != bank.id || r.bank.version != bank.version {
+        return Err(format!(
+            "your check-in of {at} used the questions of {} {}, and these are {} {}; its answers cannot be carried over, so {new}",
+            visible_line(&r.bank.id, 64),
+            visible_line(&r.bank.version, 32),
+            bank.id,
+            bank.version
+        ));
+    }
+    if now.signed_duration_since(r.started_at) > Duration::days(RECALL_DAYS) {
+        return Err(format!(
+            "your check-in of {at} started more than {RECALL_DAYS} days ago, and the questions ask about the last {RECALL_DAYS} days; {new}"
+        ));
+    }
+    let (flow, holding) = Flow::restore(bank, &r.answers).map_err(|e| {
+        format!(
+            "your check-in of {at} has an answer that does not fit the questions (\"{}\": {}); {new}",
+            e.question, e.message
+        )
+    })?;
+    Ok(Resumable {
+        stopped: r,
+        flow,
+        holding,
+    })
+}
+
+/// "N of M questions": answered, and asked given those answers.
+fn how_far(flow: &Flow<'_>) -> String {
+    let total = flow.progress().1;
+    format!(
+        "{} of {total} question{}",
+        flow.answered(),
+        if total == 1 { "" } else { "s" }
+    )
+}
+
+/// The line a guided start shows when a stopped check-in can still be finished.
+pub fn notice(r: &Resumable<'_>) -> String {
+    wrapped(&format!(
+        "Your check-in of {} was stopped after {}. To finish it, run `sidecheck check --resume`.",
+        when(&r.stopped.started_at),
+        how_far(&r.flow)
+    ))
+}
+
+/// Lines of at most 76 characters, as the guided check writes them.
+fn wrapped(text: &str) -> String {
+    crate::alert::wrap(text, 76).join("\n")
+}
+
+/// What `--resume` shows first: where the check-in stopped and its answers, one
+/// short line each. `guided` adds how to go back to them.
+pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
+    let bank = r.flow.bank();
+    let mut s = wrapped(&format!(
+        "Finishing your check-in of {} ({}), stopped after {}.",
+        when(&r.stopped.started_at),
+        visible_line(&r.stopped.id, 64),
+        how_far(&r.flow)
+    ));
+    s.push_str("\nYour answers so far:\n");
+    for a in &r.stopped.answers {
+        let q = bank.question(&a.question);
+        let name = q.map_or(a.question.as_str(), |q| q.short.as_str());
+        let unit = q.and_then(|q| q.unit.as_deref());
+        s.push_str(&format!(
+            "  {}: {}\n",
+            visible_line(name, 40),
+            answer_words(a, unit)
+        ));
+    }
+    if guided && r.flow.is_complete() {
+        s.push_str("Every question was answered; carrying on saves it as completed.\n");
+    } else if guided {
+        s.push_str(&wrapped(
+            "The questions go on from the first one not answered yet. Esc goes back to change an earlier answer.",
+        ));
+        s.push('\n');
+    }
+    s
+}
+
+/// An answer in a few words: the label chosen, the number, or the start of a text.
+fn answer_words(a: &AnswerRecord, unit: Option<&str>) -> String {
+    if let Some(label) = &a.label {
+        return visible_line(label, 40);
+    }
+    match &a.value {
+        serde_json::Value::Number(n) => {
+            let n = n.as_f64().map(fmt_num).unwrap_or_else(|| n.to_string());
+            match unit {
+                Some(u) => format!("{n} {}", visible_line(u, 20)),
+                None => n,
+            }
+        }
+        serde_json::Value::String(t) if t.trim().is_empty() => "(nothing written)".into(),
+        serde_json::Value::String(t) => format!("\"{}\"", visible_line(t, 40)),
+        other => visible_line(&other.to_string(), 40),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Answer;
+    use crate::record::CheckIn;
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    /// A stopped check-in of the bundled bank: breathing yes, seizure no, then a note.
+    fn stopped(bank: &Bank, at: &str) -> Latest {
+        let mut flow = Flow::new(bank);
+        flow.answer(Answer::Yes(true));
+        flow.answer(Answer::Yes(false));
+        Latest {
+            record: CheckIn::from_flow(
+                &flow,
+                "20261201-080000-000000000001".into(),
+                Status::Stopped,
+                t(at),
+                t(at),
+                "US",
+            ),
+            continued_by: None,
+        }
+    }
+
+    const NOW: &str = "2026-12-01T10:00:00.000+01:00";
+
+    #[test]
+    fn a_recent_stopped_check_in_of_this_bank_can_be_finished() {
+        let bank = Bank::bundled().unwrap();
+        let r = find(
+            Some(stopped(&bank, "2026-12-01T09:00:00.000+01:00")),
+            &bank,
+            t(NOW),
+        )
+        .unwrap();
+        assert_eq!(
+            r.flow.current().map(|q| q.id.as_str()),
+            Some("suicidal_thoughts")
+        );
+        assert_eq!(r.holding.len(), 1);
+        assert_eq!(
+            notice(&r),
+            "Your check-in of 2026-12-01 09:00 was stopped after 2 of 17 questions. To\nfinish it, run `sidecheck check --resume`."
+        );
+        let list = earlier_answers(&r, true);
+        assert!(
+            list.contains("  Trouble breathing: Yes\n  Seizure: No\n"),
+            "{list}"
+        );
+    }
+
+    #[test]
+    fn older_than_the_recall_period_starts_a_new_check_in() {
+        let bank = Bank::bundled().unwrap();
+        let old = stopped(&bank, "2026-11-24T09:59:00.000+01:00");
+        let why = find(Some(old), &bank, t(NOW)).unwrap_err();
+        assert!(why.contains("more than 7 days ago"), "{why}");
+        // Just inside the 7 days is still fine.
+        let recent = stopped(&bank, "2026-11-24T10:01:00.000+01:00");
+        assert!(find(Some(recent), &bank, t(NOW)).is_ok());
+    }
+
+    #[test]
+    fn another_bank_version_starts_a_new_check_in() {
+        let bank = Bank::bundled().unwrap();
+        let mut l = stopped(&bank, "2026-12-01T09:00:00.000+01:00");
+        l.record.bank.version = "0.9.0".into();
+        let why = find(Some(l), &bank, t(NOW)).unwrap_err();
+        assert!(why.contains("baclofen 0.9.0"), "{why}");
+        assert!(why.contains("a new check-in starts instead"), "{why}");
+    }
+
+    #[test]
+    fn nothing_stopped_or_already_finished_starts_a_new_check_in() {
+        let bank = Bank::bundled().unwrap();
+        assert!(
+            find(None, &bank, t(NOW))
+                .unwrap_err()
+                .contains("no stopped check-in")
+        );
+        let mut done = stopped(&bank, "2026-12-01T09:00:00.000+01:00");
+        done.record.status = Status::Completed;
+        assert!(
+            find(Some(done), &bank, t(NOW))
+                .unwrap_err()
+                .contains("was completed")
+        );
+        let mut taken = stopped(&bank, "2026-12-01T09:00:00.000+01:00");
+        taken.continued_by = Some("20261201-090000-000000000002".into());
+        let why = find(Some(taken), &bank, t(NOW)).unwrap_err();
+        assert!(
+            why.contains("already finished by check-in 20261201-090000-000000000002"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn the_list_shows_stored_text_on_one_line_without_escape_codes() {
+        assert_eq!(
+            visible_line("a\x1b]0;x\x07b\nc", 40),
+            "a\\u{1b}]0;x\\u{7}b\\nc"
+        );
+        assert_eq!(visible_line("abcdef", 3), "abc…");
+    }
+}
