@@ -93,7 +93,11 @@ pub fn run(
     crate::sayln!();
     loop {
         match p.confirm(
-            "Press Enter to start (or type n to quit).",
+            if flow.answered() > 0 {
+                "Press Enter to carry on (or type n to quit)."
+            } else {
+                "Press Enter to start (or type n to quit)."
+            },
             "Esc goes back one question. Ctrl-C stops and keeps your answers.",
             Some(true),
             false,
