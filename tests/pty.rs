@@ -65,12 +65,12 @@ fn plain(raw: &[u8]) -> (Vec<u8>, Vec<usize>) {
 }
 
 /// Text as it would read on the screen, without codes or whitespace.
-fn squeeze(s: &str) -> Vec<u8> {
+pub(crate) fn squeeze(s: &str) -> Vec<u8> {
     plain(s.as_bytes()).0
 }
 
 /// A guided check running in its own pseudo-terminal, with everything it showed.
-struct Guided {
+pub(crate) struct Guided {
     session: OsSession,
     /// Everything read so far, raw.
     seen: Vec<u8>,
@@ -102,12 +102,12 @@ fn guided_command(env: &Env, args: &[&str], no_color: bool) -> Command {
 }
 
 impl Guided {
-    fn start(env: Env, args: &[&str], no_color: bool) -> Guided {
+    pub(crate) fn start(env: Env, args: &[&str], no_color: bool) -> Guided {
         let cmd = guided_command(&env, args, no_color);
         Guided::spawn(env, cmd)
     }
 
-    fn spawn(env: Env, cmd: Command) -> Guided {
+    pub(crate) fn spawn(env: Env, cmd: Command) -> Guided {
         let mut session = Session::spawn(cmd).expect("spawn sidecheck in a pseudo-terminal");
         // Our own waits below do not block, but nothing may ever wait forever.
         session.set_expect_timeout(Some(TIMEOUT));
@@ -120,16 +120,16 @@ impl Guided {
         }
     }
 
-    fn new(env: Env) -> Guided {
+    pub(crate) fn new(env: Env) -> Guided {
         Guided::start(env, &["check"], true)
     }
 
-    fn pid(&self) -> String {
+    pub(crate) fn pid(&self) -> String {
         self.session.get_process().pid().to_string()
     }
 
     /// Sends a signal from outside, as `kill -s NAME` does.
-    fn kill(&self, signal: &str) {
+    pub(crate) fn kill(&self, signal: &str) {
         let status = Command::new("kill")
             .args(["-s", signal, &self.pid()])
             .status()
@@ -138,7 +138,7 @@ impl Guided {
     }
 
     /// Waits until the program is stopped (job control), reading what it shows.
-    fn wait_until_stopped(&mut self) {
+    pub(crate) fn wait_until_stopped(&mut self) {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             self.pump();
@@ -157,13 +157,13 @@ impl Guided {
     }
 
     /// Counts everything shown so far as seen: later waits look only at what comes next.
-    fn skip_shown(&mut self) {
+    pub(crate) fn skip_shown(&mut self) {
         self.pump();
         self.used = self.seen.len();
     }
 
     /// Reads whatever the program has written so far, without blocking.
-    fn pump(&mut self) {
+    pub(crate) fn pump(&mut self) {
         let mut buf = [0u8; 8192];
         while !self.eof {
             match self.session.try_read(&mut buf) {
@@ -179,7 +179,7 @@ impl Guided {
 
     /// Waits until `text` is on the screen after what earlier waits used up;
     /// returns what was shown up to and including it, plain.
-    fn expect(&mut self, text: &str) -> String {
+    pub(crate) fn expect(&mut self, text: &str) -> String {
         let want = squeeze(text);
         let deadline = Instant::now() + TIMEOUT;
         loop {
@@ -201,7 +201,7 @@ impl Guided {
         }
     }
 
-    fn fail(&mut self, why: &str) -> ! {
+    pub(crate) fn fail(&mut self, why: &str) -> ! {
         panic!(
             "{why}\n--- the screen so far (codes and spaces removed) ---\n{}\n--- raw ---\n{:?}",
             String::from_utf8_lossy(&plain(&self.seen).0),
@@ -209,30 +209,30 @@ impl Guided {
         );
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.session.send(keys).expect("send keys");
     }
 
     /// Waits for a question, then types `keys` and presses Enter.
-    fn answer(&mut self, question: &str, keys: &str) -> String {
+    pub(crate) fn answer(&mut self, question: &str, keys: &str) -> String {
         let shown = self.expect(question);
         self.send(keys);
         self.send(ENTER);
         shown
     }
 
-    fn ctrl_c(&mut self) {
+    pub(crate) fn ctrl_c(&mut self) {
         self.session
             .send(ControlCode::EndOfText)
             .expect("send Ctrl-C");
     }
 
-    fn esc(&mut self) {
+    pub(crate) fn esc(&mut self) {
         self.session.send(ControlCode::Escape).expect("send Esc");
     }
 
     /// Reads to the end and returns the exit code.
-    fn finish(&mut self) -> i32 {
+    pub(crate) fn finish(&mut self) -> i32 {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             self.pump();
@@ -252,20 +252,20 @@ impl Guided {
     }
 
     /// Everything shown, codes and whitespace removed.
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&plain(&self.seen).0).into_owned()
     }
 
     /// What the program showed after the last wait, plain, once it has had `quiet`
     /// to write more.
-    fn unread_after(&mut self, quiet: Duration) -> String {
+    pub(crate) fn unread_after(&mut self, quiet: Duration) -> String {
         std::thread::sleep(quiet);
         self.pump();
         String::from_utf8_lossy(&plain(&self.seen[self.used..]).0).into_owned()
     }
 
     /// The raw bytes of the last alert box shown so far, codes included.
-    fn last_alert_box_raw(&mut self) -> String {
+    pub(crate) fn last_alert_box_raw(&mut self) -> String {
         let raw = String::from_utf8_lossy(&self.seen[..self.used]).into_owned();
         let top = raw.rfind('╔');
         let bottom = raw.rfind('╝');
@@ -275,12 +275,17 @@ impl Guided {
         }
     }
 
-    fn records(&self) -> Vec<Value> {
+    /// Gives the data folder back, for a second run against the same log.
+    pub(crate) fn into_env(self) -> Env {
+        self.env
+    }
+
+    pub(crate) fn records(&self) -> Vec<Value> {
         self.env.records()
     }
 
     /// The one saved record.
-    fn record(&self) -> Value {
+    pub(crate) fn record(&self) -> Value {
         let records = self.records();
         assert_eq!(records.len(), 1, "{records:?}");
         records[0].clone()

@@ -194,161 +194,26 @@ fn version_1_records_are_still_read_and_resumed() {
 
 #[cfg(unix)]
 mod guided {
-    //! In a pseudo-terminal. The guided prompt is being reworked, so these match
-    //! only plain words (codes and spaces taken out) and type only y/n, a text and
-    //! Enter.
+    //! In a pseudo-terminal, with the helpers of `pty`: waits match plain words
+    //! (codes and spaces taken out).
 
-    use std::process::Command;
-    use std::time::{Duration, Instant};
-
-    use expectrl::process::unix::WaitStatus;
-    use expectrl::session::OsSession;
-    use expectrl::{ControlCode, Expect, Session};
+    use crate::pty::{Guided, squeeze};
 
     use super::*;
 
-    const TIMEOUT: Duration = Duration::from_secs(20);
     const START: &str = "Press Enter to start";
     const CARRY_ON: &str = "Press Enter to carry on";
     const HINT: &str = "To finish it, run `sidecheck check --resume`.";
 
-    /// Text without ANSI escape sequences, whitespace or control characters.
-    fn plain(raw: &[u8]) -> String {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < raw.len() {
-            match raw[i] {
-                0x1b => {
-                    i += 1;
-                    match raw.get(i) {
-                        Some(b'[') => {
-                            i += 1;
-                            while i < raw.len() && !(0x40..=0x7e).contains(&raw[i]) {
-                                i += 1;
-                            }
-                        }
-                        Some(b']') => {
-                            while i < raw.len() && raw[i] != 0x07 && raw[i] != 0x1b {
-                                i += 1;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                b if b.is_ascii_whitespace() || b.is_ascii_control() => i += 1,
-                b => {
-                    out.push(b);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    struct Guided {
-        session: OsSession,
-        seen: Vec<u8>,
-        /// How much of the plain screen earlier waits used up.
-        used: usize,
-        eof: bool,
-    }
-
-    impl Guided {
-        fn start(env: &Env, args: &[&str]) -> Guided {
-            let mut cmd = Command::new(bin());
-            cmd.env_remove("SIDECHECK_DATA_DIR")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env("LANG", "en_US.UTF-8")
-                .env("TERM", "xterm-256color")
-                .env("NO_COLOR", "1")
-                .arg("--data-dir")
-                .arg(env.data_dir())
-                .args(args);
-            let mut session = Session::spawn(cmd).expect("spawn sidecheck in a pseudo-terminal");
-            session.set_expect_timeout(Some(TIMEOUT));
-            Guided {
-                session,
-                seen: Vec::new(),
-                used: 0,
-                eof: false,
-            }
-        }
-
-        fn pump(&mut self) {
-            let mut buf = [0u8; 8192];
-            while !self.eof {
-                match self.session.try_read(&mut buf) {
-                    Ok(0) => self.eof = true,
-                    Ok(n) => self.seen.extend_from_slice(&buf[..n]),
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(_) => self.eof = true,
-                }
-            }
-        }
-
-        /// Waits for `text` after what earlier waits used up; returns the plain
-        /// screen up to and including it.
-        fn expect(&mut self, text: &str) -> String {
-            let want = plain(text.as_bytes());
-            let deadline = Instant::now() + TIMEOUT;
-            loop {
-                self.pump();
-                let screen = plain(&self.seen);
-                if let Some(at) = screen[self.used..].find(&want) {
-                    let end = self.used + at + want.len();
-                    let shown = screen[self.used..end].to_string();
-                    self.used = end;
-                    return shown;
-                }
-                if self.eof || Instant::now() > deadline {
-                    panic!(
-                        "{text:?} did not appear; the screen:\n{}",
-                        &screen[self.used..]
-                    );
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-
-        fn answer(&mut self, question: &str, keys: &str) -> String {
-            let shown = self.expect(question);
-            self.session.send(keys).expect("send keys");
-            self.session.send("\r").expect("send Enter");
-            shown
-        }
-
-        fn ctrl_c(&mut self) {
-            self.session
-                .send(ControlCode::EndOfText)
-                .expect("send Ctrl-C");
-        }
-
-        fn finish(&mut self) -> i32 {
-            let deadline = Instant::now() + TIMEOUT;
-            loop {
-                self.pump();
-                match self.session.get_process().status() {
-                    Ok(WaitStatus::StillAlive) => {}
-                    Ok(WaitStatus::Exited(_, code)) => return code,
-                    other => panic!("did not exit normally: {other:?}"),
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "did not end: {}",
-                    plain(&self.seen)
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+    /// Text as a wait returns it: codes and whitespace taken out.
+    fn plain(text: &[u8]) -> String {
+        String::from_utf8_lossy(&squeeze(&String::from_utf8_lossy(text))).into_owned()
     }
 
     #[test]
     fn after_ctrl_c_the_next_guided_start_says_how_to_finish_the_check_in() {
         let env = Env::new();
-        let mut g = Guided::start(&env, &["check"]);
+        let mut g = Guided::start(env, &["check"], true);
         g.answer(START, "");
         g.answer("have you had trouble breathing?", "n");
         g.answer("have you had a seizure?", "n");
@@ -358,10 +223,10 @@ mod guided {
         g.expect("saved as an incomplete check-in");
         g.expect("To finish it later, run `sidecheck check --resume`.");
         assert_eq!(g.finish(), 130);
-        assert_eq!(env.records()[0]["status"], "stopped");
+        assert_eq!(g.records()[0]["status"], "stopped");
 
         // The next guided start says so before the first question.
-        let mut g = Guided::start(&env, &["check"]);
+        let mut g = Guided::start(g.into_env(), &["check"], true);
         let shown = g.expect(HINT);
         assert!(
             shown.contains(&plain(b"was stopped after 2 of 17 questions.")),
@@ -370,14 +235,14 @@ mod guided {
         g.answer(START, "n");
         g.expect("Nothing was saved");
         assert_eq!(g.finish(), 0);
-        assert_eq!(env.records().len(), 1);
+        assert_eq!(g.records().len(), 1);
     }
 
     #[test]
     fn no_hint_when_the_last_check_in_was_completed() {
         let env = Env::new();
         check_saved(&env, &calm_answers());
-        let mut g = Guided::start(&env, &["check"]);
+        let mut g = Guided::start(env, &["check"], true);
         let shown = g.expect(START);
         assert!(!shown.contains(&plain(HINT.as_bytes())), "{shown}");
         g.ctrl_c();
@@ -391,7 +256,7 @@ mod guided {
         let whole = answers_with(json!({"breathing": true, "dizziness": "mild"}));
         append_log(&env, &[stopped(&whole, 15, 3).to_string()]);
 
-        let mut g = Guided::start(&env, &["check", "--resume"]);
+        let mut g = Guided::start(env, &["check", "--resume"], true);
         let list = g.expect("Your answers so far:");
         assert!(
             list.contains(&plain(b"stopped after 15 of 17 questions")),
@@ -417,7 +282,7 @@ mod guided {
         g.expect("It finishes the check-in you stopped");
         assert_eq!(g.finish(), 0);
 
-        let records = env.records();
+        let records = g.records();
         assert_eq!(records.len(), 2);
         let done = &records[1];
         assert_eq!(done["status"], "completed");
