@@ -267,19 +267,40 @@ fn alert_ids(record: &Value) -> Vec<String> {
 
 // Short, distinctive pieces of each question as it appears on screen.
 const START: &str = "Press Enter to start";
+const PUMP: &str = "from a pump under your skin?";
+const DOSE_CHANGE: &str = "did you miss doses, take less baclofen";
 const BREATHING: &str = "have you had trouble breathing?";
 const SEIZURE: &str = "have you had a seizure?";
 const SUICIDAL: &str = "thoughts of hurting or killing yourself?";
+const PLAN: &str = "made a plan to act on these thoughts";
+const BEHAVIOR: &str = "In the last 3 months, have you done anything to get ready";
+const HALLUCINATIONS: &str = "seen or heard things that other people could not?";
+const FEVER: &str = "a high fever or very stiff muscles?";
 const UPSET_STOMACH: &str = "how bad was your upset stomach";
 const DROWSINESS: &str = "how bad was your sleepiness in the daytime";
 const DIZZINESS: &str = "how bad was your dizziness";
 const ACKNOWLEDGE: &str = "I have read this.";
 const STOPPED: &str = "saved as an incomplete check-in";
 
+/// Answers the first two questions (how baclofen is taken) with "no".
+fn no_pump_no_dose_change(g: &mut Guided) {
+    g.answer(PUMP, "n");
+    g.answer(DOSE_CHANGE, "n");
+}
+
+/// What the two first answers save.
+fn context_answers() -> Vec<(String, Value)> {
+    vec![
+        answered("pump", false.into()),
+        answered("dose_change", false.into()),
+    ]
+}
+
 #[test]
 fn an_urgent_answer_shows_the_alert_before_the_next_question() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "y");
 
     let up_to_alert = g.expect("EMERGENCY");
@@ -299,7 +320,9 @@ fn an_urgent_answer_shows_the_alert_before_the_next_question() {
     assert_eq!(g.finish(), 130, "{}", g.screen());
     let record = g.record();
     assert_eq!(record["status"], "stopped");
-    assert_eq!(answers(&record), vec![answered("breathing", true.into())]);
+    let mut want = context_answers();
+    want.push(answered("breathing", true.into()));
+    assert_eq!(answers(&record), want);
     assert_eq!(alert_ids(&record), vec!["breathing"]);
 }
 
@@ -307,9 +330,12 @@ fn an_urgent_answer_shows_the_alert_before_the_next_question() {
 fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "n");
     g.answer(SEIZURE, "n");
     g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.send(DOWN);
@@ -318,21 +344,22 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     g.expect(DIZZINESS);
     g.ctrl_c();
     let stopped = g.expect(STOPPED);
-    assert!(stopped.contains("5answers"), "{stopped}");
+    assert!(stopped.contains("9answers"), "{stopped}");
     assert_eq!(g.finish(), 130, "{}", g.screen());
 
     let record = g.record();
     assert_eq!(record["status"], "stopped");
-    assert_eq!(
-        answers(&record),
-        vec![
-            answered("breathing", false.into()),
-            answered("seizure", false.into()),
-            answered("suicidal_thoughts", false.into()),
-            answered("upset_stomach", "none".into()),
-            answered("drowsiness", "mild".into()),
-        ]
-    );
+    let mut want = context_answers();
+    want.extend([
+        answered("breathing", false.into()),
+        answered("seizure", false.into()),
+        answered("suicidal_thoughts", false.into()),
+        answered("hallucinations", false.into()),
+        answered("fever_stiffness", false.into()),
+        answered("upset_stomach", "none".into()),
+        answered("drowsiness", "mild".into()),
+    ]);
+    assert_eq!(answers(&record), want);
     assert_eq!(alert_ids(&record), Vec::<String>::new());
 }
 
@@ -340,9 +367,12 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
 fn esc_goes_back_and_the_changed_answer_is_saved() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "n");
     g.answer(SEIZURE, "n");
     g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.esc();
@@ -374,13 +404,14 @@ fn esc_goes_back_and_the_changed_answer_is_saved() {
         saved.contains(&answered("drowsiness", "moderate".into())),
         "{saved:?}"
     );
-    assert_eq!(saved.len(), 5, "{saved:?}");
+    assert_eq!(saved.len(), 9, "{saved:?}");
 }
 
 #[test]
 fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "n");
     g.answer(SEIZURE, "n");
     g.expect(SUICIDAL);
@@ -402,13 +433,12 @@ fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it()
     assert_eq!(g.finish(), 130, "{}", g.screen());
 
     let record = g.record();
-    assert_eq!(
-        answers(&record),
-        vec![
-            answered("breathing", false.into()),
-            answered("seizure", true.into()),
-        ]
-    );
+    let mut want = context_answers();
+    want.extend([
+        answered("breathing", false.into()),
+        answered("seizure", true.into()),
+    ]);
+    assert_eq!(answers(&record), want);
     assert_eq!(alert_ids(&record), vec!["seizure"]);
 }
 
@@ -416,27 +446,27 @@ fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it()
 fn esc_at_the_first_question_stays_there() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
-    g.expect(BREATHING);
+    g.expect(PUMP);
     g.esc();
     g.expect("This is the first question.");
-    g.answer(BREATHING, "n");
-    g.expect(SEIZURE);
+    g.answer(PUMP, "n");
+    g.expect(DOSE_CHANGE);
     g.ctrl_c();
     g.expect(STOPPED);
     assert_eq!(g.finish(), 130, "{}", g.screen());
-    assert_eq!(
-        answers(&g.record()),
-        vec![answered("breathing", false.into())]
-    );
+    assert_eq!(answers(&g.record()), vec![answered("pump", false.into())]);
 }
 
 #[test]
 fn a_whole_check_in_the_terminal_is_saved_as_completed() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "n");
     g.answer(SEIZURE, "n");
     g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
     for scale in [
         UPSET_STOMACH,
         DROWSINESS,
@@ -448,22 +478,20 @@ fn a_whole_check_in_the_terminal_is_saved_as_completed() {
     ] {
         g.answer(scale, "");
     }
-    g.answer("from a pump under your skin?", "n");
-    g.answer("did you miss doses", "n");
     g.answer("make you feel high", "");
     g.answer("more baclofen than your prescriber", "n");
     g.answer("needed more baclofen to get the same effect?", "n");
     g.expect("did you drink alcohol");
-    g.answer("Question 16 of 17", "n");
+    g.answer("Question 18 of 19", "n");
     g.expect("anything else about the last 7 days");
-    g.answer("Question 17 of 17", "Slept badly on Monday");
+    g.answer("Question 19 of 19", "Slept badly on Monday");
     g.expect("Saved to");
     assert_eq!(g.finish(), 0, "{}", g.screen());
 
     let record = g.record();
     assert_eq!(record["status"], "completed");
     let saved = answers(&record);
-    assert_eq!(saved.len(), 17, "{saved:?}");
+    assert_eq!(saved.len(), 19, "{saved:?}");
     assert!(
         saved.contains(&answered("notes", "Slept badly on Monday".into())),
         "{saved:?}"
@@ -475,6 +503,7 @@ fn a_whole_check_in_the_terminal_is_saved_as_completed() {
 fn no_color_alert_box_has_no_colour_codes() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     let shown = g.last_alert_box_raw();
@@ -490,6 +519,7 @@ fn no_color_alert_box_has_no_colour_codes() {
     // Without NO_COLOR the same box is coloured, so the check above can fail.
     let mut g = Guided::start(Env::new(), &["check"], false);
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     let shown = g.last_alert_box_raw();
@@ -503,6 +533,7 @@ fn no_color_alert_box_has_no_colour_codes() {
 fn stopping_at_an_alert_saves_what_was_answered() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
     g.answer(BREATHING, "n");
     g.answer(SEIZURE, "y");
     g.answer(ACKNOWLEDGE, "n");
@@ -545,4 +576,59 @@ fn an_unusable_data_folder_is_reported_before_the_first_question() {
     assert!(screen.contains("datafolder"), "{screen}");
     assert!(!screen.contains("PressEnter"), "{screen}");
     assert!(!screen.contains("troublebreathing"), "{screen}");
+}
+
+#[test]
+fn the_suicide_screen_shows_one_alert_after_its_last_question() {
+    // "y" to thoughts brings no box: the plan and behaviour questions come first,
+    // and "n" to each ends the screen with the crisis box.
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "y");
+    let before_plan = g.answer(PLAN, "n");
+    assert!(!before_plan.contains("GETSUPPORTNOW"), "{before_plan}");
+    assert!(!before_plan.contains(ACKNOWLEDGE), "{before_plan}");
+    let before_behavior = g.answer(BEHAVIOR, "n");
+    assert!(
+        !before_behavior.contains("GETSUPPORTNOW"),
+        "{before_behavior}"
+    );
+    let alert = g.expect(ACKNOWLEDGE);
+    assert!(alert.contains("GETSUPPORTNOW"), "{alert}");
+    assert!(alert.contains("988"), "{alert}");
+    assert!(!alert.contains("EMERGENCY"), "{alert}");
+    // "n" at the alert stops here; the screen was finished, so the record is whole.
+    g.send("n");
+    g.send(ENTER);
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    let record = g.record();
+    assert_eq!(alert_ids(&record), vec!["suicidal_thoughts"]);
+    let saved = answers(&record);
+    assert!(
+        saved.contains(&answered("suicidal_behavior", false.into())),
+        "{saved:?}"
+    );
+
+    // A plan: one emergency box, never a crisis box before it.
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "y");
+    g.answer(PLAN, "y");
+    g.answer(BEHAVIOR, "n");
+    let alert = g.expect(ACKNOWLEDGE);
+    assert!(alert.contains("EMERGENCY"), "{alert}");
+    assert!(!alert.contains("GETSUPPORTNOW"), "{alert}");
+    g.send("n");
+    g.send(ENTER);
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    assert_eq!(alert_ids(&g.record()), vec!["suicide_emergency"]);
+    assert!(!g.screen().contains("GETSUPPORTNOW"), "{}", g.screen());
 }
