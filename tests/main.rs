@@ -21,5 +21,6 @@ mod props;
 mod pty;
 mod readability;
 mod regions;
+mod scenarios;
 mod scripted;
 mod stress;
