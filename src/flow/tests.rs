@@ -881,6 +881,47 @@ fn a_block_shows_its_alerts_after_its_last_asked_question_and_escalations_win() 
 }
 
 #[test]
+fn one_sign_never_brings_two_boxes_that_tell_different_stories() {
+    // Each family words one sign for one kind of person (with or without a pump or
+    // a dose change); the pump and dose questions come first, so only one of a
+    // family is ever shown.
+    let families: [&[&str]; 3] = [
+        &["hallucinations", "withdrawal_hallucinations"],
+        &[
+            "fever_stiffness",
+            "withdrawal_fever_stiffness",
+            "pump_withdrawal",
+        ],
+        &["overdose_signs", "pump_danger"],
+    ];
+    let bank = bundled();
+    for pump in [false, true] {
+        for dose_change in [false, true] {
+            for drowsiness in ["none", "very_severe"] {
+                let given = json!({
+                    "pump": pump, "dose_change": dose_change, "missed_days": 3,
+                    "hallucinations": true, "fever_stiffness": true,
+                    "drowsiness": drowsiness, "confusion": "very_severe",
+                    "pump_confusion": true
+                });
+                let (_, steps) = run(&bank, &given);
+                let shown: Vec<&str> = steps
+                    .iter()
+                    .flat_map(|s| s.alerts.iter().map(String::as_str))
+                    .collect();
+                for family in families {
+                    let of: Vec<&&str> = shown.iter().filter(|id| family.contains(id)).collect();
+                    assert_eq!(of.len(), 1, "{given}: {of:?} of {shown:?}");
+                }
+                if pump {
+                    assert!(!shown.contains(&"overdose_signs"), "{given}: {shown:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn alcohol_with_trouble_breathing_replaces_the_breathing_alert() {
     let bank = bundled();
     let (flow, _) = run(
