@@ -207,12 +207,12 @@ fn scenario(name: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// What the pure flow gives for the answers: the ids returned by each answer, in
-/// order, and the saved alerts; or the question and message of a refused answer.
-fn through_the_flow(
-    bank: &Bank,
-    answers: &Value,
-) -> Result<(Vec<String>, Vec<(String, String)>), (String, String)> {
+/// Alert ids in the order shown, and (id, level) as saved.
+type Outcome = (Vec<String>, Vec<(String, String)>);
+
+/// What the pure flow gives for the answers; or the question and message of a
+/// refused answer.
+fn through_the_flow(bank: &Bank, answers: &Value) -> Result<Outcome, (String, String)> {
     let mut flow = Flow::new(bank);
     let mut shown = Vec::new();
     while let Some(q) = flow.current() {
