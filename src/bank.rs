@@ -1241,8 +1241,5 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// The JSON Schema of bank files, as pretty JSON.
 pub fn schema_json() -> String {
-    let schema = schemars::schema_for!(Bank);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::schema::text::<Bank>()
 }

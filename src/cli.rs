@@ -15,7 +15,8 @@ Examples:
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
 
-Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C.
+Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C,
+129 the terminal hung up, 143 stopped by SIGTERM (the answers so far are saved).
 
 This is a self-check, not a diagnosis. It does not replace your doctor or nurse.";
 

@@ -1,5 +1,6 @@
 //! The program's errors and their exit codes: 0 ok, 1 runtime or I/O failure,
-//! 2 bad usage or bad input, 130 interrupted by the user.
+//! 2 bad usage or bad input, 129 the terminal hung up, 130 interrupted (Ctrl-C or
+//! SIGINT), 143 terminated (SIGTERM). In the last three, what was answered was saved.
 
 use std::fmt;
 use std::io;
@@ -18,8 +19,14 @@ pub enum Error {
     Store(StoreError),
     /// Any other runtime or I/O failure (exit 1).
     Runtime(String),
-    /// The person stopped the check with Ctrl-C; what they answered was handled (exit 130).
+    /// The person stopped the check with Ctrl-C (or SIGINT came); what they answered
+    /// was handled (exit 130).
     Interrupted,
+    /// SIGTERM stopped the check; what was answered was handled (exit 143).
+    Terminated,
+    /// The terminal hung up (SIGHUP, or end of input); what was answered was handled
+    /// (exit 129).
+    HungUp,
 }
 
 impl Error {
@@ -27,8 +34,16 @@ impl Error {
         match self {
             Error::Input(_) | Error::Bank(_) => 2,
             Error::Store(_) | Error::Runtime(_) => 1,
+            Error::HungUp => 129,
             Error::Interrupted => 130,
+            Error::Terminated => 143,
         }
+    }
+
+    /// A stop from outside the program (a key, a signal, a hang-up): the answers were
+    /// already handled and reported, so there is no error line to print.
+    pub fn is_stop(&self) -> bool {
+        matches!(self, Error::Interrupted | Error::Terminated | Error::HungUp)
     }
 }
 
@@ -40,6 +55,8 @@ impl fmt::Display for Error {
             Error::Bank(e) => write!(f, "{e}"),
             Error::Store(e) => write!(f, "{}", tidy(&e.to_string())),
             Error::Interrupted => write!(f, "stopped"),
+            Error::Terminated => write!(f, "stopped by a signal to end (SIGTERM)"),
+            Error::HungUp => write!(f, "stopped: the terminal hung up"),
         }
     }
 }

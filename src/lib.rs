@@ -14,10 +14,13 @@ pub mod error;
 pub mod export;
 pub mod flow;
 pub mod history;
+#[cfg(unix)]
+pub mod prompt;
 pub mod record;
 pub mod region;
 pub mod report;
 pub mod scan;
+pub mod schema;
 pub mod scripted;
 pub mod store;
 pub mod summary;
@@ -211,6 +214,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                     return Ok(());
                 }
                 Ending::Interrupted => (flow, Status::Stopped, Some(Error::Interrupted)),
+                Ending::Terminated => (flow, Status::Stopped, Some(Error::Terminated)),
+                Ending::HungUp => (flow, Status::Stopped, Some(Error::HungUp)),
                 Ending::StoppedAtAlert => (flow, Status::Stopped, None),
             }
         }
@@ -229,6 +234,12 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         now(),
         &chosen.region.code,
     );
+    if args.answers.is_none() {
+        // After Ctrl-C the person should see at once that something is happening. The
+        // signals stay caught until the process ends, so another one cannot cut this short.
+        crate::sayln!();
+        crate::sayln!("Saving…");
+    }
     if let Err(e) = store.append(&record, &mut warn) {
         // The person must know their answers are not in the log.
         return Err(Error::Store(e));

@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     };
     match std::panic::catch_unwind(|| sidecheck::run(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(sidecheck::error::Error::Interrupted)) => ExitCode::from(130),
+        Ok(Err(e)) if e.is_stop() => ExitCode::from(e.exit_code()),
         Ok(Err(e)) => {
             for line in e.to_string().lines() {
                 sidecheck::sayln!("sidecheck: error: {line}");

@@ -444,3 +444,52 @@ fn a_range_reason_is_only_for_number_questions() {
     let line = problem_at(&err, "questions[4].range_reason");
     assert!(line.contains("only for number questions"), "{line}");
 }
+
+#[test]
+fn the_bank_and_report_schemas_use_nothing_strict_validators_refuse() {
+    // ajv in its default strict mode refuses a schema with an unknown "format" (JSON
+    // Schema 2020-12 defines none for numbers) or a list of types other than "X or null".
+    const STANDARD: &[&str] = &[
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "email",
+        "uri",
+        "uuid",
+    ];
+    fn refused(v: &Value, at: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(f) = m.get("format").and_then(Value::as_str)
+                    && !STANDARD.contains(&f)
+                {
+                    out.push(format!("{at}: format {f}"));
+                }
+                if let Some(types) = m.get("type").and_then(Value::as_array)
+                    && types.iter().filter(|t| t.as_str() != Some("null")).count() > 1
+                {
+                    out.push(format!("{at}: union type {types:?}"));
+                }
+                for (k, v) in m {
+                    refused(v, &format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| refused(v, at, out)),
+            _ => {}
+        }
+    }
+    let env = Env::new();
+    let report = env
+        .cmd()
+        .args(["export", "--schema"])
+        .output()
+        .expect("run");
+    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    let bank = std::fs::read_to_string(repo_file("questions/bank.schema.json")).expect("schema");
+    for (name, text) in [("bank", bank), ("report", stdout(&report))] {
+        let mut found = Vec::new();
+        refused(&serde_json::from_str(&text).expect("JSON"), "#", &mut found);
+        assert!(found.is_empty(), "{name} schema: {found:#?}");
+    }
+}

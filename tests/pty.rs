@@ -1,7 +1,7 @@
 //! The guided check in a real pseudo-terminal: what a person sees and what is saved.
 //!
 //! expectrl makes its own pseudo-terminal, so these run on CI with no terminal.
-//! inquire redraws and wraps lines, so screen text is matched with the ANSI codes
+//! The prompts redraw and wrap lines, so screen text is matched with the ANSI codes
 //! and all whitespace taken out.
 
 #![cfg(unix)]
@@ -21,6 +21,7 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 
 /// Takes out ANSI escape sequences and whitespace. Returns the bytes left and, for
 /// each, the index just past it in `raw`.
@@ -80,22 +81,33 @@ struct Guided {
     env: Env,
 }
 
+/// The command for a guided check against `env`'s data folder, in a plain English
+/// locale, on an ordinary terminal type.
+fn guided_command(env: &Env, args: &[&str], no_color: bool) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_remove("SIDECHECK_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm-256color")
+        .arg("--data-dir")
+        .arg(env.data_dir())
+        .args(args);
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    cmd
+}
+
 impl Guided {
     fn start(env: Env, args: &[&str], no_color: bool) -> Guided {
-        let mut cmd = Command::new(bin());
-        cmd.env_remove("SIDECHECK_DATA_DIR")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "en_US.UTF-8")
-            .env("TERM", "xterm-256color")
-            .arg("--data-dir")
-            .arg(env.data_dir())
-            .args(args);
-        if no_color {
-            cmd.env("NO_COLOR", "1");
-        } else {
-            cmd.env_remove("NO_COLOR");
-        }
+        let cmd = guided_command(&env, args, no_color);
+        Guided::spawn(env, cmd)
+    }
+
+    fn spawn(env: Env, cmd: Command) -> Guided {
         let mut session = Session::spawn(cmd).expect("spawn sidecheck in a pseudo-terminal");
         // Our own waits below do not block, but nothing may ever wait forever.
         session.set_expect_timeout(Some(TIMEOUT));
@@ -110,6 +122,44 @@ impl Guided {
 
     fn new(env: Env) -> Guided {
         Guided::start(env, &["check"], true)
+    }
+
+    fn pid(&self) -> String {
+        self.session.get_process().pid().to_string()
+    }
+
+    /// Sends a signal from outside, as `kill -s NAME` does.
+    fn kill(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args(["-s", signal, &self.pid()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -s {signal} failed");
+    }
+
+    /// Waits until the program is stopped (job control), reading what it shows.
+    fn wait_until_stopped(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.pump();
+            let stat =
+                std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+            // The state is the field after the parenthesised name.
+            let state = stat.rsplit(") ").next().and_then(|r| r.chars().next());
+            if state == Some('T') {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("the program did not stop (state {state:?})"));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Counts everything shown so far as seen: later waits look only at what comes next.
+    fn skip_shown(&mut self) {
+        self.pump();
+        self.used = self.seen.len();
     }
 
     /// Reads whatever the program has written so far, without blocking.
@@ -290,10 +340,17 @@ fn no_pump_no_dose_change(g: &mut Guided) {
 
 /// What the two first answers save.
 fn context_answers() -> Vec<(String, Value)> {
-    vec![
+    with_context(Vec::new())
+}
+
+/// The two first answers ("no", "no"), then these.
+fn with_context(rest: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    let mut all = vec![
         answered("pump", false.into()),
         answered("dose_change", false.into()),
-    ]
+    ];
+    all.extend(rest);
+    all
 }
 
 #[test]
@@ -339,7 +396,7 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(ENTER);
     g.expect(DIZZINESS);
     g.ctrl_c();
@@ -379,16 +436,16 @@ fn esc_goes_back_and_the_changed_answer_is_saved() {
     // Back at the stomach question, starting on the earlier answer.
     let back = g.expect(UPSET_STOMACH);
     assert!(!back.contains("dizziness"), "{back}");
-    g.expect(">None");
+    g.expect(">0None");
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(ENTER);
     // On again, and a scale answered two steps down is "moderate".
     g.expect(DROWSINESS);
     g.send(DOWN);
-    g.expect(">Mild");
+    g.expect(">1Mild");
     g.send(DOWN);
-    g.expect(">Moderate");
+    g.expect(">2Moderate");
     g.send(ENTER);
     g.expect(DIZZINESS);
     g.ctrl_c();
@@ -631,4 +688,566 @@ fn the_suicide_screen_shows_one_alert_after_its_last_question() {
     assert_eq!(g.finish(), 0, "{}", g.screen());
     assert_eq!(alert_ids(&g.record()), vec!["suicide_emergency"]);
     assert!(!g.screen().contains("GETSUPPORTNOW"), "{}", g.screen());
+}
+
+/// Answers the first two questions, the second "yes" (an emergency alert), reads the
+/// alert, and waits at the third question. `signal` then comes from outside.
+fn signal_after_an_urgent_alert(signal: &str, code: i32) {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "y");
+    g.answer(ACKNOWLEDGE, "");
+    g.expect(SUICIDAL);
+    g.kill(signal);
+    // A person who pressed Ctrl-C (or whose window is closing) sees the save begin.
+    g.expect("Saving…");
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), code, "{}", g.screen());
+    let record = g.record();
+    assert_eq!(record["status"], "stopped");
+    assert_eq!(
+        answers(&record),
+        with_context(vec![
+            answered("breathing", false.into()),
+            answered("seizure", true.into()),
+        ])
+    );
+    assert_eq!(alert_ids(&record), vec!["seizure"]);
+}
+
+#[test]
+fn sighup_mid_check_saves_a_stopped_check_in_and_exits_129() {
+    signal_after_an_urgent_alert("HUP", 129);
+}
+
+#[test]
+fn sigterm_mid_check_saves_a_stopped_check_in_and_exits_143() {
+    signal_after_an_urgent_alert("TERM", 143);
+}
+
+#[test]
+fn sigint_from_outside_mid_check_saves_a_stopped_check_in_and_exits_130() {
+    signal_after_an_urgent_alert("INT", 130);
+}
+
+#[test]
+fn sigterm_before_the_first_question_saves_nothing_and_exits_143() {
+    let mut g = Guided::new(Env::new());
+    g.expect(START);
+    g.kill("TERM");
+    g.expect("Nothing was saved");
+    assert_eq!(g.finish(), 143, "{}", g.screen());
+    assert!(g.records().is_empty());
+}
+
+/// A pseudo-terminal of our own, so that the test can close it (expectrl signals the
+/// program when its session is dropped). The program gets no controlling terminal, so
+/// closing the window sends no SIGHUP at all: only the end of input says it is gone.
+#[test]
+fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once() {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::process::Stdio;
+
+    let env = Env::new();
+    let master =
+        openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("open a pty");
+    grantpt(&master).expect("grantpt");
+    unlockpt(&master).expect("unlockpt");
+    let name = ptsname(&master, Vec::new()).expect("ptsname");
+    let slave = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(name.to_str().expect("pty name"))
+        .expect("open the pty's terminal end");
+    rustix::io::ioctl_fionbio(&master, true).expect("non-blocking pty");
+
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("trap '' HUP; exec \"$0\" \"$@\"")
+        .arg(bin())
+        .args(["--data-dir"])
+        .arg(env.data_dir())
+        .arg("check")
+        .env_remove("SIDECHECK_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::from(slave.try_clone().expect("dup")))
+        .stdout(Stdio::from(slave.try_clone().expect("dup")))
+        .stderr(Stdio::from(slave));
+    let mut child = cmd.spawn().expect("spawn sidecheck");
+    // Only the program holds the terminal end now.
+    drop(cmd);
+
+    let mut seen = Vec::new();
+    let wait_for = |seen: &mut Vec<u8>, text: &str| {
+        let want = squeeze(text);
+        let deadline = Instant::now() + TIMEOUT;
+        let from = plain(seen).0.len();
+        loop {
+            let mut buf = [0u8; 8192];
+            match rustix::io::read(&master, &mut buf) {
+                Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+            let have = plain(seen).0;
+            if have[from..]
+                .windows(want.len())
+                .any(|w| w == want.as_slice())
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}: {}",
+                String::from_utf8_lossy(&have)
+            );
+        }
+    };
+    let send = |keys: &str| {
+        rustix::io::write(&master, keys.as_bytes()).expect("type");
+    };
+    wait_for(&mut seen, START);
+    send(ENTER);
+    wait_for(&mut seen, PUMP);
+    send("n\r");
+    wait_for(&mut seen, DOSE_CHANGE);
+    send("n\r");
+    wait_for(&mut seen, BREATHING);
+    send("y\r");
+    wait_for(&mut seen, ACKNOWLEDGE);
+    send(ENTER);
+    wait_for(&mut seen, SEIZURE);
+
+    // The window closes.
+    drop(master);
+    let closed = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code();
+        }
+        if closed.elapsed() > Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("still running 5 s after the terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(code, Some(129));
+    let records = env.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["status"], "stopped");
+    assert_eq!(
+        answers(&records[0]),
+        with_context(vec![answered("breathing", true.into())])
+    );
+    assert_eq!(alert_ids(&records[0]), vec!["breathing"]);
+}
+
+#[test]
+fn ctrl_z_suspends_and_continuing_redraws_the_question() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    g.expect(PUMP);
+    // Ctrl-Z: the program stops (it does not type a "z").
+    g.send("\x1a");
+    g.wait_until_stopped();
+    g.skip_shown();
+    g.kill("CONT");
+    g.expect(PUMP);
+    g.answer("(y/n)", "n");
+    g.expect(DOSE_CHANGE);
+    // Stopped from outside, then `fg`: the question is drawn again.
+    g.kill("TSTP");
+    g.wait_until_stopped();
+    g.skip_shown();
+    g.kill("CONT");
+    g.expect(DOSE_CHANGE);
+    g.answer("(y/n)", "n");
+    g.expect(BREATHING);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    assert_eq!(answers(&g.record()), context_answers());
+}
+
+#[test]
+fn term_dumb_shows_no_escape_codes_and_still_every_question_alert_and_number() {
+    let env = Env::new();
+    // Colour allowed (no NO_COLOR): the plain mode must still send none.
+    let mut cmd = guided_command(&env, &["check"], false);
+    cmd.env("TERM", "dumb");
+    let mut g = Guided::spawn(env, cmd);
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "y");
+    let alert = g.expect(ACKNOWLEDGE);
+    assert!(alert.contains("EMERGENCY"), "{alert}");
+    assert!(alert.contains("911"), "{alert}");
+    g.send(ENTER);
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    let list = g.expect(UPSET_STOMACH);
+    assert!(!list.contains("Mild"), "{list}");
+    let list = g.expect("4VerysevereCommonsideeffects·Question8of19");
+    assert!(list.contains("0None1Mild2Moderate3Severe"), "{list}");
+    // A wrong answer is asked again; then a digit answers.
+    g.answer("Type0-4", "7");
+    g.expect("Please type one of 0-4");
+    g.send("2");
+    g.send(ENTER);
+    g.expect(DROWSINESS);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    let raw = String::from_utf8_lossy(&g.seen).into_owned();
+    assert!(
+        !raw.contains('\x1b'),
+        "escape codes with TERM=dumb: {raw:?}"
+    );
+    assert_eq!(
+        answers(&g.record()),
+        with_context(vec![
+            answered("breathing", true.into()),
+            answered("seizure", false.into()),
+            answered("suicidal_thoughts", false.into()),
+            answered("hallucinations", false.into()),
+            answered("fever_stiffness", false.into()),
+            answered("upset_stomach", "moderate".into()),
+        ])
+    );
+}
+
+#[test]
+fn up_at_none_stays_none_and_down_past_the_last_stays_last() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    g.expect(UPSET_STOMACH);
+    g.expect(">0None");
+    g.send(UP);
+    g.send(UP);
+    g.send(ENTER);
+    g.expect(DROWSINESS);
+    for _ in 0..7 {
+        g.send(DOWN);
+    }
+    g.expect(">4Verysevere");
+    g.send(ENTER);
+    // Very severe sleepiness is a sign of overdose: its alert, then stop there.
+    g.expect(ACKNOWLEDGE);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    let record = g.record();
+    let saved = answers(&record);
+    assert!(
+        saved.contains(&answered("upset_stomach", "none".into())),
+        "{saved:?}"
+    );
+    assert!(
+        saved.contains(&answered("drowsiness", "very_severe".into())),
+        "{saved:?}"
+    );
+    assert!(
+        alert_ids(&record).contains(&"overdose_signs".to_string()),
+        "{record}"
+    );
+}
+
+#[test]
+fn a_digit_moves_to_its_option_and_enter_chooses_it() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    let list = g.expect("0-4 to move, Enter to choose");
+    assert!(
+        list.contains("0None1Mild2Moderate3Severe4Verysevere"),
+        "{list}"
+    );
+    g.send("2");
+    g.expect(">2Moderate");
+    // A digit alone does not answer: the person sees the highlight first.
+    let meanwhile = g.unread_after(Duration::from_millis(300));
+    assert!(!meanwhile.contains("sleepiness"), "{meanwhile}");
+    g.send(ENTER);
+    g.expect(DROWSINESS);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    assert!(
+        answers(&g.record()).contains(&answered("upset_stomach", "moderate".into())),
+        "{}",
+        g.screen()
+    );
+}
+
+#[test]
+fn esc_at_an_alert_does_not_skip_it() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "y");
+    g.expect(ACKNOWLEDGE);
+    g.esc();
+    g.expect("Esc does not go back from here: press Enter to go on");
+    let meanwhile = g.unread_after(Duration::from_millis(500));
+    assert!(!meanwhile.contains("seizure"), "{meanwhile}");
+    g.send(ENTER);
+    g.expect(SEIZURE);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+}
+
+/// The rows of the last drawing of the prompt: what is on the screen now. Each
+/// drawing starts by clearing to the end of the screen (`ESC [ J`).
+fn last_frame(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let start = text.rfind("\x1b[J").map(|i| i + 3).unwrap_or(0);
+    let mut rows = Vec::new();
+    for line in text[start..].split('\n') {
+        // Take out the codes (colour, cursor moves), keep the spaces.
+        let mut out = String::new();
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for d in chars.by_ref() {
+                        if ('\x40'..='\x7e').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+            } else if c != '\r' {
+                out.push(c);
+            }
+        }
+        rows.push(out);
+    }
+    rows
+}
+
+#[test]
+fn a_20_by_10_window_keeps_the_question_on_screen_while_choosing() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    g.expect(UPSET_STOMACH);
+    g.expect("Esc: back");
+    // The window shrinks (SIGWINCH): the list is drawn again to fit.
+    g.session
+        .get_process_mut()
+        .set_window_size(20, 10)
+        .expect("resize the terminal");
+    g.expect(">0None");
+    g.send(DOWN);
+    g.send(DOWN);
+    g.expect(">2Moderate");
+    std::thread::sleep(Duration::from_millis(300));
+    g.pump();
+    let frame = last_frame(&g.seen);
+    assert!(frame.len() <= 10, "more rows than the window: {frame:#?}");
+    assert!(
+        frame.iter().all(|r| r.chars().count() < 20),
+        "a row wider than the window: {frame:#?}"
+    );
+    let shown: String = frame.concat();
+    assert!(
+        squeeze(&shown)
+            .windows(squeeze(UPSET_STOMACH).len())
+            .any(|w| w == squeeze(UPSET_STOMACH).as_slice()),
+        "the question is not on the screen: {frame:#?}"
+    );
+    assert!(shown.contains("> 2  Moderate"), "{frame:#?}");
+    g.send(ENTER);
+    g.expect(DROWSINESS);
+    g.ctrl_c();
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    assert!(answers(&g.record()).contains(&answered("upset_stomach", "moderate".into())));
+}
+
+/// A bank with only the notes question, allowing `max_length` characters.
+fn notes_only_bank(env: &Env, max_length: usize) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/questions/baclofen.en.json");
+    let mut bank: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read the bank"))
+            .expect("bank JSON");
+    let notes: Vec<Value> = bank["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter(|q| q["id"] == "notes")
+        .cloned()
+        .collect();
+    bank["questions"] = Value::Array(notes);
+    bank["questions"][0]["max_length"] = max_length.into();
+    bank["alerts"] = Value::Array(Vec::new());
+    env.file("notes-bank.json", bank.to_string())
+        .to_string_lossy()
+        .into_owned()
+}
+
+const NOTES: &str = "anything else about the last 7 days";
+
+fn bracketed(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+#[test]
+fn a_4_kib_multi_line_paste_is_saved_whole_with_its_lines() {
+    let env = Env::new();
+    let bank = notes_only_bank(&env, 8000);
+    let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
+    let lines: Vec<String> = (0..72)
+        .map(|i| format!("line {i:02}: slept badly, felt dizzy on the stairs, took it at 8"))
+        .collect();
+    assert!(lines.join("\n").len() >= 4096);
+    g.answer(START, "");
+    g.expect(NOTES);
+    // Terminals send a pasted line end as CR.
+    g.send(&bracketed(&lines.join("\r")));
+    g.expect(&format!(
+        "{} of 8000 characters",
+        lines.join("\n").chars().count()
+    ));
+    g.send(ENTER);
+    g.expect("Saved to");
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    assert_eq!(
+        answers(&g.record()),
+        vec![answered("notes", lines.join("\n").into())]
+    );
+}
+
+#[test]
+fn a_paste_over_the_limit_is_cut_there_with_a_message() {
+    let env = Env::new();
+    let bank = notes_only_bank(&env, 1000);
+    let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
+    g.answer(START, "");
+    g.expect(NOTES);
+    g.send(&bracketed(&"x".repeat(1500)));
+    g.expect("The limit is 1000 characters: the last 500 were not added.");
+    g.send(ENTER);
+    g.expect("Saved to");
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    assert_eq!(
+        answers(&g.record()),
+        vec![answered("notes", "x".repeat(1000).into())]
+    );
+}
+
+#[test]
+fn text_typed_but_not_sent_is_kept_on_ctrl_c() {
+    let env = Env::new();
+    let bank = notes_only_bank(&env, 1000);
+    let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
+    g.answer(START, "");
+    g.expect(NOTES);
+    g.send("Slept badly, wrong wrds");
+    // Ctrl-W takes back a word, Backspace a character.
+    g.send("\x17");
+    g.send("words\x7f\x7f\x7f\x7f\x7fwords");
+    g.expect("> Slept badly, wrong words");
+    g.ctrl_c();
+    let stopped = g.expect(STOPPED);
+    assert!(stopped.contains("Your1answer"), "{stopped}");
+    assert_eq!(g.finish(), 130, "{}", g.screen());
+    let record = g.record();
+    assert_eq!(record["status"], "stopped");
+    assert_eq!(
+        answers(&record),
+        vec![answered("notes", "Slept badly, wrong words".into())]
+    );
+}
+
+#[test]
+fn ctrl_u_clears_the_line() {
+    let env = Env::new();
+    let bank = notes_only_bank(&env, 1000);
+    let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
+    g.answer(START, "");
+    g.expect(NOTES);
+    g.send("not this");
+    g.expect("> not this");
+    g.send("\x15");
+    g.send("but this");
+    g.send(ENTER);
+    g.expect("Saved to");
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    assert_eq!(
+        answers(&g.record()),
+        vec![answered("notes", "but this".into())]
+    );
+}
+
+#[test]
+fn signals_during_the_save_do_not_cut_it_short() {
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "y");
+    g.answer(ACKNOWLEDGE, "");
+    g.expect(SEIZURE);
+    g.kill("TERM");
+    g.expect("Saving…");
+    // More of them while it saves (a second Ctrl-C, the window closing): the process
+    // may already be gone, so a failed kill is fine, but none may kill the save.
+    for signal in ["INT", "INT", "HUP", "TERM"] {
+        let _ = Command::new("kill").args(["-s", signal, &g.pid()]).status();
+    }
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 143, "{}", g.screen());
+    let record = g.record();
+    assert_eq!(record["status"], "stopped");
+    assert_eq!(
+        answers(&record),
+        with_context(vec![answered("breathing", true.into())])
+    );
+}
+
+#[test]
+fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
+    let env = Env::new();
+    let mut cmd = guided_command(&env, &["check"], true);
+    cmd.env_remove("TERM");
+    let mut g = Guided::spawn(env, cmd);
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.expect(SEIZURE);
+    g.kill("TERM");
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 143, "{}", g.screen());
+    let raw = String::from_utf8_lossy(&g.seen).into_owned();
+    assert!(!raw.contains('\x1b'), "escape codes with no TERM: {raw:?}");
+    assert_eq!(
+        answers(&g.record()),
+        with_context(vec![answered("breathing", false.into())])
+    );
 }

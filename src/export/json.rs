@@ -145,10 +145,7 @@ struct ScoreDoc {
 
 /// The JSON Schema of the report, pretty-printed with a final newline.
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(ReportDoc);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::schema::text::<ReportDoc>()
 }
 
 fn compact(value: &impl Serialize) -> Result<String, Error> {
