@@ -33,7 +33,7 @@ cat >"$work/answers.json" <<'JSON'
 {"breathing": true, "seizure": false, "suicidal_thoughts": false,
  "upset_stomach": "mild", "drowsiness": 2, "dizziness": "none", "insomnia": 1,
  "weakness": 0, "confusion": 0, "depression": 1, "pump": false, "dose_change": true,
- "missed_days": 2, "tremors": "moderate", "withdrawal_insomnia": 0, "irritability": 1,
+ "stopped": false, "missed_days": 2, "tremors": "moderate", "withdrawal_insomnia": 0, "irritability": 1,
  "cravings": 0, "angry_outbursts": "never", "hallucinations": false,
  "fever_stiffness": false, "euphoria": "never", "more_than_prescribed": false,
  "tolerance": false, "alcohol_sedatives": true, "notes": "a bit tired"}

@@ -160,6 +160,24 @@ pub struct Question {
     /// Ask this question only when this condition on earlier answers holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
+    /// For number questions: why the range is what it is, in plain words, said when
+    /// an answer falls outside it (e.g. why 0 days is not an answer after "yes, I
+    /// missed doses").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_reason: Option<String>,
+    /// The time this question asks about when it is not the bank's `recall_period`
+    /// (the C-SSRS asks about suicidal behaviour in "the last 3 months"). The text
+    /// must say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recall_period: Option<String>,
+    /// The snake_case id of a block this question belongs to (e.g. "suicide_screen").
+    /// A block's questions are asked as one: the urgent alerts their answers raise
+    /// are held until the last question of the block that is asked has been
+    /// answered, and then shown at the level the whole block calls for (an
+    /// escalation replaces what it replaces, so one alert, not two). A block's
+    /// questions must come one after another in `questions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
 }
 
 impl Question {
@@ -672,6 +690,7 @@ impl Bank {
 
         // Questions.
         let mut question_ids: HashMap<&str, usize> = HashMap::new();
+        let mut block_start: HashMap<&str, usize> = HashMap::new();
         for (i, q) in self.questions.iter().enumerate() {
             let place = format!("questions[{i}]");
             check_id(&mut add, &format!("{place}.id"), &q.id);
@@ -818,6 +837,49 @@ impl Bank {
                     &question_ids,
                     Some(&q.id),
                 );
+            }
+            if let Some(reason) = &q.range_reason {
+                if q.kind != Kind::Number {
+                    add(
+                        format!("{place}.range_reason"),
+                        "is only for number questions; remove it or change \"kind\"".into(),
+                    );
+                } else if reason.trim().is_empty() {
+                    add(
+                        format!("{place}.range_reason"),
+                        "is empty; say why the range is what it is, or remove it".into(),
+                    );
+                }
+            }
+            if let Some(recall) = &q.recall_period {
+                if recall.trim().is_empty() {
+                    add(
+                        format!("{place}.recall_period"),
+                        "is empty; write the time the question asks about, or remove it".into(),
+                    );
+                } else if !q.text.contains(recall.as_str()) {
+                    add(
+                        format!("{place}.text"),
+                        format!(
+                            "does not say its recall period \"{recall}\"; say it in the question, so people keep to it"
+                        ),
+                    );
+                }
+            }
+            // A block is asked as one: another question inside it would be asked
+            // while its alerts are held.
+            if let Some(b) = &q.block {
+                check_id(&mut add, &format!("{place}.block"), b);
+                let continues = i > 0 && self.questions[i - 1].block.as_ref() == Some(b);
+                if !continues && let Some(first) = block_start.get(b.as_str()) {
+                    add(
+                        format!("{place}.block"),
+                        format!(
+                            "block \"{b}\" began at questions[{first}] and was broken by other questions; put a block's questions one after another"
+                        ),
+                    );
+                }
+                block_start.entry(b.as_str()).or_insert(i);
             }
             question_ids.entry(q.id.as_str()).or_insert(i);
         }

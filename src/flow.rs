@@ -106,7 +106,15 @@ impl Answer {
         } else {
             Err(AnswerError {
                 question: q.id.clone(),
-                message: format!("{} is out of range; use {}", fmt_num(n), bank.expected(q)),
+                message: format!(
+                    "{} is out of range; use {}{}",
+                    fmt_num(n),
+                    bank.expected(q),
+                    q.range_reason
+                        .as_deref()
+                        .map(|why| format!(". {why}"))
+                        .unwrap_or_default()
+                ),
             })
         }
     }
@@ -344,16 +352,52 @@ impl<'b> Flow<'b> {
     }
 
     /// Records an answer to the current question and moves on. Returns the urgent
-    /// alerts that this answer newly raises, most urgent first; the front end must
-    /// show them before asking anything else.
+    /// alerts to show now, most urgent first; the front end must show them before
+    /// asking anything else.
+    ///
+    /// Inside a block (questions marked with the same `block`) nothing is returned
+    /// until the block's last asked question is answered; then the block's alerts
+    /// come together, escalations having replaced what they replace (a suicide
+    /// screen ends in one alert at the level all its answers call for, never a
+    /// crisis alert that a "stop here" could leave standing before the plan is
+    /// asked). Until then [`Flow::pending_alerts`] has them.
     pub fn answer(&mut self, answer: Answer) -> Vec<&'b AlertRule> {
         let Some(_) = self.current() else {
             return Vec::new();
         };
-        self.answers[self.cursor] = Some(answer);
+        let at = self.cursor;
+        self.answers[at] = Some(answer);
         self.refresh_asked();
-        self.cursor = self.next_asked_from(self.cursor + 1);
+        self.cursor = self.next_asked_from(at + 1);
+        if self.inside_block_after(at) {
+            self.forget_taken_back();
+            return Vec::new();
+        }
         self.new_alerts()
+    }
+
+    /// Whether question `at` and the question now to be asked are of the same block,
+    /// so the block is not finished yet.
+    fn inside_block_after(&self, at: usize) -> bool {
+        let Some(block) = self.bank.questions[at].block.as_deref() else {
+            return false;
+        };
+        self.current()
+            .is_some_and(|next| next.block.as_deref() == Some(block))
+    }
+
+    /// The urgent alerts that hold now and have not been shown: those an unfinished
+    /// block is holding back, most urgent first, at the highest level the answers
+    /// so far call for. Empty outside a block.
+    ///
+    /// A front end that must end the check before the block is finished (Ctrl-C, a
+    /// signal, the terminal going away, or answers that run out) shows these first:
+    /// nothing may end a check with an urgent answer unseen.
+    pub fn pending_alerts(&self) -> Vec<&'b AlertRule> {
+        self.active_alerts()
+            .into_iter()
+            .filter(|a| a.level.is_urgent() && !self.shown.contains(&a.id))
+            .collect()
     }
 
     /// Goes back to the previous question that was asked. Returns false at the first.
@@ -389,6 +433,16 @@ impl<'b> Flow<'b> {
     }
 
     fn new_alerts(&mut self) -> Vec<&'b AlertRule> {
+        self.forget_taken_back();
+        let fresh = self.pending_alerts();
+        for a in &fresh {
+            self.shown.insert(a.id.clone());
+        }
+        fresh
+    }
+
+    /// An alert whose answers were taken back may be raised again later.
+    fn forget_taken_back(&mut self) {
         let holding: HashSet<String> = self
             .bank
             .alerts
@@ -396,17 +450,7 @@ impl<'b> Flow<'b> {
             .filter(|a| self.holds(&a.when))
             .map(|a| a.id.clone())
             .collect();
-        // An alert whose answers were taken back may be raised again later.
         self.shown.retain(|id| holding.contains(id));
-        let fresh: Vec<&AlertRule> = self
-            .active_alerts()
-            .into_iter()
-            .filter(|a| a.level.is_urgent() && !self.shown.contains(&a.id))
-            .collect();
-        for a in &fresh {
-            self.shown.insert(a.id.clone());
-        }
-        fresh
     }
 
     /// "Question N of M": N is the current question's place among those asked so far,

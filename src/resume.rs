@@ -173,11 +173,13 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
-    /// A stopped check-in of the bundled bank: breathing yes, seizure no, then a note.
+    /// A stopped check-in of the bundled bank: no pump, no dose change, breathing
+    /// yes, seizure no.
     fn stopped(bank: &Bank, at: &str) -> Latest {
         let mut flow = Flow::new(bank);
-        flow.answer(Answer::Yes(true));
-        flow.answer(Answer::Yes(false));
+        for yes in [false, false, true, false] {
+            flow.answer(Answer::Yes(yes));
+        }
         Latest {
             record: CheckIn::from_flow(
                 &flow,
@@ -209,7 +211,7 @@ mod tests {
         assert_eq!(r.holding.len(), 1);
         assert_eq!(
             notice(&r),
-            "Your check-in of 2026-12-01 09:00 was stopped after 2 of 17 questions. To\nfinish it, run `sidecheck check --resume`."
+            "Your check-in of 2026-12-01 09:00 was stopped after 4 of 19 questions. To\nfinish it, run `sidecheck check --resume`."
         );
         let list = earlier_answers(&r, true);
         assert!(

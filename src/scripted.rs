@@ -128,19 +128,33 @@ pub fn run_from<'b>(
         )));
     }
     while let Some(q) = flow.current() {
-        let Some(v) = answers.get(&q.id) else {
-            let why = match &q.when {
-                Some(c) => format!(" (it is asked because {c})"),
-                None => String::new(),
-            };
-            return Err(Error::Input(format!(
-                "{name}: missing an answer to \"{}\"{why}; add it with {}",
-                q.id,
-                bank.expected(q)
-            )));
+        let answer = match answers.get(&q.id) {
+            None => {
+                let why = match &q.when {
+                    Some(c) => format!(" (it is asked because {c})"),
+                    None => String::new(),
+                };
+                Err(Error::Input(format!(
+                    "{name}: missing an answer to \"{}\"{why}; add it with {}",
+                    q.id,
+                    bank.expected(q)
+                )))
+            }
+            Some(v) => Answer::from_json(bank, q, v)
+                .map_err(|e| Error::Input(format!("{name}: \"{}\": {}", e.question, e.message))),
         };
-        let answer = Answer::from_json(bank, q, v)
-            .map_err(|e| Error::Input(format!("{name}: \"{}\": {}", e.question, e.message)))?;
+        let answer = match answer {
+            Ok(a) => a,
+            Err(e) => {
+                // The file ends the check inside a block (a suicide screen with the
+                // plan question unanswered): what its answers so far call for is
+                // shown all the same, as the guided check shows it on Ctrl-C.
+                for rule in flow.pending_alerts() {
+                    events.alert(rule);
+                }
+                return Err(e);
+            }
+        };
         for rule in flow.answer(answer) {
             events.alert(rule);
         }

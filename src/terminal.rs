@@ -155,6 +155,13 @@ pub fn run(
                 if q.kind == Kind::Text && !kept.is_empty() {
                     flow.answer(Answer::Text(kept.to_string()));
                 }
+                // Stopped inside a block (the suicide screen): the alert its answers
+                // so far call for, before anything else. Nothing may end the check
+                // with an urgent answer unseen.
+                for rule in flow.pending_alerts() {
+                    crate::sayln!();
+                    crate::say!("{}", alert::render(rule, chosen, color));
+                }
                 return Ok(Ending::from_stop(why));
             }
         }
@@ -213,9 +220,14 @@ fn ask(
                 Some(Answer::Number(n)) => fmt_num(*n),
                 _ => String::new(),
             };
+            // Out of range: the flow's message, which says why the range is what it is.
             let parse = |s: &str| -> Result<f64, String> {
                 match s.trim().parse::<f64>() {
                     Ok(n) if number_fits(q, n) => Ok(n),
+                    Ok(n) if n.is_finite() => Err(Answer::number(bank, q, n)
+                        .err()
+                        .map(|e| e.message)
+                        .unwrap_or_else(|| format!("{rule}."))),
                     _ => Err(format!("{rule}.")),
                 }
             };

@@ -79,25 +79,28 @@ fn the_bundled_bank_validates() {
 #[test]
 fn duplicate_question_ids_are_refused() {
     let env = Env::new();
-    let text = broken(|b| b["questions"][1]["id"] = json!("breathing"));
+    // questions[4] is breathing, questions[5] seizure.
+    let text = broken(|b| b["questions"][5]["id"] = json!("breathing"));
     let err = refused(&env, "dup.json", text);
-    let line = problem_at(&err, "questions[1].id");
+    let line = problem_at(&err, "questions[5].id");
     assert!(
         line.contains("duplicate question id \"breathing\""),
         "{line}"
     );
-    assert!(line.contains("questions[0]"), "points at the other: {line}");
+    assert!(line.contains("questions[4]"), "points at the other: {line}");
     assert!(line.contains("give each question its own id"), "{line}");
 }
 
 #[test]
 fn a_follow_up_on_a_later_question_is_refused() {
     let env = Env::new();
-    // questions[3] is suicidal_plan; upset_stomach comes after it.
-    let text =
-        broken(|b| b["questions"][3]["when"] = json!({"question": "upset_stomach", "at_least": 2}));
+    // questions[7] is suicidal_plan; upset_stomach comes after it.
+    let text = broken(|b| {
+        assert_eq!(b["questions"][7]["id"], "suicidal_plan");
+        b["questions"][7]["when"] = json!({"question": "upset_stomach", "at_least": 2});
+    });
     let err = refused(&env, "later.json", text);
-    let line = problem_at(&err, "questions[3].when.question");
+    let line = problem_at(&err, "questions[7].when.question");
     assert!(line.contains("comes later"), "{line}");
     assert!(line.contains("earlier question"), "{line}");
 }
@@ -105,9 +108,9 @@ fn a_follow_up_on_a_later_question_is_refused() {
 #[test]
 fn a_follow_up_on_itself_is_refused() {
     let env = Env::new();
-    let text = broken(|b| b["questions"][3]["when"]["question"] = json!("suicidal_plan"));
+    let text = broken(|b| b["questions"][7]["when"]["question"] = json!("suicidal_plan"));
     let err = refused(&env, "self.json", text);
-    let line = problem_at(&err, "questions[3].when.question");
+    let line = problem_at(&err, "questions[7].when.question");
     assert!(line.contains("refers to itself"), "{line}");
     assert!(line.contains("earlier question"), "{line}");
 }
@@ -115,9 +118,9 @@ fn a_follow_up_on_itself_is_refused() {
 #[test]
 fn a_follow_up_on_a_missing_question_is_refused() {
     let env = Env::new();
-    let text = broken(|b| b["questions"][3]["when"]["question"] = json!("suicidal_thought"));
+    let text = broken(|b| b["questions"][7]["when"]["question"] = json!("suicidal_thought"));
     let err = refused(&env, "missing.json", text);
-    let line = problem_at(&err, "questions[3].when.question");
+    let line = problem_at(&err, "questions[7].when.question");
     assert!(
         line.contains("\"suicidal_thought\" does not exist"),
         "{line}"
@@ -128,14 +131,14 @@ fn a_follow_up_on_a_missing_question_is_refused() {
 #[test]
 fn a_follow_up_inside_all_on_a_missing_question_is_refused() {
     let env = Env::new();
-    // questions[23] is fever_stiffness: all [dose_change, pump].
+    // questions[3] is missed_days: all [dose_change, stopped].
     let text = broken(|b| {
-        assert_eq!(b["questions"][23]["id"], "fever_stiffness");
-        b["questions"][23]["when"]["all"][1]["question"] = json!("pumpp");
+        assert_eq!(b["questions"][3]["id"], "missed_days");
+        b["questions"][3]["when"]["all"][1]["question"] = json!("stoped");
     });
     let err = refused(&env, "nested.json", text);
-    let line = problem_at(&err, "questions[23].when.all[1].question");
-    assert!(line.contains("\"pumpp\" does not exist"), "{line}");
+    let line = problem_at(&err, "questions[3].when.all[1].question");
+    assert!(line.contains("\"stoped\" does not exist"), "{line}");
 }
 
 #[test]
@@ -276,7 +279,7 @@ fn a_value_of_the_wrong_type_is_refused_at_its_line_and_path() {
 fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
     let env = Env::new();
     let text = broken(|b| {
-        b["questions"][1]["id"] = json!("breathing");
+        b["questions"][5]["id"] = json!("breathing");
         b["alerts"][2]["advice"] = json!("");
     });
     let bad = env.file("two.json", text);
@@ -289,7 +292,7 @@ fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    problem_at(&err, "questions[1].id");
+    problem_at(&err, "questions[5].id");
     problem_at(&err, "alerts[2].advice");
     assert!(err.contains("1 of 2 bank file(s)"), "{err}");
 }
@@ -389,6 +392,57 @@ fn control_characters_in_shown_text_are_refused_at_their_json_path() {
     }
     // The message itself never carries the raw escape to the screen.
     assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn a_block_broken_by_another_question_is_refused() {
+    let env = Env::new();
+    // The suicide screen is questions[6..=8]. questions[10] in it too would put
+    // questions[9], outside it, in the middle.
+    let text = broken(|b| {
+        assert_eq!(b["questions"][6]["block"], "suicide_screen");
+        assert_eq!(b["questions"][8]["block"], "suicide_screen");
+        b["questions"][10]["block"] = json!("suicide_screen");
+    });
+    let err = refused(&env, "split.json", text);
+    let line = problem_at(&err, "questions[10].block");
+    assert!(line.contains("began at questions[6]"), "{line}");
+    assert!(line.contains("one after another"), "{line}");
+
+    // The next question may join it: the block stays in one piece.
+    let text = broken(|b| b["questions"][9]["block"] = json!("suicide_screen"));
+    let out = env
+        .cmd()
+        .args(["bank", "validate"])
+        .arg(env.file("longer.json", text))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let text = broken(|b| b["questions"][6]["block"] = json!("Suicide Screen"));
+    let err = refused(&env, "name.json", text);
+    assert!(problem_at(&err, "questions[6].block").contains("snake_case"));
+}
+
+#[test]
+fn a_recall_period_the_text_does_not_say_is_refused() {
+    let env = Env::new();
+    let text = broken(|b| {
+        assert_eq!(b["questions"][8]["recall_period"], "the last 3 months");
+        b["questions"][8]["recall_period"] = json!("the last year");
+    });
+    let err = refused(&env, "recall.json", text);
+    let line = problem_at(&err, "questions[8].text");
+    assert!(line.contains("\"the last year\""), "{line}");
+}
+
+#[test]
+fn a_range_reason_is_only_for_number_questions() {
+    let env = Env::new();
+    let text = broken(|b| b["questions"][4]["range_reason"] = json!("Because."));
+    let err = refused(&env, "reason.json", text);
+    let line = problem_at(&err, "questions[4].range_reason");
+    assert!(line.contains("only for number questions"), "{line}");
 }
 
 #[test]

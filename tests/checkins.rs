@@ -238,7 +238,7 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
     // Every answer is in the one record: the five carried over and the rest.
     assert_eq!(
         doc["records"][1]["answers"].as_array().map(Vec::len),
-        Some(17)
+        Some(19)
     );
     assert_eq!(doc["summary"]["counts"]["urgent_alerts"], 1);
 

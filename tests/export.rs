@@ -45,9 +45,9 @@ fn sample(env: &Env) -> Vec<Value> {
     let missed = check_saved(
         env,
         &answers_with(json!({
-            "dose_change": true, "missed_days": 3, "tremors": "moderate",
+            "dose_change": true, "stopped": false, "missed_days": 3, "tremors": "moderate",
             "withdrawal_insomnia": "mild", "irritability": "none", "cravings": "none",
-            "angry_outbursts": "rarely", "hallucinations": false, "fever_stiffness": false
+            "angry_outbursts": "rarely"
         })),
     );
     let mut stopped = record_at(&calm, "20261120-stopped", "2020-11-20T08:00:00.000+01:00");
@@ -65,7 +65,7 @@ fn sample(env: &Env) -> Vec<Value> {
         .as_array_mut()
         .expect("answers")
         .insert(
-            3,
+            5,
             json!({"question": "suicidal_plan", "section": "serious", "value": true, "label": "Yes", "score": 4}),
         );
     append_log(env, &[stopped.to_string(), edited.to_string()]);
@@ -106,7 +106,7 @@ fn json_report_validates_against_its_schema() {
     assert_eq!(doc["records"], json!(records));
     assert_eq!(
         doc["banks"],
-        json!([{"id": "baclofen", "version": "1.0.0", "language": "en"}])
+        json!([{"id": "baclofen", "version": "1.1.0", "language": "en"}])
     );
     let s = &doc["summary"];
     assert_eq!(s["counts"]["check_ins"], 5);
@@ -406,7 +406,8 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     let missed = response_for(&bundle, &records[2]["id"]);
     let mut seen = Vec::new();
     check_response_items(&missed["item"], None, &items, &options, &mut seen);
-    assert!(seen.contains(&("missed_days".into(), Some("dose_change".into()))));
+    assert!(seen.contains(&("stopped".into(), Some("dose_change".into()))));
+    assert!(seen.contains(&("missed_days".into(), Some("stopped".into()))));
     assert!(seen.contains(&("tremors".into(), Some("dose_change".into()))));
     let urgent = response_for(&bundle, &records[1]["id"]);
     assert!(urgent.to_string().contains(&json!(NOTE).to_string()));
@@ -428,8 +429,8 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         items["suicidal_plan"].1.as_deref(),
         Some("suicidal_thoughts")
     );
-    // fever_stiffness needs dose_change and no pump: nested under the later one.
-    assert_eq!(items["fever_stiffness"].1.as_deref(), Some("dose_change"));
+    // missed_days needs dose_change and not stopped: nested under the later one.
+    assert_eq!(items["missed_days"].1.as_deref(), Some("stopped"));
 
     let text = q.to_string();
     let find = |link: &str| -> Value {
@@ -464,15 +465,17 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         json!([{"question": "suicidal_thoughts", "operator": "=", "answerBoolean": true}])
     );
     assert!(plan.get("enableBehavior").is_none());
-    let fever = find("fever_stiffness");
-    assert_eq!(fever["enableBehavior"], "all");
+    let missed = find("missed_days");
+    assert_eq!(missed["enableBehavior"], "all");
     assert_eq!(
-        fever["enableWhen"],
+        missed["enableWhen"],
         json!([
             {"question": "dose_change", "operator": "=", "answerBoolean": true},
-            {"question": "pump", "operator": "=", "answerBoolean": false}
+            {"question": "stopped", "operator": "=", "answerBoolean": false}
         ])
     );
+    // Danger signs are asked of everyone.
+    assert!(find("fever_stiffness").get("enableWhen").is_none());
     // que-12: more than one enableWhen always says how they combine.
     fn check_behavior(items: &Value) {
         for i in items.as_array().into_iter().flatten() {

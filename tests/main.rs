@@ -23,5 +23,6 @@ mod pty;
 mod readability;
 mod regions;
 mod resume;
+mod scenarios;
 mod scripted;
 mod stress;

@@ -110,7 +110,8 @@ fn on_a_40_column_screen_alert_boxes_fit_and_no_number_is_split() {
         &env,
         40,
         &answers_with(
-            json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false}),
+            json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false,
+                   "suicidal_behavior": false}),
         ),
     );
     let boxed: Vec<&str> = seen

@@ -90,16 +90,89 @@ fn the_grade_check_can_fail() {
 fn every_question_keeps_to_the_recall_period() {
     let bank = bank();
     assert_eq!(bank.recall_period, "the last 7 days");
+    // A question with its own recall period says that one instead (the C-SSRS asks
+    // about suicidal behaviour in the last 3 months).
     let missing: Vec<&str> = bank
         .questions
         .iter()
-        .filter(|q| !(q.text.contains("In the last 7 days") || q.text.contains("the last 7 days")))
+        .filter(|q| {
+            let recall = q.recall_period.as_deref().unwrap_or("the last 7 days");
+            !q.text.to_lowercase().contains(recall)
+        })
         .map(|q| q.id.as_str())
         .collect();
     assert!(
         missing.is_empty(),
-        "questions without \"the last 7 days\": {missing:?}"
+        "questions without their recall period: {missing:?}"
     );
+    let own: Vec<(&str, &str)> = bank
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), q.recall_period.as_deref()?)))
+        .collect();
+    assert_eq!(own, [("suicidal_behavior", "the last 3 months")]);
+}
+
+/// Questions written or reworded in the second clinical pass: each at grade 6 or
+/// below, the level the AMA recommends for patient materials.
+const PLAIN: [&str; 12] = [
+    "withdrawal_insomnia",
+    "alcohol_sedatives",
+    "stopped",
+    "suicidal_thoughts",
+    "suicidal_plan",
+    "suicidal_behavior",
+    "hallucinations",
+    "fever_stiffness",
+    "pump_stiffness",
+    "pump_itching",
+    "pump_alarm",
+    "missed_days",
+];
+
+#[test]
+fn reworded_and_new_questions_read_at_grade_6_or_below() {
+    let bank = bank();
+    let items: Vec<(String, String)> = PLAIN
+        .iter()
+        .map(|id| {
+            let q = bank
+                .question(id)
+                .unwrap_or_else(|| panic!("no question {id}"));
+            (q.id.clone(), q.text.clone())
+        })
+        .collect();
+    let (over, _) = grades(&items, 6.0);
+    assert!(
+        over.is_empty(),
+        "questions above grade 6:\n{}",
+        describe(&over)
+    );
+}
+
+#[test]
+fn the_intro_says_no_one_is_told_so_in_danger_call() {
+    let intro = bank().intro.join(" ");
+    assert!(intro.contains("No one is told about them"), "{intro}");
+    assert!(
+        intro.contains("no one sees them unless you show them"),
+        "{intro}"
+    );
+    assert!(
+        intro.contains("you must call {emergency} yourself"),
+        "{intro}"
+    );
+}
+
+#[test]
+fn dependence_advice_makes_no_promise_the_data_cannot_keep() {
+    // The evidence on baclofen dependence is thin: no "common", no "can be treated".
+    let bank = bank();
+    let advice = &bank.alert("dependence_signs").unwrap().advice;
+    assert!(!advice.contains("common"), "{advice}");
+    assert!(!advice.contains("can be treated"), "{advice}");
+    assert!(advice.contains("Help is available"), "{advice}");
+    assert!(advice.contains("your prescriber can help"), "{advice}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ fn alarming() -> Value {
         "breathing": true,
         "suicidal_thoughts": true,
         "suicidal_plan": false,
+        "suicidal_behavior": false,
         "more_than_prescribed": true
     }))
 }

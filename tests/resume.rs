@@ -15,6 +15,18 @@ fn stopped(whole: &Value, kept: usize, hours: i64) -> Value {
     record_at(&r, STOPPED_ID, &now_minus_hours(hours))
 }
 
+/// The saved value of one question.
+fn value_of<'a>(record: &'a Value, question: &str) -> &'a Value {
+    record["answers"]
+        .as_array()
+        .and_then(|a| a.iter().find(|a| a["question"] == question))
+        .map(|a| &a["value"])
+        .unwrap_or(&Value::Null)
+}
+
+/// How many questions the bundled bank asks of someone with no pump and no dose change.
+const BASE: usize = 19;
+
 fn questions(record: &Value) -> Vec<String> {
     record["answers"]
         .as_array()
@@ -28,7 +40,8 @@ fn questions(record: &Value) -> Vec<String> {
 fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_stopped_one() {
     let env = Env::new();
     let whole = answers_with(json!({"breathing": true, "drowsiness": "moderate"}));
-    let before = stopped(&whole, 5, 30);
+    // Stopped after drowsiness, the 9th question.
+    let before = stopped(&whole, 9, 30);
     append_log(&env, &[before.to_string()]);
     let log_before = std::fs::read(env.log_path()).expect("the log");
 
@@ -43,7 +56,10 @@ fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_
     assert!(err[list..].contains("  Trouble breathing: Yes\n"), "{err}");
     assert!(err[list..].contains("  Drowsiness: Moderate\n"), "{err}");
     let flat = err.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("stopped after 5 of 17 questions"), "{err}");
+    assert!(
+        flat.contains(&format!("stopped after 9 of {BASE} questions")),
+        "{err}"
+    );
     // ...and the urgent alert those answers raised is shown again, before the save.
     let alert = err.find("EMERGENCY").expect(&err);
     assert!(
@@ -73,9 +89,9 @@ fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_
     assert_ne!(done["id"], STOPPED_ID);
     // It is the check-in that started then, with every answer, the earlier ones kept.
     assert_eq!(done["started_at"], before["started_at"]);
-    assert_eq!(questions(done).len(), 17);
-    assert_eq!(done["answers"][0]["value"], true);
-    assert_eq!(done["answers"][4]["value"], "moderate");
+    assert_eq!(questions(done).len(), BASE);
+    assert_eq!(value_of(done, "breathing"), true);
+    assert_eq!(value_of(done, "drowsiness"), "moderate");
     assert_eq!(done["alerts"][0]["id"], "breathing");
 
     // Now it is finished, there is nothing left to resume.
@@ -101,7 +117,7 @@ fn resume_after_the_bank_version_changed_starts_a_new_check_in() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("used the questions of baclofen 0.9.0, and these are baclofen 1.0.0"),
+        err.contains("used the questions of baclofen 0.9.0, and these are baclofen 1.1.0"),
         "{err}"
     );
     assert!(err.contains("a new check-in starts instead"), "{err}");
@@ -155,7 +171,7 @@ fn resume_with_nothing_stopped_says_so_and_starts_a_new_check_in() {
     let out = env.check(&json!({"notes": "later"}), &["--resume"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("missing an answer to \"breathing\""),
+        stderr(&out).contains("missing an answer to \"pump\""),
         "{}",
         stderr(&out)
     );
@@ -165,14 +181,14 @@ fn resume_with_nothing_stopped_says_so_and_starts_a_new_check_in() {
 fn resume_with_answers_needs_only_the_questions_still_open() {
     let env = Env::new();
     let whole = calm_answers();
-    append_log(&env, &[stopped(&whole, 15, 2).to_string()]);
+    append_log(&env, &[stopped(&whole, BASE - 2, 2).to_string()]);
     let rest = json!({"alcohol_sedatives": false, "notes": "second half"});
     let out = env.check(&rest, &["--resume"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let done = env.records().pop().expect("a record");
     assert_eq!(done["completes"], STOPPED_ID);
-    assert_eq!(questions(&done).len(), 17);
-    assert_eq!(done["answers"][16]["value"], "second half");
+    assert_eq!(questions(&done).len(), BASE);
+    assert_eq!(value_of(&done, "notes"), "second half");
 }
 
 #[test]
@@ -215,6 +231,8 @@ mod guided {
         let env = Env::new();
         let mut g = Guided::start(env, &["check"], true);
         g.answer(START, "");
+        g.answer("from a pump under your skin?", "n");
+        g.answer("did you miss doses", "n");
         g.answer("have you had trouble breathing?", "n");
         g.answer("have you had a seizure?", "n");
         g.expect("thoughts of hurting or killing yourself?");
@@ -229,7 +247,9 @@ mod guided {
         let mut g = Guided::start(g.into_env(), &["check"], true);
         let shown = g.expect(HINT);
         assert!(
-            shown.contains(&plain(b"was stopped after 2 of 17 questions.")),
+            shown.contains(&plain(
+                format!("was stopped after 4 of {BASE} questions.").as_bytes()
+            )),
             "{shown}"
         );
         g.answer(START, "n");
@@ -254,12 +274,14 @@ mod guided {
         let env = Env::new();
         // Stopped before the last two questions, with an urgent answer among the first.
         let whole = answers_with(json!({"breathing": true, "dizziness": "mild"}));
-        append_log(&env, &[stopped(&whole, 15, 3).to_string()]);
+        append_log(&env, &[stopped(&whole, BASE - 2, 3).to_string()]);
 
         let mut g = Guided::start(env, &["check", "--resume"], true);
         let list = g.expect("Your answers so far:");
         assert!(
-            list.contains(&plain(b"stopped after 15 of 17 questions")),
+            list.contains(&plain(
+                format!("stopped after {} of {BASE} questions", BASE - 2).as_bytes()
+            )),
             "{list}"
         );
         g.expect("Trouble breathing: Yes");
@@ -287,11 +309,11 @@ mod guided {
         let done = &records[1];
         assert_eq!(done["status"], "completed");
         assert_eq!(done["completes"], STOPPED_ID);
-        assert_eq!(questions(done).len(), 17);
-        assert_eq!(done["answers"][0]["value"], true);
-        assert_eq!(done["answers"][5]["value"], "mild");
-        assert_eq!(done["answers"][15]["value"], false);
-        assert_eq!(done["answers"][16]["value"], "Finished the next day");
+        assert_eq!(questions(done).len(), BASE);
+        assert_eq!(value_of(done, "breathing"), true);
+        assert_eq!(value_of(done, "dizziness"), "mild");
+        assert_eq!(value_of(done, "alcohol_sedatives"), false);
+        assert_eq!(value_of(done, "notes"), "Finished the next day");
         assert_eq!(done["alerts"][0]["id"], "breathing");
     }
 }

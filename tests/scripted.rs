@@ -94,9 +94,9 @@ fn urgent_rules() -> BTreeSet<(String, String)> {
 /// Calm answers with a dose change and all its follow-ups answered calmly.
 fn dose_change_answers(changes: Value) -> Value {
     let mut a = answers_with(json!({
-        "dose_change": true, "missed_days": 2, "tremors": "none",
+        "dose_change": true, "stopped": false, "missed_days": 2, "tremors": "none",
         "withdrawal_insomnia": "none", "irritability": "none", "cravings": "none",
-        "angry_outbursts": "never", "hallucinations": false, "fever_stiffness": false
+        "angry_outbursts": "never"
     }));
     for (k, v) in changes.as_object().expect("object") {
         a[k] = v.clone();
@@ -107,7 +107,8 @@ fn dose_change_answers(changes: Value) -> Value {
 /// Calm answers with a baclofen pump and its follow-ups answered calmly.
 fn pump_answers(changes: Value) -> Value {
     let mut a = answers_with(json!({
-        "pump": true, "pump_fever": false, "pump_confusion": false, "pump_stiffness": false
+        "pump": true, "pump_confusion": false, "pump_stiffness": false,
+        "pump_itching": false, "pump_alarm": false
     }));
     for (k, v) in changes.as_object().expect("object") {
         a[k] = v.clone();
@@ -147,6 +148,13 @@ struct Case {
     numbers: &'static [&'static str],
 }
 
+/// Calm answers with thoughts of suicide and the rest of the screen.
+fn screen_answers(plan: bool, behavior: bool) -> Value {
+    answers_with(json!({
+        "suicidal_thoughts": true, "suicidal_plan": plan, "suicidal_behavior": behavior
+    }))
+}
+
 fn urgent_cases() -> Vec<Case> {
     vec![
         Case {
@@ -173,17 +181,71 @@ fn urgent_cases() -> Vec<Case> {
             heading: CRISIS,
             title: "You have had thoughts of hurting yourself",
             question: "suicidal_thoughts",
-            answers: answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": false})),
+            answers: screen_answers(false, false),
             numbers: &["988", "911"],
         },
         Case {
-            id: "suicidal_plan",
+            id: "suicide_emergency",
             level: "emergency",
             heading: EMERGENCY,
             title: "You may act on thoughts of suicide",
             question: "suicidal_plan",
-            answers: answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": true})),
+            answers: screen_answers(true, false),
             numbers: &["911", "988"],
+        },
+        Case {
+            id: "suicide_emergency",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "You may act on thoughts of suicide",
+            question: "suicidal_behavior",
+            answers: screen_answers(false, true),
+            numbers: &["911", "988"],
+        },
+        Case {
+            id: "hallucinations",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "Seeing or hearing things that are not there",
+            question: "hallucinations",
+            answers: answers_with(json!({"hallucinations": true})),
+            numbers: &["911"],
+        },
+        Case {
+            id: "withdrawal_hallucinations",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "Seeing or hearing things after missed doses",
+            question: "hallucinations",
+            answers: dose_change_answers(json!({"hallucinations": true})),
+            numbers: &["911"],
+        },
+        Case {
+            id: "fever_stiffness",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "High fever or very stiff muscles",
+            question: "fever_stiffness",
+            answers: answers_with(json!({"fever_stiffness": true})),
+            numbers: &["911"],
+        },
+        Case {
+            id: "withdrawal_fever_stiffness",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "High fever or very stiff muscles after missed doses",
+            question: "fever_stiffness",
+            answers: dose_change_answers(json!({"fever_stiffness": true})),
+            numbers: &["911"],
+        },
+        Case {
+            id: "pump_withdrawal",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "Possible pump withdrawal",
+            question: "fever_stiffness",
+            answers: pump_answers(json!({"fever_stiffness": true})),
+            numbers: &["911"],
         },
         Case {
             id: "overdose_signs",
@@ -204,6 +266,15 @@ fn urgent_cases() -> Vec<Case> {
             numbers: &["911", "1-800-222-1222"],
         },
         Case {
+            id: "pump_danger",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "Very sleepy or confused with a baclofen pump",
+            question: "pump_confusion",
+            answers: pump_answers(json!({"pump_confusion": true})),
+            numbers: &["911"],
+        },
+        Case {
             id: "severe_side_effect",
             level: "prescriber",
             heading: PRESCRIBER,
@@ -222,31 +293,22 @@ fn urgent_cases() -> Vec<Case> {
             numbers: &["988"],
         },
         Case {
-            id: "pump_withdrawal",
-            level: "emergency",
-            heading: EMERGENCY,
-            title: "Possible pump withdrawal",
-            question: "pump_fever",
-            answers: pump_answers(json!({"pump_fever": true})),
+            id: "pump_warning",
+            level: "prescriber",
+            heading: PRESCRIBER,
+            title: "Your pump may not be giving enough baclofen",
+            question: "pump_alarm",
+            answers: pump_answers(json!({"pump_alarm": true})),
             numbers: &["911"],
         },
         Case {
-            id: "withdrawal_hallucinations",
-            level: "emergency",
-            heading: EMERGENCY,
-            title: "Seeing or hearing things after missed doses",
-            question: "hallucinations",
-            answers: dose_change_answers(json!({"hallucinations": true})),
-            numbers: &["911"],
-        },
-        Case {
-            id: "withdrawal_fever_stiffness",
-            level: "emergency",
-            heading: EMERGENCY,
-            title: "High fever or very stiff muscles after missed doses",
-            question: "fever_stiffness",
-            answers: dose_change_answers(json!({"fever_stiffness": true})),
-            numbers: &["911"],
+            id: "stopped",
+            level: "prescriber",
+            heading: PRESCRIBER,
+            title: "You have stopped baclofen, or missed it every day",
+            question: "stopped",
+            answers: dose_change_answers(json!({"stopped": true})),
+            numbers: &[],
         },
         Case {
             id: "withdrawal_symptoms",
@@ -265,6 +327,19 @@ fn urgent_cases() -> Vec<Case> {
             question: "more_than_prescribed",
             answers: answers_with(json!({"more_than_prescribed": true})),
             numbers: &["911", "1-800-222-1222"],
+        },
+        Case {
+            id: "suicidal_overdose",
+            level: "emergency",
+            heading: EMERGENCY,
+            title: "Thoughts of suicide and more baclofen than prescribed",
+            question: "more_than_prescribed",
+            answers: {
+                let mut a = screen_answers(false, false);
+                a["more_than_prescribed"] = json!(true);
+                a
+            },
+            numbers: &["911", "1-800-222-1222", "988"],
         },
         Case {
             id: "alcohol_with_breathing",
@@ -328,21 +403,56 @@ fn every_urgent_alert_shows_its_box_and_is_saved() {
 }
 
 #[test]
-fn suicidal_plan_escalates_and_replaces_the_crisis_alert() {
+fn a_suicide_plan_shows_one_emergency_box_in_place_of_the_crisis_one() {
     let env = Env::new();
-    let out = env.check(
-        &answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": true})),
-        &[],
-    );
+    let out = env.check(&screen_answers(true, false), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // Both were raised as the answers came in; the plan is the more urgent one.
-    let plan = box_with(&out, "You may act on thoughts of suicide");
-    assert!(plan.contains(EMERGENCY), "{plan}");
+    // The screen is one block: one box at its end, at the level of the whole.
+    let boxes = alert_boxes(&stderr(&out));
+    assert_eq!(boxes.len(), 1, "{boxes:#?}");
+    assert!(
+        boxes[0].contains("You may act on thoughts of suicide"),
+        "{boxes:?}"
+    );
+    assert!(boxes[0].contains(EMERGENCY), "{boxes:?}");
     let alerts = record_alerts(&env.records()[0]);
     assert_eq!(
         alerts,
-        vec![alert_triple("suicidal_plan", "emergency", "suicidal_plan")]
+        vec![alert_triple(
+            "suicide_emergency",
+            "emergency",
+            "suicidal_plan"
+        )]
     );
+}
+
+#[test]
+fn answers_that_end_inside_the_screen_still_show_its_alert() {
+    // A file with "thoughts: yes" and no plan answer is refused, as any file with a
+    // missing answer is, but the crisis box is shown first: an urgent answer is never
+    // lost to a mistake in the file.
+    let env = env_with_one_record();
+    let before = std::fs::read(env.log_path()).expect("log");
+    let out = env.check(&answers_with(json!({"suicidal_thoughts": true})), &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let shown = box_with(&out, "You have had thoughts of hurting yourself");
+    assert!(shown.contains(CRISIS) && shown.contains("988"), "{shown}");
+    let err = stderr(&out);
+    assert!(err.contains("\"suicidal_plan\""), "{err}");
+    assert!(
+        err.find("GET SUPPORT NOW") < err.find("missing an answer"),
+        "the box comes before the error: {err}"
+    );
+    assert_nothing_saved(&env, &before);
+
+    // A plan answer of the wrong type, after "yes" to the plan... is the same.
+    let out = env.check(
+        &answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": "yes"})),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    box_with(&out, "You have had thoughts of hurting yourself");
+    assert_nothing_saved(&env, &before);
 }
 
 #[test]
@@ -361,16 +471,18 @@ fn alcohol_with_breathing_replaces_both_smaller_alerts() {
 }
 
 #[test]
-fn pump_fever_alerts_only_with_a_pump() {
+fn pump_alerts_only_with_a_pump() {
     let env = Env::new();
-    let out = env.check(&pump_answers(json!({"pump_fever": true})), &[]);
+    let out = env.check(&pump_answers(json!({"pump_alarm": true})), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(box_with(&out, "Possible pump withdrawal").contains("baclofen pump"));
+    assert!(
+        box_with(&out, "Your pump may not be giving enough baclofen").contains("baclofen pump")
+    );
 
     // Without a pump, the pump questions are not asked and nothing is raised.
     let env = Env::new();
     let out = env.check(
-        &answers_with(json!({"pump": false, "pump_fever": true})),
+        &answers_with(json!({"pump": false, "pump_alarm": true})),
         &[],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -379,23 +491,18 @@ fn pump_fever_alerts_only_with_a_pump() {
 }
 
 #[test]
-fn very_severe_drowsiness_is_an_overdose_emergency_and_a_severe_side_effect() {
+fn very_severe_drowsiness_shows_the_overdose_box_alone() {
     let env = Env::new();
     let out = env.check(&answers_with(json!({"drowsiness": "very_severe"})), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let alerts = record_alerts(&env.records()[0]);
     assert_eq!(
         alerts,
-        vec![
-            alert_triple("overdose_signs", "emergency", "drowsiness"),
-            alert_triple("severe_side_effect", "prescriber", "drowsiness"),
-        ]
+        vec![alert_triple("overdose_signs", "emergency", "drowsiness")]
     );
-    // The emergency is shown first.
-    let err = stderr(&out);
-    let overdose = err.find("Very bad sleepiness").expect("overdose box");
-    let severe = err.find("A side effect was severe").expect("severe box");
-    assert!(overdose < severe, "{err}");
+    let boxes = alert_boxes(&stderr(&out));
+    assert_eq!(boxes.len(), 1, "one box, not two: {boxes:#?}");
+    assert!(boxes[0].contains("Very bad sleepiness"), "{boxes:?}");
 }
 
 #[test]
@@ -412,7 +519,7 @@ fn each_region_gives_its_own_numbers_as_people_dial_them() {
         ("DE", &["Call 112", "0800 111 0 111"], "Germany (DE)"),
         ("IT", &["Call 112", "Call 116 123"], "IT uses EU numbers"),
     ];
-    let answers = answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": true}));
+    let answers = screen_answers(true, false);
     for (region, numbers, note) in cases {
         let env = Env::new();
         let out = env.check(&answers, &["--region", region]);
@@ -538,7 +645,7 @@ fn bad_answers_are_refused_with_the_question_id_and_nothing_is_saved() {
         (
             "missed_days 9",
             dose_change_answers(json!({"missed_days": 9})),
-            &["\"missed_days\"", "0 to 7"],
+            &["\"missed_days\"", "1 to 7"],
         ),
         (
             "missed_days 2.5",
@@ -549,6 +656,16 @@ fn bad_answers_are_refused_with_the_question_id_and_nothing_is_saved() {
             "missed_days as text",
             dose_change_answers(json!({"missed_days": "two"})),
             &["\"missed_days\""],
+        ),
+        (
+            // "Yes, I missed or cut doses" and then 0 days: asked again, with why.
+            "missed_days 0",
+            dose_change_answers(json!({"missed_days": 0})),
+            &[
+                "\"missed_days\"",
+                "1 to 7",
+                "You said you missed or cut doses",
+            ],
         ),
         (
             "notes as a number",
@@ -566,7 +683,7 @@ fn bad_answers_are_refused_with_the_question_id_and_nothing_is_saved() {
         let line = assert_input_error(&out, names);
         // Calm answers raise nothing, so the error is all there is to read.
         assert_eq!(stderr(&out).lines().count(), 1, "{what}: {}", stderr(&out));
-        assert!(line.len() < 300, "{what}: not one short line: {line}");
+        assert!(line.len() < 400, "{what}: not one short line: {line}");
         assert_nothing_saved(&env, &before);
     }
 }
@@ -593,16 +710,26 @@ fn a_follow_up_that_is_asked_must_be_answered() {
     let env = env_with_one_record();
     let before = std::fs::read(env.log_path()).expect("log");
 
-    let out = env.check(&answers_with(json!({"suicidal_thoughts": true})), &[]);
-    assert_input_error(&out, &["\"suicidal_plan\"", "suicidal_thoughts"]);
+    let out = env.check(
+        &answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": false})),
+        &[],
+    );
+    assert_input_error(&out, &["\"suicidal_behavior\"", "suicidal_thoughts"]);
     assert_nothing_saved(&env, &before);
 
     let out = env.check(&answers_with(json!({"dose_change": true})), &[]);
-    assert_input_error(&out, &["\"missed_days\"", "dose_change"]);
+    assert_input_error(&out, &["\"stopped\"", "dose_change"]);
+    assert_nothing_saved(&env, &before);
+
+    let out = env.check(
+        &answers_with(json!({"dose_change": true, "stopped": false})),
+        &[],
+    );
+    assert_input_error(&out, &["\"missed_days\"", "dose_change", "stopped"]);
     assert_nothing_saved(&env, &before);
 
     let out = env.check(&answers_with(json!({"pump": true})), &[]);
-    assert_input_error(&out, &["\"pump_fever\"", "pump"]);
+    assert_input_error(&out, &["\"pump_confusion\"", "pump"]);
     assert_nothing_saved(&env, &before);
 }
 
@@ -672,12 +799,12 @@ fn a_missing_answers_file_is_named() {
 fn answers_to_follow_ups_that_are_not_asked_are_ignored_with_a_notice() {
     let env = Env::new();
     let answers = answers_with(json!({
-        "suicidal_plan": true, "pump_fever": true, "missed_days": 3
+        "suicidal_plan": true, "pump_alarm": true, "missed_days": 3
     }));
     let out = env.check(&answers, &[]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    for id in ["suicidal_plan", "pump_fever", "missed_days"] {
+    for id in ["suicidal_plan", "pump_alarm", "missed_days"] {
         assert!(
             err.lines()
                 .any(|l| l.contains("ignored") && l.contains(&format!("\"{id}\""))),
@@ -695,7 +822,7 @@ fn answers_to_follow_ups_that_are_not_asked_are_ignored_with_a_notice() {
         .iter()
         .filter_map(|a| a["question"].as_str())
         .collect();
-    for id in ["suicidal_plan", "pump_fever", "missed_days"] {
+    for id in ["suicidal_plan", "pump_alarm", "missed_days"] {
         assert!(!saved.contains(&id), "{id} was saved: {saved:?}");
     }
 }
@@ -735,7 +862,8 @@ fn json_goes_to_stdout_and_alerts_to_stderr_only() {
     let env = Env::new();
     let out = env.check(
         &answers_with(
-            json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false}),
+            json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false,
+                   "suicidal_behavior": false}),
         ),
         &["--json"],
     );

@@ -92,6 +92,7 @@ pub fn read_records(path: &Path) -> Vec<Value> {
 pub fn calm_answers() -> Value {
     json!({
         "breathing": false, "seizure": false, "suicidal_thoughts": false,
+        "hallucinations": false, "fever_stiffness": false,
         "upset_stomach": "none", "drowsiness": "none", "dizziness": "none",
         "insomnia": "none", "weakness": "none", "confusion": "none", "depression": "none",
         "pump": false, "dose_change": false,

@@ -11,10 +11,14 @@ fn bundled() -> Bank {
 }
 
 /// The questions of the bundled bank that everyone is asked.
-const BASE: [&str; 17] = [
+const BASE: [&str; 19] = [
+    "pump",
+    "dose_change",
     "breathing",
     "seizure",
     "suicidal_thoughts",
+    "hallucinations",
+    "fever_stiffness",
     "upset_stomach",
     "drowsiness",
     "dizziness",
@@ -22,8 +26,6 @@ const BASE: [&str; 17] = [
     "weakness",
     "confusion",
     "depression",
-    "pump",
-    "dose_change",
     "euphoria",
     "more_than_prescribed",
     "tolerance",
@@ -31,24 +33,34 @@ const BASE: [&str; 17] = [
     "notes",
 ];
 
-/// The follow-ups asked after `dose_change` = yes (and `pump` = no).
-const WITHDRAWAL: [&str; 8] = [
-    "missed_days",
+/// The withdrawal follow-ups asked after `dose_change` = yes, in the withdrawal
+/// section (`stopped` and `missed_days` come right after `dose_change`).
+const WITHDRAWAL: [&str; 5] = [
     "tremors",
     "withdrawal_insomnia",
     "irritability",
     "cravings",
     "angry_outbursts",
-    "hallucinations",
-    "fever_stiffness",
 ];
 
-/// The calmest answer to a question: no, the lowest option, 0, or nothing.
+/// The follow-ups asked of pump users, first in the withdrawal section.
+const PUMP: [&str; 4] = [
+    "pump_confusion",
+    "pump_stiffness",
+    "pump_itching",
+    "pump_alarm",
+];
+
+/// The suicide screen: thoughts, then (after a yes) plan or intent, and behaviour.
+const SCREEN: [&str; 3] = ["suicidal_thoughts", "suicidal_plan", "suicidal_behavior"];
+
+/// The calmest answer to a question: no, the lowest option, the lowest number, or
+/// nothing.
 fn calm(q: &Question) -> Answer {
     match q.kind {
         Kind::YesNo => Answer::Yes(false),
         Kind::Scale => Answer::Choice(0),
-        Kind::Number => Answer::Number(0.0),
+        Kind::Number => Answer::Number(q.min.unwrap_or(0.0)),
         Kind::Text => Answer::Text(String::new()),
     }
 }
@@ -175,10 +187,12 @@ fn calm_answers_ask_only_the_base_questions_and_raise_nothing() {
 }
 
 #[test]
-fn suicide_plan_is_asked_only_after_thoughts_of_suicide() {
+fn the_suicide_screen_follow_ups_are_asked_only_after_thoughts_of_suicide() {
     let bank = bundled();
     let (_, no) = run(&bank, &json!({"suicidal_thoughts": false}));
-    assert!(!asked(&no).contains(&"suicidal_plan"));
+    for q in &SCREEN[1..] {
+        assert!(!asked(&no).contains(q), "{q} asked without thoughts");
+    }
 
     let (_, yes) = run(&bank, &json!({"suicidal_thoughts": true}));
     let order = asked(&yes);
@@ -187,41 +201,60 @@ fn suicide_plan_is_asked_only_after_thoughts_of_suicide() {
         .position(|q| *q == "suicidal_thoughts")
         .unwrap();
     assert_eq!(
-        order[i + 1],
-        "suicidal_plan",
-        "asked right after: {order:?}"
+        order[i..i + 3],
+        SCREEN,
+        "asked one after another: {order:?}"
     );
-    assert_eq!(order.len(), BASE.len() + 1);
+    assert_eq!(order.len(), BASE.len() + 2);
+    // The screen is one block in the bank, and nothing else is in it.
+    let in_block: Vec<&str> = bank
+        .questions
+        .iter()
+        .filter(|q| q.block.as_deref() == Some("suicide_screen"))
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(in_block, SCREEN);
 }
 
 #[test]
 fn pump_questions_are_asked_only_to_pump_users() {
     let bank = bundled();
-    let pump_qs = ["pump_fever", "pump_confusion", "pump_stiffness"];
-
     let (_, no) = run(&bank, &json!({"pump": false}));
-    for q in pump_qs {
+    for q in PUMP {
         assert!(!asked(&no).contains(&q), "{q} asked without a pump");
     }
 
     let (_, yes) = run(&bank, &json!({"pump": true}));
     let order = asked(&yes);
-    let i = order.iter().position(|q| *q == "pump").unwrap();
-    assert_eq!(order[i + 1..i + 4], pump_qs, "{order:?}");
-    assert_eq!(order.len(), BASE.len() + 3);
+    let i = order.iter().position(|q| *q == "depression").unwrap();
+    assert_eq!(order[i + 1..i + 5], PUMP, "{order:?}");
+    assert_eq!(order.len(), BASE.len() + 4);
+}
+
+#[test]
+fn the_pump_and_dose_questions_come_before_the_danger_signs() {
+    // Alerts for danger signs read them, so their words fit the person from the
+    // first box on (pump or not, dose change or not).
+    let bank = bundled();
+    let (_, steps) = run(&bank, &json!({"dose_change": true}));
+    let order = asked(&steps);
+    assert_eq!(
+        order[..5],
+        ["pump", "dose_change", "stopped", "missed_days", "breathing"]
+    );
 }
 
 #[test]
 fn withdrawal_questions_are_asked_only_after_a_dose_change() {
     let bank = bundled();
     let (_, no) = run(&bank, &json!({"dose_change": false}));
-    for q in WITHDRAWAL {
-        assert!(!asked(&no).contains(&q), "{q} asked without a dose change");
+    for q in WITHDRAWAL.iter().chain(&["stopped", "missed_days"]) {
+        assert!(!asked(&no).contains(q), "{q} asked without a dose change");
     }
 
     let (_, yes) = run(&bank, &json!({"dose_change": true}));
     let order = asked(&yes);
-    let i = order.iter().position(|q| *q == "dose_change").unwrap();
+    let i = order.iter().position(|q| *q == "depression").unwrap();
     assert_eq!(
         order[i + 1..i + 1 + WITHDRAWAL.len()],
         WITHDRAWAL,
@@ -231,21 +264,30 @@ fn withdrawal_questions_are_asked_only_after_a_dose_change() {
 }
 
 #[test]
-fn fever_and_stiffness_question_needs_a_dose_change_and_no_pump() {
+fn missed_days_is_asked_only_when_baclofen_was_not_stopped() {
     let bank = bundled();
-    for (pump, dose_change, expected) in [
-        (false, true, true),
-        (true, true, false),
-        (false, false, false),
-        (true, false, false),
-    ] {
+    let (_, stopped) = run(&bank, &json!({"dose_change": true, "stopped": true}));
+    assert!(!asked(&stopped).contains(&"missed_days"));
+    assert!(asked(&stopped).contains(&"tremors"));
+    let (_, cut) = run(
+        &bank,
+        &json!({"dose_change": true, "stopped": false, "missed_days": 2}),
+    );
+    assert!(asked(&cut).contains(&"missed_days"));
+}
+
+#[test]
+fn danger_signs_are_asked_of_everyone() {
+    let bank = bundled();
+    for (pump, dose_change) in [(false, false), (true, false), (false, true), (true, true)] {
         let (_, steps) = run(&bank, &json!({"pump": pump, "dose_change": dose_change}));
-        assert_eq!(
-            asked(&steps).contains(&"fever_stiffness"),
-            expected,
-            "pump = {pump}, dose_change = {dose_change}: {:?}",
-            asked(&steps)
-        );
+        for q in ["hallucinations", "fever_stiffness"] {
+            assert!(
+                asked(&steps).contains(&q),
+                "{q}: pump = {pump}, dose_change = {dose_change}: {:?}",
+                asked(&steps)
+            );
+        }
     }
 }
 
@@ -326,6 +368,8 @@ fn back_offers_the_earlier_answer() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
     assert!(flow.current_answer().is_none());
+    flow.answer(Answer::Yes(false)); // pump
+    flow.answer(Answer::Yes(false)); // dose_change
     flow.answer(Answer::Yes(false)); // breathing
     flow.answer(Answer::Yes(true)); // seizure
     assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
@@ -337,21 +381,25 @@ fn back_offers_the_earlier_answer() {
     assert!(flow.back());
     assert_eq!(flow.current().unwrap().id, "breathing");
     assert_eq!(flow.current_answer(), Some(&Answer::Yes(false)));
+    assert!(flow.back());
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "pump");
     assert!(!flow.back(), "there is nothing before the first question");
-    assert_eq!(flow.current().unwrap().id, "breathing");
+    assert_eq!(flow.current().unwrap().id, "pump");
 
     // Keeping the answer and going on offers the next earlier answer too.
     flow.answer(Answer::Yes(false));
-    assert_eq!(flow.current().unwrap().id, "seizure");
-    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+    assert_eq!(flow.current().unwrap().id, "dose_change");
+    assert_eq!(flow.current_answer(), Some(&Answer::Yes(false)));
 }
 
 #[test]
 fn back_skips_follow_ups_that_were_not_asked() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
-    answer_until(&mut flow, &json!({}), "upset_stomach");
-    // suicidal_plan was not asked (thoughts = no): back lands on suicidal_thoughts.
+    answer_until(&mut flow, &json!({}), "hallucinations");
+    // The screen's follow-ups were not asked (thoughts = no): back lands on
+    // suicidal_thoughts.
     assert!(flow.back());
     assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
 }
@@ -372,10 +420,12 @@ fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
     let given = json!({"suicidal_thoughts": true, "suicidal_plan": true});
-    answer_until(&mut flow, &given, "upset_stomach");
+    answer_until(&mut flow, &given, "hallucinations");
     assert!(answered_ids(&flow).contains(&"suicidal_plan".to_string()));
-    assert_eq!(record_ids(&flow), ["suicidal_plan"]);
+    assert_eq!(record_ids(&flow), ["suicide_emergency"]);
 
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_behavior");
     assert!(flow.back());
     assert_eq!(flow.current().unwrap().id, "suicidal_plan");
     assert!(flow.back());
@@ -385,7 +435,7 @@ fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
     assert!(alerts.is_empty(), "answering no raises nothing: {alerts:?}");
 
     // The plan question is skipped and its answer no longer counts anywhere.
-    assert_eq!(flow.current().unwrap().id, "upset_stomach");
+    assert_eq!(flow.current().unwrap().id, "hallucinations");
     assert!(flow.answer_to("suicidal_plan").is_none());
     assert!(!answered_ids(&flow).contains(&"suicidal_plan".to_string()));
     assert!(
@@ -394,8 +444,8 @@ fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
         flow.alert_records()
     );
     let serious = &flow.section_scores()[0];
-    assert_eq!((serious.score, serious.max, serious.answered), (0, 12, 3));
-    assert_eq!(flow.answered(), 3);
+    assert_eq!((serious.score, serious.max, serious.answered), (0, 20, 3));
+    assert_eq!(flow.answered(), 5);
 
     // Saying yes again brings the follow-up back, offering what was said before.
     assert!(flow.back());
@@ -408,6 +458,7 @@ fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
 fn an_alert_taken_back_is_raised_again_when_the_answer_is_given_again() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "breathing");
     let ids = |v: Vec<&AlertRule>| v.into_iter().map(|a| a.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(flow.answer(Answer::Yes(true))), ["breathing"]);
     assert!(flow.back());
@@ -441,28 +492,66 @@ fn urgent_cases() -> Vec<UrgentCase> {
             vec![("seizure", vec!["seizure"])],
         ),
         (
+            // Held until the screen's last question, then one crisis alert.
             "suicidal_thoughts",
             json!({"suicidal_thoughts": true}),
-            vec![("suicidal_thoughts", vec!["suicidal_thoughts"])],
+            vec![("suicidal_behavior", vec!["suicidal_thoughts"])],
         ),
         (
-            "suicidal_plan",
+            "suicide_emergency",
             json!({"suicidal_thoughts": true, "suicidal_plan": true}),
-            vec![
-                ("suicidal_thoughts", vec!["suicidal_thoughts"]),
-                ("suicidal_plan", vec!["suicidal_plan"]),
-            ],
+            vec![("suicidal_behavior", vec!["suicide_emergency"])],
         ),
         (
+            "suicide_emergency",
+            json!({"suicidal_thoughts": true, "suicidal_behavior": true}),
+            vec![("suicidal_behavior", vec!["suicide_emergency"])],
+        ),
+        (
+            "hallucinations",
+            json!({"hallucinations": true}),
+            vec![("hallucinations", vec!["hallucinations"])],
+        ),
+        (
+            "withdrawal_hallucinations",
+            json!({"dose_change": true, "missed_days": 2, "hallucinations": true}),
+            vec![("hallucinations", vec!["withdrawal_hallucinations"])],
+        ),
+        (
+            "fever_stiffness",
+            json!({"fever_stiffness": true}),
+            vec![("fever_stiffness", vec!["fever_stiffness"])],
+        ),
+        (
+            "withdrawal_fever_stiffness",
+            json!({"dose_change": true, "missed_days": 2, "fever_stiffness": true}),
+            vec![("fever_stiffness", vec!["withdrawal_fever_stiffness"])],
+        ),
+        (
+            "pump_withdrawal",
+            json!({"pump": true, "fever_stiffness": true}),
+            vec![("fever_stiffness", vec!["pump_withdrawal"])],
+        ),
+        (
+            // Only the overdose box: the severe box stands aside for this answer.
             "overdose_signs",
             json!({"drowsiness": "very_severe"}),
-            // Most urgent first.
-            vec![("drowsiness", vec!["overdose_signs", "severe_side_effect"])],
+            vec![("drowsiness", vec!["overdose_signs"])],
         ),
         (
             "overdose_signs",
             json!({"confusion": "very_severe"}),
-            vec![("confusion", vec!["overdose_signs", "severe_side_effect"])],
+            vec![("confusion", vec!["overdose_signs"])],
+        ),
+        (
+            "pump_danger",
+            json!({"pump": true, "drowsiness": "very_severe", "pump_confusion": true}),
+            vec![("drowsiness", vec!["pump_danger"])],
+        ),
+        (
+            "pump_danger",
+            json!({"pump": true, "pump_confusion": true}),
+            vec![("pump_confusion", vec!["pump_danger"])],
         ),
         (
             "severe_side_effect",
@@ -475,49 +564,60 @@ fn urgent_cases() -> Vec<UrgentCase> {
             vec![("insomnia", vec!["severe_side_effect"])],
         ),
         (
+            "severe_side_effect",
+            json!({"upset_stomach": "severe", "drowsiness": "very_severe"}),
+            vec![
+                ("upset_stomach", vec!["severe_side_effect"]),
+                ("drowsiness", vec!["overdose_signs"]),
+            ],
+        ),
+        (
             "severe_low_mood",
             json!({"depression": "severe"}),
             vec![("depression", vec!["severe_low_mood"])],
         ),
         (
-            "pump_withdrawal",
-            json!({"pump": true, "pump_fever": true}),
-            vec![("pump_fever", vec!["pump_withdrawal"])],
+            "pump_warning",
+            json!({"pump": true, "pump_alarm": true}),
+            vec![("pump_alarm", vec!["pump_warning"])],
         ),
         (
-            "pump_withdrawal",
-            json!({"pump": true, "pump_confusion": true, "pump_stiffness": true}),
-            vec![("pump_confusion", vec!["pump_withdrawal"])],
+            "pump_warning",
+            json!({"pump": true, "pump_itching": true, "pump_stiffness": true}),
+            vec![("pump_stiffness", vec!["pump_warning"])],
         ),
         (
-            "pump_withdrawal",
-            json!({"pump": true, "pump_stiffness": true}),
-            vec![("pump_stiffness", vec!["pump_withdrawal"])],
+            "stopped",
+            json!({"dose_change": true, "stopped": true}),
+            vec![("stopped", vec!["stopped"])],
         ),
         (
-            "withdrawal_hallucinations",
-            json!({"dose_change": true, "hallucinations": true}),
-            vec![("hallucinations", vec!["withdrawal_hallucinations"])],
-        ),
-        (
-            "withdrawal_fever_stiffness",
-            json!({"pump": false, "dose_change": true, "fever_stiffness": true}),
-            vec![("fever_stiffness", vec!["withdrawal_fever_stiffness"])],
+            "stopped",
+            json!({"dose_change": true, "missed_days": 7}),
+            vec![("missed_days", vec!["stopped"])],
         ),
         (
             "withdrawal_symptoms",
-            json!({"dose_change": true, "cravings": "severe"}),
+            json!({"dose_change": true, "missed_days": 1, "cravings": "severe"}),
             vec![("cravings", vec!["withdrawal_symptoms"])],
         ),
         (
             "withdrawal_symptoms",
-            json!({"dose_change": true, "angry_outbursts": "often"}),
+            json!({"dose_change": true, "missed_days": 1, "angry_outbursts": "often"}),
             vec![("angry_outbursts", vec!["withdrawal_symptoms"])],
         ),
         (
             "more_than_prescribed",
             json!({"more_than_prescribed": true}),
             vec![("more_than_prescribed", vec!["more_than_prescribed"])],
+        ),
+        (
+            "suicidal_overdose",
+            json!({"suicidal_thoughts": true, "more_than_prescribed": true}),
+            vec![
+                ("suicidal_behavior", vec!["suicidal_thoughts"]),
+                ("more_than_prescribed", vec!["suicidal_overdose"]),
+            ],
         ),
         (
             "alcohol_with_breathing",
@@ -553,7 +653,7 @@ fn each_urgent_rule_is_returned_by_the_answer_that_raises_it_and_only_once() {
             expected,
             "rule {rule} with answers {given}: alerts returned by each answer"
         );
-        let (trigger, _) = expected
+        let (shown_at, _) = expected
             .iter()
             .find(|(_, ids)| ids.contains(&rule))
             .unwrap();
@@ -562,7 +662,14 @@ fn each_urgent_rule_is_returned_by_the_answer_that_raises_it_and_only_once() {
             .into_iter()
             .find(|a| a.id == rule)
             .unwrap_or_else(|| panic!("rule {rule} missing from alert_records"));
-        assert_eq!(record.question, *trigger, "rule {rule}: which question");
+        // The record names the answer that raised it; a block shows it at its end.
+        let block = |id: &str| bank.question(id).and_then(|q| q.block.clone());
+        assert!(
+            record.question == *shown_at
+                || (block(shown_at).is_some() && block(&record.question) == block(shown_at)),
+            "rule {rule}: raised by {}, shown after {shown_at}",
+            record.question
+        );
         assert_eq!(record.level, bank.alert(rule).unwrap().level);
         assert_eq!(record.title, bank.alert(rule).unwrap().title);
     }
@@ -572,6 +679,7 @@ fn each_urgent_rule_is_returned_by_the_answer_that_raises_it_and_only_once() {
 fn an_urgent_alert_comes_before_the_next_question() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "breathing");
     let alerts = flow.answer(Answer::Yes(true)); // breathing
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0].level, Level::Emergency);
@@ -589,7 +697,7 @@ fn answers_just_below_a_threshold_raise_nothing() {
         &json!({
             "upset_stomach": "moderate", "drowsiness": "moderate", "dizziness": "moderate",
             "insomnia": "moderate", "weakness": "moderate", "confusion": "moderate",
-            "depression": "moderate", "dose_change": true, "missed_days": 7,
+            "depression": "moderate", "dose_change": true, "missed_days": 6,
             "tremors": "moderate", "withdrawal_insomnia": "moderate",
             "irritability": "moderate", "cravings": "moderate", "angry_outbursts": "sometimes"
         }),
@@ -611,18 +719,31 @@ fn severe_sleepiness_is_a_prescriber_alert_but_not_an_overdose_alert() {
 }
 
 #[test]
-fn a_plan_to_act_replaces_the_crisis_alert_with_an_emergency() {
+fn a_plan_or_behaviour_replaces_the_crisis_alert_with_an_emergency() {
     let bank = bundled();
-    let (flow, _) = run(
-        &bank,
-        &json!({"suicidal_thoughts": true, "suicidal_plan": true}),
-    );
-    let records = flow.alert_records();
-    assert_eq!(record_ids(&flow), ["suicidal_plan"], "{records:?}");
-    assert_eq!(records[0].level, Level::Emergency);
-    assert_eq!(records[0].question, "suicidal_plan");
+    for (plan, behavior, trigger) in [
+        (true, false, "suicidal_plan"),
+        (false, true, "suicidal_behavior"),
+        (true, true, "suicidal_plan"),
+    ] {
+        let (flow, steps) = run(
+            &bank,
+            &json!({"suicidal_thoughts": true, "suicidal_plan": plan,
+                    "suicidal_behavior": behavior}),
+        );
+        // One alert for the whole screen, at its end.
+        assert_eq!(
+            raised(&steps),
+            [("suicidal_behavior", vec!["suicide_emergency"])],
+            "plan = {plan}, behaviour = {behavior}"
+        );
+        let records = flow.alert_records();
+        assert_eq!(record_ids(&flow), ["suicide_emergency"], "{records:?}");
+        assert_eq!(records[0].level, Level::Emergency);
+        assert_eq!(records[0].question, trigger);
+    }
 
-    // Without a plan, the crisis alert stands.
+    // Without a plan or behaviour, the crisis alert stands.
     let (flow, _) = run(
         &bank,
         &json!({"suicidal_thoughts": true, "suicidal_plan": false}),
@@ -630,6 +751,174 @@ fn a_plan_to_act_replaces_the_crisis_alert_with_an_emergency() {
     let records = flow.alert_records();
     assert_eq!(record_ids(&flow), ["suicidal_thoughts"]);
     assert_eq!(records[0].level, Level::Crisis);
+}
+
+// ---- Blocks: the suicide screen ----
+
+fn ids(alerts: Vec<&AlertRule>) -> Vec<String> {
+    alerts.into_iter().map(|a| a.id.clone()).collect()
+}
+
+#[test]
+fn alerts_inside_a_block_wait_for_its_last_asked_question() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "suicidal_thoughts");
+    assert!(flow.pending_alerts().is_empty());
+
+    // Thoughts: nothing yet, and the plan question comes next.
+    assert!(flow.answer(Answer::Yes(true)).is_empty());
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert!(flow.answer(Answer::Yes(false)).is_empty());
+    assert_eq!(flow.current().unwrap().id, "suicidal_behavior");
+    // The last question of the screen brings its one alert.
+    assert_eq!(ids(flow.answer(Answer::Yes(false))), ["suicidal_thoughts"]);
+    assert_eq!(flow.current().unwrap().id, "hallucinations");
+    assert!(flow.pending_alerts().is_empty());
+}
+
+#[test]
+fn pending_alerts_mid_block_are_the_highest_the_answers_so_far_allow() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "suicidal_thoughts");
+    flow.answer(Answer::Yes(true));
+    // Ctrl-C here: the crisis alert is what the answers allow, and a stopped
+    // record keeps it.
+    let pending = flow.pending_alerts();
+    assert_eq!(ids(pending.clone()), ["suicidal_thoughts"]);
+    assert_eq!(pending[0].level, Level::Crisis);
+    assert_eq!(record_ids(&flow), ["suicidal_thoughts"]);
+
+    // A plan: the emergency alert, in place of the crisis one (never both).
+    assert!(flow.answer(Answer::Yes(true)).is_empty());
+    let pending = flow.pending_alerts();
+    assert_eq!(ids(pending.clone()), ["suicide_emergency"]);
+    assert_eq!(pending[0].level, Level::Emergency);
+    assert_eq!(record_ids(&flow), ["suicide_emergency"]);
+
+    // Finishing the screen shows that one alert, once.
+    assert_eq!(ids(flow.answer(Answer::Yes(false))), ["suicide_emergency"]);
+    assert!(flow.pending_alerts().is_empty());
+}
+
+#[test]
+fn outside_a_block_nothing_is_ever_pending() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    let given = json!({"breathing": true, "drowsiness": "very_severe", "depression": "severe"});
+    while !flow.is_complete() {
+        answer_one(&mut flow, &given);
+        assert!(
+            flow.pending_alerts().is_empty(),
+            "pending after {:?}",
+            flow.current().map(|q| &q.id)
+        );
+    }
+}
+
+#[test]
+fn going_back_into_a_finished_block_holds_its_alerts_again() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    let given = json!({"suicidal_thoughts": true});
+    answer_until(&mut flow, &given, "hallucinations");
+    assert_eq!(record_ids(&flow), ["suicidal_thoughts"]);
+
+    // Back to the plan question, and a yes this time.
+    assert!(flow.back());
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert!(flow.answer(Answer::Yes(true)).is_empty(), "held to the end");
+    assert_eq!(ids(flow.pending_alerts()), ["suicide_emergency"]);
+    assert_eq!(ids(flow.answer(Answer::Yes(false))), ["suicide_emergency"]);
+
+    // Back to the start of the screen, and "no" to thoughts: the block ends there,
+    // with nothing to show, and nothing stays on the record.
+    for _ in 0..3 {
+        assert!(flow.back());
+    }
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+    assert!(flow.answer(Answer::Yes(false)).is_empty());
+    assert_eq!(flow.current().unwrap().id, "hallucinations");
+    assert!(flow.alert_records().is_empty());
+}
+
+#[test]
+fn a_block_shows_its_alerts_after_its_last_asked_question_and_escalations_win() {
+    // "more" is asked only after a "no" to "first"; the block goes on to "last"
+    // either way.
+    let bank = tiny(
+        json!([
+            {"id": "first", "section": "one", "kind": "yes_no", "text": "First?",
+             "short": "First", "block": "screen"},
+            {"id": "more", "section": "one", "kind": "yes_no", "text": "More?",
+             "short": "More", "block": "screen", "when": {"question": "first", "equals": false}},
+            {"id": "last", "section": "one", "kind": "yes_no", "text": "Last?",
+             "short": "Last", "block": "screen"},
+            {"id": "after", "section": "two", "kind": "yes_no", "text": "After?", "short": "After"}
+        ]),
+        json!([
+            {"id": "low", "level": "prescriber", "title": "Low", "advice": "Call today.",
+             "when": {"question": "first", "equals": true}},
+            {"id": "mid", "level": "crisis", "title": "Mid", "advice": "Call now.",
+             "call": ["crisis"], "when": {"question": "more", "equals": true}},
+            {"id": "high", "level": "emergency", "title": "High", "advice": "Call now.",
+             "call": ["emergency"], "replaces": ["low", "mid"],
+             "when": {"question": "last", "equals": true}}
+        ]),
+    );
+    // first yes, last yes: one alert, the escalation, after "last".
+    let (flow, steps) = run(&bank, &json!({"first": true, "last": true}));
+    assert_eq!(raised(&steps), [("last", vec!["high"])]);
+    assert_eq!(record_ids(&flow), ["high"]);
+    // first no, more yes, last no: the crisis alert after "last".
+    let (_, steps) = run(&bank, &json!({"first": false, "more": true, "last": false}));
+    assert_eq!(raised(&steps), [("last", vec!["mid"])]);
+    // A lower alert alone waits for the end of the block too.
+    let (_, steps) = run(&bank, &json!({"first": true, "last": false}));
+    assert_eq!(raised(&steps), [("last", vec!["low"])]);
+}
+
+#[test]
+fn one_sign_never_brings_two_boxes_that_tell_different_stories() {
+    // Each family words one sign for one kind of person (with or without a pump or
+    // a dose change); the pump and dose questions come first, so only one of a
+    // family is ever shown.
+    let families: [&[&str]; 3] = [
+        &["hallucinations", "withdrawal_hallucinations"],
+        &[
+            "fever_stiffness",
+            "withdrawal_fever_stiffness",
+            "pump_withdrawal",
+        ],
+        &["overdose_signs", "pump_danger"],
+    ];
+    let bank = bundled();
+    for pump in [false, true] {
+        for dose_change in [false, true] {
+            for drowsiness in ["none", "very_severe"] {
+                let given = json!({
+                    "pump": pump, "dose_change": dose_change, "missed_days": 3,
+                    "hallucinations": true, "fever_stiffness": true,
+                    "drowsiness": drowsiness, "confusion": "very_severe",
+                    "pump_confusion": true
+                });
+                let (_, steps) = run(&bank, &given);
+                let shown: Vec<&str> = steps
+                    .iter()
+                    .flat_map(|s| s.alerts.iter().map(String::as_str))
+                    .collect();
+                for family in families {
+                    let of: Vec<&&str> = shown.iter().filter(|id| family.contains(id)).collect();
+                    assert_eq!(of.len(), 1, "{given}: {of:?} of {shown:?}");
+                }
+                if pump {
+                    assert!(!shown.contains(&"overdose_signs"), "{given}: {shown:?}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -688,8 +977,8 @@ fn alert_records_put_the_most_urgent_first() {
     let bank = bundled();
     let (flow, _) = run(
         &bank,
-        &json!({"dose_change": true, "more_than_prescribed": true, "suicidal_thoughts": true,
-                "seizure": true}),
+        &json!({"dose_change": true, "missed_days": 1, "depression": "severe",
+                "suicidal_thoughts": true, "seizure": true}),
     );
     let levels: Vec<Level> = flow.alert_records().iter().map(|a| a.level).collect();
     assert_eq!(
@@ -706,7 +995,7 @@ fn alert_records_put_the_most_urgent_first() {
         [
             "seizure",
             "suicidal_thoughts",
-            "more_than_prescribed",
+            "severe_low_mood",
             "dose_change"
         ]
     );
@@ -783,9 +1072,9 @@ fn calm_answers_score_zero_out_of_what_was_asked() {
     assert_eq!(
         scores,
         [
-            ("serious".to_string(), 0, 12, 3),
+            ("serious".to_string(), 0, 20, 5),
             ("common".to_string(), 0, 28, 7),
-            // pump and dose_change give context and carry no score.
+            // pump and dose_change give context (in an unscored section).
             ("withdrawal".to_string(), 0, 0, 0),
             ("use".to_string(), 0, 12, 3),
         ],
@@ -801,7 +1090,8 @@ fn section_scores_add_up_the_answers_that_count() {
         &json!({
             "suicidal_thoughts": true, "suicidal_plan": false,
             "drowsiness": "moderate", "dizziness": "mild", "confusion": "very_severe",
-            "pump": false, "dose_change": true, "missed_days": 3, "tremors": "mild",
+            "pump": false, "dose_change": true, "stopped": false, "missed_days": 3,
+            "tremors": "mild",
             "angry_outbursts": "often", "hallucinations": true,
             "euphoria": "rarely", "more_than_prescribed": true
         }),
@@ -811,10 +1101,11 @@ fn section_scores_add_up_the_answers_that_count() {
         let s = scores.iter().find(|s| s.section == id).unwrap();
         (s.score, s.max, s.answered)
     };
-    assert_eq!(get("serious"), (4, 16, 4));
+    // Thoughts and hallucinations, of 7 serious questions asked.
+    assert_eq!(get("serious"), (4 + 4, 28, 7));
     assert_eq!(get("common"), (2 + 1 + 4, 28, 7));
-    // 7 scored follow-ups (missed_days is a count, not a score): 1 + 3 + 4.
-    assert_eq!(get("withdrawal"), (8, 28, 7));
+    // 5 scored follow-ups: tremors 1 + angry outbursts 3.
+    assert_eq!(get("withdrawal"), (4, 20, 5));
     assert_eq!(get("use"), (1 + 4, 12, 3));
     assert!(scores.iter().all(|s| s.section != "notes"));
 }
@@ -825,7 +1116,7 @@ fn scores_count_answers_given_so_far() {
     let mut flow = Flow::new(&bank);
     answer_until(&mut flow, &json!({"breathing": true}), "suicidal_thoughts");
     let serious = &flow.section_scores()[0];
-    assert_eq!((serious.score, serious.max, serious.answered), (4, 12, 2));
+    assert_eq!((serious.score, serious.max, serious.answered), (4, 20, 2));
 }
 
 #[test]
@@ -867,27 +1158,34 @@ fn answer_records_keep_the_words_and_scores() {
 fn progress_counts_the_questions_asked_given_the_answers() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
-    assert_eq!(flow.progress(), (1, 17));
-    flow.answer(Answer::Yes(false));
-    assert_eq!(flow.progress(), (2, 17));
-    flow.answer(Answer::Yes(false));
-    flow.answer(Answer::Yes(true)); // suicidal_thoughts: the plan question joins
-    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
-    assert_eq!(flow.progress(), (4, 18));
+    assert_eq!(flow.progress(), (1, 19));
+    flow.answer(Answer::Yes(false)); // pump
+    assert_eq!(flow.progress(), (2, 19));
+    flow.answer(Answer::Yes(true)); // dose_change: stopped and the 5 withdrawal
+    // questions join (missed_days waits for the answer to stopped)
+    assert_eq!(flow.current().unwrap().id, "stopped");
+    assert_eq!(flow.progress(), (3, 25));
+    flow.answer(Answer::Yes(true)); // stopped: missed_days leaves
+    assert_eq!(flow.current().unwrap().id, "breathing");
+    assert_eq!(flow.progress(), (4, 25));
     assert!(flow.back());
-    assert_eq!(flow.progress(), (3, 18));
-    flow.answer(Answer::Yes(false)); // changed: the plan question leaves again
-    assert_eq!(flow.current().unwrap().id, "upset_stomach");
-    assert_eq!(flow.progress(), (4, 17));
+    assert_eq!(flow.progress(), (3, 25));
+    flow.answer(Answer::Yes(false)); // not stopped: missed_days comes back
+    assert_eq!(flow.current().unwrap().id, "missed_days");
+    assert_eq!(flow.progress(), (4, 26));
 
-    answer_until(&mut flow, &json!({"dose_change": true}), "missed_days");
-    // 8 withdrawal follow-ups (fever_stiffness because pump = no).
-    assert_eq!(flow.progress(), (13, 25));
+    answer_until(
+        &mut flow,
+        &json!({"suicidal_thoughts": true}),
+        "suicidal_plan",
+    );
+    // The screen's two follow-ups.
+    assert_eq!(flow.progress(), (8, 28));
     answer_until(&mut flow, &json!({}), "notes");
-    assert_eq!(flow.progress(), (25, 25));
+    assert_eq!(flow.progress(), (28, 28));
     flow.answer(Answer::Text(String::new()));
     assert!(flow.is_complete());
-    assert_eq!(flow.progress(), (25, 25), "never past the last question");
+    assert_eq!(flow.progress(), (28, 28), "never past the last question");
 }
 
 #[test]
@@ -921,6 +1219,14 @@ fn answers_of_the_wrong_type_or_range_are_refused_with_the_question_named() {
     assert!(Answer::from_json(&bank, q("missed_days"), &json!(8)).is_err());
     assert!(Answer::from_json(&bank, q("missed_days"), &json!(2.5)).is_err());
     assert!(Answer::from_json(&bank, q("missed_days"), &json!(-1)).is_err());
+    // Asked only after "yes, I missed or cut doses": 0 days says the opposite.
+    let err = Answer::from_json(&bank, q("missed_days"), &json!(0)).unwrap_err();
+    assert!(err.message.contains("1 to 7"), "{}", err.message);
+    assert!(
+        err.message.contains("You said you missed"),
+        "{}",
+        err.message
+    );
     assert_eq!(
         Answer::from_json(&bank, q("missed_days"), &json!(7)).unwrap(),
         Answer::Number(7.0)
@@ -1009,9 +1315,13 @@ fn restore_of_every_answer_is_complete() {
 fn restore_refuses_an_answer_that_does_not_fit_the_bank() {
     let bank = bundled();
     let mut saved = stopped_at(&bank, &json!({}), "dizziness");
-    saved[3].value = json!("unbearable");
+    let scale = saved
+        .iter()
+        .position(|a| a.question == "upset_stomach")
+        .expect("a scale answer");
+    saved[scale].value = json!("unbearable");
     let e = Flow::restore(&bank, &saved).unwrap_err();
-    assert_eq!(e.question, saved[3].question);
+    assert_eq!(e.question, saved[scale].question);
     assert!(e.message.contains("not an option"), "{}", e.message);
 
     let mut saved = stopped_at(&bank, &json!({}), "dizziness");
