@@ -14,6 +14,8 @@ Examples:
                                          A printable page for your clinician
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
+  sidecheck import sidecheck-rescue-ID.json
+                                         Add a check-in that could not be saved to the log
 
 Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C.
 
@@ -62,6 +64,17 @@ pub enum Command {
     History(crate::history::HistoryArgs),
     /// Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page.
     Export(crate::export::ExportArgs),
+    /// Add a check-in kept in a rescue file (written when a save failed) to the log.
+    /// A check-in already in the log is not added again.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The rescue file (`sidecheck-rescue-<id>.json`), or any file holding one
+    /// check-in record as JSON.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Default, Args)]
