@@ -306,8 +306,8 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
         return Err(bad("it is far larger than a check-in".into()));
     }
     let text = String::from_utf8(bytes).map_err(|_| bad("it is not UTF-8 text".into()))?;
-    let value: Value =
-        serde_json::from_str(&text).map_err(|e| bad(format!("not JSON: {}", bank::json_reason(&e))))?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| bad(format!("not JSON: {}", bank::json_reason(&e))))?;
     if let Some(version) = value.get("schema").and_then(Value::as_u64)
         && version > u64::from(record::RECORD_VERSION)
     {
@@ -315,8 +315,7 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
             "{name} was written by a newer sidecheck (record version {version}); update sidecheck, then import it"
         )));
     }
-    let record: CheckIn =
-        serde_json::from_value(value).map_err(|e| bad(bank::json_reason(&e)))?;
+    let record: CheckIn = serde_json::from_value(value).map_err(|e| bad(bank::json_reason(&e)))?;
     if record.id.trim().is_empty() {
         return Err(bad("its id is empty".into()));
     }

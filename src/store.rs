@@ -550,7 +550,10 @@ impl Store {
                     continue;
                 };
                 for entry in entries.flatten() {
-                    if entry.file_name().to_string_lossy().starts_with(RESCUE_PREFIX)
+                    if entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(RESCUE_PREFIX)
                         && file_id(&entry.path()) == Some(target)
                     {
                         return Some("a rescue copy of a check-in".into());
@@ -741,12 +744,8 @@ fn check_private_dir(dir: &Path, warn: Warn<'_>) -> Result<(), String> {
             return Err(refuse("it belongs to someone else"));
         }
         // Without a way to ask who we are, chmod itself says: only the owner may.
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| {
-            refuse(&format!(
-                "it cannot be made private ({})",
-                io_reason(&e)
-            ))
-        })?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| refuse(&format!("it cannot be made private ({})", io_reason(&e))))?;
         warn(format!(
             "other users could change the data folder {} (mode {:o}); it is now private (mode 700)",
             dir.display(),
