@@ -233,3 +233,35 @@ fn a_reader_that_finds_the_lock_taken_says_so_and_gives_up() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("busy for 2 s"), "{err}");
 }
+
+#[test]
+fn the_guided_check_says_at_once_that_it_waits_and_then_that_nothing_was_asked() {
+    use expectrl::{Expect, Session};
+    let env = Env::new();
+    check_saved(&env, &calm_answers());
+    let _lock = hold_lock(&env);
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env_remove("SIDECHECK_DATA_DIR")
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm-256color")
+        .env("HOME", env.tmp.path().join("home"))
+        .env("SIDECHECK_LOCK_WAIT_SECS", "3")
+        .arg("--data-dir")
+        .arg(env.data_dir())
+        .arg("check");
+    let start = Instant::now();
+    let mut session = Session::spawn(cmd).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("waiting for another sidecheck").unwrap();
+    let said = start.elapsed();
+    assert!(
+        said < Duration::from_secs(2),
+        "the wait was said after {said:?}"
+    );
+    let rest = session.expect("start again").unwrap();
+    let text = String::from_utf8_lossy(rest.before()).into_owned();
+    assert!(text.contains("nothing was asked or saved yet"), "{text}");
+    assert!(!text.contains("trouble breathing"), "{text}");
+    assert!(start.elapsed() >= Duration::from_secs(3));
+}
