@@ -119,10 +119,13 @@ fn rescue_files(env: &Env) -> Vec<PathBuf> {
 }
 
 /// Runs a command and returns, besides its output, how long its first stderr line
-/// took and whether it was still running then.
+/// took, whether it was still running then, and that line. A command that says
+/// nothing for 20 s, or runs for 60 s, is killed: a silent wait fails the test
+/// instead of hanging it.
 fn run_watching_stderr(
     mut cmd: std::process::Command,
 ) -> (std::process::Output, Duration, bool, String) {
+    use std::sync::mpsc;
     let start = Instant::now();
     let mut child = cmd
         .stdout(Stdio::piped())
@@ -130,16 +133,47 @@ fn run_watching_stderr(
         .spawn()
         .unwrap();
     let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut first = String::new();
-    err.read_line(&mut first).unwrap();
-    let first_after = start.elapsed();
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let err_reader = std::thread::spawn(move || {
+        let mut first = String::new();
+        let _ = err.read_line(&mut first);
+        let _ = tx.send((first, Instant::now()));
+        let mut rest = String::new();
+        let _ = err.read_to_string(&mut rest);
+        rest
+    });
+    let out_reader = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = stdout.read_to_end(&mut text);
+        text
+    });
+    let Ok((first, when)) = rx.recv_timeout(Duration::from_secs(20)) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("nothing was said for 20 s: a silent wait");
+    };
     let running = child.try_wait().unwrap().is_none();
-    let mut rest = String::new();
-    err.read_to_string(&mut rest).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let mut out = out;
-    out.stderr = format!("{first}{rest}").into_bytes();
-    (out, first_after, running, first)
+    let deadline = start + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still running after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out_reader.join().unwrap();
+    let rest = err_reader.join().unwrap();
+    let out = std::process::Output {
+        status,
+        stdout,
+        stderr: format!("{first}{rest}").into_bytes(),
+    };
+    (out, when - start, running, first)
 }
 
 #[test]
