@@ -17,6 +17,13 @@ Examples:
   sidecheck import sidecheck-rescue-ID.json
                                          Add a check-in that could not be saved to the log
 
+If a check-in cannot be saved (disk full, log locked, log not a plain file), its answers
+are kept in a private sidecheck-rescue-ID.json beside the data folder (or in your home
+folder); `sidecheck import FILE` adds it to the log later, once.
+
+Environment: SIDECHECK_DATA_DIR (same as --data-dir); SIDECHECK_LOCK_WAIT_SECS, how long
+a save waits for another sidecheck using the log (default 15), saying so while it waits.
+
 Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C.
 
 This is a self-check, not a diagnosis. It does not replace your doctor or nurse.";

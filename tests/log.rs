@@ -225,8 +225,8 @@ fn a_torn_last_line_is_set_aside_by_the_next_check() {
 /// The `.torn-*` copies in the data folder.
 fn torn_copies(env: &Env) -> Vec<String> {
     fs::read_dir(env.data_dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .expect("data folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("checkins.jsonl.torn-"))
         .collect()
 }
@@ -290,7 +290,17 @@ fn a_log_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
     let out = env
         .cmd()
         .arg("import")
-        .arg(env.file("r.json", save_record_json(&env)))
+        .arg(
+            env.file(
+                "r.json",
+                record_at(
+                    &saved,
+                    "20251101-090000-000000000abc",
+                    "2025-11-01T09:00:00.000+01:00",
+                )
+                .to_string(),
+            ),
+        )
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -307,23 +317,6 @@ fn a_log_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
             .file_type()
             .is_symlink()
     );
-}
-
-/// A record as an import file would hold it.
-fn save_record_json(env: &Env) -> String {
-    let r = record_at(
-        &env.records().pop().unwrap_or_else(|| {
-            serde_json::from_str(&bare_record(
-                "x",
-                "2025-11-01T09:00:00.000+01:00",
-                "completed",
-            ))
-            .unwrap()
-        }),
-        "20251101-090000-000000000abc",
-        "2025-11-01T09:00:00.000+01:00",
-    );
-    r.to_string()
 }
 
 #[cfg(unix)]
