@@ -39,6 +39,9 @@ pub const MAX_LINE: usize = 4 * 1024 * 1024;
 pub const LOCK_WAIT_SECS: u64 = 15;
 /// Overrides [`LOCK_WAIT_SECS`]: a whole number of seconds (0: do not wait).
 pub const LOCK_WAIT_ENV: &str = "SIDECHECK_LOCK_WAIT_SECS";
+/// A lock taken for less than this (another save writing one line) is waited for
+/// without a message.
+const LOCK_QUIET: Duration = Duration::from_millis(200);
 /// How many bad lines a reading pass names one by one before it only counts them.
 pub const BAD_LINES_NAMED: u64 = 10;
 /// Rescue copies are named `sidecheck-rescue-<check-in id>.json`.
@@ -297,22 +300,28 @@ impl Store {
             Err(fs::TryLockError::WouldBlock) => {}
         }
         let wait = lock_wait();
-        let what = match waiting {
-            Waiting::Start => "before the first question",
-            Waiting::Save => "to save",
-            Waiting::Read => "to read the log",
-        };
-        warn(format!(
-            "waiting for another sidecheck to finish with {} {what} (up to {} s)…",
-            self.log_path().display(),
-            wait.as_secs()
-        ));
-        let deadline = Instant::now() + wait;
+        let started = Instant::now();
+        let mut said = false;
         loop {
-            if Instant::now() >= deadline {
+            // Another save holds the lock for milliseconds: only a wait longer than
+            // LOCK_QUIET is worth a message, and then it comes at once.
+            if !said && (started.elapsed() >= LOCK_QUIET || wait <= LOCK_QUIET) {
+                said = true;
+                let what = match waiting {
+                    Waiting::Start => "before the first question",
+                    Waiting::Save => "to save",
+                    Waiting::Read => "to read the log",
+                };
+                warn(format!(
+                    "waiting for another sidecheck to finish with {} {what} (up to {} s)…",
+                    self.log_path().display(),
+                    wait.as_secs()
+                ));
+            }
+            if started.elapsed() >= wait {
                 return Err(LockError::Busy(wait.as_secs()));
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
             match attempt() {
                 Ok(()) => return Ok(()),
                 Err(fs::TryLockError::Error(e)) => return Err(failed(e)),

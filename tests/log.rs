@@ -396,3 +396,27 @@ fn a_million_bad_lines_print_ten_warnings_and_one_count() {
         assert!(count.contains("from line 2 to line 1000001"), "{count}");
     }
 }
+
+/// Needs root to give the folder away; as root (as on this project's CI) it runs.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_loose_data_folder_of_another_user_is_refused_and_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let before = fs::read(env.log_path()).unwrap();
+    fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o777)).unwrap();
+    if std::os::unix::fs::chown(env.data_dir(), Some(65534), None).is_err() {
+        eprintln!("not root: cannot give the folder to another user; nothing to check");
+        return;
+    }
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("belongs to someone else"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(mode(&env.data_dir()), 0o777, "not ours to chmod");
+    assert_eq!(fs::read(env.log_path()).unwrap(), before);
+}
