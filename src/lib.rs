@@ -194,9 +194,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                 color,
             };
             // The answers are already given, so their alerts come first: an urgent
-            // answer is shown even when the log turns out to be unusable.
-            // The save below checks the log; if it cannot save, the answers go to a
-            // rescue copy instead of being lost with an error here.
+            // answer is shown even when the log turns out to be unusable. The save
+            // below checks the log; if it cannot save, the answers go to a rescue copy.
             let flow = scripted::run(&bank, name, answers, &mut events)?;
             (flow, Status::Completed, None)
         }
@@ -293,6 +292,9 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
     };
     // A rescue file is the record pretty-printed, so allow more than one log line.
     let limit = 4 * store::MAX_LINE as u64;
+    if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
+        return Err(bad("it is not a regular file".into()));
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
