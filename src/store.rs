@@ -7,8 +7,10 @@
 //!   never read, chmodded, repaired or written through;
 //! - a save takes an exclusive lock, writes the whole line in one write, and calls
 //!   `sync_data` before anyone is told "saved";
-//! - nobody waits for the lock in silence: a writer or reader that finds it taken says
-//!   so at once and gives up after [`lock_wait`], saying nothing was saved;
+//! - nobody waits for the lock in silence: a writer or reader that finds it taken for
+//!   more than the blink of another save says so at once, polls, and gives up after
+//!   [`lock_wait`], saying the check-in was NOT saved yet (the caller then keeps a
+//!   rescue copy);
 //! - readers hold the shared lock only long enough to note the log's length, then
 //!   read up to that length unlocked, so a reader stuck writing to a pipe never
 //!   blocks a save;
@@ -410,6 +412,11 @@ impl Store {
     }
 
     /// Reads the log line by line. A missing log reads as empty.
+    ///
+    /// One race is left on purpose: if the snapshot ends in a torn tail and a save
+    /// repairs it before this reader gets there, the reader may see the start of the
+    /// new line where the torn one was and report it as an unfinished last line. It
+    /// is only a warning; the new record is whole in the log.
     ///
     /// The shared lock is held only while the length is noted: every save writes
     /// whole lines under the exclusive lock, so that length ends at a line end (or
