@@ -15,6 +15,15 @@ Examples:
                                          A printable page for your clinician
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
+  sidecheck import sidecheck-rescue-ID.json
+                                         Add a check-in that could not be saved to the log
+
+If a check-in cannot be saved (disk full, log locked, log not a plain file), its answers
+are kept in a private sidecheck-rescue-ID.json beside the data folder (or in your home
+folder); `sidecheck import FILE` adds it to the log later, once.
+
+Environment: SIDECHECK_DATA_DIR (same as --data-dir); SIDECHECK_LOCK_WAIT_SECS, how long
+a save waits for another sidecheck using the log (default 15), saying so while it waits.
 
 Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C,
 129 the terminal hung up, 143 stopped by SIGTERM (the answers so far are saved).
@@ -64,6 +73,17 @@ pub enum Command {
     History(crate::history::HistoryArgs),
     /// Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page.
     Export(crate::export::ExportArgs),
+    /// Add a check-in kept in a rescue file (written when a save failed) to the log.
+    /// A check-in already in the log is not added again.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The rescue file (`sidecheck-rescue-<id>.json`), or any file holding one
+    /// check-in record as JSON.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Default, Args)]

@@ -117,7 +117,18 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<(), Error> {
         .map_err(Error::Input)?;
     let bank = crate::load_bank(cli)?;
     let store = crate::store(cli)?;
-    // Refuse an existing file before reading anything.
+    // Never write a report over the log or anything else of sidecheck's own, even
+    // with --force; then refuse an existing file before reading anything.
+    if let Some(path) = &args.output
+        && path.as_os_str() != "-"
+        && let Some(what) = store.own_file(path)
+    {
+        return Err(Error::Input(format!(
+            "{} is {what}, so no report is written there, even with --force; choose an --output FILE outside {}",
+            path.display(),
+            store.dir().display()
+        )));
+    }
     let mut output = match &args.output {
         Some(path) if path.as_os_str() != "-" => Output::file(path, args.force)?,
         _ => Output::stdout(),

@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Regions(args)) => regions(args.json),
         Some(Command::History(args)) => history::run(&cli, args),
         Some(Command::Export(args)) => export::run(&cli, args),
+        Some(Command::Import(args)) => import(&cli, &args.file),
     }
 }
 
@@ -247,12 +248,12 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                 color,
             };
             // The answers are already given, so their alerts come first: an urgent
-            // answer is shown even when the log turns out to be unusable.
+            // answer is shown even when the log turns out to be unusable. The save
+            // below checks the log; if it cannot save, the answers go to a rescue copy.
             let flow = match restored {
                 Some(flow) => scripted::run_from(flow, name, answers, &mut events)?,
                 None => scripted::run(&bank, name, answers, &mut events)?,
             };
-            store.check_writable(&mut warn)?;
             (flow, Status::Completed, None)
         }
         None => {
@@ -331,8 +332,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!("Saving…");
     }
     if let Err(e) = store.append(&record, &mut warn) {
-        // The person must know their answers are not in the log.
-        return Err(Error::Store(e));
+        // The person must know their answers are not in the log, and where they are.
+        return Err(not_saved(&store, &record, args.json, e));
     }
     crate::sayln!();
     crate::say!("{}", summary::render(&record, Some(&bank), &chosen.region));
@@ -366,6 +367,84 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         out(&format!("{}\n", pretty(&record)?))?;
     }
     code.map_or(Ok(()), Err)
+}
+
+/// A save that failed: keeps the answers in a rescue copy (or, failing that, on the
+/// screen) and says in one line where they are and how to add them later.
+fn not_saved(store: &Store, record: &CheckIn, json: bool, e: store::StoreError) -> Error {
+    if json {
+        // Whatever else fails, the record reaches whoever asked for it.
+        let _ = pretty(record).and_then(|p| out(&format!("{p}\n")));
+    }
+    match store.rescue(record) {
+        Ok(path) => Error::Runtime(format!(
+            "{e}; your answers are kept in {} (private, mode 600): once the log works again, add them with: sidecheck import {}",
+            path.display(),
+            path.display()
+        )),
+        Err(reason) => {
+            crate::say!("{}", record.to_line());
+            Error::Runtime(format!(
+                "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE"
+            ))
+        }
+    }
+}
+
+/// `sidecheck import FILE`: adds a rescued check-in to the log, once.
+fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
+    let name = file.display();
+    let bad = |why: String| {
+        Error::Input(format!(
+            "{name} is not a check-in that sidecheck can import ({why}); give a rescue file written by sidecheck"
+        ))
+    };
+    // A rescue file is the record pretty-printed, so allow more than one log line.
+    let limit = 4 * store::MAX_LINE as u64;
+    if std::fs::metadata(file).is_ok_and(|m| !m.is_file()) {
+        return Err(bad("it is not a regular file".into()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            Error::Input(format!(
+                "cannot read {name} ({}); check the path",
+                io_reason(&e)
+            ))
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(bad("it is far larger than a check-in".into()));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| bad("it is not UTF-8 text".into()))?;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| bad(format!("not JSON: {}", bank::json_reason(&e))))?;
+    if let Some(version) = value.get("schema").and_then(Value::as_u64)
+        && version > u64::from(record::RECORD_VERSION)
+    {
+        return Err(Error::Input(format!(
+            "{name} was written by a newer sidecheck (record version {version}); update sidecheck, then import it"
+        )));
+    }
+    let record: CheckIn = serde_json::from_value(value).map_err(|e| bad(bank::json_reason(&e)))?;
+    if record.id.trim().is_empty() {
+        return Err(bad("its id is empty".into()));
+    }
+    let store = store(cli)?;
+    let log = store.log_path();
+    match store.import(&record, &mut warn)? {
+        store::Imported::Added => crate::sayln!(
+            "Added check-in {} from {name} to {}. You can delete {name} now.",
+            record.id,
+            log.display()
+        ),
+        store::Imported::AlreadyThere => crate::sayln!(
+            "Check-in {} is already in {}; nothing was changed. You can delete {name}.",
+            record.id,
+            log.display()
+        ),
+    }
+    Ok(())
 }
 
 fn pretty(value: &impl serde::Serialize) -> Result<String, Error> {

@@ -4,7 +4,8 @@
 //!
 //! Passes after the first stop at the number of check-ins the first pass saw, so a
 //! check-in saved by another copy in between cannot make the parts of one report
-//! disagree. Bad lines are reported once, in the first pass.
+//! disagree. Bad lines are reported once, in the first pass, through the store's
+//! [`BadLines`] (the first few by number, then a count).
 //!
 //! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
 //! line counts once, and a stopped check-in that a later one completes is left out.
@@ -14,7 +15,7 @@ use crate::checkins::{Rule, repeated_warning};
 use crate::error::Error;
 use crate::record::CheckIn;
 use crate::report::Period;
-use crate::store::{Entry, Store, Warn};
+use crate::store::{BadLines, Entry, Store, Warn};
 
 /// Passes over the check-ins of one period.
 pub struct Scan<'a> {
@@ -25,7 +26,7 @@ pub struct Scan<'a> {
     /// How many to use; set by the first pass.
     take: Option<u64>,
     warned: bool,
-    skipped_lines: u64,
+    bad: BadLines,
     /// Read from the whole log before the first pass.
     rule: Option<Rule>,
 }
@@ -38,7 +39,7 @@ impl<'a> Scan<'a> {
             skip: 0,
             take: None,
             warned: false,
-            skipped_lines: 0,
+            bad: BadLines::default(),
             rule: None,
         }
     }
@@ -54,7 +55,7 @@ impl<'a> Scan<'a> {
 
     /// Lines of the log that were not valid check-ins.
     pub fn skipped_lines(&self) -> u64 {
-        self.skipped_lines
+        self.bad.count()
     }
 
     /// Calls `f` with each check-in in the period, in log order. Returns how many.
@@ -88,17 +89,17 @@ impl<'a> Scan<'a> {
                 }
                 Entry::Bad(bad) => {
                     if !self.warned {
-                        self.skipped_lines += 1;
-                        warn(bad.to_string());
+                        self.bad.note(&bad, warn);
                     }
                 }
                 Entry::Failed(e) => return Err(Error::Store(e)),
             }
         }
-        if !self.warned
-            && let Some(text) = repeated_warning(pass.repeated())
-        {
-            warn(text);
+        if !self.warned {
+            self.bad.finish(warn);
+            if let Some(text) = repeated_warning(pass.repeated()) {
+                warn(text);
+            }
         }
         self.warned = true;
         if self.take.is_none() {

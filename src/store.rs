@@ -1,17 +1,33 @@
 //! The private log: `checkins.jsonl` in the data directory, one check-in per line.
 //!
 //! This is the only code that touches the log. Its promises:
-//! - the directory is 0700 and the file 0600, whatever the umask;
+//! - the directory is 0700 and the file 0600, whatever the umask; a folder other
+//!   users can write to is tightened (if it is ours) or refused;
+//! - the log is a regular file: a symbolic link is refused (opened with `O_NOFOLLOW`),
+//!   never read, chmodded, repaired or written through;
 //! - a save takes an exclusive lock, writes the whole line in one write, and calls
 //!   `sync_data` before anyone is told "saved";
+//! - nobody waits for the lock in silence: a writer or reader that finds it taken for
+//!   more than the blink of another save says so at once, polls, and gives up after
+//!   [`lock_wait`], saying the check-in was NOT saved yet (the caller then keeps a
+//!   rescue copy);
+//! - readers hold the shared lock only long enough to note the log's length, then
+//!   read up to that length unlocked, so a reader stuck writing to a pipe never
+//!   blocks a save;
 //! - a failed write is rolled back to the old length while the lock is still held,
 //!   so earlier records stay intact and no partial line is left;
 //! - a torn last line left by a crash is copied aside (never deleted) before the next
-//!   save, and readers skip bad lines with a warning naming the line number.
+//!   save; a last line that is a whole check-in that only lost its newline gets the
+//!   newline back and stays;
+//! - readers skip bad lines with a warning naming the line number, the first
+//!   [`BAD_LINES_NAMED`] of them, then one line that counts the rest;
+//! - a check-in that cannot be saved is kept in a rescue copy beside the data folder
+//!   (or in the home folder), and [`Store::import`] adds it later, once.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::error::io_reason;
 use crate::record::{CheckIn, RECORD_VERSION};
@@ -20,9 +36,32 @@ use crate::record::{CheckIn, RECORD_VERSION};
 pub const LOG_NAME: &str = "checkins.jsonl";
 /// Lines longer than this are not check-ins; readers skip them, writers refuse them.
 pub const MAX_LINE: usize = 4 * 1024 * 1024;
+/// How long a save (or a reader) waits for another copy of sidecheck to let go of
+/// the log, unless [`LOCK_WAIT_ENV`] says otherwise.
+pub const LOCK_WAIT_SECS: u64 = 15;
+/// Overrides [`LOCK_WAIT_SECS`]: a whole number of seconds (0: do not wait).
+pub const LOCK_WAIT_ENV: &str = "SIDECHECK_LOCK_WAIT_SECS";
+/// A lock taken for less than this (another save writing one line) is waited for
+/// without a message.
+const LOCK_QUIET: Duration = Duration::from_millis(200);
+/// How many bad lines a reading pass names one by one before it only counts them.
+pub const BAD_LINES_NAMED: u64 = 10;
+/// Rescue copies are named `sidecheck-rescue-<check-in id>.json`.
+pub const RESCUE_PREFIX: &str = "sidecheck-rescue-";
 
-/// Where to send warnings (a mode was tightened, a line was skipped).
+/// Where to send warnings (a mode was tightened, a line was skipped, a wait began).
 pub type Warn<'a> = &'a mut dyn FnMut(String);
+
+/// What was waiting for the lock when it stayed taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// `check_writable`, before the first question.
+    Start,
+    /// A save (a check-in or an import).
+    Save,
+    /// A reader (`show`, `history`, `export`).
+    Read,
+}
 
 /// What went wrong with the log.
 #[derive(Debug)]
@@ -33,6 +72,12 @@ pub enum StoreError {
     NotSaved { path: PathBuf, reason: String },
     /// The log could not be read.
     Read { path: PathBuf, reason: String },
+    /// Another copy of sidecheck kept the log locked for the whole wait.
+    Busy {
+        path: PathBuf,
+        secs: u64,
+        waiting: Waiting,
+    },
 }
 
 impl std::fmt::Display for StoreError {
@@ -45,7 +90,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::NotSaved { path, reason } => write!(
                 f,
-                "the check-in was NOT saved to {} ({reason}); free some disk space or use --data-dir DIR, then run the check again",
+                "the check-in was NOT saved to {} ({reason}); free some disk space, fix the data folder or use --data-dir DIR",
                 path.display()
             ),
             StoreError::Read { path, reason } => write!(
@@ -53,6 +98,22 @@ impl std::fmt::Display for StoreError {
                 "cannot read the log {} ({reason}); check that the file exists and is yours",
                 path.display()
             ),
+            StoreError::Busy {
+                path,
+                secs,
+                waiting,
+            } => {
+                let (what, then) = match waiting {
+                    Waiting::Start => ("nothing was asked or saved yet", " and start again"),
+                    Waiting::Save => ("so the check-in was NOT saved yet", ""),
+                    Waiting::Read => ("so it was not read", " and try again"),
+                };
+                write!(
+                    f,
+                    "another sidecheck kept the log {} busy for {secs} s, {what}; close the other sidecheck (a check left open, or an old copy stopped with Ctrl-Z){then}",
+                    path.display()
+                )
+            }
         }
     }
 }
@@ -63,6 +124,24 @@ impl std::error::Error for StoreError {}
 /// else the platform's data folder.
 pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sidecheck").map(|p| p.data_dir().to_path_buf())
+}
+
+/// How long to wait for the lock: [`LOCK_WAIT_ENV`] if it is a whole number of
+/// seconds, else [`LOCK_WAIT_SECS`].
+pub fn lock_wait() -> Duration {
+    let secs = std::env::var(LOCK_WAIT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(LOCK_WAIT_SECS);
+    Duration::from_secs(secs)
+}
+
+/// What `import` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imported {
+    Added,
+    /// A check-in with that id was already in the log; nothing was changed.
+    AlreadyThere,
 }
 
 /// The log in one data directory.
@@ -91,36 +170,103 @@ impl Store {
             path: self.dir.clone(),
             reason: e,
         })?;
-        file.lock().map_err(|e| StoreError::Dir {
-            path: self.dir.clone(),
-            reason: format!("cannot lock the log: {}", io_reason(&e)),
-        })?;
+        self.lock(&file, Lock::Exclusive, Waiting::Start, warn)
+            .map_err(|e| match e {
+                LockError::Busy(_) => e.into_store(self, Waiting::Start),
+                LockError::Failed(reason) => StoreError::Dir {
+                    path: self.dir.clone(),
+                    reason,
+                },
+            })?;
         Ok(())
     }
 
     /// Appends one check-in. Returns only after the data reached the disk.
     pub fn append(&self, record: &CheckIn, warn: Warn<'_>) -> Result<(), StoreError> {
+        let line = self.line_of(record)?;
+        let mut file = self.open_locked(warn)?;
+        self.write_line(&mut file, &line, warn)
+    }
+
+    /// Adds a check-in (a rescue copy) to the log unless a check-in with its id is
+    /// already there. The look and the write happen under one lock, so two imports
+    /// of the same file add it once.
+    pub fn import(&self, record: &CheckIn, warn: Warn<'_>) -> Result<Imported, StoreError> {
+        let line = self.line_of(record)?;
+        let mut file = self.open_locked(warn)?;
+        let path = self.log_path();
+        let read_failed = |e: io::Error| StoreError::Read {
+            path: path.clone(),
+            reason: io_reason(&e),
+        };
+        // The same open file, so the lock we hold covers what we read.
+        let mut copy = file.try_clone().map_err(read_failed)?;
+        let len = copy.metadata().map_err(read_failed)?.len();
+        copy.seek(SeekFrom::Start(0)).map_err(read_failed)?;
+        let mut bad = BadLines::default();
+        for entry in LogReader::new(Box::new(copy.take(len)), path.clone()) {
+            match entry {
+                Entry::Record(r) if r.id == record.id => {
+                    bad.finish(warn);
+                    return Ok(Imported::AlreadyThere);
+                }
+                Entry::Record(_) => {}
+                Entry::Bad(b) => bad.note(&b, warn),
+                Entry::Failed(e) => return Err(e),
+            }
+        }
+        bad.finish(warn);
+        self.write_line(&mut file, &line, warn)?;
+        Ok(Imported::Added)
+    }
+
+    /// The record as a log line, refused if it is too long to be read back.
+    fn line_of(&self, record: &CheckIn) -> Result<String, StoreError> {
+        let line = record.to_line();
+        if line.len() > MAX_LINE {
+            return Err(StoreError::NotSaved {
+                path: self.log_path(),
+                reason: format!("the record is larger than {} MiB", MAX_LINE / 1024 / 1024),
+            });
+        }
+        Ok(line)
+    }
+
+    /// Opens the log for a save and takes the exclusive lock (waiting, bounded).
+    fn open_locked(&self, warn: Warn<'_>) -> Result<File, StoreError> {
+        let path = self.log_path();
+        let file = self
+            .open_for_append(warn)
+            .map_err(|reason| StoreError::NotSaved {
+                path: path.clone(),
+                reason,
+            })?;
+        // flock is released if the holder dies, so a crashed copy never blocks us.
+        self.lock(&file, Lock::Exclusive, Waiting::Save, warn)
+            .map_err(|e| e.into_store(self, Waiting::Save))?;
+        Ok(file)
+    }
+
+    /// Writes one line to the locked log: repairs the tail, writes, syncs, and rolls
+    /// back a failed write.
+    fn write_line(&self, file: &mut File, line: &str, warn: Warn<'_>) -> Result<(), StoreError> {
         let path = self.log_path();
         let not_saved = |reason: String| StoreError::NotSaved {
             path: path.clone(),
             reason,
         };
-        let line = record.to_line();
-        if line.len() > MAX_LINE {
-            return Err(not_saved(format!(
-                "the record is larger than {} MiB",
-                MAX_LINE / 1024 / 1024
-            )));
-        }
-        let mut file = self.open_for_append(warn).map_err(&not_saved)?;
-        // Blocks while another copy is saving; flock is released if that copy dies.
-        file.lock()
-            .map_err(|e| not_saved(format!("cannot lock the log: {}", io_reason(&e))))?;
-        self.set_aside_torn_tail(&mut file, warn)
+        let ended = self
+            .set_aside_torn_tail(file, warn)
             .map_err(|e| not_saved(format!("cannot repair the log: {e}")))?;
         let before = file.metadata().map_err(|e| not_saved(io_reason(&e)))?.len();
+        // A whole last record that lost its newline gets it back in the same write.
+        let bytes = if ended {
+            line.to_string()
+        } else {
+            format!("\n{line}")
+        };
         let written = file
-            .write_all(line.as_bytes())
+            .write_all(bytes.as_bytes())
             .and_then(|()| file.sync_data());
         if let Err(e) = written {
             // Still under the lock: put the file back as it was, so no partial line
@@ -135,25 +281,82 @@ impl Store {
         Ok(())
     }
 
-    /// Opens the log for appending, creating the folder (0700) and file (0600), and
-    /// tightening a file that others can read.
+    /// Takes the lock, or says at once that it waits and polls until [`lock_wait`]
+    /// has passed.
+    fn lock(
+        &self,
+        file: &File,
+        kind: Lock,
+        waiting: Waiting,
+        warn: Warn<'_>,
+    ) -> Result<(), LockError> {
+        let attempt = || match kind {
+            Lock::Shared => file.try_lock_shared(),
+            Lock::Exclusive => file.try_lock(),
+        };
+        let failed =
+            |e: io::Error| LockError::Failed(format!("cannot lock the log: {}", io_reason(&e)));
+        match attempt() {
+            Ok(()) => return Ok(()),
+            Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
+            Err(fs::TryLockError::WouldBlock) => {}
+        }
+        let wait = lock_wait();
+        let started = Instant::now();
+        let mut said = false;
+        loop {
+            // Another save holds the lock for milliseconds: only a wait longer than
+            // LOCK_QUIET is worth a message, and then it comes at once.
+            if !said && (started.elapsed() >= LOCK_QUIET || wait <= LOCK_QUIET) {
+                said = true;
+                let what = match waiting {
+                    Waiting::Start => "before the first question",
+                    Waiting::Save => "to save",
+                    Waiting::Read => "to read the log",
+                };
+                warn(format!(
+                    "waiting for another sidecheck to finish with {} {what} (up to {} s)…",
+                    self.log_path().display(),
+                    wait.as_secs()
+                ));
+            }
+            if started.elapsed() >= wait {
+                return Err(LockError::Busy(wait.as_secs()));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            match attempt() {
+                Ok(()) => return Ok(()),
+                Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
+                Err(fs::TryLockError::WouldBlock) => {}
+            }
+        }
+    }
+
+    /// Opens the log for appending, creating the folder (0700) and file (0600),
+    /// tightening a file that others can read and a folder others can write to.
     fn open_for_append(&self, warn: Warn<'_>) -> Result<File, String> {
         let created_dir = !self.dir.exists();
         create_private_dir(&self.dir)?;
+        check_private_dir(&self.dir, warn)?;
         let path = self.log_path();
-        // Only a regular file (or a link to one) can be the log: opening a device or a
-        // pipe could block or write nowhere, and making it "private" would change the
-        // mode of something that is not ours.
-        let existed = match fs::metadata(&path) {
+        // Only a regular file can be the log: opening a device or a pipe could block
+        // or write nowhere, and making a link's target "private" (or repairing or
+        // appending to it) would change a file that is not ours.
+        let existed = match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(a_link(&path)),
             Ok(meta) if !meta.is_file() => return Err(not_a_file(&path)),
             Ok(_) => true,
             Err(_) => false,
         };
         let mut opts = OpenOptions::new();
         opts.read(true).append(true).create(true);
+        no_follow(&mut opts);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
         let file = opts.open(&path).map_err(|e| {
+            if is_link_error(&e) {
+                return a_link(&path);
+            }
             format!(
                 "cannot open {} for writing: {}",
                 path.display(),
@@ -171,21 +374,27 @@ impl Store {
         Ok(file)
     }
 
-    /// If the log ends without a newline (a save cut off by a crash), copies that
-    /// tail to a `.torn-*` file beside the log and cuts it from the log.
-    fn set_aside_torn_tail(&self, file: &mut File, warn: Warn<'_>) -> Result<(), String> {
+    /// If the log ends without a newline, decides what that tail is. A whole
+    /// check-in (an editor or a restore dropped its newline) stays: returns false so
+    /// the next write starts with the newline. Anything else (a save cut off by a
+    /// crash) is copied to a `.torn-*` file beside the log and cut from the log.
+    /// Returns whether the log now ends with a newline (or is empty).
+    fn set_aside_torn_tail(&self, file: &mut File, warn: Warn<'_>) -> Result<bool, String> {
         let len = file.metadata().map_err(|e| io_reason(&e))?.len();
         if len == 0 {
-            return Ok(());
+            return Ok(true);
         }
         let start = tail_start(file, len).map_err(|e| io_reason(&e))?;
         if start == len {
-            return Ok(());
+            return Ok(true);
         }
         let mut tail = Vec::with_capacity((len - start).min(MAX_LINE as u64) as usize);
         file.seek(SeekFrom::Start(start))
             .and_then(|_| file.take(len - start).read_to_end(&mut tail))
             .map_err(|e| io_reason(&e))?;
+        if is_whole_record(&tail) {
+            return Ok(false);
+        }
         let aside = self.dir.join(format!(
             "{LOG_NAME}.torn-{}-{}",
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
@@ -199,35 +408,55 @@ impl Store {
             "the log ended with an unfinished line (left by a crash); it was kept in {} and the log was repaired",
             aside.display()
         ));
-        Ok(())
+        Ok(true)
     }
 
     /// Reads the log line by line. A missing log reads as empty.
+    ///
+    /// One race is left on purpose: if the snapshot ends in a torn tail and a save
+    /// repairs it before this reader gets there, the reader may see the start of the
+    /// new line where the torn one was and report it as an unfinished last line. It
+    /// is only a warning; the new record is whole in the log.
+    ///
+    /// The shared lock is held only while the length is noted: every save writes
+    /// whole lines under the exclusive lock, so that length ends at a line end (or
+    /// in a torn tail, which reads as an unfinished last line). Reading up to it
+    /// unlocked means a reader whose output is stuck in a pipe (`history | less`)
+    /// never keeps a check-in from being saved.
     pub fn reader(&self) -> Result<LogReader, StoreError> {
         let path = self.log_path();
+        let refuse = |reason: String| StoreError::Read {
+            path: path.clone(),
+            reason,
+        };
         // Checked before opening: opening a pipe for reading would wait for a writer.
-        if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-            return Err(StoreError::Read {
-                reason: not_a_file(&path),
-                path,
-            });
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => return Err(refuse(a_link(&path))),
+            Ok(m) if !m.is_file() => return Err(refuse(not_a_file(&path))),
+            _ => {}
         }
-        match File::open(&path) {
+        let mut opts = OpenOptions::new();
+        opts.read(true);
+        no_follow(&mut opts);
+        match opts.open(&path) {
             Ok(file) => {
-                // A shared lock: never read a line another copy is still writing.
-                file.lock_shared().map_err(|e| StoreError::Read {
-                    path: path.clone(),
-                    reason: io_reason(&e),
-                })?;
-                Ok(LogReader::new(Box::new(file), path))
+                if !file.metadata().is_ok_and(|m| m.is_file()) {
+                    return Err(refuse(not_a_file(&path)));
+                }
+                // Never read a line another copy is still writing.
+                self.lock(&file, Lock::Shared, Waiting::Read, &mut |text| {
+                    crate::sayln!("sidecheck: note: {text}")
+                })
+                .map_err(|e| e.into_store(self, Waiting::Read))?;
+                let len = file.metadata().map_err(|e| refuse(io_reason(&e)))?.len();
+                file.unlock().map_err(|e| refuse(io_reason(&e)))?;
+                Ok(LogReader::new(Box::new(file.take(len)), path))
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 Ok(LogReader::new(Box::new(io::empty()), path))
             }
-            Err(e) => Err(StoreError::Read {
-                path,
-                reason: io_reason(&e),
-            }),
+            Err(e) if is_link_error(&e) => Err(refuse(a_link(&path))),
+            Err(e) => Err(refuse(io_reason(&e))),
         }
     }
 
@@ -243,28 +472,210 @@ impl Store {
     pub fn lookup(&self, which: &str, warn: Warn<'_>) -> Result<Lookup, StoreError> {
         let mut found: Option<Box<CheckIn>> = None;
         let mut matches = 0usize;
+        let mut bad = BadLines::default();
         for entry in self.reader()? {
             match entry {
                 Entry::Record(r) => {
                     if which == "last" {
                         found = Some(r);
                     } else if r.id == which {
+                        bad.finish(warn);
                         return Ok(Lookup::Found(r));
                     } else if r.id.starts_with(which) {
                         matches += 1;
                         found = Some(r);
                     }
                 }
-                Entry::Bad(bad) => warn(bad.to_string()),
+                Entry::Bad(b) => bad.note(&b, warn),
                 Entry::Failed(e) => return Err(e),
             }
         }
+        bad.finish(warn);
         Ok(match found {
             _ if which != "last" && matches > 1 => Lookup::Ambiguous(matches),
             Some(r) => Lookup::Found(r),
             None => Lookup::NotFound,
         })
     }
+
+    /// Keeps a check-in that could not be saved in a new private file (0600, never
+    /// replacing one): beside the data folder, else in the home folder. Returns
+    /// where it is, or why neither place worked.
+    pub fn rescue(&self, record: &CheckIn) -> Result<PathBuf, String> {
+        let mut json = serde_json::to_string_pretty(record)
+            .map_err(|e| format!("cannot format the check-in: {e}"))?;
+        json.push('\n');
+        let name = format!("{RESCUE_PREFIX}{}.json", record.id);
+        let mut reasons = Vec::new();
+        for place in self.rescue_places() {
+            match write_private_file(&place.join(&name), json.as_bytes()) {
+                Ok(()) => return Ok(place.join(&name)),
+                Err(e) => reasons.push(e),
+            }
+        }
+        if reasons.is_empty() {
+            reasons.push("no folder beside the data folder and no home folder".into());
+        }
+        Err(reasons.join("; "))
+    }
+
+    /// Where rescue copies go, in order: the data folder's parent, the home folder.
+    fn rescue_places(&self) -> Vec<PathBuf> {
+        let mut places = Vec::new();
+        if let Some(parent) = std::path::absolute(&self.dir)
+            .ok()
+            .and_then(|d| d.parent().map(Path::to_path_buf))
+        {
+            places.push(parent);
+        }
+        if let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+            && !places.contains(&home)
+        {
+            places.push(home);
+        }
+        places
+    }
+
+    /// Says what `path` is if writing a report there could hurt sidecheck's own
+    /// files: the log, a torn-tail copy, a rescue copy, or anything inside the data
+    /// folder. Compared by device and inode, so other spellings of the same path
+    /// (`../data/./checkins.jsonl`), symbolic links and hard links are caught.
+    pub fn own_file(&self, path: &Path) -> Option<String> {
+        let dir = file_id(&self.dir)?;
+        if let Some(target) = file_id(path) {
+            if target == dir {
+                return Some("the data folder".into());
+            }
+            if file_id(&self.log_path()) == Some(target) {
+                return Some("the log".into());
+            }
+            if let Ok(entries) = fs::read_dir(&self.dir) {
+                for entry in entries.flatten() {
+                    if file_id(&entry.path()) == Some(target) {
+                        let name = entry.file_name().to_string_lossy().into_owned();
+                        return Some(if name.contains(".torn-") {
+                            "a torn-line copy of the log".into()
+                        } else {
+                            "a file in the data folder".into()
+                        });
+                    }
+                }
+            }
+            for place in self.rescue_places() {
+                let Ok(entries) = fs::read_dir(&place) else {
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    if entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(RESCUE_PREFIX)
+                        && file_id(&entry.path()) == Some(target)
+                    {
+                        return Some("a rescue copy of a check-in".into());
+                    }
+                }
+            }
+        }
+        // The folder the report would be written in (and its temp file beside it).
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let parent = fs::canonicalize(parent).ok()?;
+        parent
+            .ancestors()
+            .any(|a| file_id(a) == Some(dir))
+            .then(|| "inside the data folder".into())
+    }
+}
+
+/// The (device, inode) of what a path names, following links.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Without inodes, a canonical path is the best "same file" test there is.
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<PathBuf> {
+    fs::canonicalize(path).ok()
+}
+
+/// Whether a last line without its newline is a whole record rather than a save cut
+/// short: a check-in, or a record of a newer sidecheck (not ours to move).
+fn is_whole_record(tail: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(tail) else {
+        return false;
+    };
+    let text = text.trim_end_matches('\r');
+    if text.trim().is_empty() {
+        return false;
+    }
+    if serde_json::from_str::<CheckIn>(text).is_ok() {
+        return true;
+    }
+    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
+        v.get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .is_some_and(|s| s > u64::from(RECORD_VERSION))
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Lock {
+    Shared,
+    Exclusive,
+}
+
+enum LockError {
+    /// Still taken after this many seconds.
+    Busy(u64),
+    Failed(String),
+}
+
+impl LockError {
+    fn into_store(self, store: &Store, waiting: Waiting) -> StoreError {
+        let path = store.log_path();
+        match self {
+            LockError::Busy(secs) => StoreError::Busy {
+                path,
+                secs,
+                waiting,
+            },
+            LockError::Failed(reason) if waiting == Waiting::Read => {
+                StoreError::Read { path, reason }
+            }
+            LockError::Failed(reason) => StoreError::NotSaved { path, reason },
+        }
+    }
+}
+
+/// Makes `open` fail on a symbolic link instead of following it.
+fn no_follow(opts: &mut OpenOptions) {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(opts, libc::O_NOFOLLOW);
+    #[cfg(not(unix))]
+    let _ = opts;
+}
+
+/// The error `open` with `O_NOFOLLOW` gives for a link (ELOOP).
+fn is_link_error(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+fn a_link(path: &Path) -> String {
+    format!(
+        "{} is a symbolic link; sidecheck keeps the log only in a real file and never reads or writes through a link: put the file itself there, or move the link away",
+        path.display()
+    )
 }
 
 /// What looking up a check-in found.
@@ -320,6 +731,54 @@ pub fn create_private_dir(dir: &Path) -> Result<(), String> {
             .map_err(|e| format!("cannot make it private: {}", io_reason(&e)))?;
     }
     Ok(())
+}
+
+/// A data folder other users can write to could have the log swapped or linked
+/// away under us. If it is ours, it is tightened to 0700 with a warning; a folder
+/// that belongs to someone else, or is shared on purpose (sticky, like /tmp), is
+/// refused.
+fn check_private_dir(dir: &Path, warn: Warn<'_>) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = fs::metadata(dir).map_err(|e| format!("cannot use it: {}", io_reason(&e)))?;
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode & 0o022 == 0 {
+            return Ok(());
+        }
+        let refuse = |why: &str| {
+            format!(
+                "other users can change the folder {} (mode {:o}) and {why}, so the log is not private there; use --data-dir with a folder of your own",
+                dir.display(),
+                mode & 0o777
+            )
+        };
+        if mode & 0o1000 != 0 {
+            return Err(refuse("it is a shared folder"));
+        }
+        if own_uid().is_some_and(|uid| uid != meta.uid()) {
+            return Err(refuse("it belongs to someone else"));
+        }
+        // Without a way to ask who we are, chmod itself says: only the owner may.
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| refuse(&format!("it cannot be made private ({})", io_reason(&e))))?;
+        warn(format!(
+            "other users could change the data folder {} (mode {:o}); it is now private (mode 700)",
+            dir.display(),
+            mode & 0o777
+        ));
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, warn);
+    Ok(())
+}
+
+/// The user this process runs as, where the system says so without `unsafe`:
+/// Linux's /proc/self belongs to the process's effective user.
+#[cfg(unix)]
+fn own_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").ok().map(|m| m.uid())
 }
 
 /// Sets a file to 0600; warns when an existing file was readable by others.
@@ -401,6 +860,52 @@ impl std::fmt::Display for BadLine {
             self.line,
             crate::error::tidy(&self.reason)
         )
+    }
+}
+
+/// Warns about a reading pass's bad lines: the first [`BAD_LINES_NAMED`] one by
+/// one, then (in `finish`) one line that counts them all. Every reading path of the
+/// store and of [`crate::scan`] goes through it, so `show`, `history` and every
+/// export print the same at most `BAD_LINES_NAMED + 1` lines.
+#[derive(Debug, Default)]
+pub struct BadLines {
+    count: u64,
+    first: u64,
+    last: u64,
+    path: Option<PathBuf>,
+}
+
+impl BadLines {
+    /// Counts one bad line, naming it while few have been named.
+    pub fn note(&mut self, bad: &BadLine, warn: Warn<'_>) {
+        self.count += 1;
+        if self.count == 1 {
+            self.first = bad.line;
+            self.path = Some(bad.path.clone());
+        }
+        self.last = bad.line;
+        if self.count <= BAD_LINES_NAMED {
+            warn(bad.to_string());
+        }
+    }
+
+    /// How many bad lines were noted.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// After the pass: the summary, if more lines were bad than were named.
+    pub fn finish(&self, warn: Warn<'_>) {
+        if self.count > BAD_LINES_NAMED {
+            let path = self.path.as_deref().unwrap_or(Path::new(LOG_NAME));
+            warn(format!(
+                "{}: {} lines in all were skipped as not valid check-ins, from line {} to line {}; only the first {BAD_LINES_NAMED} are named above",
+                path.display(),
+                self.count,
+                self.first,
+                self.last
+            ));
+        }
     }
 }
 

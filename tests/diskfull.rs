@@ -1,6 +1,6 @@
 //! The user is told when a save fails. A write cut short by the file-size limit
 //! (`ulimit -f`, SIGXFSZ ignored, so the write fails with EFBIG after a partial
-//! write), a log that is a folder or a link to /dev/full, a data folder that cannot
+//! write), a log that is a folder or a symbolic link (to /dev/full), a data folder that cannot
 //! exist: each time the program says the check-in was NOT saved and exits 1, every
 //! earlier record stays intact, and no partial line is left.
 
@@ -196,8 +196,9 @@ fn a_log_linked_to_dev_full_is_refused_and_dev_full_is_left_alone() {
 
     let out = env.check(&calm_answers(), &[]);
     assert_not_saved(&out);
+    // A link is refused as a link, before anything is opened through it.
     assert!(
-        stderr(&out).contains("not a regular file"),
+        stderr(&out).contains("is a symbolic link"),
         "{}",
         stderr(&out)
     );

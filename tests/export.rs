@@ -845,3 +845,77 @@ fn export_usage_errors_are_one_line() {
         assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force() {
+    let env = Env::new();
+    check_saved(&env, &calm_answers());
+    // A torn-line copy and a rescue copy, as a crash and a failed save leave them.
+    let torn = env
+        .data_dir()
+        .join("checkins.jsonl.torn-20250101T000000.000000Z-1");
+    std::fs::write(&torn, b"{\"schema\":1,").unwrap();
+    let rescue = env.file("sidecheck-rescue-20250101-000000-000000000001.json", "{}");
+    let link = env.tmp.path().join("report.csv");
+    std::os::unix::fs::symlink(env.log_path(), &link).unwrap();
+    let hard = env.tmp.path().join("hard.jsonl");
+    std::fs::hard_link(env.log_path(), &hard).unwrap();
+    let sub = env.tmp.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let data = env.data_dir();
+    let spelled = sub.join("../data/./checkins.jsonl");
+    let new_inside = data.join("report.csv");
+
+    let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let data_before = snapshot(&data);
+    let tmp_before = snapshot(env.tmp.path());
+    for dest in [
+        &env.log_path(),
+        &spelled,
+        &link,
+        &hard,
+        &torn,
+        &rescue,
+        &new_inside,
+    ] {
+        for force in [true, false] {
+            let mut args = vec!["--format", "csv", "--output", dest.to_str().unwrap()];
+            if force {
+                args.push("--force");
+            }
+            let out = export(&env, &args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{}: {err}", dest.display());
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("even with --force"), "{err}");
+            assert!(err.contains("outside"), "{err}");
+        }
+    }
+    assert_eq!(snapshot(&data), data_before, "the data folder is untouched");
+    assert_eq!(snapshot(env.tmp.path()), tmp_before, "nothing else changed");
+    assert!(!new_inside.exists());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // A file beside the data folder is a fine place for a report.
+    let beside = env.tmp.path().join("fine.csv");
+    let out = export(
+        &env,
+        &["--format", "csv", "--output", beside.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

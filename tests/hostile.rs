@@ -202,6 +202,8 @@ pub fn quiet_env(c: &mut Command) -> &mut Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("RUST_BACKTRACE")
+        // A failed save may keep a rescue copy in the home folder: never the real one.
+        .env("HOME", "/nonexistent/sidecheck-test-home")
 }
 
 /// Whether this build has a command (others are adding some as this is written).

@@ -221,3 +221,205 @@ fn a_torn_last_line_is_set_aside_by_the_next_check() {
         b"{\"schema\":1,\"id\":\"20250101-"
     );
 }
+
+/// The `.torn-*` copies in the data folder.
+fn torn_copies(env: &Env) -> Vec<String> {
+    fs::read_dir(env.data_dir())
+        .expect("data folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("checkins.jsonl.torn-"))
+        .collect()
+}
+
+#[test]
+fn a_whole_last_record_that_lost_its_newline_stays_in_the_log() {
+    let env = Env::new();
+    let first = save(&env, &answers_with(json!({"breathing": true})));
+    // An editor, a merge or a restored backup dropped the final newline.
+    let mut log = fs::read(env.log_path()).unwrap();
+    assert_eq!(log.pop(), Some(b'\n'));
+    fs::write(env.log_path(), &log).unwrap();
+    let out = show(&env, &["last", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("unfinished"), "{}", stderr(&out));
+    assert!(torn_copies(&env).is_empty(), "nothing set aside");
+    let text = fs::read_to_string(env.log_path()).unwrap();
+    assert!(text.ends_with('\n'));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let kept: Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(kept, first, "the urgent check-in is still the first line");
+    assert!(serde_json::from_str::<Value>(lines[1]).is_ok());
+    let out = env.cmd().arg("history").output().unwrap();
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let saved = save(&env, &calm_answers());
+    let id = saved["id"].as_str().unwrap();
+    // The target: a log-like file that is not private and ends in a torn line, so
+    // following the link would chmod it, cut its tail and append to it.
+    let target = env.tmp.path().join("bashrc");
+    let mut bytes = fs::read(env.log_path()).unwrap();
+    bytes.extend_from_slice(b"export PATH=$PATH:~/bin");
+    fs::write(&target, &bytes).unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::remove_file(env.log_path()).unwrap();
+    std::os::unix::fs::symlink(&target, env.log_path()).unwrap();
+
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("NOT saved"), "{}", stderr(&out));
+    for args in [&["show", "last"][..], &["history"][..], &["export"][..]] {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+        assert!(
+            !stdout(&out).contains(id),
+            "{args:?}: nothing read through the link"
+        );
+    }
+    let out = env
+        .cmd()
+        .arg("import")
+        .arg(
+            env.file(
+                "r.json",
+                record_at(
+                    &saved,
+                    "20251101-090000-000000000abc",
+                    "2025-11-01T09:00:00.000+01:00",
+                )
+                .to_string(),
+            ),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    assert_eq!(fs::read(&target).unwrap(), bytes, "the target is untouched");
+    assert_eq!(mode(&target), 0o644, "the target's mode is untouched");
+    assert!(
+        torn_copies(&env).is_empty(),
+        "no tail was cut from the target"
+    );
+    assert!(
+        fs::symlink_metadata(env.log_path())
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_folder_others_can_write_to_is_tightened_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    save(&env, &calm_answers());
+    fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o777)).unwrap();
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains("mode 777"), "{err}");
+    assert!(err.contains("now private (mode 700)"), "{err}");
+    assert_eq!(mode(&env.data_dir()), 0o700);
+    assert_eq!(env.records().len(), 2);
+
+    // Group-writable is loose too.
+    fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o770)).unwrap();
+    let out = env.check(&calm_answers(), &[]);
+    assert!(stderr(&out).contains("mode 770"), "{}", stderr(&out));
+    assert_eq!(mode(&env.data_dir()), 0o700);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_shared_data_folder_like_tmp_is_refused_and_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let before = fs::read(env.log_path()).unwrap();
+    fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o1777)).unwrap();
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("other users can change the folder"), "{err}");
+    assert!(err.contains("--data-dir"), "{err}");
+    let m = fs::metadata(env.data_dir()).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(m, 0o1777, "a shared folder is never chmodded");
+    assert_eq!(fs::read(env.log_path()).unwrap(), before);
+}
+
+#[test]
+fn a_million_bad_lines_print_ten_warnings_and_one_count() {
+    let env = Env::new();
+    let good = save(&env, &calm_answers());
+    let mut bytes = fs::read(env.log_path()).unwrap();
+    bytes.extend_from_slice(&b"not a check-in\n".repeat(1_000_000));
+    // Another check-in after them (the same one again would be a repeated line).
+    let mut later = good.clone();
+    later["id"] = json!("20261201-235959-0000000000aa");
+    bytes.extend_from_slice(format!("{later}\n").as_bytes());
+    fs::write(env.log_path(), &bytes).unwrap();
+    for args in [
+        &["show", "last"][..],
+        &["history"][..],
+        // Every export reads through the same scan as this one.
+        &["export", "--format", "csv"][..],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            &err[..err.len().min(2000)]
+        );
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+        assert_eq!(
+            warnings.len(),
+            11,
+            "{args:?}: {}",
+            &err[..err.len().min(2000)]
+        );
+        assert!(warnings[0].contains("line 2:"), "{}", warnings[0]);
+        assert!(warnings[9].contains("line 11:"), "{}", warnings[9]);
+        let count = warnings[10];
+        assert!(count.contains("1000000 lines"), "{count}");
+        assert!(count.contains("from line 2 to line 1000001"), "{count}");
+    }
+}
+
+/// Needs root to give the folder away; as root (as on this project's CI) it runs.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_loose_data_folder_of_another_user_is_refused_and_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    save(&env, &calm_answers());
+    let before = fs::read(env.log_path()).unwrap();
+    fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o777)).unwrap();
+    if std::os::unix::fs::chown(env.data_dir(), Some(65534), None).is_err() {
+        eprintln!("not root: cannot give the folder to another user; nothing to check");
+        return;
+    }
+    let out = env.check(&calm_answers(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("belongs to someone else"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(mode(&env.data_dir()), 0o777, "not ours to chmod");
+    assert_eq!(fs::read(env.log_path()).unwrap(), before);
+}

@@ -46,6 +46,10 @@ impl Env {
         c.env_remove("SIDECHECK_DATA_DIR")
             .env("NO_COLOR", "1")
             .env("LANG", "en_US.UTF-8")
+            // A failed save keeps a rescue copy beside the data folder or in the home
+            // folder: never the real one.
+            .env("HOME", self.tmp.path().join("home"))
+            .env_remove("SIDECHECK_LOCK_WAIT_SECS")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .arg("--data-dir")

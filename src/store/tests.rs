@@ -315,3 +315,108 @@ fn a_record_too_large_for_a_line_is_refused_and_the_log_untouched() {
     assert!(err.to_string().contains("NOT saved"), "{err}");
     assert_eq!(fs::read(s.log_path()).unwrap(), before);
 }
+
+#[test]
+fn a_whole_last_record_without_its_newline_is_kept_and_the_newline_given_back() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    log.pop();
+    // A newer sidecheck's record is not ours to move either.
+    let mut newer: serde_json::Value = serde_json::from_str(&record("n2").to_line()).unwrap();
+    newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
+    newer["mood"] = serde_json::json!("fine");
+    for (i, tail) in [String::new(), format!("\n{newer}")]
+        .into_iter()
+        .enumerate()
+    {
+        let mut bytes = log.clone();
+        bytes.extend_from_slice(tail.as_bytes());
+        fs::write(s.log_path(), &bytes).unwrap();
+        let warnings = append(&s, &record("a3"));
+        assert!(warnings.is_empty(), "case {i}: {warnings:?}");
+        assert!(torn_files(s.dir()).is_empty(), "case {i}");
+        let mut want = bytes.clone();
+        want.push(b'\n');
+        want.extend_from_slice(record("a3").to_line().as_bytes());
+        assert_eq!(fs::read(s.log_path()).unwrap(), want, "case {i}");
+    }
+}
+
+#[test]
+fn import_adds_a_check_in_once() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let mut warnings = Vec::new();
+    let r = record("r2");
+    assert_eq!(
+        s.import(&r, &mut |w| warnings.push(w)).unwrap(),
+        Imported::Added
+    );
+    let once = fs::read(s.log_path()).unwrap();
+    assert_eq!(
+        s.import(&r, &mut |w| warnings.push(w)).unwrap(),
+        Imported::AlreadyThere
+    );
+    assert_eq!(fs::read(s.log_path()).unwrap(), once);
+    assert_eq!(read_all(&s).0, ["a1", "r2"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_pass_names_ten_bad_lines_then_counts_them_all() {
+    let (_tmp, s) = store();
+    fs::create_dir_all(s.dir()).unwrap();
+    let mut log = b"bad\n".repeat(25);
+    log.extend_from_slice(record("a26").to_line().as_bytes());
+    fs::write(s.log_path(), &log).unwrap();
+    let mut warnings = Vec::new();
+    assert!(s.find("last", &mut |w| warnings.push(w)).unwrap().is_some());
+    assert_eq!(warnings.len(), 11, "{warnings:#?}");
+    assert!(warnings[9].contains("line 10:"), "{}", warnings[9]);
+    assert!(warnings[10].contains("25 lines"), "{}", warnings[10]);
+    assert!(
+        warnings[10].contains("from line 1 to line 25"),
+        "{}",
+        warnings[10]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn own_files_are_known_by_device_and_inode_not_by_name() {
+    let (tmp, s) = store();
+    append(&s, &record("a1"));
+    let other = tmp.path().join("report.csv");
+    assert_eq!(s.own_file(&other), None);
+    let spelled = s.dir().join("..").join("data").join(".").join(LOG_NAME);
+    assert_eq!(s.own_file(&spelled).as_deref(), Some("the log"));
+    let link = tmp.path().join("link");
+    std::os::unix::fs::symlink(s.dir(), &link).unwrap();
+    assert_eq!(
+        s.own_file(&link.join("new.csv")).as_deref(),
+        Some("inside the data folder")
+    );
+    assert_eq!(s.own_file(&link).as_deref(), Some("the data folder"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_log_is_neither_read_nor_written() {
+    let (tmp, s) = store();
+    fs::create_dir_all(s.dir()).unwrap();
+    let target = tmp.path().join("target");
+    fs::write(&target, record("t1").to_line()).unwrap();
+    std::os::unix::fs::symlink(&target, s.log_path()).unwrap();
+    let err = s
+        .append(&record("a1"), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    let err = s.reader().err().unwrap().to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(
+        fs::read(&target).unwrap(),
+        record("t1").to_line().as_bytes()
+    );
+}
