@@ -22,6 +22,7 @@ mod privacy;
 mod props;
 mod pty;
 mod readability;
+mod readme;
 mod regions;
 mod rescue;
 mod resume;
