@@ -14,6 +14,17 @@ pub fn write_err(text: &str) {
     let _ = err.flush();
 }
 
+/// Writes a paragraph to stderr and a newline, broken between words to fit the
+/// terminal, if stderr is one (elsewhere as one line, for scripts that read it).
+pub fn say_wrapped(text: &str) {
+    let mut out = match crate::alert::screen_columns() {
+        Some(columns) => crate::alert::wrap(text, columns.saturating_sub(1).max(20)).join("\n"),
+        None => text.to_string(),
+    };
+    out.push('\n');
+    write_err(&out);
+}
+
 /// `eprint!` that never panics.
 #[macro_export]
 macro_rules! say {

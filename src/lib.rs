@@ -340,19 +340,19 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     crate::sayln!();
     match status {
         Status::Completed => {
-            crate::sayln!(
+            console::say_wrapped(&format!(
                 "Saved to {} (check-in {}).",
                 store.log_path().display(),
                 record.id
-            );
+            ));
             if let Some(s) = &stopped {
-                crate::sayln!(
+                console::say_wrapped(&format!(
                     "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
                     console::visible_line(&s.id, 64)
-                );
+                ));
             }
         }
-        Status::Stopped => crate::sayln!(
+        Status::Stopped => console::say_wrapped(&format!(
             "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}). To finish it later, run `sidecheck check --resume`.",
             match flow.answered() {
                 1 => "Your 1 answer".to_string(),
@@ -361,7 +361,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             if flow.answered() == 1 { "was" } else { "were" },
             store.log_path().display(),
             record.id
-        ),
+        )),
     }
     if args.json {
         out(&format!("{}\n", pretty(&record)?))?;
