@@ -14,6 +14,7 @@ pub mod console;
 pub mod error;
 pub mod export;
 pub mod flow;
+pub mod grades;
 pub mod history;
 #[cfg(unix)]
 pub mod prompt;
