@@ -100,6 +100,8 @@ fn trend_lines_show_a_sparkline_per_section_and_per_symptom_reported() {
         rows[0]
     );
     assert!(rows[0].trim_end().ends_with('-'));
+    // Withdrawal was not asked (no dose change): "-", never "0/0".
+    assert!(rows.iter().all(|r| !r.contains("0/0")), "{text}");
     assert!(rows[2].contains("1 mod+, top 3"), "{}", rows[2]);
     assert!(rows[2].contains("A side effect was severe (prescriber)"));
     // Trend lines come before the table.
