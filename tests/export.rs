@@ -1103,3 +1103,38 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn old_format_records_still_export_and_their_sums_are_not_used() {
+    let env = Env::new();
+    let mut old = template_record(&answers_with(json!({
+        "seizure": true, "drowsiness": "moderate"
+    })));
+    old["schema"] = json!(2);
+    old.as_object_mut().expect("object").remove("asked");
+    old["scores"] = json!([
+        {"section": "serious", "score": 4, "max": 12, "answered": 3},
+        {"section": "withdrawal", "score": 0, "max": 0, "answered": 0}
+    ]);
+    append_log(&env, &[old.to_string()]);
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_valid(&validator(&env), &doc);
+    // The record is exported exactly as saved, sums and all...
+    assert_eq!(doc["records"][0]["scores"], old["scores"]);
+    // ...but the numbers are worked out from its answers.
+    let serious = numbers_of(&doc, &old["id"], "serious").expect("serious");
+    assert_eq!(
+        (&serious["yes"], &serious["urgent_findings"]),
+        (&json!(1), &json!(1))
+    );
+    let common = numbers_of(&doc, &old["id"], "common").expect("common");
+    assert_eq!(common["moderate_or_worse"], 1);
+    assert_eq!(numbers_of(&doc, &old["id"], "withdrawal"), None);
+    for format in ["csv", "html", "fhir"] {
+        let text = export_ok(&env, &["--format", format]);
+        assert!(
+            !text.contains("of 12") && !text.contains("0 of 0"),
+            "{format}"
+        );
+    }
+}

@@ -567,14 +567,24 @@ fn explanation(bank: &Bank) -> String {
         "<p>Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. \
          <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day.</p>"
     );
-    let scored: Vec<String> = bank
+    let graded: Vec<String> = bank
         .sections
         .iter()
-        .filter(|x| x.scored)
+        .filter(|x| {
+            x.scored
+                && bank
+                    .questions
+                    .iter()
+                    .any(|q| q.section == x.id && q.kind == Kind::Scale)
+        })
         .map(|x| esc(&section_title(Some(bank), &x.id)))
         .collect();
-    if !scored.is_empty() {
-        let _ = writeln!(s, "<p>Graded sections: {}.</p>", scored.join(", "));
+    if !graded.is_empty() {
+        let _ = writeln!(
+            s,
+            "<p>Sections with graded symptoms (charted): {}.</p>",
+            graded.join(", ")
+        );
     }
     s.push_str("</div>\n</section>\n");
     s
