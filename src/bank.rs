@@ -75,7 +75,9 @@ pub struct Section {
     pub id: String,
     /// Title shown to the person.
     pub title: String,
-    /// Whether the section's answers add up to a score.
+    /// Whether reports give the section's numbers: symptoms at moderate or worse
+    /// and the highest grade (scale questions), and yes answers (yes/no questions
+    /// with `score_yes`). Nothing is added up.
     #[serde(default = "yes")]
     pub scored: bool,
 }
@@ -138,8 +140,9 @@ pub struct Question {
     /// For scale questions: the name of a scale in `scales`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
-    /// For yes/no questions: the score a "yes" adds to the section (0-4). Without it
-    /// the question gives context and is not scored.
+    /// For yes/no questions: marks a symptom question (0-4, saved with a "yes"
+    /// answer). Reports count its yes answers apart and never add it to grades.
+    /// Without it the question gives context and is not scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score_yes: Option<u8>,
     /// For number questions: the unit.
@@ -529,7 +532,8 @@ impl Bank {
             .unwrap_or(&[])
     }
 
-    /// The highest score a question can add to its section.
+    /// The highest score of a question: a scale's top grade, or a yes/no
+    /// question's `score_yes`. `None` for questions that are not scored.
     pub fn max_score(&self, q: &Question) -> Option<u8> {
         match q.kind {
             Kind::YesNo => q.score_yes,

@@ -303,6 +303,7 @@ mod tests {
             answers: Vec::new(),
             alerts: Vec::new(),
             scores: Vec::new(),
+            asked: None,
             completes: completes.map(str::to_string),
         }
     }

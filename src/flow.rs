@@ -1,5 +1,5 @@
-//! The questionnaire flow: which question comes next, follow-ups, going back, urgent
-//! rules and scores.
+//! The questionnaire flow: which question comes next, follow-ups, going back and
+//! urgent rules. What the answers mean in numbers is [`crate::grades`].
 //!
 //! This is the pure core. It reads no terminal, no file and no clock: front ends feed
 //! it answers and show what it returns. Both the guided prompt and the scripted mode
@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question, fmt_num};
-use crate::record::{AlertRecord, AnswerRecord, SectionScore};
+use crate::record::{AlertRecord, AnswerRecord};
 
 /// The longest text answer when the bank sets no `max_length`.
 pub const MAX_TEXT: usize = 2000;
@@ -504,40 +504,6 @@ impl<'b> Flow<'b> {
                 question: self.trigger(&a.when).unwrap_or_default().to_string(),
                 level: a.level,
                 title: a.title.clone(),
-            })
-            .collect()
-    }
-
-    /// Per-section scores over the answers that count.
-    pub fn section_scores(&self) -> Vec<SectionScore> {
-        let answers = self.answer_records();
-        self.bank
-            .sections
-            .iter()
-            .filter(|s| s.scored)
-            .map(|s| {
-                let mut score = 0u32;
-                let mut max = 0u32;
-                let mut answered = 0u32;
-                for (i, q) in self.bank.questions.iter().enumerate() {
-                    if q.section != s.id || !self.is_asked(i) {
-                        continue;
-                    }
-                    let Some(top) = self.bank.max_score(q) else {
-                        continue;
-                    };
-                    max += u32::from(top);
-                    if let Some(a) = answers.iter().find(|a| a.question == q.id) {
-                        answered += 1;
-                        score += u32::from(a.score.unwrap_or(0));
-                    }
-                }
-                SectionScore {
-                    section: s.id.clone(),
-                    score,
-                    max,
-                    answered,
-                }
             })
             .collect()
     }

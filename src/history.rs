@@ -1,5 +1,6 @@
 //! `sidecheck history`: trend lines at the top (a sparkline per section and per
-//! symptom reported), then a table of check-ins: date, status, score per section and
+//! symptom reported, over completed check-ins), then a table of check-ins: date,
+//! status, per section the symptoms at moderate or worse and the highest grade, and
 //! urgent alerts. `--json` prints the same content as JSON.
 //!
 //! The log is read twice: once to fold the trends, once to print the table rows as
@@ -13,12 +14,16 @@ use clap::Args;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::bank::Bank;
 use crate::bank::Level;
 use crate::cli::Cli;
 use crate::error::Error;
 use crate::export::{Output, io};
+use crate::grades::{Grades, SectionGrades};
 use crate::record::{CheckIn, Status};
-use crate::report::{Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, rfc3339};
+use crate::report::{
+    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, rfc3339,
+};
 use crate::scan::Scan;
 
 const EXAMPLES: &str = "\
@@ -29,7 +34,9 @@ Examples:
   sidecheck history --since 2026-11-01 --until 2026-11-30 --json
 
 Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
-Scores count symptoms: higher is worse. ▁ is a score of 0, █ the highest in the period.";
+Grades go from 0 (none) to 4 (very severe); moderate or worse is grade 2 or more.
+A section cell reads \"2 mod+, top 3\": 2 symptoms at moderate or worse, highest grade 3.
+Trends use completed check-ins only. ▁ is 0, █ the highest in the period.";
 
 /// The arguments of `sidecheck history`.
 #[derive(Debug, Args)]
@@ -67,9 +74,12 @@ struct Row {
     /// Start of the check-in (RFC 3339).
     at: String,
     status: Status,
+    /// For a stopped check-in: "stopped after N of M questions".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stopped: Option<String>,
     urgent_alerts: Vec<RowAlert>,
-    /// Scores of the sections the check-in reached.
-    scores: Vec<RowScore>,
+    /// The check-in's numbers (see `sidecheck export --schema`, `Grades`).
+    grades: Grades,
 }
 
 #[derive(Debug, Serialize)]
@@ -79,19 +89,14 @@ struct RowAlert {
     title: String,
 }
 
-#[derive(Debug, Serialize)]
-struct RowScore {
-    section: String,
-    score: u32,
-    max: u32,
-}
-
 impl Row {
-    fn of(r: &CheckIn) -> Row {
+    fn of(r: &CheckIn, bank: Option<&Bank>) -> Row {
+        let grades = Grades::of(r, bank_for(bank, r));
         Row {
             id: r.id.clone(),
             at: rfc3339(&r.started_at),
             status: r.status,
+            stopped: grades.stopped_words(r.status),
             urgent_alerts: r
                 .alerts
                 .iter()
@@ -102,20 +107,26 @@ impl Row {
                     title: a.title.clone(),
                 })
                 .collect(),
-            scores: r
-                .scores
-                .iter()
-                .filter(|s| {
-                    r.status == Status::Completed
-                        || r.answers.iter().any(|a| a.section == s.section)
-                })
-                .map(|s| RowScore {
-                    section: s.section.clone(),
-                    score: s.score,
-                    max: s.max,
-                })
-                .collect(),
+            grades,
         }
+    }
+}
+
+/// A section's cell in the table: "2 mod+, top 3", "1 yes", or "-" when the
+/// check-in did not reach it.
+fn cell(g: Option<&SectionGrades>) -> String {
+    let Some(g) = g else { return "-".into() };
+    let mut parts = Vec::new();
+    if let Some(h) = g.highest_grade {
+        parts.push(format!("{} mod+, top {h}", g.moderate_or_worse));
+    }
+    if g.yes_no > 0 && (g.yes > 0 || g.highest_grade.is_none()) {
+        parts.push(format!("{} yes", g.yes));
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
     }
 }
 
@@ -150,9 +161,9 @@ pub fn run(cli: &Cli, args: &HistoryArgs) -> Result<(), Error> {
     }
     let mut out = Output::stdout();
     if args.json {
-        write_json(&mut out, &mut scan, &period, &view)?;
+        write_json(&mut out, &mut scan, &period, &view, &bank)?;
     } else if !summary.is_empty() {
-        write_text(&mut out, &mut scan, &what, &view)?;
+        write_text(&mut out, &mut scan, &what, &view, &bank)?;
     }
     out.finish()
 }
@@ -167,6 +178,7 @@ fn write_json(
     scan: &mut Scan<'_>,
     period: &Period,
     view: &SummaryView,
+    bank: &Bank,
 ) -> Result<(), Error> {
     io(write!(
         out,
@@ -184,7 +196,7 @@ fn write_json(
     let mut sep = "\n    ";
     let n = if view.counts.check_ins > 0 {
         scan.each(&mut |_| {}, |r| {
-            io(write!(out, "{sep}{}", compact(&Row::of(&r))?))?;
+            io(write!(out, "{sep}{}", compact(&Row::of(&r, Some(bank)))?))?;
             sep = ",\n    ";
             Ok(())
         })?
@@ -217,10 +229,25 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
         .unwrap_or(0);
     let mut out = format!("{title}\n");
     for s in list {
-        let numbers = format!(
-            "first {}, last {}, min {}, max {} of {}",
-            s.first, s.last, s.min, s.max, s.possible
-        );
+        let numbers = match s.measure {
+            Measure::ModerateOrWorse => format!(
+                "moderate+: first {}, last {}, most {} of {}",
+                s.first, s.last, s.max, s.possible
+            ),
+            Measure::Grade => format!(
+                "grade: first {}, last {}, top {} of {}",
+                s.first, s.last, s.max, s.possible
+            ),
+            Measure::YesNo => {
+                let yes = (s.average * s.points as f64).round() as u64;
+                format!(
+                    "yes at {yes} of {} check-in{}, last {}",
+                    s.points,
+                    if s.points == 1 { "" } else { "s" },
+                    if s.last > 0 { "yes" } else { "no" }
+                )
+            }
+        };
         out.push_str(&format!(
             "  {}  {}  {}  {}\n",
             pad(&s.title, name_w),
@@ -238,6 +265,7 @@ fn write_text(
     scan: &mut Scan<'_>,
     what: &str,
     view: &SummaryView,
+    bank: &Bank,
 ) -> Result<(), Error> {
     let c = &view.counts;
     let mut head = format!(
@@ -256,7 +284,7 @@ fn write_text(
     }
     head.push_str("\n\n");
     head.push_str(&trend_lines(
-        "Sections (score over time; higher is worse)",
+        "Sections (symptoms at moderate or worse, completed check-ins; higher is worse)",
         &view.sections,
     ));
     head.push_str(&trend_lines("Symptoms reported", &view.symptoms));
@@ -264,8 +292,20 @@ fn write_text(
         head.push_str("Symptoms reported: none\n\n");
     }
 
-    let sections: Vec<&str> = view.sections.iter().map(|s| s.id.as_str()).collect();
-    let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(7)).collect();
+    // Every scored section of the bank, then any other that has a trend (check-ins
+    // made with another bank).
+    let mut sections: Vec<&str> = bank
+        .sections
+        .iter()
+        .filter(|s| s.scored)
+        .map(|s| s.id.as_str())
+        .collect();
+    for s in &view.sections {
+        if !sections.contains(&s.id.as_str()) {
+            sections.push(s.id.as_str());
+        }
+    }
+    let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(13)).collect();
     // The id is what `sidecheck show ID` takes.
     let mut header = format!(
         "{}  {}  {}",
@@ -282,7 +322,7 @@ fn write_text(
     io(out.write_all(crate::console::visible(&head).as_bytes()))?;
 
     scan.each(&mut |_| {}, |r| {
-        let row = Row::of(&r);
+        let row = Row::of(&r, Some(bank));
         let mut line = format!(
             "{}  {}  {}",
             pad(&r.started_at.format("%Y-%m-%d %H:%M").to_string(), 16),
@@ -290,13 +330,7 @@ fn write_text(
             pad(&r.id, 28)
         );
         for (s, w) in sections.iter().zip(&widths) {
-            let cell = row
-                .scores
-                .iter()
-                .find(|x| x.section == *s)
-                .map(|x| format!("{}/{}", x.score, x.max))
-                .unwrap_or_else(|| "-".into());
-            line.push_str(&format!("  {}", pad(&cell, *w)));
+            line.push_str(&format!("  {}", pad(&cell(row.grades.section(s)), *w)));
         }
         let alerts: Vec<String> = row
             .urgent_alerts
@@ -309,6 +343,9 @@ fn write_text(
         } else {
             alerts.join("; ")
         });
+        if let Some(words) = &row.stopped {
+            line.push_str(&format!("  ({words}; not in the trends)"));
+        }
         line.push('\n');
         io(out.write_all(crate::console::visible(&line).as_bytes()))
     })?;

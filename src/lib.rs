@@ -2,7 +2,8 @@
 //! withdrawal and dependence.
 //!
 //! The pure core is [`bank`] (the question bank as data), [`flow`] (what is asked
-//! next, follow-ups, urgent rules, scores) and [`record`]. Around it sit thin edges:
+//! next, follow-ups, urgent rules), [`grades`] (what the answers mean in numbers)
+//! and [`record`]. Around it sit thin edges:
 //! [`terminal`] and [`scripted`] front ends, the [`store`] for the private log, and
 //! the commands in this file that tie them together.
 
@@ -14,6 +15,7 @@ pub mod console;
 pub mod error;
 pub mod export;
 pub mod flow;
+pub mod grades;
 pub mod history;
 #[cfg(unix)]
 pub mod prompt;

@@ -7,9 +7,10 @@ use serde_json::Value;
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 
-/// The record format this build writes. Version 2 added `completes`; version-1
-/// records (which never have it) are read as they are.
-pub const RECORD_VERSION: u32 = 2;
+/// The record format this build writes. Version 2 added `completes`; version 3
+/// dropped the section sums (`scores`) and added `asked`. Records of versions 1 and
+/// 2 are read as they are; their sums are never used (see [`crate::grades`]).
+pub const RECORD_VERSION: u32 = 3;
 
 /// One saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,7 +31,15 @@ pub struct CheckIn {
     pub region: String,
     pub answers: Vec<AnswerRecord>,
     pub alerts: Vec<AlertRecord>,
+    /// Record formats 1 and 2 only: section sums, kept so old lines read and export
+    /// as they were. Nothing reports them; [`crate::grades`] works the numbers out
+    /// from the answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<SectionScore>,
+    /// Record format 3: how many questions the check-in asks given its answers (for
+    /// a stopped one, "stopped after N of M questions" has this as M).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked: Option<u32>,
     /// The id of the stopped check-in this one continues (`sidecheck check
     /// --resume`). It carries that check-in's answers too, so reports show this one
     /// in its place. Written only when set.
@@ -84,7 +93,9 @@ pub struct AnswerRecord {
     /// What the person chose, in words (yes/no and scale answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// The answer's score, for scored questions.
+    /// The answer's score, for scored questions: for a scale answer its grade (0–4);
+    /// for a yes/no symptom question the bank's `score_yes` when yes, 0 when no (a
+    /// marker that it is a symptom question, never a grade).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
 }
@@ -99,7 +110,7 @@ pub struct AlertRecord {
     pub title: String,
 }
 
-/// One section's score.
+/// One section's sum, as record formats 1 and 2 saved it. Read, never reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionScore {
@@ -133,7 +144,8 @@ impl CheckIn {
             region: region.to_string(),
             answers: flow.answer_records(),
             alerts: flow.alert_records(),
-            scores: flow.section_scores(),
+            scores: Vec::new(),
+            asked: Some(flow.progress().1 as u32),
             completes: None,
         }
     }

@@ -1,6 +1,8 @@
 //! The pure core of `history` and `export`: check-ins go in one at a time and are
-//! folded into aggregates (counts, a score series per section and per symptom,
-//! alert counts). Nothing here keeps a record after `add` returns, so memory stays
+//! folded into aggregates (counts, a series per section and per symptom, alert
+//! counts). The numbers come from [`crate::grades`]; only completed check-ins feed
+//! a series (a stopped one has no answers for what it never asked, and those are
+//! not zeros). Nothing here keeps a record after `add` returns, so memory stays
 //! flat however long the log grows; the writers stream the records themselves.
 //!
 //! No file, terminal or clock in here: the period and the bank come from the caller.
@@ -14,7 +16,8 @@ use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::bank::{Bank, Level};
+use crate::bank::{Bank, Kind, Level};
+use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{BankRef, CheckIn, Status};
 
 pub use period::{ACCEPTED, Bound, Period, PeriodView, rfc3339};
@@ -104,7 +107,20 @@ pub fn urgent_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
         })
 }
 
-/// A section's or a symptom's score over the period.
+/// What a series counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A section: how many of its graded symptoms were at moderate or worse (grade
+    /// 2 or more); `possible` is every graded question of the section.
+    ModerateOrWorse,
+    /// A symptom's grade, 0 (none) to 4 (very severe or almost always).
+    Grade,
+    /// A yes/no symptom question: 1 for yes, 0 for no.
+    YesNo,
+}
+
+/// A section's or a symptom's numbers over the completed check-ins of the period.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SeriesView {
     /// Section id, or question id for a symptom.
@@ -114,28 +130,34 @@ pub struct SeriesView {
     /// For a symptom: the section of its question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
-    /// Check-ins with a score for it.
+    pub measure: Measure,
+    /// Completed check-ins with a value for it.
     pub points: u64,
     pub first: u32,
     pub last: u32,
     pub min: u32,
     pub max: u32,
-    /// The highest score its questions could add up to.
+    /// The highest value possible: 4 for a grade, 1 for yes/no, the number of
+    /// graded questions for a section.
     pub possible: u32,
-    /// Mean score, to two decimals.
+    /// Mean value, to two decimals.
     pub average: f64,
-    /// The score over time, from ▁ (0) to █ (the highest in the period).
+    /// The value over time, from ▁ (0) to █ (the highest in the period).
     pub sparkline: String,
+    /// The fitted trend; its direction is `emergency` whenever the latest check-in
+    /// (completed or stopped) that reached it raised an emergency alert from it.
     pub trend: Trend,
 }
 
 impl SeriesView {
     fn of(track: &Track, width: usize) -> SeriesView {
         let s = &track.series;
+        let trend = track.trend();
         SeriesView {
             id: track.id.clone(),
             title: track.title.clone(),
             section: track.section.clone(),
+            measure: track.measure,
             points: s.len(),
             first: s.first(),
             last: s.last(),
@@ -144,7 +166,7 @@ impl SeriesView {
             possible: s.possible(),
             average: series::round2(s.mean().unwrap_or(0.0)),
             sparkline: s.sparkline(width),
-            trend: s.trend(),
+            trend,
         }
     }
 }
@@ -159,21 +181,44 @@ pub struct SummaryView {
     /// Start of the last check-in in the period (RFC 3339), if any.
     #[schemars(extend("format" = "date-time"))]
     pub last_at: Option<String>,
-    /// Each scored section's score over time.
+    /// Each section with graded questions: symptoms at moderate or worse over time.
     pub sections: Vec<SeriesView>,
-    /// Each symptom reported (scored above 0 at least once) over time.
+    /// Each symptom reported (above 0 or yes at least once) over time.
     pub symptoms: Vec<SeriesView>,
     /// Every alert raised, with how often.
     pub alerts: Vec<AlertCount>,
 }
 
-/// A tracked score.
+/// A tracked number.
 #[derive(Debug, Clone)]
 pub struct Track {
     pub id: String,
     pub title: String,
     pub section: Option<String>,
+    pub measure: Measure,
     pub series: Series,
+    /// The start of the latest check-in (of any status) that reached it, and
+    /// whether that check-in raised an emergency alert from it.
+    pub latest: Option<(DateTime<FixedOffset>, bool)>,
+}
+
+impl Track {
+    /// The series' trend, except that it is `emergency` when the latest check-in
+    /// that reached it raised an emergency alert from it: what the person last saw
+    /// was an emergency box, so no word may say "better".
+    pub fn trend(&self) -> Trend {
+        let mut trend = self.series.trend();
+        if self.latest.is_some_and(|(_, emergency)| emergency) {
+            trend.direction = Direction::Emergency;
+        }
+        trend
+    }
+
+    fn saw(&mut self, at: DateTime<FixedOffset>, emergency: bool) {
+        if self.latest.is_none_or(|(t, _)| at >= t) {
+            self.latest = Some((at, emergency));
+        }
+    }
 }
 
 /// Tracks in a fixed order, found by id.
@@ -197,12 +242,14 @@ impl Tracks {
     }
 }
 
-fn track(id: &str, title: String, section: Option<String>) -> Track {
+fn track(id: &str, title: String, section: Option<String>, measure: Measure) -> Track {
     Track {
         id: id.to_string(),
         title,
         section,
+        measure,
         series: Series::new(),
+        latest: None,
     }
 }
 
@@ -235,13 +282,24 @@ impl<'b> Summary<'b> {
         };
         if let Some(b) = bank {
             for sec in b.sections.iter().filter(|x| x.scored) {
-                s.sections
-                    .get(&sec.id, || track(&sec.id, sec.title.clone(), None));
+                let graded = b
+                    .questions
+                    .iter()
+                    .any(|q| q.section == sec.id && q.kind == Kind::Scale);
+                if graded {
+                    s.sections.get(&sec.id, || {
+                        track(&sec.id, sec.title.clone(), None, Measure::ModerateOrWorse)
+                    });
+                }
             }
             for q in &b.questions {
                 if b.max_score(q).is_some_and(|m| m > 0) {
+                    let measure = match q.kind {
+                        Kind::YesNo => Measure::YesNo,
+                        _ => Measure::Grade,
+                    };
                     s.symptoms.get(&q.id, || {
-                        track(&q.id, q.short.clone(), Some(q.section.clone()))
+                        track(&q.id, q.short.clone(), Some(q.section.clone()), measure)
                     });
                 }
             }
@@ -269,36 +327,53 @@ impl<'b> Summary<'b> {
             self.banks.push(r.bank.clone());
         }
 
-        for sc in &r.scores {
-            // A stopped check-in has a score only for the sections it reached.
-            let reached =
-                r.status == Status::Completed || r.answers.iter().any(|a| a.section == sc.section);
-            if !reached {
+        let grades = Grades::of(r, bank);
+        let completed = r.status == Status::Completed;
+        for g in &grades.sections {
+            if g.graded == 0 {
                 continue;
             }
-            self.sections
-                .get(&sc.section, || {
-                    track(&sc.section, section_title(bank, &sc.section), None)
-                })
-                .series
-                .push(at, sc.score, sc.max);
+            let t = self.sections.get(&g.section, || {
+                track(
+                    &g.section,
+                    section_title(bank, &g.section),
+                    None,
+                    Measure::ModerateOrWorse,
+                )
+            });
+            t.saw(at, g.emergency);
+            if completed {
+                t.series.push(at, g.moderate_or_worse, g.graded);
+            }
         }
 
         for a in &r.answers {
-            let Some(score) = a.score else { continue };
-            let possible = bank
-                .and_then(|b| b.question(&a.question).and_then(|q| b.max_score(q)))
-                .unwrap_or(score);
-            self.symptoms
-                .get(&a.question, || {
-                    track(
-                        &a.question,
-                        question_short(bank, &a.question),
-                        Some(a.section.clone()),
-                    )
-                })
-                .series
-                .push(at, u32::from(score), u32::from(possible));
+            let (measure, value, possible) = match (grade(a), yes_sign(a)) {
+                (Some(g), _) => {
+                    let top = bank
+                        .and_then(|b| b.question(&a.question).and_then(|q| b.max_score(q)))
+                        .unwrap_or(TOP_GRADE);
+                    (Measure::Grade, u32::from(g), u32::from(top))
+                }
+                (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
+                (None, None) => continue,
+            };
+            let emergency = r
+                .alerts
+                .iter()
+                .any(|al| al.level == Level::Emergency && al.question == a.question);
+            let t = self.symptoms.get(&a.question, || {
+                track(
+                    &a.question,
+                    question_short(bank, &a.question),
+                    Some(a.section.clone()),
+                    measure,
+                )
+            });
+            t.saw(at, emergency);
+            if completed {
+                t.series.push(at, value, possible);
+            }
         }
 
         for al in &r.alerts {
@@ -328,12 +403,13 @@ impl<'b> Summary<'b> {
         &self.banks
     }
 
-    /// Sections with at least one score, in bank order.
+    /// Sections with a value from at least one completed check-in, in bank order.
     pub fn sections(&self) -> impl Iterator<Item = &Track> {
         self.sections.list.iter().filter(|t| !t.series.is_empty())
     }
 
-    /// Symptoms reported (scored above 0 at least once), in bank order.
+    /// Symptoms reported (above 0 or yes at least once in a completed check-in), in
+    /// bank order.
     pub fn symptoms(&self) -> impl Iterator<Item = &Track> {
         self.symptoms.list.iter().filter(|t| t.series.max() > 0)
     }

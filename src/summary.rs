@@ -5,8 +5,10 @@ use std::fmt::Write;
 
 use crate::alert::{call_lines, fill_numbers, wrap};
 use crate::bank::{Bank, Kind, fmt_num};
+use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
+use crate::report::question_short;
 
 const WIDTH: usize = 76;
 
@@ -16,9 +18,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
     let bank = bank.filter(|b| b.id == record.bank.id);
     let mut s = String::new();
     let when = record.started_at.format("%Y-%m-%d %H:%M");
+    let grades = Grades::of(record, bank);
     let status = match record.status {
-        Status::Completed => "completed",
-        Status::Stopped => "stopped before the end",
+        Status::Completed => "completed".to_string(),
+        Status::Stopped => grades
+            .stopped_words(record.status)
+            .unwrap_or_else(|| "stopped before the end".into()),
     };
     let _ = writeln!(s, "Check-in {} ({when}, {status})", record.id);
     if let Some(b) = bank {
@@ -91,13 +96,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
             continue;
         }
         any = true;
-        let score = record
-            .scores
-            .iter()
-            .find(|x| &x.section == sid)
-            .map(|x| format!(" (score {} of {})", x.score, x.max))
+        let numbers = grades
+            .section(sid)
+            .and_then(section_words)
+            .map(|w| format!(" ({w})"))
             .unwrap_or_default();
-        let _ = writeln!(s, "  {title}{score}");
+        let _ = writeln!(s, "  {title}{numbers}");
         for item in items {
             for (i, line) in wrap(&item, WIDTH - 6).into_iter().enumerate() {
                 let lead = if i == 0 { "  - " } else { "    " };
@@ -115,14 +119,31 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         .filter(|a| !a.level.is_urgent())
         .filter_map(|a| bank.and_then(|b| b.alert(&a.id)))
         .collect();
+    let mut advice: Vec<String> = advice
+        .into_iter()
+        .map(|rule| fill_numbers(&rule.advice, region))
+        .collect();
+    let moderate = moderate_not_urgent(record, bank);
+    if !moderate.is_empty() {
+        let names: Vec<String> = moderate
+            .iter()
+            .map(|m| question_short(bank, &m.answer.question))
+            .collect();
+        let (these, it) = if names.len() == 1 {
+            ("This symptom was", "it gets")
+        } else {
+            ("These symptoms were", "they get")
+        };
+        advice.push(format!(
+            "{these} moderate or worse: {}. Tell your prescriber at your next visit, or sooner if {it} worse.",
+            names.join(", ")
+        ));
+    }
     if !advice.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Advice:");
-        for rule in advice {
-            for (i, line) in wrap(&fill_numbers(&rule.advice, region), WIDTH - 4)
-                .into_iter()
-                .enumerate()
-            {
+        for text in advice {
+            for (i, line) in wrap(&text, WIDTH - 4).into_iter().enumerate() {
                 let lead = if i == 0 { "- " } else { "  " };
                 let _ = writeln!(s, "  {lead}{line}");
             }
@@ -136,4 +157,29 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
     }
     // Notes, ids and titles come from the log, which anyone may have edited.
     crate::console::visible(&s)
+}
+
+/// A section's numbers in words: "2 of 7 symptoms moderate or worse, highest grade 3
+/// of 4; 1 yes". `None` when there is nothing to say.
+pub fn section_words(g: &SectionGrades) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(h) = g.highest_grade {
+        parts.push(format!(
+            "{} of {} symptom{} moderate or worse, highest grade {h} of {TOP_GRADE}",
+            g.moderate_or_worse,
+            g.graded,
+            if g.graded == 1 { "" } else { "s" }
+        ));
+    }
+    if g.yes > 0 {
+        parts.push(format!("{} yes", g.yes));
+    }
+    if g.urgent_findings > 0 {
+        parts.push(format!(
+            "{} urgent finding{}",
+            g.urgent_findings,
+            if g.urgent_findings == 1 { "" } else { "s" }
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }

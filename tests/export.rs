@@ -118,7 +118,8 @@ fn json_report_validates_against_its_schema() {
         .iter()
         .filter_map(|x| x["id"].as_str())
         .collect();
-    assert_eq!(sections, ["serious", "common", "withdrawal", "use"]);
+    // Sections with graded questions; serious has yes/no questions only.
+    assert_eq!(sections, ["common", "withdrawal", "use"]);
     for sec in s["sections"].as_array().expect("sections") {
         assert!(sec["average"].is_number() && sec["trend"]["direction"].is_string());
     }
@@ -143,6 +144,82 @@ fn json_report_validates_against_its_schema() {
     assert_eq!(got, want);
     assert!(got.iter().any(|(_, _, id)| id == "breathing"));
     assert_eq!(s["counts"]["urgent_alerts"], json!(urgent.len()));
+}
+
+/// The numbers of one section of one check-in in the JSON report.
+fn numbers_of<'d>(doc: &'d Value, check_in: &Value, section: &str) -> Option<&'d Value> {
+    doc["summary"]["check_ins"]
+        .as_array()
+        .expect("check_ins")
+        .iter()
+        .find(|c| c["check_in"] == *check_in)
+        .expect("the check-in's numbers")["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|x| x["section"] == section)
+}
+
+#[test]
+fn json_report_gives_each_check_in_grades_not_sums() {
+    let env = Env::new();
+    let records = sample(&env);
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_valid(&validator(&env), &doc);
+    let list = doc["summary"]["check_ins"].as_array().expect("check_ins");
+    assert_eq!(list.len(), records.len());
+    // Format-3 records carry no sums at all.
+    assert!(
+        records.iter().all(|r| r.get("scores").is_none()),
+        "{records:?}"
+    );
+    // The urgent one: breathing yes (not a grade), drowsiness severe, dizziness moderate.
+    let urgent = &records[1];
+    let serious = numbers_of(&doc, &urgent["id"], "serious").expect("serious");
+    assert_eq!(serious["yes"], 1);
+    assert_eq!(serious["yes_no"], 7);
+    assert_eq!(serious["highest_grade"], Value::Null);
+    assert_eq!(serious["moderate_or_worse"], 0);
+    assert_eq!(serious["emergency"], true);
+    let common = numbers_of(&doc, &urgent["id"], "common").expect("common");
+    assert_eq!(
+        (
+            &common["graded"],
+            &common["moderate_or_worse"],
+            &common["highest_grade"]
+        ),
+        (&json!(7), &json!(2), &json!(3))
+    );
+    let standing = urgent["alerts"]
+        .as_array()
+        .expect("alerts")
+        .iter()
+        .filter(|a| a["level"] != "advice")
+        .count();
+    let mine = list
+        .iter()
+        .find(|c| c["check_in"] == urgent["id"])
+        .expect("urgent");
+    assert_eq!(mine["urgent_findings"], json!(standing));
+    // Withdrawal: only the check-in after missed doses reached it, and its
+    // denominator is every graded withdrawal question.
+    assert_eq!(numbers_of(&doc, &records[0]["id"], "withdrawal"), None);
+    let w = numbers_of(&doc, &records[2]["id"], "withdrawal").expect("withdrawal");
+    assert_eq!(
+        (&w["graded"], &w["moderate_or_worse"]),
+        (&json!(5), &json!(1))
+    );
+    // The stopped one says where it stopped.
+    let asked = records[0]["answers"].as_array().map(Vec::len).unwrap_or(0);
+    let stopped = list
+        .iter()
+        .find(|c| c["check_in"] == "20261120-stopped")
+        .expect("stopped");
+    assert_eq!(
+        stopped["stopped"],
+        json!(format!("stopped after 4 of {asked} questions"))
+    );
+    assert!(!doc.to_string().contains("\"max\":12"));
 }
 
 #[test]
@@ -413,6 +490,75 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     assert!(urgent.to_string().contains(&json!(NOTE).to_string()));
 }
 
+/// A sub-extension's integer, by url.
+fn sub(ext: &Value, url: &str) -> Option<i64> {
+    ext["extension"]
+        .as_array()?
+        .iter()
+        .find(|e| e["url"] == url)
+        .and_then(|e| e["valueInteger"].as_i64())
+}
+
+fn section_grades<'a>(qr: &'a Value, section: &str) -> &'a Value {
+    qr["item"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .find(|g| g["linkId"] == format!("section-{section}"))
+        .and_then(|g| g["extension"].as_array())
+        .and_then(|e| {
+            e.iter()
+                .find(|x| x["url"] == "urn:sidecheck:fhir:section-grades")
+        })
+        .unwrap_or_else(|| panic!("no grades for {section}"))
+}
+
+#[test]
+fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
+    let env = Env::new();
+    let records = sample(&env);
+    let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
+    let urgent = response_for(&bundle, &records[1]["id"]);
+    let standing = records[1]["alerts"]
+        .as_array()
+        .expect("alerts")
+        .iter()
+        .filter(|a| a["level"] != "advice")
+        .count() as i64;
+    let findings = urgent["extension"]
+        .as_array()
+        .and_then(|e| {
+            e.iter()
+                .find(|x| x["url"] == "urn:sidecheck:fhir:urgent-findings")
+        })
+        .and_then(|x| x["valueInteger"].as_i64());
+    assert_eq!(findings, Some(standing));
+    let common = section_grades(urgent, "common");
+    assert_eq!(sub(common, "graded"), Some(7));
+    assert_eq!(sub(common, "moderateOrWorse"), Some(2));
+    assert_eq!(sub(common, "highestGrade"), Some(3));
+    // Trouble breathing is one yes; the section has no grade at all.
+    let serious = section_grades(urgent, "serious");
+    assert_eq!(sub(serious, "yes"), Some(1));
+    assert_eq!(sub(serious, "highestGrade"), None);
+    assert_eq!(sub(serious, "urgentFindings"), Some(1));
+    // Every extension has a value or sub-extensions, never both (FHIR ext-1).
+    for part in common["extension"].as_array().expect("parts") {
+        assert!(part.get("extension").is_none() && part["valueInteger"].is_i64());
+    }
+    // The stopped one says how many questions it would have asked.
+    let stopped = response_for(&bundle, &json!("20261120-stopped"));
+    let asked = records[0]["answers"].as_array().map(Vec::len).unwrap_or(0) as i64;
+    assert!(
+        stopped["extension"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|x| {
+                x["url"] == "urn:sidecheck:fhir:questions-asked" && x["valueInteger"] == asked
+            })),
+        "{stopped}"
+    );
+}
+
 #[test]
 fn fhir_questionnaire_carries_scores_and_conditions() {
     let env = Env::new();
@@ -616,12 +762,16 @@ fn csv_reads_back_with_the_same_values() {
         [
             "checkin_id",
             "time",
+            "status",
             "section",
             "question_id",
             "question_text",
             "answer",
-            "score",
-            "urgent"
+            "grade",
+            "urgent",
+            "section_moderate_or_worse",
+            "section_highest_grade",
+            "checkin_urgent_findings"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
@@ -639,12 +789,17 @@ fn csv_reads_back_with_the_same_values() {
     for (row, (r, a)) in rows.iter().zip(want) {
         assert_eq!(&row[0], r["id"].as_str().expect("id"));
         assert_eq!(&row[1], r["started_at"].as_str().expect("time"));
-        assert_eq!(&row[2], a["section"].as_str().expect("section"));
-        assert_eq!(&row[3], a["question"].as_str().expect("question"));
+        if r["status"] == "completed" {
+            assert_eq!(&row[2], "completed");
+        } else {
+            assert!(row[2].starts_with("stopped after 4 of "), "{}", &row[2]);
+        }
+        assert_eq!(&row[3], a["section"].as_str().expect("section"));
+        assert_eq!(&row[4], a["question"].as_str().expect("question"));
         assert!(
-            row[4].ends_with('?') || row[4].ends_with('.'),
+            row[5].ends_with('?') || row[5].ends_with('.'),
             "{}",
-            &row[4]
+            &row[5]
         );
         let answer = match (&a["label"], &a["value"]) {
             (Value::String(l), _) => l.clone(),
@@ -653,25 +808,42 @@ fn csv_reads_back_with_the_same_values() {
             (_, Value::String(s)) => s.clone(),
             (_, v) => v.to_string(),
         };
-        assert_eq!(&row[5], answer);
-        let score = a["score"]
+        assert_eq!(&row[6], answer);
+        // A grade is a scale answer's score; a yes/no answer has none.
+        let grade = a["score"]
             .as_u64()
+            .filter(|_| a["value"].is_string())
             .map(|s| s.to_string())
             .unwrap_or_default();
-        assert_eq!(&row[6], score);
+        assert_eq!(&row[7], grade);
         let urgent = r["alerts"]
             .as_array()
             .into_iter()
             .flatten()
             .any(|al| al["question"] == a["question"] && al["level"] != "advice");
-        assert_eq!(&row[7], if urgent { "true" } else { "false" });
+        assert_eq!(&row[8], if urgent { "true" } else { "false" });
+        let findings = r["alerts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|al| al["level"] != "advice")
+            .count();
+        assert_eq!(&row[11], findings.to_string());
     }
     // The note with quotes, a comma and a line break comes back whole.
-    assert!(rows.iter().any(|r| &r[5] == NOTE));
-    assert!(
-        rows.iter()
-            .any(|r| &r[3] == "breathing" && &r[5] == "Yes" && &r[7] == "true")
-    );
+    assert!(rows.iter().any(|r| &r[6] == NOTE));
+    // A seizure or trouble breathing is a yes, never a grade of 4.
+    let breathing = rows
+        .iter()
+        .find(|r| &r[4] == "breathing" && &r[6] == "Yes")
+        .expect("breathing yes");
+    assert_eq!((&breathing[7], &breathing[8]), ("", "true"));
+    // The urgent check-in's common rows: 2 at moderate or worse, highest grade 3.
+    let common = rows
+        .iter()
+        .find(|r| &r[0] == records[1]["id"].as_str().unwrap_or_default() && &r[3] == "common")
+        .expect("common row");
+    assert_eq!((&common[9], &common[10]), ("2", "3"));
 }
 
 // ---------------------------------------------------------------- HTML
@@ -695,7 +867,7 @@ fn html_page_has_the_alerts_and_a_chart_per_section() {
         at("<h2>Urgent alerts</h2>"),
         at("<svg class=\"trend\""),
         at("<h2>Symptoms by date</h2>"),
-        at("<h2>How to read the scores</h2>"),
+        at("<h2>How to read the grades</h2>"),
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     // The alerts, with their date.
@@ -712,17 +884,29 @@ fn html_page_has_the_alerts_and_a_chart_per_section() {
             &tail[..tail.find('"').expect("quote")]
         })
         .collect();
-    assert_eq!(sections, ["serious", "common", "withdrawal", "use"]);
+    // Sections with graded questions; the stopped check-in is not charted.
+    assert_eq!(sections, ["common", "withdrawal", "use"]);
     for svg in &svgs {
         let svg = &svg[..svg.find("</svg>").expect("end of svg")];
         assert_eq!(svg.matches("class=\"series\"").count(), 1);
-        assert!(svg.contains(">Score</text>") && svg.contains(">Date</text>"));
+        assert!(svg.contains(">Moderate+</text>") && svg.contains(">Date</text>"));
         assert!(svg.contains(">2020-11-20"), "dates on the x axis");
     }
+    // Grades, not sums: a yes is a yes, a scale answer has its grade of 4.
+    assert!(
+        !html.contains("(4 of 4)") && !html.contains("of 12"),
+        "{html}"
+    );
+    assert!(html.contains("(grade 3 of 4)"), "severe drowsiness");
+    assert!(
+        html.contains("<b>Common side effects</b>: 2 of 7 at moderate or worse, highest grade 3"),
+        "section numbers"
+    );
+    assert!(html.contains("There is no total score"));
     // Free text is escaped, never markup.
     assert!(!html.contains("<b>after</b>"));
     assert!(html.contains("&lt;b&gt;after&lt;/b&gt;"));
-    assert!(html.contains("Stopped early"));
+    assert!(html.contains("Stopped after 4 of "), "stopped row");
     assert!(html.contains("@media print") && html.contains("break-inside: avoid"));
 }
 
@@ -918,4 +1102,39 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
         &["--format", "csv", "--output", beside.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn old_format_records_still_export_and_their_sums_are_not_used() {
+    let env = Env::new();
+    let mut old = template_record(&answers_with(json!({
+        "seizure": true, "drowsiness": "moderate"
+    })));
+    old["schema"] = json!(2);
+    old.as_object_mut().expect("object").remove("asked");
+    old["scores"] = json!([
+        {"section": "serious", "score": 4, "max": 12, "answered": 3},
+        {"section": "withdrawal", "score": 0, "max": 0, "answered": 0}
+    ]);
+    append_log(&env, &[old.to_string()]);
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_valid(&validator(&env), &doc);
+    // The record is exported exactly as saved, sums and all...
+    assert_eq!(doc["records"][0]["scores"], old["scores"]);
+    // ...but the numbers are worked out from its answers.
+    let serious = numbers_of(&doc, &old["id"], "serious").expect("serious");
+    assert_eq!(
+        (&serious["yes"], &serious["urgent_findings"]),
+        (&json!(1), &json!(1))
+    );
+    let common = numbers_of(&doc, &old["id"], "common").expect("common");
+    assert_eq!(common["moderate_or_worse"], 1);
+    assert_eq!(numbers_of(&doc, &old["id"], "withdrawal"), None);
+    for format in ["csv", "html", "fhir"] {
+        let text = export_ok(&env, &["--format", format]);
+        assert!(
+            !text.contains("of 12") && !text.contains("0 of 0"),
+            "{format}"
+        );
+    }
 }

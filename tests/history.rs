@@ -58,16 +58,23 @@ fn trend_lines_show_a_sparkline_per_section_and_per_symptom_reported() {
             .unwrap_or_else(|| panic!("no line for {start} in:\n{text}"))
             .to_string()
     };
+    // The section counts symptoms at moderate or worse, of its 7 graded questions:
+    // none and mild are not, severe is.
     let common = line("Common side effects");
-    assert!(common.contains("▁▃█"), "{common}");
-    assert!(common.contains("first 0, last 3, min 0, max 3"), "{common}");
+    assert!(common.contains("▁▁█"), "{common}");
+    assert!(
+        common.contains("moderate+: first 0, last 1, most 1 of 7"),
+        "{common}"
+    );
     assert!(common.contains("worse ↑"), "{common}");
+    // Each symptom keeps its own grade, 0 to 4.
     let drowsy = line("Drowsiness");
     assert!(
-        drowsy.contains("▁▃█") && drowsy.contains("of 4"),
+        drowsy.contains("▁▃█") && drowsy.contains("grade: first 0, last 3, top 3 of 4"),
         "{drowsy}"
     );
-    assert!(line("Serious side effects").contains("steady →"));
+    // The serious section has yes/no questions only: no grade, no sum, no line.
+    assert!(!text.contains("Serious side effects"), "{text}");
     // Symptoms never reported get no line.
     assert!(!text.contains("Upset stomach"), "{text}");
     // The table: a header and one row per check-in, the last with its alert.
@@ -87,8 +94,15 @@ fn trend_lines_show_a_sparkline_per_section_and_per_symptom_reported() {
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
     assert_eq!(rows.len(), 3, "{text}");
-    assert!(rows[0].contains("0/28") && rows[0].trim_end().ends_with('-'));
-    assert!(rows[2].contains("3/28"), "{}", rows[2]);
+    assert!(
+        rows[0].contains("0 yes") && rows[0].contains("0 mod+, top 0"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[0].trim_end().ends_with('-'));
+    // Withdrawal was not asked (no dose change): "-", never "0/0".
+    assert!(rows.iter().all(|r| !r.contains("0/0")), "{text}");
+    assert!(rows[2].contains("1 mod+, top 3"), "{}", rows[2]);
     assert!(rows[2].contains("A side effect was severe (prescriber)"));
     // Trend lines come before the table.
     assert!(text.find("Common side effects") < text.find("Urgent alerts"));
@@ -104,10 +118,12 @@ fn json_holds_the_same_content() {
         .as_array()
         .and_then(|s| s.iter().find(|x| x["id"] == "common"))
         .expect("common section");
-    assert_eq!(common["sparkline"], "▁▃█");
+    assert_eq!(common["sparkline"], "▁▁█");
+    assert_eq!(common["measure"], "moderate_or_worse");
     assert_eq!(common["trend"]["direction"], "worse");
     assert_eq!(common["first"], 0);
-    assert_eq!(common["last"], 3);
+    assert_eq!(common["last"], 1);
+    assert_eq!(common["possible"], 7);
     let symptoms: Vec<&str> = doc["symptoms"]
         .as_array()
         .expect("symptoms")
@@ -125,6 +141,15 @@ fn json_holds_the_same_content() {
     assert_eq!(last["urgent_alerts"][0]["id"], "severe_side_effect");
     assert_eq!(last["urgent_alerts"][0]["level"], "prescriber");
     assert_eq!(last["at"], saved[2]["started_at"]);
+    let grades = &last["grades"];
+    assert_eq!(grades["urgent_findings"], 1);
+    let common = grades["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|x| x["section"] == "common"))
+        .expect("common numbers");
+    assert_eq!(common["moderate_or_worse"], 1);
+    assert_eq!(common["highest_grade"], 3);
+    assert_eq!(common["graded"], 7);
 }
 
 #[test]
@@ -283,4 +308,161 @@ fn corrupt_lines_are_skipped_with_one_warning_each() {
     let doc: Value = serde_json::from_str(&stdout(&out)).expect("json");
     assert_eq!(doc["counts"]["check_ins"], 2);
     assert_eq!(doc["counts"]["skipped_lines"], 2);
+}
+
+/// History's text output.
+fn history_text(env: &Env) -> String {
+    let out = history(env, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn trend_line<'t>(text: &'t str, start: &str) -> &'t str {
+    text.lines()
+        .find(|l| l.trim_start().starts_with(start))
+        .unwrap_or_else(|| panic!("no line for {start} in:\n{text}"))
+}
+
+#[test]
+fn a_stopped_check_in_never_makes_a_trend_better_and_says_where_it_stopped() {
+    let env = Env::new();
+    let moderate = answers_with(json!({
+        "upset_stomach": "moderate", "drowsiness": "moderate", "dizziness": "moderate",
+        "insomnia": "moderate", "weakness": "moderate", "confusion": "moderate"
+    }));
+    let whole = check_saved(&env, &moderate);
+    let calm = template_record(&calm_answers());
+    let asked = calm["answers"].as_array().map(Vec::len).unwrap_or(0);
+    // Stopped at the first common question (upset stomach: none): the six others
+    // were never answered, which is not "none".
+    let mut stopped = stopped_after(&calm, 8, "20991231-stopped");
+    stopped["started_at"] = json!("2099-12-31T08:00:00.000+00:00");
+    stopped["ended_at"] = stopped["started_at"].clone();
+    assert_eq!(stopped["answers"][7]["question"], "upset_stomach");
+    append_log(&env, &[stopped.to_string()]);
+    let text = history_text(&env);
+    let common = trend_line(&text, "Common side effects");
+    assert!(!common.contains("better"), "{common}");
+    assert!(common.contains("too few check-ins"), "{common}");
+    assert!(common.contains("first 6, last 6"), "{common}");
+    let row = text
+        .lines()
+        .find(|l| l.contains("20991231-stopped"))
+        .expect("the stopped row");
+    assert!(
+        row.contains(&format!("stopped after 8 of {asked} questions")),
+        "{row}"
+    );
+    let doc = history_json(&env, &[]);
+    assert_eq!(doc["counts"]["stopped"], 1);
+    assert_eq!(
+        doc["check_ins"][1]["stopped"],
+        json!(format!("stopped after 8 of {asked} questions"))
+    );
+    assert_ne!(doc["check_ins"][0]["id"], doc["check_ins"][1]["id"]);
+    assert_eq!(whole["status"], "completed");
+}
+
+#[test]
+fn an_emergency_at_the_last_check_in_is_never_called_better() {
+    let env = Env::new();
+    let severe = answers_with(json!({
+        "drowsiness": "severe", "dizziness": "severe", "weakness": "severe"
+    }));
+    check_saved(&env, &severe);
+    check_saved(&env, &severe);
+    // Fewer symptoms at moderate or worse, but very severe drowsiness is an
+    // overdose sign: the person just saw an emergency box.
+    let last = check_saved(&env, &answers_with(json!({"drowsiness": "very_severe"})));
+    assert!(
+        last["alerts"]
+            .as_array()
+            .expect("alerts")
+            .iter()
+            .any(|a| a["level"] == "emergency" && a["question"] == "drowsiness"),
+        "{last}"
+    );
+    let text = history_text(&env);
+    let common = trend_line(&text, "Common side effects");
+    assert!(common.contains("first 3, last 1"), "{common}");
+    assert!(!common.contains("better"), "{common}");
+    assert!(
+        common.contains("emergency at the last check-in"),
+        "{common}"
+    );
+    // A section without the emergency still gets its word.
+    let dizzy = trend_line(&text, "Dizziness");
+    assert!(dizzy.contains("better ↓"), "{dizzy}");
+    let doc = history_json(&env, &[]);
+    let common = doc["sections"]
+        .as_array()
+        .and_then(|s| s.iter().find(|x| x["id"] == "common"))
+        .expect("common");
+    assert_eq!(common["trend"]["direction"], "emergency");
+}
+
+/// A record as format 2 saved it: section sums that added yes answers (4 each)
+/// into severity scales, a maximum that changed between check-ins, no `asked`.
+fn as_format_2(record: &Value, id: &str, status: &str, kept: usize) -> Value {
+    let mut r = stopped_after(record, kept, id);
+    r["status"] = json!(status);
+    r["schema"] = json!(2);
+    r.as_object_mut().expect("object").remove("asked");
+    r["scores"] = json!([
+        {"section": "serious", "score": 4, "max": 12, "answered": 3},
+        {"section": "common", "score": 9, "max": 28, "answered": 7},
+        {"section": "withdrawal", "score": 0, "max": 0, "answered": 0},
+        {"section": "use", "score": 0, "max": 12, "answered": 3}
+    ]);
+    r
+}
+
+#[test]
+fn old_records_are_worked_out_again_from_their_answers() {
+    let env = Env::new();
+    let seizure = template_record(&answers_with(json!({
+        "seizure": true, "drowsiness": "moderate", "dizziness": "severe"
+    })));
+    let all = seizure["answers"].as_array().map(Vec::len).unwrap_or(0);
+    let old = as_format_2(&seizure, "20201101-old", "completed", all);
+    let old_stopped = as_format_2(&seizure, "20201102-old", "stopped", 5);
+    append_log(&env, &[old.to_string(), old_stopped.to_string()]);
+
+    let text = history_text(&env);
+    for stale in ["4/12", "9/28", "0/0", "4 of 12", "0 of 0"] {
+        assert!(!text.contains(stale), "{stale} in:\n{text}");
+    }
+    let row = text
+        .lines()
+        .find(|l| l.contains("20201101-old"))
+        .expect("the old row");
+    assert!(
+        row.contains("1 yes") && row.contains("2 mod+, top 3"),
+        "{row}"
+    );
+    // The stopped one: how many it would have asked comes from the bank.
+    let row = text
+        .lines()
+        .find(|l| l.contains("20201102-old"))
+        .expect("the old stopped row");
+    assert!(
+        row.contains(&format!("stopped after 5 of {all} questions")),
+        "{row}"
+    );
+
+    let shown = env
+        .cmd()
+        .args(["show", "20201101-old"])
+        .output()
+        .expect("show");
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let shown = stdout(&shown);
+    assert!(
+        !shown.contains("of 12") && !shown.contains("0 of 0"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2 of 7 symptoms moderate or worse, highest grade 3 of 4"),
+        "{shown}"
+    );
 }

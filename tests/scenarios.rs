@@ -366,3 +366,110 @@ fn each_scenario_through_the_scripted_binary() {
         }
     }
 }
+
+// ---------------------------------------------------------------- the numbers
+// What the end summary and `show` say about severity (issue 8 §6).
+
+/// Text with every run of spaces and line breaks made one space, so wrapped lines
+/// read as one.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The end summary of a scripted check-in, and `show last` of it.
+fn summary_and_show(answers: &Value) -> (String, String) {
+    let env = Env::new();
+    let out = env.check(answers, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = env.cmd().args(["show", "last"]).output().expect("show");
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    // The scripted check writes its summary to stderr; `show` to stdout.
+    (flat(&stderr(&out)), flat(&stdout(&shown)))
+}
+
+const NEXT_VISIT: &str = "Tell your prescriber at your next visit, or sooner if";
+
+#[test]
+fn six_moderate_symptoms_end_with_advice_to_tell_the_prescriber() {
+    let (summary, show) = summary_and_show(&answers_with(serde_json::json!({
+        "upset_stomach": "moderate", "drowsiness": "moderate", "dizziness": "moderate",
+        "insomnia": "moderate", "weakness": "moderate", "confusion": "moderate"
+    })));
+    for text in [&summary, &show] {
+        assert!(text.contains("Urgent alerts: none."), "{text}");
+        assert!(
+            text.contains(
+                "These symptoms were moderate or worse: Upset stomach, Drowsiness, Dizziness, Trouble sleeping, Weakness, Confusion."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("{NEXT_VISIT} they get worse.")),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Common side effects (6 of 7 symptoms moderate or worse, highest grade 2 of 4)"
+            ),
+            "{text}"
+        );
+        assert!(!text.to_lowercase().contains("change your dose"), "{text}");
+    }
+}
+
+#[test]
+fn mild_symptoms_get_no_next_visit_advice() {
+    let (summary, _) = summary_and_show(&answers_with(serde_json::json!({
+        "drowsiness": "mild", "dizziness": "mild"
+    })));
+    assert!(!summary.contains(NEXT_VISIT), "{summary}");
+}
+
+#[test]
+fn a_symptom_an_urgent_alert_covers_is_not_left_for_the_next_visit() {
+    // Severe drowsiness already says "call your prescriber today".
+    let (summary, _) = summary_and_show(&answers_with(serde_json::json!({
+        "drowsiness": "severe", "dizziness": "moderate"
+    })));
+    assert!(
+        summary.contains(&format!(
+            "This symptom was moderate or worse: Dizziness. {NEXT_VISIT} it gets worse."
+        )),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_seizure_is_a_yes_and_an_urgent_finding_never_a_score() {
+    let (summary, show) = summary_and_show(&answers_with(serde_json::json!({"seizure": true})));
+    for text in [&summary, &show] {
+        assert!(
+            text.contains("Serious side effects (1 yes; 1 urgent finding)"),
+            "{text}"
+        );
+        assert!(!text.contains("of 12") && !text.contains("score"), "{text}");
+    }
+}
+
+#[test]
+fn a_section_that_was_not_asked_is_never_zero_of_zero() {
+    // No dose change: the withdrawal questions are not asked.
+    let (summary, show) = summary_and_show(&answers_with(serde_json::json!({
+        "drowsiness": "mild"
+    })));
+    for text in [&summary, &show] {
+        assert!(
+            !text.contains("0 of 0") && !text.contains("Withdrawal"),
+            "{text}"
+        );
+    }
+    let (summary, _) = summary_and_show(&answers_with(serde_json::json!({
+        "dose_change": true, "stopped": false, "missed_days": 2,
+        "tremors": "moderate", "withdrawal_insomnia": "none", "irritability": "none",
+        "cravings": "none", "angry_outbursts": "never"
+    })));
+    assert!(
+        summary.contains("Withdrawal (1 of 5 symptoms moderate or worse, highest grade 2 of 4)"),
+        "{summary}"
+    );
+}

@@ -1,5 +1,7 @@
 //! CSV export: one row per answer, with a header row, RFC 4180 quoting and CRLF line
-//! ends, so it opens cleanly in a spreadsheet.
+//! ends, so it opens cleanly in a spreadsheet. Each row also carries its check-in's
+//! status and urgent findings and its section's numbers ([`crate::grades`]), so a
+//! spreadsheet can filter on them without a second table.
 
 use std::io::Write;
 
@@ -8,21 +10,26 @@ use serde_json::Value;
 use super::{Context, io};
 use crate::bank::fmt_num;
 use crate::error::Error;
-use crate::record::{AnswerRecord, CheckIn};
+use crate::grades::{Grades, grade};
+use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::{bank_for, rfc3339};
 use crate::scan::Scan;
 use crate::store::Warn;
 
 /// The header row.
-pub const HEADER: [&str; 8] = [
+pub const HEADER: [&str; 12] = [
     "checkin_id",
     "time",
+    "status",
     "section",
     "question_id",
     "question_text",
     "answer",
-    "score",
+    "grade",
     "urgent",
+    "section_moderate_or_worse",
+    "section_highest_grade",
+    "checkin_urgent_findings",
 ];
 
 /// Writes the CSV; returns how many check-ins it holds.
@@ -45,6 +52,11 @@ pub fn write(
 pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
     let bank = bank_for(Some(ctx.bank), r);
     let time = rfc3339(&r.started_at);
+    let grades = Grades::of(r, bank);
+    let status = match r.status {
+        Status::Completed => "completed".to_string(),
+        Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+    };
     r.answers
         .iter()
         .map(|a| {
@@ -56,15 +68,26 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
                 .alerts
                 .iter()
                 .any(|al| al.level.is_urgent() && al.question == a.question);
+            let section = grades.section(&a.section);
             row(&[
                 r.id.clone(),
                 time.clone(),
+                status.clone(),
                 a.section.clone(),
                 a.question.clone(),
                 defuse(&text),
                 answer_text(a),
-                a.score.map(|s| s.to_string()).unwrap_or_default(),
+                grade(a).map(|g| g.to_string()).unwrap_or_default(),
                 urgent.to_string(),
+                section
+                    .filter(|s| s.graded > 0)
+                    .map(|s| s.moderate_or_worse.to_string())
+                    .unwrap_or_default(),
+                section
+                    .and_then(|s| s.highest_grade)
+                    .map(|g| g.to_string())
+                    .unwrap_or_default(),
+                grades.urgent_findings.to_string(),
             ])
         })
         .collect()

@@ -8,6 +8,11 @@
 //! become `enableWhen`: a scale's `at_least` and `one_of` become one `=` test per
 //! option that passes, because FHIR allows no `>=` on codings.
 //!
+//! Each response carries the check-in's numbers ([`crate::grades`]) as extensions:
+//! on the response its urgent findings (and, when stopped, how many questions it
+//! would have asked), on each section's group the symptoms at moderate or worse,
+//! the highest grade and the yes answers. There is no total score.
+//!
 //! Each response is built from one record while the log is read and written at once;
 //! nothing else is kept.
 
@@ -20,6 +25,7 @@ use super::{BundleKind, Context, io};
 use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::error::Error;
 use crate::flow::number_fits;
+use crate::grades::{Grades, SectionGrades};
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::rfc3339;
 use crate::scan::Scan;
@@ -30,6 +36,15 @@ pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinal
 const MIN_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
 const MAX_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
 const UNIT: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+/// The extension on a response: its urgent findings (valueInteger).
+pub const URGENT_FINDINGS: &str = "urn:sidecheck:fhir:urgent-findings";
+/// The extension on a stopped response: the questions it would have asked given
+/// its answers (valueInteger).
+pub const QUESTIONS_ASKED: &str = "urn:sidecheck:fhir:questions-asked";
+/// The extension on a section's group: its numbers, as sub-extensions
+/// `graded`, `moderateOrWorse`, `highestGrade` (absent when none was graded),
+/// `yesNo`, `yes` and `urgentFindings`, each a valueInteger.
+pub const SECTION_GRADES: &str = "urn:sidecheck:fhir:section-grades";
 /// The identifier system of check-in ids.
 pub const CHECK_IN_SYSTEM: &str = "urn:sidecheck:check-in";
 
@@ -472,6 +487,7 @@ fn response_item(
 /// name questions the bank does not have.
 pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
     let (kept, unknown) = enabled_answers(bank, r);
+    let grades = Grades::of(r, Some(bank));
     let groups: Vec<Value> = bank
         .sections
         .iter()
@@ -481,8 +497,14 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
                 .iter()
                 .filter_map(|&i| response_item(bank, layout, i, &kept))
                 .collect();
-            (!items.is_empty())
-                .then(|| json!({"linkId": section_link(&s.id), "text": s.title, "item": items}))
+            (!items.is_empty()).then(|| {
+                let mut group =
+                    json!({"linkId": section_link(&s.id), "text": s.title, "item": items});
+                if let Some(g) = grades.section(&s.id) {
+                    group["extension"] = json!([section_extension(g)]);
+                }
+                group
+            })
         })
         .collect();
     let mut qr = Map::new();
@@ -503,10 +525,31 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
         }),
     );
     qr.insert("authored".into(), json!(rfc3339(&r.ended_at)));
+    let mut extensions =
+        vec![json!({"url": URGENT_FINDINGS, "valueInteger": grades.urgent_findings})];
+    if let Some(m) = grades.asked.filter(|_| r.status == Status::Stopped) {
+        extensions.push(json!({"url": QUESTIONS_ASKED, "valueInteger": m}));
+    }
+    qr.insert("extension".into(), Value::Array(extensions));
     if !groups.is_empty() {
         qr.insert("item".into(), Value::Array(groups));
     }
     (Value::Object(qr), unknown)
+}
+
+/// A section's numbers as one complex extension.
+fn section_extension(g: &SectionGrades) -> Value {
+    let mut parts = vec![
+        json!({"url": "graded", "valueInteger": g.graded}),
+        json!({"url": "moderateOrWorse", "valueInteger": g.moderate_or_worse}),
+    ];
+    if let Some(h) = g.highest_grade {
+        parts.push(json!({"url": "highestGrade", "valueInteger": h}));
+    }
+    parts.push(json!({"url": "yesNo", "valueInteger": g.yes_no}));
+    parts.push(json!({"url": "yes", "valueInteger": g.yes}));
+    parts.push(json!({"url": "urgentFindings", "valueInteger": g.urgent_findings}));
+    json!({"url": SECTION_GRADES, "extension": parts})
 }
 
 /// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl

@@ -1,7 +1,8 @@
 //! The printable page for a clinician: one self-contained HTML file with no scripts
 //! and nothing loaded from elsewhere. In order: who and what it is about with the
 //! safety notice, the urgent alerts, a trend chart per section (inline SVG), the
-//! symptoms by date with their severity, and how to read the scores.
+//! symptoms by date with their grades, and how to read the numbers. The numbers
+//! come from [`crate::grades`]; there is no total score.
 //!
 //! The summary comes first on the page but needs every record, so the log is read
 //! once to fold the summary, again for the alerts, and again for the table; no
@@ -16,6 +17,7 @@ use serde_json::Value;
 use super::{Context, io};
 use crate::bank::{Bank, Kind, Level, fmt_num};
 use crate::error::Error;
+use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{CheckIn, Status};
 use crate::report::{Summary, Track, bank_for, question_short, section_title, urgent_alerts};
 use crate::scan::Scan;
@@ -154,7 +156,7 @@ pub fn write(
         io(out.write_all(s.as_bytes()))?;
     } else {
         s.push_str(
-            "<p class=\"intro\">Symptoms reported at each check-in with their severity (score of the highest possible). Answers of none or no are left out.</p>\n\
+            "<p class=\"intro\">Symptoms reported at each check-in with their grade (0 none to 4 very severe), and per section the number of symptoms at moderate or worse (grade 2 or more) and the highest grade. Answers of none or no are left out.</p>\n\
              <table class=\"symptoms\">\n<colgroup><col class=\"when\"><col class=\"status\"><col><col class=\"notes\"></colgroup>\n<thead><tr><th>Date</th><th>Status</th><th>Symptoms and severity</th><th>Notes</th></tr></thead>\n<tbody>\n",
         );
         io(out.write_all(s.as_bytes()))?;
@@ -258,11 +260,11 @@ fn charts(summary: &Summary<'_>) -> String {
     let mut s =
         String::from("<section id=\"trends\">\n<div class=\"keep\">\n<h2>Trends by section</h2>\n");
     let (Some(t0), Some(t1)) = (summary.first_at, summary.last_at) else {
-        s.push_str("<p class=\"none\">No scores to chart.</p>\n</div>\n</section>\n");
+        s.push_str("<p class=\"none\">Nothing to chart.</p>\n</div>\n</section>\n");
         return s;
     };
     s.push_str(
-        "<p class=\"intro\">Each chart shows one section's score at each check-in, oldest on the left. A higher score means more or worse symptoms; the top of each chart is the highest score possible in the period.</p>\n",
+        "<p class=\"intro\">Each chart shows, for one section, how many of its symptoms were at moderate or worse (grade 2 or more) at each completed check-in, oldest on the left. The top of each chart is the number of graded questions in the section. Check-ins stopped before the end are not charted.</p>\n",
     );
     let mut first = true;
     for t in summary.sections() {
@@ -286,7 +288,8 @@ const RIGHT: f64 = 20.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 42.0;
 
-/// A section's trend as an SVG line chart: score up, date across.
+/// A section's trend as an SVG line chart: symptoms at moderate or worse up, date
+/// across.
 pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) -> String {
     let s = &t.series;
     let top = s.possible().max(s.max()).max(1);
@@ -301,13 +304,13 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
         }
     };
     let y_of = |v: f64| TOP + plot_h - v / f64::from(top) * plot_h;
-    let trend = s.trend();
+    let trend = t.trend();
     let id = esc(&t.id);
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; first {}, last {}, highest {} of {} possible; {} check-in{}</span></figcaption>\n\
-         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: score by date\">\n",
+        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; symptoms at moderate or worse: first {}, last {}, most {} of {}; {} completed check-in{}</span></figcaption>\n\
+         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: symptoms at moderate or worse by date\">\n",
         esc(&t.title),
         esc(trend.direction.words()),
         s.first(),
@@ -341,7 +344,7 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
     );
     let _ = writeln!(
         out,
-        "<text class=\"axis-title\" transform=\"translate(12 {:.1}) rotate(-90)\" text-anchor=\"middle\">Score</text>",
+        "<text class=\"axis-title\" transform=\"translate(12 {:.1}) rotate(-90)\" text-anchor=\"middle\">Moderate+</text>",
         TOP + plot_h / 2.0
     );
     let _ = writeln!(
@@ -418,8 +421,30 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
 /// 4. One check-in's row of the symptoms table.
 fn table_row(r: &CheckIn, bank: &Bank) -> String {
     let bank = bank_for(Some(bank), r);
+    let grades = Grades::of(r, bank);
     let mut items = Vec::new();
     let mut notes = Vec::new();
+    let mut section_items = Vec::new();
+    for g in &grades.sections {
+        let mut parts = Vec::new();
+        if let Some(h) = g.highest_grade {
+            parts.push(format!(
+                "{} of {} at moderate or worse, highest grade {h}",
+                g.moderate_or_worse, g.graded
+            ));
+        }
+        if g.yes > 0 {
+            parts.push(format!("{} yes", g.yes));
+        }
+        if !parts.is_empty() {
+            section_items.push(format!(
+                "<li class=\"section-grades\" data-section=\"{}\"><b>{}</b>: {}</li>",
+                esc(&g.section),
+                esc(&section_title(bank, &g.section)),
+                esc(&parts.join("; "))
+            ));
+        }
+    }
     for a in urgent_alerts(r) {
         items.push(format!(
             "<li class=\"urgent-mark\">Urgent ({}): {}</li>",
@@ -427,21 +452,30 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
             esc(&a.title)
         ));
     }
+    items.append(&mut section_items);
     for a in &r.answers {
         let q = bank.and_then(|b| b.question(&a.question));
         let name = esc(&question_short(bank, &a.question));
-        match (a.score, &a.value) {
-            (Some(score), _) if score > 0 => {
-                let top = q
-                    .and_then(|q| bank.and_then(|b| b.max_score(q)))
-                    .unwrap_or(score);
-                let label = a.label.clone().unwrap_or_else(|| score.to_string());
+        if let Some(g) = grade(a) {
+            if g > 0 {
+                let label = a.label.clone().unwrap_or_else(|| g.to_string());
                 items.push(format!(
-                    "<li>{name}: <span class=\"sev sev-{}\">{}</span> ({score} of {top})</li>",
-                    score.min(4),
+                    "<li>{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})</li>",
+                    g.min(TOP_GRADE),
                     esc(&label)
                 ));
             }
+            continue;
+        }
+        if let Some(yes) = yes_sign(a) {
+            if yes {
+                items.push(format!(
+                    "<li>{name}: <span class=\"sev sev-4\">Yes</span></li>"
+                ));
+            }
+            continue;
+        }
+        match (a.score, &a.value) {
             (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
                 let n = n.as_f64().unwrap_or(0.0);
                 if n > 0.0 {
@@ -463,26 +497,32 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
         format!("<ul class=\"symptoms\">{}</ul>", items.join(""))
     };
     let status = match r.status {
-        Status::Completed => "Completed",
-        Status::Stopped => "Stopped early",
+        Status::Completed => "Completed".to_string(),
+        Status::Stopped => {
+            let words = grades.stopped_words(r.status).unwrap_or_default();
+            format!("S{}", words.strip_prefix('s').unwrap_or(&words))
+        }
     };
     format!(
-        "<tr><td class=\"when\">{}</td><td>{status}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
+        "<tr><td class=\"when\">{}</td><td>{}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
         esc(&when(&r.started_at)),
+        esc(&status),
         notes.join("\n\n")
     )
 }
 
-/// 5. How to read the scores.
+/// 5. How to read the numbers.
 fn explanation(bank: &Bank) -> String {
-    let mut s = String::from("<section id=\"scales\">\n<h2>How to read the scores</h2>\n<div>\n");
+    let mut s = String::from("<section id=\"scales\">\n<h2>How to read the grades</h2>\n<div>\n");
     let _ = writeln!(
         s,
-        "<p>Each answer scores from 0 (none) to 4 (the worst). A section's score adds up its answers. \
-         Follow-up questions are asked only when they apply (for example after missed doses), so the highest possible score of a section can change from one check-in to the next. \
-         A check-in stopped before the end (<i>Stopped early</i>) counts only the answers given.</p>"
+        "<p>Each symptom has its own grade from 0 (none) to 4 (the worst), as in PRO-CTCAE. There is no total score: grades of different symptoms are not added up. \
+         For each section the report gives the number of symptoms at <b>moderate or worse</b> (grade 2 or more) out of every graded question of the section, and the <b>highest grade</b>. \
+         Yes/no questions (such as a seizure) have no grade: a yes is listed by name and counted apart. \
+         <b>Urgent findings</b> are the urgent alerts that stood at the end of a check-in, each counted once. \
+         A check-in stopped before the end (<i>Stopped after N of M questions</i>) is listed but never charted or used for a trend.</p>"
     );
-    s.push_str("</div>\n<div>\n<h3>Answer scales</h3>\n<table class=\"scales\">\n<thead><tr><th>Scale</th><th>Answers and scores</th></tr></thead>\n<tbody>\n");
+    s.push_str("</div>\n<div>\n<h3>Answer scales</h3>\n<table class=\"scales\">\n<thead><tr><th>Scale</th><th>Answers and grades</th></tr></thead>\n<tbody>\n");
     for (name, choices) in &bank.scales {
         let used = bank
             .questions
@@ -505,36 +545,46 @@ fn explanation(bank: &Bank) -> String {
     let yes: Vec<String> = bank
         .questions
         .iter()
-        .filter(|q| q.kind == Kind::YesNo)
-        .filter_map(|q| q.score_yes.filter(|s| *s > 0).map(|s| (q, s)))
-        .map(|(q, score)| format!("{} = {score}", esc(&q.short)))
+        .filter(|q| q.kind == Kind::YesNo && q.score_yes.is_some_and(|s| s > 0))
+        .map(|q| esc(&q.short))
         .collect();
     if !yes.is_empty() {
         let _ = writeln!(
             s,
-            "<tr><td>yes or no</td><td>No = 0. Yes scores: {}</td></tr>",
+            "<tr><td>yes or no</td><td>No grade; a yes is counted apart: {}</td></tr>",
             yes.join(", ")
         );
     }
     s.push_str("</tbody>\n</table>\n</div>\n<div>\n<h3>Trends and alerts</h3>\n");
     let _ = writeln!(
         s,
-        "<p>The trend is a straight line fitted through a section's scores, check-in by check-in. \
-         <b>Worse ↑</b> means the line rose by at least half a point over the period, <b>better ↓</b> that it fell by that much, and <b>steady →</b> that it moved less.</p>"
+        "<p>The trend is a straight line fitted through a section's count of symptoms at moderate or worse (or a symptom's grade), completed check-in by completed check-in. \
+         <b>Worse ↑</b> means the line rose by at least half a point over the period, <b>better ↓</b> that it fell by that much, and <b>steady →</b> that it moved less. \
+         <b>Emergency at the last check-in</b> replaces the word whenever the latest check-in raised an emergency alert from that section or symptom.</p>"
     );
     let _ = writeln!(
         s,
         "<p>Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. \
          <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day.</p>"
     );
-    let scored: Vec<String> = bank
+    let graded: Vec<String> = bank
         .sections
         .iter()
-        .filter(|x| x.scored)
+        .filter(|x| {
+            x.scored
+                && bank
+                    .questions
+                    .iter()
+                    .any(|q| q.section == x.id && q.kind == Kind::Scale)
+        })
         .map(|x| esc(&section_title(Some(bank), &x.id)))
         .collect();
-    if !scored.is_empty() {
-        let _ = writeln!(s, "<p>Scored sections: {}.</p>", scored.join(", "));
+    if !graded.is_empty() {
+        let _ = writeln!(
+            s,
+            "<p>Sections with graded symptoms (charted): {}.</p>",
+            graded.join(", ")
+        );
     }
     s.push_str("</div>\n</section>\n");
     s

@@ -2,8 +2,9 @@
 //! check-in of the period and a summary.
 //!
 //! It is written as it is read: the head, then each record as it comes off the log,
-//! then the banks and the summary built while the records went by, and last the
-//! urgent alerts from a second read of the log. Its shape is described by
+//! then the banks and the summary built while the records went by, then the urgent
+//! alerts from a second read of the log, and last each check-in's numbers
+//! ([`crate::grades`]) from a third. Its shape is described by
 //! [`schema`] (`sidecheck export --schema`), which is generated from the types below
 //! so the two cannot drift apart.
 
@@ -16,6 +17,8 @@ use serde_json::Value;
 use super::{Context, io};
 use crate::bank::Level;
 use crate::error::Error;
+use crate::grades::Grades;
+use crate::record::{CheckIn, Status};
 use crate::report::{
     PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, rfc3339, urgent_alerts,
 };
@@ -68,9 +71,48 @@ struct SummaryDoc {
     view: SummaryView,
     /// Every urgent alert in the period with its date, in the order saved.
     urgent_alerts: Vec<UrgentAlert>,
+    /// Each check-in's numbers, in the order saved, worked out from its answers
+    /// (never from the sums that record formats 1 and 2 stored).
+    check_ins: Vec<CheckInNumbers>,
 }
 
-/// One check-in, as the log stores it (record formats 1 and 2).
+/// One check-in's numbers: per section the symptoms at moderate or worse (grade 2
+/// or more) and the highest grade, yes answers, and its urgent findings. There is
+/// no total score.
+#[derive(Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInNumbers {
+    /// The check-in's id.
+    check_in: String,
+    /// Start of the check-in (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    at: String,
+    status: StatusDoc,
+    /// For a stopped check-in, in words: "stopped after 5 of 31 questions". Stopped
+    /// check-ins are left out of every trend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stopped: Option<String>,
+    #[serde(flatten)]
+    grades: Grades,
+}
+
+impl CheckInNumbers {
+    pub fn of(r: &CheckIn, bank: Option<&crate::bank::Bank>) -> CheckInNumbers {
+        let grades = Grades::of(r, bank);
+        CheckInNumbers {
+            check_in: r.id.clone(),
+            at: rfc3339(&r.started_at),
+            status: match r.status {
+                Status::Completed => StatusDoc::Completed,
+                Status::Stopped => StatusDoc::Stopped,
+            },
+            stopped: grades.stopped_words(r.status),
+            grades,
+        }
+    }
+}
+
+/// One check-in, as the log stores it (record formats 1, 2 and 3).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -89,14 +131,21 @@ struct RecordDoc {
     region: String,
     answers: Vec<AnswerDoc>,
     alerts: Vec<AlertDoc>,
+    /// Record formats 1 and 2 only: section sums as they were saved. They added
+    /// yes answers into severity scales and their maximum changed between
+    /// check-ins; use `summary.check_ins` instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     scores: Vec<ScoreDoc>,
+    /// Record format 3: the questions the check-in asks given its answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    asked: Option<u32>,
     /// Record format 2: the id of the stopped check-in this one continues
     /// (`sidecheck check --resume`); it holds that check-in's answers too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     completes: Option<String>,
 }
 
-#[derive(JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[allow(dead_code)]
 enum StatusDoc {
@@ -213,6 +262,22 @@ pub fn write(
                 sep = ",\n      ";
                 any = true;
             }
+            Ok(())
+        })?;
+    }
+    io(out.write_all(if any { b"\n    ],\n" } else { b"],\n" }))?;
+    io(out.write_all(b"    \"check_ins\": ["))?;
+    let mut sep = "\n      ";
+    let mut any = false;
+    if count > 0 {
+        scan.each(&mut |_| {}, |r| {
+            io(write!(
+                out,
+                "{sep}{}",
+                compact(&CheckInNumbers::of(&r, Some(ctx.bank)))?
+            ))?;
+            sep = ",\n      ";
+            any = true;
             Ok(())
         })?;
     }

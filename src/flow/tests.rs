@@ -5,6 +5,8 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::bank::Level;
+use crate::grades::Grades;
+use crate::record::{CheckIn, Status};
 
 fn bundled() -> Bank {
     Bank::bundled().unwrap()
@@ -443,8 +445,9 @@ fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
         "{:?}",
         flow.alert_records()
     );
-    let serious = &flow.section_scores()[0];
-    assert_eq!((serious.score, serious.max, serious.answered), (0, 20, 3));
+    let g = grades_of(&flow, Status::Stopped);
+    let serious = g.section("serious").unwrap();
+    assert_eq!((serious.yes, serious.urgent_findings), (0, 0));
     assert_eq!(flow.answered(), 5);
 
     // Saying yes again brings the follow-up back, offering what was said before.
@@ -1060,63 +1063,102 @@ fn an_escalation_raised_before_what_it_replaces_hides_it() {
 
 // ---- Scores ----
 
-#[test]
-fn calm_answers_score_zero_out_of_what_was_asked() {
-    let bank = bundled();
-    let (flow, _) = run(&bank, &json!({}));
-    let scores: Vec<(String, u32, u32, u32)> = flow
-        .section_scores()
-        .into_iter()
-        .map(|s| (s.section, s.score, s.max, s.answered))
-        .collect();
-    assert_eq!(
-        scores,
-        [
-            ("serious".to_string(), 0, 20, 5),
-            ("common".to_string(), 0, 28, 7),
-            // pump and dose_change give context (in an unscored section).
-            ("withdrawal".to_string(), 0, 0, 0),
-            ("use".to_string(), 0, 12, 3),
-        ],
-        "the unscored notes section is left out"
-    );
+/// The numbers of a flow's record, as every report works them out.
+fn grades_of(flow: &Flow<'_>, status: Status) -> Grades {
+    let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
+    let r = CheckIn::from_flow(flow, "t".into(), status, t, t, "US");
+    Grades::of(&r, Some(flow.bank()))
+}
+
+/// (graded, answered, moderate or worse, highest grade, yes/no questions, yes).
+fn numbers(g: &Grades, id: &str) -> Option<(u32, u32, u32, Option<u8>, u32, u32)> {
+    g.section(id).map(|s| {
+        (
+            s.graded,
+            s.answered,
+            s.moderate_or_worse,
+            s.highest_grade,
+            s.yes_no,
+            s.yes,
+        )
+    })
 }
 
 #[test]
-fn section_scores_add_up_the_answers_that_count() {
+fn calm_answers_grade_zero_and_an_unasked_section_is_not_zero_of_zero() {
+    let bank = bundled();
+    let (flow, _) = run(&bank, &json!({}));
+    let g = grades_of(&flow, Status::Completed);
+    // The serious section has only yes/no questions: no grade, 7 questions to say yes to.
+    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 0)));
+    assert_eq!(numbers(&g, "common"), Some((7, 7, 0, Some(0), 0, 0)));
+    // Withdrawal is asked only after a dose change: not reached, so no numbers at
+    // all (never "0 of 0").
+    assert_eq!(numbers(&g, "withdrawal"), None);
+    assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(0), 2, 0)));
+    assert_eq!(
+        g.sections
+            .iter()
+            .map(|s| s.section.as_str())
+            .collect::<Vec<_>>(),
+        ["serious", "common", "use"],
+        "unscored sections (context, notes) are left out"
+    );
+    assert_eq!(g.urgent_findings, 0);
+}
+
+#[test]
+fn yes_answers_are_never_added_to_grades() {
     let bank = bundled();
     let (flow, _) = run(
         &bank,
         &json!({
-            "suicidal_thoughts": true, "suicidal_plan": false,
-            "drowsiness": "moderate", "dizziness": "mild", "confusion": "very_severe",
+            "seizure": true,
+            "drowsiness": "moderate", "dizziness": "mild", "confusion": "severe",
             "pump": false, "dose_change": true, "stopped": false, "missed_days": 3,
-            "tremors": "mild",
-            "angry_outbursts": "often", "hallucinations": true,
+            "tremors": "mild", "angry_outbursts": "often",
             "euphoria": "rarely", "more_than_prescribed": true
         }),
     );
-    let scores = flow.section_scores();
-    let get = |id: &str| {
-        let s = scores.iter().find(|s| s.section == id).unwrap();
-        (s.score, s.max, s.answered)
-    };
-    // Thoughts and hallucinations, of 7 serious questions asked.
-    assert_eq!(get("serious"), (4 + 4, 28, 7));
-    assert_eq!(get("common"), (2 + 1 + 4, 28, 7));
-    // 5 scored follow-ups: tremors 1 + angry outbursts 3.
-    assert_eq!(get("withdrawal"), (4, 20, 5));
-    assert_eq!(get("use"), (1 + 4, 12, 3));
-    assert!(scores.iter().all(|s| s.section != "notes"));
+    let g = grades_of(&flow, Status::Completed);
+    // A seizure is one yes and one urgent finding, not "4 of 12".
+    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
+    let serious = g.section("serious").unwrap();
+    assert_eq!((serious.urgent_findings, serious.emergency), (1, true));
+    // Drowsiness 2 and confusion 3 are moderate or worse; dizziness 1 is not.
+    assert_eq!(numbers(&g, "common"), Some((7, 7, 2, Some(3), 0, 0)));
+    // Every graded withdrawal question counts in the denominator, asked or not
+    // (the pump questions are yes/no and were not asked).
+    assert_eq!(numbers(&g, "withdrawal"), Some((5, 5, 1, Some(3), 4, 0)));
+    assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(1), 2, 1)));
+    let urgent = flow
+        .alert_records()
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .count() as u32;
+    assert_eq!(g.urgent_findings, urgent);
+    assert!(
+        urgent >= 3,
+        "seizure, severe side effect, more than prescribed"
+    );
 }
 
 #[test]
-fn scores_count_answers_given_so_far() {
+fn a_stopped_check_in_counts_what_it_would_have_asked() {
     let bank = bundled();
     let mut flow = Flow::new(&bank);
     answer_until(&mut flow, &json!({"breathing": true}), "suicidal_thoughts");
-    let serious = &flow.section_scores()[0];
-    assert_eq!((serious.score, serious.max, serious.answered), (4, 20, 2));
+    let g = grades_of(&flow, Status::Stopped);
+    let (_, m) = flow.progress();
+    assert_eq!(g.answered as usize, flow.answered());
+    assert_eq!(g.asked, Some(m as u32));
+    assert_eq!(
+        g.stopped_words(Status::Stopped).unwrap(),
+        format!("stopped after {} of {m} questions", flow.answered())
+    );
+    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
+    // Nothing of the common section was reached: no zeros for it.
+    assert_eq!(numbers(&g, "common"), None);
 }
 
 #[test]
@@ -1263,7 +1305,10 @@ fn restore_stands_at_the_first_unanswered_question_and_finishes_like_one_run() {
     }
     let (whole, _) = run(&bank, &given);
     assert_eq!(flow.answer_records(), whole.answer_records());
-    assert_eq!(flow.section_scores(), whole.section_scores());
+    assert_eq!(
+        grades_of(&flow, Status::Completed),
+        grades_of(&whole, Status::Completed)
+    );
     assert_eq!(flow.alert_records(), whole.alert_records());
 }
 

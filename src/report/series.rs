@@ -17,7 +17,7 @@ pub const SPARK: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '
 /// A fitted change smaller than this many points is "steady".
 pub const STEADY_BELOW: f64 = 0.5;
 
-/// Which way a score moved. Scores count symptoms, so up is worse.
+/// Which way a number moved. Grades and counts of symptoms: up is worse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -29,6 +29,9 @@ pub enum Direction {
     Steady,
     /// Fewer than two check-ins.
     Unknown,
+    /// The latest check-in raised an emergency alert from an answer here: whatever
+    /// the line does, it is not "better" (set by the report, not by the series).
+    Emergency,
 }
 
 impl Direction {
@@ -39,6 +42,7 @@ impl Direction {
             Direction::Worse => "worse ↑",
             Direction::Steady => "steady →",
             Direction::Unknown => "too few check-ins",
+            Direction::Emergency => "emergency at the last check-in !",
         }
     }
 }

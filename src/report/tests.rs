@@ -231,6 +231,8 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
                 .filter(|a| a.section == s.id)
                 .map(|a| u32::from(a.score.unwrap_or(0)))
                 .sum(),
+            // Record format 1 stored sums; nothing may read them (a wrong
+            // maximum here must change nothing).
             max: 12,
             answered: answers.iter().filter(|a| a.section == s.id).count() as u32,
         })
@@ -255,8 +257,24 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
             Vec::new()
         },
         scores,
+        asked: None,
         completes: None,
     }
+}
+
+fn with_alert(mut r: CheckIn, id: &str, question: &str, level: Level) -> CheckIn {
+    r.alerts.push(AlertRecord {
+        id: id.into(),
+        question: question.into(),
+        level,
+        title: id.into(),
+    });
+    r
+}
+
+fn severity(question: &str, grade: u8) -> AnswerRecord {
+    let id = ["none", "mild", "moderate", "severe", "very_severe"][usize::from(grade)];
+    answer(question, "common", json!(id), Some(grade))
 }
 
 #[test]
@@ -297,28 +315,35 @@ fn summary_folds_counts_series_and_alerts() {
     assert_eq!(v.first_at.as_deref(), Some("2026-11-01T08:00:00.000+01:00"));
     assert_eq!(v.last_at.as_deref(), Some("2026-11-03T08:00:00.000+01:00"));
 
-    let serious = v
-        .sections
-        .iter()
-        .find(|x| x.id == "serious")
-        .expect("serious");
-    assert_eq!(serious.title, "Serious side effects");
-    assert_eq!(serious.points, 3);
-    assert_eq!(serious.sparkline, "▁█▁");
+    // The serious section has yes/no questions only: no grade, so no section line;
+    // its yes answers are symptoms of their own.
+    assert!(
+        v.sections.iter().all(|x| x.id != "serious"),
+        "{:?}",
+        v.sections
+    );
     let common = v
         .sections
         .iter()
         .find(|x| x.id == "common")
         .expect("common");
+    assert_eq!(common.title, "Common side effects");
+    assert_eq!(common.measure, Measure::ModerateOrWorse);
+    // Mild (not moderate), then severe: 0 then 1 symptom at moderate or worse, of
+    // the section's 7 graded questions. The stopped check-in adds no point.
     assert_eq!(common.points, 2);
-    assert_eq!(common.sparkline, "▃█");
+    assert_eq!((common.first, common.last, common.possible), (0, 1, 7));
+    assert_eq!(common.sparkline, "▁█");
     assert_eq!(common.trend.direction, Direction::Worse);
-    assert_eq!(common.average, 2.0);
+    assert_eq!(common.average, 0.5);
 
-    // Only symptoms scored above 0 at least once, in bank order, by short name.
+    // Only symptoms reported at least once, in bank order, by short name.
     let names: Vec<&str> = v.symptoms.iter().map(|x| x.title.as_str()).collect();
     assert_eq!(names, ["Trouble breathing", "Drowsiness"]);
-    assert_eq!(v.symptoms[1].possible, 4);
+    assert_eq!(v.symptoms[0].measure, Measure::YesNo);
+    assert_eq!((v.symptoms[0].last, v.symptoms[0].possible), (1, 1));
+    assert_eq!(v.symptoms[1].measure, Measure::Grade);
+    assert_eq!((v.symptoms[1].last, v.symptoms[1].possible), (3, 4));
 
     assert_eq!(v.alerts.len(), 1);
     assert_eq!(v.alerts[0].count, 1);
@@ -333,4 +358,151 @@ fn an_empty_summary_has_no_series() {
     let v = s.view(40);
     assert!(v.sections.is_empty() && v.symptoms.is_empty() && v.alerts.is_empty());
     assert_eq!(v.first_at, None);
+}
+
+#[test]
+fn a_stopped_check_in_never_feeds_a_trend() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let mut s = Summary::new(Some(&bank));
+    let all = |g: u8| {
+        [
+            "upset_stomach",
+            "drowsiness",
+            "dizziness",
+            "insomnia",
+            "weakness",
+        ]
+        .iter()
+        .map(|q| severity(q, g))
+        .collect::<Vec<_>>()
+    };
+    s.add(&record(
+        "2026-11-01T08:00:00+01:00",
+        Status::Completed,
+        all(2),
+        false,
+    ));
+    // Stopped after the first common question: the rest were never answered, and
+    // are not zeros.
+    s.add(&record(
+        "2026-11-02T08:00:00+01:00",
+        Status::Stopped,
+        vec![severity("upset_stomach", 0)],
+        false,
+    ));
+    let v = s.view(40);
+    let common = v
+        .sections
+        .iter()
+        .find(|x| x.id == "common")
+        .expect("common");
+    assert_eq!(common.points, 1);
+    assert_eq!(common.last, 5);
+    assert_ne!(common.trend.direction, Direction::Better);
+    assert_eq!(common.trend.direction, Direction::Unknown);
+    let upset = v
+        .symptoms
+        .iter()
+        .find(|x| x.id == "upset_stomach")
+        .expect("upset");
+    assert_eq!((upset.points, upset.last), (1, 2));
+}
+
+#[test]
+fn an_emergency_in_the_latest_check_in_is_never_better() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let mut s = Summary::new(Some(&bank));
+    let many = ["upset_stomach", "drowsiness", "dizziness", "insomnia"]
+        .iter()
+        .map(|q| severity(q, 3))
+        .collect::<Vec<_>>();
+    s.add(&record(
+        "2026-11-01T08:00:00+01:00",
+        Status::Completed,
+        many.clone(),
+        false,
+    ));
+    s.add(&record(
+        "2026-11-02T08:00:00+01:00",
+        Status::Completed,
+        many,
+        false,
+    ));
+    // Fewer symptoms at moderate or worse, but drowsiness very severe raised the
+    // overdose emergency.
+    s.add(&with_alert(
+        record(
+            "2026-11-03T08:00:00+01:00",
+            Status::Completed,
+            vec![severity("drowsiness", 4)],
+            false,
+        ),
+        "overdose_signs",
+        "drowsiness",
+        Level::Emergency,
+    ));
+    let v = s.view(40);
+    let common = v
+        .sections
+        .iter()
+        .find(|x| x.id == "common")
+        .expect("common");
+    assert_eq!((common.first, common.last), (4, 1));
+    assert_eq!(common.trend.direction, Direction::Emergency);
+    assert_eq!(
+        common.trend.direction.words(),
+        "emergency at the last check-in !"
+    );
+    // Without the emergency, the same numbers read "better".
+    let mut calm = Summary::new(Some(&bank));
+    for r in ["2026-11-01T08:00:00+01:00", "2026-11-02T08:00:00+01:00"] {
+        calm.add(&record(
+            r,
+            Status::Completed,
+            ["upset_stomach", "drowsiness", "dizziness", "insomnia"]
+                .iter()
+                .map(|q| severity(q, 3))
+                .collect(),
+            false,
+        ));
+    }
+    calm.add(&record(
+        "2026-11-03T08:00:00+01:00",
+        Status::Completed,
+        vec![severity("drowsiness", 4)],
+        false,
+    ));
+    let calm = calm.view(40);
+    let c = calm
+        .sections
+        .iter()
+        .find(|x| x.id == "common")
+        .expect("common");
+    assert_eq!(c.trend.direction, Direction::Better);
+
+    // An emergency in another section leaves this one's word alone.
+    let mut other = Summary::new(Some(&bank));
+    for (at, g) in [
+        ("2026-11-01T08:00:00+01:00", 3),
+        ("2026-11-02T08:00:00+01:00", 0),
+    ] {
+        other.add(&with_alert(
+            record(
+                at,
+                Status::Completed,
+                vec![severity("drowsiness", g), severity("dizziness", g)],
+                false,
+            ),
+            "seizure",
+            "seizure",
+            Level::Emergency,
+        ));
+    }
+    let other = other.view(40);
+    let c = other
+        .sections
+        .iter()
+        .find(|x| x.id == "common")
+        .expect("common");
+    assert_eq!(c.trend.direction, Direction::Better);
 }
