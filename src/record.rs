@@ -7,9 +7,10 @@ use serde_json::Value;
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 
-/// The record format this build writes. Version 2 added `completes`; version-1
-/// records (which never have it) are read as they are.
-pub const RECORD_VERSION: u32 = 2;
+/// The record format this build writes. Version 2 added `completes`; version 3 added
+/// `retracted_alerts` and the alerts' `shown_at` and `retracted_at`. Older records
+/// (which never have them) are read as they are.
+pub const RECORD_VERSION: u32 = 3;
 
 /// One saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +30,15 @@ pub struct CheckIn {
     /// Region code whose numbers were shown.
     pub region: String,
     pub answers: Vec<AnswerRecord>,
+    /// The alerts that hold at the end: urgent ones the person saw (with `shown_at`),
+    /// and advice for the summary.
     pub alerts: Vec<AlertRecord>,
+    /// Urgent alerts the person saw that stopped holding because an answer they
+    /// rested on was changed (going back with Esc), in the order that happened, each
+    /// with `shown_at` and `retracted_at`. Not in `alerts`: they do not stand, but a
+    /// clinician must see that they were shown. Written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retracted_alerts: Vec<AlertRecord>,
     pub scores: Vec<SectionScore>,
     /// The id of the stopped check-in this one continues (`sidecheck check
     /// --resume`). It carries that check-in's answers too, so reports show this one
@@ -97,6 +106,22 @@ pub struct AlertRecord {
     pub question: String,
     pub level: Level,
     pub title: String,
+    /// When the person was shown it (urgent alerts only; records before version 3
+    /// and check-ins run without a clock have none).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rfc3339::option"
+    )]
+    pub shown_at: Option<DateTime<FixedOffset>>,
+    /// When an answer it rested on was changed so that it no longer holds (alerts
+    /// in `retracted_alerts` only).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rfc3339::option"
+    )]
+    pub retracted_at: Option<DateTime<FixedOffset>>,
 }
 
 /// One section's score.
@@ -133,6 +158,7 @@ impl CheckIn {
             region: region.to_string(),
             answers: flow.answer_records(),
             alerts: flow.alert_records(),
+            retracted_alerts: flow.retracted_records(),
             scores: flow.section_scores(),
             completes: None,
         }
@@ -168,6 +194,33 @@ pub mod rfc3339 {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a time that may be absent.
+    pub mod option {
+        use chrono::{DateTime, FixedOffset};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<FixedOffset>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => DateTime::parse_from_rfc3339(&text)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom),
+                None => Ok(None),
+            }
+        }
     }
 }
 

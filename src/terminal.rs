@@ -125,7 +125,7 @@ pub fn run(
         let (reply, unsent) = ask(&mut p, bank, q, flow.current_answer(), &info);
         match reply {
             Reply::Value(a) => {
-                for rule in flow.answer(a) {
+                for rule in flow.answer_at(a, now()) {
                     crate::sayln!();
                     crate::say!("{}", alert::render(rule, chosen, color));
                     loop {
@@ -153,12 +153,12 @@ pub fn run(
                 // Text typed but not yet sent is an answer too: keep it.
                 let kept = unsent.trim();
                 if q.kind == Kind::Text && !kept.is_empty() {
-                    flow.answer(Answer::Text(kept.to_string()));
+                    flow.answer_at(Answer::Text(kept.to_string()), now());
                 }
                 // Stopped inside a block (the suicide screen): the alert its answers
                 // so far call for, before anything else. Nothing may end the check
                 // with an urgent answer unseen.
-                for rule in flow.pending_alerts() {
+                for rule in flow.show_pending(Some(now())) {
                     crate::sayln!();
                     crate::say!("{}", alert::render(rule, chosen, color));
                 }
@@ -167,6 +167,12 @@ pub fn run(
         }
     }
     Ok(Ending::Completed)
+}
+
+/// The time alerts are stamped with: shown, or retracted when an answer changes.
+#[cfg(unix)]
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
 }
 
 #[cfg(unix)]

@@ -250,10 +250,13 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
                 question: "breathing".into(),
                 level: Level::Emergency,
                 title: "You had trouble breathing".into(),
+                shown_at: None,
+                retracted_at: None,
             }]
         } else {
             Vec::new()
         },
+        retracted_alerts: Vec::new(),
         scores,
         completes: None,
     }
