@@ -7,6 +7,7 @@ use crate::alert::{call_lines, fill_numbers, wrap};
 use crate::bank::{Bank, Kind, fmt_num};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
+use crate::report::retracted_words;
 
 const WIDTH: usize = 76;
 
@@ -42,6 +43,32 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
                     let _ = writeln!(s, "     {line}");
                 }
                 for c in call_lines(rule, region) {
+                    let _ = writeln!(s, "     - {c}");
+                }
+            }
+        }
+    }
+    // Alerts shown and then taken back by a changed answer: the person saw them, so
+    // the summary (and `show`, for a clinician) says so, with the help they gave.
+    let retracted: Vec<_> = record
+        .retracted_alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .collect();
+    if !retracted.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Alerts shown, then the answer was changed:");
+        for a in &retracted {
+            let _ = writeln!(s, "  -  {} ({})", a.title, a.level.as_str());
+            for line in wrap(&retracted_words(a), WIDTH - 5) {
+                let _ = writeln!(s, "     {line}");
+            }
+            if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
+                let calls = call_lines(rule, region);
+                if !calls.is_empty() {
+                    let _ = writeln!(s, "     If it still applies to you:");
+                }
+                for c in calls {
                     let _ = writeln!(s, "     - {c}");
                 }
             }

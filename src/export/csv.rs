@@ -1,5 +1,12 @@
 //! CSV export: one row per answer, with a header row, RFC 4180 quoting and CRLF line
 //! ends, so it opens cleanly in a spreadsheet.
+//!
+//! `urgent` is true on the answer an urgent alert that stands rests on.
+//! `retracted_alert` names an urgent alert that was shown and then retracted because
+//! the answer was changed ("shown …, then the answer was changed …"), on the row of
+//! the question that raised it; if that question is no longer answered (a follow-up
+//! of an answer that changed), the alert gets a row of its own with an empty answer,
+//! so a clinician filtering on the column sees every one.
 
 use std::io::Write;
 
@@ -9,12 +16,12 @@ use super::{Context, io};
 use crate::bank::fmt_num;
 use crate::error::Error;
 use crate::record::{AnswerRecord, CheckIn};
-use crate::report::{bank_for, rfc3339};
+use crate::report::{bank_for, retracted_words, rfc3339};
 use crate::scan::Scan;
 use crate::store::Warn;
 
 /// The header row.
-pub const HEADER: [&str; 8] = [
+pub const HEADER: [&str; 9] = [
     "checkin_id",
     "time",
     "section",
@@ -23,6 +30,7 @@ pub const HEADER: [&str; 8] = [
     "answer",
     "score",
     "urgent",
+    "retracted_alert",
 ];
 
 /// Writes the CSV; returns how many check-ins it holds.
@@ -45,13 +53,30 @@ pub fn write(
 pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
     let bank = bank_for(Some(ctx.bank), r);
     let time = rfc3339(&r.started_at);
-    r.answers
+    let text = |q: &str| {
+        bank.and_then(|b| b.question(q))
+            .map(|q| defuse(&q.text))
+            .unwrap_or_default()
+    };
+    let retracted = |q: &str| {
+        r.retracted_alerts
+            .iter()
+            .filter(|al| al.level.is_urgent() && al.question == q)
+            .map(|al| {
+                format!(
+                    "{} ({}): {}",
+                    al.title,
+                    al.level.as_str(),
+                    retracted_words(al)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut lines: Vec<String> = r
+        .answers
         .iter()
         .map(|a| {
-            let text = bank
-                .and_then(|b| b.question(&a.question))
-                .map(|q| q.text.clone())
-                .unwrap_or_default();
             let urgent = r
                 .alerts
                 .iter()
@@ -61,13 +86,39 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
                 time.clone(),
                 a.section.clone(),
                 a.question.clone(),
-                defuse(&text),
+                text(&a.question),
                 answer_text(a),
                 a.score.map(|s| s.to_string()).unwrap_or_default(),
                 urgent.to_string(),
+                defuse(&retracted(&a.question)),
             ])
         })
-        .collect()
+        .collect();
+    let mut orphans: Vec<&str> = Vec::new();
+    for al in r.retracted_alerts.iter().filter(|al| al.level.is_urgent()) {
+        let q = al.question.as_str();
+        if !r.answers.iter().any(|a| a.question == q) && !orphans.contains(&q) {
+            orphans.push(q);
+        }
+    }
+    for q in orphans {
+        let section = bank
+            .and_then(|b| b.question(q))
+            .map(|q| q.section.clone())
+            .unwrap_or_default();
+        lines.push(row(&[
+            r.id.clone(),
+            time.clone(),
+            section,
+            q.to_string(),
+            text(q),
+            String::new(),
+            String::new(),
+            "false".into(),
+            defuse(&retracted(q)),
+        ]));
+    }
+    lines
 }
 
 /// The answer in words: the label chosen, the number, or the text typed.
