@@ -59,17 +59,17 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s);
         let _ = writeln!(s, "Alerts shown, then the answer was changed:");
         for a in &retracted {
-            let _ = writeln!(s, "  -  {} ({})", a.title, a.level.as_str());
-            for line in wrap(&retracted_words(a), WIDTH - 5) {
-                let _ = writeln!(s, "     {line}");
+            let _ = writeln!(s, "  - {} ({})", a.title, a.level.as_str());
+            for line in wrap(&retracted_words(a), WIDTH - 4) {
+                let _ = writeln!(s, "    {line}");
             }
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
-                    let _ = writeln!(s, "     If it still applies to you:");
+                    let _ = writeln!(s, "    If it still applies to you:");
                 }
                 for c in calls {
-                    let _ = writeln!(s, "     - {c}");
+                    let _ = writeln!(s, "    - {c}");
                 }
             }
         }

@@ -1338,10 +1338,10 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     // The end summary says so.
     let summary = g.expect("Saved to");
     assert!(
-        summary.contains(&String::from_utf8_lossy(&squeeze(
-            "Alerts shown, then the answer was changed:"
-        ))
-        .into_owned()),
+        summary.contains(
+            &String::from_utf8_lossy(&squeeze("Alerts shown, then the answer was changed:"))
+                .into_owned()
+        ),
         "{summary}"
     );
     assert_eq!(g.finish(), 0, "{}", g.screen());
@@ -1361,9 +1361,8 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     assert_eq!(r["id"], "suicidal_thoughts");
     assert_eq!(r["level"], "crisis");
     assert_eq!(r["question"], "suicidal_thoughts");
-    let time = |key: &str| {
-        chrono::DateTime::parse_from_rfc3339(r[key].as_str().expect(key)).expect(key)
-    };
+    let time =
+        |key: &str| chrono::DateTime::parse_from_rfc3339(r[key].as_str().expect(key)).expect(key);
     let (shown, taken_back) = (time("shown_at"), time("retracted_at"));
     assert!(shown <= taken_back, "{r}");
     let started = chrono::DateTime::parse_from_rfc3339(record["started_at"].as_str().unwrap())
@@ -1384,7 +1383,10 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     // JSON: the record as saved, and the summary lists it apart from urgent_alerts.
     let json: Value =
         serde_json::from_str(&run_ok(&g, &["export", "--format", "json"])).expect("JSON");
-    assert_eq!(json["records"][0]["retracted_alerts"], record["retracted_alerts"]);
+    assert_eq!(
+        json["records"][0]["retracted_alerts"],
+        record["retracted_alerts"]
+    );
     assert_eq!(json["summary"]["urgent_alerts"], serde_json::json!([]));
     assert_eq!(json["summary"]["counts"]["retracted_alerts"], 1);
     let listed = &json["summary"]["retracted_alerts"];
@@ -1441,7 +1443,10 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     let section = &html[html.find("id=\"retracted-alerts\"").unwrap_or(0)..];
     let section = &section[..section.find("</section>").unwrap_or(section.len())];
     assert!(section.contains("level-crisis"), "{section}");
-    assert!(section.contains("then the answer was changed at"), "{section}");
+    assert!(
+        section.contains("then the answer was changed at"),
+        "{section}"
+    );
 
     // History lists it apart from the alerts that stand.
     let history = run_ok(&g, &["history"]);
