@@ -157,7 +157,7 @@ pub fn write(
         );
         let _ = write!(
             s,
-            "<p class=\"intro\">{} urgent alert{} shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The first answer was given all the same.</p>\n\
+            "<p class=\"intro\">{} urgent alert{} shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The person did give the first answer and saw the alert; the answer saved is the changed one.</p>\n\
              <table class=\"alerts\">\n<thead><tr><th>Date</th><th>Level</th><th>Alert</th><th>Shown, then the answer was changed</th><th>Check-in</th></tr></thead>\n<tbody>\n",
             summary.counts.retracted_alerts,
             if summary.counts.retracted_alerts == 1 {
@@ -575,7 +575,8 @@ fn explanation(bank: &Bank) -> String {
     let _ = writeln!(
         s,
         "<p>Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. \
-         <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day.</p>"
+         <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day. \
+         An alert <b>shown, then the answer was changed</b> was seen by the person, who then went back and changed the answer it rested on; it is listed apart and does not count as standing.</p>"
     );
     let scored: Vec<String> = bank
         .sections
