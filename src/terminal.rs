@@ -125,9 +125,18 @@ pub fn run(
         let (reply, unsent) = ask(&mut p, bank, q, flow.current_answer(), &info);
         match reply {
             Reply::Value(a) => {
-                for rule in flow.answer_at(a, now()) {
+                let rules = flow.answer_at(a, now());
+                for (i, rule) in rules.iter().enumerate() {
                     crate::sayln!();
                     crate::say!("{}", alert::render(rule, chosen, color));
+                    // The flow has marked every one of them as shown, and the record
+                    // says so: stopping here still shows the rest.
+                    let rest = || {
+                        for rule in &rules[i + 1..] {
+                            crate::sayln!();
+                            crate::say!("{}", alert::render(rule, chosen, color));
+                        }
+                    };
                     loop {
                         match p.confirm(
                             "I have read this. Press Enter to go on (or type n to stop here).",
@@ -137,9 +146,15 @@ pub fn run(
                             false,
                         ) {
                             Reply::Value(true) => break,
-                            Reply::Value(false) => return Ok(Ending::StoppedAtAlert),
+                            Reply::Value(false) => {
+                                rest();
+                                return Ok(Ending::StoppedAtAlert);
+                            }
                             Reply::Back => continue,
-                            Reply::Stop(why) => return Ok(Ending::from_stop(why)),
+                            Reply::Stop(why) => {
+                                rest();
+                                return Ok(Ending::from_stop(why));
+                            }
                         }
                     }
                 }

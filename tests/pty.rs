@@ -1452,3 +1452,64 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     let history = run_ok(&g, &["history"]);
     assert!(history.contains("then the answer was changed"), "{history}");
 }
+
+#[test]
+fn stopping_at_the_first_of_two_boxes_still_shows_the_second() {
+    // "More than prescribed", then back to the suicide screen and "yes": its end
+    // raises two boxes at once, the suicidal-overdose emergency and the crisis one.
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    for _ in 0..7 {
+        g.answer("at its worst", "");
+    }
+    g.answer("make you feel high", "");
+    g.answer("more baclofen than your prescriber", "y");
+    g.expect(ACKNOWLEDGE);
+    g.send(ENTER);
+    g.expect("needed more baclofen to get the same effect?");
+    // Esc, question by question, back to the suicide screen.
+    let want = String::from_utf8_lossy(&squeeze(SUICIDAL)).into_owned();
+    let mut back = 0;
+    loop {
+        g.esc();
+        back += 1;
+        // The question left is marked, then the one gone back to is drawn.
+        g.expect("(went back)");
+        let shown = g.expect("Question ");
+        if shown.contains(&want) {
+            break;
+        }
+        assert!(back < 15, "never got back to the screen: {}", g.screen());
+    }
+    g.expect("(y/N)");
+    g.send("y");
+    g.send(ENTER);
+    g.answer(PLAN, "n");
+    g.answer(BEHAVIOR, "n");
+    let first = g.expect(ACKNOWLEDGE);
+    assert!(first.contains("EMERGENCY"), "{first}");
+    g.send("n");
+    g.send(ENTER);
+    // The second box, before the end summary (which lists both as well).
+    let rest = g.expect("URGENT ALERTS:");
+    assert!(
+        rest.contains("GETSUPPORTNOW") && rest.contains('╔'),
+        "the second box: {rest}"
+    );
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    let record = g.record();
+    let alerts = record["alerts"].as_array().expect("alerts");
+    let ids = alert_ids(&record);
+    assert!(ids.contains(&"suicidal_overdose".to_string()), "{ids:?}");
+    assert!(ids.contains(&"suicidal_thoughts".to_string()), "{ids:?}");
+    for a in alerts {
+        assert!(a["shown_at"].is_string(), "shown, and saved so: {a}");
+    }
+}
