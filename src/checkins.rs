@@ -302,6 +302,7 @@ mod tests {
             region: "US".into(),
             answers: Vec::new(),
             alerts: Vec::new(),
+            retracted_alerts: Vec::new(),
             scores: Vec::new(),
             asked: None,
             completes: completes.map(str::to_string),

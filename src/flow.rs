@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
 use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question, fmt_num};
@@ -175,6 +176,14 @@ fn short_json(v: &Value) -> String {
     }
 }
 
+/// When an alert was shown, and the question whose answer raised it then (once the
+/// alert stops holding, that can no longer be worked out from the answers).
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    at: Option<DateTime<FixedOffset>>,
+    question: String,
+}
+
 /// The state of one check-in in progress.
 #[derive(Debug, Clone)]
 pub struct Flow<'b> {
@@ -185,8 +194,12 @@ pub struct Flow<'b> {
     answers: Vec<Option<Answer>>,
     /// Index of the question being asked; `questions.len()` when finished.
     cursor: usize,
-    /// Alerts already shown and still holding.
-    shown: HashSet<String>,
+    /// Alerts already shown and still holding, by id: when and for which answer.
+    shown: HashMap<String, Shown>,
+    /// Alerts that were shown and then stopped holding because an answer they rested
+    /// on changed, in the order that happened. Kept for the record: a clinician must
+    /// see that, say, a suicide screen was positive at some point.
+    retracted: Vec<AlertRecord>,
     /// Question index by id.
     index: HashMap<&'b str, usize>,
     /// Whether each question is asked, given the answers so far. Kept up to date
@@ -202,7 +215,8 @@ impl<'b> Flow<'b> {
             bank,
             answers: vec![None; bank.questions.len()],
             cursor: 0,
-            shown: HashSet::new(),
+            shown: HashMap::new(),
+            retracted: Vec::new(),
             index: HashMap::new(),
             asked: vec![true; bank.questions.len()],
         };
@@ -241,7 +255,7 @@ impl<'b> Flow<'b> {
         flow.cursor = (0..bank.questions.len())
             .find(|&i| flow.is_asked(i) && flow.answers[i].is_none())
             .unwrap_or(bank.questions.len());
-        let holding = flow.new_alerts();
+        let holding = flow.new_alerts(None);
         Ok((flow, holding))
     }
 
@@ -361,7 +375,26 @@ impl<'b> Flow<'b> {
     /// screen ends in one alert at the level all its answers call for, never a
     /// crisis alert that a "stop here" could leave standing before the plan is
     /// asked). Until then [`Flow::pending_alerts`] has them.
+    ///
+    /// No time is kept: the record says an alert was shown but not when. Front ends
+    /// use [`Flow::answer_at`]; this is for tests and tools.
     pub fn answer(&mut self, answer: Answer) -> Vec<&'b AlertRule> {
+        self.answer_when(answer, None)
+    }
+
+    /// Like [`Flow::answer`], with the time the answer was given (the front end's
+    /// clock; the flow has none). The alerts returned are marked as shown at that
+    /// time, and an alert shown earlier that this answer takes back is marked as
+    /// retracted at that time.
+    pub fn answer_at(&mut self, answer: Answer, at: DateTime<FixedOffset>) -> Vec<&'b AlertRule> {
+        self.answer_when(answer, Some(at))
+    }
+
+    fn answer_when(
+        &mut self,
+        answer: Answer,
+        when: Option<DateTime<FixedOffset>>,
+    ) -> Vec<&'b AlertRule> {
         let Some(_) = self.current() else {
             return Vec::new();
         };
@@ -370,10 +403,10 @@ impl<'b> Flow<'b> {
         self.refresh_asked();
         self.cursor = self.next_asked_from(at + 1);
         if self.inside_block_after(at) {
-            self.forget_taken_back();
+            self.forget_taken_back(when);
             return Vec::new();
         }
-        self.new_alerts()
+        self.new_alerts(when)
     }
 
     /// Whether question `at` and the question now to be asked are of the same block,
@@ -396,8 +429,16 @@ impl<'b> Flow<'b> {
     pub fn pending_alerts(&self) -> Vec<&'b AlertRule> {
         self.active_alerts()
             .into_iter()
-            .filter(|a| a.level.is_urgent() && !self.shown.contains(&a.id))
+            .filter(|a| a.level.is_urgent() && !self.shown.contains_key(&a.id))
             .collect()
+    }
+
+    /// The [`Flow::pending_alerts`], marked as shown at `at`: what a front end that
+    /// ends the check early shows, so the record says they were seen.
+    pub fn show_pending(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
+        let fresh = self.pending_alerts();
+        self.mark_shown(&fresh, at);
+        fresh
     }
 
     /// Goes back to the previous question that was asked. Returns false at the first.
@@ -432,25 +473,64 @@ impl<'b> Flow<'b> {
         out
     }
 
-    fn new_alerts(&mut self) -> Vec<&'b AlertRule> {
-        self.forget_taken_back();
-        let fresh = self.pending_alerts();
-        for a in &fresh {
-            self.shown.insert(a.id.clone());
-        }
-        fresh
+    fn new_alerts(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
+        self.forget_taken_back(at);
+        self.show_pending(at)
     }
 
-    /// An alert whose answers were taken back may be raised again later.
-    fn forget_taken_back(&mut self) {
-        let holding: HashSet<String> = self
+    fn mark_shown(&mut self, rules: &[&'b AlertRule], at: Option<DateTime<FixedOffset>>) {
+        for a in rules {
+            let question = self.trigger(&a.when).unwrap_or_default().to_string();
+            self.shown.insert(a.id.clone(), Shown { at, question });
+        }
+    }
+
+    /// An alert that was shown and no longer holds (an answer it rested on changed)
+    /// goes to the retracted list, and may be raised again later. Bank order, most
+    /// urgent first, so the record does not depend on hashing.
+    fn forget_taken_back(&mut self, at: Option<DateTime<FixedOffset>>) {
+        let mut gone: Vec<&'b AlertRule> = self
             .bank
             .alerts
             .iter()
-            .filter(|a| self.holds(&a.when))
-            .map(|a| a.id.clone())
+            .filter(|a| self.shown.contains_key(&a.id) && !self.holds(&a.when))
             .collect();
-        self.shown.retain(|id| holding.contains(id));
+        gone.sort_by_key(|a| std::cmp::Reverse(a.level));
+        for a in gone {
+            let Some(shown) = self.shown.remove(&a.id) else {
+                continue;
+            };
+            self.retracted.push(AlertRecord {
+                id: a.id.clone(),
+                question: shown.question,
+                level: a.level,
+                title: a.title.clone(),
+                shown_at: shown.at,
+                retracted_at: at,
+            });
+        }
+    }
+
+    /// Carries over what a stopped check-in's record says about its alerts, after
+    /// [`Flow::restore`]: the time each alert that still holds was first shown, and
+    /// the alerts it had retracted. The finished check-in stands in for the stopped
+    /// one in reports, so nothing the person saw may be lost on the way.
+    pub fn carry_alerts(&mut self, standing: &[AlertRecord], retracted: &[AlertRecord]) {
+        for a in standing {
+            if let (Some(shown), Some(at)) = (self.shown.get_mut(&a.id), a.shown_at) {
+                shown.at = Some(at);
+            }
+        }
+        let mut all = retracted.to_vec();
+        all.append(&mut self.retracted);
+        self.retracted = all;
+    }
+
+    /// The alerts shown and then retracted, in the order that happened, as they go
+    /// in the log. An alert retracted and raised again is here once per retraction,
+    /// and stands again in [`Flow::alert_records`] with the time it was shown again.
+    pub fn retracted_records(&self) -> Vec<AlertRecord> {
+        self.retracted.clone()
     }
 
     /// "Question N of M": N is the current question's place among those asked so far,
@@ -504,6 +584,8 @@ impl<'b> Flow<'b> {
                 question: self.trigger(&a.when).unwrap_or_default().to_string(),
                 level: a.level,
                 title: a.title.clone(),
+                shown_at: self.shown.get(&a.id).and_then(|s| s.at),
+                retracted_at: None,
             })
             .collect()
     }

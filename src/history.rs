@@ -20,9 +20,10 @@ use crate::cli::Cli;
 use crate::error::Error;
 use crate::export::{Output, io};
 use crate::grades::{Grades, SectionGrades};
-use crate::record::{CheckIn, Status};
+use crate::record::{AlertRecord, CheckIn, Status};
 use crate::report::{
-    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, rfc3339,
+    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, retracted_words,
+    rfc3339,
 };
 use crate::scan::Scan;
 
@@ -78,6 +79,10 @@ struct Row {
     #[serde(skip_serializing_if = "Option::is_none")]
     stopped: Option<String>,
     urgent_alerts: Vec<RowAlert>,
+    /// Urgent alerts shown and then retracted (an answer changed); not counted as
+    /// standing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    retracted_alerts: Vec<RowAlert>,
     /// The check-in's numbers (see `sidecheck export --schema`, `Grades`).
     grades: Grades,
 }
@@ -87,6 +92,22 @@ struct RowAlert {
     id: String,
     level: Level,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shown_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retracted_at: Option<String>,
+}
+
+impl RowAlert {
+    fn of(a: &AlertRecord) -> RowAlert {
+        RowAlert {
+            id: a.id.clone(),
+            level: a.level,
+            title: a.title.clone(),
+            shown_at: a.shown_at.as_ref().map(rfc3339),
+            retracted_at: a.retracted_at.as_ref().map(rfc3339),
+        }
+    }
 }
 
 impl Row {
@@ -101,11 +122,13 @@ impl Row {
                 .alerts
                 .iter()
                 .filter(|a| a.level.is_urgent())
-                .map(|a| RowAlert {
-                    id: a.id.clone(),
-                    level: a.level,
-                    title: a.title.clone(),
-                })
+                .map(RowAlert::of)
+                .collect(),
+            retracted_alerts: r
+                .retracted_alerts
+                .iter()
+                .filter(|a| a.level.is_urgent())
+                .map(RowAlert::of)
                 .collect(),
             grades,
         }
@@ -336,6 +359,12 @@ fn write_text(
             .urgent_alerts
             .iter()
             .map(|a| format!("{} ({})", a.title, a.level.as_str()))
+            .chain(
+                r.retracted_alerts
+                    .iter()
+                    .filter(|a| a.level.is_urgent())
+                    .map(|a| format!("{} ({}; {})", a.title, a.level.as_str(), retracted_words(a))),
+            )
             .collect();
         line.push_str("  ");
         line.push_str(&if alerts.is_empty() {

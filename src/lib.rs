@@ -127,6 +127,9 @@ impl scripted::Events for StderrEvents<'_> {
     fn notice(&mut self, text: &str) {
         crate::sayln!("sidecheck: note: {text}");
     }
+    fn now(&self) -> Option<DateTime<FixedOffset>> {
+        Some(now())
+    }
 }
 
 fn read_answers(source: &str) -> Result<String, Error> {

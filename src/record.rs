@@ -8,8 +8,9 @@ use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 
 /// The record format this build writes. Version 2 added `completes`; version 3
-/// dropped the section sums (`scores`) and added `asked`. Records of versions 1 and
-/// 2 are read as they are; their sums are never used (see [`crate::grades`]).
+/// dropped the section sums (`scores`), added `asked`, `retracted_alerts` and the
+/// alerts' `shown_at` and `retracted_at`. Records of versions 1 and 2 are read as they
+/// are; their sums are never used (see [`crate::grades`]).
 pub const RECORD_VERSION: u32 = 3;
 
 /// One saved check-in.
@@ -30,7 +31,15 @@ pub struct CheckIn {
     /// Region code whose numbers were shown.
     pub region: String,
     pub answers: Vec<AnswerRecord>,
+    /// The alerts that hold at the end: urgent ones the person saw (with `shown_at`),
+    /// and advice for the summary.
     pub alerts: Vec<AlertRecord>,
+    /// Urgent alerts the person saw that stopped holding because an answer they
+    /// rested on was changed (going back with Esc), in the order that happened, each
+    /// with `shown_at` and `retracted_at`. Not in `alerts`: they do not stand, but a
+    /// clinician must see that they were shown. Written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retracted_alerts: Vec<AlertRecord>,
     /// Record formats 1 and 2 only: section sums, kept so old lines read and export
     /// as they were. Nothing reports them; [`crate::grades`] works the numbers out
     /// from the answers.
@@ -108,6 +117,22 @@ pub struct AlertRecord {
     pub question: String,
     pub level: Level,
     pub title: String,
+    /// When the person was shown it (urgent alerts only; records before version 3
+    /// and check-ins run without a clock have none).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rfc3339::option"
+    )]
+    pub shown_at: Option<DateTime<FixedOffset>>,
+    /// When an answer it rested on was changed so that it no longer holds (alerts
+    /// in `retracted_alerts` only).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rfc3339::option"
+    )]
+    pub retracted_at: Option<DateTime<FixedOffset>>,
 }
 
 /// One section's sum, as record formats 1 and 2 saved it. Read, never reported.
@@ -144,6 +169,7 @@ impl CheckIn {
             region: region.to_string(),
             answers: flow.answer_records(),
             alerts: flow.alert_records(),
+            retracted_alerts: flow.retracted_records(),
             scores: Vec::new(),
             asked: Some(flow.progress().1 as u32),
             completes: None,
@@ -180,6 +206,33 @@ pub mod rfc3339 {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a time that may be absent.
+    pub mod option {
+        use chrono::{DateTime, FixedOffset};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<FixedOffset>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => DateTime::parse_from_rfc3339(&text)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom),
+                None => Ok(None),
+            }
+        }
     }
 }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Kind, Level};
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
-use crate::record::{BankRef, CheckIn, Status};
+use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 pub use period::{ACCEPTED, Bound, Period, PeriodView, rfc3339};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};
@@ -58,6 +58,9 @@ pub struct Counts {
     pub with_urgent_alerts: u64,
     /// Urgent alerts, all check-ins together.
     pub urgent_alerts: u64,
+    /// Urgent alerts that were shown and then retracted because an answer they
+    /// rested on was changed; not counted in `urgent_alerts`.
+    pub retracted_alerts: u64,
     /// Lines of the log skipped because they were not valid check-ins.
     pub skipped_lines: u64,
 }
@@ -90,21 +93,60 @@ pub struct UrgentAlert {
     pub title: String,
     /// The question whose answer raised it.
     pub question: String,
+    /// When the person was shown it (RFC 3339), where the record says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub shown_at: Option<String>,
+    /// For a retracted alert: when the answer it rested on was changed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    pub retracted_at: Option<String>,
 }
 
-/// The urgent alerts of one check-in, most urgent first (as saved).
-pub fn urgent_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
-    r.alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .map(|a| UrgentAlert {
+impl UrgentAlert {
+    fn of(r: &CheckIn, a: &AlertRecord) -> UrgentAlert {
+        UrgentAlert {
             at: rfc3339(&r.started_at),
             check_in: r.id.clone(),
             id: a.id.clone(),
             level: a.level,
             title: a.title.clone(),
             question: a.question.clone(),
-        })
+            shown_at: a.shown_at.as_ref().map(rfc3339),
+            retracted_at: a.retracted_at.as_ref().map(rfc3339),
+        }
+    }
+}
+
+/// The urgent alerts of one check-in that stand, most urgent first (as saved).
+pub fn urgent_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
+    r.alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| UrgentAlert::of(r, a))
+}
+
+/// The urgent alerts of one check-in that were shown and then retracted (an answer
+/// they rested on was changed), in the order that happened.
+pub fn retracted_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
+    r.retracted_alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| UrgentAlert::of(r, a))
+}
+
+/// "shown at 10:01:05, then the answer was changed at 10:01:40": how a retracted
+/// alert reads everywhere, with the times the record has.
+pub fn retracted_words(a: &AlertRecord) -> String {
+    let time = |t: &Option<DateTime<FixedOffset>>| {
+        t.map(|t| format!(" at {}", t.format("%Y-%m-%d %H:%M:%S")))
+            .unwrap_or_default()
+    };
+    format!(
+        "shown{}, then the answer was changed{}",
+        time(&a.shown_at),
+        time(&a.retracted_at)
+    )
 }
 
 /// What a series counts.
@@ -321,6 +363,7 @@ impl<'b> Summary<'b> {
             self.counts.with_urgent_alerts += 1;
             self.counts.urgent_alerts += urgent;
         }
+        self.counts.retracted_alerts += retracted_alerts(r).count() as u64;
         self.first_at = Some(self.first_at.map_or(at, |t| t.min(at)));
         self.last_at = Some(self.last_at.map_or(at, |t| t.max(at)));
         if !self.banks.contains(&r.bank) {

@@ -75,12 +75,13 @@ pub fn find<'b>(
             "your check-in of {at} started more than {RECALL_DAYS} days ago, and the questions ask about the last {RECALL_DAYS} days; {new}"
         ));
     }
-    let (flow, holding) = Flow::restore(bank, &r.answers).map_err(|e| {
+    let (mut flow, holding) = Flow::restore(bank, &r.answers).map_err(|e| {
         format!(
             "your check-in of {at} has an answer that does not fit the questions (\"{}\": {}); {new}",
             e.question, e.message
         )
     })?;
+    flow.carry_alerts(&r.alerts, &r.retracted_alerts);
     Ok(Resumable {
         stopped: r,
         flow,

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use chrono::{DateTime, FixedOffset};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
@@ -77,6 +78,11 @@ pub trait Events {
     fn alert(&mut self, rule: &crate::bank::AlertRule);
     /// A notice that is not an error (an ignored answer).
     fn notice(&mut self, text: &str);
+    /// The time to stamp the alerts shown with; the flow has no clock. None keeps
+    /// no time (tests).
+    fn now(&self) -> Option<DateTime<FixedOffset>> {
+        None
+    }
 }
 
 /// Runs the flow over the answers. Alerts are reported the moment they are raised.
@@ -149,13 +155,17 @@ pub fn run_from<'b>(
                 // The file ends the check inside a block (a suicide screen with the
                 // plan question unanswered): what its answers so far call for is
                 // shown all the same, as the guided check shows it on Ctrl-C.
-                for rule in flow.pending_alerts() {
+                for rule in flow.show_pending(events.now()) {
                     events.alert(rule);
                 }
                 return Err(e);
             }
         };
-        for rule in flow.answer(answer) {
+        let shown = match events.now() {
+            Some(at) => flow.answer_at(answer, at),
+            None => flow.answer(answer),
+        };
+        for rule in shown {
             events.alert(rule);
         }
     }

@@ -8,7 +8,7 @@ use crate::bank::{Bank, Kind, fmt_num};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
-use crate::report::question_short;
+use crate::report::{question_short, retracted_words};
 
 const WIDTH: usize = 76;
 
@@ -48,6 +48,32 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
                 }
                 for c in call_lines(rule, region) {
                     let _ = writeln!(s, "     - {c}");
+                }
+            }
+        }
+    }
+    // Alerts shown and then taken back by a changed answer: the person saw them, so
+    // the summary (and `show`, for a clinician) says so, with the help they gave.
+    let retracted: Vec<_> = record
+        .retracted_alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .collect();
+    if !retracted.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Alerts shown, then the answer was changed:");
+        for a in &retracted {
+            let _ = writeln!(s, "  - {} ({})", a.title, a.level.as_str());
+            for line in wrap(&retracted_words(a), WIDTH - 4) {
+                let _ = writeln!(s, "    {line}");
+            }
+            if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
+                let calls = call_lines(rule, region);
+                if !calls.is_empty() {
+                    let _ = writeln!(s, "    If it still applies to you:");
+                }
+                for c in calls {
+                    let _ = writeln!(s, "    - {c}");
                 }
             }
         }

@@ -125,9 +125,18 @@ pub fn run(
         let (reply, unsent) = ask(&mut p, bank, q, flow.current_answer(), &info);
         match reply {
             Reply::Value(a) => {
-                for rule in flow.answer(a) {
+                let rules = flow.answer_at(a, now());
+                for (i, rule) in rules.iter().enumerate() {
                     crate::sayln!();
                     crate::say!("{}", alert::render(rule, chosen, color));
+                    // The flow has marked every one of them as shown, and the record
+                    // says so: stopping here still shows the rest.
+                    let rest = || {
+                        for rule in &rules[i + 1..] {
+                            crate::sayln!();
+                            crate::say!("{}", alert::render(rule, chosen, color));
+                        }
+                    };
                     loop {
                         match p.confirm(
                             "I have read this. Press Enter to go on (or type n to stop here).",
@@ -137,9 +146,15 @@ pub fn run(
                             false,
                         ) {
                             Reply::Value(true) => break,
-                            Reply::Value(false) => return Ok(Ending::StoppedAtAlert),
+                            Reply::Value(false) => {
+                                rest();
+                                return Ok(Ending::StoppedAtAlert);
+                            }
                             Reply::Back => continue,
-                            Reply::Stop(why) => return Ok(Ending::from_stop(why)),
+                            Reply::Stop(why) => {
+                                rest();
+                                return Ok(Ending::from_stop(why));
+                            }
                         }
                     }
                 }
@@ -153,12 +168,12 @@ pub fn run(
                 // Text typed but not yet sent is an answer too: keep it.
                 let kept = unsent.trim();
                 if q.kind == Kind::Text && !kept.is_empty() {
-                    flow.answer(Answer::Text(kept.to_string()));
+                    flow.answer_at(Answer::Text(kept.to_string()), now());
                 }
                 // Stopped inside a block (the suicide screen): the alert its answers
                 // so far call for, before anything else. Nothing may end the check
                 // with an urgent answer unseen.
-                for rule in flow.pending_alerts() {
+                for rule in flow.show_pending(Some(now())) {
                     crate::sayln!();
                     crate::say!("{}", alert::render(rule, chosen, color));
                 }
@@ -167,6 +182,12 @@ pub fn run(
         }
     }
     Ok(Ending::Completed)
+}
+
+/// The time alerts are stamped with: shown, or retracted when an answer changes.
+#[cfg(unix)]
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
 }
 
 #[cfg(unix)]

@@ -355,7 +355,10 @@ fn check_response_items(
         }
         assert!(item.get("item").is_none(), "question {link} has items");
         let answers = item["answer"].as_array().expect("answer list");
-        assert_eq!(answers.len(), 1, "{link}");
+        // One answer per question; the alerts items (`repeats`) list every alert.
+        if !link.starts_with("sidecheck-alerts-") {
+            assert_eq!(answers.len(), 1, "{link}");
+        }
         for a in answers {
             let values: Vec<&String> = a
                 .as_object()
@@ -769,6 +772,7 @@ fn csv_reads_back_with_the_same_values() {
             "answer",
             "grade",
             "urgent",
+            "retracted_alert",
             "section_moderate_or_worse",
             "section_highest_grade",
             "checkin_urgent_findings"
@@ -828,7 +832,7 @@ fn csv_reads_back_with_the_same_values() {
             .flatten()
             .filter(|al| al["level"] != "advice")
             .count();
-        assert_eq!(&row[11], findings.to_string());
+        assert_eq!(&row[12], findings.to_string());
     }
     // The note with quotes, a comma and a line break comes back whole.
     assert!(rows.iter().any(|r| &r[6] == NOTE));
@@ -843,7 +847,7 @@ fn csv_reads_back_with_the_same_values() {
         .iter()
         .find(|r| &r[0] == records[1]["id"].as_str().unwrap_or_default() && &r[3] == "common")
         .expect("common row");
-    assert_eq!((&common[9], &common[10]), ("2", "3"));
+    assert_eq!((&common[10], &common[11]), ("2", "3"));
 }
 
 // ---------------------------------------------------------------- HTML
@@ -1137,4 +1141,111 @@ fn old_format_records_still_export_and_their_sums_are_not_used() {
             "{format}"
         );
     }
+}
+
+// ---------------------------------------------------------------- retracted alerts
+
+/// A completed check-in whose suicide screen was positive and then answered "no":
+/// the crisis and emergency boxes were shown, then retracted.
+fn with_retracted(env: &Env) -> Value {
+    let mut r = record_at(
+        &template_record(&calm_answers()),
+        "20261130-090000-00000000cafe",
+        "2026-11-30T09:00:00.000+01:00",
+    );
+    r["schema"] = json!(3);
+    r["retracted_alerts"] = json!([
+        {"id": "suicide_emergency", "question": "suicidal_plan", "level": "emergency",
+         "title": "You have a plan or have acted on thoughts of suicide",
+         "shown_at": "2026-11-30T09:01:00.000+01:00", "retracted_at": "2026-11-30T09:01:30.000+01:00"},
+        {"id": "suicidal_thoughts", "question": "suicidal_thoughts", "level": "crisis",
+         "title": "You have thoughts of hurting or killing yourself",
+         "shown_at": "2026-11-30T09:00:40.000+01:00", "retracted_at": "2026-11-30T09:01:40.000+01:00"}
+    ]);
+    append_log(env, &[r.to_string()]);
+    r
+}
+
+#[test]
+fn a_json_report_with_retracted_alerts_validates_and_lists_them_apart() {
+    let env = Env::new();
+    let mut records = sample(&env);
+    records.push(with_retracted(&env));
+    let doc = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_valid(&validator(&env), &doc);
+    assert_eq!(doc["records"], json!(records));
+    assert_eq!(doc["summary"]["counts"]["retracted_alerts"], 2);
+    let ids: Vec<&str> = doc["summary"]["retracted_alerts"]
+        .as_array()
+        .expect("retracted_alerts")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["suicide_emergency", "suicidal_thoughts"]);
+    // Not counted as standing.
+    assert!(
+        !doc["summary"]["urgent_alerts"]
+            .to_string()
+            .contains("suicide_emergency")
+    );
+}
+
+#[test]
+fn a_retracted_alert_whose_question_is_no_longer_answered_still_gets_a_csv_row() {
+    let env = Env::new();
+    let r = with_retracted(&env);
+    let text = export_ok(&env, &["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let answers = r["answers"].as_array().expect("answers").len();
+    // One row per answer, and one for the plan question, which was not asked in the end.
+    assert_eq!(rows.len(), answers + 1);
+    let plan = rows
+        .iter()
+        .find(|row| &row[4] == "suicidal_plan")
+        .expect(&text);
+    assert_eq!(&plan[6], "", "no answer");
+    assert_eq!(&plan[8], "false");
+    assert!(plan[9].contains("(emergency): shown at 2026-11-30 09:01:00, then the answer was changed at 2026-11-30 09:01:30"), "{text}");
+    let thoughts = rows
+        .iter()
+        .find(|row| &row[4] == "suicidal_thoughts")
+        .expect(&text);
+    assert_eq!(&thoughts[6], "No");
+    assert!(thoughts[9].contains("(crisis)"), "{text}");
+}
+
+#[test]
+fn fhir_and_html_show_retracted_alerts() {
+    let env = Env::new();
+    let r = with_retracted(&env);
+    let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
+    let qr = response_for(&bundle, &r["id"]);
+    let items = questionnaire_items(resources(&bundle, "Questionnaire")[0]);
+    let options = answer_options(resources(&bundle, "Questionnaire")[0]);
+    let mut seen = Vec::new();
+    check_response_items(&qr["item"], None, &items, &options, &mut seen);
+    assert!(seen.contains(&(
+        "sidecheck-alerts-retracted".into(),
+        Some("sidecheck-alerts".into())
+    )));
+    let text = qr.to_string();
+    assert!(text.contains("You have thoughts of hurting or killing yourself (crisis, question suicidal_thoughts); shown at 2026-11-30T09:00:40.000+01:00, then the answer was changed at 2026-11-30T09:01:40.000+01:00"), "{text}");
+    assert!(!seen.iter().any(|(l, _)| l == "sidecheck-alerts-standing"));
+
+    let html = export_ok(&env, &["--format", "html"]);
+    let at = html.find("<section id=\"retracted-alerts\">").expect(&html);
+    let section = &html[at..at + html[at..].find("</section>").expect(&html)];
+    assert!(
+        section.contains("2 urgent alerts were shown to the person and then retracted"),
+        "{section}"
+    );
+    assert!(
+        section.contains("level-emergency") && section.contains("level-crisis"),
+        "{section}"
+    );
+    assert!(
+        html.contains("No urgent alert stands in this period"),
+        "{html}"
+    );
 }

@@ -1287,3 +1287,229 @@ fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
         with_context(vec![answered("breathing", false.into())])
     );
 }
+
+/// `sidecheck ARGS` against the data folder of `g`, which must succeed; its stdout.
+fn run_ok(g: &Guided, args: &[&str]) -> String {
+    let out = g.env.cmd().args(args).output().expect("run sidecheck");
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
+    // "Yes" to thoughts, the crisis box read, then Esc back to the question and "no".
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "y");
+    g.answer(PLAN, "n");
+    g.answer(BEHAVIOR, "n");
+    let alert = g.expect(ACKNOWLEDGE);
+    assert!(alert.contains("GETSUPPORTNOW"), "{alert}");
+    g.send(ENTER);
+    g.expect(HALLUCINATIONS);
+    for earlier in [BEHAVIOR, PLAN, SUICIDAL] {
+        g.esc();
+        g.expect(earlier);
+    }
+    g.expect("(Y/n)");
+    g.send("n");
+    g.send(ENTER);
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    for scale in [
+        UPSET_STOMACH,
+        DROWSINESS,
+        DIZZINESS,
+        "how bad was your trouble sleeping at night",
+        "how bad was your muscle weakness",
+        "how bad was your confusion",
+        "how bad was feeling sad",
+    ] {
+        g.answer(scale, "");
+    }
+    g.answer("make you feel high", "");
+    g.answer("more baclofen than your prescriber", "n");
+    g.answer("needed more baclofen to get the same effect?", "n");
+    g.answer("did you drink alcohol", "n");
+    g.answer("anything else about the last 7 days", "");
+    // The end summary says so.
+    let summary = g.expect("Saved to");
+    assert!(
+        summary.contains(
+            &String::from_utf8_lossy(&squeeze("Alerts shown, then the answer was changed:"))
+                .into_owned()
+        ),
+        "{summary}"
+    );
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+
+    // The record: no alert stands, the crisis alert is kept as retracted.
+    let record = g.record();
+    assert_eq!(record["schema"], 3);
+    assert_eq!(record["status"], "completed");
+    assert_eq!(alert_ids(&record), Vec::<String>::new());
+    assert!(
+        answers(&record).contains(&answered("suicidal_thoughts", false.into())),
+        "{record}"
+    );
+    let retracted = record["retracted_alerts"].as_array().expect("retracted");
+    assert_eq!(retracted.len(), 1, "{record}");
+    let r = &retracted[0];
+    assert_eq!(r["id"], "suicidal_thoughts");
+    assert_eq!(r["level"], "crisis");
+    assert_eq!(r["question"], "suicidal_thoughts");
+    let time =
+        |key: &str| chrono::DateTime::parse_from_rfc3339(r[key].as_str().expect(key)).expect(key);
+    let (shown, taken_back) = (time("shown_at"), time("retracted_at"));
+    assert!(shown <= taken_back, "{r}");
+    let started = chrono::DateTime::parse_from_rfc3339(record["started_at"].as_str().unwrap())
+        .expect("started_at");
+    assert!(started <= shown, "{record}");
+    let title = r["title"].as_str().expect("title").to_string();
+
+    // `show last`.
+    let show = run_ok(&g, &["show", "last"]);
+    assert!(
+        show.contains("Alerts shown, then the answer was changed:"),
+        "{show}"
+    );
+    assert!(show.contains(&title), "{show}");
+    assert!(show.contains("then the answer was changed at"), "{show}");
+    assert!(show.contains("Urgent alerts: none."), "{show}");
+
+    // JSON: the record as saved, and the summary lists it apart from urgent_alerts.
+    let json: Value =
+        serde_json::from_str(&run_ok(&g, &["export", "--format", "json"])).expect("JSON");
+    assert_eq!(
+        json["records"][0]["retracted_alerts"],
+        record["retracted_alerts"]
+    );
+    assert_eq!(json["summary"]["urgent_alerts"], serde_json::json!([]));
+    assert_eq!(json["summary"]["counts"]["retracted_alerts"], 1);
+    let listed = &json["summary"]["retracted_alerts"];
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    assert_eq!(listed[0]["id"], "suicidal_thoughts");
+    assert_eq!(listed[0]["retracted_at"], r["retracted_at"]);
+
+    // FHIR: the response's alerts group says the crisis alert was shown and taken back.
+    let fhir: Value =
+        serde_json::from_str(&run_ok(&g, &["export", "--format", "fhir"])).expect("FHIR");
+    let qr = fhir["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["resourceType"] == "QuestionnaireResponse")
+        .expect("a response");
+    let group = qr["item"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["linkId"] == "sidecheck-alerts")
+        .expect("the alerts group");
+    let items = group["item"].as_array().expect("alert items");
+    assert_eq!(items.len(), 1, "{group}");
+    assert_eq!(items[0]["linkId"], "sidecheck-alerts-retracted");
+    let said = items[0]["answer"][0]["valueString"].as_str().expect("text");
+    assert!(said.contains(&title) && said.contains("crisis"), "{said}");
+    assert!(said.contains("then the answer was changed at"), "{said}");
+
+    // CSV: the row of the question carries it in `retracted_alert`; `urgent` is false.
+    let csv = run_ok(&g, &["export", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let flagged: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|row| !row[col("retracted_alert")].is_empty())
+        .collect();
+    assert_eq!(flagged.len(), 1, "{csv}");
+    assert_eq!(&flagged[0][col("question_id")], "suicidal_thoughts");
+    assert_eq!(&flagged[0][col("answer")], "No");
+    assert_eq!(&flagged[0][col("urgent")], "false");
+    assert!(flagged[0][col("retracted_alert")].contains(&title), "{csv}");
+
+    // HTML: a section of its own.
+    let html = run_ok(&g, &["export", "--format", "html"]);
+    assert!(html.contains("<section id=\"retracted-alerts\">"), "{html}");
+    assert!(
+        html.contains("<h2>Urgent alerts shown, then the answer was changed</h2>"),
+        "{html}"
+    );
+    let section = &html[html.find("id=\"retracted-alerts\"").unwrap_or(0)..];
+    let section = &section[..section.find("</section>").unwrap_or(section.len())];
+    assert!(section.contains("level-crisis"), "{section}");
+    assert!(
+        section.contains("then the answer was changed at"),
+        "{section}"
+    );
+
+    // History lists it apart from the alerts that stand.
+    let history = run_ok(&g, &["history"]);
+    assert!(history.contains("then the answer was changed"), "{history}");
+}
+
+#[test]
+fn stopping_at_the_first_of_two_boxes_still_shows_the_second() {
+    // "More than prescribed", then back to the suicide screen and "yes": its end
+    // raises two boxes at once, the suicidal-overdose emergency and the crisis one.
+    let mut g = Guided::new(Env::new());
+    g.answer(START, "");
+    no_pump_no_dose_change(&mut g);
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+    for _ in 0..7 {
+        g.answer("at its worst", "");
+    }
+    g.answer("make you feel high", "");
+    g.answer("more baclofen than your prescriber", "y");
+    g.expect(ACKNOWLEDGE);
+    g.send(ENTER);
+    g.expect("needed more baclofen to get the same effect?");
+    // Esc, question by question, back to the suicide screen.
+    let want = String::from_utf8_lossy(&squeeze(SUICIDAL)).into_owned();
+    let mut back = 0;
+    loop {
+        g.esc();
+        back += 1;
+        // The question left is marked, then the one gone back to is drawn.
+        g.expect("(went back)");
+        let shown = g.expect("Question ");
+        if shown.contains(&want) {
+            break;
+        }
+        assert!(back < 15, "never got back to the screen: {}", g.screen());
+    }
+    g.expect("(y/N)");
+    g.send("y");
+    g.send(ENTER);
+    g.answer(PLAN, "n");
+    g.answer(BEHAVIOR, "n");
+    let first = g.expect(ACKNOWLEDGE);
+    assert!(first.contains("EMERGENCY"), "{first}");
+    g.send("n");
+    g.send(ENTER);
+    // The second box, before the end summary (which lists both as well).
+    let rest = g.expect("URGENT ALERTS:");
+    assert!(
+        rest.contains("GETSUPPORTNOW") && rest.contains('╔'),
+        "the second box: {rest}"
+    );
+    g.expect(STOPPED);
+    assert_eq!(g.finish(), 0, "{}", g.screen());
+    let record = g.record();
+    let alerts = record["alerts"].as_array().expect("alerts");
+    let ids = alert_ids(&record);
+    assert!(ids.contains(&"suicidal_overdose".to_string()), "{ids:?}");
+    assert!(ids.contains(&"suicidal_thoughts".to_string()), "{ids:?}");
+    for a in alerts {
+        assert!(a["shown_at"].is_string(), "shown, and saved so: {a}");
+    }
+}

@@ -317,3 +317,37 @@ mod guided {
         assert_eq!(done["alerts"][0]["id"], "breathing");
     }
 }
+
+#[test]
+fn finishing_a_stopped_check_in_keeps_the_alerts_it_showed_and_the_ones_it_retracted() {
+    let env = Env::new();
+    let whole = answers_with(json!({"breathing": true}));
+    let mut before = stopped(&whole, 9, 30);
+    // The stopped check-in showed the breathing alert, and a crisis alert that was
+    // then taken back (the person went back and answered "no").
+    before["schema"] = json!(3);
+    before["alerts"][0]["shown_at"] = json!("2026-12-01T08:01:00.000+01:00");
+    let retracted = json!([{
+        "id": "suicidal_thoughts",
+        "question": "suicidal_thoughts",
+        "level": "crisis",
+        "title": "You have thoughts of hurting or killing yourself",
+        "shown_at": "2026-12-01T08:02:00.000+01:00",
+        "retracted_at": "2026-12-01T08:03:00.000+01:00"
+    }]);
+    before["retracted_alerts"] = retracted.clone();
+    assert_eq!(before["alerts"][0]["id"], "breathing", "{before}");
+    append_log(&env, &[before.to_string()]);
+
+    let out = env.check(&whole, &["--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let done = &env.records()[1];
+    assert_eq!(done["completes"], STOPPED_ID);
+    // The finished record stands in for the stopped one, so it carries both.
+    assert_eq!(done["retracted_alerts"], retracted);
+    assert_eq!(done["alerts"][0]["id"], "breathing");
+    assert_eq!(
+        done["alerts"][0]["shown_at"],
+        "2026-12-01T08:01:00.000+01:00"
+    );
+}

@@ -2,6 +2,13 @@
 //! ends, so it opens cleanly in a spreadsheet. Each row also carries its check-in's
 //! status and urgent findings and its section's numbers ([`crate::grades`]), so a
 //! spreadsheet can filter on them without a second table.
+//!
+//! `urgent` is true on the answer an urgent alert that stands rests on.
+//! `retracted_alert` names an urgent alert that was shown and then retracted because
+//! the answer was changed ("shown …, then the answer was changed …"), on the row of
+//! the question that raised it; if that question is no longer answered (a follow-up
+//! of an answer that changed), the alert gets a row of its own with an empty answer,
+//! so a clinician filtering on the column sees every one.
 
 use std::io::Write;
 
@@ -12,12 +19,12 @@ use crate::bank::fmt_num;
 use crate::error::Error;
 use crate::grades::{Grades, grade};
 use crate::record::{AnswerRecord, CheckIn, Status};
-use crate::report::{bank_for, rfc3339};
+use crate::report::{bank_for, retracted_words, rfc3339};
 use crate::scan::Scan;
 use crate::store::Warn;
 
 /// The header row.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "checkin_id",
     "time",
     "status",
@@ -27,6 +34,7 @@ pub const HEADER: [&str; 12] = [
     "answer",
     "grade",
     "urgent",
+    "retracted_alert",
     "section_moderate_or_worse",
     "section_highest_grade",
     "checkin_urgent_findings",
@@ -57,42 +65,97 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
         Status::Completed => "completed".to_string(),
         Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
     };
-    r.answers
+    let text = |q: &str| {
+        bank.and_then(|b| b.question(q))
+            .map(|q| defuse(&q.text))
+            .unwrap_or_default()
+    };
+    let retracted = |q: &str| {
+        r.retracted_alerts
+            .iter()
+            .filter(|al| al.level.is_urgent() && al.question == q)
+            .map(|al| {
+                format!(
+                    "{} ({}): {}",
+                    al.title,
+                    al.level.as_str(),
+                    retracted_words(al)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    // The section's numbers and the check-in's urgent findings, as every row of the
+    // section carries them.
+    let numbers = |section: &str| {
+        let s = grades.section(section);
+        [
+            s.filter(|s| s.graded > 0)
+                .map(|s| s.moderate_or_worse.to_string())
+                .unwrap_or_default(),
+            s.and_then(|s| s.highest_grade)
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
+            grades.urgent_findings.to_string(),
+        ]
+    };
+    let mut lines: Vec<String> = r
+        .answers
         .iter()
         .map(|a| {
-            let text = bank
-                .and_then(|b| b.question(&a.question))
-                .map(|q| q.text.clone())
-                .unwrap_or_default();
             let urgent = r
                 .alerts
                 .iter()
                 .any(|al| al.level.is_urgent() && al.question == a.question);
-            let section = grades.section(&a.section);
+            let [moderate, highest, findings] = numbers(&a.section);
             row(&[
                 r.id.clone(),
                 time.clone(),
                 status.clone(),
                 a.section.clone(),
                 a.question.clone(),
-                defuse(&text),
+                text(&a.question),
                 answer_text(a),
                 grade(a).map(|g| g.to_string()).unwrap_or_default(),
                 urgent.to_string(),
-                section
-                    .filter(|s| s.graded > 0)
-                    .map(|s| s.moderate_or_worse.to_string())
-                    .unwrap_or_default(),
-                section
-                    .and_then(|s| s.highest_grade)
-                    .map(|g| g.to_string())
-                    .unwrap_or_default(),
-                grades.urgent_findings.to_string(),
+                defuse(&retracted(&a.question)),
+                moderate,
+                highest,
+                findings,
             ])
         })
-        .collect()
+        .collect();
+    let mut orphans: Vec<&str> = Vec::new();
+    for al in r.retracted_alerts.iter().filter(|al| al.level.is_urgent()) {
+        let q = al.question.as_str();
+        if !r.answers.iter().any(|a| a.question == q) && !orphans.contains(&q) {
+            orphans.push(q);
+        }
+    }
+    for q in orphans {
+        let section = bank
+            .and_then(|b| b.question(q))
+            .map(|q| q.section.clone())
+            .unwrap_or_default();
+        let [moderate, highest, findings] = numbers(&section);
+        lines.push(row(&[
+            r.id.clone(),
+            time.clone(),
+            status.clone(),
+            section,
+            q.to_string(),
+            text(q),
+            String::new(),
+            String::new(),
+            "false".into(),
+            defuse(&retracted(q)),
+            moderate,
+            highest,
+            findings,
+        ]));
+    }
+    lines
 }
-
 /// The answer in words: the label chosen, the number, or the text typed.
 fn answer_text(a: &AnswerRecord) -> String {
     if let Some(label) = &a.label {

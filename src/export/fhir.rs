@@ -26,7 +26,7 @@ use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::error::Error;
 use crate::flow::number_fits;
 use crate::grades::{Grades, SectionGrades};
-use crate::record::{AnswerRecord, CheckIn, Status};
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
 use crate::report::rfc3339;
 use crate::scan::Scan;
 use crate::store::Warn;
@@ -45,6 +45,11 @@ pub const QUESTIONS_ASKED: &str = "urn:sidecheck:fhir:questions-asked";
 /// `graded`, `moderateOrWorse`, `highestGrade` (absent when none was graded),
 /// `yesNo`, `yes` and `urgentFindings`, each a valueInteger.
 pub const SECTION_GRADES: &str = "urn:sidecheck:fhir:section-grades";
+/// The linkId of the group of urgent alerts shown, and of its two items. Question
+/// ids are snake_case, so the hyphens keep these apart from them.
+pub const ALERTS_LINK: &str = "sidecheck-alerts";
+pub const STANDING_LINK: &str = "sidecheck-alerts-standing";
+pub const RETRACTED_LINK: &str = "sidecheck-alerts-retracted";
 /// The identifier system of check-in ids.
 pub const CHECK_IN_SYSTEM: &str = "urn:sidecheck:check-in";
 
@@ -342,6 +347,7 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
                 "item": items,
             })
         })
+        .chain(std::iter::once(alerts_group()))
         .collect();
     json!({
         "resourceType": "Questionnaire",
@@ -357,6 +363,81 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
             bank.medication, bank.recall_period, bank.safety_notice
         ),
         "item": groups,
+    })
+}
+
+/// The group that carries the urgent alerts the person was shown: those that stand,
+/// and those shown and then retracted because an answer was changed (the answer in
+/// the response then says "no", so without this a positive suicide screen that was
+/// taken back would leave no trace). Filled by sidecheck, never asked.
+fn alerts_group() -> Value {
+    let item = |link: &str, text: &str| json!({"linkId": link, "text": text, "type": "string", "repeats": true, "readOnly": true});
+    json!({
+        "linkId": ALERTS_LINK,
+        "text": "Urgent alerts shown during the check-in",
+        "type": "group",
+        "item": [
+            item(STANDING_LINK, "Urgent alerts shown that still stand"),
+            item(RETRACTED_LINK, "Urgent alerts shown, then the answer was changed so they no longer hold"),
+        ],
+    })
+}
+
+/// The response's alerts group, when the check-in showed any urgent alert.
+fn alerts_answers(r: &CheckIn) -> Option<Value> {
+    let text = |a: &AlertRecord, extra: String| json!({"valueString": format!("{} ({}, question {}){extra}", a.title, a.level.as_str(), a.question)});
+    let standing: Vec<Value> = r
+        .alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| {
+            let when = a
+                .shown_at
+                .as_ref()
+                .map(|t| format!("; shown at {}", rfc3339(t)))
+                .unwrap_or_default();
+            text(a, when)
+        })
+        .collect();
+    let retracted: Vec<Value> = r
+        .retracted_alerts
+        .iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| {
+            let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
+                t.as_ref()
+                    .map(|t| format!(" at {}", rfc3339(t)))
+                    .unwrap_or_default()
+            };
+            text(
+                a,
+                format!(
+                    "; shown{}, then the answer was changed{}",
+                    time(&a.shown_at),
+                    time(&a.retracted_at)
+                ),
+            )
+        })
+        .collect();
+    let mut items = Vec::new();
+    for (link, text, answers) in [
+        (
+            STANDING_LINK,
+            "Urgent alerts shown that still stand",
+            standing,
+        ),
+        (
+            RETRACTED_LINK,
+            "Urgent alerts shown, then the answer was changed so they no longer hold",
+            retracted,
+        ),
+    ] {
+        if !answers.is_empty() {
+            items.push(json!({"linkId": link, "text": text, "answer": answers}));
+        }
+    }
+    (!items.is_empty()).then(|| {
+        json!({"linkId": ALERTS_LINK, "text": "Urgent alerts shown during the check-in", "item": items})
     })
 }
 
@@ -506,6 +587,7 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
                 group
             })
         })
+        .chain(alerts_answers(r))
         .collect();
     let mut qr = Map::new();
     qr.insert("resourceType".into(), json!("QuestionnaireResponse"));

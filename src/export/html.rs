@@ -19,7 +19,9 @@ use crate::bank::{Bank, Kind, Level, fmt_num};
 use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{CheckIn, Status};
-use crate::report::{Summary, Track, bank_for, question_short, section_title, urgent_alerts};
+use crate::report::{
+    Summary, Track, bank_for, question_short, retracted_words, section_title, urgent_alerts,
+};
 use crate::scan::Scan;
 use crate::store::Warn;
 
@@ -115,7 +117,11 @@ pub fn write(
     // 2. Urgent alerts, read again from the log.
     let mut s = String::from("<section id=\"alerts\">\n<h2>Urgent alerts</h2>\n");
     if summary.counts.urgent_alerts == 0 {
-        s.push_str("<p class=\"none\">No urgent alerts in this period.</p>\n</section>\n");
+        s.push_str(if summary.counts.retracted_alerts == 0 {
+            "<p class=\"none\">No urgent alerts in this period.</p>\n</section>\n"
+        } else {
+            "<p class=\"none\">No urgent alert stands in this period; alerts shown and then taken back by a changed answer are listed below.</p>\n</section>\n"
+        });
         io(out.write_all(s.as_bytes()))?;
     } else {
         let _ = write!(
@@ -139,6 +145,42 @@ pub fn write(
                     esc(level_name(a.level)),
                     esc(&a.title),
                     esc(&a.check_in),
+                );
+            }
+            io(out.write_all(rows.as_bytes()))
+        })?;
+        io(out.write_all(b"</tbody>\n</table>\n</section>\n"))?;
+    }
+    // 2b. Alerts the person was shown and then took back by changing an answer: the
+    // answer now reads "no", but the person did say yes at some point.
+    if summary.counts.retracted_alerts > 0 {
+        let mut s = String::from(
+            "<section id=\"retracted-alerts\">\n<h2>Urgent alerts shown, then the answer was changed</h2>\n",
+        );
+        let _ = write!(
+            s,
+            "<p class=\"intro\">{} urgent alert{} shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The person did give the first answer and saw the alert; the answer saved is the changed one.</p>\n\
+             <table class=\"alerts\">\n<thead><tr><th>Date</th><th>Level</th><th>Alert</th><th>Shown, then the answer was changed</th><th>Check-in</th></tr></thead>\n<tbody>\n",
+            summary.counts.retracted_alerts,
+            if summary.counts.retracted_alerts == 1 {
+                " was"
+            } else {
+                "s were"
+            },
+        );
+        io(out.write_all(s.as_bytes()))?;
+        scan.each(&mut |_| {}, |r| {
+            let mut rows = String::new();
+            for a in r.retracted_alerts.iter().filter(|a| a.level.is_urgent()) {
+                let _ = writeln!(
+                    rows,
+                    "<tr class=\"alert retracted\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}</td><td>{}</td><td>{}</td><td class=\"id\">{}</td></tr>",
+                    esc(&when(&r.started_at)),
+                    a.level.as_str(),
+                    esc(level_name(a.level)),
+                    esc(&a.title),
+                    esc(&retracted_words(a)),
+                    esc(&r.id),
                 );
             }
             io(out.write_all(rows.as_bytes()))
@@ -452,6 +494,14 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
             esc(&a.title)
         ));
     }
+    for a in r.retracted_alerts.iter().filter(|a| a.level.is_urgent()) {
+        items.push(format!(
+            "<li class=\"urgent-mark retracted\">Urgent ({}), {}: {}</li>",
+            esc(level_name(a.level)),
+            esc(&retracted_words(a)),
+            esc(&a.title)
+        ));
+    }
     items.append(&mut section_items);
     for a in &r.answers {
         let q = bank.and_then(|b| b.question(&a.question));
@@ -565,7 +615,8 @@ fn explanation(bank: &Bank) -> String {
     let _ = writeln!(
         s,
         "<p>Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. \
-         <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day.</p>"
+         <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day. \
+         An alert <b>shown, then the answer was changed</b> was seen by the person, who then went back and changed the answer it rested on; it is listed apart and does not count as standing.</p>"
     );
     let graded: Vec<String> = bank
         .sections

@@ -20,7 +20,8 @@ use crate::error::Error;
 use crate::grades::Grades;
 use crate::record::{CheckIn, Status};
 use crate::report::{
-    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, rfc3339, urgent_alerts,
+    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, rfc3339,
+    urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::store::Warn;
@@ -69,8 +70,12 @@ enum FormatName {
 struct SummaryDoc {
     #[serde(flatten)]
     view: SummaryView,
-    /// Every urgent alert in the period with its date, in the order saved.
+    /// Every urgent alert that stands in the period with its date, in the order saved.
     urgent_alerts: Vec<UrgentAlert>,
+    /// Every urgent alert that was shown and then retracted (the person changed the
+    /// answer it rested on), with `shown_at` and `retracted_at`, in the order saved.
+    /// Not in `urgent_alerts`.
+    retracted_alerts: Vec<UrgentAlert>,
     /// Each check-in's numbers, in the order saved, worked out from its answers
     /// (never from the sums that record formats 1 and 2 stored).
     check_ins: Vec<CheckInNumbers>,
@@ -112,7 +117,7 @@ impl CheckInNumbers {
     }
 }
 
-/// One check-in, as the log stores it (record formats 1, 2 and 3).
+/// One check-in, as the log stores it (record formats 1 to 3).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -131,6 +136,10 @@ struct RecordDoc {
     region: String,
     answers: Vec<AnswerDoc>,
     alerts: Vec<AlertDoc>,
+    /// Record format 3: urgent alerts shown and then retracted because an answer
+    /// they rested on was changed, each with `shown_at` and `retracted_at`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    retracted_alerts: Vec<AlertDoc>,
     /// Record formats 1 and 2 only: section sums as they were saved. They added
     /// yes answers into severity scales and their maximum changed between
     /// check-ins; use `summary.check_ins` instead.
@@ -186,6 +195,14 @@ struct AlertDoc {
     question: String,
     level: Level,
     title: String,
+    /// Record format 3: when the person was shown it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    shown_at: Option<String>,
+    /// Record format 3: when the answer it rested on was changed (retracted alerts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date-time"))]
+    retracted_at: Option<String>,
 }
 
 #[derive(JsonSchema)]
@@ -255,17 +272,31 @@ pub fn write(
     io(out.write_all(b"    \"urgent_alerts\": ["))?;
     let mut sep = "\n      ";
     let mut any = false;
-    if summary.counts.urgent_alerts > 0 {
+    // Retracted alerts are few; they are kept from the same read and written after.
+    let mut retracted = Vec::new();
+    if summary.counts.urgent_alerts > 0 || summary.counts.retracted_alerts > 0 {
         scan.each(&mut |_| {}, |r| {
             for alert in urgent_alerts(&r) {
                 io(write!(out, "{sep}{}", compact(&alert)?))?;
                 sep = ",\n      ";
                 any = true;
             }
+            retracted.extend(retracted_alerts(&r));
             Ok(())
         })?;
     }
     io(out.write_all(if any { b"\n    ],\n" } else { b"],\n" }))?;
+    io(out.write_all(b"    \"retracted_alerts\": ["))?;
+    let mut sep = "\n      ";
+    for alert in &retracted {
+        io(write!(out, "{sep}{}", compact(alert)?))?;
+        sep = ",\n      ";
+    }
+    io(out.write_all(if retracted.is_empty() {
+        b"],\n"
+    } else {
+        b"\n    ],\n"
+    }))?;
     io(out.write_all(b"    \"check_ins\": ["))?;
     let mut sep = "\n      ";
     let mut any = false;
@@ -281,10 +312,10 @@ pub fn write(
             Ok(())
         })?;
     }
-    io(out.write_all(if any {
-        b"\n    ]\n  }\n}\n"
-    } else {
+    io(out.write_all(if !any {
         b"]\n  }\n}\n"
+    } else {
+        b"\n    ]\n  }\n}\n"
     }))?;
     Ok(count)
 }

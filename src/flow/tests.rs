@@ -837,7 +837,7 @@ fn going_back_into_a_finished_block_holds_its_alerts_again() {
     assert_eq!(ids(flow.answer(Answer::Yes(false))), ["suicide_emergency"]);
 
     // Back to the start of the screen, and "no" to thoughts: the block ends there,
-    // with nothing to show, and nothing stays on the record.
+    // with nothing to show, and no alert stands.
     for _ in 0..3 {
         assert!(flow.back());
     }
@@ -845,6 +845,9 @@ fn going_back_into_a_finished_block_holds_its_alerts_again() {
     assert!(flow.answer(Answer::Yes(false)).is_empty());
     assert_eq!(flow.current().unwrap().id, "hallucinations");
     assert!(flow.alert_records().is_empty());
+    // Both boxes were seen, so both stay on the record as retracted.
+    let gone: Vec<String> = flow.retracted_records().into_iter().map(|a| a.id).collect();
+    assert_eq!(gone, ["suicide_emergency", "suicidal_thoughts"]);
 }
 
 #[test]
@@ -1373,4 +1376,181 @@ fn restore_refuses_an_answer_that_does_not_fit_the_bank() {
     saved[0].question = "no_such_question".into();
     let e = Flow::restore(&bank, &saved).unwrap_err();
     assert_eq!(e.question, "no_such_question");
+}
+
+fn at(minute: u32) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&format!("2026-12-01T10:{minute:02}:00.000+01:00")).unwrap()
+}
+
+/// Answers calmly up to the suicide screen, then thoughts yes, no plan, no
+/// behaviour at `shown`: the crisis box.
+fn crisis_at(flow: &mut Flow<'_>, shown: DateTime<FixedOffset>) {
+    answer_until(flow, &json!({}), "suicidal_thoughts");
+    assert!(flow.answer_at(Answer::Yes(true), shown).is_empty());
+    assert!(flow.answer_at(Answer::Yes(false), shown).is_empty());
+    assert_eq!(
+        ids(flow.answer_at(Answer::Yes(false), shown)),
+        ["suicidal_thoughts"]
+    );
+}
+
+/// From the question after the screen back to "suicidal_thoughts".
+fn back_to_thoughts(flow: &mut Flow<'_>) {
+    for _ in 0..3 {
+        assert!(flow.back());
+    }
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+}
+
+#[test]
+fn a_crisis_alert_shown_then_answered_no_stays_on_the_record_as_retracted() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    crisis_at(&mut flow, at(1));
+    let standing = flow.alert_records();
+    assert_eq!(standing.len(), 1);
+    assert_eq!(standing[0].shown_at, Some(at(1)));
+    assert_eq!(standing[0].retracted_at, None);
+    assert!(flow.retracted_records().is_empty());
+
+    // Esc back to the first question of the screen, and "no".
+    back_to_thoughts(&mut flow);
+    assert!(flow.answer_at(Answer::Yes(false), at(2)).is_empty());
+    assert!(flow.alert_records().is_empty(), "it no longer stands");
+    let gone = flow.retracted_records();
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0].id, "suicidal_thoughts");
+    assert_eq!(gone[0].level, Level::Crisis);
+    assert_eq!(gone[0].question, "suicidal_thoughts");
+    assert_eq!(gone[0].shown_at, Some(at(1)));
+    assert_eq!(gone[0].retracted_at, Some(at(2)));
+
+    // The rest of the check does not bring it back or drop it.
+    while !flow.is_complete() {
+        answer_one(&mut flow, &json!({}));
+    }
+    assert_eq!(flow.retracted_records(), gone);
+}
+
+#[test]
+fn an_alert_retracted_and_raised_again_stands_again_and_keeps_its_retraction() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    crisis_at(&mut flow, at(1));
+    back_to_thoughts(&mut flow);
+    flow.answer_at(Answer::Yes(false), at(2));
+    // Back again, and "yes" again: the box is shown again at the end of the screen.
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+    assert!(flow.answer_at(Answer::Yes(true), at(3)).is_empty());
+    assert!(flow.answer_at(Answer::Yes(false), at(3)).is_empty());
+    assert_eq!(
+        ids(flow.answer_at(Answer::Yes(false), at(4))),
+        ["suicidal_thoughts"]
+    );
+    // Two entries: the standing one, shown again, and the earlier retraction.
+    let standing = flow.alert_records();
+    assert_eq!(standing.len(), 1);
+    assert_eq!(standing[0].id, "suicidal_thoughts");
+    assert_eq!(standing[0].shown_at, Some(at(4)));
+    let gone = flow.retracted_records();
+    assert_eq!(gone.len(), 1);
+    assert_eq!(
+        (gone[0].shown_at, gone[0].retracted_at),
+        (Some(at(1)), Some(at(2)))
+    );
+}
+
+#[test]
+fn an_escalation_taken_back_is_retracted_and_the_alert_it_replaced_stands_as_first_shown() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    crisis_at(&mut flow, at(1));
+    // Back to the plan question: yes, then the emergency box.
+    assert!(flow.back());
+    assert!(flow.back());
+    assert!(flow.answer_at(Answer::Yes(true), at(2)).is_empty());
+    assert_eq!(
+        ids(flow.answer_at(Answer::Yes(false), at(2))),
+        ["suicide_emergency"]
+    );
+    // And back to "no plan": the emergency is retracted; the crisis box, shown at
+    // the start and resting on answers that did not change, stands.
+    assert!(flow.back());
+    assert!(flow.back());
+    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+    assert!(flow.answer_at(Answer::Yes(false), at(3)).is_empty());
+    assert!(
+        flow.answer_at(Answer::Yes(false), at(3)).is_empty(),
+        "nothing new"
+    );
+    let standing = flow.alert_records();
+    assert_eq!(standing.len(), 1);
+    assert_eq!(standing[0].id, "suicidal_thoughts");
+    assert_eq!(standing[0].shown_at, Some(at(1)));
+    let gone = flow.retracted_records();
+    assert_eq!(gone.len(), 1);
+    assert_eq!(gone[0].id, "suicide_emergency");
+    assert_eq!(gone[0].question, "suicidal_plan");
+    assert_eq!(
+        (gone[0].shown_at, gone[0].retracted_at),
+        (Some(at(2)), Some(at(3)))
+    );
+}
+
+#[test]
+fn an_alert_never_shown_is_never_retracted() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    // Inside the screen, before its box: yes, then back and no.
+    answer_until(&mut flow, &json!({}), "suicidal_thoughts");
+    flow.answer_at(Answer::Yes(true), at(1));
+    assert!(flow.back());
+    flow.answer_at(Answer::Yes(false), at(2));
+    // Advice is never shown as a box, so changing its answer retracts nothing.
+    answer_until(&mut flow, &json!({}), "alcohol_sedatives");
+    flow.answer_at(Answer::Yes(true), at(3));
+    assert_eq!(record_ids(&flow), ["alcohol_sedatives"]);
+    assert_eq!(
+        flow.alert_records()[0].shown_at,
+        None,
+        "advice is not shown"
+    );
+    assert!(flow.back());
+    flow.answer_at(Answer::Yes(false), at(4));
+    assert!(flow.alert_records().is_empty());
+    assert!(flow.retracted_records().is_empty());
+}
+
+#[test]
+fn alerts_shown_on_stopping_inside_a_block_are_marked_shown() {
+    let bank = bundled();
+    let mut flow = Flow::new(&bank);
+    answer_until(&mut flow, &json!({}), "suicidal_thoughts");
+    flow.answer_at(Answer::Yes(true), at(1));
+    // Ctrl-C: the front end shows what the answers so far call for.
+    assert_eq!(ids(flow.show_pending(Some(at(2)))), ["suicidal_thoughts"]);
+    assert!(flow.pending_alerts().is_empty());
+    assert_eq!(flow.alert_records()[0].shown_at, Some(at(2)));
+}
+
+#[test]
+fn a_resumed_check_in_keeps_the_stopped_one_s_shown_times_and_retractions() {
+    let bank = bundled();
+    let mut first = Flow::new(&bank);
+    crisis_at(&mut first, at(1));
+    back_to_thoughts(&mut first);
+    first.answer_at(Answer::Yes(false), at(2));
+    // A breathing emergency that stands, shown at 3.
+    let mut stopped = Flow::new(&bank);
+    answer_until(&mut stopped, &json!({}), "breathing");
+    stopped.answer_at(Answer::Yes(true), at(3));
+    let standing = stopped.alert_records();
+    let retracted = first.retracted_records();
+
+    let (mut flow, holding) = Flow::restore(&bank, &stopped.answer_records()).unwrap();
+    assert_eq!(ids(holding), ["breathing"]);
+    flow.carry_alerts(&standing, &retracted);
+    assert_eq!(flow.alert_records(), standing);
+    assert_eq!(flow.retracted_records(), retracted);
 }

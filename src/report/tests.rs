@@ -252,10 +252,13 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
                 question: "breathing".into(),
                 level: Level::Emergency,
                 title: "You had trouble breathing".into(),
+                shown_at: None,
+                retracted_at: None,
             }]
         } else {
             Vec::new()
         },
+        retracted_alerts: Vec::new(),
         scores,
         asked: None,
         completes: None,
@@ -268,6 +271,8 @@ fn with_alert(mut r: CheckIn, id: &str, question: &str, level: Level) -> CheckIn
         question: question.into(),
         level,
         title: id.into(),
+        shown_at: None,
+        retracted_at: None,
     });
     r
 }
