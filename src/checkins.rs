@@ -304,6 +304,7 @@ mod tests {
             alerts: Vec::new(),
             scores: Vec::new(),
             completes: completes.map(str::to_string),
+            profile: None,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod flow;
 pub mod history;
+pub mod profile;
 #[cfg(unix)]
 pub mod prompt;
 pub mod record;

@@ -6,10 +6,11 @@ use serde_json::Value;
 
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
+use crate::profile::Profile;
 
-/// The record format this build writes. Version 2 added `completes`; version-1
-/// records (which never have it) are read as they are.
-pub const RECORD_VERSION: u32 = 2;
+/// The record format this build writes. Version 2 added `completes`, version 3
+/// `profile`; older records (which never have them) are read as they are.
+pub const RECORD_VERSION: u32 = 3;
 
 /// One saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +37,10 @@ pub struct CheckIn {
     /// in its place. Written only when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completes: Option<String>,
+    /// The "about you" answers as they were when this check-in was answered (kidney
+    /// problems, age 65 or older, ...). Written only when some were known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +140,7 @@ impl CheckIn {
             alerts: flow.alert_records(),
             scores: flow.section_scores(),
             completes: None,
+            profile: Some(flow.profile().clone()).filter(|p| !p.is_empty()),
         }
     }
 

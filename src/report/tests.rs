@@ -256,6 +256,7 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
         },
         scores,
         completes: None,
+        profile: None,
     }
 }
 
