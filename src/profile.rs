@@ -142,7 +142,7 @@ impl Profile {
                     Some(false) => "no",
                     None => "not answered",
                 };
-                format!("{}: {answer}   ({}={answer})", item.short, item.id)
+                format!("{} ({}): {answer}", item.short, item.id)
             })
             .collect()
     }
