@@ -253,6 +253,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         None => (None, None),
     };
 
+    // A scripted check with no "about you" answers says so once it is saved.
+    let mut no_profile = false;
     let (flow, status, code) = match &answers {
         Some((name, answers)) => {
             let mut events = StderrEvents {
@@ -275,12 +277,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                 }
                 None => {
                     let profile = saved_profile.merged(&from_file.unwrap_or_default());
-                    if profile.for_bank(&bank).is_empty() && !bank.profile.is_empty() {
-                        scripted::Events::notice(
-                            &mut events,
-                            "no \"about you\" answers are saved, so this check-in uses none; set them with `sidecheck profile --set kidney=yes,older=no` or a \"profile\" object in the answers file",
-                        );
-                    }
+                    no_profile = profile.for_bank(&bank).is_empty() && !bank.profile.is_empty();
                     let flow = Flow::with_profile(&bank, profile);
                     scripted::run_from(flow, name, answers, &mut events)?
                 }
@@ -409,6 +406,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             store.log_path().display(),
             record.id
         ),
+    }
+    if no_profile {
+        crate::sayln!(
+            "sidecheck: note: no \"about you\" answers are saved, so this check-in used none; set them with `sidecheck profile --set kidney=yes,older=no` or a \"profile\" object in the answers file."
+        );
     }
     if args.json {
         out(&format!("{}\n", pretty(&record)?))?;

@@ -22,7 +22,10 @@
 //! - readers skip bad lines with a warning naming the line number, the first
 //!   [`BAD_LINES_NAMED`] of them, then one line that counts the rest;
 //! - a check-in that cannot be saved is kept in a rescue copy beside the data folder
-//!   (or in the home folder), and [`Store::import`] adds it later, once.
+//!   (or in the home folder), and [`Store::import`] adds it later, once;
+//! - the "about you" profile (`profile.json`, 0600, next to the log) is written
+//!   whole: a private temp file, synced, renamed into place, the folder synced; a
+//!   symbolic link in its place is refused, as for the log.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -557,7 +560,15 @@ impl Store {
             Ok(m) if m.file_type().is_symlink() => return Err(unusable(a_link(&path))),
             Ok(m) if !m.is_file() => return Err(unusable(not_a_file(&path))),
             Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            // No data folder yet (or a file in its place, which the log reports).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(None);
+            }
             Err(e) => return Err(unusable(io_reason(&e))),
         }
         let mut opts = OpenOptions::new();

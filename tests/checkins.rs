@@ -234,7 +234,7 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
     let doc = json_out(&env, &["export", "--format", "json"]);
     assert_eq!(strings(&doc["records"], "id"), shown);
     assert_eq!(doc["records"][1]["completes"], json!(stopped));
-    assert_eq!(doc["records"][1]["schema"], 2);
+    assert_eq!(doc["records"][1]["schema"], 3);
     // Every answer is in the one record: the five carried over and the rest.
     assert_eq!(
         doc["records"][1]["answers"].as_array().map(Vec::len),

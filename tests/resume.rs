@@ -84,7 +84,7 @@ fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_
     assert_eq!(records.len(), 2);
     let done = &records[1];
     assert_eq!(done["status"], "completed");
-    assert_eq!(done["schema"], 2);
+    assert_eq!(done["schema"], 3);
     assert_eq!(done["completes"], STOPPED_ID);
     assert_ne!(done["id"], STOPPED_ID);
     // It is the check-in that started then, with every answer, the earlier ones kept.
