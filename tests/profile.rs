@@ -278,6 +278,44 @@ fn older_records_without_a_profile_still_read() {
     assert!(v.get("profile").is_none());
 }
 
+#[test]
+fn the_json_export_keeps_the_profile_and_still_fits_its_schema() {
+    let env = Env::new();
+    assert!(set(&env, "older=yes").status.success());
+    assert!(env.check(&calm_answers(), &[]).status.success());
+    let run = |args: &[&str]| {
+        let out = env.cmd().arg("export").args(args).output().expect("run");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str::<Value>(&stdout(&out)).expect("JSON")
+    };
+    let doc = run(&["--format", "json"]);
+    assert_eq!(doc["records"][0]["profile"], json!({"older": true}));
+    let schema = run(&["--schema"]);
+    let v = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn resume_carries_on_with_the_profile_the_stopped_check_in_was_begun_with() {
+    let env = Env::new();
+    // Saved now: no kidney problems. The stopped check-in was begun with them.
+    assert!(set(&env, "kidney=no").status.success());
+    let whole = answers_with(json!({"drowsiness": "severe"}));
+    let mut stopped = stopped_after(&template_record(&whole), 2, "20261201-080000-00000000000a");
+    let at = now_minus_hours(1);
+    stopped["started_at"] = json!(at);
+    stopped["ended_at"] = json!(at);
+    stopped["profile"] = json!({"kidney": true});
+    append_log(&env, &[stopped.to_string()]);
+    let out = env.check(&whole, &["--resume"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let done = env.records().pop().expect("saved");
+    assert_eq!(done["completes"], "20261201-080000-00000000000a");
+    assert_eq!(done["profile"], json!({"kidney": true}));
+    assert_eq!(alert_ids(&done), ["overdose_signs_at_risk"]);
+}
+
 // The bank: profile conditions are data and are checked like the rest.
 
 fn bank_with(change: impl FnOnce(&mut Value)) -> Result<sidecheck::bank::Bank, String> {
@@ -419,6 +457,32 @@ mod guided {
         let record = g.record();
         assert_eq!(record["profile"]["kidney"], true);
         assert_eq!(record["profile"]["drives"], true);
+    }
+
+    #[test]
+    fn sidecheck_profile_in_a_terminal_shows_the_answers_and_changes_them() {
+        let env = Env::new();
+        env.save_profile(all_no_profile());
+        let cmd = guided_command(&env, &["profile"], true);
+        let mut g = Guided::spawn_first_run(env, cmd);
+        let shown = g.expect("Do you want to change these answers?");
+        assert!(shown.contains("Kidneyproblems(kidney):no"), "{shown}");
+        g.send("y\r");
+        g.answer(KIDNEY, "y");
+        // Enter keeps the saved answer.
+        for item in [OLDER, PREGNANT, EPILEPSY, DRIVES] {
+            g.answer(item, "");
+        }
+        g.expect("Kidneyproblems(kidney):yes");
+        assert_eq!(g.finish(), 0, "{}", g.screen());
+        let env = g.into_env();
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(env.profile_path()).expect("read"))
+                .expect("JSON");
+        assert_eq!(
+            saved["answers"],
+            serde_json::json!({"kidney": true, "older": false, "pregnant": false, "epilepsy": false, "drives": false})
+        );
     }
 
     #[test]

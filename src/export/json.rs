@@ -70,7 +70,7 @@ struct SummaryDoc {
     urgent_alerts: Vec<UrgentAlert>,
 }
 
-/// One check-in, as the log stores it (record formats 1 and 2).
+/// One check-in, as the log stores it (record formats 1 to 3).
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -94,6 +94,10 @@ struct RecordDoc {
     /// (`sidecheck check --resume`); it holds that check-in's answers too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     completes: Option<String>,
+    /// Record format 3: the "about you" answers as they were when the check-in
+    /// was answered, item id to yes (true) or no (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    profile: Option<std::collections::BTreeMap<String, bool>>,
 }
 
 #[derive(JsonSchema)]
