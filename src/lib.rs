@@ -780,6 +780,15 @@ fn questions(cli: &Cli, json: bool) -> Result<(), Error> {
             s.push_str(&format!("  can raise: {}\n", list.join(", ")));
         }
     }
+    if !bank.profile.is_empty() {
+        s.push_str("\nAbout you (asked once; `sidecheck profile`, or \"profile\": {\"ID\": true} in an answers file):\n");
+        for item in &bank.profile {
+            s.push_str(&format!(
+                "\n{}  [profile, yes_no]\n  {}\n",
+                item.id, item.text
+            ));
+        }
+    }
     out(&s)
 }
 

@@ -192,10 +192,7 @@ fn a_scripted_check_reads_the_saved_profile_and_each_record_keeps_it_as_it_was()
     // `show` says what the answers were then.
     let out = env
         .cmd()
-        .args([
-            "show",
-            &records[0]["id"].as_str().unwrap_or_default().to_string(),
-        ])
+        .args(["show", records[0]["id"].as_str().unwrap_or_default()])
         .output()
         .expect("run");
     assert!(
