@@ -63,6 +63,11 @@ pub struct Bank {
     pub scales: BTreeMap<String, Vec<Choice>>,
     /// Questions, in the order they are asked.
     pub questions: Vec<Question>,
+    /// The "about you" part: yes/no items asked once and kept in the profile (kidney
+    /// problems, age, pregnancy...). Conditions read them with `{"profile": ID,
+    /// "equals": true}`; they are context, never scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<ProfileItem>,
     /// Rules that raise an alert from the answers.
     pub alerts: Vec<AlertRule>,
 }
@@ -201,13 +206,18 @@ impl Question {
 
 /// A test on earlier answers. Exactly one of the forms is used:
 /// `{"question": ID, "equals": VALUE}`, `{"question": ID, "at_least": N}`,
-/// `{"question": ID, "one_of": [OPTION, ...]}`, `{"all": [...]}` or `{"any": [...]}`.
+/// `{"question": ID, "one_of": [OPTION, ...]}`, `{"profile": ID, "equals": true}`,
+/// `{"all": [...]}`, `{"any": [...]}` or `{"not": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// The question whose answer is tested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// The "about you" item whose answer is tested, with `equals` true or false. An
+    /// item the person has not answered matches neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
     /// True when the answer equals this: true/false for yes/no, an option id for a
     /// scale, a number, or a text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -224,6 +234,10 @@ pub struct Condition {
     /// True when any condition holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub any: Option<Vec<Condition>>,
+    /// True when the condition does not hold. It may test only "about you" items:
+    /// a question not yet answered would make it hold before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
 }
 
 impl Condition {
@@ -240,6 +254,28 @@ impl Condition {
         }
         for c in self.all.iter().chain(self.any.iter()).flatten() {
             c.collect_questions(out);
+        }
+        if let Some(c) = &self.not {
+            c.collect_questions(out);
+        }
+    }
+
+    /// Every "about you" item this condition reads.
+    pub fn profile_items(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_profile(&mut out);
+        out
+    }
+
+    fn collect_profile<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if let Some(p) = &self.profile {
+            out.push(p);
+        }
+        for c in self.all.iter().chain(self.any.iter()).flatten() {
+            c.collect_profile(out);
+        }
+        if let Some(c) = &self.not {
+            c.collect_profile(out);
         }
     }
 }
@@ -262,7 +298,15 @@ impl fmt::Display for Condition {
         if let Some(any) = &self.any {
             return join(f, any, "or");
         }
-        let q = self.question.as_deref().unwrap_or("?");
+        if let Some(not) = &self.not {
+            return write!(f, "not {not}");
+        }
+        let profile = self.profile.as_ref().map(|p| format!("profile.{p}"));
+        let q = self
+            .question
+            .as_deref()
+            .or(profile.as_deref())
+            .unwrap_or("?");
         if let Some(v) = &self.equals {
             match v {
                 serde_json::Value::Bool(true) => write!(f, "{q} = yes"),
@@ -278,6 +322,18 @@ impl fmt::Display for Condition {
             write!(f, "{q} ?")
         }
     }
+}
+
+/// One yes/no item of the "about you" part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileItem {
+    /// Stable snake_case id, used in `sidecheck profile --set ID=yes` and in records.
+    pub id: String,
+    /// The question as shown. It asks about the person, not about the last 7 days.
+    pub text: String,
+    /// A short word or two, used when the profile is shown.
+    pub short: String,
 }
 
 /// How urgent an alert is.
@@ -707,6 +763,13 @@ impl Bank {
                     ),
                 );
             }
+            // Answers files keep the "about you" answers under this key.
+            if q.id == "profile" {
+                add(
+                    format!("{place}.id"),
+                    "\"profile\" is kept for the \"about you\" answers in answers files; choose another id".into(),
+                );
+            }
             if !section_ids.contains_key(q.section.as_str()) {
                 add(
                     format!("{place}.section"),
@@ -894,6 +957,40 @@ impl Bank {
             );
         }
 
+        // The "about you" items.
+        let mut profile_ids = HashMap::new();
+        for (i, item) in self.profile.iter().enumerate() {
+            let place = format!("profile[{i}]");
+            check_id(&mut add, &format!("{place}.id"), &item.id);
+            if let Some(first) = profile_ids.insert(item.id.as_str(), i) {
+                add(
+                    format!("{place}.id"),
+                    format!(
+                        "duplicate profile id \"{}\" (also profile[{first}]); give each item its own id",
+                        item.id
+                    ),
+                );
+            }
+            if item.text.trim().is_empty() {
+                add(
+                    format!("{place}.text"),
+                    "is empty; write the question".into(),
+                );
+            }
+            if item.short.trim().is_empty() {
+                add(
+                    format!("{place}.short"),
+                    "is empty; write a word or two for it".into(),
+                );
+            }
+        }
+        if self.profile.len() > MAX_ITEMS {
+            add(
+                "profile".into(),
+                format!("has more than {MAX_ITEMS} items; keep the \"about you\" part short"),
+            );
+        }
+
         // Alert rules.
         let mut alert_ids = HashMap::new();
         for (i, a) in self.alerts.iter().enumerate() {
@@ -916,6 +1013,14 @@ impl Bank {
                 &question_ids,
                 None,
             );
+            // An alert is raised by an answer; one on the profile alone would have
+            // no answer to name, and would stand before anything was asked.
+            if a.when.questions().is_empty() {
+                add(
+                    format!("{place}.when"),
+                    "tests no question; an alert must depend on at least one answer (add a \"question\" test)".into(),
+                );
+            }
             if a.title.trim().is_empty() {
                 add(
                     format!("{place}.title"),
@@ -958,8 +1063,10 @@ impl Bank {
     ) {
         let forms = [
             cond.question.is_some(),
+            cond.profile.is_some(),
             cond.all.is_some(),
             cond.any.is_some(),
+            cond.not.is_some(),
         ]
         .iter()
         .filter(|b| **b)
@@ -967,8 +1074,50 @@ impl Bank {
         if forms != 1 {
             add(
                 place.into(),
-                "use exactly one of \"question\", \"all\" or \"any\"".into(),
+                "use exactly one of \"question\", \"profile\", \"all\", \"any\" or \"not\"".into(),
             );
+            return;
+        }
+        if let Some(inner) = &cond.not {
+            // "Not yes" holds for a question nobody has answered yet, so an alert
+            // would fire before its question was asked: only the profile, which is
+            // known before the first question, may be negated.
+            if !inner.questions().is_empty() {
+                add(
+                    format!("{place}.not"),
+                    "tests a question; \"not\" may test only \"profile\" items, because an unanswered question would count as \"not\" before it is asked".into(),
+                );
+            }
+            self.check_condition(add, &format!("{place}.not"), inner, earlier, asking);
+            return;
+        }
+        if let Some(pid) = &cond.profile {
+            if cond.at_least.is_some() || cond.one_of.is_some() {
+                add(
+                    place.into(),
+                    "a \"profile\" item is yes or no; test it with \"equals\": true or false"
+                        .into(),
+                );
+            }
+            if !cond.equals.as_ref().is_some_and(Value::is_boolean) {
+                add(
+                    format!("{place}.equals"),
+                    "a \"profile\" item needs \"equals\": true or false".into(),
+                );
+            }
+            if !self.profile.iter().any(|p| &p.id == pid) {
+                add(
+                    format!("{place}.profile"),
+                    format!(
+                        "\"{pid}\" is not in \"profile\"; use one of: {}",
+                        self.profile
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
             return;
         }
         for (key, list) in [("all", &cond.all), ("any", &cond.any)] {

@@ -306,6 +306,7 @@ mod tests {
             scores: Vec::new(),
             asked: None,
             completes: completes.map(str::to_string),
+            profile: None,
         }
     }
 

@@ -15,6 +15,9 @@ Examples:
                                          A printable page for your clinician
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
+  sidecheck profile                      Show (and change) your answers about you
+  sidecheck profile --set kidney=yes,older=no
+                                         Change them without questions
   sidecheck import sidecheck-rescue-ID.json
                                          Add a check-in that could not be saved to the log
 
@@ -76,6 +79,29 @@ pub enum Command {
     /// Add a check-in kept in a rescue file (written when a save failed) to the log.
     /// A check-in already in the log is not added again.
     Import(ImportArgs),
+    /// Show or change your "about you" answers (kidney problems, age 65 or older,
+    /// pregnant or breastfeeding, epilepsy, driving). They are asked once, at the
+    /// first guided check, kept in profile.json in the data folder, and can lower
+    /// the point at which an answer raises an alert.
+    Profile(ProfileArgs),
+}
+
+#[derive(Debug, Default, Args)]
+pub struct ProfileArgs {
+    /// Change answers without asking: ID=yes or ID=no, separated by commas or with
+    /// --set again (e.g. --set kidney=yes,older=no). Other answers stay as they are.
+    #[arg(long, value_name = "ID=yes|no")]
+    pub set: Vec<String>,
+
+    /// Take answers from a JSON file (`-` for standard input) that maps item ids to
+    /// true or false, like {"kidney": true, "drives": false}. Other answers stay as
+    /// they are.
+    #[arg(long, value_name = "FILE", conflicts_with = "set")]
+    pub answers: Option<String>,
+
+    /// Print the answers as JSON (after any change); never asks.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -90,7 +116,9 @@ pub struct ImportArgs {
 pub struct CheckArgs {
     /// Take the answers from a JSON file (`-` for standard input) instead of asking.
     /// The file maps question ids to answers: true/false, an option id or score 0-4,
-    /// a number, or a text. See `sidecheck bank questions` for the ids.
+    /// a number, or a text. See `sidecheck bank questions` for the ids. A
+    /// "profile" object ({"kidney": true}) gives "about you" answers for this
+    /// check-in only, over the saved ones (`sidecheck profile`).
     #[arg(long, value_name = "FILE")]
     pub answers: Option<String>,
 

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
 use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question, fmt_num};
+use crate::profile::Profile;
 use crate::record::{AlertRecord, AnswerRecord};
 
 /// The longest text answer when the bank sets no `max_length`.
@@ -207,10 +208,19 @@ pub struct Flow<'b> {
     /// asking is a lookup, not a walk back along a chain of follow-ups (which made a
     /// long chain take cubic time).
     asked: Vec<bool>,
+    /// The "about you" answers that `{"profile": ...}` conditions read. Empty when
+    /// nobody answered them: then every profile test is false.
+    profile: Profile,
 }
 
 impl<'b> Flow<'b> {
     pub fn new(bank: &'b Bank) -> Flow<'b> {
+        Flow::with_profile(bank, Profile::default())
+    }
+
+    /// A new flow whose conditions read these "about you" answers (only those to
+    /// the bank's items count).
+    pub fn with_profile(bank: &'b Bank, profile: Profile) -> Flow<'b> {
         let mut flow = Flow {
             bank,
             answers: vec![None; bank.questions.len()],
@@ -219,6 +229,7 @@ impl<'b> Flow<'b> {
             retracted: Vec::new(),
             index: HashMap::new(),
             asked: vec![true; bank.questions.len()],
+            profile: profile.for_bank(bank),
         };
         for (i, q) in bank.questions.iter().enumerate() {
             flow.index.entry(q.id.as_str()).or_insert(i);
@@ -241,7 +252,17 @@ impl<'b> Flow<'b> {
         bank: &'b Bank,
         saved: &[AnswerRecord],
     ) -> Result<(Flow<'b>, Vec<&'b AlertRule>), AnswerError> {
-        let mut flow = Flow::new(bank);
+        Flow::restore_with_profile(bank, saved, Profile::default())
+    }
+
+    /// [`Flow::restore`], with the "about you" answers the saved answers were
+    /// given with.
+    pub fn restore_with_profile(
+        bank: &'b Bank,
+        saved: &[AnswerRecord],
+        profile: Profile,
+    ) -> Result<(Flow<'b>, Vec<&'b AlertRule>), AnswerError> {
+        let mut flow = Flow::with_profile(bank, profile);
         for a in saved {
             let Some(&i) = flow.index.get(a.question.as_str()) else {
                 return Err(AnswerError {
@@ -274,6 +295,22 @@ impl<'b> Flow<'b> {
 
     pub fn bank(&self) -> &'b Bank {
         self.bank
+    }
+
+    /// The "about you" answers the conditions read.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Gives the flow the "about you" answers (the guided check asks them after
+    /// the start, before the first question). Which questions are asked and which
+    /// alerts hold follow the new answers at once.
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = profile.for_bank(self.bank);
+        self.refresh_asked();
+        if self.answered() == 0 {
+            self.cursor = self.next_asked_from(0);
+        }
     }
 
     /// The question to ask now, or `None` when the check is complete.
@@ -312,6 +349,12 @@ impl<'b> Flow<'b> {
         }
         if let Some(any) = &c.any {
             return any.iter().any(|c| self.holds(c));
+        }
+        if let Some(not) = &c.not {
+            return !self.holds(not);
+        }
+        if let Some(pid) = &c.profile {
+            return matches!((self.profile.get(pid), &c.equals), (Some(v), Some(Value::Bool(want))) if v == *want);
         }
         let Some(qid) = &c.question else { return false };
         let q = self

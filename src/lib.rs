@@ -17,6 +17,7 @@ pub mod export;
 pub mod flow;
 pub mod grades;
 pub mod history;
+pub mod profile;
 #[cfg(unix)]
 pub mod prompt;
 pub mod record;
@@ -37,9 +38,10 @@ use chrono::{DateTime, FixedOffset, Local};
 use serde_json::{Value, json};
 
 use crate::bank::{Bank, Kind};
-use crate::cli::{BankCommand, CheckArgs, Cli, Command};
+use crate::cli::{BankCommand, CheckArgs, Cli, Command, ProfileArgs};
 use crate::error::{Error, io_reason};
 use crate::flow::Flow;
+use crate::profile::{Profile, ProfileFile};
 use crate::record::{CheckIn, Status};
 use crate::region::Chosen;
 use crate::store::Store;
@@ -59,6 +61,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::History(args)) => history::run(&cli, args),
         Some(Command::Export(args)) => export::run(&cli, args),
         Some(Command::Import(args)) => import(&cli, &args.file),
+        Some(Command::Profile(args)) => profile(&cli, args),
     }
 }
 
@@ -196,6 +199,15 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     let store = store(cli)?;
     let color = color_on_stderr();
     let mut started = now();
+    // The saved "about you" answers. A file that cannot be used is said in one line
+    // and the check goes on without it; it is not asked again or overwritten here.
+    let (saved_profile, profile_usable) = match store.load_profile() {
+        Ok(p) => (p.map(|f| f.answers).unwrap_or_default(), true),
+        Err(e) => {
+            warn(e);
+            (Profile::default(), false)
+        }
+    };
 
     // `--resume`: the stopped check-in to finish, or one line on why a new one starts.
     let resumed = if args.resume {
@@ -246,6 +258,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         None => (None, None),
     };
 
+    // A scripted check with no "about you" answers says so once it is saved.
+    let mut no_profile = false;
     let (flow, status, code) = match &answers {
         Some((name, answers)) => {
             let mut events = StderrEvents {
@@ -255,9 +269,23 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             // The answers are already given, so their alerts come first: an urgent
             // answer is shown even when the log turns out to be unusable. The save
             // below checks the log; if it cannot save, the answers go to a rescue copy.
+            let from_file = answers.profile(&bank, name)?;
             let flow = match restored {
-                Some(flow) => scripted::run_from(flow, name, answers, &mut events)?,
-                None => scripted::run(&bank, name, answers, &mut events)?,
+                Some(flow) => {
+                    if from_file.is_some() {
+                        scripted::Events::notice(
+                            &mut events,
+                            "kept the \"about you\" answers of the stopped check-in; the \"profile\" in the answers file was not used",
+                        );
+                    }
+                    scripted::run_from(flow, name, answers, &mut events)?
+                }
+                None => {
+                    let profile = saved_profile.merged(&from_file.unwrap_or_default());
+                    no_profile = profile.for_bank(&bank).is_empty() && !bank.profile.is_empty();
+                    let flow = Flow::with_profile(&bank, profile);
+                    scripted::run_from(flow, name, answers, &mut events)?
+                }
             };
             (flow, Status::Completed, None)
         }
@@ -266,6 +294,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             // lose it.
             store.check_writable(&mut warn)?;
             let mut hint = String::new();
+            // A resumed check-in carries on with the answers it was begun with.
+            let fresh = restored.is_none();
             let mut flow = match restored {
                 Some(flow) => flow,
                 None => {
@@ -279,11 +309,25 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                     {
                         hint = format!("\n{}\n", resume::notice(&r));
                     }
-                    Flow::new(&bank)
+                    Flow::with_profile(&bank, saved_profile.clone())
                 }
             };
             let before = |color: bool| format!("{hint}{}", earlier(color));
-            let ending = terminal::run(&mut flow, &chosen, color, &before)?;
+            // Asked once: the items with no saved answer, kept as soon as they are given.
+            let mut keep = |p: &Profile| -> String {
+                match store.save_profile(&ProfileFile::new(p.clone(), now()), &mut warn) {
+                    Ok(()) => format!(
+                        "Kept in {}. You can change these answers with `sidecheck profile`.",
+                        store.profile_path().display()
+                    ),
+                    Err(e) => format!(
+                        "{e}. This check-in still uses them; run `sidecheck profile` later to keep them."
+                    ),
+                }
+            };
+            let about: Option<terminal::SaveProfile<'_>> =
+                (fresh && profile_usable).then_some(&mut keep);
+            let ending = terminal::run(&mut flow, &chosen, color, &before, about)?;
             match ending {
                 Ending::Completed => (flow, Status::Completed, None),
                 Ending::NotStarted => {
@@ -368,6 +412,11 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             record.id
         )),
     }
+    if no_profile {
+        crate::sayln!(
+            "sidecheck: note: no \"about you\" answers are saved, so this check-in used none; set them with `sidecheck profile --set kidney=yes,older=no` or a \"profile\" object in the answers file."
+        );
+    }
     if args.json {
         out(&format!("{}\n", pretty(&record)?))?;
     }
@@ -450,6 +499,123 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
         ),
     }
     Ok(())
+}
+
+/// `sidecheck profile`: shows the "about you" answers; changes them from `--set`,
+/// `--answers`, or (in a terminal) by asking; saves them whole.
+fn profile(cli: &Cli, args: &ProfileArgs) -> Result<(), Error> {
+    let bank = load_bank(cli)?;
+    if bank.profile.is_empty() {
+        return Err(Error::Input(format!(
+            "the question bank {} asks nothing \"about you\", so there is nothing to show or set",
+            bank.id
+        )));
+    }
+    let store = store(cli)?;
+    let saved = store.load_profile().map_err(Error::Runtime)?;
+    let current = saved
+        .as_ref()
+        .map(|f| f.answers.for_bank(&bank))
+        .unwrap_or_default();
+    let change = if !args.set.is_empty() {
+        Some(Profile::parse_settings(&bank, &args.set).map_err(Error::Input)?)
+    } else if let Some(source) = &args.answers {
+        let name = if source == "-" {
+            "standard input"
+        } else {
+            source
+        };
+        let value: Value = serde_json::from_str(
+            read_answers(source)?.trim_start_matches('\u{feff}'),
+        )
+        .map_err(|e| {
+            Error::Input(format!(
+                "{name}: line {}, column {}: {}",
+                e.line(),
+                e.column().max(1),
+                bank::json_message(&e)
+            ))
+        })?;
+        Some(Profile::from_json(&bank, &value).map_err(|e| Error::Input(format!("{name}: {e}")))?)
+    } else {
+        None
+    };
+    let interactive = io::stdin().is_terminal() && io::stderr().is_terminal();
+    let updated = match change {
+        Some(c) => Some(current.merged(&c)),
+        None if !args.json && interactive => {
+            out(&profile_text(&bank, &store, saved.as_ref(), &current))?;
+            terminal::edit_profile(&bank, &current)?
+        }
+        None => None,
+    };
+    let Some(new) = updated else {
+        if args.json {
+            return out(&profile_json(&bank, &store, saved.as_ref(), &current)?);
+        }
+        if !interactive {
+            out(&profile_text(&bank, &store, saved.as_ref(), &current))?;
+        } else {
+            crate::sayln!("Nothing was changed.");
+        }
+        return Ok(());
+    };
+    let file = ProfileFile::new(new.clone(), now());
+    store
+        .save_profile(&file, &mut warn)
+        .map_err(Error::Runtime)?;
+    if args.json {
+        return out(&profile_json(&bank, &store, Some(&file), &new)?);
+    }
+    crate::sayln!("Saved to {}.", store.profile_path().display());
+    out(&profile_text(&bank, &store, Some(&file), &new))
+}
+
+fn profile_text(bank: &Bank, store: &Store, file: Option<&ProfileFile>, p: &Profile) -> String {
+    let mut s = match file {
+        Some(f) => format!(
+            "Your \"about you\" answers ({}, changed {}):\n",
+            store.profile_path().display(),
+            f.updated_at.format("%Y-%m-%d %H:%M")
+        ),
+        None => {
+            "No \"about you\" answers are saved yet. They are asked at your first guided check.\n"
+                .to_string()
+        }
+    };
+    for line in p.lines(bank) {
+        s.push_str(&format!("  {line}\n"));
+    }
+    s.push_str("Change them with `sidecheck profile` in a terminal, or for example `sidecheck profile --set kidney=no`.\n");
+    s
+}
+
+fn profile_json(
+    bank: &Bank,
+    store: &Store,
+    file: Option<&ProfileFile>,
+    p: &Profile,
+) -> Result<String, Error> {
+    let items: Vec<Value> = bank
+        .profile
+        .iter()
+        .map(|item| {
+            json!({
+                "id": item.id,
+                "short": item.short,
+                "text": item.text,
+                "answer": p.get(&item.id),
+            })
+        })
+        .collect();
+    let v = json!({
+        "file": store.profile_path().display().to_string(),
+        "saved": file.is_some(),
+        "updated_at": file.map(|f| f.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)),
+        "answers": p,
+        "items": items,
+    });
+    Ok(format!("{}\n", pretty(&v)?))
 }
 
 fn pretty(value: &impl serde::Serialize) -> Result<String, Error> {
@@ -617,6 +783,15 @@ fn questions(cli: &Cli, json: bool) -> Result<(), Error> {
                 .map(|a| format!("{} ({})", a.id, a.level.as_str()))
                 .collect();
             s.push_str(&format!("  can raise: {}\n", list.join(", ")));
+        }
+    }
+    if !bank.profile.is_empty() {
+        s.push_str("\nAbout you (asked once; `sidecheck profile`, or \"profile\": {\"ID\": true} in an answers file):\n");
+        for item in &bank.profile {
+            s.push_str(&format!(
+                "\n{}  [profile, yes_no]\n  {}\n",
+                item.id, item.text
+            ));
         }
     }
     out(&s)

@@ -6,11 +6,12 @@ use serde_json::Value;
 
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
+use crate::profile::Profile;
 
 /// The record format this build writes. Version 2 added `completes`; version 3
-/// dropped the section sums (`scores`), added `asked`, `retracted_alerts` and the
-/// alerts' `shown_at` and `retracted_at`. Records of versions 1 and 2 are read as they
-/// are; their sums are never used (see [`crate::grades`]).
+/// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
+/// and the alerts' `shown_at` and `retracted_at`. Records of versions 1 and 2 are read
+/// as they are; their sums are never used (see [`crate::grades`]).
 pub const RECORD_VERSION: u32 = 3;
 
 /// One saved check-in.
@@ -54,6 +55,10 @@ pub struct CheckIn {
     /// in its place. Written only when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completes: Option<String>,
+    /// The "about you" answers as they were when this check-in was answered (kidney
+    /// problems, age 65 or older, ...). Written only when some were known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,6 +178,7 @@ impl CheckIn {
             scores: Vec::new(),
             asked: Some(flow.progress().1 as u32),
             completes: None,
+            profile: Some(flow.profile().clone()).filter(|p| !p.is_empty()),
         }
     }
 

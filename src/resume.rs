@@ -75,7 +75,9 @@ pub fn find<'b>(
             "your check-in of {at} started more than {RECALL_DAYS} days ago, and the questions ask about the last {RECALL_DAYS} days; {new}"
         ));
     }
-    let (mut flow, holding) = Flow::restore(bank, &r.answers).map_err(|e| {
+    // Its answers were given with its "about you" answers, so they carry on too.
+    let profile = r.profile.clone().unwrap_or_default();
+    let (mut flow, holding) = Flow::restore_with_profile(bank, &r.answers, profile).map_err(|e| {
         format!(
             "your check-in of {at} has an answer that does not fit the questions (\"{}\": {}); {new}",
             e.question, e.message

@@ -11,9 +11,13 @@ use serde_json::Value;
 use crate::bank::Bank;
 use crate::error::Error;
 use crate::flow::{Answer, Flow};
+use crate::profile::Profile;
 
 /// The most an answers file may hold.
 pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The key of an answers file that holds "about you" answers, not a question's.
+pub const PROFILE_KEY: &str = "profile";
 
 /// An answers file: question ids mapped to answers, in file order, keys unique.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +74,13 @@ impl Answers {
     fn get(&self, id: &str) -> Option<&Value> {
         self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
     }
+
+    /// The file's "about you" answers (its `"profile"` object), if it has them.
+    pub fn profile(&self, bank: &Bank, name: &str) -> Result<Option<Profile>, Error> {
+        self.get(PROFILE_KEY)
+            .map(|v| Profile::from_json(bank, v).map_err(|e| Error::Input(format!("{name}: {e}"))))
+            .transpose()
+    }
 }
 
 /// What a scripted run reports as it goes.
@@ -115,7 +126,7 @@ pub fn run_from<'b>(
         .0
         .iter()
         .map(|(k, _)| k.as_str())
-        .filter(|k| bank.question(k).is_none())
+        .filter(|k| *k != PROFILE_KEY && bank.question(k).is_none())
         .collect();
     if !unknown.is_empty() {
         // A few are enough to see the mistake; a file of a million keys must not

@@ -29,6 +29,18 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
     if let Some(b) = bank {
         let _ = writeln!(s, "About {}.", b.recall_period);
     }
+    // The context the alerts were raised in (kidney problems lower a threshold).
+    if let Some(p) = &record.profile {
+        let yes = p.yes_names(bank);
+        let said = if yes.is_empty() {
+            "no to every question".to_string()
+        } else {
+            yes.join(", ")
+        };
+        for line in wrap(&format!("About you, as answered then: {said}."), WIDTH) {
+            let _ = writeln!(s, "{line}");
+        }
+    }
 
     let urgent: Vec<_> = record
         .alerts

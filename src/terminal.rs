@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::flow::Flow;
 #[cfg(unix)]
 use crate::flow::{Answer, MAX_TEXT, number_fits};
+use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
 use crate::region::Chosen;
@@ -46,6 +47,10 @@ impl Ending {
     }
 }
 
+/// Where the guided check keeps "about you" answers it asked: called once with
+/// the whole profile; returns a line to show (saved, or why not).
+pub type SaveProfile<'a> = &'a mut dyn FnMut(&Profile) -> String;
+
 /// The prompt layer needs a Unix terminal (termios, signals).
 #[cfg(not(unix))]
 pub fn run(
@@ -53,6 +58,7 @@ pub fn run(
     _chosen: &Chosen,
     _color: bool,
     _before: &dyn Fn(bool) -> String,
+    _about: Option<SaveProfile<'_>>,
 ) -> Result<Ending, Error> {
     Err(Error::Input(
         "the guided check needs a Unix terminal on this system; give answers with --answers FILE"
@@ -60,15 +66,99 @@ pub fn run(
     ))
 }
 
+/// The prompt layer needs a Unix terminal (termios, signals).
+#[cfg(not(unix))]
+pub fn edit_profile(
+    _bank: &crate::bank::Bank,
+    _current: &Profile,
+) -> Result<Option<Profile>, Error> {
+    Err(Error::Input(
+        "changing the answers needs a Unix terminal on this system; use `sidecheck profile --set ID=yes`".into(),
+    ))
+}
+
+/// Asks the "about you" items, one by one, starting from `start`'s answers (Enter
+/// keeps one). Esc goes back one item.
+#[cfg(unix)]
+fn about_you(
+    p: &mut Prompter,
+    items: &[&crate::bank::ProfileItem],
+    start: &Profile,
+) -> Reply<Profile> {
+    let mut profile = start.clone();
+    let mut i = 0;
+    while let Some(item) = items.get(i) {
+        let info = format!(
+            "About you · {} of {} · Type y or n, then Enter · Esc: back",
+            i + 1,
+            items.len()
+        );
+        match p.confirm(&item.text, &info, profile.get(&item.id), true) {
+            Reply::Value(b) => {
+                profile.set(&item.id, b);
+                i += 1;
+            }
+            Reply::Back => {
+                if i == 0 {
+                    crate::sayln!("This is the first question about you.");
+                }
+                i = i.saturating_sub(1);
+            }
+            Reply::Stop(why) => return Reply::Stop(why),
+        }
+    }
+    Reply::Value(profile)
+}
+
+/// `sidecheck profile` in a terminal: shows the answers and, if the person wants,
+/// asks every item again with the saved answer as the default. Returns the new
+/// answers, or `None` when nothing was changed.
+#[cfg(unix)]
+pub fn edit_profile(bank: &crate::bank::Bank, current: &Profile) -> Result<Option<Profile>, Error> {
+    let rich = prompt::rich_terminal(std::env::var("TERM").ok().as_deref());
+    let mut p = Prompter::open(rich, false).map_err(Error::Runtime)?;
+    let stop = |why: Stop| {
+        Err(match why {
+            Stop::Interrupt => Error::Interrupted,
+            Stop::Terminate => Error::Terminated,
+            Stop::HangUp => Error::HungUp,
+        })
+    };
+    loop {
+        match p.confirm(
+            "Do you want to change these answers?",
+            "Type y or n, then Enter",
+            Some(false),
+            false,
+        ) {
+            Reply::Value(true) => break,
+            Reply::Value(false) => return Ok(None),
+            Reply::Back => continue,
+            Reply::Stop(why) => return stop(why),
+        }
+    }
+    let items: Vec<_> = bank.profile.iter().collect();
+    match about_you(&mut p, &items, current) {
+        Reply::Value(profile) => Ok(Some(profile)),
+        Reply::Back => Ok(None),
+        Reply::Stop(why) => stop(why),
+    }
+}
+
 /// Runs the guided check. Returns how it ended; the flow holds the answers.
 /// `before` gives text to show right above the first prompt, after the intro (the
 /// earlier answers and alerts of a resumed check-in), given whether colour is allowed.
+///
+/// With `about`, the "about you" items the flow's profile has no answer for are
+/// asked after the start and before the first question; the flow then reads them,
+/// and `about` keeps them.
 #[cfg(unix)]
 pub fn run(
     flow: &mut Flow<'_>,
     chosen: &Chosen,
     color: bool,
     before: &dyn Fn(bool) -> String,
+    about: Option<SaveProfile<'_>>,
 ) -> Result<Ending, Error> {
     let rich = prompt::rich_terminal(std::env::var("TERM").ok().as_deref());
     let mut p = Prompter::open(rich, color).map_err(Error::Runtime)?;
@@ -106,6 +196,24 @@ pub fn run(
             Reply::Value(false) => return Ok(Ending::NotStarted),
             Reply::Back => continue,
             Reply::Stop(why) => return Ok(Ending::from_stop(why)),
+        }
+    }
+
+    if let Some(save) = about {
+        let missing = flow.profile().missing(bank);
+        if !missing.is_empty() {
+            crate::sayln!();
+            crate::sayln!("== About you ==");
+            let why = "First, a few questions about you. They help decide when an answer needs a warning. You answer them once. They are kept in your private data folder, and you can change them with `sidecheck profile`.";
+            crate::sayln!("{}", alert::wrap(why, width).join("\n"));
+            match about_you(&mut p, &missing, flow.profile()) {
+                Reply::Value(profile) => {
+                    flow.set_profile(profile.clone());
+                    crate::sayln!("{}", alert::wrap(&save(&profile), width).join("\n"));
+                }
+                Reply::Back => {}
+                Reply::Stop(why) => return Ok(Ending::from_stop(why)),
+            }
         }
     }
 

@@ -19,6 +19,7 @@ mod log;
 mod malformed;
 mod outside;
 mod privacy;
+mod profile;
 mod props;
 mod pty;
 mod readability;

@@ -83,7 +83,7 @@ pub(crate) struct Guided {
 
 /// The command for a guided check against `env`'s data folder, in a plain English
 /// locale, on an ordinary terminal type.
-fn guided_command(env: &Env, args: &[&str], no_color: bool) -> Command {
+pub(crate) fn guided_command(env: &Env, args: &[&str], no_color: bool) -> Command {
     let mut cmd = Command::new(bin());
     cmd.env_remove("SIDECHECK_DATA_DIR")
         .env_remove("LC_ALL")
@@ -107,7 +107,19 @@ impl Guided {
         Guided::spawn(env, cmd)
     }
 
+    /// Spawns `cmd` with every "about you" item answered "no" in `env` (unless a
+    /// profile or something other than a folder is there already), so the check
+    /// goes straight to its first question.
     pub(crate) fn spawn(env: Env, cmd: Command) -> Guided {
+        let dir = env.data_dir();
+        if !env.profile_path().exists() && (dir.is_dir() || !dir.exists()) {
+            env.save_profile(all_no_profile());
+        }
+        Guided::spawn_first_run(env, cmd)
+    }
+
+    /// Spawns `cmd` as it is: with no profile saved, the check asks about you first.
+    pub(crate) fn spawn_first_run(env: Env, cmd: Command) -> Guided {
         let mut session = Session::spawn(cmd).expect("spawn sidecheck in a pseudo-terminal");
         // Our own waits below do not block, but nothing may ever wait forever.
         session.set_expect_timeout(Some(TIMEOUT));
@@ -788,6 +800,7 @@ fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once(
     use std::process::Stdio;
 
     let env = Env::new();
+    env.save_profile(all_no_profile());
     let master =
         openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("open a pty");
     grantpt(&master).expect("grantpt");

@@ -350,3 +350,59 @@ fn advice_about_stopping_warns_against_doing_it_alone() {
         );
     }
 }
+
+/// The "about you" part and the alerts it brings, written for issue 8 §4: each at
+/// grade 6 or below.
+const ABOUT_YOU_ALERTS: [&str; 6] = [
+    "overdose_signs_at_risk",
+    "pregnant_stopped",
+    "epilepsy_stopped",
+    "pregnant_dose_change",
+    "epilepsy_dose_change",
+    "drowsy_driving",
+];
+
+#[test]
+fn about_you_items_and_their_alerts_read_at_grade_6_or_below() {
+    let bank = bank();
+    let mut items: Vec<(String, String)> = bank
+        .profile
+        .iter()
+        .map(|p| (format!("profile {}", p.id), p.text.clone()))
+        .collect();
+    assert_eq!(items.len(), 5, "kidney, older, pregnant, epilepsy, drives");
+    for id in ABOUT_YOU_ALERTS {
+        let a = bank.alert(id).unwrap_or_else(|| panic!("no alert {id}"));
+        items.push((id.to_string(), a.advice.replace("{emergency}", "911")));
+        // A grade means little on a few words; a title is kept short instead.
+        let words = a.title.split_whitespace().count();
+        assert!(words <= 10, "{id}: a title of {words} words: {}", a.title);
+    }
+    let (over, _) = grades(&items, 6.0);
+    assert!(over.is_empty(), "above grade 6:\n{}", describe(&over));
+}
+
+#[test]
+fn about_you_alerts_say_why_and_never_say_stop() {
+    let bank = bank();
+    let advice = |id: &str| bank.alert(id).unwrap().advice.clone();
+    // Kidney problems or older age: why the threshold is lower.
+    let kidney = advice("overdose_signs_at_risk");
+    for why in ["kidneys", "build up", "normal dose", "{emergency}"] {
+        assert!(kidney.contains(why), "{why:?} not in {kidney}");
+    }
+    // Pregnancy: the baby, and the prescriber, never a stop.
+    for id in ["pregnant_stopped", "pregnant_dose_change"] {
+        let a = advice(id);
+        assert!(a.contains("baby"), "{id}: {a}");
+        assert!(a.contains("prescriber"), "{id}: {a}");
+        assert!(self_directed_dose_changes(&a).is_empty(), "{id}: {a}");
+    }
+    assert!(advice("pregnant_stopped").contains("Do not go back to your old dose on your own"));
+    // Epilepsy: seizures.
+    for id in ["epilepsy_stopped", "epilepsy_dose_change"] {
+        assert!(advice(id).contains("seizures"), "{id}");
+    }
+    // Driving.
+    assert!(advice("drowsy_driving").contains("Do not drive or use machines"));
+}

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 use sidecheck::bank::Bank;
 use sidecheck::flow::{Answer, Flow};
+use sidecheck::profile::Profile;
 
 use crate::support::*;
 
@@ -176,6 +177,75 @@ const TABLE: &[(&str, Expect)] = &[
             saved: &[("pump_danger", "emergency")],
         },
     ),
+    // Who is at higher risk: the "about you" answers in the file's "profile".
+    // Kidney problems or age 65 or older: severe (not only very severe) sleepiness
+    // or confusion is an overdose sign, in one box that says why.
+    (
+        "kidney-severe-drowsiness",
+        Alerts {
+            shown: &["overdose_signs_at_risk"],
+            saved: &[("overdose_signs_at_risk", "emergency")],
+        },
+    ),
+    (
+        "severe-drowsiness-without-kidney",
+        Alerts {
+            shown: &["severe_side_effect"],
+            saved: &[("severe_side_effect", "prescriber")],
+        },
+    ),
+    (
+        "older-severe-confusion",
+        Alerts {
+            shown: &["overdose_signs_at_risk"],
+            saved: &[("overdose_signs_at_risk", "emergency")],
+        },
+    ),
+    (
+        "pump-kidney-very-severe-drowsiness",
+        Alerts {
+            shown: &["pump_danger"],
+            saved: &[("pump_danger", "emergency")],
+        },
+    ),
+    // Pregnant or breastfeeding: the dose-change words name the baby.
+    (
+        "pregnant-missed-doses",
+        Alerts {
+            shown: &[],
+            saved: &[("pregnant_dose_change", "advice")],
+        },
+    ),
+    (
+        "pregnant-stopped",
+        Alerts {
+            shown: &["pregnant_stopped"],
+            saved: &[("pregnant_stopped", "prescriber")],
+        },
+    ),
+    // Epilepsy: stopping can bring on seizures.
+    (
+        "epilepsy-missed-all-7-days",
+        Alerts {
+            shown: &["epilepsy_stopped"],
+            saved: &[("epilepsy_stopped", "prescriber")],
+        },
+    ),
+    // Driving: sleepy means do not drive.
+    (
+        "driver-mild-drowsiness",
+        Alerts {
+            shown: &[],
+            saved: &[("drowsy_driving", "advice")],
+        },
+    ),
+    (
+        "non-driver-mild-drowsiness",
+        Alerts {
+            shown: &[],
+            saved: &[],
+        },
+    ),
     // The overdose box stands in for the severe box of the same answer.
     (
         "very-severe-drowsiness",
@@ -213,7 +283,12 @@ type Outcome = (Vec<String>, Vec<(String, String)>);
 /// What the pure flow gives for the answers; or the question and message of a
 /// refused answer.
 fn through_the_flow(bank: &Bank, answers: &Value) -> Result<Outcome, (String, String)> {
-    let mut flow = Flow::new(bank);
+    // The "about you" answers, as `check --answers` reads them from the file.
+    let profile = answers
+        .get("profile")
+        .map(|p| Profile::from_json(bank, p).expect("a valid profile"))
+        .unwrap_or_default();
+    let mut flow = Flow::with_profile(bank, profile);
     let mut shown = Vec::new();
     while let Some(q) = flow.current() {
         let v = answers
@@ -224,6 +299,9 @@ fn through_the_flow(bank: &Bank, answers: &Value) -> Result<Outcome, (String, St
     }
     // Every answer in the file is used: a row tests what it says it tests.
     for key in answers.as_object().expect("an object").keys() {
+        if key == "profile" {
+            continue;
+        }
         assert!(flow.answer_to(key).is_some(), "{key} is not asked");
     }
     let saved = flow

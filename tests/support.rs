@@ -57,6 +57,35 @@ impl Env {
         c
     }
 
+    /// The "about you" profile's file in the data folder.
+    pub fn profile_path(&self) -> PathBuf {
+        self.data_dir().join("profile.json")
+    }
+
+    /// Saves "about you" answers (item ids to true/false) in profile.json as
+    /// sidecheck writes it, creating the private data folder first.
+    pub fn save_profile(&self, answers: Value) {
+        std::fs::create_dir_all(self.data_dir()).expect("data dir");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.data_dir(), std::fs::Permissions::from_mode(0o700))
+                .expect("chmod data dir");
+        }
+        let file = json!({
+            "schema": 1,
+            "updated_at": "2026-12-01T09:00:00.000+00:00",
+            "answers": answers,
+        });
+        std::fs::write(self.profile_path(), file.to_string()).expect("write profile");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.profile_path(), std::fs::Permissions::from_mode(0o600))
+                .expect("chmod profile");
+        }
+    }
+
     /// Writes a file in the temp folder and returns its path.
     pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.tmp.path().join(name);
@@ -102,6 +131,15 @@ pub fn calm_answers() -> Value {
         "pump": false, "dose_change": false,
         "euphoria": "never", "more_than_prescribed": false, "tolerance": false,
         "alcohol_sedatives": false, "notes": ""
+    })
+}
+
+/// "About you" answers that are all "no": a guided check then asks nothing about
+/// you, and no threshold is lowered.
+pub fn all_no_profile() -> Value {
+    json!({
+        "kidney": false, "older": false, "pregnant": false,
+        "epilepsy": false, "drives": false
     })
 }
 

@@ -152,6 +152,10 @@ struct RecordDoc {
     /// (`sidecheck check --resume`); it holds that check-in's answers too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     completes: Option<String>,
+    /// Record format 3: the "about you" answers as they were when the check-in
+    /// was answered, item id to yes (true) or no (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    profile: Option<std::collections::BTreeMap<String, bool>>,
 }
 
 #[derive(Serialize, JsonSchema)]

@@ -94,8 +94,14 @@ fn answer_one(flow: &mut Flow<'_>, given: &Value) -> Step {
 }
 
 /// Runs a whole check: `given` answers by id, every other asked question calm.
+/// Runs the flow over `given`; its `"profile"` object, if any, is the "about you"
+/// answers.
 fn run<'b>(bank: &'b Bank, given: &Value) -> (Flow<'b>, Vec<Step>) {
-    let mut flow = Flow::new(bank);
+    let profile = given
+        .get("profile")
+        .map(|p| crate::profile::Profile::from_json(bank, p).unwrap())
+        .unwrap_or_default();
+    let mut flow = Flow::with_profile(bank, profile);
     let mut steps = Vec::new();
     while !flow.is_complete() {
         steps.push(answer_one(&mut flow, given));
@@ -574,6 +580,30 @@ fn urgent_cases() -> Vec<UrgentCase> {
                 ("drowsiness", vec!["overdose_signs"]),
             ],
         ),
+        // Kidney problems or age 65 or older: "severe" is enough, and the box says why.
+        (
+            "overdose_signs_at_risk",
+            json!({"profile": {"kidney": true}, "drowsiness": "severe"}),
+            vec![("drowsiness", vec!["overdose_signs_at_risk"])],
+        ),
+        (
+            "overdose_signs_at_risk",
+            json!({"profile": {"older": true}, "confusion": "very_severe", "dizziness": "severe"}),
+            vec![
+                ("dizziness", vec!["severe_side_effect"]),
+                ("confusion", vec!["overdose_signs_at_risk"]),
+            ],
+        ),
+        (
+            "pregnant_stopped",
+            json!({"profile": {"pregnant": true}, "dose_change": true, "stopped": true}),
+            vec![("stopped", vec!["pregnant_stopped"])],
+        ),
+        (
+            "epilepsy_stopped",
+            json!({"profile": {"epilepsy": true}, "dose_change": true, "missed_days": 7}),
+            vec![("missed_days", vec!["epilepsy_stopped"])],
+        ),
         (
             "severe_low_mood",
             json!({"depression": "severe"}),
@@ -967,10 +997,38 @@ fn advice_is_never_returned_by_an_answer_but_is_recorded() {
         .collect();
     assert_eq!(
         advice,
-        ["dose_change", "dependence_signs", "alcohol_sedatives"],
+        [
+            "dose_change",
+            "pregnant_dose_change",
+            "epilepsy_dose_change",
+            "dependence_signs",
+            "alcohol_sedatives",
+            "drowsy_driving"
+        ],
         "a new advice rule needs a case in this test"
     );
-    assert_eq!(record_ids(&flow), advice);
+    assert_eq!(
+        record_ids(&flow),
+        ["dose_change", "dependence_signs", "alcohol_sedatives"]
+    );
+    // The "about you" advice: the words for a pregnancy and for epilepsy stand in
+    // for the plain dose-change advice; the driving advice joins the rest.
+    let (about, steps) = run(
+        &bank,
+        &json!({
+            "profile": {"pregnant": true, "epilepsy": true, "drives": true},
+            "dose_change": true, "missed_days": 2, "drowsiness": "mild"
+        }),
+    );
+    assert!(raised(&steps).is_empty(), "{:?}", raised(&steps));
+    assert_eq!(
+        record_ids(&about),
+        [
+            "pregnant_dose_change",
+            "epilepsy_dose_change",
+            "drowsy_driving"
+        ]
+    );
     assert!(records.iter().all(|a| a.level == Level::Advice));
     let by_id = |id: &str| records.iter().find(|a| a.id == id).unwrap();
     assert_eq!(by_id("dose_change").question, "dose_change");

@@ -262,6 +262,7 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
         scores,
         asked: None,
         completes: None,
+        profile: None,
     }
 }
 
