@@ -53,13 +53,18 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
     } else {
         let _ = writeln!(s, "URGENT ALERTS:");
         for a in &urgent {
-            let _ = writeln!(s, "  !! {}: {}", a.level.heading(), a.title);
+            hang(
+                &mut s,
+                "  !! ",
+                "     ",
+                &format!("{}: {}", a.level.heading(), a.title),
+            );
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 for line in wrap(&fill_numbers(&rule.advice, region), WIDTH - 5) {
                     let _ = writeln!(s, "     {line}");
                 }
                 for c in call_lines(rule, region) {
-                    let _ = writeln!(s, "     - {c}");
+                    hang(&mut s, "     - ", "       ", &c);
                 }
             }
         }
@@ -75,7 +80,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s);
         let _ = writeln!(s, "Alerts shown, then the answer was changed:");
         for a in &retracted {
-            let _ = writeln!(s, "  - {} ({})", a.title, a.level.as_str());
+            hang(
+                &mut s,
+                "  - ",
+                "    ",
+                &format!("{} ({})", a.title, a.level.as_str()),
+            );
             for line in wrap(&retracted_words(a), WIDTH - 4) {
                 let _ = writeln!(s, "    {line}");
             }
@@ -85,7 +95,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
                     let _ = writeln!(s, "    If it still applies to you:");
                 }
                 for c in calls {
-                    let _ = writeln!(s, "    - {c}");
+                    hang(&mut s, "    - ", "      ", &c);
                 }
             }
         }
@@ -139,7 +149,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
             .and_then(section_words)
             .map(|w| format!(" ({w})"))
             .unwrap_or_default();
-        let _ = writeln!(s, "  {title}{numbers}");
+        hang(&mut s, "  ", "    ", &format!("{title}{numbers}"));
         for item in items {
             for (i, line) in wrap(&item, WIDTH - 6).into_iter().enumerate() {
                 let lead = if i == 0 { "  - " } else { "    " };
@@ -220,4 +230,14 @@ pub fn section_words(g: &SectionGrades) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Writes `text` wrapped to the summary's width: the first line after `first`, the
+/// others after `rest` (a hanging indent).
+fn hang(s: &mut String, first: &str, rest: &str, text: &str) {
+    let width = WIDTH.saturating_sub(first.chars().count().max(rest.chars().count()));
+    for (i, line) in wrap(text, width).into_iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        let _ = writeln!(s, "{lead}{line}");
+    }
 }

@@ -1478,8 +1478,10 @@ fn stopping_at_the_first_of_two_boxes_still_shows_the_second() {
     g.answer(SUICIDAL, "n");
     g.answer(HALLUCINATIONS, "n");
     g.answer(FEVER, "n");
-    for _ in 0..7 {
-        g.answer("at its worst", "");
+    // Each by its place: the question text is drawn again with its answer, so
+    // waiting for the text alone could answer ahead of the screen.
+    for n in 8..=14 {
+        g.answer(&format!("Question {n} of"), "");
     }
     g.answer("make you feel high", "");
     g.answer("more baclofen than your prescriber", "y");
