@@ -395,9 +395,18 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
         LEFT + plot_w / 2.0,
         H - 6.0
     );
-    // X axis: up to five dates, with the time when the period is short.
+    // X axis: up to five dates, or three with the time when the period is short (a
+    // date and time is too long for five to fit side by side). A label the same as
+    // the one before it (check-ins minutes apart) is left out.
     let with_time = span < 3.0 * 86_400_000.0;
-    let n_ticks = if span == 0.0 { 1 } else { 5 };
+    let n_ticks = if span == 0.0 {
+        1
+    } else if with_time {
+        3
+    } else {
+        5
+    };
+    let mut last_label = String::new();
     for k in 0..n_ticks {
         let at = if n_ticks == 1 {
             t0
@@ -416,7 +425,12 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
             at.format("%Y-%m-%d %H:%M")
         } else {
             at.format("%Y-%m-%d")
-        };
+        }
+        .to_string();
+        if label == last_label {
+            continue;
+        }
+        last_label.clone_from(&label);
         let _ = writeln!(
             out,
             "<line class=\"axis\" x1=\"{x:.1}\" y1=\"{base:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{label}</text>",
