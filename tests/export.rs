@@ -1249,3 +1249,30 @@ fn fhir_and_html_show_retracted_alerts() {
         "{html}"
     );
 }
+
+#[test]
+fn chart_date_labels_never_repeat_or_crowd_for_check_ins_minutes_apart() {
+    let env = Env::new();
+    for _ in 0..3 {
+        check_saved(&env, &answers_with(json!({"dizziness": "moderate"})));
+    }
+    let html = export_ok(&env, &["--format", "html"]);
+    for svg in html.split("<svg").skip(1) {
+        let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+        // The x-axis labels: a date (and time) in a text element.
+        let labels: Vec<&str> = svg
+            .split("<text")
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .filter_map(|rest| rest.split_once("</text>").map(|(label, _)| label))
+            .filter(|l| l.starts_with("20"))
+            .collect();
+        assert!(!labels.is_empty(), "{svg}");
+        assert!(
+            labels.len() <= 3,
+            "too many date-and-time labels to fit: {labels:?}"
+        );
+        for pair in labels.windows(2) {
+            assert_ne!(pair[0], pair[1], "{labels:?}");
+        }
+    }
+}
