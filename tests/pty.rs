@@ -355,6 +355,30 @@ fn no_pump_no_dose_change(g: &mut Guided) {
     g.answer(DOSE_CHANGE, "n");
 }
 
+/// "No" to each serious side effect (the suicide screen ends at its first question).
+fn no_serious_side_effects(g: &mut Guided) {
+    g.answer(BREATHING, "n");
+    g.answer(SEIZURE, "n");
+    g.answer(SUICIDAL, "n");
+    g.answer(HALLUCINATIONS, "n");
+    g.answer(FEVER, "n");
+}
+
+/// "None" (Enter on the first option) to each common side effect.
+fn none_for_every_common_side_effect(g: &mut Guided) {
+    for scale in [
+        UPSET_STOMACH,
+        DROWSINESS,
+        DIZZINESS,
+        "how bad was your trouble sleeping at night",
+        "how bad was your muscle weakness",
+        "how bad was your confusion",
+        "how bad was feeling sad",
+    ] {
+        g.answer(scale, "");
+    }
+}
+
 /// What the two first answers save.
 fn context_answers() -> Vec<(String, Value)> {
     with_context(Vec::new())
@@ -405,11 +429,7 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.send(DOWN);
@@ -442,11 +462,7 @@ fn esc_goes_back_and_the_changed_answer_is_saved() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     g.answer(UPSET_STOMACH, "");
     g.expect(DROWSINESS);
     g.esc();
@@ -536,22 +552,8 @@ fn a_whole_check_in_the_terminal_is_saved_as_completed() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
-    for scale in [
-        UPSET_STOMACH,
-        DROWSINESS,
-        DIZZINESS,
-        "how bad was your trouble sleeping at night",
-        "how bad was your muscle weakness",
-        "how bad was your confusion",
-        "how bad was feeling sad",
-    ] {
-        g.answer(scale, "");
-    }
+    no_serious_side_effects(&mut g);
+    none_for_every_common_side_effect(&mut g);
     g.answer("make you feel high", "");
     g.answer("more baclofen than your prescriber", "n");
     g.answer("needed more baclofen to get the same effect?", "n");
@@ -979,11 +981,7 @@ fn up_at_none_stays_none_and_down_past_the_last_stays_last() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     g.expect(UPSET_STOMACH);
     g.expect(">0None");
     g.send(UP);
@@ -1021,11 +1019,7 @@ fn a_digit_moves_to_its_option_and_enter_chooses_it() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     let list = g.expect("0-4 to move, Enter to choose");
     assert!(
         list.contains("0None1Mild2Moderate3Severe4Verysevere"),
@@ -1100,11 +1094,7 @@ fn a_20_by_10_window_keeps_the_question_on_screen_while_choosing() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     g.expect(UPSET_STOMACH);
     g.expect("Esc: back");
     // The window shrinks (SIGWINCH): the list is drawn again to fit.
@@ -1332,17 +1322,7 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     g.send(ENTER);
     g.answer(HALLUCINATIONS, "n");
     g.answer(FEVER, "n");
-    for scale in [
-        UPSET_STOMACH,
-        DROWSINESS,
-        DIZZINESS,
-        "how bad was your trouble sleeping at night",
-        "how bad was your muscle weakness",
-        "how bad was your confusion",
-        "how bad was feeling sad",
-    ] {
-        g.answer(scale, "");
-    }
+    none_for_every_common_side_effect(&mut g);
     g.answer("make you feel high", "");
     g.answer("more baclofen than your prescriber", "n");
     g.answer("needed more baclofen to get the same effect?", "n");
@@ -1473,11 +1453,7 @@ fn stopping_at_the_first_of_two_boxes_still_shows_the_second() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
     no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    no_serious_side_effects(&mut g);
     // Each by its place: the question text is drawn again with its answer, so
     // waiting for the text alone could answer ahead of the screen.
     for n in 8..=14 {
