@@ -22,8 +22,8 @@ use crate::export::{Output, io};
 use crate::grades::{Grades, SectionGrades};
 use crate::record::{AlertRecord, CheckIn, Status};
 use crate::report::{
-    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, retracted_words,
-    rfc3339,
+    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, minute,
+    retracted_words, rfc3339,
 };
 use crate::scan::Scan;
 
@@ -348,7 +348,7 @@ fn write_text(
         let row = Row::of(&r, Some(bank));
         let mut line = format!(
             "{}  {}  {}",
-            pad(&r.started_at.format("%Y-%m-%d %H:%M").to_string(), 16),
+            pad(&minute(&r.started_at), 16),
             pad(r.status.as_str(), 9),
             pad(&r.id, 28)
         );

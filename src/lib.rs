@@ -576,7 +576,7 @@ fn profile_text(bank: &Bank, store: &Store, file: Option<&ProfileFile>, p: &Prof
         Some(f) => format!(
             "Your \"about you\" answers ({}, changed {}):\n",
             store.profile_path().display(),
-            f.updated_at.format("%Y-%m-%d %H:%M")
+            report::minute(&f.updated_at)
         ),
         None => {
             "No \"about you\" answers are saved yet. They are asked at your first guided check.\n"
@@ -611,7 +611,7 @@ fn profile_json(
     let v = json!({
         "file": store.profile_path().display().to_string(),
         "saved": file.is_some(),
-        "updated_at": file.map(|f| f.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false)),
+        "updated_at": file.map(|f| report::rfc3339(&f.updated_at)),
         "answers": p,
         "items": items,
     });

@@ -14,6 +14,7 @@ use crate::checkins::Latest;
 use crate::console::visible_line;
 use crate::flow::Flow;
 use crate::record::{AnswerRecord, CheckIn, Status};
+use crate::report::minute;
 
 /// The questions ask about the last 7 days, so answers older than that would mix
 /// two different weeks into one check-in.
@@ -31,10 +32,6 @@ pub struct Resumable<'b> {
     pub holding: Vec<&'b AlertRule>,
 }
 
-fn when(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
-}
-
 /// The check-in that `--resume` would finish, or, in one line, why there is none
 /// and a new check-in starts instead.
 pub fn find<'b>(
@@ -47,7 +44,7 @@ pub fn find<'b>(
         return Err(format!("there is no stopped check-in to finish; {new}"));
     };
     let r = latest.record;
-    let at = when(&r.started_at);
+    let at = minute(&r.started_at);
     // Ids and bank names come from the log, which anyone may have edited.
     let id = visible_line(&r.id, 64);
     if r.status == Status::Completed {
@@ -105,7 +102,7 @@ fn how_far(flow: &Flow<'_>) -> String {
 pub fn notice(r: &Resumable<'_>) -> String {
     wrapped(&format!(
         "Your check-in of {} was stopped after {}. To finish it, run `sidecheck check --resume`.",
-        when(&r.stopped.started_at),
+        minute(&r.stopped.started_at),
         how_far(&r.flow)
     ))
 }
@@ -121,7 +118,7 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     let bank = r.flow.bank();
     let mut s = wrapped(&format!(
         "Finishing your check-in of {} ({}), stopped after {}.",
-        when(&r.stopped.started_at),
+        minute(&r.stopped.started_at),
         visible_line(&r.stopped.id, 64),
         how_far(&r.flow)
     ));

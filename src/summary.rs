@@ -8,7 +8,7 @@ use crate::bank::{Bank, Kind, fmt_num};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
-use crate::report::{question_short, retracted_words};
+use crate::report::{minute, question_short, retracted_words};
 
 const WIDTH: usize = 76;
 
@@ -17,7 +17,7 @@ const WIDTH: usize = 76;
 pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String {
     let bank = bank.filter(|b| b.id == record.bank.id);
     let mut s = String::new();
-    let when = record.started_at.format("%Y-%m-%d %H:%M");
+    let when = minute(&record.started_at);
     let grades = Grades::of(record, bank);
     let status = match record.status {
         Status::Completed => "completed".to_string(),

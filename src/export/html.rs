@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{CheckIn, Status};
 use crate::report::{
-    Summary, Track, bank_for, question_short, retracted_words, section_title, urgent_alerts,
+    Summary, Track, bank_for, minute, question_short, retracted_words, section_title, urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::store::Warn;
@@ -140,7 +140,7 @@ pub fn write(
                 let _ = writeln!(
                     rows,
                     "<tr class=\"alert\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}</td><td>{}</td><td class=\"id\">{}</td></tr>",
-                    esc(&when(&r.started_at)),
+                    esc(&minute(&r.started_at)),
                     a.level.as_str(),
                     esc(level_name(a.level)),
                     esc(&a.title),
@@ -175,7 +175,7 @@ pub fn write(
                 let _ = writeln!(
                     rows,
                     "<tr class=\"alert retracted\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}</td><td>{}</td><td>{}</td><td class=\"id\">{}</td></tr>",
-                    esc(&when(&r.started_at)),
+                    esc(&minute(&r.started_at)),
                     a.level.as_str(),
                     esc(level_name(a.level)),
                     esc(&a.title),
@@ -224,11 +224,6 @@ fn plural(n: u64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// A time as the person saw it, in the offset it was saved with.
-fn when(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
-}
-
 /// What a clinician calls each alert level.
 fn level_name(level: Level) -> &'static str {
     match level {
@@ -261,7 +256,7 @@ fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
         recall = esc(&bank.recall_period),
     );
     let range = match (&summary.first_at, &summary.last_at) {
-        (Some(a), Some(b)) => format!(" (first check-in {}, last {})", when(a), when(b)),
+        (Some(a), Some(b)) => format!(" (first check-in {}, last {})", minute(a), minute(b)),
         _ => String::new(),
     };
     let _ = write!(
@@ -422,11 +417,10 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
             _ => "middle",
         };
         let label = if with_time {
-            at.format("%Y-%m-%d %H:%M")
+            minute(&at)
         } else {
-            at.format("%Y-%m-%d")
-        }
-        .to_string();
+            at.format("%Y-%m-%d").to_string()
+        };
         if label == last_label {
             continue;
         }
@@ -447,7 +441,7 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
             (
                 x_of(at),
                 y_of(b.mean()),
-                when(&at),
+                minute(&at),
                 (b.mean() * 10.0).round() / 10.0,
             )
         })
@@ -569,7 +563,7 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
     };
     format!(
         "<tr><td class=\"when\">{}</td><td>{}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
-        esc(&when(&r.started_at)),
+        esc(&minute(&r.started_at)),
         esc(&status),
         notes.join("\n\n")
     )

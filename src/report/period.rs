@@ -102,6 +102,12 @@ pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
+/// A time as the person saw it, to the minute, in the offset it was saved with:
+/// how summaries, history, reports and notices show a check-in's time.
+pub fn minute(t: &DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
 fn parse_bound<Tz: TimeZone>(flag: &str, text: &str, end: bool, tz: &Tz) -> Result<Bound, String> {
     let bad = || format!("{flag} \"{text}\" is not a date or time; {ACCEPTED}");
     let trimmed = text.trim();
