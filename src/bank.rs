@@ -534,15 +534,13 @@ impl Bank {
                 message: json_message(e),
             }],
         };
-        // serde_json says column 0 before anything on a line was read; people count from 1.
-        let at = |e: &serde_json::Error| format!("line {}, column {}", e.line(), e.column().max(1));
         let mut de = serde_json::Deserializer::from_str(text);
         let bank: Bank = match serde_path_to_error::deserialize(&mut de) {
             Ok(b) => b,
             Err(e) => {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
-                let mut place = at(&inner);
+                let mut place = json_place(&inner);
                 // serde_path_to_error marks a part it could not name with "?".
                 let path = path.trim_end_matches(".?").trim_end_matches('?');
                 if path != "." && !path.is_empty() {
@@ -552,7 +550,7 @@ impl Bank {
             }
         };
         // Nothing but white space may follow the bank.
-        de.end().map_err(|e| fail(at(&e), &e))?;
+        de.end().map_err(|e| fail(json_place(&e), &e))?;
         let problems = bank.problems();
         if problems.is_empty() {
             Ok(bank)
@@ -1320,6 +1318,19 @@ fn check_id(add: &mut dyn FnMut(String, String), place: &str, id: &str) {
             ),
         );
     }
+}
+
+/// Where a JSON error is, as "line 3, column 1". serde_json says column 0 when
+/// nothing on the line was read yet (an empty file, or a list where an object
+/// belongs); people count from 1.
+pub fn json_place(e: &serde_json::Error) -> String {
+    format!("line {}, column {}", e.line(), e.column().max(1))
+}
+
+/// "NAME: line 3, column 1: what is wrong and what to do", for a JSON file a
+/// person wrote.
+pub fn json_error(name: &str, e: &serde_json::Error) -> String {
+    format!("{name}: {}: {}", json_place(e), json_message(e))
 }
 
 /// A one-line, actionable message for a JSON syntax or shape error.

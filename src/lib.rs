@@ -135,12 +135,17 @@ impl scripted::Events for StderrEvents<'_> {
     }
 }
 
-fn read_answers(source: &str) -> Result<String, Error> {
-    let name = if source == "-" {
+/// What messages call an answers file: its path, or "standard input" for `-`.
+fn answers_name(source: &str) -> &str {
+    if source == "-" {
         "standard input"
     } else {
         source
-    };
+    }
+}
+
+fn read_answers(source: &str) -> Result<String, Error> {
+    let name = answers_name(source);
     let mut bytes = Vec::new();
     let read = if source == "-" {
         io::stdin()
@@ -184,11 +189,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     }
     let answers = match &args.answers {
         Some(source) => {
-            let name = if source == "-" {
-                "standard input"
-            } else {
-                source
-            };
+            let name = answers_name(source);
             Some((
                 name,
                 scripted::Answers::parse(name, &read_answers(source)?)?,
@@ -520,22 +521,10 @@ fn profile(cli: &Cli, args: &ProfileArgs) -> Result<(), Error> {
     let change = if !args.set.is_empty() {
         Some(Profile::parse_settings(&bank, &args.set).map_err(Error::Input)?)
     } else if let Some(source) = &args.answers {
-        let name = if source == "-" {
-            "standard input"
-        } else {
-            source
-        };
-        let value: Value = serde_json::from_str(
-            read_answers(source)?.trim_start_matches('\u{feff}'),
-        )
-        .map_err(|e| {
-            Error::Input(format!(
-                "{name}: line {}, column {}: {}",
-                e.line(),
-                e.column().max(1),
-                bank::json_message(&e)
-            ))
-        })?;
+        let name = answers_name(source);
+        let value: Value =
+            serde_json::from_str(read_answers(source)?.trim_start_matches('\u{feff}'))
+                .map_err(|e| Error::Input(bank::json_error(name, &e)))?;
         Some(Profile::from_json(&bank, &value).map_err(|e| Error::Input(format!("{name}: {e}")))?)
     } else {
         None

@@ -59,16 +59,8 @@ impl Answers {
         }
         // Some editors start UTF-8 files with an invisible byte order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str::<Answers>(text).map_err(|e| {
-            // serde_json says column 0 when nothing on the line was read yet (an empty
-            // file, or a list where an object belongs); people count from 1.
-            Error::Input(format!(
-                "{name}: line {}, column {}: {}",
-                e.line(),
-                e.column().max(1),
-                crate::bank::json_message(&e)
-            ))
-        })
+        serde_json::from_str::<Answers>(text)
+            .map_err(|e| Error::Input(crate::bank::json_error(name, &e)))
     }
 
     fn get(&self, id: &str) -> Option<&Value> {
