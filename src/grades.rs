@@ -74,11 +74,6 @@ pub struct Grades {
     pub sections: Vec<SectionGrades>,
 }
 
-/// The urgent alerts that stand in a record: each is one urgent finding.
-pub fn urgent_findings(r: &CheckIn) -> impl Iterator<Item = &AlertRecord> {
-    r.alerts.iter().filter(|a| a.level.is_urgent())
-}
-
 /// The grade of an answer: its score, for a scale answer only.
 pub fn grade(a: &AnswerRecord) -> Option<u8> {
     // A scale answer is saved as its option id; a yes/no answer as true or false.
@@ -133,7 +128,7 @@ impl Grades {
                 Status::Completed => None,
                 Status::Stopped => r.asked.or_else(|| asked_by_bank(r, bank?)),
             },
-            urgent_findings: urgent_findings(r).count() as u32,
+            urgent_findings: r.urgent_alerts().count() as u32,
             sections,
         }
     }
@@ -178,7 +173,8 @@ fn section(r: &CheckIn, bank: Option<&Bank>, id: String) -> SectionGrades {
         }
         None => (grades.len() as u32, signs.len() as u32),
     };
-    let findings: Vec<&AlertRecord> = urgent_findings(r)
+    let findings: Vec<&AlertRecord> = r
+        .urgent_alerts()
         .filter(|a| section_of(r, bank, &a.question) == Some(id.as_str()))
         .collect();
     SectionGrades {
@@ -215,11 +211,11 @@ pub struct Moderate<'r> {
 /// contradict it).
 pub fn moderate_not_urgent<'r>(r: &'r CheckIn, bank: Option<&Bank>) -> Vec<Moderate<'r>> {
     let bank = bank.filter(|b| b.id == r.bank.id);
-    let mut covered: Vec<String> = urgent_findings(r).map(|a| a.question.clone()).collect();
+    let mut covered: Vec<String> = r.urgent_alerts().map(|a| a.question.clone()).collect();
     if let Some(b) = bank
         && let Ok((flow, _)) = Flow::restore(b, &r.answers)
     {
-        for a in urgent_findings(r) {
+        for a in r.urgent_alerts() {
             if let Some(rule) = b.alert(&a.id) {
                 holding_questions(&flow, &rule.when, &mut covered);
             }

@@ -118,18 +118,8 @@ impl Row {
             at: rfc3339(&r.started_at),
             status: r.status,
             stopped: grades.stopped_words(r.status),
-            urgent_alerts: r
-                .alerts
-                .iter()
-                .filter(|a| a.level.is_urgent())
-                .map(RowAlert::of)
-                .collect(),
-            retracted_alerts: r
-                .retracted_alerts
-                .iter()
-                .filter(|a| a.level.is_urgent())
-                .map(RowAlert::of)
-                .collect(),
+            urgent_alerts: r.urgent_alerts().map(RowAlert::of).collect(),
+            retracted_alerts: r.retracted_urgent_alerts().map(RowAlert::of).collect(),
             grades,
         }
     }
@@ -360,9 +350,7 @@ fn write_text(
             .iter()
             .map(|a| format!("{} ({})", a.title, a.level.as_str()))
             .chain(
-                r.retracted_alerts
-                    .iter()
-                    .filter(|a| a.level.is_urgent())
+                r.retracted_urgent_alerts()
                     .map(|a| format!("{} ({}; {})", a.title, a.level.as_str(), retracted_words(a))),
             )
             .collect();

@@ -189,13 +189,21 @@ impl CheckIn {
         line
     }
 
+    /// The urgent alerts that stand at the end of the check-in, as saved (most
+    /// urgent first). Each is one urgent finding.
+    pub fn urgent_alerts(&self) -> impl Iterator<Item = &AlertRecord> {
+        self.alerts.iter().filter(|a| a.level.is_urgent())
+    }
+
+    /// The urgent alerts shown and then retracted (an answer they rested on was
+    /// changed), in the order that happened.
+    pub fn retracted_urgent_alerts(&self) -> impl Iterator<Item = &AlertRecord> {
+        self.retracted_alerts.iter().filter(|a| a.level.is_urgent())
+    }
+
     /// The most urgent level among the alerts, if any is urgent.
     pub fn worst_level(&self) -> Option<Level> {
-        self.alerts
-            .iter()
-            .map(|a| a.level)
-            .filter(|l| l.is_urgent())
-            .max()
+        self.urgent_alerts().map(|a| a.level).max()
     }
 }
 

@@ -120,19 +120,13 @@ impl UrgentAlert {
 
 /// The urgent alerts of one check-in that stand, most urgent first (as saved).
 pub fn urgent_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
-    r.alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .map(|a| UrgentAlert::of(r, a))
+    r.urgent_alerts().map(|a| UrgentAlert::of(r, a))
 }
 
 /// The urgent alerts of one check-in that were shown and then retracted (an answer
 /// they rested on was changed), in the order that happened.
 pub fn retracted_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
-    r.retracted_alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .map(|a| UrgentAlert::of(r, a))
+    r.retracted_urgent_alerts().map(|a| UrgentAlert::of(r, a))
 }
 
 /// "shown at 10:01:05, then the answer was changed at 10:01:40": how a retracted
@@ -358,7 +352,7 @@ impl<'b> Summary<'b> {
             Status::Completed => self.counts.completed += 1,
             Status::Stopped => self.counts.stopped += 1,
         }
-        let urgent = r.alerts.iter().filter(|a| a.level.is_urgent()).count() as u64;
+        let urgent = r.urgent_alerts().count() as u64;
         if urgent > 0 {
             self.counts.with_urgent_alerts += 1;
             self.counts.urgent_alerts += urgent;

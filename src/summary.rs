@@ -42,11 +42,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         }
     }
 
-    let urgent: Vec<_> = record
-        .alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .collect();
+    let urgent: Vec<_> = record.urgent_alerts().collect();
     let _ = writeln!(s);
     if urgent.is_empty() {
         let _ = writeln!(s, "Urgent alerts: none.");
@@ -71,11 +67,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
     }
     // Alerts shown and then taken back by a changed answer: the person saw them, so
     // the summary (and `show`, for a clinician) says so, with the help they gave.
-    let retracted: Vec<_> = record
-        .retracted_alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .collect();
+    let retracted: Vec<_> = record.retracted_urgent_alerts().collect();
     if !retracted.is_empty() {
         let _ = writeln!(s);
         let _ = writeln!(s, "Alerts shown, then the answer was changed:");

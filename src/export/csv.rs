@@ -71,9 +71,8 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
             .unwrap_or_default()
     };
     let retracted = |q: &str| {
-        r.retracted_alerts
-            .iter()
-            .filter(|al| al.level.is_urgent() && al.question == q)
+        r.retracted_urgent_alerts()
+            .filter(|al| al.question == q)
             .map(|al| {
                 format!(
                     "{} ({}): {}",
@@ -103,10 +102,7 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
         .answers
         .iter()
         .map(|a| {
-            let urgent = r
-                .alerts
-                .iter()
-                .any(|al| al.level.is_urgent() && al.question == a.question);
+            let urgent = r.urgent_alerts().any(|al| al.question == a.question);
             let [moderate, highest, findings] = numbers(&a.section);
             row(&[
                 r.id.clone(),
@@ -126,7 +122,7 @@ pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
         })
         .collect();
     let mut orphans: Vec<&str> = Vec::new();
-    for al in r.retracted_alerts.iter().filter(|al| al.level.is_urgent()) {
+    for al in r.retracted_urgent_alerts() {
         let q = al.question.as_str();
         if !r.answers.iter().any(|a| a.question == q) && !orphans.contains(&q) {
             orphans.push(q);

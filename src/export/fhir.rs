@@ -387,9 +387,7 @@ fn alerts_group() -> Value {
 fn alerts_answers(r: &CheckIn) -> Option<Value> {
     let text = |a: &AlertRecord, extra: String| json!({"valueString": format!("{} ({}, question {}){extra}", a.title, a.level.as_str(), a.question)});
     let standing: Vec<Value> = r
-        .alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
+        .urgent_alerts()
         .map(|a| {
             let when = a
                 .shown_at
@@ -400,9 +398,7 @@ fn alerts_answers(r: &CheckIn) -> Option<Value> {
         })
         .collect();
     let retracted: Vec<Value> = r
-        .retracted_alerts
-        .iter()
-        .filter(|a| a.level.is_urgent())
+        .retracted_urgent_alerts()
         .map(|a| {
             let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
                 t.as_ref()

@@ -171,7 +171,7 @@ pub fn write(
         io(out.write_all(s.as_bytes()))?;
         scan.each(&mut |_| {}, |r| {
             let mut rows = String::new();
-            for a in r.retracted_alerts.iter().filter(|a| a.level.is_urgent()) {
+            for a in r.retracted_urgent_alerts() {
                 let _ = writeln!(
                     rows,
                     "<tr class=\"alert retracted\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}</td><td>{}</td><td>{}</td><td class=\"id\">{}</td></tr>",
@@ -502,7 +502,7 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
             esc(&a.title)
         ));
     }
-    for a in r.retracted_alerts.iter().filter(|a| a.level.is_urgent()) {
+    for a in r.retracted_urgent_alerts() {
         items.push(format!(
             "<li class=\"urgent-mark retracted\">Urgent ({}), {}: {}</li>",
             esc(level_name(a.level)),
