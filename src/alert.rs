@@ -178,16 +178,17 @@ pub fn region_note(chosen: &Chosen) -> String {
 
 /// A "- " list item wrapped with its later lines indented under the text.
 pub fn bullet(text: &str, width: usize) -> Vec<String> {
-    wrap(text, width.saturating_sub(2).max(1))
+    hang(text, "- ", "  ", width)
+}
+
+/// `text` wrapped to `width` columns with a hanging indent: the first line after
+/// `first`, the others after `rest`.
+pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let lead = first.chars().count().max(rest.chars().count());
+    wrap(text, width.saturating_sub(lead))
         .into_iter()
         .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                format!("- {l}")
-            } else {
-                format!("  {l}")
-            }
-        })
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
         .collect()
 }
 

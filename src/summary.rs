@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::alert::{call_lines, fill_numbers, wrap};
+use crate::alert::{self, call_lines, fill_numbers};
 use crate::bank::{Bank, Kind, fmt_num};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
@@ -37,9 +37,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         } else {
             yes.join(", ")
         };
-        for line in wrap(&format!("About you, as answered then: {said}."), WIDTH) {
-            let _ = writeln!(s, "{line}");
-        }
+        hang(
+            &mut s,
+            "",
+            "",
+            &format!("About you, as answered then: {said}."),
+        );
     }
 
     let urgent: Vec<_> = record.urgent_alerts().collect();
@@ -56,9 +59,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
                 &format!("{}: {}", a.level.heading(), a.title),
             );
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
-                for line in wrap(&fill_numbers(&rule.advice, region), WIDTH - 5) {
-                    let _ = writeln!(s, "     {line}");
-                }
+                hang(
+                    &mut s,
+                    "     ",
+                    "     ",
+                    &fill_numbers(&rule.advice, region),
+                );
                 for c in call_lines(rule, region) {
                     hang(&mut s, "     - ", "       ", &c);
                 }
@@ -78,9 +84,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
                 "    ",
                 &format!("{} ({})", a.title, a.level.as_str()),
             );
-            for line in wrap(&retracted_words(a), WIDTH - 4) {
-                let _ = writeln!(s, "    {line}");
-            }
+            hang(&mut s, "    ", "    ", &retracted_words(a));
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
@@ -143,10 +147,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
             .unwrap_or_default();
         hang(&mut s, "  ", "    ", &format!("{title}{numbers}"));
         for item in items {
-            for (i, line) in wrap(&item, WIDTH - 6).into_iter().enumerate() {
-                let lead = if i == 0 { "  - " } else { "    " };
-                let _ = writeln!(s, "  {lead}{line}");
-            }
+            hang(&mut s, "    - ", "      ", &item);
         }
     }
     if !any {
@@ -183,17 +184,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s);
         let _ = writeln!(s, "Advice:");
         for text in advice {
-            for (i, line) in wrap(&text, WIDTH - 4).into_iter().enumerate() {
-                let lead = if i == 0 { "- " } else { "  " };
-                let _ = writeln!(s, "  {lead}{line}");
-            }
+            hang(&mut s, "  - ", "    ", &text);
         }
     }
     if let Some(b) = bank {
         let _ = writeln!(s);
-        for line in wrap(&b.safety_notice, WIDTH) {
-            let _ = writeln!(s, "{line}");
-        }
+        hang(&mut s, "", "", &b.safety_notice);
     }
     // Notes, ids and titles come from the log, which anyone may have edited.
     crate::console::visible(&s)
@@ -227,9 +223,7 @@ pub fn section_words(g: &SectionGrades) -> Option<String> {
 /// Writes `text` wrapped to the summary's width: the first line after `first`, the
 /// others after `rest` (a hanging indent).
 fn hang(s: &mut String, first: &str, rest: &str, text: &str) {
-    let width = WIDTH.saturating_sub(first.chars().count().max(rest.chars().count()));
-    for (i, line) in wrap(text, width).into_iter().enumerate() {
-        let lead = if i == 0 { first } else { rest };
-        let _ = writeln!(s, "{lead}{line}");
+    for line in alert::hang(text, first, rest, WIDTH) {
+        let _ = writeln!(s, "{line}");
     }
 }
