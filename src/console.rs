@@ -80,3 +80,9 @@ pub fn visible_line(text: &str, max: usize) -> String {
     }
     out
 }
+
+/// An id from the log (a check-in's, a bank's, a profile item's) as a message
+/// shows it: at most 64 characters, control characters escaped.
+pub fn visible_id(id: &str) -> String {
+    visible_line(id, 64)
+}

@@ -335,7 +335,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                     match &stopped {
                         Some(s) => crate::sayln!(
                             "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
-                            console::visible_line(&s.id, 64)
+                            console::visible_id(&s.id)
                         ),
                         None => crate::sayln!("You did not start the check. Nothing was saved."),
                     }
@@ -361,7 +361,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!();
         crate::sayln!(
             "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
-            console::visible_line(&s.id, 64)
+            console::visible_id(&s.id)
         );
         return code.map_or(Ok(()), Err);
     }
@@ -398,7 +398,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             if let Some(s) = &stopped {
                 console::say_wrapped(&format!(
                     "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
-                    console::visible_line(&s.id, 64)
+                    console::visible_id(&s.id)
                 ));
             }
         }
@@ -652,13 +652,13 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
                 Status::Completed => "completed",
                 Status::Stopped => "continued (and stopped again)",
             },
-            console::visible_line(&l.id, 64),
-            console::visible_line(&l.id, 64)
+            console::visible_id(&l.id),
+            console::visible_id(&l.id)
         );
     } else if let Some(prev) = &record.completes {
         about = format!(
             "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
-            console::visible_line(prev, 64)
+            console::visible_id(prev)
         );
     }
     if json {

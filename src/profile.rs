@@ -155,7 +155,7 @@ impl Profile {
             .map(|(id, _)| {
                 bank.and_then(|b| b.profile.iter().find(|p| &p.id == id))
                     .map(|p| p.short.clone())
-                    .unwrap_or_else(|| crate::console::visible_line(id, 64))
+                    .unwrap_or_else(|| crate::console::visible_id(id))
             })
             .collect()
     }

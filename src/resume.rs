@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::bank::{AlertRule, Bank, fmt_num};
 use crate::checkins::Latest;
-use crate::console::visible_line;
+use crate::console::{visible_id, visible_line};
 use crate::flow::Flow;
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::minute;
@@ -46,7 +46,7 @@ pub fn find<'b>(
     let r = latest.record;
     let at = minute(&r.started_at);
     // Ids and bank names come from the log, which anyone may have edited.
-    let id = visible_line(&r.id, 64);
+    let id = visible_id(&r.id);
     if r.status == Status::Completed {
         return Err(format!(
             "your last check-in ({at}, {id}) was completed; there is nothing to finish, so {new}"
@@ -55,13 +55,13 @@ pub fn find<'b>(
     if let Some(by) = latest.continued_by {
         return Err(format!(
             "your check-in of {at} was already finished by check-in {}; {new}",
-            visible_line(&by, 64)
+            visible_id(&by)
         ));
     }
     if r.bank.id != bank.id || r.bank.version != bank.version {
         return Err(format!(
             "your check-in of {at} used the questions of {} {}, and these are {} {}; its answers cannot be carried over, so {new}",
-            visible_line(&r.bank.id, 64),
+            visible_id(&r.bank.id),
             visible_line(&r.bank.version, 32),
             bank.id,
             bank.version
@@ -119,7 +119,7 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     let mut s = wrapped(&format!(
         "Finishing your check-in of {} ({}), stopped after {}.",
         minute(&r.stopped.started_at),
-        visible_line(&r.stopped.id, 64),
+        visible_id(&r.stopped.id),
         how_far(&r.flow)
     ));
     s.push_str("\nYour answers so far:\n");
