@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::bank::{Bank, Condition, Kind, Level};
 use crate::flow::Flow;
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
+use crate::report::bank_for;
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;
@@ -105,7 +106,7 @@ impl Grades {
     /// with it (same id); it gives the fixed denominators and, for a stopped record
     /// of format 1 or 2, how many questions it would have asked.
     pub fn of(r: &CheckIn, bank: Option<&Bank>) -> Grades {
-        let bank = bank.filter(|b| b.id == r.bank.id);
+        let bank = bank_for(bank, r);
         let mut ids: Vec<String> = Vec::new();
         match bank {
             Some(b) => ids.extend(b.sections.iter().filter(|s| s.scored).map(|s| s.id.clone())),
@@ -210,7 +211,7 @@ pub struct Moderate<'r> {
 /// (an urgent alert already says to call today or now; "at your next visit" would
 /// contradict it).
 pub fn moderate_not_urgent<'r>(r: &'r CheckIn, bank: Option<&Bank>) -> Vec<Moderate<'r>> {
-    let bank = bank.filter(|b| b.id == r.bank.id);
+    let bank = bank_for(bank, r);
     let mut covered: Vec<String> = r.urgent_alerts().map(|a| a.question.clone()).collect();
     if let Some(b) = bank
         && let Ok((flow, _)) = Flow::restore(b, &r.answers)

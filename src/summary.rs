@@ -8,14 +8,14 @@ use crate::bank::{Bank, Kind, fmt_num};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
-use crate::report::{minute, question_short, retracted_words};
+use crate::report::{bank_for, minute, question_short, retracted_words};
 
 const WIDTH: usize = 76;
 
 /// The summary of one check-in. `bank` gives titles and advice when the record was
 /// made with it; without it the ids are shown.
 pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String {
-    let bank = bank.filter(|b| b.id == record.bank.id);
+    let bank = bank_for(bank, record);
     let mut s = String::new();
     let when = minute(&record.started_at);
     let grades = Grades::of(record, bank);
