@@ -96,8 +96,7 @@ impl Prompter {
 
     /// The width to wrap text to.
     pub fn width(&self) -> usize {
-        let (cols, _) = self.tty.size();
-        cols.saturating_sub(1).clamp(1, MAX_WIDTH)
+        text_width(self.tty.size().0)
     }
 
     /// A yes/no question answered by typing y or n and Enter. With a default, Enter
@@ -405,17 +404,13 @@ impl Prompter {
         if !start.is_empty() {
             lines.push(format!("(Enter alone keeps: {})", visible(start)));
         }
+        let prompt = field_prompt(hint);
         let mut show = true;
         loop {
             if show {
                 crate::console::write_err(&format!("{}\n", lines.join("\n")));
             }
             show = false;
-            let prompt = if hint.is_empty() {
-                "> ".to_string()
-            } else {
-                format!("{hint} > ")
-            };
             crate::console::write_err(&prompt);
             match self.tty.read_line() {
                 Line::Text(s) if s.starts_with('\x1b') => {
@@ -492,7 +487,7 @@ fn list_frame(
     at: usize,
 ) -> Vec<String> {
     let (cols, rows) = size;
-    let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
+    let width = text_width(cols);
     let mut question = alert::wrap(text, width);
     // The question and at least one option must fit; the question comes first.
     let room = rows.max(2);
@@ -540,7 +535,7 @@ fn field_frame(
     buf: &str,
 ) -> Vec<String> {
     let (cols, rows) = size;
-    let width = cols.saturating_sub(1).clamp(1, MAX_WIDTH);
+    let width = text_width(cols);
     let mut question = alert::wrap(text, width);
     let room = rows.max(2);
     question.truncate(room - 1);
@@ -555,11 +550,7 @@ fn field_frame(
         }
     }
     lines.extend(extra);
-    let prompt = if hint.is_empty() {
-        "> ".to_string()
-    } else {
-        format!("{hint} > ")
-    };
+    let prompt = field_prompt(hint);
     // One row only: the end of a long answer, where the typing happens.
     let room = width.saturating_sub(prompt.chars().count()).max(1);
     let shown: Vec<char> = visible(buf).chars().collect();
@@ -572,6 +563,21 @@ fn field_frame(
     };
     lines.push(cut(&format!("{prompt}{tail}"), width));
     lines
+}
+
+/// The width prompts wrap and cut their text to on a screen `cols` columns wide:
+/// one column short of it, at most [`MAX_WIDTH`].
+fn text_width(cols: usize) -> usize {
+    cols.saturating_sub(1).clamp(1, MAX_WIDTH)
+}
+
+/// What an input line starts with: "> ", after the hint if there is one ("(y/n) > ").
+fn field_prompt(hint: &str) -> String {
+    if hint.is_empty() {
+        "> ".to_string()
+    } else {
+        format!("{hint} > ")
+    }
 }
 
 /// "0-4", or the keys listed when they are not a run.
