@@ -13,7 +13,7 @@ use crate::bank::{Bank, Kind, Question, fmt_num};
 use crate::error::Error;
 use crate::flow::Flow;
 #[cfg(unix)]
-use crate::flow::{Answer, MAX_TEXT, number_fits};
+use crate::flow::{Answer, MAX_TEXT};
 use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
@@ -349,14 +349,13 @@ fn ask(
                 Some(Answer::Number(n)) => fmt_num(*n),
                 _ => String::new(),
             };
-            // Out of range: the flow's message, which says why the range is what it is.
+            // The flow checks the range; out of it, its message says why the range is
+            // what it is.
             let parse = |s: &str| -> Result<f64, String> {
                 match s.trim().parse::<f64>() {
-                    Ok(n) if number_fits(q, n) => Ok(n),
-                    Ok(n) if n.is_finite() => Err(Answer::number(bank, q, n)
-                        .err()
-                        .map(|e| e.message)
-                        .unwrap_or_else(|| format!("{rule}."))),
+                    Ok(n) if n.is_finite() => {
+                        Answer::number(bank, q, n).map(|_| n).map_err(|e| e.message)
+                    }
                     _ => Err(format!("{rule}.")),
                 }
             };
