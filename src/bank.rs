@@ -259,25 +259,6 @@ impl Condition {
             c.collect_questions(out);
         }
     }
-
-    /// Every "about you" item this condition reads.
-    pub fn profile_items(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.collect_profile(&mut out);
-        out
-    }
-
-    fn collect_profile<'a>(&'a self, out: &mut Vec<&'a str>) {
-        if let Some(p) = &self.profile {
-            out.push(p);
-        }
-        for c in self.all.iter().chain(self.any.iter()).flatten() {
-            c.collect_profile(out);
-        }
-        if let Some(c) = &self.not {
-            c.collect_profile(out);
-        }
-    }
 }
 
 impl fmt::Display for Condition {

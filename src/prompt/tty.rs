@@ -96,11 +96,6 @@ fn install() -> Result<Caught, String> {
     })
 }
 
-/// Starts catching the signals, if not already. Call before the first prompt.
-pub fn catch_signals() -> Result<(), String> {
-    caught().map(|_| ())
-}
-
 /// The terminal the guided check runs in: input on stdin, output on stderr.
 pub struct Tty {
     /// The terminal's settings before we changed them.
