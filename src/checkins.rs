@@ -80,12 +80,9 @@ impl Rule {
     /// completion may lie outside it. Bad lines are left to the passes to report.
     pub fn read(store: &Store) -> Result<Rule, Error> {
         let mut learning = Learning::new();
-        for entry in store.reader()? {
-            match entry {
-                Entry::Record(r) => learning.learn(&r),
-                Entry::Bad(_) => {}
-                Entry::Failed(e) => return Err(Error::Store(e)),
-            }
+        for r in records(store)? {
+            let r = r?;
+            learning.learn(&r);
         }
         Ok(learning.done())
     }
@@ -202,13 +199,22 @@ pub fn repeated_warning(n: usize) -> Option<String> {
     }
 }
 
+/// The log's records in order. Bad lines are skipped without a word: the passes
+/// that report them are the store's lookups and [`crate::scan`].
+fn records(store: &Store) -> Result<impl Iterator<Item = Result<Box<CheckIn>, Error>>, Error> {
+    Ok(store.reader()?.filter_map(|entry| match entry {
+        Entry::Record(r) => Some(Ok(r)),
+        Entry::Bad(_) => None,
+        Entry::Failed(e) => Some(Err(Error::Store(e))),
+    }))
+}
+
 /// The record that continues check-in `id`, if one does: the first in the log.
 pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
-    for entry in store.reader()? {
-        match entry {
-            Entry::Record(r) if r.completes.as_deref() == Some(id) => return Ok(Some(*r)),
-            Entry::Record(_) | Entry::Bad(_) => {}
-            Entry::Failed(e) => return Err(Error::Store(e)),
+    for r in records(store)? {
+        let r = r?;
+        if r.completes.as_deref() == Some(id) {
+            return Ok(Some(*r));
         }
     }
     Ok(None)
@@ -219,15 +225,10 @@ pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
 pub fn lookup_distinct(store: &Store, prefix: &str) -> Result<Lookup, Error> {
     let mut found: Option<Box<CheckIn>> = None;
     let mut ids: HashSet<u64> = HashSet::new();
-    for entry in store.reader()? {
-        match entry {
-            Entry::Record(r) if r.id.starts_with(prefix) => {
-                if ids.insert(id_hash(&r.id)) && found.is_none() {
-                    found = Some(r);
-                }
-            }
-            Entry::Record(_) | Entry::Bad(_) => {}
-            Entry::Failed(e) => return Err(Error::Store(e)),
+    for r in records(store)? {
+        let r = r?;
+        if r.id.starts_with(prefix) && ids.insert(id_hash(&r.id)) && found.is_none() {
+            found = Some(r);
         }
     }
     Ok(match found {
@@ -251,17 +252,12 @@ pub fn latest(store: &Store) -> Result<Option<Latest>, Error> {
     // Which record continues which, for the (rare) log where a completion was
     // merged in before the stopped line it completes.
     let mut continued: Vec<(u64, String)> = Vec::new();
-    for entry in store.reader()? {
-        match entry {
-            Entry::Record(r) => {
-                if let Some(id) = &r.completes {
-                    continued.push((id_hash(id), r.id.clone()));
-                }
-                last = Some(r);
-            }
-            Entry::Bad(_) => {}
-            Entry::Failed(e) => return Err(Error::Store(e)),
+    for r in records(store)? {
+        let r = r?;
+        if let Some(id) = &r.completes {
+            continued.push((id_hash(id), r.id.clone()));
         }
+        last = Some(r);
     }
     Ok(last.map(|r| {
         let h = id_hash(&r.id);
