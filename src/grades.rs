@@ -191,10 +191,11 @@ fn section(r: &CheckIn, bank: Option<&Bank>, id: String) -> SectionGrades {
     }
 }
 
-/// How many questions a stopped record would have asked, from its answers: the
-/// flow carries on from them and counts what it would ask.
+/// How many questions a stopped record would have asked, from its answers and the
+/// "about you" answers it was given with: the flow carries on from them and counts
+/// what it would ask.
 fn asked_by_bank(r: &CheckIn, bank: &Bank) -> Option<u32> {
-    Flow::restore(bank, &r.answers)
+    Flow::restore_with_profile(bank, &r.answers, r.profile.clone().unwrap_or_default())
         .ok()
         .map(|(flow, _)| flow.progress().1 as u32)
 }

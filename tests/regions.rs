@@ -38,8 +38,13 @@ fn india_south_africa_and_the_philippines_never_get_us_numbers() {
         ("ja_JP.UTF-8", &["your local emergency number", "JP"][..]),
     ] {
         let err = alerts_for_locale(lang);
+        // Whole words only: the check-in id, its time and the temporary folder's name
+        // are random, and may hold these digits inside a longer word.
+        let words: Vec<&str> = err
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .collect();
         for number in ["911", "988", "1-800-222-1222"] {
-            assert!(!err.contains(number), "{lang}: names {number}:\n{err}");
+            assert!(!words.contains(&number), "{lang}: names {number}:\n{err}");
         }
         for text in must {
             assert!(err.contains(text), "{lang}: no {text}:\n{err}");
