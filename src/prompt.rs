@@ -176,7 +176,7 @@ impl Prompter {
             if s.trim().is_empty() {
                 "(nothing)".to_string()
             } else {
-                visible(s)
+                one_row(s)
             }
         };
         self.field(
@@ -402,7 +402,7 @@ impl Prompter {
         let mut lines = alert::wrap(text, width);
         lines.extend(alert::wrap(info, width));
         if !start.is_empty() {
-            lines.push(format!("(Enter alone keeps: {})", visible(start)));
+            lines.push(format!("(Enter alone keeps: {})", one_row(start)));
         }
         let prompt = field_prompt(hint);
         let mut show = true;
@@ -553,7 +553,7 @@ fn field_frame(
     let prompt = field_prompt(hint);
     // One row only: the end of a long answer, where the typing happens.
     let room = width.saturating_sub(prompt.chars().count()).max(1);
-    let shown: Vec<char> = visible(buf).chars().collect();
+    let shown: Vec<char> = one_row(buf).chars().collect();
     let tail: String = if shown.len() > room {
         std::iter::once('…')
             .chain(shown[shown.len() - (room - 1)..].iter().copied())
@@ -589,8 +589,11 @@ fn key_range(options: &[Choice]) -> String {
     }
 }
 
-/// Text as shown on one line: a newline as ⏎, other control characters as spaces.
-fn visible(s: &str) -> String {
+/// Text being typed, as shown on the input line: a newline as ⏎, other control
+/// characters as spaces, one column each, so the line keeps its width and the cursor
+/// its place. (Stored text shown elsewhere goes through `console::visible`, which
+/// spells control characters out instead.)
+fn one_row(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' => '⏎',

@@ -107,9 +107,9 @@ pub fn notice(r: &Resumable<'_>) -> String {
     ))
 }
 
-/// Lines of at most 76 characters, as the guided check writes them.
+/// Lines as wide as the summary's, as the guided check writes them.
 fn wrapped(text: &str) -> String {
-    crate::alert::wrap(text, 76).join("\n")
+    crate::alert::wrap(text, crate::summary::WIDTH).join("\n")
 }
 
 /// What `--resume` shows first: where the check-in stopped and its answers, one

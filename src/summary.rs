@@ -10,7 +10,8 @@ use crate::record::{CheckIn, Status};
 use crate::region::Region;
 use crate::report::{bank_for, minute, question_short, retracted_words};
 
-const WIDTH: usize = 76;
+/// The width the summary (and other text for the person) is written to.
+pub const WIDTH: usize = 76;
 
 /// The summary of one check-in. `bank` gives titles and advice when the record was
 /// made with it; without it the ids are shown.
