@@ -191,7 +191,8 @@ pub fn write(
     // 3. A chart per section.
     io(out.write_all(charts(&summary).as_bytes()))?;
 
-    // 4. Symptoms by date, read a third time.
+    // 4. Symptoms by date, read once more (after the summary, the urgent alerts and
+    // the alerts taken back: flat memory, however long the log).
     let mut s = String::from("<section id=\"symptoms\">\n<h2>Symptoms by date</h2>\n");
     if count == 0 {
         s.push_str("<p class=\"none\">No check-ins in this period.</p>\n</section>\n");
