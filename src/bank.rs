@@ -492,8 +492,7 @@ impl Bank {
 
     /// Parses and validates a bank from JSON text; `file` names it in errors.
     pub fn from_json(file: &str, text: &str) -> Result<Bank, BankError> {
-        // Some editors start UTF-8 files with an invisible byte order mark.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = without_bom(text);
         // serde would read a list as the fields in order and complain about the
         // first item; say what a bank is instead.
         if let Some((i, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
@@ -1246,6 +1245,12 @@ pub fn fmt_num(n: f64) -> String {
     } else {
         format!("{n}")
     }
+}
+
+/// Text without the one invisible byte order mark some editors put at the start of
+/// a UTF-8 file. Banks, answers files and profile files all read through this.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Reports each string under `value` that holds a control character, by JSON path.

@@ -522,9 +522,8 @@ fn profile(cli: &Cli, args: &ProfileArgs) -> Result<(), Error> {
         Some(Profile::parse_settings(&bank, &args.set).map_err(Error::Input)?)
     } else if let Some(source) = &args.answers {
         let name = answers_name(source);
-        let value: Value =
-            serde_json::from_str(read_answers(source)?.trim_start_matches('\u{feff}'))
-                .map_err(|e| Error::Input(bank::json_error(name, &e)))?;
+        let value: Value = serde_json::from_str(bank::without_bom(&read_answers(source)?))
+            .map_err(|e| Error::Input(bank::json_error(name, &e)))?;
         Some(Profile::from_json(&bank, &value).map_err(|e| Error::Input(format!("{name}: {e}")))?)
     } else {
         None

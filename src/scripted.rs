@@ -52,13 +52,12 @@ impl<'de> serde::Deserialize<'de> for Answers {
 impl Answers {
     /// Parses an answers file; `name` names it in errors.
     pub fn parse(name: &str, text: &str) -> Result<Answers, Error> {
-        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        let text = crate::bank::without_bom(text);
+        if text.trim().is_empty() {
             return Err(Error::Input(format!(
                 "{name}: the answers file is empty; write a JSON object that maps question ids to answers (see `sidecheck bank questions`)"
             )));
         }
-        // Some editors start UTF-8 files with an invisible byte order mark.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str::<Answers>(text)
             .map_err(|e| Error::Input(crate::bank::json_error(name, &e)))
     }
