@@ -77,6 +77,25 @@ enum Field {
     Text,
 }
 
+/// What an input line under a question shows and takes: what yes/no, number and
+/// text share, in the rich and the plain mode alike.
+#[derive(Clone, Copy)]
+struct FieldSpec<'s> {
+    /// The question.
+    text: &'s str,
+    /// The line under it (section, progress, keys).
+    info: &'s str,
+    /// What the input mark says ("y/n"), or nothing.
+    hint: &'s str,
+    /// The earlier answer, to start from.
+    start: &'s str,
+    kind: Field,
+    /// The longest text, in characters.
+    max: Option<usize>,
+    /// Whether Esc goes back.
+    back: bool,
+}
+
 impl Prompter {
     /// Opens the terminal. `rich` is false in the plain mode.
     pub fn open(rich: bool, color: bool) -> Result<Prompter, String> {
@@ -125,17 +144,16 @@ impl Prompter {
             }
         };
         let shown = |b: &bool| if *b { "yes" } else { "no" }.to_string();
-        let (reply, _) = self.field(
+        let spec = FieldSpec {
             text,
             info,
             hint,
-            "",
-            Field::Line,
-            None,
+            start: "",
+            kind: Field::Line,
+            max: None,
             back,
-            &parse,
-            &shown,
-        );
+        };
+        let (reply, _) = self.field(&spec, &parse, &shown);
         reply
     }
 
@@ -148,17 +166,16 @@ impl Prompter {
         parse: &dyn Fn(&str) -> Result<f64, String>,
     ) -> Reply<f64> {
         let shown = |n: &f64| crate::bank::fmt_num(*n);
-        let (reply, _) = self.field(
+        let spec = FieldSpec {
             text,
             info,
-            "",
+            hint: "",
             start,
-            Field::Line,
-            None,
-            true,
-            parse,
-            &shown,
-        );
+            kind: Field::Line,
+            max: None,
+            back: true,
+        };
+        let (reply, _) = self.field(&spec, parse, &shown);
         reply
     }
 
@@ -179,17 +196,16 @@ impl Prompter {
                 one_row(s)
             }
         };
-        self.field(
+        let spec = FieldSpec {
             text,
             info,
-            "",
+            hint: "",
             start,
-            Field::Text,
-            Some(max),
-            true,
-            &parse,
-            &shown,
-        )
+            kind: Field::Text,
+            max: Some(max),
+            back: true,
+        };
+        self.field(&spec, &parse, &shown)
     }
 
     /// Choose one option. Up and Down move and stop at the ends (no wrapping); a
@@ -303,23 +319,26 @@ impl Prompter {
         }
     }
 
-    /// An input line under the question: what yes/no, number and text share.
-    #[allow(clippy::too_many_arguments)]
+    /// An input line under the question, checked by `parse`; `shown` writes the
+    /// answer taken.
     fn field<T>(
         &mut self,
-        text: &str,
-        info: &str,
-        hint: &str,
-        start: &str,
-        kind: Field,
-        max: Option<usize>,
-        back: bool,
+        spec: &FieldSpec<'_>,
         parse: &dyn Fn(&str) -> Result<T, String>,
         shown: &dyn Fn(&T) -> String,
     ) -> (Reply<T>, String) {
         if !self.rich {
-            return self.field_plain(text, info, hint, start, kind, max, back, parse);
+            return self.field_plain(spec, parse);
         }
+        let FieldSpec {
+            text,
+            info,
+            hint,
+            start,
+            kind,
+            max,
+            back,
+        } = *spec;
         let mut buf = String::new();
         let mut note: Option<String> = None;
         insert(&mut buf, start, kind, max, &mut note);
@@ -386,18 +405,20 @@ impl Prompter {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn field_plain<T>(
         &mut self,
-        text: &str,
-        info: &str,
-        hint: &str,
-        start: &str,
-        kind: Field,
-        max: Option<usize>,
-        back: bool,
+        spec: &FieldSpec<'_>,
         parse: &dyn Fn(&str) -> Result<T, String>,
     ) -> (Reply<T>, String) {
+        let FieldSpec {
+            text,
+            info,
+            hint,
+            start,
+            kind,
+            max,
+            back,
+        } = *spec;
         let width = self.width();
         let mut lines = alert::wrap(text, width);
         lines.extend(alert::wrap(info, width));
