@@ -2,7 +2,9 @@
 //! what to do, the numbers to call for the region, and how to change the region.
 
 use crate::bank::{AlertRule, Level, Line};
+use crate::console::screen_columns;
 use crate::region::{Chosen, Region};
+use crate::text::{bullet, wrap};
 
 /// The widest box, in columns, frame included: it reads well on any terminal.
 pub const WIDEST: usize = 72;
@@ -10,8 +12,6 @@ pub const WIDEST: usize = 72;
 pub const NARROWEST: usize = 30;
 /// What the frame takes from each line: a bar and a space on each side.
 const FRAME: usize = 4;
-/// Stands for a space that must not become a line break (inside a phone number).
-const KEEP: char = '\u{a0}';
 
 /// Whether colour may be used: only when the output is a terminal and `NO_COLOR` is
 /// unset or empty (<https://no-color.org>).
@@ -91,17 +91,6 @@ pub fn fit_width(columns: Option<usize>) -> usize {
     columns.map_or(WIDEST, |c| c.clamp(NARROWEST, WIDEST))
 }
 
-/// Columns of the terminal stderr writes to, if it is one.
-pub fn screen_columns() -> Option<usize> {
-    #[cfg(unix)]
-    {
-        let size = rustix::termios::tcgetwinsize(std::io::stderr()).ok()?;
-        (size.ws_col > 0).then_some(usize::from(size.ws_col))
-    }
-    #[cfg(not(unix))]
-    None
-}
-
 /// The alert as a box of text, ready to print on stderr, as wide as the screen allows.
 pub fn render(rule: &AlertRule, chosen: &Chosen, color: bool) -> String {
     render_at(rule, chosen, color, box_width())
@@ -174,80 +163,6 @@ pub fn region_note(chosen: &Chosen) -> String {
             "Numbers for {chosen}. Wrong country? Run again with --region CODE (see `sidecheck regions`)."
         ),
     }
-}
-
-/// A "- " list item wrapped with its later lines indented under the text.
-pub fn bullet(text: &str, width: usize) -> Vec<String> {
-    hang(text, "- ", "  ", width)
-}
-
-/// `text` wrapped to `width` columns with a hanging indent: the first line after
-/// `first`, the others after `rest`.
-pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
-    let lead = first.chars().count().max(rest.chars().count());
-    wrap(text, width.saturating_sub(lead))
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
-        .collect()
-}
-
-/// Wraps text at word boundaries to lines of at most `width` characters. A word longer
-/// than a line is cut. A space between two digits never becomes a break, so "116 123"
-/// or "13 11 14" stays on one line. Linear in the length of the text, however long.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let text = keep_numbers_whole(text);
-    for para in text.split('\n') {
-        let mut line = String::new();
-        // Characters in `line`, kept so as not to count them again for every word.
-        let mut len = 0;
-        for word in para.split_ascii_whitespace() {
-            let mut chars = word.chars();
-            let mut left = word.chars().count();
-            while left > width {
-                let head: String = chars.by_ref().take(width).collect();
-                left -= width;
-                if len > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    len = 0;
-                }
-                lines.push(head);
-            }
-            if len > 0 && len + 1 + left > width {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            if len > 0 {
-                line.push(' ');
-                len += 1;
-            }
-            line.extend(chars);
-            len += left;
-        }
-        lines.push(line);
-    }
-    for line in &mut lines {
-        if line.contains(KEEP) {
-            *line = line.replace(KEEP, " ");
-        }
-    }
-    lines
-}
-
-/// Marks each space that stands between two digits as one that must not break.
-fn keep_numbers_whole(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between_digits = c == ' '
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        out.push(if between_digits { KEEP } else { c });
-    }
-    out
 }
 
 #[cfg(test)]
@@ -385,17 +300,5 @@ mod tests {
         assert_eq!(fit_width(Some(200)), 72);
         assert_eq!(fit_width(Some(40)), 40);
         assert_eq!(fit_width(Some(12)), 30);
-    }
-
-    #[test]
-    fn wrap_never_breaks_between_the_digits_of_a_number() {
-        assert_eq!(wrap("call 116 123 now", 8), vec!["call", "116 123", "now"]);
-        assert_eq!(wrap("Lifeline 13 11 14", 10), vec!["Lifeline", "13 11 14"]);
-    }
-
-    #[test]
-    fn wrap_keeps_words_whole() {
-        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
-        assert_eq!(wrap("", 5), vec![""]);
     }
 }

@@ -17,8 +17,8 @@ pub fn write_err(text: &str) {
 /// Writes a paragraph to stderr and a newline, broken between words to fit the
 /// terminal, if stderr is one (elsewhere as one line, for scripts that read it).
 pub fn say_wrapped(text: &str) {
-    let mut out = match crate::alert::screen_columns() {
-        Some(columns) => crate::alert::wrap(text, columns.saturating_sub(1).max(20)).join("\n"),
+    let mut out = match screen_columns() {
+        Some(columns) => crate::text::wrap(text, columns.saturating_sub(1).max(20)).join("\n"),
         None => text.to_string(),
     };
     out.push('\n');
@@ -46,43 +46,13 @@ macro_rules! sayln {
     }};
 }
 
-/// Text from the log (or any file) as it may reach a terminal: each control
-/// character is shown as an escape such as `\u{1b}`, so a stored `ESC ] 0 ;` cannot
-/// set the window title and `ESC [ 2 J` cannot clear the screen. Newlines stay.
-/// The stored text itself is never changed; only what is printed.
-pub fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_visible(&mut out, c, true);
+/// Columns of the terminal stderr writes to, if it is one.
+pub fn screen_columns() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let size = rustix::termios::tcgetwinsize(std::io::stderr()).ok()?;
+        (size.ws_col > 0).then_some(usize::from(size.ws_col))
     }
-    out
-}
-
-/// Adds one character as it may be shown; with `keep_newline` false a newline is
-/// escaped too (for one-line messages).
-pub fn push_visible(out: &mut String, c: char, keep_newline: bool) {
-    if c.is_control() && !(keep_newline && c == '\n') {
-        out.extend(c.escape_default());
-    } else {
-        out.push(c);
-    }
-}
-
-/// At most `max` characters of stored text, on one line, for a message: control
-/// characters, line breaks included, are shown as escapes.
-pub fn visible_line(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for c in text.chars().take(max) {
-        push_visible(&mut out, c, false);
-    }
-    if text.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
-}
-
-/// An id from the log (a check-in's, a bank's, a profile item's) as a message
-/// shows it: at most 64 characters, control characters escaped.
-pub fn visible_id(id: &str) -> String {
-    visible_line(id, 64)
+    #[cfg(not(unix))]
+    None
 }

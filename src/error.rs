@@ -3,10 +3,10 @@
 //! SIGINT), 143 terminated (SIGTERM). In the last three, what was answered was saved.
 
 use std::fmt;
-use std::io;
 
 use crate::bank::BankError;
 use crate::store::StoreError;
+use crate::text::tidy;
 
 /// Everything that can stop a command.
 #[derive(Debug)]
@@ -74,74 +74,3 @@ impl From<StoreError> for Error {
         Error::Store(e)
     }
 }
-
-/// A short, plain reason for an I/O error, without Rust's "(os error N)" noise.
-pub fn io_reason(e: &io::Error) -> String {
-    #[cfg(unix)]
-    {
-        // EFBIG: the file-size limit (ulimit -f) was hit.
-        if e.raw_os_error() == Some(27) {
-            return "the file is too large for this system's limits".into();
-        }
-    }
-    match e.kind() {
-        io::ErrorKind::NotFound => "it does not exist".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        io::ErrorKind::AlreadyExists => "it already exists".into(),
-        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        io::ErrorKind::NotADirectory => "a part of the path is not a folder".into(),
-        io::ErrorKind::FileTooLarge => "the file is too large for this system's limits".into(),
-        io::ErrorKind::InvalidData => "it is not valid text".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s.to_lowercase(),
-            }
-        }
-    }
-}
-
-/// Makes text from a file fit to print in a one-line message: control characters
-/// (a newline, or a terminal escape) are shown escaped, a quoted piece longer than
-/// [`QUOTE_MAX`] characters is cut short, and a message that is still very long keeps
-/// its start and its end (where the advice is).
-pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * MESSAGE_MAX));
-    // The closing quote while inside a quoted piece, and its length so far.
-    let mut open: Option<(char, usize)> = None;
-    // Inside "...", a backslash keeps the next character (an escaped quote) inside.
-    let mut escaped = false;
-    for c in text.chars() {
-        match open {
-            Some((close, _)) if c == close && !escaped => open = None,
-            Some((close, n)) => {
-                open = Some((close, n + 1));
-                escaped = close == '"' && c == '\\' && !escaped;
-                if n == QUOTE_MAX {
-                    out.push('…');
-                }
-                if n >= QUOTE_MAX {
-                    continue;
-                }
-            }
-            None if c == '"' || c == '`' => open = Some((c, 0)),
-            None => {}
-        }
-        crate::console::push_visible(&mut out, c, false);
-    }
-    let count = out.chars().count();
-    if count <= MESSAGE_MAX {
-        return out;
-    }
-    let head: String = out.chars().take(MESSAGE_MAX / 2).collect();
-    let tail: String = out.chars().skip(count - MESSAGE_MAX / 3).collect();
-    format!("{head} … {tail}")
-}
-
-/// The longest quoted piece of a file's text that messages repeat.
-pub const QUOTE_MAX: usize = 64;
-/// The longest message, in characters, before its middle is left out.
-pub const MESSAGE_MAX: usize = 1200;

@@ -10,9 +10,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
-use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question, fmt_num};
+use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question};
 use crate::profile::Profile;
 use crate::record::{AlertRecord, AnswerRecord};
+use crate::text::fmt_num;
 
 /// The longest text answer when the bank sets no `max_length`.
 pub const MAX_TEXT: usize = 2000;

@@ -23,9 +23,10 @@ use crate::grades::{Grades, SectionGrades};
 use crate::record::{AlertRecord, CheckIn, Status};
 use crate::report::{
     Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, minute,
-    retracted_words, rfc3339,
+    retracted_words,
 };
 use crate::scan::Scan;
+use crate::text::rfc3339;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -332,7 +333,7 @@ fn write_text(
     header.push_str("  Urgent alerts");
     head.push_str(&header);
     head.push('\n');
-    io(out.write_all(crate::console::visible(&head).as_bytes()))?;
+    io(out.write_all(crate::text::visible(&head).as_bytes()))?;
 
     scan.each(&mut |_| {}, |r| {
         let row = Row::of(&r, Some(bank));
@@ -364,7 +365,7 @@ fn write_text(
             line.push_str(&format!("  ({words}; not in the trends)"));
         }
         line.push('\n');
-        io(out.write_all(crate::console::visible(&line).as_bytes()))
+        io(out.write_all(crate::text::visible(&line).as_bytes()))
     })?;
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod export;
 pub mod flow;
 pub mod grades;
 pub mod history;
+pub mod json_error;
 pub mod profile;
 #[cfg(unix)]
 pub mod prompt;
@@ -30,6 +31,7 @@ pub mod scripted;
 pub mod store;
 pub mod summary;
 pub mod terminal;
+pub mod text;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -39,13 +41,14 @@ use serde_json::{Value, json};
 
 use crate::bank::{Bank, Kind};
 use crate::cli::{BankCommand, CheckArgs, Cli, Command, ProfileArgs};
-use crate::error::{Error, io_reason};
+use crate::error::Error;
 use crate::flow::Flow;
 use crate::profile::{Profile, ProfileFile};
 use crate::record::{CheckIn, Status};
 use crate::region::Chosen;
 use crate::store::Store;
 use crate::terminal::Ending;
+use crate::text::io_reason;
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
@@ -170,7 +173,7 @@ fn read_answers(source: &str) -> Result<String, Error> {
         )));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = bank::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+        let (line, col) = json_error::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
         Error::Input(format!(
             "{name}: line {line}, column {col}: the file is not valid UTF-8 text; save it as UTF-8"
         ))
@@ -335,7 +338,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
                     match &stopped {
                         Some(s) => crate::sayln!(
                             "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
-                            console::visible_id(&s.id)
+                            text::visible_id(&s.id)
                         ),
                         None => crate::sayln!("You did not start the check. Nothing was saved."),
                     }
@@ -361,7 +364,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         crate::sayln!();
         crate::sayln!(
             "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
-            console::visible_id(&s.id)
+            text::visible_id(&s.id)
         );
         return code.map_or(Ok(()), Err);
     }
@@ -398,7 +401,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             if let Some(s) = &stopped {
                 console::say_wrapped(&format!(
                     "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
-                    console::visible_id(&s.id)
+                    text::visible_id(&s.id)
                 ));
             }
         }
@@ -473,7 +476,7 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
     }
     let text = String::from_utf8(bytes).map_err(|_| bad("it is not UTF-8 text".into()))?;
     let value: Value = serde_json::from_str(&text)
-        .map_err(|e| bad(format!("not JSON: {}", bank::json_reason(&e))))?;
+        .map_err(|e| bad(format!("not JSON: {}", json_error::json_reason(&e))))?;
     if let Some(version) = value.get("schema").and_then(Value::as_u64)
         && version > u64::from(record::RECORD_VERSION)
     {
@@ -481,7 +484,8 @@ fn import(cli: &Cli, file: &std::path::Path) -> Result<(), Error> {
             "{name} was written by a newer sidecheck (record version {version}); update sidecheck, then import it"
         )));
     }
-    let record: CheckIn = serde_json::from_value(value).map_err(|e| bad(bank::json_reason(&e)))?;
+    let record: CheckIn =
+        serde_json::from_value(value).map_err(|e| bad(json_error::json_reason(&e)))?;
     if record.id.trim().is_empty() {
         return Err(bad("its id is empty".into()));
     }
@@ -522,8 +526,8 @@ fn profile(cli: &Cli, args: &ProfileArgs) -> Result<(), Error> {
         Some(Profile::parse_settings(&bank, &args.set).map_err(Error::Input)?)
     } else if let Some(source) = &args.answers {
         let name = answers_name(source);
-        let value: Value = serde_json::from_str(bank::without_bom(&read_answers(source)?))
-            .map_err(|e| Error::Input(bank::json_error(name, &e)))?;
+        let value: Value = serde_json::from_str(text::without_bom(&read_answers(source)?))
+            .map_err(|e| Error::Input(json_error::json_error(name, &e)))?;
         Some(Profile::from_json(&bank, &value).map_err(|e| Error::Input(format!("{name}: {e}")))?)
     } else {
         None
@@ -599,7 +603,7 @@ fn profile_json(
     let v = json!({
         "file": store.profile_path().display().to_string(),
         "saved": file.is_some(),
-        "updated_at": file.map(|f| report::rfc3339(&f.updated_at)),
+        "updated_at": file.map(|f| text::rfc3339(&f.updated_at)),
         "answers": p,
         "items": items,
     });
@@ -651,13 +655,13 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
                 Status::Completed => "completed",
                 Status::Stopped => "continued (and stopped again)",
             },
-            console::visible_id(&l.id),
-            console::visible_id(&l.id)
+            text::visible_id(&l.id),
+            text::visible_id(&l.id)
         );
     } else if let Some(prev) = &record.completes {
         about = format!(
             "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
-            console::visible_id(prev)
+            text::visible_id(prev)
         );
     }
     if json {

@@ -155,7 +155,7 @@ impl Profile {
             .map(|(id, _)| {
                 bank.and_then(|b| b.profile.iter().find(|p| &p.id == id))
                     .map(|p| p.short.clone())
-                    .unwrap_or_else(|| crate::console::visible_id(id))
+                    .unwrap_or_else(|| crate::text::visible_id(id))
             })
             .collect()
     }
@@ -178,7 +178,7 @@ fn ids(bank: &Bank) -> String {
 }
 
 fn short(s: &str) -> String {
-    crate::console::visible_line(s, 40)
+    crate::text::visible_line(s, 40)
 }
 
 /// The profile file: the answers and when they were last changed.
@@ -212,7 +212,7 @@ impl ProfileFile {
     /// Reads a profile file's text; the error says what is wrong, in plain words.
     pub fn parse(text: &str) -> Result<ProfileFile, String> {
         let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| crate::bank::json_reason(&e))?;
+            serde_json::from_str(text).map_err(|e| crate::json_error::json_reason(&e))?;
         if let Some(v) = value.get("schema").and_then(serde_json::Value::as_u64)
             && v > u64::from(PROFILE_VERSION)
         {
@@ -220,7 +220,7 @@ impl ProfileFile {
                 "it was written by a newer sidecheck (profile version {v}); update sidecheck"
             ));
         }
-        serde_json::from_value(value).map_err(|e| crate::bank::json_reason(&e))
+        serde_json::from_value(value).map_err(|e| crate::json_error::json_reason(&e))
     }
 }
 

@@ -15,7 +15,7 @@
 pub mod keys;
 pub mod tty;
 
-use crate::alert;
+use crate::text;
 
 use keys::{Input, Key};
 pub use tty::Stop;
@@ -165,7 +165,7 @@ impl Prompter {
         start: &str,
         parse: &dyn Fn(&str) -> Result<f64, String>,
     ) -> Reply<f64> {
-        let shown = |n: &f64| crate::bank::fmt_num(*n);
+        let shown = |n: &f64| crate::text::fmt_num(*n);
         let spec = FieldSpec {
             text,
             info,
@@ -271,16 +271,16 @@ impl Prompter {
     ) -> Reply<usize> {
         let keys = key_range(options);
         let width = self.width();
-        let mut lines = alert::wrap(text, width);
+        let mut lines = text::wrap(text, width);
         for o in options {
             lines.push(format!("  {}  {}", o.key, o.label));
         }
-        lines.extend(alert::wrap(info, width));
+        lines.extend(text::wrap(info, width));
         let keep = options
             .get(start)
             .map(|o| format!("{} {}", o.key, o.label))
             .unwrap_or_default();
-        lines.extend(alert::wrap(
+        lines.extend(text::wrap(
             &format!("Type {keys}, then Enter (Enter alone: {keep}). Esc, then Enter: back."),
             width,
         ));
@@ -420,8 +420,8 @@ impl Prompter {
             back,
         } = *spec;
         let width = self.width();
-        let mut lines = alert::wrap(text, width);
-        lines.extend(alert::wrap(info, width));
+        let mut lines = text::wrap(text, width);
+        lines.extend(text::wrap(info, width));
         if !start.is_empty() {
             lines.push(format!("(Enter alone keeps: {})", one_row(start)));
         }
@@ -486,7 +486,7 @@ impl Prompter {
     /// Leaves the question and the answer on the screen, and the terminal as it was.
     fn finish(&mut self, text: &str, answer: &str) {
         let width = self.width();
-        let mut lines = alert::wrap(text, width);
+        let mut lines = text::wrap(text, width);
         lines.push(cut(&format!("  {answer}"), width));
         self.draw(&lines);
         crate::console::write_err("\x1b[?25h\n");
@@ -509,7 +509,7 @@ fn list_frame(
 ) -> Vec<String> {
     let (cols, rows) = size;
     let width = text_width(cols);
-    let mut question = alert::wrap(text, width);
+    let mut question = text::wrap(text, width);
     // The question and at least one option must fit; the question comes first.
     let room = rows.max(2);
     question.truncate(room - 1);
@@ -536,7 +536,7 @@ fn list_frame(
         });
     }
     for extra in [info, help] {
-        let wrapped = alert::wrap(extra, width);
+        let wrapped = text::wrap(extra, width);
         if wrapped.len() <= left {
             left -= wrapped.len();
             lines.extend(wrapped);
@@ -557,14 +557,14 @@ fn field_frame(
 ) -> Vec<String> {
     let (cols, rows) = size;
     let width = text_width(cols);
-    let mut question = alert::wrap(text, width);
+    let mut question = text::wrap(text, width);
     let room = rows.max(2);
     question.truncate(room - 1);
     let mut left = room - question.len() - 1;
     let mut lines = question;
     let mut extra = Vec::new();
     for part in [Some(info), note].into_iter().flatten() {
-        let wrapped = alert::wrap(part, width);
+        let wrapped = text::wrap(part, width);
         if wrapped.len() <= left {
             left -= wrapped.len();
             extra.extend(wrapped);
@@ -612,7 +612,7 @@ fn key_range(options: &[Choice]) -> String {
 
 /// Text being typed, as shown on the input line: a newline as ⏎, other control
 /// characters as spaces, one column each, so the line keeps its width and the cursor
-/// its place. (Stored text shown elsewhere goes through `console::visible`, which
+/// its place. (Stored text shown elsewhere goes through `text::visible`, which
 /// spells control characters out instead.)
 fn one_row(s: &str) -> String {
     s.chars()

@@ -210,11 +210,11 @@ impl CheckIn {
 /// Times as RFC 3339 with milliseconds and an explicit offset ("+01:00", never "Z"),
 /// so the person's own timezone is kept.
 pub mod rfc3339 {
-    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use chrono::{DateTime, FixedOffset};
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Millis, false))
+        s.serialize_str(&crate::text::rfc3339(t))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {

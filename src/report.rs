@@ -20,7 +20,8 @@ use crate::bank::{Bank, Kind, Level};
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
-pub use period::{ACCEPTED, Bound, Period, PeriodView, minute, rfc3339};
+use crate::text::rfc3339;
+pub use period::{ACCEPTED, Bound, Period, PeriodView, minute};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};
 
 /// How wide sparklines are, at most, in characters.

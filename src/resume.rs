@@ -9,12 +9,13 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use crate::bank::{AlertRule, Bank, fmt_num};
+use crate::bank::{AlertRule, Bank};
 use crate::checkins::Latest;
-use crate::console::{visible_id, visible_line};
 use crate::flow::Flow;
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::minute;
+use crate::text::fmt_num;
+use crate::text::{visible_id, visible_line};
 
 /// The questions ask about the last 7 days, so answers older than that would mix
 /// two different weeks into one check-in.
@@ -109,7 +110,7 @@ pub fn notice(r: &Resumable<'_>) -> String {
 
 /// Lines as wide as the summary's, as the guided check writes them.
 fn wrapped(text: &str) -> String {
-    crate::alert::wrap(text, crate::summary::WIDTH).join("\n")
+    crate::text::wrap(text, crate::summary::WIDTH).join("\n")
 }
 
 /// What `--resume` shows first: where the check-in stopped and its answers, one

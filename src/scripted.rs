@@ -52,14 +52,14 @@ impl<'de> serde::Deserialize<'de> for Answers {
 impl Answers {
     /// Parses an answers file; `name` names it in errors.
     pub fn parse(name: &str, text: &str) -> Result<Answers, Error> {
-        let text = crate::bank::without_bom(text);
+        let text = crate::text::without_bom(text);
         if text.trim().is_empty() {
             return Err(Error::Input(format!(
                 "{name}: the answers file is empty; write a JSON object that maps question ids to answers (see `sidecheck bank questions`)"
             )));
         }
         serde_json::from_str::<Answers>(text)
-            .map_err(|e| Error::Input(crate::bank::json_error(name, &e)))
+            .map_err(|e| Error::Input(crate::json_error::json_error(name, &e)))
     }
 
     fn get(&self, id: &str) -> Option<&Value> {

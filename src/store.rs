@@ -32,9 +32,9 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::error::io_reason;
 use crate::profile::{MAX_PROFILE_BYTES, PROFILE_NAME, ProfileFile};
 use crate::record::{CheckIn, RECORD_VERSION};
+use crate::text::io_reason;
 
 /// The log's file name inside the data directory.
 pub const LOG_NAME: &str = "checkins.jsonl";
@@ -954,7 +954,7 @@ impl std::fmt::Display for BadLine {
             "{} line {}: skipped, not a valid check-in ({})",
             self.path.display(),
             self.line,
-            crate::error::tidy(&self.reason)
+            crate::text::tidy(&self.reason)
         )
     }
 }
@@ -1111,7 +1111,7 @@ impl Iterator for LogReader {
                 )),
                 Ok(r) => Some(Entry::Record(Box::new(r))),
                 Err(_) if !ended => bad("unfinished last line, likely left by a crash".into()),
-                Err(e) => bad(crate::bank::json_reason(&e)),
+                Err(e) => bad(crate::json_error::json_reason(&e)),
             };
         }
     }

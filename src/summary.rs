@@ -3,12 +3,14 @@
 
 use std::fmt::Write;
 
-use crate::alert::{self, call_lines, fill_numbers};
-use crate::bank::{Bank, Kind, fmt_num};
+use crate::alert::{call_lines, fill_numbers};
+use crate::bank::{Bank, Kind};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
 use crate::report::{bank_for, minute, question_short, retracted_words};
+use crate::text;
+use crate::text::fmt_num;
 
 /// The width the summary (and other text for the person) is written to.
 pub const WIDTH: usize = 76;
@@ -193,7 +195,7 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         hang(&mut s, "", "", &b.safety_notice);
     }
     // Notes, ids and titles come from the log, which anyone may have edited.
-    crate::console::visible(&s)
+    crate::text::visible(&s)
 }
 
 /// A section's numbers in words: "2 of 7 symptoms moderate or worse, highest grade 3
@@ -224,7 +226,7 @@ pub fn section_words(g: &SectionGrades) -> Option<String> {
 /// Writes `text` wrapped to the summary's width: the first line after `first`, the
 /// others after `rest` (a hanging indent).
 fn hang(s: &mut String, first: &str, rest: &str, text: &str) {
-    for line in alert::hang(text, first, rest, WIDTH) {
+    for line in text::hang(text, first, rest, WIDTH) {
         let _ = writeln!(s, "{line}");
     }
 }

@@ -6,10 +6,9 @@
 //! terminal going away end the check; the caller saves what was answered (and any text
 //! typed but not yet sent) as a stopped check-in.
 
-#[cfg(unix)]
 use crate::alert;
 #[cfg(unix)]
-use crate::bank::{Bank, Kind, Question, fmt_num};
+use crate::bank::{Bank, Kind, Question};
 use crate::error::Error;
 use crate::flow::Flow;
 #[cfg(unix)]
@@ -18,6 +17,9 @@ use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
 use crate::region::Chosen;
+#[cfg(unix)]
+use crate::text;
+use crate::text::fmt_num;
 
 /// How a guided check ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,14 +172,14 @@ pub fn run(
     crate::sayln!("{}", bank.title);
     crate::sayln!();
     for para in &bank.intro {
-        for line in alert::wrap(&alert::fill_numbers(para, &chosen.region), width) {
+        for line in text::wrap(&alert::fill_numbers(para, &chosen.region), width) {
             crate::sayln!("{line}");
         }
         crate::sayln!();
     }
     crate::sayln!(
         "{}",
-        alert::wrap(&alert::region_note(chosen), width).join("\n")
+        text::wrap(&alert::region_note(chosen), width).join("\n")
     );
     crate::say!("{}", before(color));
     crate::sayln!();
@@ -205,11 +207,11 @@ pub fn run(
             crate::sayln!();
             crate::sayln!("== About you ==");
             let why = "First, a few questions about you. They help decide when an answer needs a warning. You answer them once. They are kept in your private data folder, and you can change them with `sidecheck profile`.";
-            crate::sayln!("{}", alert::wrap(why, width).join("\n"));
+            crate::sayln!("{}", text::wrap(why, width).join("\n"));
             match about_you(&mut p, &missing, flow.profile()) {
                 Reply::Value(profile) => {
                     flow.set_profile(profile.clone());
-                    crate::sayln!("{}", alert::wrap(&save(&profile), width).join("\n"));
+                    crate::sayln!("{}", text::wrap(&save(&profile), width).join("\n"));
                 }
                 Reply::Back => {}
                 Reply::Stop(why) => return Ok(Ending::from_stop(why)),

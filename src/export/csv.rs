@@ -15,13 +15,14 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::{Context, io};
-use crate::bank::fmt_num;
 use crate::error::Error;
 use crate::grades::{Grades, grade};
 use crate::record::{AnswerRecord, CheckIn, Status};
-use crate::report::{bank_for, retracted_words, rfc3339};
+use crate::report::{bank_for, retracted_words};
 use crate::scan::Scan;
 use crate::store::Warn;
+use crate::text::fmt_num;
+use crate::text::rfc3339;
 
 /// The header row.
 pub const HEADER: [&str; 13] = [

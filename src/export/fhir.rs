@@ -27,9 +27,9 @@ use crate::error::Error;
 use crate::flow::number_fits;
 use crate::grades::{Grades, SectionGrades};
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
-use crate::report::rfc3339;
 use crate::scan::Scan;
 use crate::store::Warn;
+use crate::text::rfc3339;
 
 /// The extension that carries an answer option's score.
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";

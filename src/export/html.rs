@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
 use super::{Context, io};
-use crate::bank::{Bank, Kind, Level, fmt_num};
+use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{CheckIn, Status};
@@ -24,6 +24,7 @@ use crate::report::{
 };
 use crate::scan::Scan;
 use crate::store::Warn;
+use crate::text::fmt_num;
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {

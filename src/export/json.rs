@@ -20,11 +20,11 @@ use crate::error::Error;
 use crate::grades::Grades;
 use crate::record::{CheckIn, Status};
 use crate::report::{
-    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, rfc3339,
-    urgent_alerts,
+    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::store::Warn;
+use crate::text::rfc3339;
 
 /// The report's format name.
 pub const REPORT_FORMAT: &str = "sidecheck-report";

@@ -9,8 +9,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, io_reason};
+use crate::error::Error;
 use crate::store::sync_dir;
+use crate::text::io_reason;
 
 /// A report being written.
 pub struct Output {

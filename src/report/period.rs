@@ -4,7 +4,8 @@
 //! so `--until 2026-11-20` takes in everything dated up to the end of that day. A full
 //! RFC 3339 time is an exact instant.
 
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, SecondsFormat, TimeZone};
+use crate::text::rfc3339;
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, TimeZone};
 
 /// What the error messages offer instead of a bad date.
 pub const ACCEPTED: &str =
@@ -95,11 +96,6 @@ impl Period {
     pub fn until_rfc3339(&self) -> Option<String> {
         self.until.as_ref().map(|b| rfc3339(&b.at))
     }
-}
-
-/// A time as the log writes it: milliseconds and an explicit offset.
-pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
 /// A time as the person saw it, to the minute, in the offset it was saved with:

@@ -1,0 +1,237 @@
+//! Words and numbers, made ready to show: one-line messages ([`tidy`]), plain I/O
+//! reasons, wrapping to a width, and how numbers and times are written. Also which
+//! characters of stored text are shown as they are ([`visible`]). The bottom of the
+//! module graph: it imports nothing from the crate.
+
+use std::io;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+
+/// Stands for a space that must not become a line break (inside a phone number).
+const KEEP: char = '\u{a0}';
+
+/// A short, plain reason for an I/O error, without Rust's "(os error N)" noise.
+pub fn io_reason(e: &io::Error) -> String {
+    #[cfg(unix)]
+    {
+        // EFBIG: the file-size limit (ulimit -f) was hit.
+        if e.raw_os_error() == Some(27) {
+            return "the file is too large for this system's limits".into();
+        }
+    }
+    match e.kind() {
+        io::ErrorKind::NotFound => "it does not exist".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::AlreadyExists => "it already exists".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        io::ErrorKind::NotADirectory => "a part of the path is not a folder".into(),
+        io::ErrorKind::FileTooLarge => "the file is too large for this system's limits".into(),
+        io::ErrorKind::InvalidData => "it is not valid text".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// Makes text from a file fit to print in a one-line message: control characters
+/// (a newline, or a terminal escape) are shown escaped, a quoted piece longer than
+/// [`QUOTE_MAX`] characters is cut short, and a message that is still very long keeps
+/// its start and its end (where the advice is).
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * MESSAGE_MAX));
+    // The closing quote while inside a quoted piece, and its length so far.
+    let mut open: Option<(char, usize)> = None;
+    // Inside "...", a backslash keeps the next character (an escaped quote) inside.
+    let mut escaped = false;
+    for c in text.chars() {
+        match open {
+            Some((close, _)) if c == close && !escaped => open = None,
+            Some((close, n)) => {
+                open = Some((close, n + 1));
+                escaped = close == '"' && c == '\\' && !escaped;
+                if n == QUOTE_MAX {
+                    out.push('…');
+                }
+                if n >= QUOTE_MAX {
+                    continue;
+                }
+            }
+            None if c == '"' || c == '`' => open = Some((c, 0)),
+            None => {}
+        }
+        push_visible(&mut out, c, false);
+    }
+    let count = out.chars().count();
+    if count <= MESSAGE_MAX {
+        return out;
+    }
+    let head: String = out.chars().take(MESSAGE_MAX / 2).collect();
+    let tail: String = out.chars().skip(count - MESSAGE_MAX / 3).collect();
+    format!("{head} … {tail}")
+}
+
+/// The longest quoted piece of a file's text that messages repeat.
+pub const QUOTE_MAX: usize = 64;
+/// The longest message, in characters, before its middle is left out.
+pub const MESSAGE_MAX: usize = 1200;
+
+/// Formats a number without a needless ".0".
+pub fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else if n.abs() >= 1e15 {
+        // Not 309 digits for 1e308.
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Text without the one invisible byte order mark some editors put at the start of
+/// a UTF-8 file. Banks, answers files and profile files all read through this.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// A "- " list item wrapped with its later lines indented under the text.
+pub fn bullet(text: &str, width: usize) -> Vec<String> {
+    hang(text, "- ", "  ", width)
+}
+
+/// `text` wrapped to `width` columns with a hanging indent: the first line after
+/// `first`, the others after `rest`.
+pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let lead = first.chars().count().max(rest.chars().count());
+    wrap(text, width.saturating_sub(lead))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
+        .collect()
+}
+
+/// Wraps text at word boundaries to lines of at most `width` characters. A word longer
+/// than a line is cut. A space between two digits never becomes a break, so "116 123"
+/// or "13 11 14" stays on one line. Linear in the length of the text, however long.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let text = keep_numbers_whole(text);
+    for para in text.split('\n') {
+        let mut line = String::new();
+        // Characters in `line`, kept so as not to count them again for every word.
+        let mut len = 0;
+        for word in para.split_ascii_whitespace() {
+            let mut chars = word.chars();
+            let mut left = word.chars().count();
+            while left > width {
+                let head: String = chars.by_ref().take(width).collect();
+                left -= width;
+                if len > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                }
+                lines.push(head);
+            }
+            if len > 0 && len + 1 + left > width {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            if len > 0 {
+                line.push(' ');
+                len += 1;
+            }
+            line.extend(chars);
+            len += left;
+        }
+        lines.push(line);
+    }
+    for line in &mut lines {
+        if line.contains(KEEP) {
+            *line = line.replace(KEEP, " ");
+        }
+    }
+    lines
+}
+
+/// Marks each space that stands between two digits as one that must not break.
+fn keep_numbers_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = c == ' '
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        out.push(if between_digits { KEEP } else { c });
+    }
+    out
+}
+
+/// A time as the log writes it: milliseconds and an explicit offset.
+pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+/// Text from the log (or any file) as it may reach a terminal: each control
+/// character is shown as an escape such as `\u{1b}`, so a stored `ESC ] 0 ;` cannot
+/// set the window title and `ESC [ 2 J` cannot clear the screen. Newlines stay.
+/// The stored text itself is never changed; only what is printed.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_visible(&mut out, c, true);
+    }
+    out
+}
+
+/// Adds one character as it may be shown; with `keep_newline` false a newline is
+/// escaped too (for one-line messages).
+pub fn push_visible(out: &mut String, c: char, keep_newline: bool) {
+    if c.is_control() && !(keep_newline && c == '\n') {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}
+
+/// At most `max` characters of stored text, on one line, for a message: control
+/// characters, line breaks included, are shown as escapes.
+pub fn visible_line(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().take(max) {
+        push_visible(&mut out, c, false);
+    }
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// An id from the log (a check-in's, a bank's, a profile item's) as a message
+/// shows it: at most 64 characters, control characters escaped.
+pub fn visible_id(id: &str) -> String {
+    visible_line(id, 64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_never_breaks_between_the_digits_of_a_number() {
+        assert_eq!(wrap("call 116 123 now", 8), vec!["call", "116 123", "now"]);
+        assert_eq!(wrap("Lifeline 13 11 14", 10), vec!["Lifeline", "13 11 14"]);
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("", 5), vec![""]);
+    }
+}
