@@ -21,6 +21,7 @@ pub mod json_error;
 pub mod profile;
 #[cfg(unix)]
 pub mod prompt;
+pub mod receipt;
 pub mod record;
 pub mod region;
 pub mod report;
@@ -29,7 +30,6 @@ pub mod scan;
 pub mod schema;
 pub mod scripted;
 pub mod store;
-pub mod summary;
 pub mod terminal;
 pub mod text;
 
@@ -389,7 +389,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         return Err(not_saved(&store, &record, args.json, e));
     }
     crate::sayln!();
-    crate::say!("{}", summary::render(&record, Some(&bank), &chosen.region));
+    crate::say!("{}", receipt::render(&record, Some(&bank), &chosen.region));
     crate::sayln!();
     match status {
         Status::Completed => {
@@ -674,7 +674,7 @@ fn show(cli: &Cli, which: &str, json: bool) -> Result<(), Error> {
     let region = region::for_code(&record.region);
     out(&format!(
         "{about}{}",
-        summary::render(&record, bank.as_ref(), &region)
+        receipt::render(&record, bank.as_ref(), &region)
     ))
 }
 

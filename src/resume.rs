@@ -110,7 +110,7 @@ pub fn notice(r: &Resumable<'_>) -> String {
 
 /// Lines as wide as the summary's, as the guided check writes them.
 fn wrapped(text: &str) -> String {
-    crate::text::wrap(text, crate::summary::WIDTH).join("\n")
+    crate::text::wrap(text, crate::receipt::WIDTH).join("\n")
 }
 
 /// What `--resume` shows first: where the check-in stopped and its answers, one

@@ -20,7 +20,7 @@ use sidecheck::record::{CheckIn, Status};
 use sidecheck::region::{self, Chosen};
 use sidecheck::scripted::{self, Answers};
 use sidecheck::store::{Entry, LogReader, MAX_LINE};
-use sidecheck::{alert, summary};
+use sidecheck::{alert, receipt as summary};
 
 /// The name errors must give for the file under test.
 pub const BANK_FILE: &str = "bank-under-test.json";

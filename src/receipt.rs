@@ -1,5 +1,7 @@
-//! The plain-text summary of a check-in: urgent alerts first, then the symptoms
-//! reported by section with their severity, then advice and where the log is.
+//! One check-in's receipt: the plain-text summary shown when it is saved and by
+//! `sidecheck show`. Urgent alerts first, then the symptoms reported by section with
+//! their severity, then advice and where the log is. (A period's fold of many
+//! check-ins is [`crate::report::Summary`].)
 
 use std::fmt::Write;
 
