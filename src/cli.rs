@@ -1,8 +1,12 @@
-//! Command-line arguments. The doc comments are the `--help` text.
+//! Command-line arguments: every command's, with their `--help` text (the doc
+//! comments), examples and value checks, and how a mistake in them is told in one
+//! line. The commands themselves are in [`crate::command`]; nothing here runs one.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,6 +36,52 @@ Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped wi
 129 the terminal hung up, 143 stopped by SIGTERM (the answers so far are saved).
 
 This is a self-check, not a diagnosis. It does not replace your doctor or nurse.";
+
+/// Parses the command line. Help and the version are printed here (exit 0, or 2 for
+/// help shown because a subcommand is missing); any other mistake is said in one
+/// line on stderr (exit 2). `Err` holds the exit code.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            crate::sayln!("{}", error_line(&e.render().to_string()));
+            ExitCode::from(2)
+        }
+    })
+}
+
+/// clap's error text as sidecheck's one line: "sidecheck: error: WHAT[; use one of:
+/// VALUES]; see `sidecheck --help`".
+pub fn error_line(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("bad arguments");
+    let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" names them on the
+    // next lines; keep them on this one.
+    if first.ends_with(':') {
+        let named: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        first = format!("{first} {}", named.join(" "));
+    }
+    // Keep clap's list of allowed values: it says what to type instead.
+    let allowed = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("[possible values: "))
+        .and_then(|l| l.strip_suffix(']'))
+        .map(|v| format!("; use one of: {v}"))
+        .unwrap_or_default();
+    format!("sidecheck: error: {first}{allowed}; see `sidecheck --help`")
+}
 
 /// A private, plain-language self-check for side effects, withdrawal and dependence
 /// on baclofen (or another medicine, with --bank).
@@ -73,9 +123,9 @@ pub enum Command {
     /// List the regions and their emergency, crisis and poison numbers.
     Regions(RegionsArgs),
     /// Show trends (a sparkline per section and symptom) and a table of past check-ins.
-    History(crate::history::HistoryArgs),
+    History(HistoryArgs),
     /// Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page.
-    Export(crate::export::ExportArgs),
+    Export(ExportArgs),
     /// Add a check-in kept in a rescue file (written when a save failed) to the log.
     /// A check-in already in the log is not added again.
     Import(ImportArgs),
@@ -170,4 +220,116 @@ pub enum BankCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+const HISTORY_EXAMPLES: &str = "\
+Examples:
+  sidecheck history                         Every check-in
+  sidecheck history --last 10               The last 10 check-ins
+  sidecheck history --since 2026-11-01      From 1 November (local time) on
+  sidecheck history --since 2026-11-01 --until 2026-11-30 --json
+
+Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
+Grades go from 0 (none) to 4 (very severe); moderate or worse is grade 2 or more.
+A section cell reads \"2 mod+, top 3\": 2 symptoms at moderate or worse, highest grade 3.
+Trends use completed check-ins only. ▁ is 0, █ the highest in the period.";
+
+/// The arguments of `sidecheck history`.
+#[derive(Debug, Args)]
+#[command(after_help = HISTORY_EXAMPLES)]
+pub struct HistoryArgs {
+    /// Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only check-ins on or before this day (the whole day) or time.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Only the last N check-ins (of the period, if one is given).
+    #[arg(long, value_name = "N", value_parser = parse_last)]
+    pub last: Option<u64>,
+
+    /// Print the same content as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--last N`: a whole number, 1 or more.
+fn parse_last(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("give a whole number of check-ins, 1 or more".into()),
+    }
+}
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  sidecheck export --format html --output report.html   A printable page for your clinician
+  sidecheck export --format csv --since 2026-11-01      One row per answer, for a spreadsheet
+  sidecheck export --format json --output report.json   Every check-in with a summary
+  sidecheck export --format fhir --output bundle.json   An HL7 FHIR R4 Bundle (collection)
+  sidecheck export --format fhir --bundle transaction   A Bundle to POST to a FHIR server
+  sidecheck export --schema                             The JSON Schema of the JSON report
+
+Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
+Files are written privately (mode 600) and never replace a file unless you add --force.";
+
+/// The arguments of `sidecheck export`.
+#[derive(Debug, Args)]
+#[command(after_help = EXPORT_EXAMPLES)]
+pub struct ExportArgs {
+    /// What to write: json (report with summary), fhir (FHIR R4 Bundle), csv (one row
+    /// per answer) or html (one printable page).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only check-ins on or before this day (the whole day) or time.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Write to this file (private, written in one step) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// For --format fhir: the Bundle type. `transaction` adds a POST request to each
+    /// entry, ready to send to a FHIR server. Default: collection.
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub bundle: Option<BundleKind>,
+
+    /// Print the JSON Schema of the JSON report and exit.
+    #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle"])]
+    pub schema: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A JSON report: every check-in and a summary.
+    Json,
+    /// An HL7 FHIR R4 Bundle: the questions as a Questionnaire, each check-in as a
+    /// QuestionnaireResponse.
+    Fhir,
+    /// CSV, one row per answer.
+    Csv,
+    /// One printable HTML page for a clinician.
+    Html,
+}
+
+/// FHIR Bundle types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum BundleKind {
+    /// A set of resources to keep or send as a file.
+    #[default]
+    Collection,
+    /// A transaction: each entry is a POST, for a FHIR server's base URL.
+    Transaction,
 }

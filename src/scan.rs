@@ -5,16 +5,18 @@
 //! Passes after the first stop at the number of check-ins the first pass saw, so a
 //! check-in saved by another copy in between cannot make the parts of one report
 //! disagree. Bad lines are reported once, in the first pass, through the store's
-//! [`BadLines`] (the first few by number, then a count).
+//! [`BadLines`] (the first few by number, then a count), and [`Scan::summarize`]
+//! counts them into the period's [`Summary`], so no report counts them itself.
 //!
 //! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
 //! line counts once, and a stopped check-in that a later one completes is left out.
 //! That needs one more pass over the whole log before the first.
 
+use crate::bank::Bank;
 use crate::checkins::{Rule, repeated_warning};
 use crate::error::Error;
 use crate::record::CheckIn;
-use crate::report::Period;
+use crate::report::{Period, Summary};
 use crate::store::{BadLines, Entry, Store, Warn};
 
 /// Passes over the check-ins of one period.
@@ -53,9 +55,23 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// Lines of the log that were not valid check-ins.
-    pub fn skipped_lines(&self) -> u64 {
-        self.bad.count()
+    /// Folds every check-in of the period into a summary (`bank` orders and names
+    /// its sections), giving each one to `f` as well, for a report that writes the
+    /// records as it reads them. The summary also counts the lines of the log that
+    /// were not valid check-ins.
+    pub fn summarize<'b>(
+        &mut self,
+        bank: Option<&'b Bank>,
+        warn: Warn<'_>,
+        mut f: impl FnMut(&CheckIn) -> Result<(), Error>,
+    ) -> Result<Summary<'b>, Error> {
+        let mut summary = Summary::new(bank);
+        self.each(warn, |r| {
+            summary.add(&r);
+            f(&r)
+        })?;
+        summary.counts.skipped_lines = self.bad.count();
+        Ok(summary)
     }
 
     /// Calls `f` with each check-in in the period, in log order. Returns how many.

@@ -14,15 +14,14 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::{Context, io};
+use super::{Context, Exporter};
+use crate::bank::Bank;
 use crate::error::Error;
 use crate::grades::{Grades, grade};
+use crate::output::io;
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::{bank_for, retracted_words};
-use crate::scan::Scan;
-use crate::store::Warn;
-use crate::text::fmt_num;
-use crate::text::rfc3339;
+use crate::text::{fmt_num, rfc3339};
 
 /// The header row.
 pub const HEADER: [&str; 13] = [
@@ -41,25 +40,32 @@ pub const HEADER: [&str; 13] = [
     "checkin_urgent_findings",
 ];
 
-/// Writes the CSV; returns how many check-ins it holds.
-pub fn write(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    ctx: &Context<'_>,
-    warn: Warn<'_>,
-) -> Result<u64, Error> {
-    io(out.write_all(row(&HEADER.map(String::from)).as_bytes()))?;
-    scan.each(warn, |r| {
-        for line in rows(&r, ctx) {
-            io(out.write_all(line.as_bytes()))?;
-        }
-        Ok(())
-    })
+/// The CSV export (`--format csv`).
+pub struct Csv;
+
+impl Exporter for Csv {
+    fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
+        let Context {
+            bank,
+            scan,
+            out,
+            warn,
+            ..
+        } = ctx;
+        io(out.write_all(row(&HEADER.map(String::from)).as_bytes()))?;
+        scan.each(*warn, |r| {
+            for line in rows(&r, bank) {
+                io(out.write_all(line.as_bytes()))?;
+            }
+            Ok(())
+        })
+    }
 }
 
-/// The rows of one check-in, each with its line end.
-pub fn rows(r: &CheckIn, ctx: &Context<'_>) -> Vec<String> {
-    let bank = bank_for(Some(ctx.bank), r);
+/// The rows of one check-in, each with its line end. `bank` is the bank loaded;
+/// records made with it get the question texts.
+pub fn rows(r: &CheckIn, bank: &Bank) -> Vec<String> {
+    let bank = bank_for(Some(bank), r);
     let time = rfc3339(&r.started_at);
     let grades = Grades::of(r, bank);
     let status = match r.status {

@@ -21,13 +21,14 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::{BundleKind, Context, io};
+use super::{Context, Exporter};
 use crate::bank::{Bank, Choice, Condition, Kind, Question};
+use crate::cli::BundleKind;
 use crate::error::Error;
 use crate::flow::number_fits;
 use crate::grades::{Grades, SectionGrades};
+use crate::output::{compact, io};
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
-use crate::scan::Scan;
 use crate::store::Warn;
 use crate::text::rfc3339;
 
@@ -687,78 +688,87 @@ fn entry(resource: Value, full_url: String, kind: BundleKind, if_none_exist: Str
     Value::Object(e)
 }
 
-fn compact(v: &Value) -> Result<String, Error> {
-    serde_json::to_string(v).map_err(|e| Error::Runtime(format!("cannot format the Bundle: {e}")))
-}
+/// What the error calls the JSON if it cannot be formatted.
+const WHAT: &str = "the Bundle";
 
-/// Writes the Bundle; returns how many check-ins it holds.
-pub fn write(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    ctx: &Context<'_>,
-    kind: BundleKind,
-    warn: Warn<'_>,
-) -> Result<u64, Error> {
-    let bank = ctx.bank;
-    let layout = Layout::of(bank);
-    let canonical = format!("{}|{}", questionnaire_url(bank), bank.version);
-    let q = questionnaire(bank, &layout, warn);
-    let bundle_type = match kind {
-        BundleKind::Collection => "collection",
-        BundleKind::Transaction => "transaction",
-    };
-    io(write!(
-        out,
-        "{{\"resourceType\":\"Bundle\",\"type\":\"{bundle_type}\",\"timestamp\":{},\"entry\":[\n{}",
-        compact(&json!(rfc3339(&ctx.generated_at)))?,
-        compact(&entry(
-            q,
-            stable_uuid(&format!("questionnaire {canonical}")),
-            kind,
-            format!(
-                "url={}&version={}",
-                query_value(&questionnaire_url(bank)),
-                query_value(&bank.version)
-            ),
-        ))?
-    ))?;
-    let mut written = 0u64;
-    let mut other_banks: Vec<(String, u64)> = Vec::new();
-    let mut unknown_answers = 0usize;
-    scan.each(warn, |r| {
-        if r.bank.id != bank.id {
-            match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
-                Some((_, n)) => *n += 1,
-                None => other_banks.push((r.bank.id.clone(), 1)),
+/// The FHIR R4 Bundle (`--format fhir`).
+pub struct Fhir;
+
+impl Exporter for Fhir {
+    fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
+        let Context {
+            bank,
+            generated_at,
+            bundle: kind,
+            scan,
+            out,
+            warn,
+            ..
+        } = ctx;
+        let (bank, kind) = (*bank, *kind);
+        let layout = Layout::of(bank);
+        let canonical = format!("{}|{}", questionnaire_url(bank), bank.version);
+        let q = questionnaire(bank, &layout, *warn);
+        let bundle_type = match kind {
+            BundleKind::Collection => "collection",
+            BundleKind::Transaction => "transaction",
+        };
+        io(write!(
+            out,
+            "{{\"resourceType\":\"Bundle\",\"type\":\"{bundle_type}\",\"timestamp\":{},\"entry\":[\n{}",
+            compact(&json!(rfc3339(generated_at)), WHAT)?,
+            compact(
+                &entry(
+                    q,
+                    stable_uuid(&format!("questionnaire {canonical}")),
+                    kind,
+                    format!(
+                        "url={}&version={}",
+                        query_value(&questionnaire_url(bank)),
+                        query_value(&bank.version)
+                    ),
+                ),
+                WHAT
+            )?
+        ))?;
+        let mut written = 0u64;
+        let mut other_banks: Vec<(String, u64)> = Vec::new();
+        let mut unknown_answers = 0usize;
+        scan.each(*warn, |r| {
+            if r.bank.id != bank.id {
+                match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
+                    Some((_, n)) => *n += 1,
+                    None => other_banks.push((r.bank.id.clone(), 1)),
+                }
+                return Ok(());
             }
-            return Ok(());
+            let (qr, unknown) = response(bank, &layout, &r);
+            unknown_answers += unknown;
+            let e = entry(
+                qr,
+                stable_uuid(&format!("check-in {}", r.id)),
+                kind,
+                format!(
+                    "identifier={}",
+                    query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
+                ),
+            );
+            io(write!(out, ",\n{}", compact(&e, WHAT)?))?;
+            written += 1;
+            Ok(())
+        })?;
+        io(out.write_all(b"\n]}\n"))?;
+        for (id, n) in other_banks {
+            warn(format!(
+                "{n} check-in(s) made with the question bank \"{id}\" were left out; export them with --bank FILE for that bank"
+            ));
         }
-        let (qr, unknown) = response(bank, &layout, &r);
-        unknown_answers += unknown;
-        let e = entry(
-            qr,
-            stable_uuid(&format!("check-in {}", r.id)),
-            kind,
-            format!(
-                "identifier={}",
-                query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
-            ),
-        );
-        io(write!(out, ",\n{}", compact(&e)?))?;
-        written += 1;
-        Ok(())
-    })?;
-    io(out.write_all(b"\n]}\n"))?;
-    for (id, n) in other_banks {
-        warn(format!(
-            "{n} check-in(s) made with the question bank \"{id}\" were left out; export them with --bank FILE for that bank"
-        ));
+        if unknown_answers > 0 {
+            warn(format!(
+                "{unknown_answers} answer(s) to questions that bank {} {} does not have were left out",
+                bank.id, bank.version
+            ));
+        }
+        Ok(written)
     }
-    if unknown_answers > 0 {
-        warn(format!(
-            "{unknown_answers} answer(s) to questions that bank {} {} does not have were left out",
-            bank.id, bank.version
-        ));
-    }
-    Ok(written)
 }

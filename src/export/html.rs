@@ -14,16 +14,16 @@ use std::io::Write;
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 
-use super::{Context, io};
+use super::{Context, Exporter};
 use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
+use crate::output::io;
 use crate::record::{CheckIn, Status};
 use crate::report::{
     Summary, Track, bank_for, minute, question_short, retracted_words, section_title, urgent_alerts,
 };
 use crate::scan::Scan;
-use crate::store::Warn;
 use crate::text::fmt_num;
 
 /// Escapes text for HTML content and attribute values.
@@ -98,24 +98,37 @@ footer { margin-top: 2em; color: var(--muted); font-size: .9em; }
 }
 "#;
 
-/// Writes the page; returns how many check-ins it covers.
-pub fn write(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    ctx: &Context<'_>,
-    warn: Warn<'_>,
-) -> Result<u64, Error> {
-    let bank = ctx.bank;
-    let mut summary = Summary::new(Some(bank));
-    let count = scan.each(warn, |r| {
-        summary.add(&r);
-        Ok(())
-    })?;
-    summary.counts.skipped_lines = scan.skipped_lines();
+/// The printable page (`--format html`).
+pub struct Html;
 
-    io(out.write_all(head(ctx, &summary).as_bytes()))?;
+impl Exporter for Html {
+    fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
+        let bank = ctx.bank;
+        let summary = ctx.scan.summarize(Some(bank), ctx.warn, |_| Ok(()))?;
+        let count = summary.counts.check_ins;
+        let top = head(ctx, &summary);
+        let Context { scan, out, .. } = ctx;
+        io(out.write_all(top.as_bytes()))?;
+        alerts(out, scan, &summary)?;
+        retracted(out, scan, &summary)?;
+        // 3. A chart per section.
+        io(out.write_all(charts(&summary).as_bytes()))?;
+        symptoms(out, scan, bank, count)?;
+        // 5. How to read it.
+        io(out.write_all(explanation(bank).as_bytes()))?;
+        io(out.write_all(
+            format!(
+                "<footer>Made by sidecheck {} from the person's own answers. It is not a diagnosis.</footer>\n</body>\n</html>\n",
+                esc(env!("CARGO_PKG_VERSION"))
+            )
+            .as_bytes(),
+        ))?;
+        Ok(count)
+    }
+}
 
-    // 2. Urgent alerts, read again from the log.
+/// 2. Urgent alerts, read again from the log.
+fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Result<(), Error> {
     let mut s = String::from("<section id=\"alerts\">\n<h2>Urgent alerts</h2>\n");
     if summary.counts.urgent_alerts == 0 {
         s.push_str(if summary.counts.retracted_alerts == 0 {
@@ -152,8 +165,12 @@ pub fn write(
         })?;
         io(out.write_all(b"</tbody>\n</table>\n</section>\n"))?;
     }
-    // 2b. Alerts the person was shown and then took back by changing an answer: the
-    // answer now reads "no", but the person did say yes at some point.
+    Ok(())
+}
+
+/// 2b. Alerts the person was shown and then took back by changing an answer: the
+/// answer now reads "no", but the person did say yes at some point.
+fn retracted(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Result<(), Error> {
     if summary.counts.retracted_alerts > 0 {
         let mut s = String::from(
             "<section id=\"retracted-alerts\">\n<h2>Urgent alerts shown, then the answer was changed</h2>\n",
@@ -188,12 +205,19 @@ pub fn write(
         })?;
         io(out.write_all(b"</tbody>\n</table>\n</section>\n"))?;
     }
+    Ok(())
+}
 
-    // 3. A chart per section.
-    io(out.write_all(charts(&summary).as_bytes()))?;
-
-    // 4. Symptoms by date, read once more (after the summary, the urgent alerts and
-    // the alerts taken back: flat memory, however long the log).
+/// 4. Symptoms by date.
+///
+/// Read once more, after the summary, the urgent alerts and the alerts taken back:
+/// flat memory, however long the log.
+fn symptoms(
+    out: &mut dyn Write,
+    scan: &mut Scan<'_>,
+    bank: &Bank,
+    count: u64,
+) -> Result<(), Error> {
     let mut s = String::from("<section id=\"symptoms\">\n<h2>Symptoms by date</h2>\n");
     if count == 0 {
         s.push_str("<p class=\"none\">No check-ins in this period.</p>\n</section>\n");
@@ -209,17 +233,7 @@ pub fn write(
         })?;
         io(out.write_all(b"</tbody>\n</table>\n</section>\n"))?;
     }
-
-    // 5. How to read it.
-    io(out.write_all(explanation(bank).as_bytes()))?;
-    io(out.write_all(
-        format!(
-            "<footer>Made by sidecheck {} from the person's own answers. It is not a diagnosis.</footer>\n</body>\n</html>\n",
-            esc(env!("CARGO_PKG_VERSION"))
-        )
-        .as_bytes(),
-    ))?;
-    Ok(count)
+    Ok(())
 }
 
 fn plural(n: u64) -> &'static str {

@@ -14,16 +14,16 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Context, io};
-use crate::bank::Level;
+use super::{Context, Exporter};
+use crate::bank::{Bank, Level};
 use crate::error::Error;
 use crate::grades::Grades;
+use crate::output::{compact, io, write_fields};
 use crate::record::{CheckIn, Status};
 use crate::report::{
     PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
 };
 use crate::scan::Scan;
-use crate::store::Warn;
 use crate::text::rfc3339;
 
 /// The report's format name.
@@ -102,7 +102,7 @@ pub struct CheckInNumbers {
 }
 
 impl CheckInNumbers {
-    pub fn of(r: &CheckIn, bank: Option<&crate::bank::Bank>) -> CheckInNumbers {
+    pub fn of(r: &CheckIn, bank: Option<&Bank>) -> CheckInNumbers {
         let grades = Grades::of(r, bank);
         CheckInNumbers {
             check_in: r.id.clone(),
@@ -224,55 +224,59 @@ pub fn schema() -> String {
     crate::schema::text::<ReportDoc>()
 }
 
-fn compact(value: &impl Serialize) -> Result<String, Error> {
-    serde_json::to_string(value)
-        .map_err(|e| Error::Runtime(format!("cannot format the report: {e}")))
+/// What the error calls the JSON if it cannot be formatted.
+const WHAT: &str = "the report";
+
+/// The JSON report (`--format json`).
+pub struct Json;
+
+impl Exporter for Json {
+    fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
+        let Context {
+            bank,
+            period,
+            generated_at,
+            scan,
+            out,
+            warn,
+            ..
+        } = ctx;
+        io(write!(
+            out,
+            "{{\n  \"format\": {},\n  \"version\": {REPORT_VERSION},\n  \"generated_at\": {},\n  \"period\": {},\n  \"records\": [",
+            compact(&REPORT_FORMAT, WHAT)?,
+            compact(&rfc3339(generated_at), WHAT)?,
+            compact(&period.view(), WHAT)?,
+        ))?;
+        let mut sep = "\n    ";
+        let summary = scan.summarize(Some(*bank), *warn, |r| {
+            io(write!(out, "{sep}{}", compact(r, WHAT)?))?;
+            sep = ",\n    ";
+            Ok(())
+        })?;
+        let count = summary.counts.check_ins;
+        io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
+        io(writeln!(
+            out,
+            "  \"banks\": {},",
+            compact(&summary.banks(), WHAT)?
+        ))?;
+        // The summary's fields, then the lists streamed from more reads.
+        io(out.write_all(b"  \"summary\": {\n"))?;
+        write_fields(out, "    ", &summary.view(SPARK_WIDTH), WHAT)?;
+        write_alerts(out, scan, &summary)?;
+        write_numbers(out, scan, bank, count)?;
+        Ok(count)
+    }
 }
 
-/// Writes the report; returns how many check-ins it holds.
-pub fn write(
+/// The summary's `urgent_alerts`, streamed from a second read, and its
+/// `retracted_alerts`.
+fn write_alerts(
     out: &mut dyn Write,
     scan: &mut Scan<'_>,
-    ctx: &Context<'_>,
-    warn: Warn<'_>,
-) -> Result<u64, Error> {
-    io(write!(
-        out,
-        "{{\n  \"format\": {},\n  \"version\": {REPORT_VERSION},\n  \"generated_at\": {},\n  \"period\": {},\n  \"records\": [",
-        compact(&REPORT_FORMAT)?,
-        compact(&rfc3339(&ctx.generated_at))?,
-        compact(&ctx.period.view())?,
-    ))?;
-    let mut summary = Summary::new(Some(ctx.bank));
-    let mut sep = "\n    ";
-    let count = scan.each(warn, |r| {
-        summary.add(&r);
-        io(write!(out, "{sep}{}", compact(&r)?))?;
-        sep = ",\n    ";
-        Ok(())
-    })?;
-    summary.counts.skipped_lines = scan.skipped_lines();
-    io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
-    io(writeln!(
-        out,
-        "  \"banks\": {},",
-        compact(&summary.banks())?
-    ))?;
-
-    // The summary's fields, then the urgent alerts streamed from a second read.
-    io(out.write_all(b"  \"summary\": {\n"))?;
-    let view = serde_json::to_value(summary.view(SPARK_WIDTH))
-        .map_err(|e| Error::Runtime(format!("cannot format the report: {e}")))?;
-    if let Value::Object(fields) = view {
-        for (key, value) in fields {
-            io(writeln!(
-                out,
-                "    {}: {},",
-                compact(&key)?,
-                compact(&value)?
-            ))?;
-        }
-    }
+    summary: &Summary<'_>,
+) -> Result<(), Error> {
     io(out.write_all(b"    \"urgent_alerts\": ["))?;
     let mut sep = "\n      ";
     let mut any = false;
@@ -281,7 +285,7 @@ pub fn write(
     if summary.counts.urgent_alerts > 0 || summary.counts.retracted_alerts > 0 {
         scan.each(&mut |_| {}, |r| {
             for alert in urgent_alerts(&r) {
-                io(write!(out, "{sep}{}", compact(&alert)?))?;
+                io(write!(out, "{sep}{}", compact(&alert, WHAT)?))?;
                 sep = ",\n      ";
                 any = true;
             }
@@ -293,14 +297,24 @@ pub fn write(
     io(out.write_all(b"    \"retracted_alerts\": ["))?;
     let mut sep = "\n      ";
     for alert in &retracted {
-        io(write!(out, "{sep}{}", compact(alert)?))?;
+        io(write!(out, "{sep}{}", compact(alert, WHAT)?))?;
         sep = ",\n      ";
     }
     io(out.write_all(if retracted.is_empty() {
         b"],\n"
     } else {
         b"\n    ],\n"
-    }))?;
+    }))
+}
+
+/// The summary's `check_ins`, each check-in's numbers, from a third read; and the
+/// end of the report.
+fn write_numbers(
+    out: &mut dyn Write,
+    scan: &mut Scan<'_>,
+    bank: &Bank,
+    count: u64,
+) -> Result<(), Error> {
     io(out.write_all(b"    \"check_ins\": ["))?;
     let mut sep = "\n      ";
     let mut any = false;
@@ -309,7 +323,7 @@ pub fn write(
             io(write!(
                 out,
                 "{sep}{}",
-                compact(&CheckInNumbers::of(&r, Some(ctx.bank)))?
+                compact(&CheckInNumbers::of(&r, Some(bank)), WHAT)?
             ))?;
             sep = ",\n      ";
             any = true;
@@ -320,6 +334,5 @@ pub fn write(
         b"]\n  }\n}\n"
     } else {
         b"\n    ]\n  }\n}\n"
-    }))?;
-    Ok(count)
+    }))
 }

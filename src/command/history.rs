@@ -10,64 +10,20 @@
 use std::io::Write;
 
 use chrono::Local;
-use clap::Args;
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::bank::Bank;
-use crate::bank::Level;
-use crate::cli::Cli;
+use super::Context;
+use crate::bank::{Bank, Level};
+use crate::cli::HistoryArgs;
 use crate::error::Error;
-use crate::export::{Output, io};
 use crate::grades::{Grades, SectionGrades};
+use crate::output::{Output, compact, io, write_fields};
 use crate::record::{AlertRecord, CheckIn, Status};
 use crate::report::{
-    Measure, Period, SPARK_WIDTH, SeriesView, Summary, SummaryView, bank_for, minute,
-    retracted_words,
+    Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, bank_for, minute, retracted_words,
 };
 use crate::scan::Scan;
-use crate::text::rfc3339;
-
-const EXAMPLES: &str = "\
-Examples:
-  sidecheck history                         Every check-in
-  sidecheck history --last 10               The last 10 check-ins
-  sidecheck history --since 2026-11-01      From 1 November (local time) on
-  sidecheck history --since 2026-11-01 --until 2026-11-30 --json
-
-Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
-Grades go from 0 (none) to 4 (very severe); moderate or worse is grade 2 or more.
-A section cell reads \"2 mod+, top 3\": 2 symptoms at moderate or worse, highest grade 3.
-Trends use completed check-ins only. ▁ is 0, █ the highest in the period.";
-
-/// The arguments of `sidecheck history`.
-#[derive(Debug, Args)]
-#[command(after_help = EXAMPLES)]
-pub struct HistoryArgs {
-    /// Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-
-    /// Only check-ins on or before this day (the whole day) or time.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-
-    /// Only the last N check-ins (of the period, if one is given).
-    #[arg(long, value_name = "N", value_parser = parse_last)]
-    pub last: Option<u64>,
-
-    /// Print the same content as JSON.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `--last N`: a whole number, 1 or more.
-fn parse_last(text: &str) -> Result<u64, String> {
-    match text.trim().parse::<u64>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err("give a whole number of check-ins, 1 or more".into()),
-    }
-}
+use crate::text::{self, rfc3339};
 
 /// One row of the table.
 #[derive(Debug, Serialize)]
@@ -145,22 +101,17 @@ fn cell(g: Option<&SectionGrades>) -> String {
 }
 
 /// Runs `sidecheck history`.
-pub fn run(cli: &Cli, args: &HistoryArgs) -> Result<(), Error> {
+pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     let period = Period::parse(args.since.as_deref(), args.until.as_deref(), &Local)
         .map_err(Error::Input)?;
-    let bank = crate::load_bank(cli)?;
-    let store = crate::store(cli)?;
-    let mut scan = Scan::new(&store, &period);
-    let mut warn = |text: String| crate::warn(text);
+    let bank = ctx.bank()?;
+    let store = ctx.store()?;
+    let mut scan = Scan::new(store, &period);
+    let mut warn = |text: String| ctx.warn(text);
     if let Some(n) = args.last {
         scan.keep_last(n, &mut warn)?;
     }
-    let mut summary = Summary::new(Some(&bank));
-    scan.each(&mut warn, |r| {
-        summary.add(&r);
-        Ok(())
-    })?;
-    summary.counts.skipped_lines = scan.skipped_lines();
+    let summary = scan.summarize(Some(bank), &mut warn, |_| Ok(()))?;
     let view = summary.view(SPARK_WIDTH);
     let mut what = period.describe();
     if let Some(n) = args.last {
@@ -175,17 +126,15 @@ pub fn run(cli: &Cli, args: &HistoryArgs) -> Result<(), Error> {
     }
     let mut out = Output::stdout();
     if args.json {
-        write_json(&mut out, &mut scan, &period, &view, &bank)?;
+        write_json(&mut out, &mut scan, &period, &view, bank)?;
     } else if !summary.is_empty() {
-        write_text(&mut out, &mut scan, &what, &view, &bank)?;
+        write_text(&mut out, &mut scan, &what, &view, bank)?;
     }
     out.finish()
 }
 
-fn compact(value: &impl Serialize) -> Result<String, Error> {
-    serde_json::to_string(value)
-        .map_err(|e| Error::Runtime(format!("cannot format the output: {e}")))
-}
+/// What the error calls the JSON if it cannot be formatted.
+const WHAT: &str = "the output";
 
 fn write_json(
     out: &mut dyn Write,
@@ -197,20 +146,18 @@ fn write_json(
     io(write!(
         out,
         "{{\n  \"period\": {},\n",
-        compact(&period.view())?
+        compact(&period.view(), WHAT)?
     ))?;
-    if let Value::Object(fields) = serde_json::to_value(view)
-        .map_err(|e| Error::Runtime(format!("cannot format the output: {e}")))?
-    {
-        for (key, value) in fields {
-            io(writeln!(out, "  {}: {},", compact(&key)?, compact(&value)?))?;
-        }
-    }
+    write_fields(out, "  ", view, WHAT)?;
     io(out.write_all(b"  \"check_ins\": ["))?;
     let mut sep = "\n    ";
     let n = if view.counts.check_ins > 0 {
         scan.each(&mut |_| {}, |r| {
-            io(write!(out, "{sep}{}", compact(&Row::of(&r, Some(bank)))?))?;
+            io(write!(
+                out,
+                "{sep}{}",
+                compact(&Row::of(&r, Some(bank)), WHAT)?
+            ))?;
             sep = ",\n    ";
             Ok(())
         })?
@@ -333,7 +280,7 @@ fn write_text(
     header.push_str("  Urgent alerts");
     head.push_str(&header);
     head.push('\n');
-    io(out.write_all(crate::text::visible(&head).as_bytes()))?;
+    io(out.write_all(text::visible(&head).as_bytes()))?;
 
     scan.each(&mut |_| {}, |r| {
         let row = Row::of(&r, Some(bank));
@@ -365,7 +312,7 @@ fn write_text(
             line.push_str(&format!("  ({words}; not in the trends)"));
         }
         line.push('\n');
-        io(out.write_all(crate::text::visible(&line).as_bytes()))
+        io(out.write_all(text::visible(&line).as_bytes()))
     })?;
     Ok(())
 }

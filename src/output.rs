@@ -1,4 +1,6 @@
-//! Where a report goes: standard output, or a file written atomically.
+//! Where output goes: standard output, or (for a report) a file written atomically;
+//! and the few helpers every command and report shares to get there: [`out`] for a
+//! text, [`compact`] and [`pretty`] for JSON, [`io`] for a failed write.
 //!
 //! A file is written to a private (0600) temp file in the same folder, synced, and
 //! only then renamed to its name, and the folder is synced. Until `finish` succeeds
@@ -9,9 +11,70 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+use serde_json::Value;
+
 use crate::error::Error;
 use crate::store::sync_dir;
 use crate::text::io_reason;
+
+/// Writes a whole text to stdout. A closed pipe (`sidecheck ... | head`) is not an
+/// error.
+pub fn out(text: &str) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Runtime(format!(
+            "cannot write the output: {}",
+            io_reason(&e)
+        ))),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// `value` as one line of JSON. `what` names the text in the error ("the report").
+pub fn compact(value: &impl Serialize, what: &str) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| cannot_format(what, &e))
+}
+
+/// `value` as indented JSON, for a person to read. `what` as for [`compact`].
+pub fn pretty(value: &impl Serialize, what: &str) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| cannot_format(what, &e))
+}
+
+/// Writes each field of `value` (a struct) as a line `{indent}"key": value,`: how a
+/// streamed JSON report puts a summary's fields into an object it is still writing.
+pub fn write_fields(
+    out: &mut dyn Write,
+    indent: &str,
+    value: &impl Serialize,
+    what: &str,
+) -> Result<(), Error> {
+    let value = serde_json::to_value(value).map_err(|e| cannot_format(what, &e))?;
+    if let Value::Object(fields) = value {
+        for (key, value) in fields {
+            io(writeln!(
+                out,
+                "{indent}{}: {},",
+                compact(&key, what)?,
+                compact(&value, what)?
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn cannot_format(what: &str, e: &serde_json::Error) -> Error {
+    Error::Runtime(format!("cannot format {what}: {e}"))
+}
+
+/// Maps a failed write of a report to its one-line error.
+pub fn io(r: io::Result<()>) -> Result<(), Error> {
+    r.map_err(|e| write_failed(&e))
+}
 
 /// A report being written.
 pub struct Output {

@@ -1,0 +1,50 @@
+//! Reading an answers file (`check --answers`, `profile --answers`): a path, or `-`
+//! for standard input; size-limited and UTF-8, with one-line messages that name it.
+
+use std::io::{self, Read};
+
+use crate::error::Error;
+use crate::json_error;
+use crate::scripted::MAX_ANSWERS_BYTES;
+use crate::text::io_reason;
+
+/// What messages call an answers file: its path, or "standard input" for `-`.
+pub fn name(source: &str) -> &str {
+    if source == "-" {
+        "standard input"
+    } else {
+        source
+    }
+}
+
+/// The text of an answers file.
+pub fn read(source: &str) -> Result<String, Error> {
+    let name = name(source);
+    let mut bytes = Vec::new();
+    let read = if source == "-" {
+        io::stdin()
+            .lock()
+            .take(MAX_ANSWERS_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(source)
+            .and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        Error::Input(format!(
+            "cannot read the answers file {name} ({}); check the path",
+            io_reason(&e)
+        ))
+    })?;
+    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+        return Err(Error::Input(format!(
+            "{name}: the answers file is larger than 64 MiB; it cannot be an answers file"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = json_error::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::Input(format!(
+            "{name}: line {line}, column {col}: the file is not valid UTF-8 text; save it as UTF-8"
+        ))
+    })
+}

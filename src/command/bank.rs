@@ -1,0 +1,133 @@
+//! `sidecheck bank validate`, `bank schema` and `bank questions`: checking bank
+//! files, the JSON Schema they follow, and the questions of the bank in use.
+
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+
+use super::Context;
+use crate::bank::{self, Bank, Kind};
+use crate::cli::BankCommand;
+use crate::error::Error;
+
+pub fn run(ctx: &Context<'_>, command: &BankCommand) -> Result<(), Error> {
+    match command {
+        BankCommand::Validate { files } => validate(files),
+        BankCommand::Schema => ctx.out(&bank::schema_json()),
+        BankCommand::Questions { json } => questions(ctx, *json),
+    }
+}
+
+/// Loads each file and reports every problem; the error counts the files that have
+/// problems.
+fn validate(files: &[PathBuf]) -> Result<(), Error> {
+    let mut failed = 0;
+    for f in files {
+        match Bank::load(f) {
+            Ok(b) => crate::sayln!(
+                "{}: ok ({} questions, {} alert rules)",
+                f.display(),
+                b.questions.len(),
+                b.alerts.len()
+            ),
+            Err(e) => {
+                failed += 1;
+                crate::sayln!("{e}");
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(Error::Input(format!(
+            "{failed} of {} bank file(s) have problems; fix each one listed above",
+            files.len()
+        )));
+    }
+    Ok(())
+}
+
+/// One row of `bank questions --json`.
+fn question_json(bank: &Bank, q: &bank::Question) -> Value {
+    let alerts: Vec<Value> = bank
+        .alerts_for(&q.id)
+        .into_iter()
+        .map(|a| json!({"id": a.id, "level": a.level}))
+        .collect();
+    let mut v = json!({
+        "id": q.id,
+        "section": q.section,
+        "kind": q.kind,
+        "text": q.text,
+        "answers": bank.expected(q),
+    });
+    if q.kind == Kind::Scale {
+        v["options"] = json!(bank.options(q));
+    }
+    if q.kind == Kind::Number {
+        v["unit"] = json!(q.unit);
+        v["min"] = json!(q.min);
+        v["max"] = json!(q.max);
+    }
+    v["condition"] = match &q.when {
+        Some(c) => json!(c.to_string()),
+        None => Value::Null,
+    };
+    v["can_alert"] = json!(!alerts.is_empty());
+    v["alerts"] = Value::Array(alerts);
+    v
+}
+
+fn questions(ctx: &Context<'_>, json: bool) -> Result<(), Error> {
+    let bank = ctx.bank()?;
+    if json {
+        let rows: Vec<Value> = bank
+            .questions
+            .iter()
+            .map(|q| question_json(bank, q))
+            .collect();
+        return ctx.out_json(&rows);
+    }
+    let mut s = format!(
+        "{} (bank {} {}, {})\n",
+        bank.title, bank.id, bank.version, bank.language
+    );
+    for q in &bank.questions {
+        s.push_str(&question_text(bank, q));
+    }
+    if !bank.profile.is_empty() {
+        s.push_str("\nAbout you (asked once; `sidecheck profile`, or \"profile\": {\"ID\": true} in an answers file):\n");
+        for item in &bank.profile {
+            s.push_str(&format!(
+                "\n{}  [profile, yes_no]\n  {}\n",
+                item.id, item.text
+            ));
+        }
+    }
+    ctx.out(&s)
+}
+
+/// One question of `bank questions`, with the blank line before it.
+fn question_text(bank: &Bank, q: &bank::Question) -> String {
+    let mut s = format!("\n{}  [{}, {}]\n", q.id, q.section, q.kind.as_str());
+    s.push_str(&format!("  {}\n", q.text));
+    s.push_str(&format!("  answers: {}\n", bank.expected(q)));
+    if q.kind == Kind::Scale {
+        let opts: Vec<String> = bank
+            .options(q)
+            .iter()
+            .map(|c| format!("{}={}", c.id, c.score))
+            .collect();
+        s.push_str(&format!("  options: {}\n", opts.join(", ")));
+    }
+    if let Some(c) = &q.when {
+        s.push_str(&format!("  asked only when: {c}\n"));
+    }
+    let alerts = bank.alerts_for(&q.id);
+    if !alerts.is_empty() {
+        let list: Vec<String> = alerts
+            .iter()
+            .map(|a| format!("{} ({})", a.id, a.level.as_str()))
+            .collect();
+        s.push_str(&format!("  can raise: {}\n", list.join(", ")));
+    }
+    s
+}

@@ -1,0 +1,498 @@
+//! `sidecheck check` (and plain `sidecheck`): the guided or scripted check, from the
+//! first question to the save.
+//!
+//! A check goes in three steps:
+//! 1. [`Check::new`] gathers what the asking needs: the bank, the region, the log,
+//!    the saved "about you" answers and, for `--resume`, the stopped check-in.
+//! 2. The scripted ([`Check::scripted`]) or guided ([`Check::guided`]) front end
+//!    asks, and says how the asking ended ([`Ending`]).
+//! 3. [`End::of`] sorts that into every way a check can end, and [`Check::finish`]
+//!    handles each one. The two endings that hold answers, completed and stopped
+//!    (by Ctrl-C, a signal, a hang-up or at an alert), both go through the one
+//!    call to [`Check::save`]; the others have nothing new to save.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::context::now;
+use super::{Context, answers_file};
+use crate::alert;
+use crate::bank::{AlertRule, Bank};
+use crate::checkins;
+use crate::cli::CheckArgs;
+use crate::console;
+use crate::error::Error;
+use crate::flow::Flow;
+use crate::profile::{Profile, ProfileFile};
+use crate::receipt;
+use crate::record::{self, CheckIn, Status};
+use crate::region::Chosen;
+use crate::resume;
+use crate::scripted::{self, Answers};
+use crate::store::{Store, StoreError};
+use crate::terminal;
+use crate::text;
+
+pub fn run(ctx: &Context<'_>, args: &CheckArgs) -> Result<(), Error> {
+    let bank = ctx.bank()?;
+    let chosen = ctx.region()?;
+    let answers = answers(ctx, args)?;
+    let store = ctx.store()?;
+    let (mut check, restored) = Check::new(ctx, bank, chosen, store, args)?;
+    let (flow, ending) = match &answers {
+        Some((name, answers)) => check.scripted(name, answers, restored)?,
+        None => check.guided(args.resume, restored)?,
+    };
+    let end = End::of(flow, ending, check.stopped.as_ref());
+    check.finish(end)
+}
+
+/// `--answers FILE` read and parsed, with the name messages give it; `None` for the
+/// guided check, which needs a terminal.
+fn answers<'a>(
+    ctx: &Context<'_>,
+    args: &'a CheckArgs,
+) -> Result<Option<(&'a str, Answers)>, Error> {
+    // Never wait on a terminal that is not there.
+    if args.answers.is_none() && !ctx.interactive() {
+        return Err(Error::Input(
+            "no terminal to ask questions in; run it in a terminal, or give answers with --answers FILE (see --help)".into(),
+        ));
+    }
+    let Some(source) = &args.answers else {
+        return Ok(None);
+    };
+    let name = answers_file::name(source);
+    let answers = Answers::parse(name, &answers_file::read(source)?)?;
+    Ok(Some((name, answers)))
+}
+
+/// How the asking ended, as the front end tells it.
+#[derive(Debug, Clone, Copy)]
+enum Ending {
+    /// Every question answered.
+    Completed,
+    /// Stopped part-way.
+    Stopped(Stop),
+    /// The person chose not to start (or not to carry on).
+    NotStarted,
+}
+
+impl Ending {
+    fn of_guided(ending: terminal::Ending) -> Ending {
+        match ending {
+            terminal::Ending::Completed => Ending::Completed,
+            terminal::Ending::NotStarted => Ending::NotStarted,
+            terminal::Ending::Interrupted => Ending::Stopped(Stop::Interrupted),
+            terminal::Ending::Terminated => Ending::Stopped(Stop::Terminated),
+            terminal::Ending::HungUp => Ending::Stopped(Stop::HungUp),
+            terminal::Ending::StoppedAtAlert => Ending::Stopped(Stop::AtAlert),
+        }
+    }
+}
+
+/// What stopped a check part-way.
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    /// Ctrl-C, or SIGINT from outside.
+    Interrupted,
+    /// SIGTERM.
+    Terminated,
+    /// SIGHUP, or the terminal went away.
+    HungUp,
+    /// The person chose to stop at an alert.
+    AtAlert,
+}
+
+impl Stop {
+    /// How the program ends once the answers were handled: a key or a signal gives
+    /// its own exit code (130, 143, 129); stopping at an alert is an ordinary end.
+    fn exit(self) -> Result<(), Error> {
+        match self {
+            Stop::Interrupted => Err(Error::Interrupted),
+            Stop::Terminated => Err(Error::Terminated),
+            Stop::HungUp => Err(Error::HungUp),
+            Stop::AtAlert => Ok(()),
+        }
+    }
+}
+
+/// Every way a check can end. `Completed` and `Stopped` hold answers, and
+/// [`Check::finish`] saves both.
+enum End<'b> {
+    /// Every question answered: saved as `completed`.
+    Completed(Flow<'b>),
+    /// Stopped with answers: saved as `stopped`, then the program ends as the stop
+    /// says.
+    Stopped(Flow<'b>, Stop),
+    /// Not started: nothing to save.
+    NotStarted,
+    /// Stopped before any answer: nothing to save.
+    NoAnswer(Stop),
+    /// A resumed check-in stopped before any new answer: the stopped one is still in
+    /// the log as it was (its id is here).
+    NoNewAnswer(Stop, String),
+}
+
+impl<'b> End<'b> {
+    /// Sorts how the asking ended by what the flow holds. `stopped` is the check-in a
+    /// resumed check carries on.
+    fn of(flow: Flow<'b>, ending: Ending, stopped: Option<&CheckIn>) -> End<'b> {
+        match ending {
+            Ending::Completed => End::Completed(flow),
+            Ending::NotStarted => End::NotStarted,
+            Ending::Stopped(stop) if flow.answered() == 0 => End::NoAnswer(stop),
+            Ending::Stopped(stop) => match stopped {
+                Some(s) if flow.answer_records() == s.answers => {
+                    End::NoNewAnswer(stop, s.id.clone())
+                }
+                _ => End::Stopped(flow, stop),
+            },
+        }
+    }
+}
+
+/// One check: what the asking and the save need.
+struct Check<'b> {
+    ctx: &'b Context<'b>,
+    bank: &'b Bank,
+    chosen: &'b Chosen,
+    store: &'b Store,
+    /// Guided (no `--answers`): the person watches, so the save says "Saving…".
+    guided: bool,
+    /// `--json`: the saved record goes to stdout.
+    json: bool,
+    color: bool,
+    /// When the check-in started: now, or when the stopped check-in it finishes did.
+    started: DateTime<FixedOffset>,
+    /// The saved "about you" answers, and whether the file could be used (if not,
+    /// it is not asked again or overwritten here).
+    saved_profile: Profile,
+    profile_usable: bool,
+    /// `--resume`: the stopped check-in this one finishes; it stays in the log as it
+    /// was.
+    stopped: Option<CheckIn>,
+    /// Its answers in short lines, and the urgent alerts they raised: shown again
+    /// before anything is asked.
+    listed: Option<String>,
+    holding: Vec<&'b AlertRule>,
+    /// A scripted check with no "about you" answers says so once it is saved.
+    no_profile: bool,
+}
+
+impl<'b> Check<'b> {
+    /// Gathers what the check needs. Also returns, for `--resume`, a flow holding
+    /// the stopped check-in's answers.
+    fn new(
+        ctx: &'b Context<'b>,
+        bank: &'b Bank,
+        chosen: &'b Chosen,
+        store: &'b Store,
+        args: &CheckArgs,
+    ) -> Result<(Check<'b>, Option<Flow<'b>>), Error> {
+        let color = ctx.color_on_stderr();
+        let started = now();
+        // A file that cannot be used is said in one line and the check goes on
+        // without it.
+        let (saved_profile, profile_usable) = match store.load_profile() {
+            Ok(p) => (p.map(|f| f.answers).unwrap_or_default(), true),
+            Err(e) => {
+                ctx.warn(e);
+                (Profile::default(), false)
+            }
+        };
+        // `--resume`: the stopped check-in to finish, or one line on why a new one
+        // starts.
+        let resumed = if args.resume {
+            match resume::find(checkins::latest(store)?, bank, started) {
+                Ok(r) => Some(r),
+                Err(why) => {
+                    crate::sayln!("sidecheck: note: {why}.");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let guided = args.answers.is_none();
+        let listed = resumed.as_ref().map(|r| resume::earlier_answers(r, guided));
+        let holding = resumed
+            .as_ref()
+            .map(|r| r.holding.clone())
+            .unwrap_or_default();
+        let (stopped, restored) = match resumed {
+            Some(r) => (Some(r.stopped), Some(r.flow)),
+            None => (None, None),
+        };
+        let check = Check {
+            ctx,
+            bank,
+            chosen,
+            store,
+            guided,
+            json: args.json,
+            color,
+            // The check-in is the one that started then; its answers go back that far.
+            started: stopped.as_ref().map_or(started, |s| s.started_at),
+            saved_profile,
+            profile_usable,
+            stopped,
+            listed,
+            holding,
+            no_profile: false,
+        };
+        Ok((check, restored))
+    }
+
+    /// A resumed check-in's answers and the urgent alerts they raised, to show
+    /// before any question: a person carrying on days later must see the alerts
+    /// again.
+    fn earlier(&self, color: bool) -> String {
+        let mut text = String::new();
+        if let Some(list) = &self.listed {
+            text.push('\n');
+            text.push_str(list);
+        }
+        if !self.holding.is_empty() {
+            text.push_str("These answers raised urgent alerts, and they still apply:\n");
+        }
+        for rule in &self.holding {
+            text.push('\n');
+            text.push_str(&alert::render(rule, self.chosen, color));
+        }
+        text
+    }
+
+    /// Runs the answers file through the flow. Any problem in it stops the check
+    /// with an error, before anything is saved.
+    fn scripted(
+        &mut self,
+        name: &str,
+        answers: &Answers,
+        restored: Option<Flow<'b>>,
+    ) -> Result<(Flow<'b>, Ending), Error> {
+        crate::say!("{}", self.earlier(self.color));
+        let mut events = StderrEvents {
+            chosen: self.chosen,
+            color: self.color,
+        };
+        // The answers are already given, so their alerts come first: an urgent
+        // answer is shown even when the log turns out to be unusable. The save
+        // checks the log; if it cannot save, the answers go to a rescue copy.
+        let from_file = answers.profile(self.bank, name)?;
+        let flow = match restored {
+            Some(flow) => {
+                if from_file.is_some() {
+                    scripted::Events::notice(
+                        &mut events,
+                        "kept the \"about you\" answers of the stopped check-in; the \"profile\" in the answers file was not used",
+                    );
+                }
+                flow
+            }
+            None => {
+                let profile = self.saved_profile.merged(&from_file.unwrap_or_default());
+                self.no_profile =
+                    profile.for_bank(self.bank).is_empty() && !self.bank.profile.is_empty();
+                Flow::with_profile(self.bank, profile)
+            }
+        };
+        let flow = scripted::run_from(flow, name, answers, &mut events)?;
+        Ok((flow, Ending::Completed))
+    }
+
+    /// Asks in the terminal, one question at a time.
+    fn guided(
+        &self,
+        resume: bool,
+        restored: Option<Flow<'b>>,
+    ) -> Result<(Flow<'b>, Ending), Error> {
+        // Before the first question: nobody should answer everything and then lose
+        // it.
+        self.store.check_writable(&mut |t| self.ctx.warn(t))?;
+        let mut hint = String::new();
+        // A resumed check-in carries on with the answers it was begun with.
+        let fresh = restored.is_none();
+        let mut flow = match restored {
+            Some(flow) => flow,
+            None => {
+                // After a hang-up or a signal: the stopped check-in can be finished
+                // instead. Only a hint, so a log that cannot be read here says
+                // nothing.
+                if !resume
+                    && let Ok(r) = checkins::latest(self.store)
+                        .map_err(|_| String::new())
+                        .and_then(|latest| resume::find(latest, self.bank, self.started))
+                {
+                    hint = format!("\n{}\n", resume::notice(&r));
+                }
+                Flow::with_profile(self.bank, self.saved_profile.clone())
+            }
+        };
+        let before = |color: bool| format!("{hint}{}", self.earlier(color));
+        // Asked once: the items with no saved answer, kept as soon as they are given.
+        let mut keep = |p: &Profile| -> String {
+            let file = ProfileFile::new(p.clone(), now());
+            match self.store.save_profile(&file, &mut |t| self.ctx.warn(t)) {
+                Ok(()) => format!(
+                    "Kept in {}. You can change these answers with `sidecheck profile`.",
+                    self.store.profile_path().display()
+                ),
+                Err(e) => format!(
+                    "{e}. This check-in still uses them; run `sidecheck profile` later to keep them."
+                ),
+            }
+        };
+        let about: Option<terminal::SaveProfile<'_>> =
+            (fresh && self.profile_usable).then_some(&mut keep);
+        let ending = terminal::run(&mut flow, self.chosen, self.color, &before, about)?;
+        Ok((flow, Ending::of_guided(ending)))
+    }
+
+    /// Handles every way the check can end; see [`End`].
+    fn finish(&self, end: End<'b>) -> Result<(), Error> {
+        let (flow, status, stop) = match end {
+            End::Completed(flow) => (flow, Status::Completed, None),
+            End::Stopped(flow, stop) => (flow, Status::Stopped, Some(stop)),
+            End::NotStarted => {
+                match &self.stopped {
+                    Some(s) => crate::sayln!(
+                        "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
+                        text::visible_id(&s.id)
+                    ),
+                    None => crate::sayln!("You did not start the check. Nothing was saved."),
+                }
+                return Ok(());
+            }
+            End::NoAnswer(stop) => {
+                crate::sayln!();
+                crate::sayln!("Stopped before any answer. Nothing was saved.");
+                return stop.exit();
+            }
+            End::NoNewAnswer(stop, id) => {
+                crate::sayln!();
+                crate::sayln!(
+                    "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
+                    text::visible_id(&id)
+                );
+                return stop.exit();
+            }
+        };
+        // Whatever ended it, a check with answers is saved before the program ends.
+        let record = self.save(&flow, status)?;
+        self.saved(&flow, &record)?;
+        stop.map_or(Ok(()), Stop::exit)
+    }
+
+    /// Saves the answers as a new record (a resumed check-in's stopped one stays in
+    /// the log as it was). If the log cannot take it, the error says where the
+    /// answers are kept instead.
+    fn save(&self, flow: &Flow<'b>, status: Status) -> Result<CheckIn, Error> {
+        let mut record = CheckIn::from_flow(
+            flow,
+            record::new_id(self.started),
+            status,
+            self.started,
+            now(),
+            &self.chosen.region.code,
+        );
+        record.completes = self.stopped.as_ref().map(|s| s.id.clone());
+        if self.guided {
+            // After Ctrl-C the person should see at once that something is
+            // happening. The signals stay caught until the process ends, so another
+            // one cannot cut this short.
+            crate::sayln!();
+            crate::sayln!("Saving…");
+        }
+        if let Err(e) = self.store.append(&record, &mut |t| self.ctx.warn(t)) {
+            // The person must know their answers are not in the log, and where they
+            // are.
+            return Err(self.not_saved(&record, e));
+        }
+        Ok(record)
+    }
+
+    /// After the save: the receipt, where it was saved, and `--json`'s record.
+    fn saved(&self, flow: &Flow<'b>, record: &CheckIn) -> Result<(), Error> {
+        let log = self.store.log_path();
+        crate::sayln!();
+        crate::say!(
+            "{}",
+            receipt::render(record, Some(self.bank), &self.chosen.region)
+        );
+        crate::sayln!();
+        match record.status {
+            Status::Completed => {
+                console::say_wrapped(&format!(
+                    "Saved to {} (check-in {}).",
+                    log.display(),
+                    record.id
+                ));
+                if let Some(s) = &self.stopped {
+                    console::say_wrapped(&format!(
+                        "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
+                        text::visible_id(&s.id)
+                    ));
+                }
+            }
+            Status::Stopped => console::say_wrapped(&format!(
+                "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}). To finish it later, run `sidecheck check --resume`.",
+                match flow.answered() {
+                    1 => "Your 1 answer".to_string(),
+                    n => format!("Your {n} answers"),
+                },
+                if flow.answered() == 1 { "was" } else { "were" },
+                log.display(),
+                record.id
+            )),
+        }
+        if self.no_profile {
+            crate::sayln!(
+                "sidecheck: note: no \"about you\" answers are saved, so this check-in used none; set them with `sidecheck profile --set kidney=yes,older=no` or a \"profile\" object in the answers file."
+            );
+        }
+        if self.json {
+            self.ctx.out_json(record)?;
+        }
+        Ok(())
+    }
+
+    /// A save that failed: keeps the answers in a rescue copy (or, failing that, on
+    /// the screen) and says in one line where they are and how to add them later.
+    fn not_saved(&self, record: &CheckIn, e: StoreError) -> Error {
+        if self.json {
+            // Whatever else fails, the record reaches whoever asked for it.
+            let _ = self.ctx.out_json(record);
+        }
+        match self.store.rescue(record) {
+            Ok(path) => Error::Runtime(format!(
+                "{e}; your answers are kept in {} (private, mode 600): once the log works again, add them with: sidecheck import {}",
+                path.display(),
+                path.display()
+            )),
+            Err(reason) => {
+                crate::say!("{}", record.to_line());
+                Error::Runtime(format!(
+                    "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE"
+                ))
+            }
+        }
+    }
+}
+
+/// Prints an alert on stderr as the scripted mode raises it.
+struct StderrEvents<'a> {
+    chosen: &'a Chosen,
+    color: bool,
+}
+
+impl scripted::Events for StderrEvents<'_> {
+    fn alert(&mut self, rule: &AlertRule) {
+        crate::say!("{}", alert::render(rule, self.chosen, self.color));
+    }
+    fn notice(&mut self, text: &str) {
+        crate::sayln!("sidecheck: note: {text}");
+    }
+    fn now(&self) -> Option<DateTime<FixedOffset>> {
+        Some(now())
+    }
+}

@@ -1,0 +1,47 @@
+//! The commands, one file each, and the [`Context`] they share.
+//!
+//! | command | file |
+//! |---|---|
+//! | `sidecheck`, `sidecheck check` | [`check`] |
+//! | `sidecheck show` | [`show`] |
+//! | `sidecheck bank validate`, `schema`, `questions` | [`bank`] |
+//! | `sidecheck regions` | [`regions`] |
+//! | `sidecheck history` | [`history`] |
+//! | `sidecheck export` (the formats: [`crate::export`]) | [`export`] |
+//! | `sidecheck import` | [`import`] |
+//! | `sidecheck profile` | [`profile`] |
+//!
+//! Their arguments are in [`crate::cli`]. A command reaches the bank, the log, the
+//! region and stdout through its [`Context`], never through the crate root.
+
+mod answers_file;
+mod bank;
+mod check;
+mod context;
+mod export;
+mod history;
+mod import;
+mod profile;
+mod regions;
+mod show;
+
+pub use context::Context;
+
+use crate::cli::{CheckArgs, Cli, Command};
+use crate::error::Error;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let ctx = Context::new(&cli);
+    match &cli.command {
+        None => check::run(&ctx, &CheckArgs::default()),
+        Some(Command::Check(args)) => check::run(&ctx, args),
+        Some(Command::Show(args)) => show::run(&ctx, args),
+        Some(Command::Bank(command)) => bank::run(&ctx, command),
+        Some(Command::Regions(args)) => regions::run(&ctx, args),
+        Some(Command::History(args)) => history::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Profile(args)) => profile::run(&ctx, args),
+    }
+}

@@ -1,0 +1,81 @@
+//! `sidecheck show [ID|last]`: one saved check-in, as its receipt or as JSON. It
+//! needs the log but not the bank: without the bank the receipt shows ids for
+//! titles.
+
+use super::Context;
+use crate::checkins;
+use crate::cli::ShowArgs;
+use crate::error::Error;
+use crate::receipt;
+use crate::record::{CheckIn, Status};
+use crate::region;
+use crate::store::Lookup;
+use crate::text;
+
+pub fn run(ctx: &Context<'_>, args: &ShowArgs) -> Result<(), Error> {
+    let record = find(ctx, &args.which)?;
+    let about = about(ctx, &record)?;
+    if args.json {
+        if !about.is_empty() {
+            crate::sayln!("sidecheck: note: {}", about.trim_end());
+        }
+        return ctx.out_json(&record);
+    }
+    let bank = ctx.bank().ok();
+    let region = region::for_code(&record.region);
+    ctx.out(&format!(
+        "{about}{}",
+        receipt::render(&record, bank, &region)
+    ))
+}
+
+/// The check-in `which` names: an id, the start of one, or `last`.
+fn find(ctx: &Context<'_>, which: &str) -> Result<CheckIn, Error> {
+    let store = ctx.store()?;
+    let log = store.log_path();
+    let log = log.display();
+    let mut lookup = store.lookup(which, &mut |t| ctx.warn(t))?;
+    if let Lookup::Ambiguous(_) = lookup {
+        // Copies of one line are one check-in, not an ambiguous prefix.
+        lookup = checkins::lookup_distinct(store, which)?;
+    }
+    match lookup {
+        Lookup::Found(r) => Ok(*r),
+        Lookup::NotFound if which == "last" => Err(Error::Input(format!(
+            "no check-ins are saved yet (looked in {log}); run `sidecheck` to make one"
+        ))),
+        Lookup::NotFound => Err(Error::Input(format!(
+            "no check-in in {log} has an id starting with \"{which}\"; `sidecheck history` lists them, or use `sidecheck show last`"
+        ))),
+        Lookup::Ambiguous(matches) => Err(Error::Input(format!(
+            "\"{which}\" matches {matches} check-ins in {log}; give more of the id (`sidecheck history` lists them)"
+        ))),
+    }
+}
+
+/// What the check-in is to the others, in a paragraph (empty for a check-in of its
+/// own): a stopped check-in that a later one finished is not a check-in of its own.
+fn about(ctx: &Context<'_>, record: &CheckIn) -> Result<String, Error> {
+    let later = match record.status {
+        Status::Stopped => checkins::continued_by(ctx.store()?, &record.id)?,
+        Status::Completed => None,
+    };
+    Ok(if let Some(l) = &later {
+        format!(
+            "This stopped check-in was {} later by check-in {}, which holds these answers and the rest; history and exports show only that one (`sidecheck show {}`).\n\n",
+            match l.status {
+                Status::Completed => "completed",
+                Status::Stopped => "continued (and stopped again)",
+            },
+            text::visible_id(&l.id),
+            text::visible_id(&l.id)
+        )
+    } else if let Some(prev) = &record.completes {
+        format!(
+            "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
+            text::visible_id(prev)
+        )
+    } else {
+        String::new()
+    })
+}
