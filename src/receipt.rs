@@ -21,9 +21,24 @@ pub const WIDTH: usize = 76;
 /// made with it; without it the ids are shown.
 pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String {
     let bank = bank_for(bank, record);
-    let mut s = String::new();
-    let when = minute(&record.started_at);
     let grades = Grades::of(record, bank);
+    let mut s = String::new();
+    head(&mut s, record, bank, &grades);
+    alerts(&mut s, record, bank, region);
+    reported(&mut s, record, bank, &grades);
+    advice(&mut s, record, bank, region);
+    if let Some(b) = bank {
+        let _ = writeln!(s);
+        hang(&mut s, "", "", &b.safety_notice);
+    }
+    // Notes, ids and titles come from the log, which anyone may have edited.
+    crate::text::visible(&s)
+}
+
+/// Which check-in, when, how far it got, and the "about you" answers it was made
+/// with.
+fn head(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
+    let when = minute(&record.started_at);
     let status = match record.status {
         Status::Completed => "completed".to_string(),
         Status::Stopped => grades
@@ -42,14 +57,13 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         } else {
             yes.join(", ")
         };
-        hang(
-            &mut s,
-            "",
-            "",
-            &format!("About you, as answered then: {said}."),
-        );
+        hang(s, "", "", &format!("About you, as answered then: {said}."));
     }
+}
 
+/// The urgent alerts that stand, with what to do and whom to call, then those
+/// shown and taken back by a changed answer.
+fn alerts(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
     let urgent: Vec<_> = record.urgent_alerts().collect();
     let _ = writeln!(s);
     if urgent.is_empty() {
@@ -58,20 +72,15 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s, "URGENT ALERTS:");
         for a in &urgent {
             hang(
-                &mut s,
+                s,
                 "  !! ",
                 "     ",
                 &format!("{}: {}", a.level.heading(), a.title),
             );
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
-                hang(
-                    &mut s,
-                    "     ",
-                    "     ",
-                    &fill_numbers(&rule.advice, region),
-                );
+                hang(s, "     ", "     ", &fill_numbers(&rule.advice, region));
                 for c in call_lines(rule, region) {
-                    hang(&mut s, "     - ", "       ", &c);
+                    hang(s, "     - ", "       ", &c);
                 }
             }
         }
@@ -84,24 +93,27 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s, "Alerts shown, then the answer was changed:");
         for a in &retracted {
             hang(
-                &mut s,
+                s,
                 "  - ",
                 "    ",
                 &format!("{} ({})", a.title, a.level.as_str()),
             );
-            hang(&mut s, "    ", "    ", &retracted_words(a));
+            hang(s, "    ", "    ", &retracted_words(a));
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
                     let _ = writeln!(s, "    If it still applies to you:");
                 }
                 for c in calls {
-                    hang(&mut s, "    - ", "      ", &c);
+                    hang(s, "    - ", "      ", &c);
                 }
             }
         }
     }
+}
 
+/// What was reported, by section, with each section's numbers.
+fn reported(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
     let _ = writeln!(s);
     let _ = writeln!(s, "What you reported:");
     let mut any = false;
@@ -150,15 +162,19 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
             .and_then(section_words)
             .map(|w| format!(" ({w})"))
             .unwrap_or_default();
-        hang(&mut s, "  ", "    ", &format!("{title}{numbers}"));
+        hang(s, "  ", "    ", &format!("{title}{numbers}"));
         for item in items {
-            hang(&mut s, "    - ", "      ", &item);
+            hang(s, "    - ", "      ", &item);
         }
     }
     if !any {
         let _ = writeln!(s, "  No symptoms reported.");
     }
+}
 
+/// Advice: the bank's for each alert that is not urgent, and a word on symptoms at
+/// moderate or worse.
+fn advice(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
     let advice: Vec<_> = record
         .alerts
         .iter()
@@ -189,15 +205,9 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
         let _ = writeln!(s);
         let _ = writeln!(s, "Advice:");
         for text in advice {
-            hang(&mut s, "  - ", "    ", &text);
+            hang(s, "  - ", "    ", &text);
         }
     }
-    if let Some(b) = bank {
-        let _ = writeln!(s);
-        hang(&mut s, "", "", &b.safety_notice);
-    }
-    // Notes, ids and titles come from the log, which anyone may have edited.
-    crate::text::visible(&s)
 }
 
 /// A section's numbers in words: "2 of 7 symptoms moderate or worse, highest grade 3
