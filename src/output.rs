@@ -262,7 +262,7 @@ fn place(temp: &Path, dest: &Path, replace: bool) -> io::Result<()> {
 }
 
 /// The error for a report that could not be written.
-pub fn write_failed(e: &io::Error) -> Error {
+fn write_failed(e: &io::Error) -> Error {
     Error::Runtime(format!("cannot write the report ({})", io_reason(e)))
 }
 

@@ -228,6 +228,32 @@ fn write_text(
     view: &SummaryView,
     bank: &Bank,
 ) -> Result<(), Error> {
+    let mut head = trends_text(what, view);
+    let sections = sections(bank, view);
+    let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(13)).collect();
+    // The id is what `sidecheck show ID` takes.
+    let mut header = format!(
+        "{}  {}  {}",
+        pad("Date", 16),
+        pad("Status", 9),
+        pad("Check-in id", 28)
+    );
+    for (s, w) in sections.iter().zip(&widths) {
+        header.push_str(&format!("  {}", pad(s, *w)));
+    }
+    header.push_str("  Urgent alerts");
+    head.push_str(&header);
+    head.push('\n');
+    io(out.write_all(text::visible(&head).as_bytes()))?;
+    scan.each(&mut |_| {}, |r| {
+        let line = table_line(&r, bank, &sections, &widths);
+        io(out.write_all(text::visible(&line).as_bytes()))
+    })?;
+    Ok(())
+}
+
+/// The head of the text: what the period holds, and the trend lines.
+fn trends_text(what: &str, view: &SummaryView) -> String {
     let c = &view.counts;
     let mut head = format!(
         "History: {what}: {} check-in{} ({} completed, {} stopped)",
@@ -252,9 +278,12 @@ fn write_text(
     if view.symptoms.is_empty() {
         head.push_str("Symptoms reported: none\n\n");
     }
+    head
+}
 
-    // Every scored section of the bank, then any other that has a trend (check-ins
-    // made with another bank).
+/// The table's section columns: every scored section of the bank, then any other
+/// that has a trend (check-ins made with another bank).
+fn sections<'a>(bank: &'a Bank, view: &'a SummaryView) -> Vec<&'a str> {
     let mut sections: Vec<&str> = bank
         .sections
         .iter()
@@ -266,53 +295,39 @@ fn write_text(
             sections.push(s.id.as_str());
         }
     }
-    let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(13)).collect();
-    // The id is what `sidecheck show ID` takes.
-    let mut header = format!(
-        "{}  {}  {}",
-        pad("Date", 16),
-        pad("Status", 9),
-        pad("Check-in id", 28)
-    );
-    for (s, w) in sections.iter().zip(&widths) {
-        header.push_str(&format!("  {}", pad(s, *w)));
-    }
-    header.push_str("  Urgent alerts");
-    head.push_str(&header);
-    head.push('\n');
-    io(out.write_all(text::visible(&head).as_bytes()))?;
+    sections
+}
 
-    scan.each(&mut |_| {}, |r| {
-        let row = Row::of(&r, Some(bank));
-        let mut line = format!(
-            "{}  {}  {}",
-            pad(&minute(&r.started_at), 16),
-            pad(r.status.as_str(), 9),
-            pad(&r.id, 28)
-        );
-        for (s, w) in sections.iter().zip(&widths) {
-            line.push_str(&format!("  {}", pad(&cell(row.grades.section(s)), *w)));
-        }
-        let alerts: Vec<String> = row
-            .urgent_alerts
-            .iter()
-            .map(|a| format!("{} ({})", a.title, a.level.as_str()))
-            .chain(
-                r.retracted_urgent_alerts()
-                    .map(|a| format!("{} ({}; {})", a.title, a.level.as_str(), retracted_words(a))),
-            )
-            .collect();
-        line.push_str("  ");
-        line.push_str(&if alerts.is_empty() {
-            "-".to_string()
-        } else {
-            alerts.join("; ")
-        });
-        if let Some(words) = &row.stopped {
-            line.push_str(&format!("  ({words}; not in the trends)"));
-        }
-        line.push('\n');
-        io(out.write_all(text::visible(&line).as_bytes()))
-    })?;
-    Ok(())
+/// One check-in's row of the table, with its line end.
+fn table_line(r: &CheckIn, bank: &Bank, sections: &[&str], widths: &[usize]) -> String {
+    let row = Row::of(r, Some(bank));
+    let mut line = format!(
+        "{}  {}  {}",
+        pad(&minute(&r.started_at), 16),
+        pad(r.status.as_str(), 9),
+        pad(&r.id, 28)
+    );
+    for (s, w) in sections.iter().zip(widths) {
+        line.push_str(&format!("  {}", pad(&cell(row.grades.section(s)), *w)));
+    }
+    let alerts: Vec<String> = row
+        .urgent_alerts
+        .iter()
+        .map(|a| format!("{} ({})", a.title, a.level.as_str()))
+        .chain(
+            r.retracted_urgent_alerts()
+                .map(|a| format!("{} ({}; {})", a.title, a.level.as_str(), retracted_words(a))),
+        )
+        .collect();
+    line.push_str("  ");
+    line.push_str(&if alerts.is_empty() {
+        "-".to_string()
+    } else {
+        alerts.join("; ")
+    });
+    if let Some(words) = &row.stopped {
+        line.push_str(&format!("  ({words}; not in the trends)"));
+    }
+    line.push('\n');
+    line
 }

@@ -66,66 +66,54 @@ impl Exporter for Csv {
 /// records made with it get the question texts.
 pub fn rows(r: &CheckIn, bank: &Bank) -> Vec<String> {
     let bank = bank_for(Some(bank), r);
-    let time = rfc3339(&r.started_at);
     let grades = Grades::of(r, bank);
+    let time = rfc3339(&r.started_at);
     let status = match r.status {
         Status::Completed => "completed".to_string(),
         Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
     };
-    let text = |q: &str| {
-        bank.and_then(|b| b.question(q))
-            .map(|q| defuse(&q.text))
-            .unwrap_or_default()
-    };
-    let retracted = |q: &str| {
-        r.retracted_urgent_alerts()
-            .filter(|al| al.question == q)
-            .map(|al| {
-                format!(
-                    "{} ({}): {}",
-                    al.title,
-                    al.level.as_str(),
-                    retracted_words(al)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    // The section's numbers and the check-in's urgent findings, as every row of the
-    // section carries them.
-    let numbers = |section: &str| {
-        let s = grades.section(section);
-        [
-            s.filter(|s| s.graded > 0)
-                .map(|s| s.moderate_or_worse.to_string())
+    // One row: the check-in, the question and its answer, then the section's
+    // numbers and the check-in's urgent findings, as every row of the section
+    // carries them.
+    let line = |section: String, q: &str, answer: String, grade: String, urgent: bool| {
+        let s = grades.section(&section);
+        let moderate = s
+            .filter(|s| s.graded > 0)
+            .map(|s| s.moderate_or_worse.to_string())
+            .unwrap_or_default();
+        let highest = s
+            .and_then(|s| s.highest_grade)
+            .map(|g| g.to_string())
+            .unwrap_or_default();
+        row(&[
+            r.id.clone(),
+            time.clone(),
+            status.clone(),
+            section,
+            q.to_string(),
+            bank.and_then(|b| b.question(q))
+                .map(|q| defuse(&q.text))
                 .unwrap_or_default(),
-            s.and_then(|s| s.highest_grade)
-                .map(|g| g.to_string())
-                .unwrap_or_default(),
+            answer,
+            grade,
+            urgent.to_string(),
+            defuse(&retracted(r, q)),
+            moderate,
+            highest,
             grades.urgent_findings.to_string(),
-        ]
+        ])
     };
     let mut lines: Vec<String> = r
         .answers
         .iter()
         .map(|a| {
-            let urgent = r.urgent_alerts().any(|al| al.question == a.question);
-            let [moderate, highest, findings] = numbers(&a.section);
-            row(&[
-                r.id.clone(),
-                time.clone(),
-                status.clone(),
+            line(
                 a.section.clone(),
-                a.question.clone(),
-                text(&a.question),
+                &a.question,
                 answer_text(a),
                 grade(a).map(|g| g.to_string()).unwrap_or_default(),
-                urgent.to_string(),
-                defuse(&retracted(&a.question)),
-                moderate,
-                highest,
-                findings,
-            ])
+                r.urgent_alerts().any(|al| al.question == a.question),
+            )
         })
         .collect();
     let mut orphans: Vec<&str> = Vec::new();
@@ -140,25 +128,27 @@ pub fn rows(r: &CheckIn, bank: &Bank) -> Vec<String> {
             .and_then(|b| b.question(q))
             .map(|q| q.section.clone())
             .unwrap_or_default();
-        let [moderate, highest, findings] = numbers(&section);
-        lines.push(row(&[
-            r.id.clone(),
-            time.clone(),
-            status.clone(),
-            section,
-            q.to_string(),
-            text(q),
-            String::new(),
-            String::new(),
-            "false".into(),
-            defuse(&retracted(q)),
-            moderate,
-            highest,
-            findings,
-        ]));
+        lines.push(line(section, q, String::new(), String::new(), false));
     }
     lines
 }
+
+/// The urgent alerts question `q` raised and a changed answer took back, in words.
+fn retracted(r: &CheckIn, q: &str) -> String {
+    r.retracted_urgent_alerts()
+        .filter(|al| al.question == q)
+        .map(|al| {
+            format!(
+                "{} ({}): {}",
+                al.title,
+                al.level.as_str(),
+                retracted_words(al)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The answer in words: the label chosen, the number, or the text typed.
 fn answer_text(a: &AnswerRecord) -> String {
     if let Some(label) = &a.label {

@@ -19,9 +19,10 @@ use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::output::io;
-use crate::record::{CheckIn, Status};
+use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::{
-    Summary, Track, bank_for, minute, question_short, retracted_words, section_title, urgent_alerts,
+    Series, Summary, Track, bank_for, minute, question_short, retracted_words, section_title,
+    urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::text::fmt_num;
@@ -374,7 +375,18 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
         plural(s.len()),
         esc(&t.title),
     );
-    // Y axis: 0, the middle and the top, with grid lines.
+    y_axis(&mut out, top, &y_of);
+    x_axis(&mut out, t0, t1, span, &x_of);
+    series(&mut out, s, &id, &x_of, &y_of);
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+/// The axes: on the Y axis 0, the middle and the top, with grid lines; both axis
+/// lines, and their titles.
+fn y_axis(out: &mut String, top: u32, y_of: &dyn Fn(f64) -> f64) {
+    let plot_h = H - TOP - BOTTOM;
+    let plot_w = W - LEFT - RIGHT;
     let mut ticks = vec![0, top];
     if top >= 2 {
         ticks.insert(1, top / 2);
@@ -406,9 +418,20 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
         LEFT + plot_w / 2.0,
         H - 6.0
     );
-    // X axis: up to five dates, or three with the time when the period is short (a
-    // date and time is too long for five to fit side by side). A label the same as
-    // the one before it (check-ins minutes apart) is left out.
+}
+
+/// X axis: up to five dates, or three with the time when the period is short (a
+/// date and time is too long for five to fit side by side). A label the same as
+/// the one before it (check-ins minutes apart) is left out.
+fn x_axis(
+    out: &mut String,
+    t0: DateTime<FixedOffset>,
+    t1: DateTime<FixedOffset>,
+    span: f64,
+    x_of: &dyn Fn(DateTime<FixedOffset>) -> f64,
+) {
+    let plot_h = H - TOP - BOTTOM;
+    let base = TOP + plot_h;
     let with_time = span < 3.0 * 86_400_000.0;
     let n_ticks = if span == 0.0 {
         1
@@ -448,7 +471,16 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
             base + 17.0
         );
     }
-    // The series, in time order.
+}
+
+/// The series, in time order.
+fn series(
+    out: &mut String,
+    s: &Series,
+    id: &str,
+    x_of: &dyn Fn(DateTime<FixedOffset>) -> f64,
+    y_of: &dyn Fn(f64) -> f64,
+) {
     let mut points: Vec<(f64, f64, String, f64)> = s
         .buckets()
         .iter()
@@ -480,8 +512,6 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
             fmt_num(*v)
         );
     }
-    out.push_str("</svg>\n</figure>\n");
-    out
 }
 
 /// 4. One check-in's row of the symptoms table.
@@ -489,7 +519,48 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
     let mut items = Vec::new();
+    for a in urgent_alerts(r) {
+        items.push(format!(
+            "<li class=\"urgent-mark\">Urgent ({}): {}</li>",
+            esc(level_name(a.level)),
+            esc(&a.title)
+        ));
+    }
+    for a in r.retracted_urgent_alerts() {
+        items.push(format!(
+            "<li class=\"urgent-mark retracted\">Urgent ({}), {}: {}</li>",
+            esc(level_name(a.level)),
+            esc(&retracted_words(a)),
+            esc(&a.title)
+        ));
+    }
+    items.extend(section_items(&grades, bank));
     let mut notes = Vec::new();
+    for a in &r.answers {
+        answer_item(a, bank, &mut items, &mut notes);
+    }
+    let symptoms = if items.is_empty() {
+        "<span class=\"none\">No symptoms reported</span>".to_string()
+    } else {
+        format!("<ul class=\"symptoms\">{}</ul>", items.join(""))
+    };
+    let status = match r.status {
+        Status::Completed => "Completed".to_string(),
+        Status::Stopped => {
+            let words = grades.stopped_words(r.status).unwrap_or_default();
+            format!("S{}", words.strip_prefix('s').unwrap_or(&words))
+        }
+    };
+    format!(
+        "<tr><td class=\"when\">{}</td><td>{}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
+        esc(&minute(&r.started_at)),
+        esc(&status),
+        notes.join("\n\n")
+    )
+}
+
+/// The sections' numbers, as items of a row's symptom list.
+fn section_items(grades: &Grades, bank: Option<&Bank>) -> Vec<String> {
     let mut section_items = Vec::new();
     for g in &grades.sections {
         let mut parts = Vec::new();
@@ -511,78 +582,53 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
             ));
         }
     }
-    for a in urgent_alerts(r) {
-        items.push(format!(
-            "<li class=\"urgent-mark\">Urgent ({}): {}</li>",
-            esc(level_name(a.level)),
-            esc(&a.title)
-        ));
+    section_items
+}
+
+/// One answer as an item of a row's symptom list (a grade above 0, a yes, a
+/// number above 0) or as a note (a text); answers of none or no give neither.
+fn answer_item(
+    a: &AnswerRecord,
+    bank: Option<&Bank>,
+    items: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) {
+    let q = bank.and_then(|b| b.question(&a.question));
+    let name = esc(&question_short(bank, &a.question));
+    if let Some(g) = grade(a) {
+        if g > 0 {
+            let label = a.label.clone().unwrap_or_else(|| g.to_string());
+            items.push(format!(
+                "<li>{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})</li>",
+                g.min(TOP_GRADE),
+                esc(&label)
+            ));
+        }
+        return;
     }
-    for a in r.retracted_urgent_alerts() {
-        items.push(format!(
-            "<li class=\"urgent-mark retracted\">Urgent ({}), {}: {}</li>",
-            esc(level_name(a.level)),
-            esc(&retracted_words(a)),
-            esc(&a.title)
-        ));
+    if let Some(yes) = yes_sign(a) {
+        if yes {
+            items.push(format!(
+                "<li>{name}: <span class=\"sev sev-4\">Yes</span></li>"
+            ));
+        }
+        return;
     }
-    items.append(&mut section_items);
-    for a in &r.answers {
-        let q = bank.and_then(|b| b.question(&a.question));
-        let name = esc(&question_short(bank, &a.question));
-        if let Some(g) = grade(a) {
-            if g > 0 {
-                let label = a.label.clone().unwrap_or_else(|| g.to_string());
-                items.push(format!(
-                    "<li>{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})</li>",
-                    g.min(TOP_GRADE),
-                    esc(&label)
-                ));
+    match (a.score, &a.value) {
+        (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
+            let n = n.as_f64().unwrap_or(0.0);
+            if n > 0.0 {
+                let unit = q.and_then(|q| q.unit.clone()).unwrap_or_default();
+                items.push(format!("<li>{name}: {} {}</li>", fmt_num(n), esc(&unit)));
             }
-            continue;
         }
-        if let Some(yes) = yes_sign(a) {
-            if yes {
-                items.push(format!(
-                    "<li>{name}: <span class=\"sev sev-4\">Yes</span></li>"
-                ));
-            }
-            continue;
+        (None, Value::String(t))
+            if q.is_none_or(|q| q.kind == Kind::Text) && !t.trim().is_empty() =>
+        {
+            notes.push(esc(t.trim()));
         }
-        match (a.score, &a.value) {
-            (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
-                let n = n.as_f64().unwrap_or(0.0);
-                if n > 0.0 {
-                    let unit = q.and_then(|q| q.unit.clone()).unwrap_or_default();
-                    items.push(format!("<li>{name}: {} {}</li>", fmt_num(n), esc(&unit)));
-                }
-            }
-            (None, Value::String(t))
-                if q.is_none_or(|q| q.kind == Kind::Text) && !t.trim().is_empty() =>
-            {
-                notes.push(esc(t.trim()));
-            }
-            _ => {}
-        }
+        _ => {}
     }
-    let symptoms = if items.is_empty() {
-        "<span class=\"none\">No symptoms reported</span>".to_string()
-    } else {
-        format!("<ul class=\"symptoms\">{}</ul>", items.join(""))
-    };
-    let status = match r.status {
-        Status::Completed => "Completed".to_string(),
-        Status::Stopped => {
-            let words = grades.stopped_words(r.status).unwrap_or_default();
-            format!("S{}", words.strip_prefix('s').unwrap_or(&words))
-        }
-    };
-    format!(
-        "<tr><td class=\"when\">{}</td><td>{}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
-        esc(&minute(&r.started_at)),
-        esc(&status),
-        notes.join("\n\n")
-    )
 }
 
 /// 5. How to read the numbers.
