@@ -333,3 +333,36 @@ pub enum BundleKind {
     /// A transaction: each entry is a POST, for a FHIR server's base URL.
     Transaction,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::{Cli, error_line};
+
+    /// The one line a command line gives, as `parse` would print it.
+    fn line(args: &[&str]) -> String {
+        let e = Cli::try_parse_from(args).expect_err("a usage error");
+        error_line(&e.render().to_string())
+    }
+
+    #[test]
+    fn a_usage_error_is_one_line_with_what_to_type_instead() {
+        assert_eq!(
+            line(&["sidecheck", "export", "--format", "xml"]),
+            "sidecheck: error: invalid value 'xml' for '--format <FORMAT>'; use one of: json, fhir, csv, html; see `sidecheck --help`"
+        );
+        assert_eq!(
+            line(&["sidecheck", "history", "--last", "0"]),
+            "sidecheck: error: invalid value '0' for '--last <N>': give a whole number of check-ins, 1 or more; see `sidecheck --help`"
+        );
+    }
+
+    #[test]
+    fn missing_arguments_are_named_on_the_same_line() {
+        assert_eq!(
+            line(&["sidecheck", "bank", "validate"]),
+            "sidecheck: error: the following required arguments were not provided: <FILE>...; see `sidecheck --help`"
+        );
+    }
+}

@@ -3,20 +3,20 @@
 //!
 //! # Where things live
 //!
-//! - The commands: one file each under `src/command/` ([`command`]); their
-//!   arguments and `--help` text in [`cli`]. `main.rs` only parses, runs and exits.
-//!   "Where is the `export` command?": `src/command/export.rs`; the formats it
-//!   writes are `src/export/*.rs` ([`export`]).
-//! - The questions, the alert rules and the conditions that raise them:
-//!   `questions/baclofen.en.json`, loaded and checked by [`bank`]. "What makes an
-//!   answer urgent?": its `alerts`, and how a condition is evaluated: the bank's
-//!   condition rule.
+//! - "Where is the `export` command?" `src/command/export.rs`. Every command has
+//!   its file under `src/command/` ([`command`]), its arguments and `--help` text
+//!   in `src/cli.rs` ([`cli`]); the export formats are `src/export/*.rs`
+//!   ([`export`]). `main.rs` only parses, runs and exits.
+//! - "What makes an answer urgent?" The alert rules and the conditions that raise
+//!   them are data: `alerts` in `questions/baclofen.en.json`, loaded and checked by
+//!   [`bank`], whose condition rule says when a condition holds. [`flow`] applies
+//!   them as the questions are answered.
+//! - "How is a line saved?" `src/store.rs` ([`store`]): the log's append; the
+//!   line's format is [`record`].
 //! - Asking: [`flow`] (what is asked next, follow-ups, which alerts stand), with the
 //!   [`terminal`] (guided) and [`scripted`] (`--answers`) front ends.
 //! - What the answers mean in numbers: [`grades`]; a period's fold: [`report`];
 //!   one check-in's receipt: [`receipt`].
-//! - The private log: [`record`] (the saved format) and [`store`]. "How is a line
-//!   saved?": the store's append.
 //! - Where output goes (stdout, or a report file written in one step): [`output`].
 //!
 //! Lower modules never import higher ones: text and JSON wording at the bottom,

@@ -1,6 +1,6 @@
 //! Where output goes: standard output, or (for a report) a file written atomically;
 //! and the few helpers every command and report shares to get there: [`out`] for a
-//! text, [`compact`] and [`pretty`] for JSON, [`io`] for a failed write.
+//! text, [`compact`] and [`pretty`] for JSON, [`io()`] for a failed write.
 //!
 //! A file is written to a private (0600) temp file in the same folder, synced, and
 //! only then renamed to its name, and the folder is synced. Until `finish` succeeds

@@ -91,7 +91,7 @@ impl Ending {
 }
 
 /// What stopped a check part-way.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stop {
     /// Ctrl-C, or SIGINT from outside.
     Interrupted,
@@ -494,5 +494,73 @@ impl scripted::Events for StderrEvents<'_> {
     }
     fn now(&self) -> Option<DateTime<FixedOffset>> {
         Some(now())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{End, Ending, Stop};
+    use crate::bank::Bank;
+    use crate::flow::{Answer, Flow};
+    use crate::record::{CheckIn, Status};
+
+    /// A flow with the first question (yes/no) answered.
+    fn answered(bank: &Bank) -> Flow<'_> {
+        let mut flow = Flow::new(bank);
+        flow.answer(Answer::Yes(false));
+        flow
+    }
+
+    fn stopped_with(flow: &Flow<'_>) -> CheckIn {
+        let now = chrono::Local::now().fixed_offset();
+        CheckIn::from_flow(flow, "earlier".into(), Status::Stopped, now, now, "US")
+    }
+
+    #[test]
+    fn every_ending_with_answers_is_one_that_saves() {
+        let bank = Bank::bundled().expect("the built-in bank");
+        for stop in [
+            Stop::Interrupted,
+            Stop::Terminated,
+            Stop::HungUp,
+            Stop::AtAlert,
+        ] {
+            let end = End::of(answered(&bank), Ending::Stopped(stop), None);
+            assert!(matches!(end, End::Stopped(_, s) if s == stop), "{stop:?}");
+        }
+        assert!(matches!(
+            End::of(answered(&bank), Ending::Completed, None),
+            End::Completed(_)
+        ));
+    }
+
+    #[test]
+    fn a_stop_with_nothing_new_saves_nothing() {
+        let bank = Bank::bundled().expect("the built-in bank");
+        let end = End::of(Flow::new(&bank), Ending::Stopped(Stop::Interrupted), None);
+        assert!(matches!(end, End::NoAnswer(Stop::Interrupted)));
+        // A resumed check-in stopped again before any new answer.
+        let earlier = stopped_with(&answered(&bank));
+        let end = End::of(
+            answered(&bank),
+            Ending::Stopped(Stop::HungUp),
+            Some(&earlier),
+        );
+        assert!(matches!(end, End::NoNewAnswer(Stop::HungUp, ref id) if id == "earlier"));
+        assert!(matches!(
+            End::of(answered(&bank), Ending::NotStarted, None),
+            End::NotStarted
+        ));
+    }
+
+    #[test]
+    fn each_stop_ends_with_its_exit_code() {
+        assert_eq!(
+            Stop::Interrupted.exit().map_err(|e| e.exit_code()),
+            Err(130)
+        );
+        assert_eq!(Stop::Terminated.exit().map_err(|e| e.exit_code()), Err(143));
+        assert_eq!(Stop::HungUp.exit().map_err(|e| e.exit_code()), Err(129));
+        assert!(Stop::AtAlert.exit().is_ok());
     }
 }

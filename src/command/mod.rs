@@ -2,14 +2,14 @@
 //!
 //! | command | file |
 //! |---|---|
-//! | `sidecheck`, `sidecheck check` | [`check`] |
-//! | `sidecheck show` | [`show`] |
-//! | `sidecheck bank validate`, `schema`, `questions` | [`bank`] |
-//! | `sidecheck regions` | [`regions`] |
-//! | `sidecheck history` | [`history`] |
-//! | `sidecheck export` (the formats: [`crate::export`]) | [`export`] |
-//! | `sidecheck import` | [`import`] |
-//! | `sidecheck profile` | [`profile`] |
+//! | `sidecheck`, `sidecheck check` | `check.rs` |
+//! | `sidecheck show` | `show.rs` |
+//! | `sidecheck bank validate`, `schema`, `questions` | `bank.rs` |
+//! | `sidecheck regions` | `regions.rs` |
+//! | `sidecheck history` | `history.rs` |
+//! | `sidecheck export` (the formats: [`crate::export`]) | `export.rs` |
+//! | `sidecheck import` | `import.rs` |
+//! | `sidecheck profile` | `profile.rs` |
 //!
 //! Their arguments are in [`crate::cli`]. A command reaches the bank, the log, the
 //! region and stdout through its [`Context`], never through the crate root.
