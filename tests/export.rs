@@ -3,25 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::process::Output;
 
 use serde_json::{Value, json};
 
 use crate::support::*;
 
-fn export(env: &Env, args: &[&str]) -> Output {
-    env.cmd()
-        .env("TZ", "UTC0")
-        .arg("export")
-        .args(args)
-        .output()
-        .expect("run sidecheck")
+fn export(env: &Env, args: &[&str]) -> Ran {
+    env.cmd().env("TZ", "UTC0").arg("export").args(args).run()
 }
 
 fn export_ok(env: &Env, args: &[&str]) -> String {
-    let out = export(env, args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    stdout(&out)
+    stdout(&export(env, args).code(0))
 }
 
 fn json_of(text: &str) -> Value {
@@ -242,9 +234,9 @@ fn the_schema_rejects_a_report_that_breaks_it() {
 #[test]
 fn an_empty_log_gives_an_empty_valid_report() {
     let env = Env::new();
-    let out = export(&env, &["--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no check-ins"), "{}", stderr(&out));
+    let out = export(&env, &["--format", "json"])
+        .code(0)
+        .stderr_has("no check-ins");
     let doc = json_of(&stdout(&out));
     assert_valid(&validator(&env), &doc);
     assert_eq!(doc["records"], json!([]));
@@ -261,8 +253,7 @@ fn corrupt_lines_are_skipped_and_the_rest_exported() {
         &[record_at(&good, "later", "2020-11-22T09:00:00.000+00:00").to_string()],
     );
     for format in ["json", "fhir", "csv", "html"] {
-        let out = export(&env, &["--format", format]);
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        let out = export(&env, &["--format", format]).label(format).code(0);
         let err = stderr(&out);
         let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
         assert_eq!(warnings.len(), 1, "{format}: {err}");
@@ -733,9 +724,9 @@ fn fhir_transaction_bundle_posts_each_entry_once() {
 #[test]
 fn fhir_with_no_check_ins_still_holds_the_questionnaire() {
     let env = Env::new();
-    let out = export(&env, &["--format", "fhir"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no check-ins"));
+    let out = export(&env, &["--format", "fhir"])
+        .code(0)
+        .stderr_has("no check-ins");
     let bundle = json_of(&stdout(&out));
     assert_eq!(bundle["entry"].as_array().map(Vec::len), Some(1));
 }
@@ -918,9 +909,9 @@ fn html_page_has_the_alerts_and_a_chart_per_section() {
 fn html_for_an_empty_period_says_there_is_nothing() {
     let env = Env::new();
     sample(&env);
-    let out = export(&env, &["--format", "html", "--since", "2030-01-01"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no check-ins"));
+    let out = export(&env, &["--format", "html", "--since", "2030-01-01"])
+        .code(0)
+        .stderr_has("no check-ins");
     let html = stdout(&out);
     assert!(html.contains("There are no check-ins in this period."));
     assert!(!html.contains("<svg"));
@@ -952,14 +943,10 @@ fn output_file_is_private_and_never_replaced_without_force() {
     let file = dir.join("report.csv");
     let path = file.to_str().expect("path");
 
-    let out = export(&env, &["--format", "csv", "--output", path]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).is_empty());
-    assert!(
-        stderr(&out).contains("Wrote 5 check-ins"),
-        "{}",
-        stderr(&out)
-    );
+    export(&env, &["--format", "csv", "--output", path])
+        .code(0)
+        .stdout_empty()
+        .stderr_has("Wrote 5 check-ins");
     let first = std::fs::read_to_string(&file).expect("report");
     assert!(first.starts_with("checkin_id,"));
     #[cfg(unix)]
@@ -967,8 +954,7 @@ fn output_file_is_private_and_never_replaced_without_force() {
 
     // An existing file is refused: exit 2, one line that names --force.
     std::fs::write(&file, "keep me").expect("write");
-    let out = export(&env, &["--format", "json", "--output", path]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = export(&env, &["--format", "json", "--output", path]).code(2);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("--force"), "{err}");
@@ -980,8 +966,7 @@ fn output_file_is_private_and_never_replaced_without_force() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     }
-    let out = export(&env, &["--format", "json", "--output", path, "--force"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    export(&env, &["--format", "json", "--output", path, "--force"]).code(0);
     let doc = json_of(&std::fs::read_to_string(&file).expect("report"));
     assert_eq!(doc["format"], "sidecheck-report");
     #[cfg(unix)]
@@ -998,16 +983,16 @@ fn a_failed_export_leaves_no_file() {
     let dir = env.tmp.path().join("out");
     std::fs::create_dir(&dir).expect("out dir");
     let file = dir.join("report.html");
-    let out = export(
+    export(
         &env,
         &["--format", "html", "--output", file.to_str().expect("path")],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("was not written"), "{}", stderr(&out));
+    )
+    .code(1)
+    .stderr_has("was not written");
     assert!(dir_names(&dir).is_empty(), "{:?}", dir_names(&dir));
 
     let missing = env.tmp.path().join("no/such/folder/report.json");
-    let out = export(
+    export(
         &env,
         &[
             "--format",
@@ -1015,9 +1000,9 @@ fn a_failed_export_leaves_no_file() {
             "--output",
             missing.to_str().expect("path"),
         ],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    )
+    .code(2)
+    .stderr_has("does not exist");
 }
 
 #[test]
@@ -1028,8 +1013,7 @@ fn export_usage_errors_are_one_line() {
         vec!["--format", "pdf"],
         vec!["--format", "json", "--until", "tomorrow"],
     ] {
-        let out = export(&env, &args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = export(&env, &args).code(2);
         assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     }
 }
@@ -1081,9 +1065,8 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
             if force {
                 args.push("--force");
             }
-            let out = export(&env, &args);
+            let out = export(&env, &args).code(2);
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{}: {err}", dest.display());
             assert_eq!(err.lines().count(), 1, "{err}");
             assert!(err.contains("even with --force"), "{err}");
             assert!(err.contains("outside"), "{err}");
@@ -1101,11 +1084,11 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
 
     // A file beside the data folder is a fine place for a report.
     let beside = env.tmp.path().join("fine.csv");
-    let out = export(
+    export(
         &env,
         &["--format", "csv", "--output", beside.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    )
+    .code(0);
 }
 
 #[test]

@@ -1293,9 +1293,7 @@ fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
 
 /// `sidecheck ARGS` against the data folder of `g`, which must succeed; its stdout.
 fn run_ok(g: &Guided, args: &[&str]) -> String {
-    let out = g.env.cmd().args(args).output().expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    stdout(&g.env.run(args).code(0))
 }
 
 #[test]
