@@ -463,15 +463,7 @@ mod guided {
             "kidney": true, "older": false, "pregnant": false, "epilepsy": false, "drives": false
         }));
         let mut g = Guided::new(env);
-        g.answer(START, "");
-        g.answer(PUMP, "n");
-        g.answer("did you miss doses", "n");
-        g.answer("have you had trouble breathing?", "n");
-        g.answer("have you had a seizure?", "n");
-        g.answer("thoughts of hurting or killing yourself?", "n");
-        g.answer("seen or heard things that other people could not?", "n");
-        g.answer("a high fever or very stiff muscles?", "n");
-        g.answer("how bad was your upset stomach", "");
+        g.walk_to("drowsiness");
         g.answer("how bad was your sleepiness in the daytime", "3");
         let shown = g.expect("I have read this.");
         assert!(shown.contains("EMERGENCY"), "{shown}");

@@ -212,11 +212,7 @@ mod guided {
     fn after_ctrl_c_the_next_guided_start_says_how_to_finish_the_check_in() {
         let env = Env::new();
         let mut g = Guided::start(env, &["check"], true);
-        g.answer(START, "");
-        g.answer("from a pump under your skin?", "n");
-        g.answer("did you miss doses", "n");
-        g.answer("have you had trouble breathing?", "n");
-        g.answer("have you had a seizure?", "n");
+        g.walk_to("suicidal_thoughts");
         g.expect("thoughts of hurting or killing yourself?");
         g.ctrl_c();
         // The end-of-check message says how to carry on.
