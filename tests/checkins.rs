@@ -48,11 +48,8 @@ fn csv_ids(text: &str) -> Vec<String> {
 
 /// The QuestionnaireResponses of a Bundle as (check-in id, status), and every fullUrl.
 fn fhir(bundle: &Value) -> (Vec<(String, String)>, Vec<String>) {
-    let entries = bundle["entry"].as_array().expect("entries");
-    let responses = entries
-        .iter()
-        .map(|e| &e["resource"])
-        .filter(|r| r["resourceType"] == "QuestionnaireResponse")
+    let responses = fhir_resources(bundle, "QuestionnaireResponse")
+        .into_iter()
         .map(|r| {
             (
                 r["identifier"]["value"]
@@ -63,7 +60,9 @@ fn fhir(bundle: &Value) -> (Vec<(String, String)>, Vec<String>) {
             )
         })
         .collect();
-    let urls = entries
+    let urls = bundle["entry"]
+        .as_array()
+        .expect("entries")
         .iter()
         .map(|e| e["fullUrl"].as_str().expect("a fullUrl").to_string())
         .collect();

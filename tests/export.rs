@@ -403,23 +403,6 @@ fn answer_options(q: &Value) -> HashMap<String, HashSet<String>> {
     out
 }
 
-fn resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
-    bundle["entry"]
-        .as_array()
-        .expect("entries")
-        .iter()
-        .map(|e| &e["resource"])
-        .filter(|r| r["resourceType"] == kind)
-        .collect()
-}
-
-fn response_for<'a>(bundle: &'a Value, id: &Value) -> &'a Value {
-    resources(bundle, "QuestionnaireResponse")
-        .into_iter()
-        .find(|r| r["identifier"]["value"] == *id)
-        .unwrap_or_else(|| panic!("no response for {id}"))
-}
-
 #[test]
 fn fhir_bundle_responses_match_the_questionnaire() {
     let env = Env::new();
@@ -427,7 +410,7 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
     assert_eq!(bundle["resourceType"], "Bundle");
     assert_eq!(bundle["type"], "collection");
-    let qs = resources(&bundle, "Questionnaire");
+    let qs = fhir_resources(&bundle, "Questionnaire");
     assert_eq!(qs.len(), 1);
     let q = qs[0];
     let items = questionnaire_items(q);
@@ -438,7 +421,7 @@ fn fhir_bundle_responses_match_the_questionnaire() {
         q["version"].as_str().expect("version")
     );
 
-    let responses = resources(&bundle, "QuestionnaireResponse");
+    let responses = fhir_resources(&bundle, "QuestionnaireResponse");
     assert_eq!(responses.len(), records.len());
     for (qr, rec) in responses.iter().zip(&records) {
         assert_eq!(qr["identifier"]["value"], rec["id"]);
@@ -474,13 +457,13 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     }
 
     // Follow-ups sit under their question's answer.
-    let missed = response_for(&bundle, &records[2]["id"]);
+    let missed = fhir_response(&bundle, &records[2]["id"]);
     let mut seen = Vec::new();
     check_response_items(&missed["item"], None, &items, &options, &mut seen);
     assert!(seen.contains(&("stopped".into(), Some("dose_change".into()))));
     assert!(seen.contains(&("missed_days".into(), Some("stopped".into()))));
     assert!(seen.contains(&("tremors".into(), Some("dose_change".into()))));
-    let urgent = response_for(&bundle, &records[1]["id"]);
+    let urgent = fhir_response(&bundle, &records[1]["id"]);
     assert!(urgent.to_string().contains(&json!(NOTE).to_string()));
 }
 
@@ -494,12 +477,8 @@ fn sub(ext: &Value, url: &str) -> Option<i64> {
 }
 
 fn section_grades<'a>(qr: &'a Value, section: &str) -> &'a Value {
-    qr["item"]
+    fhir_item(qr, &format!("section-{section}"))["extension"]
         .as_array()
-        .expect("groups")
-        .iter()
-        .find(|g| g["linkId"] == format!("section-{section}"))
-        .and_then(|g| g["extension"].as_array())
         .and_then(|e| {
             e.iter()
                 .find(|x| x["url"] == "urn:sidecheck:fhir:section-grades")
@@ -512,7 +491,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
     let env = Env::new();
     let records = sample(&env);
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let urgent = response_for(&bundle, &records[1]["id"]);
+    let urgent = fhir_response(&bundle, &records[1]["id"]);
     let standing = records[1]["alerts"]
         .as_array()
         .expect("alerts")
@@ -541,7 +520,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
         assert!(part.get("extension").is_none() && part["valueInteger"].is_i64());
     }
     // The stopped one says how many questions it would have asked.
-    let stopped = response_for(&bundle, &json!("20261120-stopped"));
+    let stopped = fhir_response(&bundle, &json!("20261120-stopped"));
     let asked = records[0]["answers"].as_array().map(Vec::len).unwrap_or(0) as i64;
     assert!(
         stopped["extension"]
@@ -557,7 +536,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
 fn fhir_questionnaire_carries_scores_and_conditions() {
     let env = Env::new();
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let q = resources(&bundle, "Questionnaire")[0];
+    let q = fhir_resources(&bundle, "Questionnaire")[0];
     assert_eq!(q["status"], "active");
     let items = questionnaire_items(q);
     assert_eq!(items["breathing"].0, "boolean");
@@ -572,20 +551,7 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
     // missed_days needs dose_change and not stopped: nested under the later one.
     assert_eq!(items["missed_days"].1.as_deref(), Some("stopped"));
 
-    let text = q.to_string();
-    let find = |link: &str| -> Value {
-        fn walk(items: &Value, link: &str) -> Option<Value> {
-            items.as_array().into_iter().flatten().find_map(|i| {
-                if i["linkId"] == link {
-                    Some(i.clone())
-                } else {
-                    walk(&i["item"], link)
-                }
-            })
-        }
-        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
-    };
-    let drowsy = find("drowsiness");
+    let drowsy = fhir_item(q, "drowsiness");
     for (i, opt) in drowsy["answerOption"]
         .as_array()
         .expect("options")
@@ -599,13 +565,13 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         );
         assert_eq!(ext["valueDecimal"], json!(i));
     }
-    let plan = find("suicidal_plan");
+    let plan = fhir_item(q, "suicidal_plan");
     assert_eq!(
         plan["enableWhen"],
         json!([{"question": "suicidal_thoughts", "operator": "=", "answerBoolean": true}])
     );
     assert!(plan.get("enableBehavior").is_none());
-    let missed = find("missed_days");
+    let missed = fhir_item(q, "missed_days");
     assert_eq!(missed["enableBehavior"], "all");
     assert_eq!(
         missed["enableWhen"],
@@ -615,7 +581,7 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         ])
     );
     // Danger signs are asked of everyone.
-    assert!(find("fever_stiffness").get("enableWhen").is_none());
+    assert!(fhir_item(q, "fever_stiffness").get("enableWhen").is_none());
     // que-12: more than one enableWhen always says how they combine.
     fn check_behavior(items: &Value) {
         for i in items.as_array().into_iter().flatten() {
@@ -643,22 +609,9 @@ fn fhir_scale_thresholds_become_one_test_per_option() {
     let bank_file = env.file("bank.json", bank.to_string());
     let bank_arg = bank_file.to_str().expect("path");
     let bundle = json_of(&export_ok(&env, &["--bank", bank_arg, "--format", "fhir"]));
-    let text = bundle.to_string();
-    let q = resources(&bundle, "Questionnaire")[0];
+    let q = fhir_resources(&bundle, "Questionnaire")[0];
     let items = questionnaire_items(q);
     assert_eq!(items["tremors"].1.as_deref(), Some("drowsiness"));
-    let find = |link: &str| -> Value {
-        fn walk(items: &Value, link: &str) -> Option<Value> {
-            items.as_array().into_iter().flatten().find_map(|i| {
-                if i["linkId"] == link {
-                    Some(i.clone())
-                } else {
-                    walk(&i["item"], link)
-                }
-            })
-        }
-        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
-    };
     let codes = |item: &Value| -> Vec<(String, String)> {
         item["enableWhen"]
             .as_array()
@@ -675,18 +628,18 @@ fn fhir_scale_thresholds_become_one_test_per_option() {
             })
             .collect()
     };
-    let tremors = find("tremors");
+    let tremors = fhir_item(q, "tremors");
     assert_eq!(
-        codes(&tremors),
+        codes(tremors),
         [
             ("=".into(), "severe".into()),
             ("=".into(), "very_severe".into())
         ]
     );
     assert_eq!(tremors["enableBehavior"], "any");
-    let cravings = find("cravings");
+    let cravings = fhir_item(q, "cravings");
     assert_eq!(
-        codes(&cravings),
+        codes(cravings),
         [
             ("=".into(), "mild".into()),
             ("=".into(), "very_severe".into())
@@ -1203,9 +1156,9 @@ fn fhir_and_html_show_retracted_alerts() {
     let env = Env::new();
     let r = with_retracted(&env);
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let qr = response_for(&bundle, &r["id"]);
-    let items = questionnaire_items(resources(&bundle, "Questionnaire")[0]);
-    let options = answer_options(resources(&bundle, "Questionnaire")[0]);
+    let qr = fhir_response(&bundle, &r["id"]);
+    let items = questionnaire_items(fhir_resources(&bundle, "Questionnaire")[0]);
+    let options = answer_options(fhir_resources(&bundle, "Questionnaire")[0]);
     let mut seen = Vec::new();
     check_response_items(&qr["item"], None, &items, &options, &mut seen);
     assert!(seen.contains(&(

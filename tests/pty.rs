@@ -1373,19 +1373,8 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     // FHIR: the response's alerts group says the crisis alert was shown and taken back.
     let fhir: Value =
         serde_json::from_str(&run_ok(&g, &["export", "--format", "fhir"])).expect("FHIR");
-    let qr = fhir["entry"]
-        .as_array()
-        .expect("entries")
-        .iter()
-        .map(|e| &e["resource"])
-        .find(|r| r["resourceType"] == "QuestionnaireResponse")
-        .expect("a response");
-    let group = qr["item"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|i| i["linkId"] == "sidecheck-alerts")
-        .expect("the alerts group");
+    let qr = fhir_resources(&fhir, "QuestionnaireResponse")[0];
+    let group = fhir_item(qr, "sidecheck-alerts");
     let items = group["item"].as_array().expect("alert items");
     assert_eq!(items.len(), 1, "{group}");
     assert_eq!(items[0]["linkId"], "sidecheck-alerts-retracted");

@@ -1,5 +1,5 @@
-//! Helpers that read like the domain: a private data folder, an answers file, and a
-//! run of the real binary checked in one chain (`Ran`).
+//! Helpers that read like the domain: a private data folder, an answers file, a run
+//! of the real binary checked in one chain (`Ran`), and the parts of a FHIR Bundle.
 
 #![allow(dead_code)]
 
@@ -452,3 +452,44 @@ fn shortened(text: &str) -> String {
     format!("{}\n… ({} more bytes)", &text[..cut], text.len() - cut)
 }
 
+// ---------------------------------------------------------------- FHIR
+
+/// The resources of one type in a FHIR Bundle, in order.
+pub fn fhir_resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+    bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == kind)
+        .collect()
+}
+
+/// The QuestionnaireResponse of the check-in with this id.
+pub fn fhir_response<'a>(bundle: &'a Value, id: &Value) -> &'a Value {
+    fhir_resources(bundle, "QuestionnaireResponse")
+        .into_iter()
+        .find(|r| r["identifier"]["value"] == *id)
+        .unwrap_or_else(|| panic!("no response for {id}"))
+}
+
+/// The item with this linkId anywhere under `parent` (a Questionnaire, a response or
+/// an item), depth first: in its child items and, in a response, in the items under
+/// an answer, where follow-ups sit.
+pub fn fhir_item<'a>(parent: &'a Value, link_id: &str) -> &'a Value {
+    fn find<'a>(items: &'a Value, link_id: &str) -> Option<&'a Value> {
+        items.as_array().into_iter().flatten().find_map(|i| {
+            if i["linkId"] == link_id {
+                return Some(i);
+            }
+            find(&i["item"], link_id).or_else(|| {
+                i["answer"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find_map(|a| find(&a["item"], link_id))
+            })
+        })
+    }
+    find(&parent["item"], link_id).unwrap_or_else(|| panic!("no item {link_id} in {parent}"))
+}
