@@ -371,16 +371,8 @@ const CALM_WALK: &[(&str, &str, &str)] = &[
     ("confusion", "how bad was your confusion", ""),
     ("depression", "how bad was feeling sad", ""),
     ("euphoria", "make you feel high", ""),
-    (
-        "more_than_prescribed",
-        "more baclofen than your prescriber",
-        "n",
-    ),
-    (
-        "tolerance",
-        "needed more baclofen to get the same effect?",
-        "n",
-    ),
+    ("more_than_prescribed", "than your prescriber told you", "n"),
+    ("tolerance", "to get the same effect?", "n"),
     ("alcohol_sedatives", "did you drink alcohol", "n"),
     ("notes", NOTES, ""),
 ];
