@@ -42,10 +42,10 @@ fn refused(env: &Env, name: &str, contents: impl AsRef<[u8]>) -> String {
         .cmd()
         .args(["bank", "validate"])
         .arg(&path)
-        .output()
-        .expect("run sidecheck");
+        .run()
+        .label(name)
+        .code(2);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{name}: {err}");
     assert!(!err.contains("panicked"), "{name}: {err}");
     assert!(!err.contains("internal error"), "{name}: {err}");
     assert!(
@@ -66,14 +66,12 @@ fn problem_at<'a>(err: &'a str, place: &str) -> &'a str {
 #[test]
 fn the_bundled_bank_validates() {
     let env = Env::new();
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["bank", "validate"])
         .arg(repo_file("questions/baclofen.en.json"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("ok ("), "{}", stderr(&out));
+        .run()
+        .code(0)
+        .stderr_has("ok (");
 }
 
 #[test]
@@ -288,9 +286,8 @@ fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
         .args(["bank", "validate"])
         .arg(repo_file("questions/baclofen.en.json"))
         .arg(&bad)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .run()
+        .code(2);
     let err = stderr(&out);
     problem_at(&err, "questions[5].id");
     problem_at(&err, "alerts[2].advice");
@@ -300,8 +297,7 @@ fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
 #[test]
 fn bank_schema_matches_the_committed_schema_file() {
     let env = Env::new();
-    let out = env.cmd().args(["bank", "schema"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.run(["bank", "schema"]).code(0);
     let committed = std::fs::read(repo_file("questions/bank.schema.json")).unwrap();
     assert!(
         out.stdout == committed,
@@ -340,12 +336,7 @@ fn the_bundled_bank_passes_the_schema() {
 #[test]
 fn bank_questions_json_lists_every_question() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["bank", "questions", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.run(["bank", "questions", "--json"]).code(0);
     let rows: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
     let bank = good_bank();
     let questions = bank["questions"].as_array().unwrap();
@@ -411,13 +402,11 @@ fn a_block_broken_by_another_question_is_refused() {
 
     // The next question may join it: the block stays in one piece.
     let text = broken(|b| b["questions"][9]["block"] = json!("suicide_screen"));
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["bank", "validate"])
         .arg(env.file("longer.json", text))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
 
     let text = broken(|b| b["questions"][6]["block"] = json!("Suicide Screen"));
     let err = refused(&env, "name.json", text);
@@ -480,12 +469,7 @@ fn the_bank_and_report_schemas_use_nothing_strict_validators_refuse() {
         }
     }
     let env = Env::new();
-    let report = env
-        .cmd()
-        .args(["export", "--schema"])
-        .output()
-        .expect("run");
-    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    let report = env.run(["export", "--schema"]).code(0);
     let bank = std::fs::read_to_string(repo_file("questions/bank.schema.json")).expect("schema");
     for (name, text) in [("bank", bank), ("report", stdout(&report))] {
         let mut found = Vec::new();

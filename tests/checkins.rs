@@ -4,24 +4,14 @@
 //! record that finished it.
 
 use std::collections::HashSet;
-use std::process::Output;
 
 use serde_json::{Value, json};
 
 use crate::support::*;
 
-fn run(env: &Env, args: &[&str]) -> Output {
-    env.cmd()
-        .env("TZ", "UTC0")
-        .args(args)
-        .output()
-        .expect("run sidecheck")
-}
-
-fn ok(env: &Env, args: &[&str]) -> Output {
-    let out = run(env, args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    out
+/// `sidecheck ARGS`, read in UTC, which must succeed.
+fn ok(env: &Env, args: &[&str]) -> Ran {
+    env.cmd().env("TZ", "UTC0").args(args).run().code(0)
 }
 
 fn json_out(env: &Env, args: &[&str]) -> Value {
@@ -58,11 +48,8 @@ fn csv_ids(text: &str) -> Vec<String> {
 
 /// The QuestionnaireResponses of a Bundle as (check-in id, status), and every fullUrl.
 fn fhir(bundle: &Value) -> (Vec<(String, String)>, Vec<String>) {
-    let entries = bundle["entry"].as_array().expect("entries");
-    let responses = entries
-        .iter()
-        .map(|e| &e["resource"])
-        .filter(|r| r["resourceType"] == "QuestionnaireResponse")
+    let responses = fhir_resources(bundle, "QuestionnaireResponse")
+        .into_iter()
         .map(|r| {
             (
                 r["identifier"]["value"]
@@ -73,7 +60,9 @@ fn fhir(bundle: &Value) -> (Vec<(String, String)>, Vec<String>) {
             )
         })
         .collect();
-    let urls = entries
+    let urls = bundle["entry"]
+        .as_array()
+        .expect("entries")
         .iter()
         .map(|e| e["fullUrl"].as_str().expect("a fullUrl").to_string())
         .collect();
@@ -102,12 +91,7 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
     append_log(&env, &[line.clone(), line]);
     let both = vec![id(&urgent), id(&calm)];
 
-    let out = ok(&env, &["history"]);
-    assert!(
-        stdout(&out).contains("2 check-ins (2 completed, 0 stopped)"),
-        "{}",
-        stdout(&out)
-    );
+    let out = ok(&env, &["history"]).stdout_has("2 check-ins (2 completed, 0 stopped)");
     assert_eq!(count(&stdout(&out), &id(&urgent)), 1, "{}", stdout(&out));
     assert_eq!(count(&stderr(&out), REPEATED), 1, "{}", stderr(&out));
     assert!(
@@ -155,12 +139,8 @@ fn a_repeated_line_is_one_check_in_everywhere_with_one_warning() {
             "--output",
             page.to_str().expect("a path"),
         ],
-    );
-    assert!(
-        stderr(&out).contains("Wrote 2 check-ins"),
-        "{}",
-        stderr(&out)
-    );
+    )
+    .stderr_has("Wrote 2 check-ins");
     assert_eq!(count(&stderr(&out), REPEATED), 1, "{}", stderr(&out));
     let html = std::fs::read_to_string(&page).expect("the page");
     // The urgent check-in's alert is listed once.
@@ -201,8 +181,7 @@ fn stopped_then_finished(env: &Env) -> (String, String) {
         &now_minus_hours(2),
     );
     append_log(env, &[stopped.to_string()]);
-    let out = env.check(&whole, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&whole, &["--resume"]).code(0);
     let records = env.records();
     let done = records.last().expect("the new record");
     assert_eq!(done["completes"], json!(id(&stopped)));
@@ -260,7 +239,7 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
     assert_eq!(urls.iter().collect::<HashSet<_>>().len(), urls.len());
 
     let page = env.tmp.path().join("report.html");
-    let out = ok(
+    ok(
         &env,
         &[
             "export",
@@ -269,12 +248,8 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
             "--output",
             page.to_str().expect("a path"),
         ],
-    );
-    assert!(
-        stderr(&out).contains("Wrote 2 check-ins"),
-        "{}",
-        stderr(&out)
-    );
+    )
+    .stderr_has("Wrote 2 check-ins");
     let html = std::fs::read_to_string(&page).expect("the page");
     assert!(
         !html.contains(&stopped),
@@ -283,18 +258,8 @@ fn a_stopped_check_in_and_the_one_that_finished_it_are_one_check_in_everywhere()
     assert!(html.contains("1 urgent alert in 1 check-in"), "{html}");
 
     // `show` still finds the stopped one, and says what became of it.
-    let out = ok(&env, &["show", &stopped]);
-    assert!(
-        stdout(&out).contains(&format!("was completed later by check-in {done}")),
-        "{}",
-        stdout(&out)
-    );
-    let out = ok(&env, &["show", &done]);
-    assert!(
-        stdout(&out).contains(&format!("finishes the stopped check-in {stopped}")),
-        "{}",
-        stdout(&out)
-    );
+    ok(&env, &["show", &stopped]).stdout_has(&format!("was completed later by check-in {done}"));
+    ok(&env, &["show", &done]).stdout_has(&format!("finishes the stopped check-in {stopped}"));
     let out = ok(&env, &["show", &stopped, "--json"]);
     assert_eq!(
         id(&serde_json::from_str(&stdout(&out)).expect("JSON")),

@@ -172,9 +172,8 @@ fn killed_writers_never_lose_an_acknowledged_check_in() {
         .expect("the last round left a torn tail");
 
     // The next check works: it keeps the torn tail aside and saves.
-    let out = writer(&env, &answers[0]).output().expect("run sidecheck");
+    let out = writer(&env, &answers[0]).run().code(0);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
         err.contains("unfinished line"),
         "the repair is reported: {err}"
@@ -199,16 +198,15 @@ fn killed_writers_never_lose_an_acknowledged_check_in() {
     }
 
     // And the program reads it cleanly.
-    let out = env.cmd().args(["show", "last", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let out = env
+        .run(["show", "last", "--json"])
+        .code(0)
+        .stderr_lacks("warning");
     let shown: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(shown["id"], json!(new_id));
     let has_history = command_exists(&env, "history");
     if has_history {
-        let out = env.cmd().arg("history").output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "history: {}", stderr(&out));
-        assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+        let out = env.run(["history"]).code(0).stderr_lacks("warning");
         assert!(
             !stdout(&out).trim().is_empty(),
             "history lists the check-ins"

@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::{Value, json};
 
@@ -25,15 +25,14 @@ fn long_answers() -> Value {
 fn save(env: &Env, n: usize) -> Vec<String> {
     (0..n)
         .map(|_| {
-            let out = env.check(&long_answers(), &[]);
-            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let out = env.check(&long_answers(), &[]).code(0);
             acknowledged_id(&stderr(&out)).expect("saved")
         })
         .collect()
 }
 
 /// Runs a check under a file-size limit of `units`, surviving SIGXFSZ.
-fn check_limited(env: &Env, units: u64) -> Output {
+fn check_limited(env: &Env, units: u64) -> Ran {
     let answers = env.file("limited.json", long_answers().to_string());
     let mut c = with_file_size_limit(Path::new(bin()), units, true);
     quiet_env(&mut c)
@@ -41,16 +40,15 @@ fn check_limited(env: &Env, units: u64) -> Output {
         .arg(env.data_dir())
         .args(["check", "--answers"])
         .arg(answers);
-    c.output().expect("run sidecheck")
+    c.run()
 }
 
 /// The failure a person must see: NOT saved, exit 1, no acknowledgement, no panic.
-fn assert_not_saved(out: &Output) {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("NOT saved"), "the person is told: {err}");
-    assert!(!err.contains("Saved to"), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
+fn assert_not_saved(out: Ran) -> Ran {
+    out.code(1)
+        .stderr_has("NOT saved")
+        .stderr_lacks("Saved to")
+        .stderr_lacks("panicked")
 }
 
 /// Every earlier record is still there and the program reads each one.
@@ -63,9 +61,9 @@ fn assert_intact(env: &Env, before: &[u8], ids: &[String]) {
     let saved: Vec<&str> = log.records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(saved, ids.iter().map(String::as_str).collect::<Vec<_>>());
     for id in ids {
-        let out = env.cmd().args(["show", id, "--json"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+        env.run(["show", id, "--json"])
+            .code(0)
+            .stderr_lacks("warning");
     }
     assert!(
         torn_files(&env.data_dir()).is_empty(),
@@ -84,15 +82,13 @@ fn a_write_cut_short_by_the_file_size_limit_is_rolled_back() {
     // write really is partial before it fails.
     let units = before.len() as u64 / unit + 1;
     assert!(units * unit > before.len() as u64 && units * unit < before.len() as u64 + line);
-    let out = check_limited(&env, units);
-    assert_not_saved(&out);
-    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+    assert_not_saved(check_limited(&env, units)).stderr_has("too large");
     assert_intact(&env, &before, &ids);
 
     // Without the limit the next save works and finds nothing to repair.
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("unfinished"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[])
+        .code(0)
+        .stderr_lacks("unfinished");
     assert_eq!(LogFile::read(&env.log_path()).records.len(), 4);
 }
 
@@ -103,16 +99,14 @@ fn a_write_refused_at_the_limit_leaves_the_log_as_it_was() {
     let before = std::fs::read(env.log_path()).unwrap();
     // The log is already at or past the limit: not one byte can be written.
     let units = before.len() as u64 / fsize_unit();
-    let out = check_limited(&env, units);
-    assert_not_saved(&out);
+    assert_not_saved(check_limited(&env, units));
     assert_intact(&env, &before, &ids);
 }
 
 #[test]
 fn a_first_save_cut_short_leaves_an_empty_log() {
     let env = Env::new();
-    let out = check_limited(&env, 1);
-    assert_not_saved(&out);
+    assert_not_saved(check_limited(&env, 1));
     assert_intact(&env, b"", &[]);
 }
 
@@ -129,8 +123,7 @@ fn a_torn_tail_that_cannot_be_set_aside_stays_in_the_log() {
         tail.len() as u64 > fsize_unit(),
         "the copy aside cannot fit"
     );
-    let out = check_limited(&env, 1);
-    assert_not_saved(&out);
+    assert_not_saved(check_limited(&env, 1));
     assert_eq!(
         std::fs::read(env.log_path()).unwrap(),
         bytes,
@@ -146,8 +139,7 @@ fn a_torn_tail_that_cannot_be_set_aside_stays_in_the_log() {
 fn a_log_that_is_a_folder_is_reported() {
     let env = Env::new();
     std::fs::create_dir_all(env.log_path()).unwrap();
-    let out = env.check(&calm_answers(), &[]);
-    assert_not_saved(&out);
+    assert_not_saved(env.check(&calm_answers(), &[]));
     assert!(env.log_path().is_dir());
 }
 
@@ -160,9 +152,8 @@ fn a_data_folder_inside_a_file_is_reported() {
         .arg(file.join("data"))
         .args(["check", "--answers"])
         .arg(env.file("a.json", calm_answers().to_string()))
-        .output()
-        .unwrap();
-    assert_not_saved(&out);
+        .run();
+    assert_not_saved(out);
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
 
@@ -176,9 +167,8 @@ fn a_data_folder_that_cannot_be_made_is_reported() {
         .arg("/proc/sidecheck-cannot-be-here/data")
         .args(["check", "--answers"])
         .arg(env.file("a.json", calm_answers().to_string()))
-        .output()
-        .unwrap();
-    assert_not_saved(&out);
+        .run();
+    assert_not_saved(out);
 }
 
 #[cfg(target_os = "linux")]
@@ -194,18 +184,11 @@ fn a_log_linked_to_dev_full_is_refused_and_dev_full_is_left_alone() {
     let mode = || std::fs::metadata("/dev/full").unwrap().permissions().mode();
     let before = mode();
 
-    let out = env.check(&calm_answers(), &[]);
-    assert_not_saved(&out);
     // A link is refused as a link, before anything is opened through it.
-    assert!(
-        stderr(&out).contains("is a symbolic link"),
-        "{}",
-        stderr(&out)
-    );
+    assert_not_saved(env.check(&calm_answers(), &[])).stderr_has("is a symbolic link");
     // Making the log private must never change the mode of a device.
     assert_eq!(mode(), before, "/dev/full was changed");
-    let out = env.cmd().args(["show", "last"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    env.run(["show", "last"]).code(1);
 
     // Put back, the earlier record is still there.
     std::fs::remove_file(&log).unwrap();
@@ -226,7 +209,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
     names
 }
 
-fn export_limited(env: &Env, units: u64, format: &str, dest: &Path, force: bool) -> Output {
+fn export_limited(env: &Env, units: u64, format: &str, dest: &Path, force: bool) -> Ran {
     let mut c = with_file_size_limit(Path::new(bin()), units, true);
     quiet_env(&mut c)
         .arg("--data-dir")
@@ -236,7 +219,7 @@ fn export_limited(env: &Env, units: u64, format: &str, dest: &Path, force: bool)
     if force {
         c.arg("--force");
     }
-    c.output().expect("run sidecheck")
+    c.run()
 }
 
 #[test]
@@ -247,9 +230,10 @@ fn a_failed_export_leaves_no_half_written_file() {
     std::fs::create_dir(&out_dir).unwrap();
     for format in ["json", "csv", "html", "fhir"] {
         let dest = out_dir.join(format!("report.{format}"));
-        let out = export_limited(&env, 1, format, &dest, false);
+        let out = export_limited(&env, 1, format, &dest, false)
+            .label(format)
+            .code(1);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{format}: {err}");
         assert!(
             err.contains("not written") || err.contains("nothing was written"),
             "{format}: the person is told: {err}"
@@ -267,8 +251,9 @@ fn a_failed_export_leaves_no_half_written_file() {
 
         // An existing report is not replaced by half a new one.
         std::fs::write(&dest, "the old report\n").unwrap();
-        let out = export_limited(&env, 1, format, &dest, true);
-        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        export_limited(&env, 1, format, &dest, true)
+            .label(format)
+            .code(1);
         assert_eq!(std::fs::read_to_string(&dest).unwrap(), "the old report\n");
         assert_eq!(
             leftovers(&out_dir),
@@ -278,13 +263,12 @@ fn a_failed_export_leaves_no_half_written_file() {
         std::fs::remove_file(&dest).unwrap();
 
         // Without the limit the same export works.
-        let out = env
-            .cmd()
+        env.cmd()
             .args(["export", "--format", format, "--output"])
             .arg(&dest)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+            .run()
+            .label(format)
+            .code(0);
         assert!(std::fs::metadata(&dest).unwrap().len() > fsize_unit());
     }
     // The log was only read.
@@ -302,10 +286,9 @@ fn an_export_to_a_full_disk_on_standard_output_is_reported() {
         .arg(env.data_dir())
         .args(["export", "--format", "json"])
         .stdout(full)
-        .output()
-        .unwrap();
+        .run()
+        .code(1);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }

@@ -3,25 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::process::Output;
 
 use serde_json::{Value, json};
 
 use crate::support::*;
 
-fn export(env: &Env, args: &[&str]) -> Output {
-    env.cmd()
-        .env("TZ", "UTC0")
-        .arg("export")
-        .args(args)
-        .output()
-        .expect("run sidecheck")
+fn export(env: &Env, args: &[&str]) -> Ran {
+    env.cmd().env("TZ", "UTC0").arg("export").args(args).run()
 }
 
 fn export_ok(env: &Env, args: &[&str]) -> String {
-    let out = export(env, args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    stdout(&out)
+    stdout(&export(env, args).code(0))
 }
 
 fn json_of(text: &str) -> Value {
@@ -242,9 +234,9 @@ fn the_schema_rejects_a_report_that_breaks_it() {
 #[test]
 fn an_empty_log_gives_an_empty_valid_report() {
     let env = Env::new();
-    let out = export(&env, &["--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no check-ins"), "{}", stderr(&out));
+    let out = export(&env, &["--format", "json"])
+        .code(0)
+        .stderr_has("no check-ins");
     let doc = json_of(&stdout(&out));
     assert_valid(&validator(&env), &doc);
     assert_eq!(doc["records"], json!([]));
@@ -261,8 +253,7 @@ fn corrupt_lines_are_skipped_and_the_rest_exported() {
         &[record_at(&good, "later", "2020-11-22T09:00:00.000+00:00").to_string()],
     );
     for format in ["json", "fhir", "csv", "html"] {
-        let out = export(&env, &["--format", format]);
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        let out = export(&env, &["--format", format]).label(format).code(0);
         let err = stderr(&out);
         let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
         assert_eq!(warnings.len(), 1, "{format}: {err}");
@@ -412,23 +403,6 @@ fn answer_options(q: &Value) -> HashMap<String, HashSet<String>> {
     out
 }
 
-fn resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
-    bundle["entry"]
-        .as_array()
-        .expect("entries")
-        .iter()
-        .map(|e| &e["resource"])
-        .filter(|r| r["resourceType"] == kind)
-        .collect()
-}
-
-fn response_for<'a>(bundle: &'a Value, id: &Value) -> &'a Value {
-    resources(bundle, "QuestionnaireResponse")
-        .into_iter()
-        .find(|r| r["identifier"]["value"] == *id)
-        .unwrap_or_else(|| panic!("no response for {id}"))
-}
-
 #[test]
 fn fhir_bundle_responses_match_the_questionnaire() {
     let env = Env::new();
@@ -436,7 +410,7 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
     assert_eq!(bundle["resourceType"], "Bundle");
     assert_eq!(bundle["type"], "collection");
-    let qs = resources(&bundle, "Questionnaire");
+    let qs = fhir_resources(&bundle, "Questionnaire");
     assert_eq!(qs.len(), 1);
     let q = qs[0];
     let items = questionnaire_items(q);
@@ -447,7 +421,7 @@ fn fhir_bundle_responses_match_the_questionnaire() {
         q["version"].as_str().expect("version")
     );
 
-    let responses = resources(&bundle, "QuestionnaireResponse");
+    let responses = fhir_resources(&bundle, "QuestionnaireResponse");
     assert_eq!(responses.len(), records.len());
     for (qr, rec) in responses.iter().zip(&records) {
         assert_eq!(qr["identifier"]["value"], rec["id"]);
@@ -483,13 +457,13 @@ fn fhir_bundle_responses_match_the_questionnaire() {
     }
 
     // Follow-ups sit under their question's answer.
-    let missed = response_for(&bundle, &records[2]["id"]);
+    let missed = fhir_response(&bundle, &records[2]["id"]);
     let mut seen = Vec::new();
     check_response_items(&missed["item"], None, &items, &options, &mut seen);
     assert!(seen.contains(&("stopped".into(), Some("dose_change".into()))));
     assert!(seen.contains(&("missed_days".into(), Some("stopped".into()))));
     assert!(seen.contains(&("tremors".into(), Some("dose_change".into()))));
-    let urgent = response_for(&bundle, &records[1]["id"]);
+    let urgent = fhir_response(&bundle, &records[1]["id"]);
     assert!(urgent.to_string().contains(&json!(NOTE).to_string()));
 }
 
@@ -503,12 +477,8 @@ fn sub(ext: &Value, url: &str) -> Option<i64> {
 }
 
 fn section_grades<'a>(qr: &'a Value, section: &str) -> &'a Value {
-    qr["item"]
+    fhir_item(qr, &format!("section-{section}"))["extension"]
         .as_array()
-        .expect("groups")
-        .iter()
-        .find(|g| g["linkId"] == format!("section-{section}"))
-        .and_then(|g| g["extension"].as_array())
         .and_then(|e| {
             e.iter()
                 .find(|x| x["url"] == "urn:sidecheck:fhir:section-grades")
@@ -521,7 +491,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
     let env = Env::new();
     let records = sample(&env);
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let urgent = response_for(&bundle, &records[1]["id"]);
+    let urgent = fhir_response(&bundle, &records[1]["id"]);
     let standing = records[1]["alerts"]
         .as_array()
         .expect("alerts")
@@ -550,7 +520,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
         assert!(part.get("extension").is_none() && part["valueInteger"].is_i64());
     }
     // The stopped one says how many questions it would have asked.
-    let stopped = response_for(&bundle, &json!("20261120-stopped"));
+    let stopped = fhir_response(&bundle, &json!("20261120-stopped"));
     let asked = records[0]["answers"].as_array().map(Vec::len).unwrap_or(0) as i64;
     assert!(
         stopped["extension"]
@@ -566,7 +536,7 @@ fn fhir_responses_carry_grades_and_urgent_findings_not_sums() {
 fn fhir_questionnaire_carries_scores_and_conditions() {
     let env = Env::new();
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let q = resources(&bundle, "Questionnaire")[0];
+    let q = fhir_resources(&bundle, "Questionnaire")[0];
     assert_eq!(q["status"], "active");
     let items = questionnaire_items(q);
     assert_eq!(items["breathing"].0, "boolean");
@@ -581,20 +551,7 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
     // missed_days needs dose_change and not stopped: nested under the later one.
     assert_eq!(items["missed_days"].1.as_deref(), Some("stopped"));
 
-    let text = q.to_string();
-    let find = |link: &str| -> Value {
-        fn walk(items: &Value, link: &str) -> Option<Value> {
-            items.as_array().into_iter().flatten().find_map(|i| {
-                if i["linkId"] == link {
-                    Some(i.clone())
-                } else {
-                    walk(&i["item"], link)
-                }
-            })
-        }
-        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
-    };
-    let drowsy = find("drowsiness");
+    let drowsy = fhir_item(q, "drowsiness");
     for (i, opt) in drowsy["answerOption"]
         .as_array()
         .expect("options")
@@ -608,13 +565,13 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         );
         assert_eq!(ext["valueDecimal"], json!(i));
     }
-    let plan = find("suicidal_plan");
+    let plan = fhir_item(q, "suicidal_plan");
     assert_eq!(
         plan["enableWhen"],
         json!([{"question": "suicidal_thoughts", "operator": "=", "answerBoolean": true}])
     );
     assert!(plan.get("enableBehavior").is_none());
-    let missed = find("missed_days");
+    let missed = fhir_item(q, "missed_days");
     assert_eq!(missed["enableBehavior"], "all");
     assert_eq!(
         missed["enableWhen"],
@@ -624,7 +581,7 @@ fn fhir_questionnaire_carries_scores_and_conditions() {
         ])
     );
     // Danger signs are asked of everyone.
-    assert!(find("fever_stiffness").get("enableWhen").is_none());
+    assert!(fhir_item(q, "fever_stiffness").get("enableWhen").is_none());
     // que-12: more than one enableWhen always says how they combine.
     fn check_behavior(items: &Value) {
         for i in items.as_array().into_iter().flatten() {
@@ -652,22 +609,9 @@ fn fhir_scale_thresholds_become_one_test_per_option() {
     let bank_file = env.file("bank.json", bank.to_string());
     let bank_arg = bank_file.to_str().expect("path");
     let bundle = json_of(&export_ok(&env, &["--bank", bank_arg, "--format", "fhir"]));
-    let text = bundle.to_string();
-    let q = resources(&bundle, "Questionnaire")[0];
+    let q = fhir_resources(&bundle, "Questionnaire")[0];
     let items = questionnaire_items(q);
     assert_eq!(items["tremors"].1.as_deref(), Some("drowsiness"));
-    let find = |link: &str| -> Value {
-        fn walk(items: &Value, link: &str) -> Option<Value> {
-            items.as_array().into_iter().flatten().find_map(|i| {
-                if i["linkId"] == link {
-                    Some(i.clone())
-                } else {
-                    walk(&i["item"], link)
-                }
-            })
-        }
-        walk(&q["item"], link).unwrap_or_else(|| panic!("no item {link} in {text}"))
-    };
     let codes = |item: &Value| -> Vec<(String, String)> {
         item["enableWhen"]
             .as_array()
@@ -684,18 +628,18 @@ fn fhir_scale_thresholds_become_one_test_per_option() {
             })
             .collect()
     };
-    let tremors = find("tremors");
+    let tremors = fhir_item(q, "tremors");
     assert_eq!(
-        codes(&tremors),
+        codes(tremors),
         [
             ("=".into(), "severe".into()),
             ("=".into(), "very_severe".into())
         ]
     );
     assert_eq!(tremors["enableBehavior"], "any");
-    let cravings = find("cravings");
+    let cravings = fhir_item(q, "cravings");
     assert_eq!(
-        codes(&cravings),
+        codes(cravings),
         [
             ("=".into(), "mild".into()),
             ("=".into(), "very_severe".into())
@@ -733,9 +677,9 @@ fn fhir_transaction_bundle_posts_each_entry_once() {
 #[test]
 fn fhir_with_no_check_ins_still_holds_the_questionnaire() {
     let env = Env::new();
-    let out = export(&env, &["--format", "fhir"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no check-ins"));
+    let out = export(&env, &["--format", "fhir"])
+        .code(0)
+        .stderr_has("no check-ins");
     let bundle = json_of(&stdout(&out));
     assert_eq!(bundle["entry"].as_array().map(Vec::len), Some(1));
 }
@@ -918,9 +862,9 @@ fn html_page_has_the_alerts_and_a_chart_per_section() {
 fn html_for_an_empty_period_says_there_is_nothing() {
     let env = Env::new();
     sample(&env);
-    let out = export(&env, &["--format", "html", "--since", "2030-01-01"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no check-ins"));
+    let out = export(&env, &["--format", "html", "--since", "2030-01-01"])
+        .code(0)
+        .stderr_has("no check-ins");
     let html = stdout(&out);
     assert!(html.contains("There are no check-ins in this period."));
     assert!(!html.contains("<svg"));
@@ -952,14 +896,10 @@ fn output_file_is_private_and_never_replaced_without_force() {
     let file = dir.join("report.csv");
     let path = file.to_str().expect("path");
 
-    let out = export(&env, &["--format", "csv", "--output", path]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).is_empty());
-    assert!(
-        stderr(&out).contains("Wrote 5 check-ins"),
-        "{}",
-        stderr(&out)
-    );
+    export(&env, &["--format", "csv", "--output", path])
+        .code(0)
+        .stdout_empty()
+        .stderr_has("Wrote 5 check-ins");
     let first = std::fs::read_to_string(&file).expect("report");
     assert!(first.starts_with("checkin_id,"));
     #[cfg(unix)]
@@ -967,8 +907,7 @@ fn output_file_is_private_and_never_replaced_without_force() {
 
     // An existing file is refused: exit 2, one line that names --force.
     std::fs::write(&file, "keep me").expect("write");
-    let out = export(&env, &["--format", "json", "--output", path]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = export(&env, &["--format", "json", "--output", path]).code(2);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("--force"), "{err}");
@@ -980,8 +919,7 @@ fn output_file_is_private_and_never_replaced_without_force() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     }
-    let out = export(&env, &["--format", "json", "--output", path, "--force"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    export(&env, &["--format", "json", "--output", path, "--force"]).code(0);
     let doc = json_of(&std::fs::read_to_string(&file).expect("report"));
     assert_eq!(doc["format"], "sidecheck-report");
     #[cfg(unix)]
@@ -998,16 +936,16 @@ fn a_failed_export_leaves_no_file() {
     let dir = env.tmp.path().join("out");
     std::fs::create_dir(&dir).expect("out dir");
     let file = dir.join("report.html");
-    let out = export(
+    export(
         &env,
         &["--format", "html", "--output", file.to_str().expect("path")],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("was not written"), "{}", stderr(&out));
+    )
+    .code(1)
+    .stderr_has("was not written");
     assert!(dir_names(&dir).is_empty(), "{:?}", dir_names(&dir));
 
     let missing = env.tmp.path().join("no/such/folder/report.json");
-    let out = export(
+    export(
         &env,
         &[
             "--format",
@@ -1015,9 +953,9 @@ fn a_failed_export_leaves_no_file() {
             "--output",
             missing.to_str().expect("path"),
         ],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    )
+    .code(2)
+    .stderr_has("does not exist");
 }
 
 #[test]
@@ -1028,8 +966,7 @@ fn export_usage_errors_are_one_line() {
         vec!["--format", "pdf"],
         vec!["--format", "json", "--until", "tomorrow"],
     ] {
-        let out = export(&env, &args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = export(&env, &args).code(2);
         assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     }
 }
@@ -1081,9 +1018,8 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
             if force {
                 args.push("--force");
             }
-            let out = export(&env, &args);
+            let out = export(&env, &args).code(2);
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{}: {err}", dest.display());
             assert_eq!(err.lines().count(), 1, "{err}");
             assert!(err.contains("even with --force"), "{err}");
             assert!(err.contains("outside"), "{err}");
@@ -1101,11 +1037,11 @@ fn an_export_never_writes_over_the_log_or_into_the_data_folder_even_with_force()
 
     // A file beside the data folder is a fine place for a report.
     let beside = env.tmp.path().join("fine.csv");
-    let out = export(
+    export(
         &env,
         &["--format", "csv", "--output", beside.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    )
+    .code(0);
 }
 
 #[test]
@@ -1220,9 +1156,9 @@ fn fhir_and_html_show_retracted_alerts() {
     let env = Env::new();
     let r = with_retracted(&env);
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
-    let qr = response_for(&bundle, &r["id"]);
-    let items = questionnaire_items(resources(&bundle, "Questionnaire")[0]);
-    let options = answer_options(resources(&bundle, "Questionnaire")[0]);
+    let qr = fhir_response(&bundle, &r["id"]);
+    let items = questionnaire_items(fhir_resources(&bundle, "Questionnaire")[0]);
+    let options = answer_options(fhir_resources(&bundle, "Questionnaire")[0]);
     let mut seen = Vec::new();
     check_response_items(&qr["item"], None, &items, &options, &mut seen);
     assert!(seen.contains(&(

@@ -1,8 +1,6 @@
 //! `sidecheck history`: trend lines and the table, `--json`, `--last`, the period
 //! filters at their edges, and what happens with an empty or damaged log.
 
-use std::process::Output;
-
 use serde_json::{Value, json};
 
 use crate::support::*;
@@ -11,20 +9,14 @@ use crate::support::*;
 /// needed (a POSIX TZ string).
 const TZ: &str = "IST-5:30";
 
-fn history(env: &Env, args: &[&str]) -> Output {
-    env.cmd()
-        .env("TZ", TZ)
-        .arg("history")
-        .args(args)
-        .output()
-        .expect("run sidecheck")
+fn history(env: &Env, args: &[&str]) -> Ran {
+    env.cmd().env("TZ", TZ).arg("history").args(args).run()
 }
 
 fn history_json(env: &Env, args: &[&str]) -> Value {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
-    let out = history(env, &all);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = history(env, &all).code(0);
     serde_json::from_str(&stdout(&out)).expect("history --json is JSON")
 }
 
@@ -49,8 +41,7 @@ fn three_check_ins(env: &Env) -> Vec<Value> {
 fn trend_lines_show_a_sparkline_per_section_and_per_symptom_reported() {
     let env = Env::new();
     three_check_ins(&env);
-    let out = history(&env, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = history(&env, &[]).code(0);
     let text = stdout(&out);
     let line = |start: &str| {
         text.lines()
@@ -165,8 +156,7 @@ fn last_n_keeps_only_the_latest_check_ins() {
     assert_eq!(drowsy["sparkline"], "▃█");
     // More than there are is all of them.
     assert_eq!(ids(&history_json(&env, &["--last", "10"])).len(), 3);
-    let out = history(&env, &["--last", "0"]);
-    assert_eq!(out.status.code(), Some(2));
+    history(&env, &["--last", "0"]).code(2);
 }
 
 /// Check-ins around the day 2026-11-20, most saved in UTC+05:30 (the reading
@@ -246,8 +236,7 @@ fn a_bad_date_is_one_line_showing_the_accepted_forms() {
     let env = Env::new();
     around_the_day(&env);
     for bad in ["2026-11-31", "20/11/2026", "2026-11-20 08:00", "last week"] {
-        let out = history(&env, &["--since", bad]);
-        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let out = history(&env, &["--since", bad]).code(2);
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
@@ -256,18 +245,18 @@ fn a_bad_date_is_one_line_showing_the_accepted_forms() {
         );
         assert!(stdout(&out).is_empty());
     }
-    let out = history(&env, &["--since", "2026-11-21", "--until", "2026-11-20"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--since"), "{}", stderr(&out));
+    history(&env, &["--since", "2026-11-21", "--until", "2026-11-20"])
+        .code(2)
+        .stderr_has("--since");
 }
 
 #[test]
 fn an_empty_log_is_an_empty_history_not_an_error() {
     let env = Env::new();
-    let out = history(&env, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).is_empty());
-    assert!(stderr(&out).contains("no check-ins"), "{}", stderr(&out));
+    history(&env, &[])
+        .code(0)
+        .stdout_empty()
+        .stderr_has("no check-ins");
     let doc = history_json(&env, &[]);
     assert_eq!(doc["check_ins"], json!([]));
     assert_eq!(doc["counts"]["check_ins"], 0);
@@ -277,13 +266,9 @@ fn an_empty_log_is_an_empty_history_not_an_error() {
 fn an_empty_period_says_so() {
     let env = Env::new();
     around_the_day(&env);
-    let out = history(&env, &["--since", "2030-01-01"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        stderr(&out).contains("no check-ins (from 2030-01-01)"),
-        "{}",
-        stderr(&out)
-    );
+    history(&env, &["--since", "2030-01-01"])
+        .code(0)
+        .stderr_has("no check-ins (from 2030-01-01)");
 }
 
 #[test]
@@ -298,8 +283,7 @@ fn corrupt_lines_are_skipped_with_one_warning_each() {
             "[1, 2]".to_string(),
         ],
     );
-    let out = history(&env, &["--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = history(&env, &["--json"]).code(0);
     let err = stderr(&out);
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
     assert_eq!(warnings.len(), 2, "{err}");
@@ -312,9 +296,7 @@ fn corrupt_lines_are_skipped_with_one_warning_each() {
 
 /// History's text output.
 fn history_text(env: &Env) -> String {
-    let out = history(env, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    stdout(&out)
+    stdout(&history(env, &[]).code(0))
 }
 
 fn trend_line<'t>(text: &'t str, start: &str) -> &'t str {
@@ -450,12 +432,7 @@ fn old_records_are_worked_out_again_from_their_answers() {
         "{row}"
     );
 
-    let shown = env
-        .cmd()
-        .args(["show", "20201101-old"])
-        .output()
-        .expect("show");
-    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let shown = env.run(["show", "20201101-old"]).code(0);
     let shown = stdout(&shown);
     assert!(
         !shown.contains("of 12") && !shown.contains("0 of 0"),

@@ -78,13 +78,12 @@ fn a_reader_stuck_writing_to_a_pipe_never_blocks_a_save() {
             .args(["check", "--answers"])
             .arg(&f)
             .timeout(Duration::from_secs(10))
-            .output()
-            .unwrap();
+            .run();
         let took = start.elapsed();
         let _ = reader.kill();
         let _ = reader.wait();
+        let out = out.label(format!("with `{args:?}` stuck")).code(0);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(0), "with `{args:?}` stuck: {err}");
         assert!(err.contains("Saved to"), "{err}");
         assert!(!err.contains("waiting"), "nobody holds the lock: {err}");
         assert!(took < Duration::from_secs(5), "took {took:?}");
@@ -122,10 +121,9 @@ fn rescue_files(env: &Env) -> Vec<PathBuf> {
 /// took, whether it was still running then, and that line. A command that says
 /// nothing for 20 s, or runs for 60 s, is killed: a silent wait fails the test
 /// instead of hanging it.
-fn run_watching_stderr(
-    mut cmd: std::process::Command,
-) -> (std::process::Output, Duration, bool, String) {
+fn run_watching_stderr(mut cmd: std::process::Command) -> (Ran, Duration, bool, String) {
     use std::sync::mpsc;
+    let command = command_line(&cmd);
     let start = Instant::now();
     let mut child = cmd
         .stdout(Stdio::piped())
@@ -173,7 +171,7 @@ fn run_watching_stderr(
         stdout,
         stderr: format!("{first}{rest}").into_bytes(),
     };
-    (out, when - start, running, first)
+    (Ran::new(command, out), when - start, running, first)
 }
 
 #[test]
@@ -202,7 +200,7 @@ fn a_held_lock_is_announced_at_once_then_the_answers_are_rescued_and_import_once
     let waiting = err.find("waiting for another sidecheck").expect(&err);
     assert!(err.find("EMERGENCY").expect(&err) < waiting, "{err}");
     // Then plainly: not saved, where the answers are, how to add them.
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let out = out.code(1);
     let error_lines: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("sidecheck: error:"))
@@ -237,18 +235,24 @@ fn a_held_lock_is_announced_at_once_then_the_answers_are_rescued_and_import_once
     drop(lock);
 
     // Later, the rescued check-in is added once.
-    let out = env.cmd().arg("import").arg(rescue).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("Added check-in"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("delete"), "{}", stderr(&out));
+    env.cmd()
+        .arg("import")
+        .arg(rescue)
+        .run()
+        .code(0)
+        .stderr_has("Added check-in")
+        .stderr_has("delete");
     let records = env.records();
     assert_eq!(records.len(), 2);
     assert_eq!(records[1], kept);
     let log_after = fs::read(env.log_path()).unwrap();
 
-    let out = env.cmd().arg("import").arg(rescue).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("already in"), "{}", stderr(&out));
+    env.cmd()
+        .arg("import")
+        .arg(rescue)
+        .run()
+        .code(0)
+        .stderr_has("already in");
     assert_eq!(
         fs::read(env.log_path()).unwrap(),
         log_after,
@@ -269,7 +273,7 @@ fn a_reader_that_finds_the_lock_taken_says_so_and_gives_up() {
     let err = stderr(&out);
     assert!(running && first_after < Duration::from_secs(1), "{err}");
     assert!(first.contains("waiting for another sidecheck"), "{err}");
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    out.code(1);
     assert!(err.contains("busy for 2 s"), "{err}");
 }
 

@@ -16,17 +16,12 @@ fn mode(p: &std::path::Path) -> u32 {
 
 /// Saves one check-in and returns its record from the log.
 fn save(env: &Env, answers: &Value) -> Value {
-    let out = env.check(answers, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(answers, &[]).code(0);
     env.records().pop().expect("a record in the log")
 }
 
-fn show(env: &Env, args: &[&str]) -> std::process::Output {
-    env.cmd()
-        .arg("show")
-        .args(args)
-        .output()
-        .expect("run sidecheck")
+fn show(env: &Env, args: &[&str]) -> Ran {
+    env.cmd().arg("show").args(args).run()
 }
 
 #[cfg(unix)]
@@ -35,7 +30,7 @@ fn data_folder_and_log_are_private_even_with_umask_000() {
     let env = Env::new();
     let answers = env.file("answers.json", calm_answers().to_string());
     // A shell sets the umask, then becomes sidecheck with the same arguments.
-    let out = assert_cmd::Command::new("sh")
+    assert_cmd::Command::new("sh")
         .arg("-c")
         .arg("umask 000; exec \"$0\" \"$@\"")
         .arg(bin())
@@ -48,9 +43,8 @@ fn data_folder_and_log_are_private_even_with_umask_000() {
         .arg(env.data_dir())
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     assert_eq!(env.records().len(), 1);
     assert_eq!(mode(&env.data_dir()), 0o700, "data folder");
     assert_eq!(mode(&env.log_path()), 0o600, "log");
@@ -76,8 +70,7 @@ fn a_log_others_can_read_is_made_private_with_a_warning() {
     save(&env, &calm_answers());
     fs::set_permissions(env.log_path(), fs::Permissions::from_mode(0o644)).unwrap();
 
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &[]).code(0);
     assert_eq!(mode(&env.log_path()), 0o600);
     let err = stderr(&out);
     let warning = err
@@ -102,8 +95,7 @@ fn show_last_prints_the_saved_check_in() {
     );
     let id = record["id"].as_str().unwrap();
 
-    let out = show(&env, &["last"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = show(&env, &["last"]).code(0);
     let text = stdout(&out);
     assert!(text.contains(id), "{text}");
     assert!(text.contains("You had trouble breathing"), "{text}");
@@ -123,8 +115,7 @@ fn show_json_prints_the_record_as_saved() {
     let first = save(&env, &answers_with(json!({"dizziness": "severe"})));
     let last = save(&env, &calm_answers());
 
-    let out = show(&env, &["--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = show(&env, &["--json"]).code(0);
     let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(printed, last);
 
@@ -139,9 +130,7 @@ fn show_json_prints_the_record_as_saved() {
 fn show_with_an_unknown_id_is_a_one_line_usage_error() {
     let env = Env::new();
     save(&env, &calm_answers());
-    let out = show(&env, &["19990101-nothing"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stdout(&out).is_empty());
+    let out = show(&env, &["19990101-nothing"]).code(2).stdout_empty();
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("sidecheck: error:"), "{err}");
@@ -153,8 +142,7 @@ fn show_with_an_unknown_id_is_a_one_line_usage_error() {
 #[test]
 fn show_with_no_log_yet_says_so() {
     let env = Env::new();
-    let out = show(&env, &["last"]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = show(&env, &["last"]).code(2);
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no check-ins are saved yet"), "{err}");
@@ -174,8 +162,7 @@ fn a_bad_line_in_the_middle_is_skipped_with_a_warning_naming_it() {
     )
     .unwrap();
 
-    let out = show(&env, &["last", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = show(&env, &["last", "--json"]).code(0);
     let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(printed, second, "the record after the bad line still reads");
     let err = stderr(&out);
@@ -183,8 +170,7 @@ fn a_bad_line_in_the_middle_is_skipped_with_a_warning_naming_it() {
     assert!(err.contains("line 2"), "{err}");
     assert!(!err.contains("line 1") && !err.contains("line 3"), "{err}");
 
-    let out = show(&env, &[first["id"].as_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = show(&env, &[first["id"].as_str().unwrap()]).code(0);
     assert!(stdout(&out).contains(first["id"].as_str().unwrap()));
 
     // A new save keeps the damaged line where it is and adds a good one.
@@ -201,9 +187,9 @@ fn a_torn_last_line_is_set_aside_by_the_next_check() {
     log.extend_from_slice(b"{\"schema\":1,\"id\":\"20250101-");
     fs::write(env.log_path(), &log).unwrap();
 
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("unfinished line"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[])
+        .code(0)
+        .stderr_has("unfinished line");
     let text = fs::read_to_string(env.log_path()).unwrap();
     assert_eq!(text.lines().count(), 2);
     assert!(
@@ -239,12 +225,11 @@ fn a_whole_last_record_that_lost_its_newline_stays_in_the_log() {
     let mut log = fs::read(env.log_path()).unwrap();
     assert_eq!(log.pop(), Some(b'\n'));
     fs::write(env.log_path(), &log).unwrap();
-    let out = show(&env, &["last", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    show(&env, &["last", "--json"]).code(0);
 
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("unfinished"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[])
+        .code(0)
+        .stderr_lacks("unfinished");
     assert!(torn_copies(&env).is_empty(), "nothing set aside");
     let text = fs::read_to_string(env.log_path()).unwrap();
     assert!(text.ends_with('\n'));
@@ -274,21 +259,18 @@ fn a_log_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
     fs::remove_file(env.log_path()).unwrap();
     std::os::unix::fs::symlink(&target, env.log_path()).unwrap();
 
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("NOT saved"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[])
+        .code(1)
+        .stderr_has("symbolic link")
+        .stderr_has("NOT saved");
     for args in [&["show", "last"][..], &["history"][..], &["export"][..]] {
-        let out = env.cmd().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+        let out = env.run(args).code(1).stderr_has("symbolic link");
         assert!(
             !stdout(&out).contains(id),
             "{args:?}: nothing read through the link"
         );
     }
-    let out = env
-        .cmd()
+    env.cmd()
         .arg("import")
         .arg(
             env.file(
@@ -301,9 +283,8 @@ fn a_log_that_is_a_symbolic_link_is_refused_and_its_target_left_alone() {
                 .to_string(),
             ),
         )
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        .run()
+        .code(1);
 
     assert_eq!(fs::read(&target).unwrap(), bytes, "the target is untouched");
     assert_eq!(mode(&target), 0o644, "the target's mode is untouched");
@@ -326,8 +307,7 @@ fn a_data_folder_others_can_write_to_is_tightened_with_a_warning() {
     let env = Env::new();
     save(&env, &calm_answers());
     fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o777)).unwrap();
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &[]).code(0);
     let err = stderr(&out);
     assert!(err.contains("warning"), "{err}");
     assert!(err.contains("mode 777"), "{err}");
@@ -337,8 +317,7 @@ fn a_data_folder_others_can_write_to_is_tightened_with_a_warning() {
 
     // Group-writable is loose too.
     fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o770)).unwrap();
-    let out = env.check(&calm_answers(), &[]);
-    assert!(stderr(&out).contains("mode 770"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[]).stderr_has("mode 770");
     assert_eq!(mode(&env.data_dir()), 0o700);
 }
 
@@ -350,8 +329,7 @@ fn a_shared_data_folder_like_tmp_is_refused_and_left_as_it_is() {
     save(&env, &calm_answers());
     let before = fs::read(env.log_path()).unwrap();
     fs::set_permissions(env.data_dir(), fs::Permissions::from_mode(0o1777)).unwrap();
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &[]).code(1);
     let err = stderr(&out);
     assert!(err.contains("other users can change the folder"), "{err}");
     assert!(err.contains("--data-dir"), "{err}");
@@ -377,14 +355,8 @@ fn a_million_bad_lines_print_ten_warnings_and_one_count() {
         // Every export reads through the same scan as this one.
         &["export", "--format", "csv"][..],
     ] {
-        let out = env.cmd().args(args).output().unwrap();
+        let out = env.run(args).code(0);
         let err = stderr(&out);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            &err[..err.len().min(2000)]
-        );
         let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
         assert_eq!(
             warnings.len(),
@@ -413,13 +385,9 @@ fn a_loose_data_folder_of_another_user_is_refused_and_left_as_it_is() {
         eprintln!("not root: cannot give the folder to another user; nothing to check");
         return;
     }
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("belongs to someone else"),
-        "{}",
-        stderr(&out)
-    );
+    env.check(&calm_answers(), &[])
+        .code(1)
+        .stderr_has("belongs to someone else");
     assert_eq!(mode(&env.data_dir()), 0o777, "not ours to chmod");
     assert_eq!(fs::read(env.log_path()).unwrap(), before);
 }

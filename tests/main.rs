@@ -1,32 +1,58 @@
 //! The one integration-test binary (it links once, so the suite builds fast).
-//! Each module is named after what it guards.
+//! Each module is named after what it guards; the line above it says what it covers.
 
 // Tests print what they saw when they fail; a panic there is the point.
 #![allow(clippy::disallowed_macros)]
 
+// Shared helpers: a private data folder, a run of the binary checked in one chain
+// (`env.check(..).code(2).stderr_has(..)`), the parts of a FHIR Bundle.
 mod support;
 
+// Question banks: `bank validate` names the file, place and fix; the schema matches.
 mod bank;
+// What counts as one check-in: a repeated line, a stopped one and the one finishing it.
 mod checkins;
+// Writers killed mid-save: every acknowledged check-in is in the log exactly once.
 mod crash;
+// A save that fails (size limit, full disk, a bad log path) says NOT saved, loses nothing.
 mod diskfull;
+// Shared with the fuzz targets: what must hold for any parsed bank, answers file or log.
 mod exercise;
+// `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
 mod export;
+// `history`: trend lines, the table, `--json`, `--last` and the period filters.
 mod history;
+// Helpers for hostile conditions: how hard to push, a seeded random, a strict log reader.
 mod hostile;
+// The log's lock: a stuck reader never blocks a save; a held lock is said at once.
 mod locks;
+// The private log through the binary: its modes, `show`, damaged and torn lines.
 mod log;
+// Every corpus file and 10 MB lines: a clear error (exit 2), never a panic.
 mod malformed;
+// Nobody reading stderr, a full stderr, a narrow screen, escape codes in saved text.
 mod outside;
+// Files are private whatever the umask, and the program makes no network call.
 mod privacy;
+// The "about you" profile: `sidecheck profile`, asked once, kept in each record.
 mod profile;
+// Property tests: random banks, answers files and log lines never panic.
 mod props;
+// The guided check in a real pseudo-terminal: keys, alerts, signals, what is saved.
 mod pty;
+// Plain language in the bundled bank: reading grade, recall period, no dose advice.
 mod readability;
+// The README's examples work as written.
 mod readme;
+// Each country's own emergency, crisis and poison numbers, never another's.
 mod regions;
+// A save that cannot complete keeps a rescue copy; `import` adds it once.
 mod rescue;
+// `check --resume`: finishing a stopped check-in, and when it cannot be finished.
 mod resume;
+// The scenario table through the pure flow and the binary: boxes shown, alerts kept.
 mod scenarios;
+// `check --answers FILE`: every urgent alert, input errors, stdin, regions, data folder.
 mod scripted;
+// Many copies saving at once: every record whole, each id once.
 mod stress;

@@ -77,14 +77,9 @@ fn assert_no_panic(out: &Output, what: &str) {
 }
 
 /// Exit 2; the error names `name` and a place, and says what to do.
-fn assert_clear_error(out: &Output, name: &str, what: &str) -> String {
-    assert_no_panic(out, what);
-    let err = stderr(out);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{what}: bad input exits 2:\n{err}"
-    );
+fn assert_clear_error(out: Ran, name: &str, what: &str) -> String {
+    assert_no_panic(&out, what);
+    let err = stderr(&out.label(what).code(2));
     let problems: Vec<&str> = err.lines().filter(|l| l.contains(name)).collect();
     assert!(!problems.is_empty(), "{what}: no line names {name}:\n{err}");
     for line in &problems {
@@ -159,8 +154,7 @@ fn check_bank(env: &Env, bank: &Path, label: &str) {
         ),
     ];
     for (args, how) in runs {
-        let out = env.cmd().args(&args).output().expect("run sidecheck");
-        assert_clear_error(&out, &name, &format!("{label} ({how})"));
+        assert_clear_error(env.run(&args), &name, &format!("{label} ({how})"));
     }
     assert!(!env.log_path().exists(), "{label}: nothing was saved");
 }
@@ -168,21 +162,15 @@ fn check_bank(env: &Env, bank: &Path, label: &str) {
 fn check_answers(env: &Env, answers: &Path, label: &str) {
     let name = answers.display().to_string();
     let before = std::fs::read(env.log_path()).unwrap_or_default();
-    let out = env
-        .cmd()
-        .args(["check", "--answers", &name])
-        .output()
-        .expect("run sidecheck");
-    assert_clear_error(&out, &name, label);
+    assert_clear_error(env.run(["check", "--answers", &name]), &name, label);
     // The same file on standard input is named as such.
     let bytes = std::fs::read(answers).expect("read answers");
     let out = env
         .cmd()
         .args(["check", "--answers", "-"])
         .write_stdin(bytes)
-        .output()
-        .expect("run sidecheck");
-    assert_clear_error(&out, "standard input", &format!("{label} (stdin)"));
+        .run();
+    assert_clear_error(out, "standard input", &format!("{label} (stdin)"));
     let after = std::fs::read(env.log_path()).unwrap_or_default();
     assert_eq!(before, after, "{label}: nothing was saved");
 }
@@ -219,7 +207,7 @@ fn check_log(log_bytes: &[u8], label: &str) {
     }
     let out = env.check(&calm_answers(), &[]);
     assert_no_panic(&out, label);
-    assert_eq!(out.status.code(), Some(0), "{label}: {}", stderr(&out));
+    let out = out.label(label).code(0);
     let id = acknowledged_id(&stderr(&out)).expect("saved");
 
     // Nothing lost: the log starts with the old lines, and a torn tail is kept aside.
@@ -238,8 +226,7 @@ fn check_log(log_bytes: &[u8], label: &str) {
             .any(|f| std::fs::read(f).is_ok_and(|b| b == log_bytes[whole..]));
         assert!(kept, "{label}: the torn tail is kept aside");
     }
-    let out = env.cmd().args(["show", "last", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{label}: {}", stderr(&out));
+    let out = env.run(["show", "last", "--json"]).label(label).code(0);
     let shown: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(shown["id"], json!(id), "{label}");
 }
@@ -262,13 +249,11 @@ fn every_bad_bank_in_the_corpus_gets_a_clear_error() {
 fn the_corpus_banks_are_broken_copies_of_a_valid_bank() {
     // So each corpus file fails for its own defect, not for something else.
     let env = Env::new();
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["bank", "validate"])
         .arg(corpus_dir().join("valid-mini-bank.json"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
 }
 
 #[test]
@@ -353,8 +338,7 @@ fn ten_megabyte_lines_get_a_clear_error() {
 #[test]
 fn ten_megabyte_log_lines_are_skipped_or_kept_aside() {
     let env = Env::new();
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&calm_answers(), &[]).code(0);
     let good = std::fs::read(env.log_path()).unwrap();
     let mut record: Value = serde_json::from_slice(&good).unwrap();
     record["answers"][0]["value"] = json!("n".repeat(TEN_MB));
@@ -392,8 +376,7 @@ fn devices_as_input_are_refused_without_hanging() {
         (vec!["check", "--answers", "/dev/null"], "/dev/null"),
     ] {
         let began = Instant::now();
-        let out = env.cmd().args(&args).output().unwrap();
-        assert_clear_error(&out, name, &format!("{args:?}"));
+        assert_clear_error(env.run(&args), name, &format!("{args:?}"));
         assert!(
             began.elapsed() < Duration::from_secs(30),
             "{args:?} took too long"
@@ -409,23 +392,19 @@ fn a_byte_order_mark_is_not_an_error() {
     let mut bank = vec![0xef, 0xbb, 0xbf];
     bank.extend_from_slice(&std::fs::read(corpus_dir().join("valid-mini-bank.json")).unwrap());
     let bank = env.file("bom-bank.json", bank);
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["bank", "validate"])
         .arg(&bank)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let mut answers = vec![0xef, 0xbb, 0xbf];
     answers.extend_from_slice(calm_answers().to_string().as_bytes());
     let answers = env.file("bom-answers.json", answers);
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
 }
 
 /// A valid bank with a 10 MB advice text and many questions still runs in good time:
@@ -449,11 +428,10 @@ fn a_huge_but_valid_bank_runs_in_good_time() {
         .arg(&bank)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
+        .run();
     assert_no_panic_but_large_ok(&out);
-    let head: String = stderr(&out).chars().take(300).collect();
-    assert_eq!(out.status.code(), Some(0), "{head}");
+    // A failed check shows only the start of the 10 MB on stderr.
+    out.code(0);
     let took = began.elapsed();
     assert!(
         took < Duration::from_secs(30),
@@ -491,10 +469,9 @@ fn a_huge_but_valid_bank_runs_in_good_time() {
         .arg(&bank)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
+        .run();
     assert_no_panic_but_large_ok(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out.code(0);
     let took = began.elapsed();
     assert!(
         took < Duration::from_secs(30),
@@ -509,13 +486,8 @@ fn a_huge_but_valid_bank_runs_in_good_time() {
     }));
     b["questions"] = json!(questions);
     let bank = env.file("too-many.json", b.to_string());
-    let out = env
-        .cmd()
-        .args(["bank", "validate"])
-        .arg(&bank)
-        .output()
-        .unwrap();
-    let err = assert_clear_error(&out, &bank.display().to_string(), "too many questions");
+    let out = env.cmd().args(["bank", "validate"]).arg(&bank).run();
+    let err = assert_clear_error(out, &bank.display().to_string(), "too many questions");
     assert!(err.contains("at most"), "{err}");
 }
 

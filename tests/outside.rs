@@ -22,14 +22,12 @@ fn an_urgent_check_in_is_saved_when_stderr_is_a_full_disk() {
             .write(true)
             .open("/dev/full")
             .expect("/dev/full");
-        let out = env
-            .std_cmd()
+        env.std_cmd()
             .args(["check", "--answers"])
             .arg(&answers)
             .stderr(full)
-            .output()
-            .expect("run");
-        assert_eq!(out.status.code(), Some(0), "{:?}", out.status);
+            .run()
+            .code(0);
     }
     let records = env.records();
     assert_eq!(records.len(), 5);
@@ -71,14 +69,12 @@ fn an_error_that_cannot_be_shown_still_exits_with_its_code() {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
-    let out = env
-        .std_cmd()
+    env.std_cmd()
         .args(["check", "--answers"])
         .arg(&bad)
         .stderr(full)
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
+        .run()
+        .code(2);
 }
 
 /// Runs a scripted check in a pseudo-terminal `cols` wide and returns what it showed.
@@ -135,8 +131,9 @@ fn on_a_40_column_screen_alert_boxes_fit_and_no_number_is_split() {
 fn escape_codes_in_saved_text_reach_the_screen_only_in_visible_form() {
     let env = Env::new();
     let note = "dizzy \u{1b}]0;owned\u{7} then \u{1b}[2J gone";
-    let out = env.check(&answers_with(json!({"notes": note})), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(&answers_with(json!({"notes": note})), &[])
+        .code(0);
     // The end summary on stderr.
     assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
     assert!(stderr(&out).contains("\\u{1b}]0;owned"), "{}", stderr(&out));
@@ -157,8 +154,7 @@ fn escape_codes_in_saved_text_reach_the_screen_only_in_visible_form() {
     let mut record = env.records()[0].clone();
     record["id"] = json!("20261201-000000-\u{1b}[2Jabc");
     append_log(&env, &[record.to_string()]);
-    let history = env.cmd().arg("history").output().expect("history");
-    assert_eq!(history.status.code(), Some(0), "{}", stderr(&history));
+    let history = env.run(["history"]).code(0);
     assert!(!stdout(&history).contains('\u{1b}'), "{}", stdout(&history));
     assert!(
         stdout(&history).contains("\\u{1b}[2Jabc"),

@@ -30,12 +30,12 @@ fn mode(p: &Path) -> u32 {
 }
 
 /// sidecheck run by a shell that first sets umask 000.
-fn with_umask_000(env: &Env, data_dir: &Path, args: &[&str]) -> std::process::Output {
+fn with_umask_000(env: &Env, data_dir: &Path, args: &[&str]) -> Ran {
     let mut c = Command::new("sh");
     c.arg("-c").arg("umask 000; exec \"$0\" \"$@\"").arg(bin());
     quiet_env(&mut c).arg("--data-dir").arg(data_dir).args(args);
     let _ = env;
-    c.output().expect("run sidecheck")
+    c.run()
 }
 
 #[test]
@@ -44,8 +44,7 @@ fn with_umask_000_new_folders_and_every_file_written_are_private() {
     let data = env.tmp.path().join("deep").join("er").join("data");
     let answers = env.file("a.json", calm_answers().to_string());
     let answers = answers.to_str().unwrap();
-    let out = with_umask_000(&env, &data, &["check", "--answers", answers]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    with_umask_000(&env, &data, &["check", "--answers", answers]).code(0);
     for dir in [
         env.tmp.path().join("deep"),
         env.tmp.path().join("deep").join("er"),
@@ -60,8 +59,7 @@ fn with_umask_000_new_folders_and_every_file_written_are_private() {
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.extend_from_slice(b"{\"schema\":1,\"id\":\"cut");
     std::fs::write(&log, &bytes).unwrap();
-    let out = with_umask_000(&env, &data, &["check", "--answers", answers]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    with_umask_000(&env, &data, &["check", "--answers", answers]).code(0);
     let aside = torn_files(&data);
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(mode(&aside[0]), 0o600, "{}", aside[0].display());
@@ -72,12 +70,10 @@ fn with_umask_000_new_folders_and_every_file_written_are_private() {
 fn any_log_others_can_reach_is_tightened_with_a_warning() {
     for loose in [0o644, 0o666, 0o640, 0o604, 0o660, 0o777] {
         let env = Env::new();
-        let out = env.check(&calm_answers(), &[]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        env.check(&calm_answers(), &[]).code(0);
         std::fs::set_permissions(env.log_path(), std::fs::Permissions::from_mode(loose)).unwrap();
-        let out = env.check(&calm_answers(), &[]);
+        let out = env.check(&calm_answers(), &[]).code(0);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(0), "{err}");
         assert_eq!(mode(&env.log_path()), 0o600, "mode {loose:o}");
         assert!(
             err.lines()
@@ -89,8 +85,7 @@ fn any_log_others_can_reach_is_tightened_with_a_warning() {
     // A log that is already private is left alone, without a word.
     let env = Env::new();
     env.check(&calm_answers(), &[]);
-    let out = env.check(&calm_answers(), &[]);
-    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    env.check(&calm_answers(), &[]).stderr_lacks("warning");
 }
 
 /// Every command a person can run without a terminal, over one data folder.
@@ -171,15 +166,14 @@ fn the_program_makes_no_network_call() {
                 .arg("--data-dir")
                 .arg(env.data_dir())
                 .args(args)
-                .output()
-                .expect("run strace");
+                .run();
             let text = std::fs::read_to_string(&trace).unwrap_or_default();
             if i == 0 && !text.contains("openat(") {
                 // strace is here but cannot trace (no ptrace in this sandbox).
                 eprintln!("strace cannot trace here: {}", stderr(&out));
                 break;
             }
-            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+            out.code(0);
             // The trace really covers the command: it saw the files being opened.
             assert!(text.contains("openat("), "{args:?} was not traced");
             let calls = network_calls(&text);
@@ -204,18 +198,13 @@ fn the_program_makes_no_network_call() {
     for args in every_command(&env) {
         let mut c = Command::new("unshare");
         c.arg("-n").arg(bin());
-        let out = quiet_env(&mut c)
+        quiet_env(&mut c)
             .arg("--data-dir")
             .arg(env.data_dir())
             .args(&args)
-            .output()
-            .expect("run unshare");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?} without a network: {}",
-            stderr(&out)
-        );
+            .run()
+            .label("without a network")
+            .code(0);
     }
     eprintln!("no network: every command works in a namespace with no network");
 }
@@ -331,7 +320,7 @@ fn with_umask_000_an_export_is_private() {
     env.check(&calm_answers(), &[]);
     for format in ["json", "csv", "html", "fhir"] {
         let dest = env.tmp.path().join(format!("report.{format}"));
-        let out = with_umask_000(
+        with_umask_000(
             &env,
             &env.data_dir(),
             &[
@@ -341,8 +330,9 @@ fn with_umask_000_an_export_is_private() {
                 "--output",
                 dest.to_str().unwrap(),
             ],
-        );
-        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        )
+        .label(format)
+        .code(0);
         assert_eq!(mode(&dest), 0o600, "{format}");
     }
 }

@@ -16,16 +16,12 @@ fn mode(path: &std::path::Path) -> u32 {
 }
 
 fn profile_json(env: &Env) -> Value {
-    let out = env.cmd().args(["profile", "--json"]).output().expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.run(["profile", "--json"]).code(0);
     serde_json::from_str(&stdout(&out)).expect("profile --json is JSON")
 }
 
-fn set(env: &Env, settings: &str) -> std::process::Output {
-    env.cmd()
-        .args(["profile", "--set", settings])
-        .output()
-        .expect("run")
+fn set(env: &Env, settings: &str) -> Ran {
+    env.run(["profile", "--set", settings])
 }
 
 fn alert_ids(record: &Value) -> Vec<String> {
@@ -40,8 +36,7 @@ fn alert_ids(record: &Value) -> Vec<String> {
 #[test]
 fn profile_set_saves_a_private_file_that_show_and_json_read_back() {
     let env = Env::new();
-    let out = set(&env, "kidney=yes,older=no");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = set(&env, "kidney=yes,older=no").code(0);
     assert_eq!(mode(&env.profile_path()), 0o600);
     assert_eq!(mode(&env.data_dir()), 0o700);
     let shown = stdout(&out);
@@ -64,25 +59,17 @@ fn profile_set_saves_a_private_file_that_show_and_json_read_back() {
     assert_eq!(items, ["kidney", "older", "pregnant", "epilepsy", "drives"]);
 
     // Plain `sidecheck profile` with no terminal shows the same and asks nothing.
-    let out = env.cmd().arg("profile").output().expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Kidney problems (kidney): yes"),
-        "{}",
-        stdout(&out)
-    );
+    env.run(["profile"])
+        .code(0)
+        .stdout_has("Kidney problems (kidney): yes");
 }
 
 #[test]
 fn profile_set_changes_only_the_items_named_and_replaces_the_file_whole() {
     let env = Env::new();
-    assert!(set(&env, "kidney=yes").status.success());
-    let out = env
-        .cmd()
-        .args(["profile", "--set", "drives=y", "--set", "kidney=no"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    set(&env, "kidney=yes").code(0);
+    env.run(["profile", "--set", "drives=y", "--set", "kidney=no"])
+        .code(0);
     assert_eq!(
         profile_json(&env)["answers"],
         json!({"kidney": false, "drives": true})
@@ -105,9 +92,8 @@ fn profile_answers_file_sets_them_too() {
         .cmd()
         .args(["profile", "--json", "--answers"])
         .arg(f)
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["answers"], json!({"pregnant": true, "epilepsy": false}));
 }
@@ -116,8 +102,7 @@ fn profile_answers_file_sets_them_too() {
 fn profile_set_refuses_unknown_items_and_values_and_saves_nothing() {
     let env = Env::new();
     for bad in ["liver=yes", "kidney=maybe", "kidney"] {
-        let out = set(&env, bad);
-        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        let out = set(&env, bad).label(bad).code(2);
         assert!(stderr(&out).contains("kidney"), "{bad}: {}", stderr(&out));
     }
     assert!(!env.profile_path().exists());
@@ -129,23 +114,21 @@ fn profile_set_refuses_unknown_items_and_values_and_saves_nothing() {
 #[test]
 fn a_symlinked_profile_is_neither_read_nor_written() {
     let env = Env::new();
-    assert!(set(&env, "kidney=yes").status.success());
+    set(&env, "kidney=yes").code(0);
     let elsewhere = env.file("elsewhere.json", "keep me");
     std::fs::remove_file(env.profile_path()).expect("rm");
     std::os::unix::fs::symlink(&elsewhere, env.profile_path()).expect("symlink");
 
-    let out = set(&env, "older=yes");
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    set(&env, "older=yes").code(1).stderr_has("symbolic link");
     assert_eq!(
         std::fs::read_to_string(&elsewhere).expect("read"),
         "keep me"
     );
 
     // A check is never blocked by it: one warning, and no profile is used.
-    let out = env.check(&answers_with(json!({"drowsiness": "severe"})), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    env.check(&answers_with(json!({"drowsiness": "severe"})), &[])
+        .code(0)
+        .stderr_has("symbolic link");
     let record = env.records().pop().expect("saved");
     assert!(record.get("profile").is_none(), "{record}");
     assert_eq!(alert_ids(&record), ["severe_side_effect"]);
@@ -158,10 +141,9 @@ fn a_symlinked_profile_is_neither_read_nor_written() {
 #[test]
 fn a_scripted_check_reads_the_saved_profile_and_each_record_keeps_it_as_it_was() {
     let env = Env::new();
-    assert!(set(&env, "kidney=yes,older=no").status.success());
+    set(&env, "kidney=yes,older=no").code(0);
     let severe = answers_with(json!({"drowsiness": "severe"}));
-    let out = env.check(&severe, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&severe, &[]).code(0);
     // With kidney problems, severe sleepiness is an overdose sign, and the box says why.
     let err = stderr(&out);
     assert!(err.contains("EMERGENCY"), "{err}");
@@ -171,9 +153,8 @@ fn a_scripted_check_reads_the_saved_profile_and_each_record_keeps_it_as_it_was()
     );
     assert!(!err.contains("no \"about you\" answers"), "{err}");
 
-    assert!(set(&env, "kidney=no").status.success());
-    let out = env.check(&severe, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    set(&env, "kidney=no").code(0);
+    env.check(&severe, &[]).code(0);
 
     let records = env.records();
     assert_eq!(records.len(), 2);
@@ -205,8 +186,7 @@ fn a_scripted_check_reads_the_saved_profile_and_each_record_keeps_it_as_it_was()
 #[test]
 fn with_no_profile_a_scripted_check_says_so_in_one_line_and_keeps_none() {
     let env = Env::new();
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &[]).code(0);
     let err = stderr(&out);
     let notes: Vec<&str> = err
         .lines()
@@ -223,13 +203,13 @@ fn with_no_profile_a_scripted_check_says_so_in_one_line_and_keeps_none() {
 #[test]
 fn an_answers_file_profile_goes_over_the_saved_one_for_that_check_only() {
     let env = Env::new();
-    assert!(set(&env, "kidney=no,drives=yes").status.success());
+    set(&env, "kidney=no,drives=yes").code(0);
     let before = std::fs::read_to_string(env.profile_path()).expect("read");
-    let out = env.check(
+    env.check(
         &answers_with(json!({"profile": {"kidney": true}, "confusion": "severe"})),
         &[],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    )
+    .code(0);
     let record = env.records().pop().expect("saved");
     assert_eq!(record["profile"], json!({"kidney": true, "drives": true}));
     assert_eq!(
@@ -246,9 +226,10 @@ fn an_answers_file_profile_goes_over_the_saved_one_for_that_check_only() {
 fn a_bad_profile_in_an_answers_file_is_refused_and_nothing_saved() {
     let env = Env::new();
     for bad in [json!({"liver": true}), json!({"kidney": "yes"}), json!([])] {
-        let out = env.check(&answers_with(json!({ "profile": bad })), &[]);
-        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
-        assert!(stderr(&out).contains("\"profile\""), "{}", stderr(&out));
+        env.check(&answers_with(json!({ "profile": bad })), &[])
+            .label(bad)
+            .code(2)
+            .stderr_has("\"profile\"");
     }
     assert!(env.records().is_empty());
 }
@@ -264,12 +245,7 @@ fn older_records_without_a_profile_still_read() {
             "completed",
         )],
     );
-    let out = env
-        .cmd()
-        .args(["show", "last", "--json"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.run(["show", "last", "--json"]).code(0);
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["schema"], 1);
     assert!(v.get("profile").is_none());
@@ -278,11 +254,10 @@ fn older_records_without_a_profile_still_read() {
 #[test]
 fn the_json_export_keeps_the_profile_and_still_fits_its_schema() {
     let env = Env::new();
-    assert!(set(&env, "older=yes").status.success());
-    assert!(env.check(&calm_answers(), &[]).status.success());
+    set(&env, "older=yes").code(0);
+    env.check(&calm_answers(), &[]).code(0);
     let run = |args: &[&str]| {
-        let out = env.cmd().arg("export").args(args).output().expect("run");
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let out = env.cmd().arg("export").args(args).run().code(0);
         serde_json::from_str::<Value>(&stdout(&out)).expect("JSON")
     };
     let doc = run(&["--format", "json"]);
@@ -297,7 +272,7 @@ fn the_json_export_keeps_the_profile_and_still_fits_its_schema() {
 fn resume_carries_on_with_the_profile_the_stopped_check_in_was_begun_with() {
     let env = Env::new();
     // Saved now: no kidney problems. The stopped check-in was begun with them.
-    assert!(set(&env, "kidney=no").status.success());
+    set(&env, "kidney=no").code(0);
     let whole = answers_with(json!({"drowsiness": "severe"}));
     let mut stopped = stopped_after(&template_record(&whole), 2, "20261201-080000-00000000000a");
     let at = now_minus_hours(1);
@@ -305,8 +280,7 @@ fn resume_carries_on_with_the_profile_the_stopped_check_in_was_begun_with() {
     stopped["ended_at"] = json!(at);
     stopped["profile"] = json!({"kidney": true});
     append_log(&env, &[stopped.to_string()]);
-    let out = env.check(&whole, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&whole, &["--resume"]).code(0);
     let done = env.records().pop().expect("saved");
     assert_eq!(done["completes"], "20261201-080000-00000000000a");
     assert_eq!(done["profile"], json!({"kidney": true}));
@@ -489,15 +463,7 @@ mod guided {
             "kidney": true, "older": false, "pregnant": false, "epilepsy": false, "drives": false
         }));
         let mut g = Guided::new(env);
-        g.answer(START, "");
-        g.answer(PUMP, "n");
-        g.answer("did you miss doses", "n");
-        g.answer("have you had trouble breathing?", "n");
-        g.answer("have you had a seizure?", "n");
-        g.answer("thoughts of hurting or killing yourself?", "n");
-        g.answer("seen or heard things that other people could not?", "n");
-        g.answer("a high fever or very stiff muscles?", "n");
-        g.answer("how bad was your upset stomach", "");
+        g.walk_to("drowsiness");
         g.answer("how bad was your sleepiness in the daytime", "3");
         let shown = g.expect("I have read this.");
         assert!(shown.contains("EMERGENCY"), "{shown}");

@@ -349,33 +349,65 @@ const DIZZINESS: &str = "how bad was your dizziness";
 const ACKNOWLEDGE: &str = "I have read this.";
 const STOPPED: &str = "saved as an incomplete check-in";
 
-/// Answers the first two questions (how baclofen is taken) with "no".
-fn no_pump_no_dose_change(g: &mut Guided) {
-    g.answer(PUMP, "n");
-    g.answer(DOSE_CHANGE, "n");
-}
+/// The guided check as a calm check-in meets it, from the start screen to the last
+/// question: no pump, no dose change, and "no" to the suicide screen's first question,
+/// so no follow-up is asked. For each: the question's id, a distinctive piece of its
+/// text, and the keys that answer it calmly ("n" to yes or no, Enter on "None" or
+/// "Never", Enter on an empty note). The one at index `n` says "Question n of".
+const CALM_WALK: &[(&str, &str, &str)] = &[
+    ("start", START, ""),
+    ("pump", PUMP, "n"),
+    ("dose_change", DOSE_CHANGE, "n"),
+    ("breathing", BREATHING, "n"),
+    ("seizure", SEIZURE, "n"),
+    ("suicidal_thoughts", SUICIDAL, "n"),
+    ("hallucinations", HALLUCINATIONS, "n"),
+    ("fever_stiffness", FEVER, "n"),
+    ("upset_stomach", UPSET_STOMACH, ""),
+    ("drowsiness", DROWSINESS, ""),
+    ("dizziness", DIZZINESS, ""),
+    ("insomnia", "how bad was your trouble sleeping at night", ""),
+    ("weakness", "how bad was your muscle weakness", ""),
+    ("confusion", "how bad was your confusion", ""),
+    ("depression", "how bad was feeling sad", ""),
+    ("euphoria", "make you feel high", ""),
+    ("more_than_prescribed", "than your prescriber told you", "n"),
+    ("tolerance", "to get the same effect?", "n"),
+    ("alcohol_sedatives", "did you drink alcohol", "n"),
+    ("notes", NOTES, ""),
+];
 
-/// "No" to each serious side effect (the suicide screen ends at its first question).
-fn no_serious_side_effects(g: &mut Guided) {
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
-}
+impl Guided {
+    /// From the start screen, answers every question before `question` (an id in
+    /// `CALM_WALK`) calmly. The next wait finds `question` on the screen.
+    pub(crate) fn walk_to(&mut self, question: &str) {
+        self.walk_from("start", question);
+    }
 
-/// "None" (Enter on the first option) to each common side effect.
-fn none_for_every_common_side_effect(g: &mut Guided) {
-    for scale in [
-        UPSET_STOMACH,
-        DROWSINESS,
-        DIZZINESS,
-        "how bad was your trouble sleeping at night",
-        "how bad was your muscle weakness",
-        "how bad was your confusion",
-        "how bad was feeling sad",
-    ] {
-        g.answer(scale, "");
+    /// Answers calmly from `from` (the question coming next) up to `to`, which is
+    /// left unanswered; `to` may be "end", past the last question. The answers before
+    /// `from` must ask no more questions than calm ones do, or the places are off.
+    pub(crate) fn walk_from(&mut self, from: &str, to: &str) {
+        let at = |id: &str| match id {
+            "end" => CALM_WALK.len(),
+            _ => CALM_WALK
+                .iter()
+                .position(|(q, _, _)| *q == id)
+                .unwrap_or_else(|| panic!("{id:?} is not on the calm walk")),
+        };
+        let (from, to) = (at(from), at(to));
+        assert!(from <= to, "the walk goes forward only");
+        for (n, (_, text, keys)) in CALM_WALK.iter().enumerate().take(to).skip(from) {
+            self.expect(text);
+            // Then its place, drawn below the text: the keys go only to a prompt
+            // that is all on the screen (an answered question's text is also drawn
+            // again with its answer).
+            if n > 0 {
+                self.expect(&format!("Question {n} of"));
+            }
+            self.send(keys);
+            self.send(ENTER);
+        }
     }
 }
 
@@ -397,8 +429,7 @@ fn with_context(rest: Vec<(String, Value)>) -> Vec<(String, Value)> {
 #[test]
 fn an_urgent_answer_shows_the_alert_before_the_next_question() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
 
     let up_to_alert = g.expect("EMERGENCY");
@@ -427,10 +458,7 @@ fn an_urgent_answer_shows_the_alert_before_the_next_question() {
 #[test]
 fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
-    g.answer(UPSET_STOMACH, "");
+    g.walk_to("drowsiness");
     g.expect(DROWSINESS);
     g.send(DOWN);
     g.expect(">1Mild");
@@ -460,10 +488,7 @@ fn ctrl_c_partway_saves_a_stopped_check_in_and_exits_130() {
 #[test]
 fn esc_goes_back_and_the_changed_answer_is_saved() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
-    g.answer(UPSET_STOMACH, "");
+    g.walk_to("drowsiness");
     g.expect(DROWSINESS);
     g.esc();
     // Back at the stomach question, starting on the earlier answer.
@@ -500,10 +525,7 @@ fn esc_goes_back_and_the_changed_answer_is_saved() {
 #[test]
 fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
+    g.walk_to("suicidal_thoughts");
     g.expect(SUICIDAL);
     g.esc();
     g.expect(SEIZURE);
@@ -550,13 +572,7 @@ fn esc_at_the_first_question_stays_there() {
 #[test]
 fn a_whole_check_in_the_terminal_is_saved_as_completed() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
-    none_for_every_common_side_effect(&mut g);
-    g.answer("make you feel high", "");
-    g.answer("more baclofen than your prescriber", "n");
-    g.answer("needed more baclofen to get the same effect?", "n");
+    g.walk_to("alcohol_sedatives");
     g.expect("did you drink alcohol");
     g.answer("Question 18 of 19", "n");
     g.expect("anything else about the last 7 days");
@@ -578,8 +594,7 @@ fn a_whole_check_in_the_terminal_is_saved_as_completed() {
 #[test]
 fn no_color_alert_box_has_no_colour_codes() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     let shown = g.last_alert_box_raw();
@@ -594,8 +609,7 @@ fn no_color_alert_box_has_no_colour_codes() {
 
     // Without NO_COLOR the same box is coloured, so the check above can fail.
     let mut g = Guided::start(Env::new(), &["check"], false);
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     let shown = g.last_alert_box_raw();
@@ -608,9 +622,7 @@ fn no_color_alert_box_has_no_colour_codes() {
 #[test]
 fn stopping_at_an_alert_saves_what_was_answered() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
+    g.walk_to("seizure");
     g.answer(SEIZURE, "y");
     g.answer(ACKNOWLEDGE, "n");
     g.expect(STOPPED);
@@ -659,10 +671,7 @@ fn the_suicide_screen_shows_one_alert_after_its_last_question() {
     // "y" to thoughts brings no box: the plan and behaviour questions come first,
     // and "n" to each ends the screen with the crisis box.
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
+    g.walk_to("suicidal_thoughts");
     g.answer(SUICIDAL, "y");
     let before_plan = g.answer(PLAN, "n");
     assert!(!before_plan.contains("GETSUPPORTNOW"), "{before_plan}");
@@ -691,10 +700,7 @@ fn the_suicide_screen_shows_one_alert_after_its_last_question() {
 
     // A plan: one emergency box, never a crisis box before it.
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
+    g.walk_to("suicidal_thoughts");
     g.answer(SUICIDAL, "y");
     g.answer(PLAN, "y");
     g.answer(BEHAVIOR, "n");
@@ -715,10 +721,7 @@ fn stopping_inside_the_suicide_screen_still_shows_its_alert() {
     // is leaving, but the box the answers so far call for is shown before the end.
     for (stop_at, how, code) in [(PLAN, "ctrl-c", 130), (BEHAVIOR, "TERM", 143)] {
         let mut g = Guided::new(Env::new());
-        g.answer(START, "");
-        no_pump_no_dose_change(&mut g);
-        g.answer(BREATHING, "n");
-        g.answer(SEIZURE, "n");
+        g.walk_to("suicidal_thoughts");
         g.answer(SUICIDAL, "y");
         if stop_at == BEHAVIOR {
             g.answer(PLAN, "n");
@@ -744,9 +747,7 @@ fn stopping_inside_the_suicide_screen_still_shows_its_alert() {
 /// alert, and waits at the third question. `signal` then comes from outside.
 fn signal_after_an_urgent_alert(signal: &str, code: i32) {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
+    g.walk_to("seizure");
     g.answer(SEIZURE, "y");
     g.answer(ACKNOWLEDGE, "");
     g.expect(SUICIDAL);
@@ -934,17 +935,13 @@ fn term_dumb_shows_no_escape_codes_and_still_every_question_alert_and_number() {
     let mut cmd = guided_command(&env, &["check"], false);
     cmd.env("TERM", "dumb");
     let mut g = Guided::spawn(env, cmd);
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
     let alert = g.expect(ACKNOWLEDGE);
     assert!(alert.contains("EMERGENCY"), "{alert}");
     assert!(alert.contains("911"), "{alert}");
     g.send(ENTER);
-    g.answer(SEIZURE, "n");
-    g.answer(SUICIDAL, "n");
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
+    g.walk_from("seizure", "upset_stomach");
     let list = g.expect(UPSET_STOMACH);
     assert!(!list.contains("Mild"), "{list}");
     let list = g.expect("4VerysevereCommonsideeffects·Question8of19");
@@ -979,9 +976,7 @@ fn term_dumb_shows_no_escape_codes_and_still_every_question_alert_and_number() {
 #[test]
 fn up_at_none_stays_none_and_down_past_the_last_stays_last() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
+    g.walk_to("upset_stomach");
     g.expect(UPSET_STOMACH);
     g.expect(">0None");
     g.send(UP);
@@ -1017,9 +1012,7 @@ fn up_at_none_stays_none_and_down_past_the_last_stays_last() {
 #[test]
 fn a_digit_moves_to_its_option_and_enter_chooses_it() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
+    g.walk_to("upset_stomach");
     let list = g.expect("0-4 to move, Enter to choose");
     assert!(
         list.contains("0None1Mild2Moderate3Severe4Verysevere"),
@@ -1045,8 +1038,7 @@ fn a_digit_moves_to_its_option_and_enter_chooses_it() {
 #[test]
 fn esc_at_an_alert_does_not_skip_it() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
     g.expect(ACKNOWLEDGE);
     g.esc();
@@ -1092,9 +1084,7 @@ fn last_frame(raw: &[u8]) -> Vec<String> {
 #[test]
 fn a_20_by_10_window_keeps_the_question_on_screen_while_choosing() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
+    g.walk_to("upset_stomach");
     g.expect(UPSET_STOMACH);
     g.expect("Esc: back");
     // The window shrinks (SIGWINCH): the list is drawn again to fit.
@@ -1248,8 +1238,7 @@ fn ctrl_u_clears_the_line() {
 #[test]
 fn signals_during_the_save_do_not_cut_it_short() {
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
+    g.walk_to("breathing");
     g.answer(BREATHING, "y");
     g.answer(ACKNOWLEDGE, "");
     g.expect(SEIZURE);
@@ -1276,9 +1265,7 @@ fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
     let mut cmd = guided_command(&env, &["check"], true);
     cmd.env_remove("TERM");
     let mut g = Guided::spawn(env, cmd);
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
+    g.walk_to("seizure");
     g.expect(SEIZURE);
     g.kill("TERM");
     g.expect(STOPPED);
@@ -1293,19 +1280,14 @@ fn with_no_term_the_plain_mode_saves_on_sigterm_too() {
 
 /// `sidecheck ARGS` against the data folder of `g`, which must succeed; its stdout.
 fn run_ok(g: &Guided, args: &[&str]) -> String {
-    let out = g.env.cmd().args(args).output().expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    stdout(&g.env.run(args).code(0))
 }
 
 #[test]
 fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     // "Yes" to thoughts, the crisis box read, then Esc back to the question and "no".
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    g.answer(BREATHING, "n");
-    g.answer(SEIZURE, "n");
+    g.walk_to("suicidal_thoughts");
     g.answer(SUICIDAL, "y");
     g.answer(PLAN, "n");
     g.answer(BEHAVIOR, "n");
@@ -1320,14 +1302,7 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     g.expect("(Y/n)");
     g.send("n");
     g.send(ENTER);
-    g.answer(HALLUCINATIONS, "n");
-    g.answer(FEVER, "n");
-    none_for_every_common_side_effect(&mut g);
-    g.answer("make you feel high", "");
-    g.answer("more baclofen than your prescriber", "n");
-    g.answer("needed more baclofen to get the same effect?", "n");
-    g.answer("did you drink alcohol", "n");
-    g.answer("anything else about the last 7 days", "");
+    g.walk_from("hallucinations", "end");
     // The end summary says so.
     let summary = g.expect("Saved to");
     assert!(
@@ -1390,19 +1365,8 @@ fn a_crisis_box_taken_back_with_esc_stays_on_the_record_and_in_every_export() {
     // FHIR: the response's alerts group says the crisis alert was shown and taken back.
     let fhir: Value =
         serde_json::from_str(&run_ok(&g, &["export", "--format", "fhir"])).expect("FHIR");
-    let qr = fhir["entry"]
-        .as_array()
-        .expect("entries")
-        .iter()
-        .map(|e| &e["resource"])
-        .find(|r| r["resourceType"] == "QuestionnaireResponse")
-        .expect("a response");
-    let group = qr["item"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|i| i["linkId"] == "sidecheck-alerts")
-        .expect("the alerts group");
+    let qr = fhir_resources(&fhir, "QuestionnaireResponse")[0];
+    let group = fhir_item(qr, "sidecheck-alerts");
     let items = group["item"].as_array().expect("alert items");
     assert_eq!(items.len(), 1, "{group}");
     assert_eq!(items[0]["linkId"], "sidecheck-alerts-retracted");
@@ -1451,15 +1415,7 @@ fn stopping_at_the_first_of_two_boxes_still_shows_the_second() {
     // "More than prescribed", then back to the suicide screen and "yes": its end
     // raises two boxes at once, the suicidal-overdose emergency and the crisis one.
     let mut g = Guided::new(Env::new());
-    g.answer(START, "");
-    no_pump_no_dose_change(&mut g);
-    no_serious_side_effects(&mut g);
-    // Each by its place: the question text is drawn again with its answer, so
-    // waiting for the text alone could answer ahead of the screen.
-    for n in 8..=14 {
-        g.answer(&format!("Question {n} of"), "");
-    }
-    g.answer("make you feel high", "");
+    g.walk_to("more_than_prescribed");
     g.answer("more baclofen than your prescriber", "y");
     g.expect(ACKNOWLEDGE);
     g.send(ENTER);

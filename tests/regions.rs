@@ -23,9 +23,8 @@ fn alerts_for_locale(lang: &str) -> String {
         .env("LANG", lang)
         .args(["check", "--answers"])
         .arg(file)
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     stderr(&out)
 }
 
@@ -55,8 +54,7 @@ fn india_south_africa_and_the_philippines_never_get_us_numbers() {
 #[test]
 fn regions_json_lists_every_number_with_its_source_and_date() {
     let env = Env::new();
-    let out = env.cmd().args(["regions", "--json"]).output().expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.run(["regions", "--json"]).code(0);
     let all: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let mut numbers = 0;
     for region in all.as_array().expect("array") {
@@ -105,9 +103,9 @@ fn every_new_region_is_accepted_by_the_flag() {
             .cmd()
             .args(["--region", code, "check", "--answers"])
             .arg(file)
-            .output()
-            .expect("run");
-        assert_eq!(out.status.code(), Some(0), "{code}: {}", stderr(&out));
+            .run()
+            .label(code)
+            .code(0);
         assert!(
             stderr(&out).contains(&format!("({code})")),
             "{code}: {}",

@@ -48,8 +48,8 @@ fn cmd_with_data_dir(env: &Env, dir: &Path) -> assert_cmd::Command {
     c
 }
 
-fn import(env: &Env, file: &Path) -> std::process::Output {
-    env.cmd().arg("import").arg(file).output().unwrap()
+fn import(env: &Env, file: &Path) -> Ran {
+    env.cmd().arg("import").arg(file).run()
 }
 
 #[test]
@@ -57,9 +57,8 @@ fn a_log_replaced_by_a_folder_keeps_the_answers_beside_the_data_folder() {
     let env = Env::new();
     fs::create_dir_all(env.log_path()).unwrap();
     let answers = answers_with(json!({"seizure": true, "notes": "shaking at 3 am"}));
-    let out = env.check(&answers, &[]);
+    let out = env.check(&answers, &[]).code(1);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("NOT saved"), "{err}");
     let rescued = rescues_in(env.tmp.path());
     assert_eq!(rescued.len(), 1, "{err}");
@@ -78,16 +77,11 @@ fn a_log_replaced_by_a_folder_keeps_the_answers_beside_the_data_folder() {
 
     // Once the log is fixed, the check-in goes in, once.
     fs::remove_dir(env.log_path()).unwrap();
-    let out = import(&env, &rescued[0]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    import(&env, &rescued[0]).code(0);
     assert_eq!(env.records(), vec![kept.clone()]);
-    let out = import(&env, &rescued[0]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("nothing was changed"),
-        "{}",
-        stderr(&out)
-    );
+    import(&env, &rescued[0])
+        .code(0)
+        .stderr_has("nothing was changed");
     assert_eq!(env.records(), vec![kept]);
 }
 
@@ -102,10 +96,9 @@ fn with_no_room_beside_the_data_folder_the_rescue_copy_goes_home() {
     let out = cmd_with_data_dir(&env, &blocker.join("data"))
         .args(["check", "--json", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
+        .run()
+        .code(1);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
     let rescued = rescues_in(&home);
     assert_eq!(rescued.len(), 1, "{err}");
     assert_eq!(mode(&rescued[0]), 0o600);
@@ -125,10 +118,9 @@ fn with_nowhere_to_write_the_check_in_is_printed_to_import_later() {
     let out = cmd_with_data_dir(&env, &blocker.join("data"))
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .unwrap();
+        .run()
+        .code(1);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("printed above as one JSON line"), "{err}");
     let printed = err
         .lines()
@@ -139,8 +131,7 @@ fn with_nowhere_to_write_the_check_in_is_printed_to_import_later() {
 
     // Saved by hand into a file, it imports.
     let file = env.file("by-hand.json", printed.to_string());
-    let out = import(&env, &file);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    import(&env, &file).code(0);
     assert_eq!(env.records(), vec![printed]);
 }
 
@@ -170,14 +161,12 @@ fn import_refuses_what_is_not_a_check_in_and_a_newer_record() {
         ),
     ];
     for (name, text, says) in cases {
-        let out = import(&env, &env.file(name, text));
+        let out = import(&env, &env.file(name, text)).label(name).code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(says), "{name}: {err}");
     }
-    let out = import(&env, &env.tmp.path().join("missing.json"));
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    import(&env, &env.tmp.path().join("missing.json")).code(2);
     assert_eq!(
         fs::read(env.log_path()).unwrap(),
         before,

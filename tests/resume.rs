@@ -48,8 +48,7 @@ fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_
     // The file also says "no" to breathing: the earlier answer is kept, and said so.
     let mut file = whole.clone();
     file["breathing"] = json!(false);
-    let out = env.check(&file, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&file, &["--resume"]).code(0);
     let err = stderr(&out);
     // The earlier answers come first, as one short list...
     let list = err.find("Your answers so far:").expect(&err);
@@ -95,13 +94,9 @@ fn resume_with_answers_fills_the_rest_and_saves_a_new_record_that_completes_the_
     assert_eq!(done["alerts"][0]["id"], "breathing");
 
     // Now it is finished, there is nothing left to resume.
-    let out = env.check(&whole, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("was completed; there is nothing to finish"),
-        "{}",
-        stderr(&out)
-    );
+    env.check(&whole, &["--resume"])
+        .code(0)
+        .stderr_has("was completed; there is nothing to finish");
     let records = env.records();
     assert_eq!(records.len(), 3);
     assert!(records[2].get("completes").is_none(), "{}", records[2]);
@@ -113,8 +108,7 @@ fn resume_after_the_bank_version_changed_starts_a_new_check_in() {
     let mut before = stopped(&calm_answers(), 5, 1);
     before["bank"]["version"] = json!("0.9.0");
     append_log(&env, &[before.to_string()]);
-    let out = env.check(&calm_answers(), &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &["--resume"]).code(0);
     let err = stderr(&out);
     assert!(
         err.contains("used the questions of baclofen 0.9.0, and these are baclofen 1.1.0"),
@@ -138,8 +132,7 @@ fn resume_after_the_bank_version_changed_starts_a_new_check_in() {
 fn resume_of_a_check_in_older_than_7_days_starts_a_new_check_in() {
     let env = Env::new();
     append_log(&env, &[stopped(&calm_answers(), 5, 7 * 24 + 1).to_string()]);
-    let out = env.check(&calm_answers(), &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &["--resume"]).code(0);
     let err = stderr(&out);
     assert!(err.contains("started more than 7 days ago"), "{err}");
     assert!(err.contains("a new check-in starts instead"), "{err}");
@@ -150,31 +143,22 @@ fn resume_of_a_check_in_older_than_7_days_starts_a_new_check_in() {
     // Six days ago is still within the recall period.
     let env = Env::new();
     append_log(&env, &[stopped(&calm_answers(), 5, 6 * 24).to_string()]);
-    let out = env.check(&calm_answers(), &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&calm_answers(), &["--resume"]).code(0);
     assert_eq!(env.records()[1]["completes"], STOPPED_ID);
 }
 
 #[test]
 fn resume_with_nothing_stopped_says_so_and_starts_a_new_check_in() {
     let env = Env::new();
-    let out = env.check(&calm_answers(), &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("there is no stopped check-in to finish"),
-        "{}",
-        stderr(&out)
-    );
+    env.check(&calm_answers(), &["--resume"])
+        .code(0)
+        .stderr_has("there is no stopped check-in to finish");
     assert_eq!(env.records().len(), 1);
 
     // A file that only fills the rest is not enough for a new check-in.
-    let out = env.check(&json!({"notes": "later"}), &["--resume"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("missing an answer to \"pump\""),
-        "{}",
-        stderr(&out)
-    );
+    env.check(&json!({"notes": "later"}), &["--resume"])
+        .code(2)
+        .stderr_has("missing an answer to \"pump\"");
 }
 
 #[test]
@@ -183,8 +167,7 @@ fn resume_with_answers_needs_only_the_questions_still_open() {
     let whole = calm_answers();
     append_log(&env, &[stopped(&whole, BASE - 2, 2).to_string()]);
     let rest = json!({"alcohol_sedatives": false, "notes": "second half"});
-    let out = env.check(&rest, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&rest, &["--resume"]).code(0);
     let done = env.records().pop().expect("a record");
     assert_eq!(done["completes"], STOPPED_ID);
     assert_eq!(questions(&done).len(), BASE);
@@ -203,8 +186,7 @@ fn version_1_records_are_still_read_and_resumed() {
         "{}",
         stdout(&out)
     );
-    let out = env.check(&calm_answers(), &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&calm_answers(), &["--resume"]).code(0);
     assert_eq!(env.records()[1]["completes"], STOPPED_ID);
 }
 
@@ -230,11 +212,7 @@ mod guided {
     fn after_ctrl_c_the_next_guided_start_says_how_to_finish_the_check_in() {
         let env = Env::new();
         let mut g = Guided::start(env, &["check"], true);
-        g.answer(START, "");
-        g.answer("from a pump under your skin?", "n");
-        g.answer("did you miss doses", "n");
-        g.answer("have you had trouble breathing?", "n");
-        g.answer("have you had a seizure?", "n");
+        g.walk_to("suicidal_thoughts");
         g.expect("thoughts of hurting or killing yourself?");
         g.ctrl_c();
         // The end-of-check message says how to carry on.
@@ -339,8 +317,7 @@ fn finishing_a_stopped_check_in_keeps_the_alerts_it_showed_and_the_ones_it_retra
     assert_eq!(before["alerts"][0]["id"], "breathing", "{before}");
     append_log(&env, &[before.to_string()]);
 
-    let out = env.check(&whole, &["--resume"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&whole, &["--resume"]).code(0);
     let done = &env.records()[1];
     assert_eq!(done["completes"], STOPPED_ID);
     // The finished record stands in for the stopped one, so it carries both.

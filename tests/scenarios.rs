@@ -411,11 +411,11 @@ fn each_scenario_through_the_scripted_binary() {
     let bank = Bank::bundled().expect("bundled bank");
     for (name, expect) in TABLE {
         let env = Env::new();
-        let out = env.check(&scenario(name), &[]);
+        let out = env.check(&scenario(name), &[]).label(name);
         let err = stderr(&out);
         match expect {
             Alerts { shown, saved } => {
-                assert_eq!(out.status.code(), Some(0), "{name}: {err}");
+                out.code(0);
                 assert_eq!(boxes_shown(&bank, &err), owned(shown), "{name}:\n{err}");
                 let records = env.records();
                 assert_eq!(records.len(), 1, "{name}");
@@ -434,7 +434,7 @@ fn each_scenario_through_the_scripted_binary() {
                 assert_eq!(alerts, owned_pairs(saved), "{name}: alerts saved");
             }
             Refused { question, says } => {
-                assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+                out.code(2);
                 assert!(err.contains(&format!("\"{question}\"")), "{name}: {err}");
                 for s in *says {
                     assert!(err.contains(s), "{name}: {s:?} not in {err}");
@@ -457,10 +457,8 @@ fn flat(text: &str) -> String {
 /// The end summary of a scripted check-in, and `show last` of it.
 fn summary_and_show(answers: &Value) -> (String, String) {
     let env = Env::new();
-    let out = env.check(answers, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let shown = env.cmd().args(["show", "last"]).output().expect("show");
-    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    let out = env.check(answers, &[]).code(0);
+    let shown = env.run(["show", "last"]).code(0);
     // The scripted check writes its summary to stderr; `show` to stdout.
     (flat(&stderr(&out)), flat(&stdout(&shown)))
 }

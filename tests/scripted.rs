@@ -12,8 +12,7 @@ use crate::support::*;
 #[test]
 fn calm_answers_save_a_completed_check_in() {
     let env = Env::new();
-    let out = env.check(&calm_answers(), &["--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&calm_answers(), &["--json"]).code(0);
     let records = env.records();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["status"], "completed");
@@ -75,9 +74,8 @@ fn box_with(out: &Output, title: &str) -> String {
 fn urgent_rules() -> BTreeSet<(String, String)> {
     let out = Command::new(bin())
         .args(["bank", "questions", "--json"])
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let rows: Value = serde_json::from_slice(&out.stdout).expect("questions JSON");
     let mut rules = BTreeSet::new();
     for q in rows.as_array().expect("array") {
@@ -401,15 +399,10 @@ fn every_urgent_rule_in_the_bank_has_a_case_here() {
 fn every_urgent_alert_shows_its_box_and_is_saved() {
     for case in urgent_cases() {
         let env = Env::new();
-        let out = env.check(&case.answers, &[]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{} via {}: {}",
-            case.id,
-            case.question,
-            stderr(&out)
-        );
+        let out = env
+            .check(&case.answers, &[])
+            .label(format!("{} via {}", case.id, case.question))
+            .code(0);
         let shown = box_with(&out, case.title);
         assert!(shown.contains(case.heading), "{}: {shown}", case.id);
         for n in case.numbers {
@@ -433,8 +426,7 @@ fn every_urgent_alert_shows_its_box_and_is_saved() {
 #[test]
 fn a_suicide_plan_shows_one_emergency_box_in_place_of_the_crisis_one() {
     let env = Env::new();
-    let out = env.check(&screen_answers(true, false), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env.check(&screen_answers(true, false), &[]).code(0);
     // The screen is one block: one box at its end, at the level of the whole.
     let boxes = alert_boxes(&stderr(&out));
     assert_eq!(boxes.len(), 1, "{boxes:#?}");
@@ -461,8 +453,9 @@ fn answers_that_end_inside_the_screen_still_show_its_alert() {
     // lost to a mistake in the file.
     let env = env_with_one_record();
     let before = std::fs::read(env.log_path()).expect("log");
-    let out = env.check(&answers_with(json!({"suicidal_thoughts": true})), &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = env
+        .check(&answers_with(json!({"suicidal_thoughts": true})), &[])
+        .code(2);
     let shown = box_with(&out, "You have had thoughts of hurting yourself");
     assert!(shown.contains(CRISIS) && shown.contains("988"), "{shown}");
     let err = stderr(&out);
@@ -474,11 +467,12 @@ fn answers_that_end_inside_the_screen_still_show_its_alert() {
     assert_nothing_saved(&env, &before);
 
     // A plan answer of the wrong type, after "yes" to the plan... is the same.
-    let out = env.check(
-        &answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": "yes"})),
-        &[],
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = env
+        .check(
+            &answers_with(json!({"suicidal_thoughts": true, "suicidal_plan": "yes"})),
+            &[],
+        )
+        .code(2);
     box_with(&out, "You have had thoughts of hurting yourself");
     assert_nothing_saved(&env, &before);
 }
@@ -486,11 +480,11 @@ fn answers_that_end_inside_the_screen_still_show_its_alert() {
 #[test]
 fn alcohol_with_breathing_replaces_both_smaller_alerts() {
     let env = Env::new();
-    let out = env.check(
+    env.check(
         &answers_with(json!({"breathing": true, "alcohol_sedatives": true})),
         &[],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    )
+    .code(0);
     let ids: Vec<String> = record_alerts(&env.records()[0])
         .into_iter()
         .map(|a| a.0)
@@ -501,19 +495,21 @@ fn alcohol_with_breathing_replaces_both_smaller_alerts() {
 #[test]
 fn pump_alerts_only_with_a_pump() {
     let env = Env::new();
-    let out = env.check(&pump_answers(json!({"pump_alarm": true})), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(&pump_answers(json!({"pump_alarm": true})), &[])
+        .code(0);
     assert!(
         box_with(&out, "Your pump may not be giving enough baclofen").contains("baclofen pump")
     );
 
     // Without a pump, the pump questions are not asked and nothing is raised.
     let env = Env::new();
-    let out = env.check(
-        &answers_with(json!({"pump": false, "pump_alarm": true})),
-        &[],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(
+            &answers_with(json!({"pump": false, "pump_alarm": true})),
+            &[],
+        )
+        .code(0);
     assert!(alert_boxes(&stderr(&out)).is_empty(), "{}", stderr(&out));
     assert_eq!(env.records()[0]["alerts"], json!([]));
 }
@@ -521,8 +517,9 @@ fn pump_alerts_only_with_a_pump() {
 #[test]
 fn very_severe_drowsiness_shows_the_overdose_box_alone() {
     let env = Env::new();
-    let out = env.check(&answers_with(json!({"drowsiness": "very_severe"})), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(&answers_with(json!({"drowsiness": "very_severe"})), &[])
+        .code(0);
     let alerts = record_alerts(&env.records()[0]);
     assert_eq!(
         alerts,
@@ -550,8 +547,10 @@ fn each_region_gives_its_own_numbers_as_people_dial_them() {
     let answers = screen_answers(true, false);
     for (region, numbers, note) in cases {
         let env = Env::new();
-        let out = env.check(&answers, &["--region", region]);
-        assert_eq!(out.status.code(), Some(0), "{region}: {}", stderr(&out));
+        let out = env
+            .check(&answers, &["--region", region])
+            .label(region)
+            .code(0);
         let shown = box_with(&out, "You may act on thoughts of suicide");
         for n in *numbers {
             assert!(shown.contains(n), "{region}: no {n:?} in {shown}");
@@ -566,11 +565,12 @@ fn each_region_gives_its_own_numbers_as_people_dial_them() {
 #[test]
 fn breathing_alert_in_gb_gives_999_and_nhs_111() {
     let env = Env::new();
-    let out = env.check(
-        &answers_with(json!({"breathing": true})),
-        &["--region", "gb"],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(
+            &answers_with(json!({"breathing": true})),
+            &["--region", "gb"],
+        )
+        .code(0);
     let shown = box_with(&out, "You had trouble breathing");
     assert!(shown.contains("call 999 now"), "{shown}");
     assert!(shown.contains("Call 111"), "{shown}");
@@ -584,26 +584,20 @@ fn breathing_alert_in_gb_gives_999_and_nhs_111() {
 /// against a real log.
 fn env_with_one_record() -> Env {
     let env = Env::new();
-    let out = env.check(&calm_answers(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(&calm_answers(), &[]).code(0);
     assert_eq!(env.records().len(), 1);
     env
 }
 
 /// Runs `check --answers` on raw file contents.
-fn check_raw(env: &Env, contents: &str) -> Output {
+fn check_raw(env: &Env, contents: &str) -> Ran {
     let f = env.file("raw.json", contents);
-    env.cmd()
-        .args(["check", "--answers"])
-        .arg(f)
-        .output()
-        .expect("run sidecheck")
+    env.cmd().args(["check", "--answers"]).arg(f).run()
 }
 
 /// Exit 2, exactly one error line (the last), naming each of `names`; no "Saved".
-fn assert_input_error(out: &Output, names: &[&str]) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+fn assert_input_error(out: &Ran, names: &[&str]) -> String {
+    let err = stderr(out.code(2));
     let errors: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("sidecheck: error:"))
@@ -810,12 +804,7 @@ fn a_missing_answers_file_is_named() {
     let env = env_with_one_record();
     let before = std::fs::read(env.log_path()).expect("log");
     let missing = env.tmp.path().join("no-such-answers.json");
-    let out = env
-        .cmd()
-        .args(["check", "--answers"])
-        .arg(&missing)
-        .output()
-        .expect("run sidecheck");
+    let out = env.cmd().args(["check", "--answers"]).arg(&missing).run();
     assert_input_error(&out, &["no-such-answers.json", "does not exist"]);
     assert_nothing_saved(&env, &before);
 }
@@ -829,9 +818,8 @@ fn answers_to_follow_ups_that_are_not_asked_are_ignored_with_a_notice() {
     let answers = answers_with(json!({
         "suicidal_plan": true, "pump_alarm": true, "missed_days": 3
     }));
-    let out = env.check(&answers, &[]);
+    let out = env.check(&answers, &[]).code(0);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
     for id in ["suicidal_plan", "pump_alarm", "missed_days"] {
         assert!(
             err.lines()
@@ -858,14 +846,12 @@ fn answers_to_follow_ups_that_are_not_asked_are_ignored_with_a_notice() {
 #[test]
 fn answers_can_come_from_standard_input() {
     let env = Env::new();
-    let out = env
-        .cmd()
+    env.cmd()
         .args(["check", "--answers", "-", "--json"])
         .write_stdin(answers_with(json!({"seizure": true})).to_string())
         .timeout(Duration::from_secs(30))
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let records = env.records();
     assert_eq!(records.len(), 1);
     assert_eq!(
@@ -879,8 +865,7 @@ fn answers_can_come_from_standard_input() {
         .args(["check", "--answers", "-"])
         .write_stdin("{\"breathing\": yes}")
         .timeout(Duration::from_secs(30))
-        .output()
-        .expect("run sidecheck");
+        .run();
     assert_input_error(&out, &["standard input", "line 1, column"]);
     assert_eq!(env.records().len(), 1);
 }
@@ -888,14 +873,15 @@ fn answers_can_come_from_standard_input() {
 #[test]
 fn json_goes_to_stdout_and_alerts_to_stderr_only() {
     let env = Env::new();
-    let out = env.check(
-        &answers_with(
-            json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false,
-                   "suicidal_behavior": false}),
-        ),
-        &["--json"],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(
+            &answers_with(
+                json!({"breathing": true, "suicidal_thoughts": true, "suicidal_plan": false,
+                       "suicidal_behavior": false}),
+            ),
+            &["--json"],
+        )
+        .code(0);
     let text = stdout(&out);
     let printed: Value = serde_json::from_str(&text).expect("stdout is one JSON record");
     let records = env.records();
@@ -924,8 +910,9 @@ fn json_goes_to_stdout_and_alerts_to_stderr_only() {
 #[test]
 fn without_json_stdout_stays_empty() {
     let env = Env::new();
-    let out = env.check(&answers_with(json!({"breathing": true})), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = env
+        .check(&answers_with(json!({"breathing": true})), &[])
+        .code(0);
     assert_eq!(stdout(&out), "");
 }
 
@@ -940,10 +927,9 @@ fn without_a_terminal_or_answers_it_stops_at_once() {
             .cmd()
             .args(args)
             .timeout(Duration::from_secs(20))
-            .output()
-            .expect("run sidecheck");
+            .run()
+            .code(2);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains("--answers"), "{args:?}: {err}");
         assert!(!env.log_path().exists(), "{args:?}: a log was made");
@@ -971,9 +957,8 @@ fn region_comes_from_the_locale() {
         .env("LANG", "en_GB.UTF-8")
         .args(["check", "--answers"])
         .arg(f)
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let shown = box_with(&out, "You had trouble breathing");
     assert!(shown.contains("Call 999"), "{shown}");
     assert!(!shown.contains("911"), "{shown}");
@@ -983,11 +968,7 @@ fn region_comes_from_the_locale() {
 
 #[test]
 fn regions_lists_every_supported_region() {
-    let out = Command::new(bin())
-        .arg("regions")
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Command::new(bin()).arg("regions").run().code(0);
     let codes: Vec<String> = stdout(&out)
         .lines()
         .filter(|l| !l.starts_with(' '))
@@ -1034,24 +1015,22 @@ fn the_data_folder_comes_from_the_flag_else_the_environment() {
     let from_env = env.tmp.path().join("from-env");
     let from_flag = env.tmp.path().join("from-flag");
 
-    let out = bare_cmd(&env)
+    bare_cmd(&env)
         .env("SIDECHECK_DATA_DIR", &from_env)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     assert_eq!(read_records(&from_env.join("checkins.jsonl")).len(), 1);
 
-    let out = bare_cmd(&env)
+    bare_cmd(&env)
         .env("SIDECHECK_DATA_DIR", &from_env)
         .arg("--data-dir")
         .arg(&from_flag)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     assert_eq!(read_records(&from_flag.join("checkins.jsonl")).len(), 1);
     // The flag won: the folder from the environment still holds only the first.
     assert_eq!(read_records(&from_env.join("checkins.jsonl")).len(), 1);
@@ -1060,9 +1039,8 @@ fn the_data_folder_comes_from_the_flag_else_the_environment() {
     let out = bare_cmd(&env)
         .env("SIDECHECK_DATA_DIR", &from_flag)
         .args(["show", "last", "--json"])
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run()
+        .code(0);
     let shown: Value = serde_json::from_slice(&out.stdout).expect("record JSON");
     assert_eq!(
         shown["id"],
@@ -1084,10 +1062,9 @@ fn an_unwritable_data_folder_still_shows_the_alert_then_says_not_saved() {
         .arg(&data)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .expect("run sidecheck");
+        .run()
+        .code(1);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
     // The urgent answer is never hidden, even when it cannot be saved...
     let alert = err.find("EMERGENCY").expect("alert shown");
     assert!(err.contains("911"), "{err}");
@@ -1107,12 +1084,11 @@ fn an_unwritable_data_folder_still_shows_the_alert_then_says_not_saved() {
     assert_eq!(std::fs::read_to_string(&blocker).expect("blocker"), "x");
 
     // The same when the folder comes from the environment.
-    let out = bare_cmd(&env)
+    bare_cmd(&env)
         .env("SIDECHECK_DATA_DIR", &data)
         .args(["check", "--answers"])
         .arg(&answers)
-        .output()
-        .expect("run sidecheck");
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("NOT saved"), "{}", stderr(&out));
+        .run()
+        .code(1)
+        .stderr_has("NOT saved");
 }

@@ -43,10 +43,9 @@ fn sixteen_copies_saving_at_once_lose_nothing_and_break_no_line() {
                             .arg(env.data_dir())
                             .args(["check", "--answers"])
                             .arg(file)
-                            .output()
-                            .expect("run sidecheck");
+                            .run()
+                            .code(0);
                         let err = stderr(&out);
-                        assert_eq!(out.status.code(), Some(0), "{err}");
                         ids.push(acknowledged_id(&err).expect("a saved acknowledgement"));
                     }
                     ids
@@ -75,9 +74,10 @@ fn sixteen_copies_saving_at_once_lose_nothing_and_break_no_line() {
 
     // And the program itself reads the whole log without a warning.
     let last = log.records.last().expect("records").id.clone();
-    let out = env.cmd().args(["show", "last", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let out = env
+        .run(["show", "last", "--json"])
+        .code(0)
+        .stderr_lacks("warning");
     let shown: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(shown["id"], json!(last));
     eprintln!(

@@ -1,8 +1,10 @@
-//! Helpers that read like the domain: a private data folder, an answers file, and a
-//! run of the real binary.
+//! Helpers that read like the domain: a private data folder, an answers file, a run
+//! of the real binary checked in one chain (`Ran`), and the parts of a FHIR Bundle.
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -93,15 +95,23 @@ impl Env {
         p
     }
 
-    /// Runs `check --answers` with the given answers and returns the output.
-    pub fn check(&self, answers: &Value, extra: &[&str]) -> Output {
+    /// `sidecheck ARGS` against this data folder, run to its end.
+    pub fn run<I, S>(&self, args: I) -> Ran
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.cmd().args(args).run()
+    }
+
+    /// Runs `check --answers` with the given answers, then `extra` arguments.
+    pub fn check(&self, answers: &Value, extra: &[&str]) -> Ran {
         let f = self.file("answers.json", answers.to_string());
         self.cmd()
             .args(["check", "--answers"])
             .arg(f)
             .args(extra)
-            .output()
-            .expect("run sidecheck")
+            .run()
     }
 
     /// Every valid record in the log, as JSON.
@@ -194,8 +204,7 @@ pub fn append_log(env: &Env, lines: &[String]) {
 
 /// Runs a scripted check that must succeed and returns the record it saved.
 pub fn check_saved(env: &Env, answers: &Value) -> Value {
-    let out = env.check(answers, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    env.check(answers, &[]).code(0);
     env.records().pop().expect("a saved record")
 }
 
@@ -237,4 +246,250 @@ pub fn now_minus_hours(hours: i64) -> String {
     (chrono::Local::now() - chrono::Duration::hours(hours))
         .fixed_offset()
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+}
+
+// ---------------------------------------------------------------- a run, checked
+
+/// A finished run: what it wrote, how it ended, and the command that ran, checked in
+/// one chain as in casey/just's tests: `env.run(["show", "x"]).code(2).stderr_has("x")`
+/// (the checks are [`Check`]'s). A failed check shows the command, how it ended,
+/// stdout and stderr. It reads as its `Output` too: `stdout(&out)`, `out.status`.
+pub struct Ran {
+    command: String,
+    label: String,
+    out: Output,
+}
+
+/// Runs a prepared command to its end, keeping what it said for [`Ran`]'s checks.
+pub trait Run {
+    fn run(&mut self) -> Ran;
+}
+
+impl Run for Command {
+    fn run(&mut self) -> Ran {
+        let command = describe(self.get_program(), self.get_args(), self.get_envs());
+        Ran::new(command, self.output().expect("run the command"))
+    }
+}
+
+impl Run for std::process::Command {
+    fn run(&mut self) -> Ran {
+        let command = command_line(self);
+        Ran::new(command, self.output().expect("run the command"))
+    }
+}
+
+impl std::ops::Deref for Ran {
+    type Target = Output;
+
+    fn deref(&self) -> &Output {
+        &self.out
+    }
+}
+
+impl Ran {
+    /// A run this module did not start (a spawned child), named by `command`.
+    pub fn new(command: impl Into<String>, out: Output) -> Ran {
+        Ran {
+            command: command.into(),
+            label: String::new(),
+            out,
+        }
+    }
+
+    /// Names the case in any failure (a format, a file), for runs made in a loop.
+    pub fn label(mut self, label: impl Display) -> Ran {
+        self.label = label.to_string();
+        self
+    }
+
+    /// Stops the test with `why` and everything needed to see what happened.
+    #[track_caller]
+    pub fn fail(&self, why: &str) -> ! {
+        let case = if self.label.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", self.label)
+        };
+        panic!(
+            "{case}{why}\n   command: {}\n     ended: {}\n--- stdout ---\n{}\n--- stderr ---\n{}\n---",
+            self.command,
+            self.out.status,
+            shortened(&stdout(&self.out)),
+            shortened(&stderr(&self.out)),
+        );
+    }
+}
+
+/// The checks on a finished run. Each takes the run and gives it back, so they
+/// chain; they work alike on a `Ran` and on a `&Ran` (in a helper that only looks).
+pub trait Check: Sized {
+    fn ran(&self) -> &Ran;
+
+    /// Fails with `why` unless `ok`: the one way the checks below fail.
+    #[track_caller]
+    fn must(self, ok: bool, why: impl FnOnce() -> String) -> Self {
+        if !ok {
+            self.ran().fail(&why());
+        }
+        self
+    }
+
+    /// It exited with `want` (not killed by a signal).
+    #[track_caller]
+    fn code(self, want: i32) -> Self {
+        let ok = self.ran().status.code() == Some(want);
+        self.must(ok, || format!("expected exit code {want}"))
+    }
+
+    #[track_caller]
+    fn stdout_has(self, text: &str) -> Self {
+        let ok = stdout(self.ran()).contains(text);
+        self.must(ok, || format!("stdout does not have {text:?}"))
+    }
+
+    #[track_caller]
+    fn stderr_has(self, text: &str) -> Self {
+        let ok = stderr(self.ran()).contains(text);
+        self.must(ok, || format!("stderr does not have {text:?}"))
+    }
+
+    #[track_caller]
+    fn stdout_lacks(self, text: &str) -> Self {
+        let ok = !stdout(self.ran()).contains(text);
+        self.must(ok, || format!("stdout has {text:?}"))
+    }
+
+    #[track_caller]
+    fn stderr_lacks(self, text: &str) -> Self {
+        let ok = !stderr(self.ran()).contains(text);
+        self.must(ok, || format!("stderr has {text:?}"))
+    }
+
+    /// Nothing at all on stdout.
+    #[track_caller]
+    fn stdout_empty(self) -> Self {
+        let ok = self.ran().stdout.is_empty();
+        self.must(ok, || "stdout is not empty".to_string())
+    }
+
+    /// Nothing at all on stderr.
+    #[track_caller]
+    fn stderr_empty(self) -> Self {
+        let ok = self.ran().stderr.is_empty();
+        self.must(ok, || "stderr is not empty".to_string())
+    }
+}
+
+impl Check for Ran {
+    fn ran(&self) -> &Ran {
+        self
+    }
+}
+
+impl Check for &Ran {
+    fn ran(&self) -> &Ran {
+        self
+    }
+}
+
+/// How a failure names a command this module did not run (see [`Ran::new`]).
+pub fn command_line(cmd: &std::process::Command) -> String {
+    describe(cmd.get_program(), cmd.get_args(), cmd.get_envs())
+}
+
+/// A command as a shell would read it: the variables it sets, the program (the
+/// binary under test as `sidecheck`) and its arguments, each cut to a sensible length.
+fn describe<'a>(
+    program: &OsStr,
+    args: impl Iterator<Item = &'a OsStr>,
+    envs: impl Iterator<Item = (&'a OsStr, Option<&'a OsStr>)>,
+) -> String {
+    let mut words: Vec<String> = envs
+        .filter_map(|(k, v)| v.map(|v| format!("{}={}", k.to_string_lossy(), quoted(v))))
+        .collect();
+    words.push(if program == OsStr::new(bin()) {
+        "sidecheck".to_string()
+    } else {
+        quoted(program)
+    });
+    words.extend(args.map(quoted));
+    words.join(" ")
+}
+
+/// One word of a command, quoted if a shell would split it; a huge one is cut.
+fn quoted(word: &OsStr) -> String {
+    const MAX: usize = 200;
+    let mut w = word.to_string_lossy().into_owned();
+    if w.len() > MAX {
+        let total = w.len();
+        let mut cut = MAX;
+        while !w.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        w.truncate(cut);
+        w.push_str(&format!("…({total} bytes)"));
+    }
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !w.is_empty() && w.chars().all(plain) {
+        w
+    } else {
+        format!("'{}'", w.replace('\'', r"'\''"))
+    }
+}
+
+/// Output for a failure message: whole if short, else its start and how much is left
+/// out (some tests write megabytes on purpose).
+fn shortened(text: &str) -> String {
+    const MAX: usize = 8000;
+    if text.len() <= MAX {
+        return text.to_string();
+    }
+    let mut cut = MAX;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}\n… ({} more bytes)", &text[..cut], text.len() - cut)
+}
+
+// ---------------------------------------------------------------- FHIR
+
+/// The resources of one type in a FHIR Bundle, in order.
+pub fn fhir_resources<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+    bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == kind)
+        .collect()
+}
+
+/// The QuestionnaireResponse of the check-in with this id.
+pub fn fhir_response<'a>(bundle: &'a Value, id: &Value) -> &'a Value {
+    fhir_resources(bundle, "QuestionnaireResponse")
+        .into_iter()
+        .find(|r| r["identifier"]["value"] == *id)
+        .unwrap_or_else(|| panic!("no response for {id}"))
+}
+
+/// The item with this linkId anywhere under `parent` (a Questionnaire, a response or
+/// an item), depth first: in its child items and, in a response, in the items under
+/// an answer, where follow-ups sit.
+pub fn fhir_item<'a>(parent: &'a Value, link_id: &str) -> &'a Value {
+    fn find<'a>(items: &'a Value, link_id: &str) -> Option<&'a Value> {
+        items.as_array().into_iter().flatten().find_map(|i| {
+            if i["linkId"] == link_id {
+                return Some(i);
+            }
+            find(&i["item"], link_id).or_else(|| {
+                i["answer"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find_map(|a| find(&a["item"], link_id))
+            })
+        })
+    }
+    find(&parent["item"], link_id).unwrap_or_else(|| panic!("no item {link_id} in {parent}"))
 }
