@@ -8,175 +8,12 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
-use serde_json::Value;
 
-use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question};
+use crate::answer::{Answer, AnswerError};
+use crate::bank::condition::{self, Given};
+use crate::bank::{AlertRule, Bank, Condition, Question};
 use crate::profile::Profile;
-use crate::record::{AlertRecord, AnswerRecord};
-use crate::text::fmt_num;
-
-/// The longest text answer when the bank sets no `max_length`.
-pub const MAX_TEXT: usize = 2000;
-
-/// Whether a number is in a number question's range (and whole, if it must be).
-pub fn number_fits(q: &Question, n: f64) -> bool {
-    let lo = q.min.unwrap_or(f64::MIN);
-    let hi = q.max.unwrap_or(f64::MAX);
-    n.is_finite() && n >= lo && n <= hi && !(q.integer && n.fract() != 0.0)
-}
-
-/// Whether a text is short enough for a text question.
-pub fn text_fits(q: &Question, s: &str) -> bool {
-    s.chars().count() <= q.max_length.unwrap_or(MAX_TEXT)
-}
-
-/// One answer, already checked against its question.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    Yes(bool),
-    /// The index of the chosen option in the question's scale.
-    Choice(usize),
-    Number(f64),
-    Text(String),
-}
-
-/// Why a value does not fit a question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerError {
-    pub question: String,
-    pub message: String,
-}
-
-impl Answer {
-    /// Converts a JSON value (as in an answers file) into an answer for `q`.
-    pub fn from_json(bank: &Bank, q: &Question, v: &Value) -> Result<Answer, AnswerError> {
-        let err = |what: String| AnswerError {
-            question: q.id.clone(),
-            message: what,
-        };
-        let wrong = || {
-            err(format!(
-                "{} is the wrong type for this {} question; use {}",
-                describe(v),
-                q.kind.as_str(),
-                bank.expected(q)
-            ))
-        };
-        match q.kind {
-            Kind::YesNo => v.as_bool().map(Answer::Yes).ok_or_else(wrong),
-            Kind::Scale => {
-                let opts = bank.options(q);
-                if let Some(s) = v.as_str() {
-                    opts.iter()
-                        .position(|c| c.id == s)
-                        .map(Answer::Choice)
-                        .ok_or_else(|| {
-                            err(format!(
-                                "\"{s}\" is not an option; use {}",
-                                bank.expected(q)
-                            ))
-                        })
-                } else if let Some(n) = v.as_f64() {
-                    opts.iter()
-                        .position(|c| f64::from(c.score) == n)
-                        .map(Answer::Choice)
-                        .ok_or_else(|| {
-                            err(format!(
-                                "score {} is out of range; use {}",
-                                short_json(v),
-                                bank.expected(q)
-                            ))
-                        })
-                } else {
-                    Err(wrong())
-                }
-            }
-            Kind::Number => {
-                let n = v.as_f64().ok_or_else(wrong)?;
-                Answer::number(bank, q, n)
-            }
-            Kind::Text => {
-                let s = v.as_str().ok_or_else(wrong)?;
-                Answer::text(bank, q, s)
-            }
-        }
-    }
-
-    /// A checked number answer.
-    pub fn number(bank: &Bank, q: &Question, n: f64) -> Result<Answer, AnswerError> {
-        if number_fits(q, n) {
-            Ok(Answer::Number(n))
-        } else {
-            Err(AnswerError {
-                question: q.id.clone(),
-                message: format!(
-                    "{} is out of range; use {}{}",
-                    fmt_num(n),
-                    bank.expected(q),
-                    q.range_reason
-                        .as_deref()
-                        .map(|why| format!(". {why}"))
-                        .unwrap_or_default()
-                ),
-            })
-        }
-    }
-
-    /// A checked text answer.
-    pub fn text(bank: &Bank, q: &Question, s: &str) -> Result<Answer, AnswerError> {
-        if text_fits(q, s) {
-            Ok(Answer::Text(s.to_string()))
-        } else {
-            Err(AnswerError {
-                question: q.id.clone(),
-                message: format!("the text is too long; use {}", bank.expected(q)),
-            })
-        }
-    }
-
-    /// The answer as it goes in the log.
-    pub fn to_json(&self, options: &[Choice]) -> Value {
-        match self {
-            Answer::Yes(b) => Value::Bool(*b),
-            Answer::Choice(i) => options
-                .get(*i)
-                .map(|c| Value::String(c.id.clone()))
-                .unwrap_or(Value::Null),
-            Answer::Number(n) => serde_json::Number::from_f64(*n)
-                .map(|n| {
-                    if n.as_f64()
-                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                    {
-                        Value::from(n.as_f64().unwrap_or(0.0) as i64)
-                    } else {
-                        Value::Number(n)
-                    }
-                })
-                .unwrap_or(Value::Null),
-            Answer::Text(s) => Value::String(s.clone()),
-        }
-    }
-}
-
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(_) => v.to_string(),
-        Value::Number(_) => format!("the number {}", short_json(v)),
-        Value::String(_) => format!("the text {}", short_json(v)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-fn short_json(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        format!("{}...", s.chars().take(37).collect::<String>())
-    } else {
-        s
-    }
-}
+use crate::record::{AlertRecord, AnswerRecord, BankRef, CheckIn, RECORD_VERSION, Status};
 
 /// When an alert was shown, and the question whose answer raised it then (once the
 /// alert stops holding, that can no longer be worked out from the answers).
@@ -343,44 +180,10 @@ impl<'b> Flow<'b> {
         }
     }
 
-    /// Whether a condition holds on the answers that count.
+    /// Whether a condition holds on the answers that count and the "about you"
+    /// answers: [`condition::holds`], the one rule, on this check-in.
     pub fn holds(&self, c: &Condition) -> bool {
-        if let Some(all) = &c.all {
-            return all.iter().all(|c| self.holds(c));
-        }
-        if let Some(any) = &c.any {
-            return any.iter().any(|c| self.holds(c));
-        }
-        if let Some(not) = &c.not {
-            return !self.holds(not);
-        }
-        if let Some(pid) = &c.profile {
-            return matches!((self.profile.get(pid), &c.equals), (Some(v), Some(Value::Bool(want))) if v == *want);
-        }
-        let Some(qid) = &c.question else { return false };
-        let q = self
-            .index
-            .get(qid.as_str())
-            .map(|&i| &self.bank.questions[i]);
-        let (Some(q), Some(a)) = (q, self.answer_to(qid)) else {
-            return false;
-        };
-        let options = self.bank.options(q);
-        if let Some(v) = &c.equals {
-            return &a.to_json(options) == v
-                || matches!((a, v), (Answer::Number(n), Value::Number(m)) if Some(*n) == m.as_f64());
-        }
-        if let Some(min) = c.at_least {
-            return match a {
-                Answer::Choice(i) => options.get(*i).is_some_and(|o| f64::from(o.score) >= min),
-                Answer::Number(n) => *n >= min,
-                _ => false,
-            };
-        }
-        if let Some(list) = &c.one_of {
-            return matches!(a, Answer::Choice(i) if options.get(*i).is_some_and(|o| list.contains(&o.id)));
-        }
-        false
+        condition::holds(self.bank, c, self)
     }
 
     /// The question whose answer made a holding condition true: for `any`, the part
@@ -639,6 +442,50 @@ impl<'b> Flow<'b> {
         (0..self.answers.len())
             .filter(|&i| self.answers[i].is_some() && self.is_asked(i))
             .count()
+    }
+}
+
+/// What the flow's conditions read: the answers that count now (to questions that
+/// are asked) and the "about you" answers it was given.
+impl Given for Flow<'_> {
+    fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
+        let i = *self.index.get(id)?;
+        let a = self.answer_to(id)?;
+        Some((&self.bank.questions[i], a))
+    }
+
+    fn profile_for(&self, id: &str) -> Option<bool> {
+        self.profile.get(id)
+    }
+}
+
+impl Flow<'_> {
+    /// The record of this check-in, as it goes in the log. The id and times come
+    /// from the caller, so the flow itself stays free of clocks.
+    pub fn to_record(
+        &self,
+        id: String,
+        status: Status,
+        started_at: DateTime<FixedOffset>,
+        ended_at: DateTime<FixedOffset>,
+        region: &str,
+    ) -> CheckIn {
+        CheckIn {
+            schema: RECORD_VERSION,
+            id,
+            status,
+            started_at,
+            ended_at,
+            bank: BankRef::of(self.bank),
+            region: region.to_string(),
+            answers: self.answer_records(),
+            alerts: self.alert_records(),
+            retracted_alerts: self.retracted_records(),
+            scores: Vec::new(),
+            asked: Some(self.progress().1 as u32),
+            completes: None,
+            profile: Some(self.profile.clone()).filter(|p| !p.is_empty()),
+        }
     }
 }
 

@@ -25,8 +25,7 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Condition, Kind, Level};
 use crate::flow::Flow;
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
-use crate::report::bank_for;
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status, bank_for};
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;

@@ -8,6 +8,7 @@
 //! the commands in this file that tie them together.
 
 pub mod alert;
+pub mod answer;
 pub mod bank;
 pub mod checkins;
 pub mod cli;
@@ -52,6 +53,7 @@ use crate::text::io_reason;
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    region::check().map_err(Error::Runtime)?;
     let command = cli.command.as_ref();
     match command {
         None => check(&cli, &CheckArgs::default()),
@@ -368,9 +370,8 @@ fn check(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         );
         return code.map_or(Ok(()), Err);
     }
-    let mut record = CheckIn::from_flow(
-        &flow,
-        record::new_id(started),
+    let mut record = flow.to_record(
+        record::new_id(started, store::id_noise()),
         status,
         started,
         now(),
@@ -441,7 +442,11 @@ fn not_saved(store: &Store, record: &CheckIn, json: bool, e: store::StoreError) 
             path.display()
         )),
         Err(reason) => {
-            crate::say!("{}", record.to_line());
+            // The rescue copy is the same JSON: if it could not be formatted, neither
+            // can this line, and the reason above says so.
+            if let Ok(line) = record.to_line() {
+                crate::say!("{line}");
+            }
             Error::Runtime(format!(
                 "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE"
             ))

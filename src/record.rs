@@ -1,11 +1,18 @@
 //! The check-in record: one line of the log, and what reports are built from.
+//!
+//! Pure: the record is built by the flow ([`crate::flow::Flow::to_record`]), written
+//! and read by the [`crate::store`]; the times and the random part of its id come
+//! from the caller.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::bank::{Bank, Level};
-use crate::flow::Flow;
+use crate::answer::Answer;
+use crate::bank::condition::{self, Given};
+use crate::bank::{Bank, Level, Question};
 use crate::profile::Profile;
 
 /// The record format this build writes. Version 2 added `completes`; version 3
@@ -154,39 +161,13 @@ pub struct SectionScore {
 }
 
 impl CheckIn {
-    /// Builds the record of a flow. The id and times come from the caller, so the
-    /// flow itself stays free of clocks.
-    pub fn from_flow(
-        flow: &Flow<'_>,
-        id: String,
-        status: Status,
-        started_at: DateTime<FixedOffset>,
-        ended_at: DateTime<FixedOffset>,
-        region: &str,
-    ) -> CheckIn {
-        CheckIn {
-            schema: RECORD_VERSION,
-            id,
-            status,
-            started_at,
-            ended_at,
-            bank: BankRef::of(flow.bank()),
-            region: region.to_string(),
-            answers: flow.answer_records(),
-            alerts: flow.alert_records(),
-            retracted_alerts: flow.retracted_records(),
-            scores: Vec::new(),
-            asked: Some(flow.progress().1 as u32),
-            completes: None,
-            profile: Some(flow.profile().clone()).filter(|p| !p.is_empty()),
-        }
-    }
-
     /// The record as one JSON line, newline included.
-    pub fn to_line(&self) -> String {
-        let mut line = serde_json::to_string(self).unwrap_or_default();
+    /// Fails only if the record cannot be written as JSON; the store then says the
+    /// check-in was NOT saved, never writing a blank line.
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        let mut line = serde_json::to_string(self)?;
         line.push('\n');
-        line
+        Ok(line)
     }
 
     /// The urgent alerts that stand at the end of the check-in, as saved (most
@@ -250,26 +231,69 @@ pub mod rfc3339 {
     }
 }
 
-/// A new check-in id: the start time and 48 random bits, so ids sort by time and two
-/// copies running at once never collide.
-pub fn new_id(started_at: DateTime<FixedOffset>) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u32(std::process::id());
-    h.write_i64(
-        started_at
-            .timestamp_nanos_opt()
-            .unwrap_or(started_at.timestamp()),
-    );
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
+/// A new check-in id: the start time and 48 bits of `noise` (random bits from the
+/// caller, [`crate::store::id_noise`]), so ids sort by time and two copies running
+/// at once never collide.
+pub fn new_id(started_at: DateTime<FixedOffset>, noise: u64) -> String {
     format!(
         "{}-{:012x}",
         started_at.naive_utc().format("%Y%m%d-%H%M%S"),
-        h.finish() & 0xffff_ffff_ffff
+        noise & 0xffff_ffff_ffff
     )
+}
+
+/// The bank a record was made with, if it is the one loaded.
+pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank> {
+    bank.filter(|b| b.id == record.bank.id)
+}
+
+/// A record's answers as its bank's conditions read them: those to questions of the
+/// bank that still fit them (a record made with an older version of the bank may
+/// hold others) and that were enabled, in bank order, by the answers kept before
+/// them and the "about you" answers the record was made with. The FHIR export puts
+/// exactly these in a response.
+#[derive(Debug)]
+pub struct Enabled<'b, 'r> {
+    kept: HashMap<&'r str, (&'b Question, Answer, &'r AnswerRecord)>,
+    profile: Option<&'r Profile>,
+}
+
+impl<'b, 'r> Enabled<'b, 'r> {
+    pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
+        let given: HashMap<&str, &AnswerRecord> =
+            r.answers.iter().map(|a| (a.question.as_str(), a)).collect();
+        let mut enabled = Enabled {
+            kept: HashMap::new(),
+            profile: r.profile.as_ref(),
+        };
+        for q in &bank.questions {
+            if q.when
+                .as_ref()
+                .is_some_and(|c| !condition::holds(bank, c, &enabled))
+            {
+                continue;
+            }
+            if let Some((id, a)) = given.get_key_value(q.id.as_str())
+                && let Some(answer) = Answer::from_saved(bank, q, &a.value)
+            {
+                enabled.kept.insert(id, (q, answer, a));
+            }
+        }
+        enabled
+    }
+
+    /// The saved answers kept, by question id.
+    pub fn records(&self) -> HashMap<&'r str, &'r AnswerRecord> {
+        self.kept.iter().map(|(id, (_, _, a))| (*id, *a)).collect()
+    }
+}
+
+impl Given for Enabled<'_, '_> {
+    fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
+        self.kept.get(id).map(|(q, a, _)| (*q, a))
+    }
+
+    fn profile_for(&self, id: &str) -> Option<bool> {
+        self.profile.and_then(|p| p.get(id))
+    }
 }

@@ -8,9 +8,10 @@ use chrono::{DateTime, FixedOffset};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::answer::Answer;
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::flow::{Answer, Flow};
+use crate::flow::Flow;
 use crate::profile::Profile;
 
 /// The most an answers file may hold.

@@ -140,6 +140,22 @@ pub fn lock_wait() -> Duration {
     Duration::from_secs(secs)
 }
 
+/// Random bits for a new check-in's id ([`crate::record::new_id`]), from the process
+/// id, the clock and the keys std seeds from the system's randomness: taken here, at
+/// the edge, so that the record stays pure.
+pub fn id_noise() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    h.finish()
+}
+
 /// What `import` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Imported {
@@ -226,7 +242,10 @@ impl Store {
 
     /// The record as a log line, refused if it is too long to be read back.
     fn line_of(&self, record: &CheckIn) -> Result<String, StoreError> {
-        let line = record.to_line();
+        let line = record.to_line().map_err(|e| StoreError::NotSaved {
+            path: self.log_path(),
+            reason: format!("the record cannot be written as JSON: {e}"),
+        })?;
         if line.len() > MAX_LINE {
             return Err(StoreError::NotSaved {
                 path: self.log_path(),

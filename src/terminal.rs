@@ -8,11 +8,11 @@
 
 use crate::alert;
 #[cfg(unix)]
+use crate::answer::Answer;
+#[cfg(unix)]
 use crate::bank::{Bank, Kind, Question};
 use crate::error::Error;
 use crate::flow::Flow;
-#[cfg(unix)]
-use crate::flow::{Answer, MAX_TEXT};
 use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
@@ -365,7 +365,7 @@ fn ask(
             (r.map(Answer::Number), String::new())
         }
         Kind::Text => {
-            let max = q.max_length.unwrap_or(MAX_TEXT);
+            let max = q.max_text();
             let info =
                 format!("{info} · Type your answer, or just press Enter to skip · Esc: back");
             let start = match earlier {

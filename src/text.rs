@@ -83,14 +83,24 @@ pub const MESSAGE_MAX: usize = 1200;
 
 /// Formats a number without a needless ".0".
 pub fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+    if let Some(i) = whole(n) {
+        format!("{i}")
     } else if n.abs() >= 1e15 {
         // Not 309 digits for 1e308.
         format!("{n:e}")
     } else {
         format!("{n}")
     }
+}
+
+/// `n` as a whole number, when it is one that can be written without a decimal point
+/// and without losing a digit: below 10^15 either way, where every whole f64 is exact
+/// in an i64 too. The one rule for "write this number as an integer", used for
+/// messages, for answers in the log and for FHIR integers (which add their own
+/// 32-bit limit). Whether an answer *is* whole, at any size, is
+/// [`crate::answer::number_fits`]'s question, not this one.
+pub fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
 }
 
 /// Text without the one invisible byte order mark some editors put at the start of

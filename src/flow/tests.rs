@@ -4,9 +4,9 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::bank::Level;
+use crate::bank::{Kind, Level};
 use crate::grades::Grades;
-use crate::record::{CheckIn, Status};
+use crate::record::Status;
 
 fn bundled() -> Bank {
     Bank::bundled().unwrap()
@@ -1127,7 +1127,7 @@ fn an_escalation_raised_before_what_it_replaces_hides_it() {
 /// The numbers of a flow's record, as every report works them out.
 fn grades_of(flow: &Flow<'_>, status: Status) -> Grades {
     let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
-    let r = CheckIn::from_flow(flow, "t".into(), status, t, t, "US");
+    let r = flow.to_record("t".into(), status, t, t, "US");
     Grades::of(&r, Some(flow.bank()))
 }
 

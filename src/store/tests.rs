@@ -7,8 +7,9 @@ use std::path::Path;
 use chrono::DateTime;
 
 use super::*;
+use crate::answer::Answer;
 use crate::bank::Bank;
-use crate::flow::{Answer, Flow};
+use crate::flow::Flow;
 use crate::record::Status;
 
 /// A completed check-in of the bundled bank with the given id.
@@ -17,7 +18,7 @@ fn record(id: &str) -> CheckIn {
     let mut flow = Flow::new(&bank);
     flow.answer(Answer::Yes(true)); // breathing: an alert to keep in the record
     let t = DateTime::parse_from_rfc3339("2025-03-01T09:30:00.000+01:00").unwrap();
-    CheckIn::from_flow(&flow, id.to_string(), Status::Stopped, t, t, "US")
+    flow.to_record(id.to_string(), Status::Stopped, t, t, "US")
 }
 
 /// A store in a fresh temp folder (the folder itself not yet created).
@@ -122,7 +123,7 @@ fn a_torn_last_line_is_set_aside_byte_for_byte_and_the_log_repaired() {
     append(&s, &record("a1"));
     let good = fs::read(s.log_path()).unwrap();
     // A save cut short by a crash: half a record, no newline, a non-ASCII byte pair.
-    let full = record("a2").to_line();
+    let full = record("a2").to_line().unwrap();
     let mut torn = full.as_bytes()[..full.len() / 2].to_vec();
     torn.extend_from_slice("é".as_bytes());
     let mut log = good.clone();
@@ -186,8 +187,9 @@ fn a_log_that_is_only_a_torn_line_is_set_aside_whole() {
 fn readers_skip_bad_lines_naming_each_and_keep_reading() {
     let (_tmp, s) = store();
     append(&s, &record("a1"));
-    let good = |id: &str| record(id).to_line().into_bytes();
-    let mut unknown: serde_json::Value = serde_json::from_str(&record("x").to_line()).unwrap();
+    let good = |id: &str| record(id).to_line().unwrap().into_bytes();
+    let mut unknown: serde_json::Value =
+        serde_json::from_str(&record("x").to_line().unwrap()).unwrap();
     unknown["mood"] = serde_json::json!("fine");
 
     let mut log = fs::read(s.log_path()).unwrap(); // line 1: a1
@@ -224,7 +226,8 @@ fn readers_skip_bad_lines_naming_each_and_keep_reading() {
 #[test]
 fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
     let (_tmp, s) = store();
-    let mut newer: serde_json::Value = serde_json::from_str(&record("n1").to_line()).unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&record("n1").to_line().unwrap()).unwrap();
     newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
     fs::create_dir_all(s.dir()).unwrap();
     fs::write(s.log_path(), format!("{newer}\n")).unwrap();
@@ -293,7 +296,7 @@ fn find_warns_about_bad_lines_and_still_finds() {
     append(&s, &record("r1"));
     let mut log = fs::read(s.log_path()).unwrap();
     log.extend_from_slice(b"garbage\n");
-    log.extend_from_slice(record("r3").to_line().as_bytes());
+    log.extend_from_slice(record("r3").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
 
     let mut warnings = Vec::new();
@@ -323,7 +326,8 @@ fn a_whole_last_record_without_its_newline_is_kept_and_the_newline_given_back() 
     let mut log = fs::read(s.log_path()).unwrap();
     log.pop();
     // A newer sidecheck's record is not ours to move either.
-    let mut newer: serde_json::Value = serde_json::from_str(&record("n2").to_line()).unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&record("n2").to_line().unwrap()).unwrap();
     newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
     newer["mood"] = serde_json::json!("fine");
     for (i, tail) in [String::new(), format!("\n{newer}")]
@@ -338,7 +342,7 @@ fn a_whole_last_record_without_its_newline_is_kept_and_the_newline_given_back() 
         assert!(torn_files(s.dir()).is_empty(), "case {i}");
         let mut want = bytes.clone();
         want.push(b'\n');
-        want.extend_from_slice(record("a3").to_line().as_bytes());
+        want.extend_from_slice(record("a3").to_line().unwrap().as_bytes());
         assert_eq!(fs::read(s.log_path()).unwrap(), want, "case {i}");
     }
 }
@@ -368,7 +372,7 @@ fn a_pass_names_ten_bad_lines_then_counts_them_all() {
     let (_tmp, s) = store();
     fs::create_dir_all(s.dir()).unwrap();
     let mut log = b"bad\n".repeat(25);
-    log.extend_from_slice(record("a26").to_line().as_bytes());
+    log.extend_from_slice(record("a26").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
     let mut warnings = Vec::new();
     assert!(s.find("last", &mut |w| warnings.push(w)).unwrap().is_some());
@@ -406,7 +410,7 @@ fn a_symlinked_log_is_neither_read_nor_written() {
     let (tmp, s) = store();
     fs::create_dir_all(s.dir()).unwrap();
     let target = tmp.path().join("target");
-    fs::write(&target, record("t1").to_line()).unwrap();
+    fs::write(&target, record("t1").to_line().unwrap()).unwrap();
     std::os::unix::fs::symlink(&target, s.log_path()).unwrap();
     let err = s
         .append(&record("a1"), &mut |_| {})
@@ -417,6 +421,6 @@ fn a_symlinked_log_is_neither_read_nor_written() {
     assert!(err.contains("symbolic link"), "{err}");
     assert_eq!(
         fs::read(&target).unwrap(),
-        record("t1").to_line().as_bytes()
+        record("t1").to_line().unwrap().as_bytes()
     );
 }
