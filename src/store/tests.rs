@@ -1,24 +1,29 @@
 //! The log on disk: private modes, repair of a torn last line, readers that skip bad
-//! lines by number, and finding a check-in by id.
+//! lines by number, and looking a check-in up by id.
 
 use std::fs;
 use std::path::Path;
 
-use chrono::DateTime;
-
 use super::*;
-use crate::answer::Answer;
-use crate::bank::Bank;
-use crate::flow::Flow;
-use crate::record::Status;
+use crate::record::{CheckIn, RECORD_VERSION};
 
-/// A completed check-in of the bundled bank with the given id.
+/// A stopped check-in of the bundled bank (one answer) with the given id. Written
+/// out whole: the store knows nothing of banks or flows.
 fn record(id: &str) -> CheckIn {
-    let bank = Bank::bundled().unwrap();
-    let mut flow = Flow::new(&bank);
-    flow.answer(Answer::Yes(true)); // breathing: an alert to keep in the record
-    let t = DateTime::parse_from_rfc3339("2025-03-01T09:30:00.000+01:00").unwrap();
-    flow.to_record(id.to_string(), Status::Stopped, t, t, "US")
+    let mut r: CheckIn = serde_json::from_str(
+        r#"{"schema":3,"id":"","status":"stopped","started_at":"2025-03-01T09:30:00.000+01:00","ended_at":"2025-03-01T09:30:00.000+01:00","bank":{"id":"baclofen","version":"1.1.0","language":"en"},"region":"US","answers":[{"question":"pump","section":"context","value":true,"label":"Yes"}],"alerts":[],"asked":23}"#,
+    )
+    .unwrap();
+    r.id = id.to_string();
+    r
+}
+
+/// The check-in `lookup` finds, if it finds exactly one.
+fn found(lookup: Lookup) -> Option<Box<CheckIn>> {
+    match lookup {
+        Lookup::Found(r) => Some(r),
+        Lookup::NotFound | Lookup::Ambiguous(_) => None,
+    }
 }
 
 /// A store in a fresh temp folder (the folder itself not yet created).
@@ -241,7 +246,10 @@ fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
 fn a_missing_log_reads_as_empty() {
     let (_tmp, s) = store();
     assert_eq!(read_all(&s), (vec![], vec![]));
-    assert!(s.find("last", &mut |_| {}).unwrap().is_none());
+    assert!(matches!(
+        s.lookup("last", &mut |_| {}).unwrap(),
+        Lookup::NotFound
+    ));
     assert!(!s.dir().exists(), "reading creates nothing");
 }
 
@@ -250,12 +258,12 @@ fn records_read_back_as_saved() {
     let (_tmp, s) = store();
     let r = record("20250301-083000-abcdef012345");
     append(&s, &r);
-    let back = s.find("last", &mut |_| {}).unwrap().unwrap();
-    assert_eq!(back, r);
+    let back = found(s.lookup("last", &mut |_| {}).unwrap()).unwrap();
+    assert_eq!(*back, r);
 }
 
 #[test]
-fn find_by_last_full_id_and_unique_prefix() {
+fn lookup_by_last_full_id_and_unique_prefix() {
     let (_tmp, s) = store();
     for id in [
         "20250301-083000-aaaa00000001",
@@ -266,9 +274,9 @@ fn find_by_last_full_id_and_unique_prefix() {
     }
     let find = |which: &str| {
         let mut warnings = Vec::new();
-        let found = s.find(which, &mut |w| warnings.push(w)).unwrap();
+        let lookup = s.lookup(which, &mut |w| warnings.push(w)).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
-        found.map(|r| r.id)
+        found(lookup).map(|r| r.id)
     };
     assert_eq!(
         find("last").as_deref(),
@@ -287,11 +295,15 @@ fn find_by_last_full_id_and_unique_prefix() {
         Some("20250302-083000-bbbb00000002")
     );
     assert_eq!(find("20250302"), None, "two match: not a single check-in");
+    assert!(matches!(
+        s.lookup("20250302", &mut |_| {}).unwrap(),
+        Lookup::Ambiguous(2)
+    ));
     assert_eq!(find("20990101"), None);
 }
 
 #[test]
-fn find_warns_about_bad_lines_and_still_finds() {
+fn lookup_warns_about_bad_lines_and_still_finds() {
     let (_tmp, s) = store();
     append(&s, &record("r1"));
     let mut log = fs::read(s.log_path()).unwrap();
@@ -300,8 +312,8 @@ fn find_warns_about_bad_lines_and_still_finds() {
     fs::write(s.log_path(), &log).unwrap();
 
     let mut warnings = Vec::new();
-    let found = s.find("last", &mut |w| warnings.push(w)).unwrap();
-    assert_eq!(found.map(|r| r.id).as_deref(), Some("r3"));
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("r3"));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("line 2"), "{}", warnings[0]);
 }
@@ -375,7 +387,8 @@ fn a_pass_names_ten_bad_lines_then_counts_them_all() {
     log.extend_from_slice(record("a26").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
     let mut warnings = Vec::new();
-    assert!(s.find("last", &mut |w| warnings.push(w)).unwrap().is_some());
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert!(found(lookup).is_some());
     assert_eq!(warnings.len(), 11, "{warnings:#?}");
     assert!(warnings[9].contains("line 10:"), "{}", warnings[9]);
     assert!(warnings[10].contains("25 lines"), "{}", warnings[10]);
