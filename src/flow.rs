@@ -4,8 +4,13 @@
 //! This is the pure core. It reads no terminal, no file and no clock: front ends feed
 //! it answers and show what it returns. Both the guided prompt and the scripted mode
 //! drive the same `Flow`, so they cannot disagree about what is asked or raised.
+//!
+//! This file is what is asked: the questions a check-in's answers call for, going
+//! back, and the answers that count. `alerts.rs` is which alerts stand, are held
+//! until a block ends, and are shown or taken back; `saved.rs` is what the log
+//! keeps of the check-in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -13,15 +18,12 @@ use crate::answer::{Answer, AnswerError};
 use crate::bank::condition::{self, Given};
 use crate::bank::{AlertRule, Bank, Condition, Question};
 use crate::profile::Profile;
-use crate::record::{AlertRecord, AnswerRecord, BankRef, CheckIn, RECORD_VERSION, Status};
+use crate::record::{AlertRecord, AnswerRecord};
 
-/// When an alert was shown, and the question whose answer raised it then (once the
-/// alert stops holding, that can no longer be worked out from the answers).
-#[derive(Debug, Clone, PartialEq)]
-struct Shown {
-    at: Option<DateTime<FixedOffset>>,
-    question: String,
-}
+mod alerts;
+mod saved;
+
+use alerts::Shown;
 
 /// The state of one check-in in progress.
 #[derive(Debug, Clone)]
@@ -186,26 +188,6 @@ impl<'b> Flow<'b> {
         condition::holds(self.bank, c, self)
     }
 
-    /// The question whose answer made a holding condition true: for `any`, the part
-    /// that held first in the order asked (not the order listed in the rule); for
-    /// `all`, the part answered last (it completed the rule).
-    fn trigger<'c>(&self, c: &'c Condition) -> Option<&'c str> {
-        if let Some(all) = &c.all {
-            return all
-                .iter()
-                .filter_map(|c| self.trigger(c))
-                .max_by_key(|q| self.bank.index_of(q));
-        }
-        if let Some(any) = &c.any {
-            return any
-                .iter()
-                .filter(|c| self.holds(c))
-                .filter_map(|c| self.trigger(c))
-                .min_by_key(|q| self.bank.index_of(q));
-        }
-        c.question.as_deref().filter(|_| self.holds(c))
-    }
-
     fn next_asked_from(&self, start: usize) -> usize {
         (start..self.bank.questions.len())
             .find(|&i| self.is_asked(i))
@@ -266,28 +248,6 @@ impl<'b> Flow<'b> {
             .is_some_and(|next| next.block.as_deref() == Some(block))
     }
 
-    /// The urgent alerts that hold now and have not been shown: those an unfinished
-    /// block is holding back, most urgent first, at the highest level the answers
-    /// so far call for. Empty outside a block.
-    ///
-    /// A front end that must end the check before the block is finished (Ctrl-C, a
-    /// signal, the terminal going away, or answers that run out) shows these first:
-    /// nothing may end a check with an urgent answer unseen.
-    pub fn pending_alerts(&self) -> Vec<&'b AlertRule> {
-        self.active_alerts()
-            .into_iter()
-            .filter(|a| a.level.is_urgent() && !self.shown.contains_key(&a.id))
-            .collect()
-    }
-
-    /// The [`Flow::pending_alerts`], marked as shown at `at`: what a front end that
-    /// ends the check early shows, so the record says they were seen.
-    pub fn show_pending(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
-        let fresh = self.pending_alerts();
-        self.mark_shown(&fresh, at);
-        fresh
-    }
-
     /// Goes back to the previous question that was asked. Returns false at the first.
     pub fn back(&mut self) -> bool {
         match (0..self.cursor).rev().find(|&i| self.is_asked(i)) {
@@ -299,87 +259,6 @@ impl<'b> Flow<'b> {
         }
     }
 
-    /// Alerts that hold now, after escalations replace what they replace.
-    pub fn active_alerts(&self) -> Vec<&'b AlertRule> {
-        let holding: Vec<&AlertRule> = self
-            .bank
-            .alerts
-            .iter()
-            .filter(|a| self.holds(&a.when))
-            .collect();
-        let replaced: HashSet<&str> = holding
-            .iter()
-            .flat_map(|a| a.replaces.iter().map(String::as_str))
-            .collect();
-        let mut out: Vec<&AlertRule> = holding
-            .into_iter()
-            .filter(|a| !replaced.contains(a.id.as_str()))
-            .collect();
-        // Most urgent first; bank order within a level.
-        out.sort_by_key(|a| std::cmp::Reverse(a.level));
-        out
-    }
-
-    fn new_alerts(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
-        self.forget_taken_back(at);
-        self.show_pending(at)
-    }
-
-    fn mark_shown(&mut self, rules: &[&'b AlertRule], at: Option<DateTime<FixedOffset>>) {
-        for a in rules {
-            let question = self.trigger(&a.when).unwrap_or_default().to_string();
-            self.shown.insert(a.id.clone(), Shown { at, question });
-        }
-    }
-
-    /// An alert that was shown and no longer holds (an answer it rested on changed)
-    /// goes to the retracted list, and may be raised again later. Bank order, most
-    /// urgent first, so the record does not depend on hashing.
-    fn forget_taken_back(&mut self, at: Option<DateTime<FixedOffset>>) {
-        let mut gone: Vec<&'b AlertRule> = self
-            .bank
-            .alerts
-            .iter()
-            .filter(|a| self.shown.contains_key(&a.id) && !self.holds(&a.when))
-            .collect();
-        gone.sort_by_key(|a| std::cmp::Reverse(a.level));
-        for a in gone {
-            let Some(shown) = self.shown.remove(&a.id) else {
-                continue;
-            };
-            self.retracted.push(AlertRecord {
-                id: a.id.clone(),
-                question: shown.question,
-                level: a.level,
-                title: a.title.clone(),
-                shown_at: shown.at,
-                retracted_at: at,
-            });
-        }
-    }
-
-    /// Carries over what a stopped check-in's record says about its alerts, after
-    /// [`Flow::restore`]: the time each alert that still holds was first shown, and
-    /// the alerts it had retracted. The finished check-in stands in for the stopped
-    /// one in reports, so nothing the person saw may be lost on the way.
-    pub fn carry_alerts(&mut self, standing: &[AlertRecord], retracted: &[AlertRecord]) {
-        for a in standing {
-            if let (Some(shown), Some(at)) = (self.shown.get_mut(&a.id), a.shown_at) {
-                shown.at = Some(at);
-            }
-        }
-        let mut all = retracted.to_vec();
-        all.append(&mut self.retracted);
-        self.retracted = all;
-    }
-
-    /// The alerts shown and then retracted, in the order that happened, as they go
-    /// in the log. An alert retracted and raised again is here once per retraction,
-    /// and stands again in [`Flow::alert_records`] with the time it was shown again.
-    pub fn retracted_records(&self) -> Vec<AlertRecord> {
-        self.retracted.clone()
-    }
-
     /// "Question N of M": N is the current question's place among those asked so far,
     /// M the number asked given the answers so far.
     pub fn progress(&self) -> (usize, usize) {
@@ -388,53 +267,6 @@ impl<'b> Flow<'b> {
             .collect();
         let n = asked.iter().filter(|&&i| i < self.cursor).count() + 1;
         (n.min(asked.len()), asked.len())
-    }
-
-    /// Every answer that counts, in bank order, as it goes in the log.
-    pub fn answer_records(&self) -> Vec<AnswerRecord> {
-        self.bank
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.is_asked(*i))
-            .filter_map(|(i, q)| {
-                let a = self.answers[i].as_ref()?;
-                let options = self.bank.options(q);
-                let (label, score) = match a {
-                    Answer::Yes(b) => (
-                        Some(if *b { "Yes" } else { "No" }.to_string()),
-                        q.score_yes.map(|s| if *b { s } else { 0 }),
-                    ),
-                    Answer::Choice(c) => (
-                        options.get(*c).map(|o| o.label.clone()),
-                        options.get(*c).map(|o| o.score),
-                    ),
-                    Answer::Number(_) | Answer::Text(_) => (None, None),
-                };
-                Some(AnswerRecord {
-                    question: q.id.clone(),
-                    section: q.section.clone(),
-                    value: a.to_json(options),
-                    label,
-                    score,
-                })
-            })
-            .collect()
-    }
-
-    /// The alerts that hold, as they go in the log.
-    pub fn alert_records(&self) -> Vec<AlertRecord> {
-        self.active_alerts()
-            .into_iter()
-            .map(|a| AlertRecord {
-                id: a.id.clone(),
-                question: self.trigger(&a.when).unwrap_or_default().to_string(),
-                level: a.level,
-                title: a.title.clone(),
-                shown_at: self.shown.get(&a.id).and_then(|s| s.at),
-                retracted_at: None,
-            })
-            .collect()
     }
 
     /// How many answers count so far.
@@ -459,35 +291,5 @@ impl Given for Flow<'_> {
     }
 }
 
-impl Flow<'_> {
-    /// The record of this check-in, as it goes in the log. The id and times come
-    /// from the caller, so the flow itself stays free of clocks.
-    pub fn to_record(
-        &self,
-        id: String,
-        status: Status,
-        started_at: DateTime<FixedOffset>,
-        ended_at: DateTime<FixedOffset>,
-        region: &str,
-    ) -> CheckIn {
-        CheckIn {
-            schema: RECORD_VERSION,
-            id,
-            status,
-            started_at,
-            ended_at,
-            bank: BankRef::of(self.bank),
-            region: region.to_string(),
-            answers: self.answer_records(),
-            alerts: self.alert_records(),
-            retracted_alerts: self.retracted_records(),
-            scores: Vec::new(),
-            asked: Some(self.progress().1 as u32),
-            completes: None,
-            profile: Some(self.profile.clone()).filter(|p| !p.is_empty()),
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -188,7 +188,7 @@ pub struct ProfileFile {
     /// File format version.
     pub schema: u32,
     /// When the answers were last changed.
-    #[serde(with = "crate::record::rfc3339")]
+    #[serde(with = "crate::text::rfc3339_field")]
     pub updated_at: DateTime<FixedOffset>,
     pub answers: Profile,
 }

@@ -14,6 +14,7 @@ use crate::answer::Answer;
 use crate::bank::condition::{self, Given};
 use crate::bank::{Bank, Level, Question};
 use crate::profile::Profile;
+use crate::text::rfc3339_field;
 
 /// The record format this build writes. Version 2 added `completes`; version 3
 /// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
@@ -31,9 +32,9 @@ pub struct CheckIn {
     pub id: String,
     /// `completed`, or `stopped` when the check was interrupted.
     pub status: Status,
-    #[serde(with = "rfc3339")]
+    #[serde(with = "rfc3339_field")]
     pub started_at: DateTime<FixedOffset>,
-    #[serde(with = "rfc3339")]
+    #[serde(with = "rfc3339_field")]
     pub ended_at: DateTime<FixedOffset>,
     pub bank: BankRef,
     /// Region code whose numbers were shown.
@@ -134,7 +135,7 @@ pub struct AlertRecord {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rfc3339::option"
+        with = "rfc3339_field::option"
     )]
     pub shown_at: Option<DateTime<FixedOffset>>,
     /// When an answer it rested on was changed so that it no longer holds (alerts
@@ -142,7 +143,7 @@ pub struct AlertRecord {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rfc3339::option"
+        with = "rfc3339_field::option"
     )]
     pub retracted_at: Option<DateTime<FixedOffset>>,
 }
@@ -185,49 +186,6 @@ impl CheckIn {
     /// The most urgent level among the alerts, if any is urgent.
     pub fn worst_level(&self) -> Option<Level> {
         self.urgent_alerts().map(|a| a.level).max()
-    }
-}
-
-/// Times as RFC 3339 with milliseconds and an explicit offset ("+01:00", never "Z"),
-/// so the person's own timezone is kept.
-pub mod rfc3339 {
-    use chrono::{DateTime, FixedOffset};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::text::rfc3339(t))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-        let text = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
-    }
-
-    /// The same for a time that may be absent.
-    pub mod option {
-        use chrono::{DateTime, FixedOffset};
-        use serde::{Deserialize, Deserializer, Serializer};
-
-        pub fn serialize<S: Serializer>(
-            t: &Option<DateTime<FixedOffset>>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            match t {
-                Some(t) => super::serialize(t, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                Some(text) => DateTime::parse_from_rfc3339(&text)
-                    .map(Some)
-                    .map_err(serde::de::Error::custom),
-                None => Ok(None),
-            }
-        }
     }
 }
 

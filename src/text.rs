@@ -188,6 +188,50 @@ pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
+/// Times in the files sidecheck writes (the log, the profile file), for serde's
+/// `with`: [`rfc3339`] with milliseconds and an explicit offset ("+01:00", never
+/// "Z"), so the person's own timezone is kept; read back from any RFC 3339 time.
+pub mod rfc3339_field {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::rfc3339(t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a time that may be absent.
+    pub mod option {
+        use chrono::{DateTime, FixedOffset};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<FixedOffset>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => DateTime::parse_from_rfc3339(&text)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom),
+                None => Ok(None),
+            }
+        }
+    }
+}
+
 /// Text from the log (or any file) as it may reach a terminal: each control
 /// character is shown as an escape such as `\u{1b}`, so a stored `ESC ] 0 ;` cannot
 /// set the window title and `ESC [ 2 J` cannot clear the screen. Newlines stay.
