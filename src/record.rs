@@ -255,3 +255,132 @@ impl Given for Enabled<'_, '_> {
         self.profile.and_then(|p| p.get(id))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn bank() -> Bank {
+        Bank::bundled().expect("the bundled bank")
+    }
+
+    /// A completed record of `bank` holding these saved values.
+    fn saved(bank: &Bank, values: Value, profile: Option<Value>) -> CheckIn {
+        let answers: Vec<Value> = values
+            .as_object()
+            .expect("an object")
+            .iter()
+            .map(|(id, v)| {
+                let section = bank.question(id).map_or("gone", |q| q.section.as_str());
+                json!({"question": id, "section": section, "value": v})
+            })
+            .collect();
+        let mut r = json!({
+            "schema": 3, "id": "t", "status": "completed",
+            "started_at": "2026-11-30T09:00:00.000+01:00",
+            "ended_at": "2026-11-30T09:05:00.000+01:00",
+            "bank": {"id": bank.id, "version": bank.version, "language": bank.language},
+            "region": "US", "answers": answers, "alerts": []
+        });
+        if let Some(p) = profile {
+            r["profile"] = p;
+        }
+        serde_json::from_value(r).expect("a record")
+    }
+
+    /// The ids of the alert rules that hold on a record's saved answers, read the
+    /// way the FHIR export reads them.
+    fn holding(bank: &Bank, r: &CheckIn) -> Vec<String> {
+        let enabled = Enabled::of(bank, r);
+        bank.alerts
+            .iter()
+            .filter(|a| condition::holds(bank, &a.when, &enabled))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_suicide_alerts_hold_on_the_saved_answers_that_raise_them_and_on_no_others() {
+        let bank = bank();
+        let suicide = |values: Value| -> Vec<String> {
+            holding(&bank, &saved(&bank, values, None))
+                .into_iter()
+                .filter(|id| id.starts_with("suicid"))
+                .collect()
+        };
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true})),
+            ["suicidal_thoughts"]
+        );
+        // A plan escalates (the rules say which replaces which; here both hold).
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true, "suicidal_plan": true})),
+            ["suicidal_thoughts", "suicide_emergency"]
+        );
+        assert_eq!(
+            suicide(
+                json!({"suicidal_thoughts": true, "suicidal_plan": false, "suicidal_behavior": true})
+            ),
+            ["suicidal_thoughts", "suicide_emergency"]
+        );
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true, "more_than_prescribed": true})),
+            ["suicidal_thoughts", "suicidal_overdose"]
+        );
+        assert!(suicide(json!({"suicidal_thoughts": false})).is_empty());
+        assert!(suicide(json!({})).is_empty());
+        // A plan saved without thoughts of suicide was never asked (a log edited
+        // by hand), so it raises nothing; nor does a value of the wrong type.
+        assert!(suicide(json!({"suicidal_thoughts": false, "suicidal_plan": true})).is_empty());
+        assert!(suicide(json!({"suicidal_thoughts": "yes"})).is_empty());
+    }
+
+    #[test]
+    fn enabled_answers_are_those_asked_and_still_fitting_their_questions() {
+        let bank = bank();
+        let r = saved(
+            &bank,
+            json!({
+                "dose_change": false, "stopped": true, "missed_days": 9,
+                "drowsiness": "awful", "dizziness": "mild",
+                "notes": "x".repeat(5000), "no_such_question": true
+            }),
+            None,
+        );
+        let mut kept: Vec<&str> = Enabled::of(&bank, &r).records().into_keys().collect();
+        kept.sort_unstable();
+        // `stopped` follows a dose change; 9 days is out of range; "awful" is no
+        // option. A long note is kept: it fitted the bank it was written for.
+        assert_eq!(kept, ["dizziness", "dose_change", "notes"]);
+    }
+
+    #[test]
+    fn a_follow_up_on_the_about_you_answers_is_enabled_by_the_record_s_own_profile() {
+        let mut v: Value = serde_json::from_str(crate::bank::BUNDLED_BANK).expect("JSON");
+        let notes = v["questions"]
+            .as_array_mut()
+            .and_then(|q| q.iter_mut().find(|q| q["id"] == "notes"))
+            .expect("a notes question");
+        notes["when"] = json!({"profile": "kidney", "equals": true});
+        let bank = Bank::from_json("test", &v.to_string()).expect("a valid bank");
+        let kept = |profile: Option<Value>| {
+            let r = saved(&bank, json!({"notes": "Felt odd."}), profile);
+            Enabled::of(&bank, &r).records().contains_key("notes")
+        };
+        assert!(kept(Some(json!({"kidney": true}))));
+        assert!(!kept(Some(json!({"kidney": false}))));
+        assert!(!kept(None));
+    }
+
+    #[test]
+    fn a_new_id_is_the_start_time_in_utc_and_48_bits_of_noise() {
+        let t = DateTime::parse_from_rfc3339("2026-11-30T09:00:01.500+01:00").expect("a time");
+        assert_eq!(new_id(t, u64::MAX), "20261130-080001-ffffffffffff");
+        assert_eq!(
+            new_id(t, 0x1_0000_0000_002a),
+            "20261130-080001-00000000002a"
+        );
+    }
+}

@@ -98,7 +98,10 @@ impl Store {
             ".{PROFILE_NAME}.{}-{stamp}.tmp",
             std::process::id()
         ));
-        write_private_file(&temp, profile.to_json().as_bytes()).map_err(&failed)?;
+        let text = profile
+            .to_json()
+            .map_err(|e| failed(format!("they cannot be written as JSON: {e}")))?;
+        write_private_file(&temp, text.as_bytes()).map_err(&failed)?;
         if let Err(e) = fs::rename(&temp, &path) {
             let _ = fs::remove_file(&temp);
             return Err(failed(io_reason(&e)));
