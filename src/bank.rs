@@ -5,7 +5,7 @@
 //! urgent rules all come from the bank, and are checked here before anyone is asked
 //! a single question.
 //!
-//! - [`model`](self::model): the types a bank file holds, and lookups on them;
+//! - `model`: the types a bank file holds, and the lookups on them;
 //! - [`condition`]: the one rule that decides when a follow-up is asked or an alert
 //!   holds, and the checks on a bank's conditions;
 //! - `answers`: reading an answer against a question (and writing it back as JSON);

@@ -196,11 +196,8 @@ impl Bank {
             cond.all.is_some(),
             cond.any.is_some(),
             cond.not.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
-        if forms != 1 {
+        ];
+        if !exactly_one(&forms) {
             found.add(
                 place.into(),
                 "use exactly one of \"question\", \"profile\", \"all\", \"any\" or \"not\"".into(),
@@ -287,11 +284,8 @@ impl Bank {
             cond.equals.is_some(),
             cond.at_least.is_some(),
             cond.one_of.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
-        if tests != 1 {
+        ];
+        if !exactly_one(&tests) {
             found.add(
                 place.into(),
                 "use exactly one test: \"equals\", \"at_least\" or \"one_of\"".into(),
@@ -383,6 +377,11 @@ impl Bank {
             }
         }
     }
+}
+
+/// Whether exactly one of the parts a condition may have is set.
+fn exactly_one(set: &[bool]) -> bool {
+    set.iter().filter(|b| **b).count() == 1
 }
 
 #[cfg(test)]
