@@ -1,7 +1,7 @@
 //! How an urgent alert looks: a box that stands out with or without colour, with
 //! what to do, the numbers to call for the region, and how to change the region.
 
-use crate::bank::{AlertRule, Level, Line};
+use crate::bank::{AlertRule, Hotline, Level};
 use crate::console::screen_columns;
 use crate::region::{Chosen, Region};
 use crate::text::{bullet, wrap};
@@ -56,7 +56,7 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
     }
     for line in &rule.call {
         let Some(phone) = region.phone(*line) else {
-            if *line == Line::Crisis {
+            if *line == Hotline::Crisis {
                 // No crisis line known here: the emergency number is the way to help.
                 lines.push(format!(
                     "No crisis line is listed for {}; call {} ({}).",

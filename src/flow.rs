@@ -4,187 +4,26 @@
 //! This is the pure core. It reads no terminal, no file and no clock: front ends feed
 //! it answers and show what it returns. Both the guided prompt and the scripted mode
 //! drive the same `Flow`, so they cannot disagree about what is asked or raised.
+//!
+//! This file is what is asked: the questions a check-in's answers call for, going
+//! back, and the answers that count. `alerts.rs` is which alerts stand, are held
+//! until a block ends, and are shown or taken back; `saved.rs` is what the log
+//! keeps of the check-in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use serde_json::Value;
 
-use crate::bank::{AlertRule, Bank, Choice, Condition, Kind, Question};
+use crate::answer::{Answer, AnswerError};
+use crate::bank::condition::{self, Given};
+use crate::bank::{AlertRule, Bank, Condition, Question};
 use crate::profile::Profile;
 use crate::record::{AlertRecord, AnswerRecord};
-use crate::text::fmt_num;
 
-/// The longest text answer when the bank sets no `max_length`.
-pub const MAX_TEXT: usize = 2000;
+mod alerts;
+mod saved;
 
-/// Whether a number is in a number question's range (and whole, if it must be).
-pub fn number_fits(q: &Question, n: f64) -> bool {
-    let lo = q.min.unwrap_or(f64::MIN);
-    let hi = q.max.unwrap_or(f64::MAX);
-    n.is_finite() && n >= lo && n <= hi && !(q.integer && n.fract() != 0.0)
-}
-
-/// Whether a text is short enough for a text question.
-pub fn text_fits(q: &Question, s: &str) -> bool {
-    s.chars().count() <= q.max_length.unwrap_or(MAX_TEXT)
-}
-
-/// One answer, already checked against its question.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    Yes(bool),
-    /// The index of the chosen option in the question's scale.
-    Choice(usize),
-    Number(f64),
-    Text(String),
-}
-
-/// Why a value does not fit a question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerError {
-    pub question: String,
-    pub message: String,
-}
-
-impl Answer {
-    /// Converts a JSON value (as in an answers file) into an answer for `q`.
-    pub fn from_json(bank: &Bank, q: &Question, v: &Value) -> Result<Answer, AnswerError> {
-        let err = |what: String| AnswerError {
-            question: q.id.clone(),
-            message: what,
-        };
-        let wrong = || {
-            err(format!(
-                "{} is the wrong type for this {} question; use {}",
-                describe(v),
-                q.kind.as_str(),
-                bank.expected(q)
-            ))
-        };
-        match q.kind {
-            Kind::YesNo => v.as_bool().map(Answer::Yes).ok_or_else(wrong),
-            Kind::Scale => {
-                let opts = bank.options(q);
-                if let Some(s) = v.as_str() {
-                    opts.iter()
-                        .position(|c| c.id == s)
-                        .map(Answer::Choice)
-                        .ok_or_else(|| {
-                            err(format!(
-                                "\"{s}\" is not an option; use {}",
-                                bank.expected(q)
-                            ))
-                        })
-                } else if let Some(n) = v.as_f64() {
-                    opts.iter()
-                        .position(|c| f64::from(c.score) == n)
-                        .map(Answer::Choice)
-                        .ok_or_else(|| {
-                            err(format!(
-                                "score {} is out of range; use {}",
-                                short_json(v),
-                                bank.expected(q)
-                            ))
-                        })
-                } else {
-                    Err(wrong())
-                }
-            }
-            Kind::Number => {
-                let n = v.as_f64().ok_or_else(wrong)?;
-                Answer::number(bank, q, n)
-            }
-            Kind::Text => {
-                let s = v.as_str().ok_or_else(wrong)?;
-                Answer::text(bank, q, s)
-            }
-        }
-    }
-
-    /// A checked number answer.
-    pub fn number(bank: &Bank, q: &Question, n: f64) -> Result<Answer, AnswerError> {
-        if number_fits(q, n) {
-            Ok(Answer::Number(n))
-        } else {
-            Err(AnswerError {
-                question: q.id.clone(),
-                message: format!(
-                    "{} is out of range; use {}{}",
-                    fmt_num(n),
-                    bank.expected(q),
-                    q.range_reason
-                        .as_deref()
-                        .map(|why| format!(". {why}"))
-                        .unwrap_or_default()
-                ),
-            })
-        }
-    }
-
-    /// A checked text answer.
-    pub fn text(bank: &Bank, q: &Question, s: &str) -> Result<Answer, AnswerError> {
-        if text_fits(q, s) {
-            Ok(Answer::Text(s.to_string()))
-        } else {
-            Err(AnswerError {
-                question: q.id.clone(),
-                message: format!("the text is too long; use {}", bank.expected(q)),
-            })
-        }
-    }
-
-    /// The answer as it goes in the log.
-    pub fn to_json(&self, options: &[Choice]) -> Value {
-        match self {
-            Answer::Yes(b) => Value::Bool(*b),
-            Answer::Choice(i) => options
-                .get(*i)
-                .map(|c| Value::String(c.id.clone()))
-                .unwrap_or(Value::Null),
-            Answer::Number(n) => serde_json::Number::from_f64(*n)
-                .map(|n| {
-                    if n.as_f64()
-                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                    {
-                        Value::from(n.as_f64().unwrap_or(0.0) as i64)
-                    } else {
-                        Value::Number(n)
-                    }
-                })
-                .unwrap_or(Value::Null),
-            Answer::Text(s) => Value::String(s.clone()),
-        }
-    }
-}
-
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(_) => v.to_string(),
-        Value::Number(_) => format!("the number {}", short_json(v)),
-        Value::String(_) => format!("the text {}", short_json(v)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-fn short_json(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        format!("{}...", s.chars().take(37).collect::<String>())
-    } else {
-        s
-    }
-}
-
-/// When an alert was shown, and the question whose answer raised it then (once the
-/// alert stops holding, that can no longer be worked out from the answers).
-#[derive(Debug, Clone, PartialEq)]
-struct Shown {
-    at: Option<DateTime<FixedOffset>>,
-    question: String,
-}
+use alerts::Shown;
 
 /// The state of one check-in in progress.
 #[derive(Debug, Clone)]
@@ -343,64 +182,10 @@ impl<'b> Flow<'b> {
         }
     }
 
-    /// Whether a condition holds on the answers that count.
+    /// Whether a condition holds on the answers that count and the "about you"
+    /// answers: [`condition::holds`], the one rule, on this check-in.
     pub fn holds(&self, c: &Condition) -> bool {
-        if let Some(all) = &c.all {
-            return all.iter().all(|c| self.holds(c));
-        }
-        if let Some(any) = &c.any {
-            return any.iter().any(|c| self.holds(c));
-        }
-        if let Some(not) = &c.not {
-            return !self.holds(not);
-        }
-        if let Some(pid) = &c.profile {
-            return matches!((self.profile.get(pid), &c.equals), (Some(v), Some(Value::Bool(want))) if v == *want);
-        }
-        let Some(qid) = &c.question else { return false };
-        let q = self
-            .index
-            .get(qid.as_str())
-            .map(|&i| &self.bank.questions[i]);
-        let (Some(q), Some(a)) = (q, self.answer_to(qid)) else {
-            return false;
-        };
-        let options = self.bank.options(q);
-        if let Some(v) = &c.equals {
-            return &a.to_json(options) == v
-                || matches!((a, v), (Answer::Number(n), Value::Number(m)) if Some(*n) == m.as_f64());
-        }
-        if let Some(min) = c.at_least {
-            return match a {
-                Answer::Choice(i) => options.get(*i).is_some_and(|o| f64::from(o.score) >= min),
-                Answer::Number(n) => *n >= min,
-                _ => false,
-            };
-        }
-        if let Some(list) = &c.one_of {
-            return matches!(a, Answer::Choice(i) if options.get(*i).is_some_and(|o| list.contains(&o.id)));
-        }
-        false
-    }
-
-    /// The question whose answer made a holding condition true: for `any`, the part
-    /// that held first in the order asked (not the order listed in the rule); for
-    /// `all`, the part answered last (it completed the rule).
-    fn trigger<'c>(&self, c: &'c Condition) -> Option<&'c str> {
-        if let Some(all) = &c.all {
-            return all
-                .iter()
-                .filter_map(|c| self.trigger(c))
-                .max_by_key(|q| self.bank.index_of(q));
-        }
-        if let Some(any) = &c.any {
-            return any
-                .iter()
-                .filter(|c| self.holds(c))
-                .filter_map(|c| self.trigger(c))
-                .min_by_key(|q| self.bank.index_of(q));
-        }
-        c.question.as_deref().filter(|_| self.holds(c))
+        condition::holds(self.bank, c, self)
     }
 
     fn next_asked_from(&self, start: usize) -> usize {
@@ -463,28 +248,6 @@ impl<'b> Flow<'b> {
             .is_some_and(|next| next.block.as_deref() == Some(block))
     }
 
-    /// The urgent alerts that hold now and have not been shown: those an unfinished
-    /// block is holding back, most urgent first, at the highest level the answers
-    /// so far call for. Empty outside a block.
-    ///
-    /// A front end that must end the check before the block is finished (Ctrl-C, a
-    /// signal, the terminal going away, or answers that run out) shows these first:
-    /// nothing may end a check with an urgent answer unseen.
-    pub fn pending_alerts(&self) -> Vec<&'b AlertRule> {
-        self.active_alerts()
-            .into_iter()
-            .filter(|a| a.level.is_urgent() && !self.shown.contains_key(&a.id))
-            .collect()
-    }
-
-    /// The [`Flow::pending_alerts`], marked as shown at `at`: what a front end that
-    /// ends the check early shows, so the record says they were seen.
-    pub fn show_pending(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
-        let fresh = self.pending_alerts();
-        self.mark_shown(&fresh, at);
-        fresh
-    }
-
     /// Goes back to the previous question that was asked. Returns false at the first.
     pub fn back(&mut self) -> bool {
         match (0..self.cursor).rev().find(|&i| self.is_asked(i)) {
@@ -494,87 +257,6 @@ impl<'b> Flow<'b> {
             }
             None => false,
         }
-    }
-
-    /// Alerts that hold now, after escalations replace what they replace.
-    pub fn active_alerts(&self) -> Vec<&'b AlertRule> {
-        let holding: Vec<&AlertRule> = self
-            .bank
-            .alerts
-            .iter()
-            .filter(|a| self.holds(&a.when))
-            .collect();
-        let replaced: HashSet<&str> = holding
-            .iter()
-            .flat_map(|a| a.replaces.iter().map(String::as_str))
-            .collect();
-        let mut out: Vec<&AlertRule> = holding
-            .into_iter()
-            .filter(|a| !replaced.contains(a.id.as_str()))
-            .collect();
-        // Most urgent first; bank order within a level.
-        out.sort_by_key(|a| std::cmp::Reverse(a.level));
-        out
-    }
-
-    fn new_alerts(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
-        self.forget_taken_back(at);
-        self.show_pending(at)
-    }
-
-    fn mark_shown(&mut self, rules: &[&'b AlertRule], at: Option<DateTime<FixedOffset>>) {
-        for a in rules {
-            let question = self.trigger(&a.when).unwrap_or_default().to_string();
-            self.shown.insert(a.id.clone(), Shown { at, question });
-        }
-    }
-
-    /// An alert that was shown and no longer holds (an answer it rested on changed)
-    /// goes to the retracted list, and may be raised again later. Bank order, most
-    /// urgent first, so the record does not depend on hashing.
-    fn forget_taken_back(&mut self, at: Option<DateTime<FixedOffset>>) {
-        let mut gone: Vec<&'b AlertRule> = self
-            .bank
-            .alerts
-            .iter()
-            .filter(|a| self.shown.contains_key(&a.id) && !self.holds(&a.when))
-            .collect();
-        gone.sort_by_key(|a| std::cmp::Reverse(a.level));
-        for a in gone {
-            let Some(shown) = self.shown.remove(&a.id) else {
-                continue;
-            };
-            self.retracted.push(AlertRecord {
-                id: a.id.clone(),
-                question: shown.question,
-                level: a.level,
-                title: a.title.clone(),
-                shown_at: shown.at,
-                retracted_at: at,
-            });
-        }
-    }
-
-    /// Carries over what a stopped check-in's record says about its alerts, after
-    /// [`Flow::restore`]: the time each alert that still holds was first shown, and
-    /// the alerts it had retracted. The finished check-in stands in for the stopped
-    /// one in reports, so nothing the person saw may be lost on the way.
-    pub fn carry_alerts(&mut self, standing: &[AlertRecord], retracted: &[AlertRecord]) {
-        for a in standing {
-            if let (Some(shown), Some(at)) = (self.shown.get_mut(&a.id), a.shown_at) {
-                shown.at = Some(at);
-            }
-        }
-        let mut all = retracted.to_vec();
-        all.append(&mut self.retracted);
-        self.retracted = all;
-    }
-
-    /// The alerts shown and then retracted, in the order that happened, as they go
-    /// in the log. An alert retracted and raised again is here once per retraction,
-    /// and stands again in [`Flow::alert_records`] with the time it was shown again.
-    pub fn retracted_records(&self) -> Vec<AlertRecord> {
-        self.retracted.clone()
     }
 
     /// "Question N of M": N is the current question's place among those asked so far,
@@ -587,53 +269,6 @@ impl<'b> Flow<'b> {
         (n.min(asked.len()), asked.len())
     }
 
-    /// Every answer that counts, in bank order, as it goes in the log.
-    pub fn answer_records(&self) -> Vec<AnswerRecord> {
-        self.bank
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.is_asked(*i))
-            .filter_map(|(i, q)| {
-                let a = self.answers[i].as_ref()?;
-                let options = self.bank.options(q);
-                let (label, score) = match a {
-                    Answer::Yes(b) => (
-                        Some(if *b { "Yes" } else { "No" }.to_string()),
-                        q.score_yes.map(|s| if *b { s } else { 0 }),
-                    ),
-                    Answer::Choice(c) => (
-                        options.get(*c).map(|o| o.label.clone()),
-                        options.get(*c).map(|o| o.score),
-                    ),
-                    Answer::Number(_) | Answer::Text(_) => (None, None),
-                };
-                Some(AnswerRecord {
-                    question: q.id.clone(),
-                    section: q.section.clone(),
-                    value: a.to_json(options),
-                    label,
-                    score,
-                })
-            })
-            .collect()
-    }
-
-    /// The alerts that hold, as they go in the log.
-    pub fn alert_records(&self) -> Vec<AlertRecord> {
-        self.active_alerts()
-            .into_iter()
-            .map(|a| AlertRecord {
-                id: a.id.clone(),
-                question: self.trigger(&a.when).unwrap_or_default().to_string(),
-                level: a.level,
-                title: a.title.clone(),
-                shown_at: self.shown.get(&a.id).and_then(|s| s.at),
-                retracted_at: None,
-            })
-            .collect()
-    }
-
     /// How many answers count so far.
     pub fn answered(&self) -> usize {
         (0..self.answers.len())
@@ -642,5 +277,19 @@ impl<'b> Flow<'b> {
     }
 }
 
+/// What the flow's conditions read: the answers that count now (to questions that
+/// are asked) and the "about you" answers it was given.
+impl Given for Flow<'_> {
+    fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
+        let i = *self.index.get(id)?;
+        let a = self.answer_to(id)?;
+        Some((&self.bank.questions[i], a))
+    }
+
+    fn profile_for(&self, id: &str) -> Option<bool> {
+        self.profile.get(id)
+    }
+}
+
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

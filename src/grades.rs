@@ -25,8 +25,7 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Condition, Kind, Level};
 use crate::flow::Flow;
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
-use crate::report::bank_for;
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status, bank_for};
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;
@@ -244,5 +243,180 @@ fn holding_questions(flow: &Flow<'_>, c: &Condition, out: &mut Vec<String>) {
         && flow.holds(c)
     {
         out.push(q.clone());
+    }
+}
+
+/// The numbers of check-ins the flow makes from given answers (the flow's test
+/// helpers run them), including changed answers and check-ins carried on later.
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::answer::Answer;
+    use crate::flow::tests::{
+        answer_one, answer_until, answered_ids, bundled, record_ids, run, stopped_at,
+    };
+
+    #[test]
+    fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
+        let bank = bundled();
+        let mut flow = Flow::new(&bank);
+        let given = json!({"suicidal_thoughts": true, "suicidal_plan": true});
+        answer_until(&mut flow, &given, "hallucinations");
+        assert!(answered_ids(&flow).contains(&"suicidal_plan".to_string()));
+        assert_eq!(record_ids(&flow), ["suicide_emergency"]);
+
+        assert!(flow.back());
+        assert_eq!(flow.current().unwrap().id, "suicidal_behavior");
+        assert!(flow.back());
+        assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+        assert!(flow.back());
+        assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
+        assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+        let alerts = flow.answer(Answer::Yes(false));
+        assert!(alerts.is_empty(), "answering no raises nothing: {alerts:?}");
+
+        // The plan question is skipped and its answer no longer counts anywhere.
+        assert_eq!(flow.current().unwrap().id, "hallucinations");
+        assert!(flow.answer_to("suicidal_plan").is_none());
+        assert!(!answered_ids(&flow).contains(&"suicidal_plan".to_string()));
+        assert!(
+            flow.alert_records().is_empty(),
+            "{:?}",
+            flow.alert_records()
+        );
+        let g = grades_of(&flow, Status::Stopped);
+        let serious = g.section("serious").unwrap();
+        assert_eq!((serious.yes, serious.urgent_findings), (0, 0));
+        assert_eq!(flow.answered(), 5);
+
+        // Saying yes again brings the follow-up back, offering what was said before.
+        assert!(flow.back());
+        flow.answer(Answer::Yes(true));
+        assert_eq!(flow.current().unwrap().id, "suicidal_plan");
+        assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
+    }
+
+    /// The numbers of a flow's record, as every report works them out.
+    fn grades_of(flow: &Flow<'_>, status: Status) -> Grades {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
+        let r = flow.to_record("t".into(), status, t, t, "US");
+        Grades::of(&r, Some(flow.bank()))
+    }
+
+    /// (graded, answered, moderate or worse, highest grade, yes/no questions, yes).
+    fn numbers(g: &Grades, id: &str) -> Option<(u32, u32, u32, Option<u8>, u32, u32)> {
+        g.section(id).map(|s| {
+            (
+                s.graded,
+                s.answered,
+                s.moderate_or_worse,
+                s.highest_grade,
+                s.yes_no,
+                s.yes,
+            )
+        })
+    }
+
+    #[test]
+    fn calm_answers_grade_zero_and_an_unasked_section_is_not_zero_of_zero() {
+        let bank = bundled();
+        let (flow, _) = run(&bank, &json!({}));
+        let g = grades_of(&flow, Status::Completed);
+        // The serious section has only yes/no questions: no grade, 7 questions to say yes to.
+        assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 0)));
+        assert_eq!(numbers(&g, "common"), Some((7, 7, 0, Some(0), 0, 0)));
+        // Withdrawal is asked only after a dose change: not reached, so no numbers at
+        // all (never "0 of 0").
+        assert_eq!(numbers(&g, "withdrawal"), None);
+        assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(0), 2, 0)));
+        assert_eq!(
+            g.sections
+                .iter()
+                .map(|s| s.section.as_str())
+                .collect::<Vec<_>>(),
+            ["serious", "common", "use"],
+            "unscored sections (context, notes) are left out"
+        );
+        assert_eq!(g.urgent_findings, 0);
+    }
+
+    #[test]
+    fn yes_answers_are_never_added_to_grades() {
+        let bank = bundled();
+        let (flow, _) = run(
+            &bank,
+            &json!({
+                "seizure": true,
+                "drowsiness": "moderate", "dizziness": "mild", "confusion": "severe",
+                "pump": false, "dose_change": true, "stopped": false, "missed_days": 3,
+                "tremors": "mild", "angry_outbursts": "often",
+                "euphoria": "rarely", "more_than_prescribed": true
+            }),
+        );
+        let g = grades_of(&flow, Status::Completed);
+        // A seizure is one yes and one urgent finding, not "4 of 12".
+        assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
+        let serious = g.section("serious").unwrap();
+        assert_eq!((serious.urgent_findings, serious.emergency), (1, true));
+        // Drowsiness 2 and confusion 3 are moderate or worse; dizziness 1 is not.
+        assert_eq!(numbers(&g, "common"), Some((7, 7, 2, Some(3), 0, 0)));
+        // Every graded withdrawal question counts in the denominator, asked or not
+        // (the pump questions are yes/no and were not asked).
+        assert_eq!(numbers(&g, "withdrawal"), Some((5, 5, 1, Some(3), 4, 0)));
+        assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(1), 2, 1)));
+        let urgent = flow
+            .alert_records()
+            .iter()
+            .filter(|a| a.level.is_urgent())
+            .count() as u32;
+        assert_eq!(g.urgent_findings, urgent);
+        assert!(
+            urgent >= 3,
+            "seizure, severe side effect, more than prescribed"
+        );
+    }
+
+    #[test]
+    fn a_stopped_check_in_counts_what_it_would_have_asked() {
+        let bank = bundled();
+        let mut flow = Flow::new(&bank);
+        answer_until(&mut flow, &json!({"breathing": true}), "suicidal_thoughts");
+        let g = grades_of(&flow, Status::Stopped);
+        let (_, m) = flow.progress();
+        assert_eq!(g.answered as usize, flow.answered());
+        assert_eq!(g.asked, Some(m as u32));
+        assert_eq!(
+            g.stopped_words(Status::Stopped).unwrap(),
+            format!("stopped after {} of {m} questions", flow.answered())
+        );
+        assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
+        // Nothing of the common section was reached: no zeros for it.
+        assert_eq!(numbers(&g, "common"), None);
+    }
+
+    #[test]
+    fn restore_stands_at_the_first_unanswered_question_and_finishes_like_one_run() {
+        let bank = bundled();
+        let given = json!({"dose_change": true, "tremors": "moderate", "drowsiness": "mild"});
+        let saved = stopped_at(&bank, &given, "dizziness");
+        let (mut flow, holding) = Flow::restore(&bank, &saved).unwrap();
+        assert!(holding.is_empty());
+        assert_eq!(flow.current().map(|q| q.id.as_str()), Some("dizziness"));
+        assert_eq!(flow.answered(), saved.len());
+        assert_eq!(flow.answer_records(), saved);
+        // "Question N of M" goes on from where it stopped.
+        assert_eq!(flow.progress().0, saved.len() + 1);
+        while !flow.is_complete() {
+            answer_one(&mut flow, &given);
+        }
+        let (whole, _) = run(&bank, &given);
+        assert_eq!(flow.answer_records(), whole.answer_records());
+        assert_eq!(
+            grades_of(&flow, Status::Completed),
+            grades_of(&whole, Status::Completed)
+        );
+        assert_eq!(flow.alert_records(), whole.alert_records());
     }
 }

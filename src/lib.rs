@@ -24,6 +24,7 @@
 //! the commands on top.
 
 pub mod alert;
+pub mod answer;
 pub mod bank;
 pub mod checkins;
 pub mod cli;

@@ -188,7 +188,7 @@ pub struct ProfileFile {
     /// File format version.
     pub schema: u32,
     /// When the answers were last changed.
-    #[serde(with = "crate::record::rfc3339")]
+    #[serde(with = "crate::text::rfc3339_field")]
     pub updated_at: DateTime<FixedOffset>,
     pub answers: Profile,
 }
@@ -202,11 +202,13 @@ impl ProfileFile {
         }
     }
 
-    /// The file as pretty JSON, newline included.
-    pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+    /// The file as pretty JSON, newline included. Fails only if it cannot be
+    /// written as JSON; the store then says the answers were NOT saved, never
+    /// writing an empty file in their place.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');
-        text
+        Ok(text)
     }
 
     /// Reads a profile file's text; the error says what is wrong, in plain words.

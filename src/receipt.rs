@@ -8,9 +8,10 @@ use std::fmt::Write;
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{Bank, Kind};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
+use crate::record::bank_for;
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
-use crate::report::{bank_for, minute, question_short, retracted_words};
+use crate::report::{minute, question_short, retracted_words};
 use crate::text;
 use crate::text::fmt_num;
 

@@ -1,12 +1,20 @@
 //! The check-in record: one line of the log, and what reports are built from.
+//!
+//! Pure: the record is built by the flow ([`crate::flow::Flow::to_record`]), written
+//! and read by the [`crate::store`]; the times and the random part of its id come
+//! from the caller.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::bank::{Bank, Level};
-use crate::flow::Flow;
+use crate::answer::Answer;
+use crate::bank::condition::{self, Given};
+use crate::bank::{Bank, Level, Question};
 use crate::profile::Profile;
+use crate::text::rfc3339_field;
 
 /// The record format this build writes. Version 2 added `completes`; version 3
 /// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
@@ -24,9 +32,9 @@ pub struct CheckIn {
     pub id: String,
     /// `completed`, or `stopped` when the check was interrupted.
     pub status: Status,
-    #[serde(with = "rfc3339")]
+    #[serde(with = "rfc3339_field")]
     pub started_at: DateTime<FixedOffset>,
-    #[serde(with = "rfc3339")]
+    #[serde(with = "rfc3339_field")]
     pub ended_at: DateTime<FixedOffset>,
     pub bank: BankRef,
     /// Region code whose numbers were shown.
@@ -127,7 +135,7 @@ pub struct AlertRecord {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rfc3339::option"
+        with = "rfc3339_field::option"
     )]
     pub shown_at: Option<DateTime<FixedOffset>>,
     /// When an answer it rested on was changed so that it no longer holds (alerts
@@ -135,7 +143,7 @@ pub struct AlertRecord {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rfc3339::option"
+        with = "rfc3339_field::option"
     )]
     pub retracted_at: Option<DateTime<FixedOffset>>,
 }
@@ -154,39 +162,13 @@ pub struct SectionScore {
 }
 
 impl CheckIn {
-    /// Builds the record of a flow. The id and times come from the caller, so the
-    /// flow itself stays free of clocks.
-    pub fn from_flow(
-        flow: &Flow<'_>,
-        id: String,
-        status: Status,
-        started_at: DateTime<FixedOffset>,
-        ended_at: DateTime<FixedOffset>,
-        region: &str,
-    ) -> CheckIn {
-        CheckIn {
-            schema: RECORD_VERSION,
-            id,
-            status,
-            started_at,
-            ended_at,
-            bank: BankRef::of(flow.bank()),
-            region: region.to_string(),
-            answers: flow.answer_records(),
-            alerts: flow.alert_records(),
-            retracted_alerts: flow.retracted_records(),
-            scores: Vec::new(),
-            asked: Some(flow.progress().1 as u32),
-            completes: None,
-            profile: Some(flow.profile().clone()).filter(|p| !p.is_empty()),
-        }
-    }
-
     /// The record as one JSON line, newline included.
-    pub fn to_line(&self) -> String {
-        let mut line = serde_json::to_string(self).unwrap_or_default();
+    /// Fails only if the record cannot be written as JSON; the store then says the
+    /// check-in was NOT saved, never writing a blank line.
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        let mut line = serde_json::to_string(self)?;
         line.push('\n');
-        line
+        Ok(line)
     }
 
     /// The urgent alerts that stand at the end of the check-in, as saved (most
@@ -207,69 +189,198 @@ impl CheckIn {
     }
 }
 
-/// Times as RFC 3339 with milliseconds and an explicit offset ("+01:00", never "Z"),
-/// so the person's own timezone is kept.
-pub mod rfc3339 {
-    use chrono::{DateTime, FixedOffset};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::text::rfc3339(t))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-        let text = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
-    }
-
-    /// The same for a time that may be absent.
-    pub mod option {
-        use chrono::{DateTime, FixedOffset};
-        use serde::{Deserialize, Deserializer, Serializer};
-
-        pub fn serialize<S: Serializer>(
-            t: &Option<DateTime<FixedOffset>>,
-            s: S,
-        ) -> Result<S::Ok, S::Error> {
-            match t {
-                Some(t) => super::serialize(t, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                Some(text) => DateTime::parse_from_rfc3339(&text)
-                    .map(Some)
-                    .map_err(serde::de::Error::custom),
-                None => Ok(None),
-            }
-        }
-    }
-}
-
-/// A new check-in id: the start time and 48 random bits, so ids sort by time and two
-/// copies running at once never collide.
-pub fn new_id(started_at: DateTime<FixedOffset>) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u32(std::process::id());
-    h.write_i64(
-        started_at
-            .timestamp_nanos_opt()
-            .unwrap_or(started_at.timestamp()),
-    );
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
+/// A new check-in id: the start time and 48 bits of `noise` (random bits from the
+/// caller, [`crate::store::id_noise`]), so ids sort by time and two copies running
+/// at once never collide.
+pub fn new_id(started_at: DateTime<FixedOffset>, noise: u64) -> String {
     format!(
         "{}-{:012x}",
         started_at.naive_utc().format("%Y%m%d-%H%M%S"),
-        h.finish() & 0xffff_ffff_ffff
+        noise & 0xffff_ffff_ffff
     )
+}
+
+/// The bank a record was made with, if it is the one loaded.
+pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank> {
+    bank.filter(|b| b.id == record.bank.id)
+}
+
+/// A record's answers as its bank's conditions read them: those to questions of the
+/// bank that still fit them (a record made with an older version of the bank may
+/// hold others) and that were enabled, in bank order, by the answers kept before
+/// them and the "about you" answers the record was made with. The FHIR export puts
+/// exactly these in a response.
+#[derive(Debug)]
+pub struct Enabled<'b, 'r> {
+    kept: HashMap<&'r str, (&'b Question, Answer, &'r AnswerRecord)>,
+    profile: Option<&'r Profile>,
+}
+
+impl<'b, 'r> Enabled<'b, 'r> {
+    pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
+        let given: HashMap<&str, &AnswerRecord> =
+            r.answers.iter().map(|a| (a.question.as_str(), a)).collect();
+        let mut enabled = Enabled {
+            kept: HashMap::new(),
+            profile: r.profile.as_ref(),
+        };
+        for q in &bank.questions {
+            if q.when
+                .as_ref()
+                .is_some_and(|c| !condition::holds(bank, c, &enabled))
+            {
+                continue;
+            }
+            if let Some((id, a)) = given.get_key_value(q.id.as_str())
+                && let Some(answer) = Answer::from_saved(bank, q, &a.value)
+            {
+                enabled.kept.insert(id, (q, answer, a));
+            }
+        }
+        enabled
+    }
+
+    /// The saved answers kept, by question id.
+    pub fn records(&self) -> HashMap<&'r str, &'r AnswerRecord> {
+        self.kept.iter().map(|(id, (_, _, a))| (*id, *a)).collect()
+    }
+}
+
+impl Given for Enabled<'_, '_> {
+    fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
+        self.kept.get(id).map(|(q, a, _)| (*q, a))
+    }
+
+    fn profile_for(&self, id: &str) -> Option<bool> {
+        self.profile.and_then(|p| p.get(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn bank() -> Bank {
+        Bank::bundled().expect("the bundled bank")
+    }
+
+    /// A completed record of `bank` holding these saved values.
+    fn saved(bank: &Bank, values: Value, profile: Option<Value>) -> CheckIn {
+        let answers: Vec<Value> = values
+            .as_object()
+            .expect("an object")
+            .iter()
+            .map(|(id, v)| {
+                let section = bank.question(id).map_or("gone", |q| q.section.as_str());
+                json!({"question": id, "section": section, "value": v})
+            })
+            .collect();
+        let mut r = json!({
+            "schema": 3, "id": "t", "status": "completed",
+            "started_at": "2026-11-30T09:00:00.000+01:00",
+            "ended_at": "2026-11-30T09:05:00.000+01:00",
+            "bank": {"id": bank.id, "version": bank.version, "language": bank.language},
+            "region": "US", "answers": answers, "alerts": []
+        });
+        if let Some(p) = profile {
+            r["profile"] = p;
+        }
+        serde_json::from_value(r).expect("a record")
+    }
+
+    /// The ids of the alert rules that hold on a record's saved answers, read the
+    /// way the FHIR export reads them.
+    fn holding(bank: &Bank, r: &CheckIn) -> Vec<String> {
+        let enabled = Enabled::of(bank, r);
+        bank.alerts
+            .iter()
+            .filter(|a| condition::holds(bank, &a.when, &enabled))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_suicide_alerts_hold_on_the_saved_answers_that_raise_them_and_on_no_others() {
+        let bank = bank();
+        let suicide = |values: Value| -> Vec<String> {
+            holding(&bank, &saved(&bank, values, None))
+                .into_iter()
+                .filter(|id| id.starts_with("suicid"))
+                .collect()
+        };
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true})),
+            ["suicidal_thoughts"]
+        );
+        // A plan escalates (the rules say which replaces which; here both hold).
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true, "suicidal_plan": true})),
+            ["suicidal_thoughts", "suicide_emergency"]
+        );
+        assert_eq!(
+            suicide(
+                json!({"suicidal_thoughts": true, "suicidal_plan": false, "suicidal_behavior": true})
+            ),
+            ["suicidal_thoughts", "suicide_emergency"]
+        );
+        assert_eq!(
+            suicide(json!({"suicidal_thoughts": true, "more_than_prescribed": true})),
+            ["suicidal_thoughts", "suicidal_overdose"]
+        );
+        assert!(suicide(json!({"suicidal_thoughts": false})).is_empty());
+        assert!(suicide(json!({})).is_empty());
+        // A plan saved without thoughts of suicide was never asked (a log edited
+        // by hand), so it raises nothing; nor does a value of the wrong type.
+        assert!(suicide(json!({"suicidal_thoughts": false, "suicidal_plan": true})).is_empty());
+        assert!(suicide(json!({"suicidal_thoughts": "yes"})).is_empty());
+    }
+
+    #[test]
+    fn enabled_answers_are_those_asked_and_still_fitting_their_questions() {
+        let bank = bank();
+        let r = saved(
+            &bank,
+            json!({
+                "dose_change": false, "stopped": true, "missed_days": 9,
+                "drowsiness": "awful", "dizziness": "mild",
+                "notes": "x".repeat(5000), "no_such_question": true
+            }),
+            None,
+        );
+        let mut kept: Vec<&str> = Enabled::of(&bank, &r).records().into_keys().collect();
+        kept.sort_unstable();
+        // `stopped` follows a dose change; 9 days is out of range; "awful" is no
+        // option. A long note is kept: it fitted the bank it was written for.
+        assert_eq!(kept, ["dizziness", "dose_change", "notes"]);
+    }
+
+    #[test]
+    fn a_follow_up_on_the_about_you_answers_is_enabled_by_the_record_s_own_profile() {
+        let mut v: Value = serde_json::from_str(crate::bank::BUNDLED_BANK).expect("JSON");
+        let notes = v["questions"]
+            .as_array_mut()
+            .and_then(|q| q.iter_mut().find(|q| q["id"] == "notes"))
+            .expect("a notes question");
+        notes["when"] = json!({"profile": "kidney", "equals": true});
+        let bank = Bank::from_json("test", &v.to_string()).expect("a valid bank");
+        let kept = |profile: Option<Value>| {
+            let r = saved(&bank, json!({"notes": "Felt odd."}), profile);
+            Enabled::of(&bank, &r).records().contains_key("notes")
+        };
+        assert!(kept(Some(json!({"kidney": true}))));
+        assert!(!kept(Some(json!({"kidney": false}))));
+        assert!(!kept(None));
+    }
+
+    #[test]
+    fn a_new_id_is_the_start_time_in_utc_and_48_bits_of_noise() {
+        let t = DateTime::parse_from_rfc3339("2026-11-30T09:00:01.500+01:00").expect("a time");
+        assert_eq!(new_id(t, u64::MAX), "20261130-080001-ffffffffffff");
+        assert_eq!(
+            new_id(t, 0x1_0000_0000_002a),
+            "20261130-080001-00000000002a"
+        );
+    }
 }

@@ -6,10 +6,11 @@
 //! is never sent to a number that belongs to another country.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::Line;
+use crate::bank::Hotline;
 
 const REGIONS_JSON: &str = include_str!("../questions/regions.json");
 
@@ -68,18 +69,18 @@ impl Region {
     }
 
     /// Every line the region lists, with what it is for.
-    pub fn phones(&self) -> Vec<(Line, &Phone)> {
-        [Line::Emergency, Line::Crisis, Line::Poison]
+    pub fn phones(&self) -> Vec<(Hotline, &Phone)> {
+        [Hotline::Emergency, Hotline::Crisis, Hotline::Poison]
             .into_iter()
             .filter_map(|l| self.phone(l).map(|p| (l, p)))
             .collect()
     }
 
-    pub fn phone(&self, line: Line) -> Option<&Phone> {
+    pub fn phone(&self, line: Hotline) -> Option<&Phone> {
         match line {
-            Line::Emergency => Some(&self.emergency),
-            Line::Crisis => self.crisis.as_ref(),
-            Line::Poison => self.poison.as_ref(),
+            Hotline::Emergency => Some(&self.emergency),
+            Hotline::Crisis => self.crisis.as_ref(),
+            Hotline::Poison => self.poison.as_ref(),
         }
     }
 }
@@ -92,34 +93,47 @@ struct Table {
     unknown: Region,
 }
 
-fn table() -> Option<Table> {
-    // The table is part of the binary and a test checks it parses.
-    serde_json::from_str::<Table>(REGIONS_JSON).ok()
+/// Reads a region table; the error is one plain line.
+fn parse_table(text: &str) -> Result<Table, String> {
+    serde_json::from_str::<Table>(text).map_err(|e| {
+        format!(
+            "the built-in table of emergency numbers is broken ({}: {}); this copy of sidecheck cannot be used, so reinstall it",
+            crate::json_error::json_place(&e),
+            crate::json_error::json_reason(&e)
+        )
+    })
+}
+
+/// The built-in table, read once.
+fn loaded() -> &'static Result<Table, String> {
+    static TABLE: OnceLock<Result<Table, String>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_table(REGIONS_JSON))
+}
+
+/// Checks that the built-in table of numbers reads, and says why not in one line.
+/// Called once at startup, before anything else: a broken table must stop the
+/// program there, never leave an alert without its numbers.
+pub fn check() -> Result<(), String> {
+    loaded().as_ref().map(|_| ()).map_err(Clone::clone)
+}
+
+fn table() -> &'static Table {
+    // `check` stopped the program at startup if the table is broken, and a test
+    // reads the table built into every binary.
+    loaded()
+        .as_ref()
+        .expect("the region table was checked at startup")
 }
 
 /// Every region in the table.
 pub fn all() -> Vec<Region> {
-    table().map(|t| t.regions).unwrap_or_default()
+    table().regions.clone()
 }
 
 /// The numbers for a country no region matches: only "your local emergency number".
 /// `country` is kept as the code, so the record says where the person was.
 pub fn local_only(country: &str) -> Region {
-    let mut region = table().map(|t| t.unknown).unwrap_or_else(|| Region {
-        code: String::new(),
-        name: "your area".into(),
-        emergency: Phone {
-            name: "Local emergency services".into(),
-            call: "your local emergency number".into(),
-            text: None,
-            caution: None,
-            source: String::new(),
-            checked: chrono::NaiveDate::MIN,
-        },
-        crisis: None,
-        poison: None,
-        covers: Vec::new(),
-    });
+    let mut region = table().unknown.clone();
     region.code = country.to_string();
     region
 }
@@ -181,7 +195,7 @@ pub struct UnknownRegion(pub String);
 
 impl fmt::Display for UnknownRegion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let codes: Vec<String> = all().into_iter().map(|r| r.code).collect();
+        let codes: Vec<&str> = table().regions.iter().map(|r| r.code.as_str()).collect();
         write!(
             f,
             "unknown region \"{}\"; use one of {} or a European country code (see `sidecheck regions`)",
@@ -193,7 +207,7 @@ impl fmt::Display for UnknownRegion {
 
 fn find(code: &str) -> Option<Region> {
     let code = code.to_ascii_uppercase();
-    let regions = all();
+    let regions = &table().regions;
     regions
         .iter()
         .find(|r| r.code == code)
@@ -278,6 +292,7 @@ mod tests {
         ] {
             assert!(codes.contains(&c.to_string()), "missing {c}");
         }
+        assert_eq!(check(), Ok(()));
         for r in all() {
             for (_, p) in r.phones() {
                 assert!(
@@ -294,6 +309,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_broken_table_is_refused_in_one_plain_line() {
+        for broken in ["", "{\"regions\": []}", "{\"regions\": [], \"unknown\": 3}"] {
+            let e = parse_table(broken).unwrap_err();
+            assert!(!e.contains('\n'), "{e}");
+            assert!(
+                e.starts_with("the built-in table of emergency numbers is broken (line "),
+                "{e}"
+            );
+            assert!(e.ends_with("reinstall it"), "{e}");
+        }
+        assert!(parse_table(REGIONS_JSON).is_ok());
     }
 
     #[test]

@@ -27,10 +27,9 @@ pub use series::{Bucket, Direction, Series, Trend, sparkline};
 /// How wide sparklines are, at most, in characters.
 pub const SPARK_WIDTH: usize = 40;
 
-/// The bank a record was made with, if it is the one loaded.
-pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank> {
-    bank.filter(|b| b.id == record.bank.id)
-}
+// Moved down to the record, so that grades need not import report. Kept here for
+// the callers outside the core until they import it from there.
+use crate::record::bank_for;
 
 /// A section's title, or its id when the bank is not known.
 pub fn section_title(bank: Option<&Bank>, id: &str) -> String {
@@ -364,7 +363,14 @@ impl<'b> Summary<'b> {
         if !self.banks.contains(&r.bank) {
             self.banks.push(r.bank.clone());
         }
+        self.add_sections(r, bank);
+        self.add_symptoms(r, bank);
+        self.add_alerts(r);
+    }
 
+    /// Each graded section's moderate-or-worse count, as a point of its series.
+    fn add_sections(&mut self, r: &CheckIn, bank: Option<&Bank>) {
+        let at = r.started_at;
         let grades = Grades::of(r, bank);
         let completed = r.status == Status::Completed;
         for g in &grades.sections {
@@ -384,7 +390,12 @@ impl<'b> Summary<'b> {
                 t.series.push(at, g.moderate_or_worse, g.graded);
             }
         }
+    }
 
+    /// Each graded or yes/no symptom answer, as a point of its series.
+    fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>) {
+        let at = r.started_at;
+        let completed = r.status == Status::Completed;
         for a in &r.answers {
             let (measure, value, possible) = match (grade(a), yes_sign(a)) {
                 (Some(g), _) => {
@@ -413,7 +424,11 @@ impl<'b> Summary<'b> {
                 t.series.push(at, value, possible);
             }
         }
+    }
 
+    /// How often each alert stood, and when last.
+    fn add_alerts(&mut self, r: &CheckIn) {
+        let at = r.started_at;
         for al in &r.alerts {
             let last_at = rfc3339(&at);
             match self.alerts.iter_mut().find(|x| x.id == al.id) {

@@ -167,8 +167,7 @@ fn answer_words(a: &AnswerRecord, unit: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Answer;
-    use crate::record::CheckIn;
+    use crate::answer::Answer;
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
@@ -182,8 +181,7 @@ mod tests {
             flow.answer(Answer::Yes(yes));
         }
         Latest {
-            record: CheckIn::from_flow(
-                &flow,
+            record: flow.to_record(
                 "20261201-080000-000000000001".into(),
                 Status::Stopped,
                 t(at),

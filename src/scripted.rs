@@ -8,9 +8,10 @@ use chrono::{DateTime, FixedOffset};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
+use crate::answer::Answer;
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::flow::{Answer, Flow};
+use crate::flow::Flow;
 use crate::profile::Profile;
 
 /// The most an answers file may hold.
@@ -113,28 +114,7 @@ pub fn run_from<'b>(
         .into_iter()
         .map(|a| a.question)
         .collect();
-    let unknown: Vec<&str> = answers
-        .0
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .filter(|k| *k != PROFILE_KEY && bank.question(k).is_none())
-        .collect();
-    if !unknown.is_empty() {
-        // A few are enough to see the mistake; a file of a million keys must not
-        // give a message of a million ids.
-        let mut list: Vec<String> = unknown
-            .iter()
-            .take(5)
-            .map(|k| format!("\"{}\"", k.chars().take(64).collect::<String>()))
-            .collect();
-        if unknown.len() > list.len() {
-            list.push(format!("and {} more", unknown.len() - list.len()));
-        }
-        return Err(Error::Input(format!(
-            "{name}: unknown question id {}; see `sidecheck bank questions` for the ids",
-            list.join(", ")
-        )));
-    }
+    refuse_unknown_ids(bank, name, answers)?;
     while let Some(q) = flow.current() {
         let answer = match answers.get(&q.id) {
             None => {
@@ -171,6 +151,47 @@ pub fn run_from<'b>(
             events.alert(rule);
         }
     }
+    note_unused(&flow, answers, &earlier, events);
+    Ok(flow)
+}
+
+/// Every key of the answers file must be a question of the bank (or "profile").
+fn refuse_unknown_ids(bank: &Bank, name: &str, answers: &Answers) -> Result<(), Error> {
+    let unknown: Vec<&str> = answers
+        .0
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| *k != PROFILE_KEY && bank.question(k).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        // A few are enough to see the mistake; a file of a million keys must not
+        // give a message of a million ids.
+        let mut list: Vec<String> = unknown
+            .iter()
+            .take(5)
+            .map(|k| format!("\"{}\"", k.chars().take(64).collect::<String>()))
+            .collect();
+        if unknown.len() > list.len() {
+            list.push(format!("and {} more", unknown.len() - list.len()));
+        }
+        return Err(Error::Input(format!(
+            "{name}: unknown question id {}; see `sidecheck bank questions` for the ids",
+            list.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Says which answers of the file were not used: a different answer to a question
+/// the stopped check-in already answered (in `earlier`), or an answer to a
+/// follow-up that the other answers do not call for.
+fn note_unused(
+    flow: &Flow<'_>,
+    answers: &Answers,
+    earlier: &HashSet<String>,
+    events: &mut dyn Events,
+) {
+    let bank = flow.bank();
     for (id, v) in &answers.0 {
         if earlier.contains(id) {
             let same = bank
@@ -191,5 +212,4 @@ pub fn run_from<'b>(
             ));
         }
     }
-    Ok(flow)
 }

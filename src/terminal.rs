@@ -8,11 +8,11 @@
 
 use crate::alert;
 #[cfg(unix)]
-use crate::bank::{Bank, Kind, Question};
+use crate::answer::Answer;
+#[cfg(unix)]
+use crate::bank::{AlertRule, Bank, Kind, Question};
 use crate::error::Error;
 use crate::flow::Flow;
-#[cfg(unix)]
-use crate::flow::{Answer, MAX_TEXT};
 use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
@@ -168,55 +168,17 @@ pub fn run(
     let color = color && p.is_rich();
     let width = p.width();
     let bank = flow.bank();
-    crate::sayln!();
-    crate::sayln!("{}", bank.title);
-    crate::sayln!();
-    for para in &bank.intro {
-        for line in text::wrap(&alert::fill_numbers(para, &chosen.region), width) {
-            crate::sayln!("{line}");
-        }
-        crate::sayln!();
-    }
-    crate::sayln!(
-        "{}",
-        text::wrap(&alert::region_note(chosen), width).join("\n")
-    );
+    show_intro(bank, chosen, width);
     crate::say!("{}", before(color));
     crate::sayln!();
-    loop {
-        match p.confirm(
-            if flow.answered() > 0 {
-                "Press Enter to carry on (or type n to quit)."
-            } else {
-                "Press Enter to start (or type n to quit)."
-            },
-            "Esc goes back one question. Ctrl-C stops and keeps your answers.",
-            Some(true),
-            false,
-        ) {
-            Reply::Value(true) => break,
-            Reply::Value(false) => return Ok(Ending::NotStarted),
-            Reply::Back => continue,
-            Reply::Stop(why) => return Ok(Ending::from_stop(why)),
-        }
+    if let Some(end) = wait_for_start(&mut p, flow) {
+        return Ok(end);
     }
 
-    if let Some(save) = about {
-        let missing = flow.profile().missing(bank);
-        if !missing.is_empty() {
-            crate::sayln!();
-            crate::sayln!("== About you ==");
-            let why = "First, a few questions about you. They help decide when an answer needs a warning. You answer them once. They are kept in your private data folder, and you can change them with `sidecheck profile`.";
-            crate::sayln!("{}", text::wrap(why, width).join("\n"));
-            match about_you(&mut p, &missing, flow.profile()) {
-                Reply::Value(profile) => {
-                    flow.set_profile(profile.clone());
-                    crate::sayln!("{}", text::wrap(&save(&profile), width).join("\n"));
-                }
-                Reply::Back => {}
-                Reply::Stop(why) => return Ok(Ending::from_stop(why)),
-            }
-        }
+    if let Some(save) = about
+        && let Some(end) = ask_profile_first(&mut p, flow, width, save)
+    {
+        return Ok(end);
     }
 
     let mut last_section = String::new();
@@ -236,37 +198,8 @@ pub fn run(
         match reply {
             Reply::Value(a) => {
                 let rules = flow.answer_at(a, now());
-                for (i, rule) in rules.iter().enumerate() {
-                    crate::sayln!();
-                    crate::say!("{}", alert::render(rule, chosen, color));
-                    // The flow has marked every one of them as shown, and the record
-                    // says so: stopping here still shows the rest.
-                    let rest = || {
-                        for rule in &rules[i + 1..] {
-                            crate::sayln!();
-                            crate::say!("{}", alert::render(rule, chosen, color));
-                        }
-                    };
-                    loop {
-                        match p.confirm(
-                            "I have read this. Press Enter to go on (or type n to stop here).",
-                            "",
-                            Some(true),
-                            // Esc must not skip past an alert.
-                            false,
-                        ) {
-                            Reply::Value(true) => break,
-                            Reply::Value(false) => {
-                                rest();
-                                return Ok(Ending::StoppedAtAlert);
-                            }
-                            Reply::Back => continue,
-                            Reply::Stop(why) => {
-                                rest();
-                                return Ok(Ending::from_stop(why));
-                            }
-                        }
-                    }
+                if let Some(end) = read_alerts(&mut p, &rules, chosen, color) {
+                    return Ok(end);
                 }
             }
             Reply::Back => {
@@ -292,6 +225,119 @@ pub fn run(
         }
     }
     Ok(Ending::Completed)
+}
+
+/// The bank's title and intro, with the region's numbers, and which region that is.
+#[cfg(unix)]
+fn show_intro(bank: &Bank, chosen: &Chosen, width: usize) {
+    crate::sayln!();
+    crate::sayln!("{}", bank.title);
+    crate::sayln!();
+    for para in &bank.intro {
+        for line in text::wrap(&alert::fill_numbers(para, &chosen.region), width) {
+            crate::sayln!("{line}");
+        }
+        crate::sayln!();
+    }
+    crate::sayln!(
+        "{}",
+        text::wrap(&alert::region_note(chosen), width).join("\n")
+    );
+}
+
+/// Waits for Enter before the first question; `Some` when the person quits or the
+/// check is stopped instead.
+#[cfg(unix)]
+fn wait_for_start(p: &mut Prompter, flow: &Flow<'_>) -> Option<Ending> {
+    loop {
+        match p.confirm(
+            if flow.answered() > 0 {
+                "Press Enter to carry on (or type n to quit)."
+            } else {
+                "Press Enter to start (or type n to quit)."
+            },
+            "Esc goes back one question. Ctrl-C stops and keeps your answers.",
+            Some(true),
+            false,
+        ) {
+            Reply::Value(true) => return None,
+            Reply::Value(false) => return Some(Ending::NotStarted),
+            Reply::Back => continue,
+            Reply::Stop(why) => return Some(Ending::from_stop(why)),
+        }
+    }
+}
+
+/// Asks the "about you" items the flow's profile has no answer for, gives the
+/// answers to the flow and keeps them with `save`; `Some` when the check is stopped.
+#[cfg(unix)]
+fn ask_profile_first(
+    p: &mut Prompter,
+    flow: &mut Flow<'_>,
+    width: usize,
+    save: SaveProfile<'_>,
+) -> Option<Ending> {
+    let bank = flow.bank();
+    let missing = flow.profile().missing(bank);
+    if !missing.is_empty() {
+        crate::sayln!();
+        crate::sayln!("== About you ==");
+        let why = "First, a few questions about you. They help decide when an answer needs a warning. You answer them once. They are kept in your private data folder, and you can change them with `sidecheck profile`.";
+        crate::sayln!("{}", text::wrap(why, width).join("\n"));
+        match about_you(p, &missing, flow.profile()) {
+            Reply::Value(profile) => {
+                flow.set_profile(profile.clone());
+                crate::sayln!("{}", text::wrap(&save(&profile), width).join("\n"));
+            }
+            Reply::Back => {}
+            Reply::Stop(why) => return Some(Ending::from_stop(why)),
+        }
+    }
+    None
+}
+
+/// Shows the alerts an answer raised, each until the person has read it; `Some`
+/// when they stop there (or the check is stopped), after the rest are shown too.
+#[cfg(unix)]
+fn read_alerts(
+    p: &mut Prompter,
+    rules: &[&AlertRule],
+    chosen: &Chosen,
+    color: bool,
+) -> Option<Ending> {
+    for (i, rule) in rules.iter().enumerate() {
+        crate::sayln!();
+        crate::say!("{}", alert::render(rule, chosen, color));
+        // The flow has marked every one of them as shown, and the record
+        // says so: stopping here still shows the rest.
+        let rest = || {
+            for rule in &rules[i + 1..] {
+                crate::sayln!();
+                crate::say!("{}", alert::render(rule, chosen, color));
+            }
+        };
+        loop {
+            match p.confirm(
+                "I have read this. Press Enter to go on (or type n to stop here).",
+                "",
+                Some(true),
+                // Esc must not skip past an alert.
+                false,
+            ) {
+                Reply::Value(true) => break,
+                Reply::Value(false) => {
+                    rest();
+                    return Some(Ending::StoppedAtAlert);
+                }
+                Reply::Back => continue,
+                Reply::Stop(why) => {
+                    rest();
+                    return Some(Ending::from_stop(why));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The time alerts are stamped with: shown, or retracted when an answer changes.
@@ -365,7 +411,7 @@ fn ask(
             (r.map(Answer::Number), String::new())
         }
         Kind::Text => {
-            let max = q.max_length.unwrap_or(MAX_TEXT);
+            let max = q.max_text();
             let info =
                 format!("{info} · Type your answer, or just press Enter to skip · Esc: back");
             let start = match earlier {

@@ -83,14 +83,24 @@ pub const MESSAGE_MAX: usize = 1200;
 
 /// Formats a number without a needless ".0".
 pub fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+    if let Some(i) = whole(n) {
+        format!("{i}")
     } else if n.abs() >= 1e15 {
         // Not 309 digits for 1e308.
         format!("{n:e}")
     } else {
         format!("{n}")
     }
+}
+
+/// `n` as a whole number, when it is one that can be written without a decimal point
+/// and without losing a digit: below 10^15 either way, where every whole f64 is exact
+/// in an i64 too. The one rule for "write this number as an integer", used for
+/// messages, for answers in the log and for FHIR integers (which add their own
+/// 32-bit limit). Whether an answer *is* whole, at any size, is
+/// [`crate::answer::number_fits`]'s question, not this one.
+pub fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 1e15).then_some(n as i64)
 }
 
 /// Text without the one invisible byte order mark some editors put at the start of
@@ -176,6 +186,50 @@ fn keep_numbers_whole(text: &str) -> String {
 /// A time as the log writes it: milliseconds and an explicit offset.
 pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+/// Times in the files sidecheck writes (the log, the profile file), for serde's
+/// `with`: [`rfc3339`] with milliseconds and an explicit offset ("+01:00", never
+/// "Z"), so the person's own timezone is kept; read back from any RFC 3339 time.
+pub mod rfc3339_field {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::rfc3339(t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a time that may be absent.
+    pub mod option {
+        use chrono::{DateTime, FixedOffset};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<FixedOffset>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => DateTime::parse_from_rfc3339(&text)
+                    .map(Some)
+                    .map_err(serde::de::Error::custom),
+                None => Ok(None),
+            }
+        }
+    }
 }
 
 /// Text from the log (or any file) as it may reach a terminal: each control

@@ -13,9 +13,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use serde_json::{Value, json};
+use sidecheck::answer::Answer;
 use sidecheck::bank::{Bank, BankError, Kind};
 use sidecheck::error::Error;
-use sidecheck::flow::{Answer, Flow};
+use sidecheck::flow::Flow;
 use sidecheck::record::{CheckIn, Status};
 use sidecheck::region::{self, Chosen};
 use sidecheck::scripted::{self, Answers};
@@ -149,8 +150,7 @@ fn some_answer(bank: &Bank, q: &sidecheck::bank::Question, c: u8) -> Value {
 fn record_of(flow: &Flow<'_>) -> CheckIn {
     let t = chrono::DateTime::parse_from_rfc3339("2024-05-01T09:30:00.000+02:00")
         .expect("a fixed time");
-    CheckIn::from_flow(
-        flow,
+    flow.to_record(
         "20240501-073000-0123456789ab".into(),
         Status::Completed,
         t,
@@ -161,7 +161,7 @@ fn record_of(flow: &Flow<'_>) -> CheckIn {
 
 /// A record written as a log line reads back as the same record.
 pub fn round_trip(record: &CheckIn) {
-    let line = record.to_line();
+    let line = record.to_line().expect("a record is JSON");
     assert!(line.ends_with('\n'));
     assert_eq!(
         line.matches('\n').count(),
@@ -246,7 +246,7 @@ pub fn log_bytes(bytes: &[u8]) {
         match entry {
             Entry::Record(r) => {
                 records += 1;
-                let line = r.to_line();
+                let line = r.to_line().expect("a record is JSON");
                 assert!(
                     serde_json::from_str::<CheckIn>(&line).is_ok(),
                     "a record read from the log cannot be read again once written: {line}"

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::Value;
+use sidecheck::answer::Answer;
 use sidecheck::bank::Bank;
-use sidecheck::flow::{Answer, Flow};
+use sidecheck::flow::Flow;
 use sidecheck::profile::Profile;
 
 use crate::support::*;

@@ -28,7 +28,7 @@ use crate::record::{self, CheckIn, Status};
 use crate::region::Chosen;
 use crate::resume;
 use crate::scripted::{self, Answers};
-use crate::store::{Store, StoreError};
+use crate::store::{self, Store, StoreError};
 use crate::terminal;
 use crate::text;
 
@@ -387,9 +387,8 @@ impl<'b> Check<'b> {
     /// the log as it was). If the log cannot take it, the error says where the
     /// answers are kept instead.
     fn save(&self, flow: &Flow<'b>, status: Status) -> Result<CheckIn, Error> {
-        let mut record = CheckIn::from_flow(
-            flow,
-            record::new_id(self.started),
+        let mut record = flow.to_record(
+            record::new_id(self.started, store::id_noise()),
             status,
             self.started,
             now(),
@@ -470,7 +469,11 @@ impl<'b> Check<'b> {
                 path.display()
             )),
             Err(reason) => {
-                crate::say!("{}", record.to_line());
+                // The rescue copy is the same JSON: if it could not be formatted,
+                // neither can this line, and the reason above says so.
+                if let Ok(line) = record.to_line() {
+                    crate::say!("{line}");
+                }
                 Error::Runtime(format!(
                     "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE"
                 ))
@@ -500,8 +503,9 @@ impl scripted::Events for StderrEvents<'_> {
 #[cfg(test)]
 mod tests {
     use super::{End, Ending, Stop};
+    use crate::answer::Answer;
     use crate::bank::Bank;
-    use crate::flow::{Answer, Flow};
+    use crate::flow::Flow;
     use crate::record::{CheckIn, Status};
 
     /// A flow with the first question (yes/no) answered.
@@ -513,7 +517,7 @@ mod tests {
 
     fn stopped_with(flow: &Flow<'_>) -> CheckIn {
         let now = chrono::Local::now().fixed_offset();
-        CheckIn::from_flow(flow, "earlier".into(), Status::Stopped, now, now, "US")
+        flow.to_record("earlier".into(), Status::Stopped, now, now, "US")
     }
 
     #[test]

@@ -18,9 +18,9 @@ use crate::cli::HistoryArgs;
 use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
 use crate::output::{Output, compact, io, write_fields};
-use crate::record::{AlertRecord, CheckIn, Status};
+use crate::record::{AlertRecord, CheckIn, Status, bank_for};
 use crate::report::{
-    Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, bank_for, minute, retracted_words,
+    Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, minute, retracted_words,
 };
 use crate::scan::Scan;
 use crate::text::{self, rfc3339};

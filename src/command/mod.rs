@@ -29,9 +29,11 @@ pub use context::Context;
 
 use crate::cli::{CheckArgs, Cli, Command};
 use crate::error::Error;
+use crate::region;
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    region::check().map_err(Error::Runtime)?;
     let ctx = Context::new(&cli);
     match &cli.command {
         None => check::run(&ctx, &CheckArgs::default()),

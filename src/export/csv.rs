@@ -19,8 +19,9 @@ use crate::bank::Bank;
 use crate::error::Error;
 use crate::grades::{Grades, grade};
 use crate::output::io;
+use crate::record::bank_for;
 use crate::record::{AnswerRecord, CheckIn, Status};
-use crate::report::{bank_for, retracted_words};
+use crate::report::retracted_words;
 use crate::text::{fmt_num, rfc3339};
 
 /// The header row.

@@ -25,12 +25,11 @@ use super::{Context, Exporter};
 use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
-use crate::flow::number_fits;
 use crate::grades::{Grades, SectionGrades};
 use crate::output::{compact, io};
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status};
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
 use crate::store::Warn;
-use crate::text::rfc3339;
+use crate::text::{rfc3339, whole};
 
 /// The extension that carries an answer option's score.
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
@@ -142,12 +141,12 @@ fn coding(bank: &Bank, q: &Question, c: &Choice, ordinal: bool) -> Value {
     Value::Object(coding)
 }
 
-/// A number as FHIR wants it for this question: integer or decimal.
+/// A number as FHIR wants it for this question: integer or decimal. FHIR's integer
+/// has 32 bits.
 fn number(q: &Question, n: f64) -> (&'static str, Value) {
-    if q.integer && n.fract() == 0.0 && n.abs() < 2_147_483_648.0 {
-        ("Integer", json!(n as i64))
-    } else {
-        ("Decimal", json!(n))
+    match whole(n).filter(|i| q.integer && i.abs() < 1 << 31) {
+        Some(i) => ("Integer", json!(i)),
+        None => ("Decimal", json!(n)),
     }
 }
 
@@ -438,57 +437,6 @@ fn alerts_answers(r: &CheckIn) -> Option<Value> {
     })
 }
 
-/// Whether a saved value fits a question of the bank (a record from an older bank
-/// version may not).
-fn fits(bank: &Bank, q: &Question, v: &Value) -> bool {
-    match q.kind {
-        Kind::YesNo => v.is_boolean(),
-        Kind::Scale => v
-            .as_str()
-            .is_some_and(|s| bank.options(q).iter().any(|o| o.id == s)),
-        Kind::Number => v.as_f64().is_some_and(|n| number_fits(q, n)),
-        Kind::Text => v.is_string(),
-    }
-}
-
-/// Whether a condition holds on the answers kept so far; the same rules as the
-/// flow's, read from saved values.
-fn holds(bank: &Bank, c: &Condition, kept: &HashMap<&str, &AnswerRecord>) -> bool {
-    if let Some(all) = &c.all {
-        return all.iter().all(|c| holds(bank, c, kept));
-    }
-    if let Some(any) = &c.any {
-        return any.iter().any(|c| holds(bank, c, kept));
-    }
-    let Some(id) = c.question.as_deref() else {
-        return false;
-    };
-    let (Some(q), Some(a)) = (bank.question(id), kept.get(id)) else {
-        return false;
-    };
-    if let Some(v) = &c.equals {
-        return a.value == *v || (a.value.is_number() && a.value.as_f64() == v.as_f64());
-    }
-    if let Some(min) = c.at_least {
-        return match q.kind {
-            Kind::Scale => bank
-                .options(q)
-                .iter()
-                .find(|o| a.value.as_str() == Some(o.id.as_str()))
-                .is_some_and(|o| f64::from(o.score) >= min),
-            Kind::Number => a.value.as_f64().is_some_and(|n| n >= min),
-            Kind::YesNo | Kind::Text => false,
-        };
-    }
-    if let Some(list) = &c.one_of {
-        return a
-            .value
-            .as_str()
-            .is_some_and(|s| list.iter().any(|o| o == s));
-    }
-    false
-}
-
 /// The answers of a record that go in its response: those to questions of the bank
 /// that were enabled by the answers before them. Also returns how many answers name
 /// a question the bank does not have.
@@ -496,19 +444,8 @@ pub fn enabled_answers<'r>(
     bank: &Bank,
     r: &'r CheckIn,
 ) -> (HashMap<&'r str, &'r AnswerRecord>, usize) {
-    let given: HashMap<&str, &AnswerRecord> =
-        r.answers.iter().map(|a| (a.question.as_str(), a)).collect();
-    let mut kept: HashMap<&str, &AnswerRecord> = HashMap::new();
-    for q in &bank.questions {
-        if q.when.as_ref().is_some_and(|c| !holds(bank, c, &kept)) {
-            continue;
-        }
-        if let Some((id, a)) = given.get_key_value(q.id.as_str())
-            && fits(bank, q, &a.value)
-        {
-            kept.insert(id, a);
-        }
-    }
+    // The same rule that asked them: the bank's conditions, on the saved answers.
+    let kept = Enabled::of(bank, r).records();
     let unknown = r
         .answers
         .iter()

@@ -19,10 +19,9 @@ use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
 use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::output::io;
-use crate::record::{AnswerRecord, CheckIn, Status};
+use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
 use crate::report::{
-    Series, Summary, Track, bank_for, minute, question_short, retracted_words, section_title,
-    urgent_alerts,
+    Series, Summary, Track, minute, question_short, retracted_words, section_title, urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::text::fmt_num;

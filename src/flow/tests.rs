@@ -1,14 +1,14 @@
 //! The pure flow against the bundled bank and small hand-made banks: what is asked,
-//! what going back changes, which answer raises which alert, and the scores.
+//! what going back changes, which answer raises which alert, and what is saved.
+//! The helpers that run a flow are shared with the tests of [`crate::grades`],
+//! which check the numbers of the check-ins they make.
 
 use serde_json::{Value, json};
 
 use super::*;
-use crate::bank::Level;
-use crate::grades::Grades;
-use crate::record::{CheckIn, Status};
+use crate::bank::{Kind, Level};
 
-fn bundled() -> Bank {
+pub(crate) fn bundled() -> Bank {
     Bank::bundled().unwrap()
 }
 
@@ -58,7 +58,7 @@ const SCREEN: [&str; 3] = ["suicidal_thoughts", "suicidal_plan", "suicidal_behav
 
 /// The calmest answer to a question: no, the lowest option, the lowest number, or
 /// nothing.
-fn calm(q: &Question) -> Answer {
+pub(crate) fn calm(q: &Question) -> Answer {
     match q.kind {
         Kind::YesNo => Answer::Yes(false),
         Kind::Scale => Answer::Choice(0),
@@ -69,13 +69,13 @@ fn calm(q: &Question) -> Answer {
 
 /// One answered question and the alerts its answer returned.
 #[derive(Debug)]
-struct Step {
-    question: String,
-    alerts: Vec<String>,
+pub(crate) struct Step {
+    pub(crate) question: String,
+    pub(crate) alerts: Vec<String>,
 }
 
 /// Answers the current question from `given` (as in an answers file), or calmly.
-fn answer_one(flow: &mut Flow<'_>, given: &Value) -> Step {
+pub(crate) fn answer_one(flow: &mut Flow<'_>, given: &Value) -> Step {
     let bank = flow.bank();
     let q = flow.current().expect("a question to answer");
     let answer = match given.get(&q.id) {
@@ -96,7 +96,7 @@ fn answer_one(flow: &mut Flow<'_>, given: &Value) -> Step {
 /// Runs a whole check: `given` answers by id, every other asked question calm.
 /// Runs the flow over `given`; its `"profile"` object, if any, is the "about you"
 /// answers.
-fn run<'b>(bank: &'b Bank, given: &Value) -> (Flow<'b>, Vec<Step>) {
+pub(crate) fn run<'b>(bank: &'b Bank, given: &Value) -> (Flow<'b>, Vec<Step>) {
     let profile = given
         .get("profile")
         .map(|p| crate::profile::Profile::from_json(bank, p).unwrap())
@@ -128,11 +128,11 @@ fn raised(steps: &[Step]) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
-fn record_ids(flow: &Flow<'_>) -> Vec<String> {
+pub(crate) fn record_ids(flow: &Flow<'_>) -> Vec<String> {
     flow.alert_records().into_iter().map(|a| a.id).collect()
 }
 
-fn answered_ids(flow: &Flow<'_>) -> Vec<String> {
+pub(crate) fn answered_ids(flow: &Flow<'_>) -> Vec<String> {
     flow.answer_records()
         .into_iter()
         .map(|a| a.question)
@@ -140,7 +140,7 @@ fn answered_ids(flow: &Flow<'_>) -> Vec<String> {
 }
 
 /// Answers until `id` is the current question.
-fn answer_until(flow: &mut Flow<'_>, given: &Value, id: &str) {
+pub(crate) fn answer_until(flow: &mut Flow<'_>, given: &Value, id: &str) {
     while flow.current().map(|q| q.id.as_str()) != Some(id) {
         answer_one(flow, given);
     }
@@ -421,46 +421,6 @@ fn back_from_the_end_returns_to_the_last_question() {
     assert_eq!(flow.current().unwrap().id, "notes");
     assert_eq!(flow.current_answer(), Some(&Answer::Text("itchy".into())));
     assert!(!flow.is_complete());
-}
-
-#[test]
-fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
-    let bank = bundled();
-    let mut flow = Flow::new(&bank);
-    let given = json!({"suicidal_thoughts": true, "suicidal_plan": true});
-    answer_until(&mut flow, &given, "hallucinations");
-    assert!(answered_ids(&flow).contains(&"suicidal_plan".to_string()));
-    assert_eq!(record_ids(&flow), ["suicide_emergency"]);
-
-    assert!(flow.back());
-    assert_eq!(flow.current().unwrap().id, "suicidal_behavior");
-    assert!(flow.back());
-    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
-    assert!(flow.back());
-    assert_eq!(flow.current().unwrap().id, "suicidal_thoughts");
-    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
-    let alerts = flow.answer(Answer::Yes(false));
-    assert!(alerts.is_empty(), "answering no raises nothing: {alerts:?}");
-
-    // The plan question is skipped and its answer no longer counts anywhere.
-    assert_eq!(flow.current().unwrap().id, "hallucinations");
-    assert!(flow.answer_to("suicidal_plan").is_none());
-    assert!(!answered_ids(&flow).contains(&"suicidal_plan".to_string()));
-    assert!(
-        flow.alert_records().is_empty(),
-        "{:?}",
-        flow.alert_records()
-    );
-    let g = grades_of(&flow, Status::Stopped);
-    let serious = g.section("serious").unwrap();
-    assert_eq!((serious.yes, serious.urgent_findings), (0, 0));
-    assert_eq!(flow.answered(), 5);
-
-    // Saying yes again brings the follow-up back, offering what was said before.
-    assert!(flow.back());
-    flow.answer(Answer::Yes(true));
-    assert_eq!(flow.current().unwrap().id, "suicidal_plan");
-    assert_eq!(flow.current_answer(), Some(&Answer::Yes(true)));
 }
 
 #[test]
@@ -1122,106 +1082,6 @@ fn an_escalation_raised_before_what_it_replaces_hides_it() {
     assert_eq!(record_ids(&flow), ["worse"]);
 }
 
-// ---- Scores ----
-
-/// The numbers of a flow's record, as every report works them out.
-fn grades_of(flow: &Flow<'_>, status: Status) -> Grades {
-    let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
-    let r = CheckIn::from_flow(flow, "t".into(), status, t, t, "US");
-    Grades::of(&r, Some(flow.bank()))
-}
-
-/// (graded, answered, moderate or worse, highest grade, yes/no questions, yes).
-fn numbers(g: &Grades, id: &str) -> Option<(u32, u32, u32, Option<u8>, u32, u32)> {
-    g.section(id).map(|s| {
-        (
-            s.graded,
-            s.answered,
-            s.moderate_or_worse,
-            s.highest_grade,
-            s.yes_no,
-            s.yes,
-        )
-    })
-}
-
-#[test]
-fn calm_answers_grade_zero_and_an_unasked_section_is_not_zero_of_zero() {
-    let bank = bundled();
-    let (flow, _) = run(&bank, &json!({}));
-    let g = grades_of(&flow, Status::Completed);
-    // The serious section has only yes/no questions: no grade, 7 questions to say yes to.
-    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 0)));
-    assert_eq!(numbers(&g, "common"), Some((7, 7, 0, Some(0), 0, 0)));
-    // Withdrawal is asked only after a dose change: not reached, so no numbers at
-    // all (never "0 of 0").
-    assert_eq!(numbers(&g, "withdrawal"), None);
-    assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(0), 2, 0)));
-    assert_eq!(
-        g.sections
-            .iter()
-            .map(|s| s.section.as_str())
-            .collect::<Vec<_>>(),
-        ["serious", "common", "use"],
-        "unscored sections (context, notes) are left out"
-    );
-    assert_eq!(g.urgent_findings, 0);
-}
-
-#[test]
-fn yes_answers_are_never_added_to_grades() {
-    let bank = bundled();
-    let (flow, _) = run(
-        &bank,
-        &json!({
-            "seizure": true,
-            "drowsiness": "moderate", "dizziness": "mild", "confusion": "severe",
-            "pump": false, "dose_change": true, "stopped": false, "missed_days": 3,
-            "tremors": "mild", "angry_outbursts": "often",
-            "euphoria": "rarely", "more_than_prescribed": true
-        }),
-    );
-    let g = grades_of(&flow, Status::Completed);
-    // A seizure is one yes and one urgent finding, not "4 of 12".
-    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
-    let serious = g.section("serious").unwrap();
-    assert_eq!((serious.urgent_findings, serious.emergency), (1, true));
-    // Drowsiness 2 and confusion 3 are moderate or worse; dizziness 1 is not.
-    assert_eq!(numbers(&g, "common"), Some((7, 7, 2, Some(3), 0, 0)));
-    // Every graded withdrawal question counts in the denominator, asked or not
-    // (the pump questions are yes/no and were not asked).
-    assert_eq!(numbers(&g, "withdrawal"), Some((5, 5, 1, Some(3), 4, 0)));
-    assert_eq!(numbers(&g, "use"), Some((1, 1, 0, Some(1), 2, 1)));
-    let urgent = flow
-        .alert_records()
-        .iter()
-        .filter(|a| a.level.is_urgent())
-        .count() as u32;
-    assert_eq!(g.urgent_findings, urgent);
-    assert!(
-        urgent >= 3,
-        "seizure, severe side effect, more than prescribed"
-    );
-}
-
-#[test]
-fn a_stopped_check_in_counts_what_it_would_have_asked() {
-    let bank = bundled();
-    let mut flow = Flow::new(&bank);
-    answer_until(&mut flow, &json!({"breathing": true}), "suicidal_thoughts");
-    let g = grades_of(&flow, Status::Stopped);
-    let (_, m) = flow.progress();
-    assert_eq!(g.answered as usize, flow.answered());
-    assert_eq!(g.asked, Some(m as u32));
-    assert_eq!(
-        g.stopped_words(Status::Stopped).unwrap(),
-        format!("stopped after {} of {m} questions", flow.answered())
-    );
-    assert_eq!(numbers(&g, "serious"), Some((0, 0, 0, None, 7, 1)));
-    // Nothing of the common section was reached: no zeros for it.
-    assert_eq!(numbers(&g, "common"), None);
-}
-
 #[test]
 fn answer_records_keep_the_words_and_scores() {
     let bank = bundled();
@@ -1343,34 +1203,10 @@ fn answers_of_the_wrong_type_or_range_are_refused_with_the_question_named() {
 // ---- Carrying on from a stopped check-in ----
 
 /// The answers of a flow stopped once `id` is the current question.
-fn stopped_at(bank: &Bank, given: &Value, id: &str) -> Vec<AnswerRecord> {
+pub(crate) fn stopped_at(bank: &Bank, given: &Value, id: &str) -> Vec<AnswerRecord> {
     let mut flow = Flow::new(bank);
     answer_until(&mut flow, given, id);
     flow.answer_records()
-}
-
-#[test]
-fn restore_stands_at_the_first_unanswered_question_and_finishes_like_one_run() {
-    let bank = bundled();
-    let given = json!({"dose_change": true, "tremors": "moderate", "drowsiness": "mild"});
-    let saved = stopped_at(&bank, &given, "dizziness");
-    let (mut flow, holding) = Flow::restore(&bank, &saved).unwrap();
-    assert!(holding.is_empty());
-    assert_eq!(flow.current().map(|q| q.id.as_str()), Some("dizziness"));
-    assert_eq!(flow.answered(), saved.len());
-    assert_eq!(flow.answer_records(), saved);
-    // "Question N of M" goes on from where it stopped.
-    assert_eq!(flow.progress().0, saved.len() + 1);
-    while !flow.is_complete() {
-        answer_one(&mut flow, &given);
-    }
-    let (whole, _) = run(&bank, &given);
-    assert_eq!(flow.answer_records(), whole.answer_records());
-    assert_eq!(
-        grades_of(&flow, Status::Completed),
-        grades_of(&whole, Status::Completed)
-    );
-    assert_eq!(flow.alert_records(), whole.alert_records());
 }
 
 #[test]

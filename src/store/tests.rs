@@ -1,23 +1,29 @@
 //! The log on disk: private modes, repair of a torn last line, readers that skip bad
-//! lines by number, and finding a check-in by id.
+//! lines by number, and looking a check-in up by id.
 
 use std::fs;
 use std::path::Path;
 
-use chrono::DateTime;
-
 use super::*;
-use crate::bank::Bank;
-use crate::flow::{Answer, Flow};
-use crate::record::Status;
+use crate::record::{CheckIn, RECORD_VERSION};
 
-/// A completed check-in of the bundled bank with the given id.
+/// A stopped check-in of the bundled bank (one answer) with the given id. Written
+/// out whole: the store knows nothing of banks or flows.
 fn record(id: &str) -> CheckIn {
-    let bank = Bank::bundled().unwrap();
-    let mut flow = Flow::new(&bank);
-    flow.answer(Answer::Yes(true)); // breathing: an alert to keep in the record
-    let t = DateTime::parse_from_rfc3339("2025-03-01T09:30:00.000+01:00").unwrap();
-    CheckIn::from_flow(&flow, id.to_string(), Status::Stopped, t, t, "US")
+    let mut r: CheckIn = serde_json::from_str(
+        r#"{"schema":3,"id":"","status":"stopped","started_at":"2025-03-01T09:30:00.000+01:00","ended_at":"2025-03-01T09:30:00.000+01:00","bank":{"id":"baclofen","version":"1.1.0","language":"en"},"region":"US","answers":[{"question":"pump","section":"context","value":true,"label":"Yes"}],"alerts":[],"asked":23}"#,
+    )
+    .unwrap();
+    r.id = id.to_string();
+    r
+}
+
+/// The check-in `lookup` finds, if it finds exactly one.
+fn found(lookup: Lookup) -> Option<Box<CheckIn>> {
+    match lookup {
+        Lookup::Found(r) => Some(r),
+        Lookup::NotFound | Lookup::Ambiguous(_) => None,
+    }
 }
 
 /// A store in a fresh temp folder (the folder itself not yet created).
@@ -122,7 +128,7 @@ fn a_torn_last_line_is_set_aside_byte_for_byte_and_the_log_repaired() {
     append(&s, &record("a1"));
     let good = fs::read(s.log_path()).unwrap();
     // A save cut short by a crash: half a record, no newline, a non-ASCII byte pair.
-    let full = record("a2").to_line();
+    let full = record("a2").to_line().unwrap();
     let mut torn = full.as_bytes()[..full.len() / 2].to_vec();
     torn.extend_from_slice("é".as_bytes());
     let mut log = good.clone();
@@ -186,8 +192,9 @@ fn a_log_that_is_only_a_torn_line_is_set_aside_whole() {
 fn readers_skip_bad_lines_naming_each_and_keep_reading() {
     let (_tmp, s) = store();
     append(&s, &record("a1"));
-    let good = |id: &str| record(id).to_line().into_bytes();
-    let mut unknown: serde_json::Value = serde_json::from_str(&record("x").to_line()).unwrap();
+    let good = |id: &str| record(id).to_line().unwrap().into_bytes();
+    let mut unknown: serde_json::Value =
+        serde_json::from_str(&record("x").to_line().unwrap()).unwrap();
     unknown["mood"] = serde_json::json!("fine");
 
     let mut log = fs::read(s.log_path()).unwrap(); // line 1: a1
@@ -224,7 +231,8 @@ fn readers_skip_bad_lines_naming_each_and_keep_reading() {
 #[test]
 fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
     let (_tmp, s) = store();
-    let mut newer: serde_json::Value = serde_json::from_str(&record("n1").to_line()).unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&record("n1").to_line().unwrap()).unwrap();
     newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
     fs::create_dir_all(s.dir()).unwrap();
     fs::write(s.log_path(), format!("{newer}\n")).unwrap();
@@ -238,7 +246,10 @@ fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
 fn a_missing_log_reads_as_empty() {
     let (_tmp, s) = store();
     assert_eq!(read_all(&s), (vec![], vec![]));
-    assert!(s.find("last", &mut |_| {}).unwrap().is_none());
+    assert!(matches!(
+        s.lookup("last", &mut |_| {}).unwrap(),
+        Lookup::NotFound
+    ));
     assert!(!s.dir().exists(), "reading creates nothing");
 }
 
@@ -247,12 +258,12 @@ fn records_read_back_as_saved() {
     let (_tmp, s) = store();
     let r = record("20250301-083000-abcdef012345");
     append(&s, &r);
-    let back = s.find("last", &mut |_| {}).unwrap().unwrap();
-    assert_eq!(back, r);
+    let back = found(s.lookup("last", &mut |_| {}).unwrap()).unwrap();
+    assert_eq!(*back, r);
 }
 
 #[test]
-fn find_by_last_full_id_and_unique_prefix() {
+fn lookup_by_last_full_id_and_unique_prefix() {
     let (_tmp, s) = store();
     for id in [
         "20250301-083000-aaaa00000001",
@@ -263,9 +274,9 @@ fn find_by_last_full_id_and_unique_prefix() {
     }
     let find = |which: &str| {
         let mut warnings = Vec::new();
-        let found = s.find(which, &mut |w| warnings.push(w)).unwrap();
+        let lookup = s.lookup(which, &mut |w| warnings.push(w)).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
-        found.map(|r| r.id)
+        found(lookup).map(|r| r.id)
     };
     assert_eq!(
         find("last").as_deref(),
@@ -284,21 +295,25 @@ fn find_by_last_full_id_and_unique_prefix() {
         Some("20250302-083000-bbbb00000002")
     );
     assert_eq!(find("20250302"), None, "two match: not a single check-in");
+    assert!(matches!(
+        s.lookup("20250302", &mut |_| {}).unwrap(),
+        Lookup::Ambiguous(2)
+    ));
     assert_eq!(find("20990101"), None);
 }
 
 #[test]
-fn find_warns_about_bad_lines_and_still_finds() {
+fn lookup_warns_about_bad_lines_and_still_finds() {
     let (_tmp, s) = store();
     append(&s, &record("r1"));
     let mut log = fs::read(s.log_path()).unwrap();
     log.extend_from_slice(b"garbage\n");
-    log.extend_from_slice(record("r3").to_line().as_bytes());
+    log.extend_from_slice(record("r3").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
 
     let mut warnings = Vec::new();
-    let found = s.find("last", &mut |w| warnings.push(w)).unwrap();
-    assert_eq!(found.map(|r| r.id).as_deref(), Some("r3"));
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("r3"));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("line 2"), "{}", warnings[0]);
 }
@@ -323,7 +338,8 @@ fn a_whole_last_record_without_its_newline_is_kept_and_the_newline_given_back() 
     let mut log = fs::read(s.log_path()).unwrap();
     log.pop();
     // A newer sidecheck's record is not ours to move either.
-    let mut newer: serde_json::Value = serde_json::from_str(&record("n2").to_line()).unwrap();
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&record("n2").to_line().unwrap()).unwrap();
     newer["schema"] = serde_json::json!(RECORD_VERSION + 1);
     newer["mood"] = serde_json::json!("fine");
     for (i, tail) in [String::new(), format!("\n{newer}")]
@@ -338,7 +354,7 @@ fn a_whole_last_record_without_its_newline_is_kept_and_the_newline_given_back() 
         assert!(torn_files(s.dir()).is_empty(), "case {i}");
         let mut want = bytes.clone();
         want.push(b'\n');
-        want.extend_from_slice(record("a3").to_line().as_bytes());
+        want.extend_from_slice(record("a3").to_line().unwrap().as_bytes());
         assert_eq!(fs::read(s.log_path()).unwrap(), want, "case {i}");
     }
 }
@@ -368,10 +384,11 @@ fn a_pass_names_ten_bad_lines_then_counts_them_all() {
     let (_tmp, s) = store();
     fs::create_dir_all(s.dir()).unwrap();
     let mut log = b"bad\n".repeat(25);
-    log.extend_from_slice(record("a26").to_line().as_bytes());
+    log.extend_from_slice(record("a26").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
     let mut warnings = Vec::new();
-    assert!(s.find("last", &mut |w| warnings.push(w)).unwrap().is_some());
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert!(found(lookup).is_some());
     assert_eq!(warnings.len(), 11, "{warnings:#?}");
     assert!(warnings[9].contains("line 10:"), "{}", warnings[9]);
     assert!(warnings[10].contains("25 lines"), "{}", warnings[10]);
@@ -406,7 +423,7 @@ fn a_symlinked_log_is_neither_read_nor_written() {
     let (tmp, s) = store();
     fs::create_dir_all(s.dir()).unwrap();
     let target = tmp.path().join("target");
-    fs::write(&target, record("t1").to_line()).unwrap();
+    fs::write(&target, record("t1").to_line().unwrap()).unwrap();
     std::os::unix::fs::symlink(&target, s.log_path()).unwrap();
     let err = s
         .append(&record("a1"), &mut |_| {})
@@ -417,6 +434,6 @@ fn a_symlinked_log_is_neither_read_nor_written() {
     assert!(err.contains("symbolic link"), "{err}");
     assert_eq!(
         fs::read(&target).unwrap(),
-        record("t1").to_line().as_bytes()
+        record("t1").to_line().unwrap().as_bytes()
     );
 }

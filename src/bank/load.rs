@@ -1,0 +1,150 @@
+//! The edge that reads a bank: from a file (`--bank FILE`, `bank validate`) or from
+//! the copy built into the program, then parses and validates it. The only part of
+//! [`crate::bank`] that touches a file.
+
+use std::fmt;
+use std::path::Path;
+
+use super::{Bank, Problem};
+use crate::json_error::{json_message, json_place, line_col};
+use crate::text::{tidy, without_bom};
+
+/// The most a bank file may hold; anything larger is not a bank (and reading on
+/// would let `--bank /dev/zero` eat all memory).
+pub const MAX_BANK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bank shipped inside the binary.
+pub const BUNDLED_BANK: &str = include_str!("../../questions/baclofen.en.json");
+/// What error messages call the bundled bank.
+pub const BUNDLED_BANK_NAME: &str = "questions/baclofen.en.json (built in)";
+
+/// A bank that could not be loaded.
+#[derive(Debug, Clone)]
+pub struct BankError {
+    /// The file, as given.
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            // Places and messages repeat text from the file: keep each on one line.
+            write!(
+                f,
+                "{}: {}: {}",
+                tidy(&self.file),
+                tidy(&p.place),
+                tidy(&p.message)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BankError {}
+
+impl Bank {
+    /// The bank built into the program.
+    pub fn bundled() -> Result<Bank, BankError> {
+        Bank::from_json(BUNDLED_BANK_NAME, BUNDLED_BANK)
+    }
+
+    /// Reads and validates a bank file.
+    pub fn load(path: &Path) -> Result<Bank, BankError> {
+        use std::io::Read;
+        let file = path.display().to_string();
+        let fail = |message: String| BankError {
+            file: file.clone(),
+            problems: vec![Problem {
+                place: "file".into(),
+                message,
+            }],
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| {
+                fail(format!(
+                    "cannot read it ({}); check the path",
+                    crate::text::io_reason(&e)
+                ))
+            })?;
+        if bytes.len() as u64 > MAX_BANK_BYTES {
+            return Err(fail(
+                "is larger than 64 MiB, so it cannot be a question bank; check the path".into(),
+            ));
+        }
+        Bank::from_bytes(&file, &bytes)
+    }
+
+    /// Parses and validates a bank from the bytes of a file; `file` names it in errors.
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Bank, BankError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let (line, col) = line_col(bytes, e.valid_up_to());
+            BankError {
+                file: file.to_string(),
+                problems: vec![Problem {
+                    place: format!("line {line}, column {col}"),
+                    message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+                }],
+            }
+        })?;
+        Bank::from_json(file, text)
+    }
+
+    /// Parses and validates a bank from JSON text; `file` names it in errors.
+    pub fn from_json(file: &str, text: &str) -> Result<Bank, BankError> {
+        let text = without_bom(text);
+        // serde would read a list as the fields in order and complain about the
+        // first item; say what a bank is instead.
+        if let Some((i, c)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
+            && c != '{'
+        {
+            let (line, col) = line_col(text.as_bytes(), i);
+            return Err(BankError {
+                file: file.to_string(),
+                problems: vec![Problem {
+                    place: format!("line {line}, column {col}"),
+                    message: "a bank is one JSON object, starting with {; this file is not one (see `sidecheck bank schema`)".into(),
+                }],
+            });
+        }
+        let fail = |place: String, e: &serde_json::Error| BankError {
+            file: file.to_string(),
+            problems: vec![Problem {
+                place,
+                message: json_message(e),
+            }],
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let bank: Bank = match serde_path_to_error::deserialize(&mut de) {
+            Ok(b) => b,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let mut place = json_place(&inner);
+                // serde_path_to_error marks a part it could not name with "?".
+                let path = path.trim_end_matches(".?").trim_end_matches('?');
+                if path != "." && !path.is_empty() {
+                    place = format!("{place} ({path})");
+                }
+                return Err(fail(place, &inner));
+            }
+        };
+        // Nothing but white space may follow the bank.
+        de.end().map_err(|e| fail(json_place(&e), &e))?;
+        let problems = bank.problems();
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(BankError {
+                file: file.to_string(),
+                problems,
+            })
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! The bank's data model: the types a bank file holds, as serde reads them and
+//! schemars describes them, and the lookups everything else uses on them.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Condition;
+use crate::answer::MAX_TEXT;
+use crate::text::fmt_num;
+
+/// A whole question bank.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Where editors find the schema for this file.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Bank format version; this build reads format 1.
+    pub format: u32,
+    /// Stable id of the bank, in snake_case (e.g. "baclofen").
+    pub id: String,
+    /// Version of the bank's content (e.g. "1.0.0").
+    pub version: String,
+    /// Language tag of the text (e.g. "en").
+    pub language: String,
+    /// Title shown at the start of a check.
+    pub title: String,
+    /// The medicine the bank is about.
+    pub medication: String,
+    /// The time the questions ask about, as people say it ("the last 7 days").
+    pub recall_period: String,
+    /// Paragraphs shown before the first question. Must include the safety notice.
+    /// `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988") and `{poison}`
+    /// are replaced by the region's numbers.
+    pub intro: Vec<String>,
+    /// The safety notice on its own, repeated in reports.
+    pub safety_notice: String,
+    /// Sections, in the order they are asked.
+    pub sections: Vec<Section>,
+    /// Named answer scales that scale questions refer to.
+    pub scales: BTreeMap<String, Vec<Choice>>,
+    /// Questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// The "about you" part: yes/no items asked once and kept in the profile (kidney
+    /// problems, age, pregnancy...). Conditions read them with `{"profile": ID,
+    /// "equals": true}`; they are context, never scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<ProfileItem>,
+    /// Rules that raise an alert from the answers.
+    pub alerts: Vec<AlertRule>,
+}
+
+/// A group of questions.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable snake_case id.
+    pub id: String,
+    /// Title shown to the person.
+    pub title: String,
+    /// Whether reports give the section's numbers: symptoms at moderate or worse
+    /// and the highest grade (scale questions), and yes answers (yes/no questions
+    /// with `score_yes`). Nothing is added up.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One option of an ordered scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable snake_case id, used in answers files.
+    pub id: String,
+    /// What the person sees.
+    pub label: String,
+    /// Score from 0 (none) to 4 (worst), rising by one from option to option.
+    pub score: u8,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Yes or no.
+    YesNo,
+    /// One option of an ordered 0-4 scale.
+    Scale,
+    /// A number with a unit and a range.
+    Number,
+    /// Free text.
+    Text,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::YesNo => "yes_no",
+            Kind::Scale => "scale",
+            Kind::Number => "number",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// One question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable snake_case id, used in answers files and in the log.
+    pub id: String,
+    /// Id of the section it belongs to.
+    pub section: String,
+    /// The kind of answer.
+    pub kind: Kind,
+    /// The question as shown, with its recall period.
+    pub text: String,
+    /// A short word or two for the symptom, used in summaries and reports.
+    pub short: String,
+    /// For scale questions: the name of a scale in `scales`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// For yes/no questions: marks a symptom question (0-4, saved with a "yes"
+    /// answer). Reports count its yes answers apart and never add it to grades.
+    /// Without it the question gives context and is not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_yes: Option<u8>,
+    /// For number questions: the unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For number questions: the smallest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// For number questions: the largest allowed value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// For number questions: whether only whole numbers are allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub integer: bool,
+    /// For text questions: the most characters allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Ask this question only when this condition on earlier answers holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// For number questions: why the range is what it is, in plain words, said when
+    /// an answer falls outside it (e.g. why 0 days is not an answer after "yes, I
+    /// missed doses").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_reason: Option<String>,
+    /// The time this question asks about when it is not the bank's `recall_period`
+    /// (the C-SSRS asks about suicidal behaviour in "the last 3 months"). The text
+    /// must say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recall_period: Option<String>,
+    /// The snake_case id of a block this question belongs to (e.g. "suicide_screen").
+    /// A block's questions are asked as one: the urgent alerts their answers raise
+    /// are held until the last question of the block that is asked has been
+    /// answered, and then shown at the level the whole block calls for (an
+    /// escalation replaces what it replaces, so one alert, not two). A block's
+    /// questions must come one after another in `questions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<String>,
+}
+
+impl Question {
+    /// For number questions, the allowed range in words: "a whole number from 0 to 7".
+    pub fn range_text(&self) -> String {
+        format!(
+            "{} from {} to {}",
+            if self.integer {
+                "a whole number"
+            } else {
+                "a number"
+            },
+            fmt_num(self.min.unwrap_or(0.0)),
+            fmt_num(self.max.unwrap_or(0.0))
+        )
+    }
+
+    /// The most characters a text answer may have: the bank's `max_length`, or
+    /// [`MAX_TEXT`] when it sets none.
+    pub fn max_text(&self) -> usize {
+        self.max_length.unwrap_or(MAX_TEXT)
+    }
+}
+
+/// One yes/no item of the "about you" part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileItem {
+    /// Stable snake_case id, used in `sidecheck profile --set ID=yes` and in records.
+    pub id: String,
+    /// The question as shown. It asks about the person, not about the last 7 days.
+    pub text: String,
+    /// A short word or two, used when the profile is shown.
+    pub short: String,
+}
+
+/// How urgent an alert is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Not urgent: advice shown in the summary at the end.
+    Advice,
+    /// Call the prescriber today.
+    Prescriber,
+    /// Call a crisis line now.
+    Crisis,
+    /// Call the emergency number now.
+    Emergency,
+}
+
+impl Level {
+    /// Urgent alerts interrupt the check; advice waits for the summary.
+    pub fn is_urgent(self) -> bool {
+        self != Level::Advice
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Advice => "advice",
+            Level::Prescriber => "prescriber",
+            Level::Crisis => "crisis",
+            Level::Emergency => "emergency",
+        }
+    }
+
+    /// The heading people see.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Level::Advice => "ADVICE",
+            Level::Prescriber => "CALL YOUR PRESCRIBER TODAY",
+            Level::Crisis => "GET SUPPORT NOW",
+            Level::Emergency => "EMERGENCY: GET HELP NOW",
+        }
+    }
+}
+
+// The schema has always called it `Line`: keeping that name keeps every editor's
+// copy of the schema valid. (A doc comment here would go into the schema.)
+/// A number an alert tells people to call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "Line")]
+pub enum Hotline {
+    Emergency,
+    Crisis,
+    Poison,
+}
+
+impl Hotline {
+    /// What the line is for, as a list heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Hotline::Emergency => "Emergency",
+            Hotline::Crisis => "Crisis",
+            Hotline::Poison => "Poison",
+        }
+    }
+}
+
+/// A rule that raises an alert.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlertRule {
+    /// Stable snake_case id.
+    pub id: String,
+    /// The answers that raise it.
+    pub when: Condition,
+    /// How urgent it is.
+    pub level: Level,
+    /// A short title.
+    pub title: String,
+    /// What to do, in plain words. Must not tell anyone to change a dose on their own.
+    /// `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988") and `{poison}`
+    /// are replaced by the region's numbers.
+    pub advice: String,
+    /// Which numbers to show, in order.
+    #[serde(default)]
+    pub call: Vec<Hotline>,
+    /// Ids of alerts this one replaces when both hold (an escalation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
+}
+
+impl Bank {
+    /// Index of a question by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// A question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// A section by id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The options of a scale question (empty for other kinds).
+    pub fn options(&self, q: &Question) -> &[Choice] {
+        q.scale
+            .as_ref()
+            .and_then(|s| self.scales.get(s))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The highest score of a question: a scale's top grade, or a yes/no
+    /// question's `score_yes`. `None` for questions that are not scored.
+    pub fn max_score(&self, q: &Question) -> Option<u8> {
+        match q.kind {
+            Kind::YesNo => q.score_yes,
+            Kind::Scale => self.options(q).iter().map(|c| c.score).max(),
+            Kind::Number | Kind::Text => None,
+        }
+    }
+
+    /// The alert rule with this id.
+    pub fn alert(&self, id: &str) -> Option<&AlertRule> {
+        self.alerts.iter().find(|a| a.id == id)
+    }
+
+    /// Ids of the alert rules that can be raised by this question's answer.
+    pub fn alerts_for(&self, question: &str) -> Vec<&AlertRule> {
+        self.alerts
+            .iter()
+            .filter(|a| a.when.questions().contains(&question))
+            .collect()
+    }
+
+    /// The answers a question takes, in words, for error messages.
+    pub fn expected(&self, q: &Question) -> String {
+        match q.kind {
+            Kind::YesNo => "true or false".into(),
+            Kind::Scale => {
+                let opts = self.options(q);
+                let ids: Vec<String> = opts.iter().map(|c| format!("\"{}\"", c.id)).collect();
+                let hi = opts.len().saturating_sub(1);
+                format!("one of {} (or a score 0-{hi})", ids.join(", "))
+            }
+            Kind::Number => format!(
+                "{}{}",
+                q.range_text(),
+                q.unit
+                    .as_deref()
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
+            ),
+            Kind::Text => format!("text of at most {} characters", q.max_text()),
+        }
+    }
+}
