@@ -14,6 +14,7 @@ mod exercise;
 mod export;
 mod history;
 mod hostile;
+mod layers;
 mod locks;
 mod log;
 mod malformed;
