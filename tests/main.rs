@@ -24,6 +24,8 @@ mod export;
 mod history;
 // Helpers for hostile conditions: how hard to push, a seeded random, a strict log reader.
 mod hostile;
+// The module graph in src/ has no import loops; text and json_error import nothing.
+mod layers;
 // The log's lock: a stuck reader never blocks a save; a held lock is said at once.
 mod locks;
 // The private log through the binary: its modes, `show`, damaged and torn lines.
