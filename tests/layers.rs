@@ -222,3 +222,75 @@ fn the_loop_finder_finds_a_loop_and_only_a_loop() {
             .collect()
     );
 }
+
+/// The modules the docs call pure, and the parts of them that are the edge.
+const PURE: &[&str] = &[
+    "answer",
+    "bank",
+    "flow",
+    "grades",
+    "record",
+    "report",
+    "text",
+    "json_error",
+];
+/// The bank's one edge: reading a bank file (and the built-in one).
+const EDGES: &[&str] = &["bank/load.rs"];
+
+/// What only an edge may do: read or write files, the terminal, the environment
+/// or the clock, or make random bits.
+const IMPURE: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::",
+    "OpenOptions",
+    "std::env",
+    "env::var",
+    "stdin",
+    "stdout",
+    "stderr",
+    "say!",
+    "sayln!",
+    "write_err",
+    "Local::now",
+    "Utc::now",
+    "SystemTime",
+    "Instant::now",
+    "getrandom",
+    "include_str!",
+    "std::process",
+];
+
+#[test]
+fn the_modules_called_pure_read_no_file_terminal_environment_or_clock() {
+    let src = src();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let rel_text = rel.to_string_lossy().replace('\\', "/");
+        let top = rel_text
+            .split('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".rs");
+        if !PURE.contains(&top)
+            || EDGES.contains(&rel_text.as_str())
+            || rel.file_name().is_some_and(|n| n == "tests.rs")
+        {
+            continue;
+        }
+        let code = code(&std::fs::read_to_string(&file).expect("read a source file"));
+        for what in IMPURE {
+            if code.contains(what) {
+                found.push(format!("{rel_text} uses {what}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "modules the docs call pure do I/O; move it to an edge or correct the docs:\n{}",
+        found.join("\n")
+    );
+}
