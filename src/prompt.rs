@@ -337,7 +337,7 @@ impl Prompter {
             start,
             kind,
             max,
-            back,
+            back: _,
         } = *spec;
         let mut buf = String::new();
         let mut note: Option<String> = None;
@@ -364,32 +364,8 @@ impl Prompter {
             self.draw(&frame);
             match self.tty.wait() {
                 Event::Input(Input::Key(k)) => {
-                    if !matches!(k, Key::Char(_)) {
-                        note = None;
-                    }
-                    match k {
-                        Key::Char(c) => {
-                            note = None;
-                            insert(&mut buf, &c.to_string(), kind, max, &mut note);
-                        }
-                        Key::Backspace => {
-                            buf.pop();
-                        }
-                        Key::ClearLine => buf.clear(),
-                        Key::DeleteWord => delete_word(&mut buf),
-                        Key::Enter => match parse(&buf) {
-                            Ok(v) => {
-                                self.finish(text, &format!("Answer: {}", shown(&v)));
-                                return (Reply::Value(v), String::new());
-                            }
-                            Err(why) => note = Some(why),
-                        },
-                        Key::Esc if back => {
-                            self.finish(text, "(went back)");
-                            return (Reply::Back, String::new());
-                        }
-                        Key::Esc => note = Some(NO_BACK.to_string()),
-                        _ => {}
+                    if let Some(done) = self.field_key(k, spec, &mut buf, &mut note, parse, shown) {
+                        return done;
                     }
                 }
                 Event::Input(Input::Paste(p)) => {
@@ -403,6 +379,43 @@ impl Prompter {
                 }
             }
         }
+    }
+
+    /// One key in the input line: edits `buf`, or ends the field with an answer
+    /// (Enter on a valid one) or a step back (Esc, where going back is allowed).
+    fn field_key<T>(
+        &mut self,
+        k: Key,
+        spec: &FieldSpec<'_>,
+        buf: &mut String,
+        note: &mut Option<String>,
+        parse: &dyn Fn(&str) -> Result<T, String>,
+        shown: &dyn Fn(&T) -> String,
+    ) -> Option<(Reply<T>, String)> {
+        // Any key but typing clears the last note; typing replaces it.
+        *note = None;
+        match k {
+            Key::Char(c) => insert(buf, &c.to_string(), spec.kind, spec.max, note),
+            Key::Backspace => {
+                buf.pop();
+            }
+            Key::ClearLine => buf.clear(),
+            Key::DeleteWord => delete_word(buf),
+            Key::Enter => match parse(buf) {
+                Ok(v) => {
+                    self.finish(spec.text, &format!("Answer: {}", shown(&v)));
+                    return Some((Reply::Value(v), String::new()));
+                }
+                Err(why) => *note = Some(why),
+            },
+            Key::Esc if spec.back => {
+                self.finish(spec.text, "(went back)");
+                return Some((Reply::Back, String::new()));
+            }
+            Key::Esc => *note = Some(NO_BACK.to_string()),
+            _ => {}
+        }
+        None
     }
 
     fn field_plain<T>(
