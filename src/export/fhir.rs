@@ -1,20 +1,29 @@
 //! The HL7 FHIR R4 export: a Bundle (type `collection`, or `transaction` with a POST
-//! request per entry) holding the bank as a `Questionnaire` and each check-in as a
-//! `QuestionnaireResponse`.
+//! request per entry) holding the bank as a `Questionnaire`, the code systems of the
+//! Bundle's own codes ([`codes`]), and for each check-in a `QuestionnaireResponse`,
+//! a `Flag` per alert ([`flags`]) and `Observation`s of its numbers
+//! ([`observations`]), each pointing back to its response.
 //!
 //! The Questionnaire groups questions by section. A follow-up sits under the question
 //! its condition depends on, so in a response it appears under that question's
 //! `answer.item` (an item never has both `item` and `answer`, rule qrs-1). Conditions
 //! become `enableWhen`: a scale's `at_least` and `one_of` become one `=` test per
-//! option that passes, because FHIR allows no `>=` on codings.
+//! option that passes, because FHIR allows no `>=` on codings. An item is `required`
+//! when the check asks it whenever it is enabled and a blank answer is not allowed
+//! (every kind but text, which may be left blank).
 //!
 //! Each response carries the check-in's numbers ([`crate::grades`]) as extensions:
 //! on the response its urgent findings (and, when stopped, how many questions it
 //! would have asked), on each section's group the symptoms at moderate or worse,
 //! the highest grade and the yes answers. There is no total score.
 //!
-//! Each response is built from one record while the log is read and written at once;
-//! nothing else is kept.
+//! Every fullUrl is a `urn:uuid:` made from what the resource is (a check-in's id,
+//! an alert's place in it, an Observation's code), so the same check-in gets the
+//! same fullUrls in every export, and no two entries share one (bdl-7): the check-ins
+//! are those [`crate::checkins`] counts, each once.
+//!
+//! Each check-in's resources are built from one record while the log is read and
+//! written at once; nothing else is kept.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -30,6 +39,14 @@ use crate::output::{compact, io};
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
 use crate::store::Warn;
 use crate::text::{rfc3339, whole};
+
+mod codes;
+mod flags;
+mod observations;
+
+pub use codes::{LEVEL_SYSTEM, alert_system, observation_system};
+pub use flags::{ALERT_QUESTION, FLAG_IDS};
+pub use observations::OBSERVATION_IDS;
 
 /// The extension that carries an answer option's score.
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
@@ -238,6 +255,60 @@ fn enable_when(bank: &Bank, c: &Condition) -> Option<(Vec<Value>, Join)> {
     (n > 0).then(|| (tests, join_of(n, Join::Any)))
 }
 
+/// A number question's range and unit as extensions.
+fn number_extensions(q: &Question) -> Vec<Value> {
+    let mut extensions = Vec::new();
+    if q.kind != Kind::Number {
+        return extensions;
+    }
+    let value_key = if q.integer {
+        "valueInteger"
+    } else {
+        "valueDecimal"
+    };
+    for (url, bound) in [(MIN_VALUE, q.min), (MAX_VALUE, q.max)] {
+        if let Some(b) = bound {
+            let (_, v) = number(q, b);
+            extensions.push(json!({"url": url, value_key: v}));
+        }
+    }
+    if let Some(unit) = &q.unit {
+        extensions.push(json!({"url": UNIT, "valueCoding": {"display": unit}}));
+    }
+    extensions
+}
+
+/// Writes a follow-up's condition as `enableWhen`. Returns false when FHIR's flat
+/// tests cannot say it (the item then shows without it, and a warning says so).
+fn add_enable_when(
+    bank: &Bank,
+    q: &Question,
+    item: &mut Map<String, Value>,
+    warn: Warn<'_>,
+) -> bool {
+    let Some(c) = &q.when else {
+        return true;
+    };
+    let Some((tests, join)) = enable_when(bank, c) else {
+        warn(format!(
+            "the condition of question \"{}\" ({c}) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it",
+            q.id
+        ));
+        return false;
+    };
+    item.insert("enableWhen".into(), Value::Array(tests));
+    match join {
+        Join::All => {
+            item.insert("enableBehavior".into(), json!("all"));
+        }
+        Join::Any => {
+            item.insert("enableBehavior".into(), json!("any"));
+        }
+        Join::One => {}
+    }
+    true
+}
+
 /// The Questionnaire item of question `i`, with its follow-ups.
 fn question_item(bank: &Bank, layout: &Layout, i: usize, warn: Warn<'_>) -> Value {
     let q = &bank.questions[i];
@@ -249,53 +320,23 @@ fn question_item(bank: &Bank, layout: &Layout, i: usize, warn: Warn<'_>) -> Valu
         Kind::Scale => "choice",
         Kind::Number if q.integer => "integer",
         Kind::Number => "decimal",
-        Kind::Text => "string",
+        // Multi-line: a pasted note keeps its line breaks.
+        Kind::Text => "text",
     };
     item.insert("type".into(), json!(kind));
-    let mut extensions = Vec::new();
-    if q.kind == Kind::Number {
-        let value_key = if q.integer {
-            "valueInteger"
-        } else {
-            "valueDecimal"
-        };
-        for (url, bound) in [(MIN_VALUE, q.min), (MAX_VALUE, q.max)] {
-            if let Some(b) = bound {
-                let (_, v) = number(q, b);
-                extensions.push(json!({"url": url, value_key: v}));
-            }
-        }
-        if let Some(unit) = &q.unit {
-            extensions.push(json!({"url": UNIT, "valueCoding": {"display": unit}}));
-        }
-    }
+    let extensions = number_extensions(q);
     if !extensions.is_empty() {
         item.insert("extension".into(), Value::Array(extensions));
     }
-    if let Some(c) = &q.when {
-        match enable_when(bank, c) {
-            Some((tests, join)) => {
-                item.insert("enableWhen".into(), Value::Array(tests));
-                match join {
-                    Join::All => {
-                        item.insert("enableBehavior".into(), json!("all"));
-                    }
-                    Join::Any => {
-                        item.insert("enableBehavior".into(), json!("any"));
-                    }
-                    Join::One => {}
-                }
-            }
-            None => warn(format!(
-                "the condition of question \"{}\" ({c}) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it",
-                q.id
-            )),
-        }
+    let condition_written = add_enable_when(bank, q, &mut item, warn);
+    // The check asks every enabled question and takes no blank answer but a text
+    // one. A condition FHIR cannot say leaves the item always enabled, so it would
+    // then be required where the check never asks it.
+    if q.kind != Kind::Text && condition_written {
+        item.insert("required".into(), json!(true));
     }
-    if q.kind == Kind::Text
-        && let Some(n) = q.max_length
-    {
-        item.insert("maxLength".into(), json!(n));
+    if q.kind == Kind::Text {
+        item.insert("maxLength".into(), json!(q.max_text()));
     }
     if q.kind == Kind::Scale {
         let options: Vec<Value> = bank
@@ -498,11 +539,15 @@ fn response_item(
     Some(json!({"linkId": q.id, "text": q.text, "answer": [ans]}))
 }
 
-/// One check-in as a QuestionnaireResponse. Also returns how many of its answers
-/// name questions the bank does not have.
-pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
-    let (kept, unknown) = enabled_answers(bank, r);
-    let grades = Grades::of(r, Some(bank));
+/// One check-in as a QuestionnaireResponse, from its answers that count (`kept`,
+/// [`enabled_answers`]) and its numbers.
+fn response(
+    bank: &Bank,
+    layout: &Layout,
+    r: &CheckIn,
+    kept: &HashMap<&str, &AnswerRecord>,
+    grades: &Grades,
+) -> Value {
     let groups: Vec<Value> = bank
         .sections
         .iter()
@@ -510,7 +555,7 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
         .filter_map(|(s, items)| {
             let items: Vec<Value> = items
                 .iter()
-                .filter_map(|&i| response_item(bank, layout, i, &kept))
+                .filter_map(|&i| response_item(bank, layout, i, kept))
                 .collect();
             (!items.is_empty()).then(|| {
                 let mut group =
@@ -540,6 +585,7 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
             Status::Stopped => "stopped",
         }),
     );
+    qr.insert("subject".into(), subject());
     qr.insert("authored".into(), json!(rfc3339(&r.ended_at)));
     let mut extensions =
         vec![json!({"url": URGENT_FINDINGS, "valueInteger": grades.urgent_findings})];
@@ -550,21 +596,16 @@ pub fn response(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Value, usize) {
     if !groups.is_empty() {
         qr.insert("item".into(), Value::Array(groups));
     }
-    (Value::Object(qr), unknown)
+    Value::Object(qr)
 }
 
-/// A section's numbers as one complex extension.
+/// A section's numbers as one complex extension (the same numbers, in the same
+/// order, as the components of the section's Observation).
 fn section_extension(g: &SectionGrades) -> Value {
-    let mut parts = vec![
-        json!({"url": "graded", "valueInteger": g.graded}),
-        json!({"url": "moderateOrWorse", "valueInteger": g.moderate_or_worse}),
-    ];
-    if let Some(h) = g.highest_grade {
-        parts.push(json!({"url": "highestGrade", "valueInteger": h}));
-    }
-    parts.push(json!({"url": "yesNo", "valueInteger": g.yes_no}));
-    parts.push(json!({"url": "yes", "valueInteger": g.yes}));
-    parts.push(json!({"url": "urgentFindings", "valueInteger": g.urgent_findings}));
+    let parts: Vec<Value> = codes::section_numbers(g)
+        .into_iter()
+        .map(|(n, v)| json!({"url": n.extension, "valueInteger": v}))
+        .collect();
     json!({"url": SECTION_GRADES, "extension": parts})
 }
 
@@ -605,24 +646,121 @@ fn query_value(s: &str) -> String {
         .collect()
 }
 
-/// A Bundle entry; in a transaction, a conditional create, so loading the same
-/// Bundle twice does not store anything twice.
-fn entry(resource: Value, full_url: String, kind: BundleKind, if_none_exist: String) -> Value {
-    let mut e = Map::new();
-    e.insert("fullUrl".into(), json!(full_url));
-    let rtype = resource
-        .get("resourceType")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    e.insert("resource".into(), resource);
-    if kind == BundleKind::Transaction {
-        e.insert(
-            "request".into(),
-            json!({"method": "POST", "url": rtype, "ifNoneExist": if_none_exist}),
+/// The subject of every resource about a check-in. sidecheck knows nobody's name or
+/// record number, so it is a description only; a clinic that imports the Bundle
+/// links it to its own patient.
+pub const SUBJECT: &str =
+    "The person who did the check-in (sidecheck keeps no name or other identifier)";
+
+fn subject() -> Value {
+    json!({"display": SUBJECT})
+}
+
+/// What the resources about one check-in share.
+pub struct About<'a> {
+    pub bank: &'a Bank,
+    pub record: &'a CheckIn,
+    pub grades: &'a Grades,
+    /// The fullUrl of the check-in's QuestionnaireResponse, which every other
+    /// resource about it points to.
+    pub response: String,
+}
+
+/// One Bundle entry before it is written: the resource, its fullUrl, and the search
+/// that finds it already stored (a transaction's `ifNoneExist`).
+pub struct Entry {
+    pub resource: Value,
+    pub full_url: String,
+    pub if_none_exist: String,
+}
+
+impl Entry {
+    /// A resource known by one identifier, which it gets first after its type. Its
+    /// fullUrl is made from `kind` and the identifier's value, so no two resources
+    /// of a kind share one while their identifiers differ.
+    fn identified(kind: &str, system: &str, value: String, resource: Map<String, Value>) -> Entry {
+        let mut out = Map::new();
+        let mut rest = resource.into_iter();
+        if let Some((k, v)) = rest.next() {
+            out.insert(k, v);
+        }
+        out.insert(
+            "identifier".into(),
+            json!([{"system": system, "value": value}]),
         );
+        out.extend(rest);
+        Entry {
+            full_url: stable_uuid(&format!("{kind} {value}")),
+            if_none_exist: format!("identifier={}", query_value(&format!("{system}|{value}"))),
+            resource: Value::Object(out),
+        }
     }
-    Value::Object(e)
+
+    /// A definition known by its canonical URL (and version, where it has one).
+    fn canonical(kind: &str, resource: Value) -> Entry {
+        let url = resource["url"].as_str().unwrap_or_default();
+        let version = resource["version"].as_str();
+        let mut search = format!("url={}", query_value(url));
+        let mut key = format!("{kind} {url}");
+        if let Some(v) = version {
+            search.push_str(&format!("&version={}", query_value(v)));
+            key.push_str(&format!("|{v}"));
+        }
+        Entry {
+            full_url: stable_uuid(&key),
+            if_none_exist: search,
+            resource,
+        }
+    }
+
+    /// The entry as the Bundle writes it; in a transaction, a conditional create,
+    /// so loading the same Bundle twice does not store anything twice.
+    fn to_value(self, kind: BundleKind) -> Value {
+        let mut e = Map::new();
+        e.insert("fullUrl".into(), json!(self.full_url));
+        let rtype = self
+            .resource
+            .get("resourceType")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        e.insert("resource".into(), self.resource);
+        if kind == BundleKind::Transaction {
+            e.insert(
+                "request".into(),
+                json!({"method": "POST", "url": rtype, "ifNoneExist": self.if_none_exist}),
+            );
+        }
+        Value::Object(e)
+    }
+}
+
+/// Every entry of one check-in: its response, then a Flag per alert, then its
+/// Observations. Also returns how many of its answers name questions the bank does
+/// not have.
+pub fn check_in_entries(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Vec<Entry>, usize) {
+    let (kept, unknown) = enabled_answers(bank, r);
+    let grades = Grades::of(r, Some(bank));
+    let qr = Entry {
+        resource: response(bank, layout, r, &kept, &grades),
+        // The key check-in fullUrls have always had, so re-exports keep them.
+        full_url: stable_uuid(&format!("check-in {}", r.id)),
+        if_none_exist: format!(
+            "identifier={}",
+            query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
+        ),
+    };
+    let about = About {
+        bank,
+        record: r,
+        grades: &grades,
+        response: qr.full_url.clone(),
+    };
+    let (observed, by_question) = observations::observations(&about, &kept);
+    let mut entries = vec![qr];
+    entries.extend(flags::flags(&about, &by_question));
+    entries.extend(observed);
+    (entries, unknown)
 }
 
 /// What the error calls the JSON if it cannot be formatted.
@@ -631,43 +769,54 @@ const WHAT: &str = "the Bundle";
 /// The FHIR R4 Bundle (`--format fhir`).
 pub struct Fhir;
 
+impl Fhir {
+    /// The Bundle's opening and its definitions: the Questionnaire and the code
+    /// systems.
+    fn head(bank: &Bank, layout: &Layout, ctx: &mut Context<'_>) -> Result<(), Error> {
+        let name = machine_name(&bank.id);
+        let mut definitions = vec![Entry::canonical(
+            "questionnaire",
+            questionnaire(bank, layout, ctx.warn),
+        )];
+        definitions.extend(
+            codes::code_systems(bank, &name)
+                .into_iter()
+                .map(|cs| Entry::canonical("codesystem", cs)),
+        );
+        let bundle_type = match ctx.bundle {
+            BundleKind::Collection => "collection",
+            BundleKind::Transaction => "transaction",
+        };
+        io(write!(
+            ctx.out,
+            "{{\"resourceType\":\"Bundle\",\"type\":\"{bundle_type}\",\"timestamp\":{},\"entry\":[",
+            compact(&json!(rfc3339(&ctx.generated_at)), WHAT)?,
+        ))?;
+        for (i, e) in definitions.into_iter().enumerate() {
+            let sep = if i == 0 { "\n" } else { ",\n" };
+            io(write!(
+                ctx.out,
+                "{sep}{}",
+                compact(&e.to_value(ctx.bundle), WHAT)?
+            ))?;
+        }
+        Ok(())
+    }
+}
+
 impl Exporter for Fhir {
     fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
+        let bank = ctx.bank;
+        let layout = Layout::of(bank);
+        Fhir::head(bank, &layout, ctx)?;
         let Context {
-            bank,
-            generated_at,
             bundle: kind,
             scan,
             out,
             warn,
             ..
         } = ctx;
-        let (bank, kind) = (*bank, *kind);
-        let layout = Layout::of(bank);
-        let canonical = format!("{}|{}", questionnaire_url(bank), bank.version);
-        let q = questionnaire(bank, &layout, *warn);
-        let bundle_type = match kind {
-            BundleKind::Collection => "collection",
-            BundleKind::Transaction => "transaction",
-        };
-        io(write!(
-            out,
-            "{{\"resourceType\":\"Bundle\",\"type\":\"{bundle_type}\",\"timestamp\":{},\"entry\":[\n{}",
-            compact(&json!(rfc3339(generated_at)), WHAT)?,
-            compact(
-                &entry(
-                    q,
-                    stable_uuid(&format!("questionnaire {canonical}")),
-                    kind,
-                    format!(
-                        "url={}&version={}",
-                        query_value(&questionnaire_url(bank)),
-                        query_value(&bank.version)
-                    ),
-                ),
-                WHAT
-            )?
-        ))?;
+        let kind = *kind;
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
@@ -679,18 +828,11 @@ impl Exporter for Fhir {
                 }
                 return Ok(());
             }
-            let (qr, unknown) = response(bank, &layout, &r);
+            let (entries, unknown) = check_in_entries(bank, &layout, &r);
             unknown_answers += unknown;
-            let e = entry(
-                qr,
-                stable_uuid(&format!("check-in {}", r.id)),
-                kind,
-                format!(
-                    "identifier={}",
-                    query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
-                ),
-            );
-            io(write!(out, ",\n{}", compact(&e, WHAT)?))?;
+            for e in entries {
+                io(write!(out, ",\n{}", compact(&e.to_value(kind), WHAT)?))?;
+            }
             written += 1;
             Ok(())
         })?;

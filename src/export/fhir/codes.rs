@@ -1,0 +1,250 @@
+//! The code systems of the Bundle's own codes, each written into the Bundle as a
+//! `CodeSystem` resource so that every code a Flag or an Observation uses can be
+//! looked up in the same file.
+//!
+//! No code here is LOINC: no stored source gives a LOINC code for a PRO-CTCAE item
+//! (the German MII PRO guide, which carries PRO-CTCAE in FHIR, defines its own code
+//! system for them), and the bank's questions are reworded from PRO-CTCAE in any
+//! case, so a LOINC code for the original item would claim more than they are.
+//!
+//! - [`observation_system`]: per bank, the symptoms (the bank's scored question ids,
+//!   snake_case), the sections (`section-ID`) and the numbers counted (codes with a
+//!   hyphen, so they never meet a question id).
+//! - [`alert_system`]: per bank, the alert rules by id.
+//! - [`LEVEL_SYSTEM`]: how urgent an alert is (emergency, crisis, prescriber,
+//!   advice), the same for every bank.
+
+use serde_json::{Value, json};
+
+use crate::bank::{Bank, Level};
+use crate::grades::SectionGrades;
+
+/// The code system of alert levels.
+pub const LEVEL_SYSTEM: &str = "urn:sidecheck:alert-level";
+
+/// The code of a section's Observation. Section ids are snake_case, so the hyphen
+/// keeps it apart from the symptom codes (question ids).
+pub fn section_code(section: &str) -> String {
+    format!("section-{section}")
+}
+
+/// The code of a check-in's urgent findings (its Observation's code), and of a
+/// section's (a component of the section's Observation).
+pub const URGENT_FINDINGS: &str = "urgent-findings";
+/// The code of the urgent alerts shown and then retracted (a component of the
+/// check-in's urgent-findings Observation).
+pub const RETRACTED_ALERTS: &str = "retracted-urgent-alerts";
+
+/// One of a section's numbers: its code in the observation system (a component of
+/// the section's Observation), its name in the `section-grades` extension of the
+/// response, and what it means.
+pub struct Number {
+    pub code: &'static str,
+    pub extension: &'static str,
+    pub display: &'static str,
+    pub definition: &'static str,
+}
+
+/// A section's numbers, in the order they are written. [`section_numbers`] gives
+/// their values.
+const NUMBERS: [Number; 6] = [
+    Number {
+        code: "graded-questions",
+        extension: "graded",
+        display: "Graded questions",
+        definition: "Graded (0-4 scale) questions of the section, asked or not, so the number does not move between check-ins.",
+    },
+    Number {
+        code: "moderate-or-worse",
+        extension: "moderateOrWorse",
+        display: "Symptoms at moderate or worse",
+        definition: "Graded symptoms answered at grade 2 (moderate) or worse.",
+    },
+    Number {
+        code: "highest-grade",
+        extension: "highestGrade",
+        display: "Highest grade",
+        definition: "The highest grade answered in the section, 0 (none or never) to 4 (very severe or almost always). Absent when no graded question was answered.",
+    },
+    Number {
+        code: "yes-no-questions",
+        extension: "yesNo",
+        display: "Yes/no symptom questions",
+        definition: "Yes/no symptom questions of the section, asked or not. Their answers are counted apart and never added to grades.",
+    },
+    Number {
+        code: "yes-answers",
+        extension: "yes",
+        display: "Yes answers",
+        definition: "Yes/no symptom questions answered yes.",
+    },
+    Number {
+        code: URGENT_FINDINGS,
+        extension: "urgentFindings",
+        display: "Urgent findings",
+        definition: "Urgent alerts (call the prescriber today, a crisis line or the emergency number) that stand at the end of the check-in, each counted once; for a section, those raised by answers in it.",
+    },
+];
+
+/// A section's numbers with their values, as both the response's extension and the
+/// section's Observation write them (the highest grade only when there is one).
+pub fn section_numbers(g: &SectionGrades) -> Vec<(&'static Number, i64)> {
+    let values = [
+        Some(g.graded),
+        Some(g.moderate_or_worse),
+        g.highest_grade.map(u32::from),
+        Some(g.yes_no),
+        Some(g.yes),
+        Some(g.urgent_findings),
+    ];
+    NUMBERS
+        .iter()
+        .zip(values)
+        .filter_map(|(n, v)| v.map(|v| (n, i64::from(v))))
+        .collect()
+}
+
+/// The code system of a bank's symptoms, sections and numbers.
+pub fn observation_system(bank: &Bank) -> String {
+    format!("urn:sidecheck:{}:observation", bank.id)
+}
+
+/// The code system of a bank's alert rules.
+pub fn alert_system(bank: &Bank) -> String {
+    format!("urn:sidecheck:{}:alert", bank.id)
+}
+
+/// An alert level as a coding.
+pub fn level_coding(level: Level) -> Value {
+    json!({"system": LEVEL_SYSTEM, "code": level.as_str(), "display": level.heading()})
+}
+
+/// What each level means, for the level code system.
+fn level_definition(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "Urgent: the person was told to call the emergency number now.",
+        Level::Crisis => "Urgent: the person was told to call or text a crisis line now.",
+        Level::Prescriber => "Urgent: the person was told to call their prescriber today.",
+        Level::Advice => "Not urgent: advice shown in the summary at the end of the check-in.",
+    }
+}
+
+/// A CodeSystem resource with every concept it defines.
+fn code_system(
+    url: &str,
+    version: Option<&str>,
+    name: &str,
+    title: &str,
+    description: &str,
+    concepts: Vec<Value>,
+) -> Value {
+    let mut cs = json!({
+        "resourceType": "CodeSystem",
+        "url": url,
+        "name": name,
+        "title": title,
+        "status": "active",
+        "description": description,
+        "caseSensitive": true,
+        "content": "complete",
+        "count": concepts.len(),
+        "concept": concepts,
+    });
+    if let Some(v) = version {
+        cs["version"] = json!(v);
+    }
+    cs
+}
+
+fn concept(code: &str, display: &str, definition: &str) -> Value {
+    json!({"code": code, "display": display, "definition": definition})
+}
+
+/// The bank's observation codes: its scored questions, its scored sections and the
+/// numbers counted.
+fn observation_codes(bank: &Bank, name: &str) -> Value {
+    let mut concepts: Vec<Value> = bank
+        .questions
+        .iter()
+        .filter(|q| bank.max_score(q).is_some())
+        .map(|q| concept(&q.id, &q.short, &q.text))
+        .collect();
+    concepts.extend(bank.sections.iter().filter(|s| s.scored).map(|s| {
+        concept(
+            &section_code(&s.id),
+            &format!("{}: section findings", s.title),
+            "A section's numbers in one check-in, as components; nothing is added up.",
+        )
+    }));
+    concepts.extend(
+        NUMBERS
+            .iter()
+            .map(|n| concept(n.code, n.display, n.definition)),
+    );
+    concepts.push(concept(
+        RETRACTED_ALERTS,
+        "Urgent alerts retracted",
+        "Urgent alerts shown to the person and then retracted because an answer they rested on was changed; not counted in the urgent findings.",
+    ));
+    code_system(
+        &observation_system(bank),
+        Some(&bank.version),
+        &format!("{name}ObservationCodes"),
+        &format!("{}: what the Observations report", bank.title),
+        "The symptoms (question ids, each graded 0-4 or answered yes/no), sections and numbers that sidecheck reports as Observations.",
+        concepts,
+    )
+}
+
+/// The bank's alert rules, each with the condition that raises it.
+fn alert_codes(bank: &Bank, name: &str) -> Value {
+    let concepts = bank
+        .alerts
+        .iter()
+        .map(|a| {
+            concept(
+                &a.id,
+                &a.title,
+                &format!("Level {}; raised when {}.", a.level.as_str(), a.when),
+            )
+        })
+        .collect();
+    code_system(
+        &alert_system(bank),
+        Some(&bank.version),
+        &format!("{name}AlertCodes"),
+        &format!("{}: alerts", bank.title),
+        "The alerts sidecheck shows the person, by rule id.",
+        concepts,
+    )
+}
+
+fn level_codes() -> Value {
+    let concepts = [
+        Level::Emergency,
+        Level::Crisis,
+        Level::Prescriber,
+        Level::Advice,
+    ]
+    .into_iter()
+    .map(|l| concept(l.as_str(), l.heading(), level_definition(l)))
+    .collect();
+    code_system(
+        LEVEL_SYSTEM,
+        None,
+        "SidecheckAlertLevels",
+        "sidecheck alert levels",
+        "How urgent an alert shown to the person is.",
+        concepts,
+    )
+}
+
+/// Every code system the Bundle uses, with the search that finds each one already
+/// stored. `name` is the Questionnaire's machine name.
+pub fn code_systems(bank: &Bank, name: &str) -> Vec<Value> {
+    vec![
+        observation_codes(bank, name),
+        alert_codes(bank, name),
+        level_codes(),
+    ]
+}
