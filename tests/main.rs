@@ -20,6 +20,8 @@ mod diskfull;
 mod exercise;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
 mod export;
+// The FHIR Bundle's Flags, Observations, code systems, required items, unique fullUrls.
+mod fhir;
 // `history`: trend lines, the table, `--json`, `--last` and the period filters.
 mod history;
 // Helpers for hostile conditions: how hard to push, a seeded random, a strict log reader.

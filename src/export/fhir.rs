@@ -715,7 +715,7 @@ impl Entry {
 
     /// The entry as the Bundle writes it; in a transaction, a conditional create,
     /// so loading the same Bundle twice does not store anything twice.
-    fn to_value(self, kind: BundleKind) -> Value {
+    fn into_value(self, kind: BundleKind) -> Value {
         let mut e = Map::new();
         e.insert("fullUrl".into(), json!(self.full_url));
         let rtype = self
@@ -797,7 +797,7 @@ impl Fhir {
             io(write!(
                 ctx.out,
                 "{sep}{}",
-                compact(&e.to_value(ctx.bundle), WHAT)?
+                compact(&e.into_value(ctx.bundle), WHAT)?
             ))?;
         }
         Ok(())
@@ -831,7 +831,7 @@ impl Exporter for Fhir {
             let (entries, unknown) = check_in_entries(bank, &layout, &r);
             unknown_answers += unknown;
             for e in entries {
-                io(write!(out, ",\n{}", compact(&e.to_value(kind), WHAT)?))?;
+                io(write!(out, ",\n{}", compact(&e.into_value(kind), WHAT)?))?;
             }
             written += 1;
             Ok(())
