@@ -101,6 +101,16 @@ fn references(v: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// How many of a saved record's alerts that stand are urgent.
+fn urgent_alerts(record: &Value) -> usize {
+    record["alerts"]
+        .as_array()
+        .expect("alerts")
+        .iter()
+        .filter(|a| a["level"] != "advice")
+        .count()
+}
+
 /// bdl-7 and resolvable links: no fullUrl twice, every reference names an entry.
 fn assert_whole(bundle: &Value) {
     let urls: Vec<&str> = entries(bundle)
@@ -252,14 +262,8 @@ fn a_retracted_alert_is_an_inactive_flag_with_when_it_was_shown_and_taken_back()
         format!("{}/retracted-alerts/1", r["id"].as_str().expect("id"))
     );
     // Not an urgent finding any more, but counted beside them.
-    let urgent = r["alerts"]
-        .as_array()
-        .expect("alerts")
-        .iter()
-        .filter(|a| a["level"] != "advice")
-        .count();
     let findings = observation(&b, &r["id"], "urgent-findings");
-    assert_eq!(findings["valueInteger"], urgent);
+    assert_eq!(findings["valueInteger"], urgent_alerts(&r));
     assert_eq!(component(findings, "retracted-urgent-alerts"), Some(1));
 }
 
@@ -319,15 +323,9 @@ fn observations_carry_each_grade_and_section_derived_from_the_response() {
             "{code}"
         );
     }
-    let urgent = record["alerts"]
-        .as_array()
-        .expect("alerts")
-        .iter()
-        .filter(|a| a["level"] != "advice")
-        .count();
     assert_eq!(
         observation(&b, &record["id"], "urgent-findings")["valueInteger"],
-        urgent
+        urgent_alerts(&record)
     );
 }
 

@@ -239,8 +239,9 @@ fn level_codes() -> Value {
     )
 }
 
-/// Every code system the Bundle uses, with the search that finds each one already
-/// stored. `name` is the Questionnaire's machine name.
+/// Every code system of the Bundle's own codes (not the scales of the answers,
+/// which the Questionnaire's options list). `name` is the Questionnaire's machine
+/// name, which theirs start with.
 pub fn code_systems(bank: &Bank, name: &str) -> Vec<Value> {
     vec![
         observation_codes(bank, name),
