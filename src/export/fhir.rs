@@ -1,8 +1,8 @@
 //! The HL7 FHIR R4 export: a Bundle (type `collection`, or `transaction` with a POST
 //! request per entry) holding the bank as a `Questionnaire`, the code systems of the
-//! Bundle's own codes ([`codes`]), and for each check-in a `QuestionnaireResponse`,
-//! a `Flag` per alert ([`flags`]) and `Observation`s of its numbers
-//! ([`observations`]), each pointing back to its response.
+//! Bundle's own codes (`fhir/codes.rs`), and for each check-in a
+//! `QuestionnaireResponse`, a `Flag` per alert (`fhir/flags.rs`) and `Observation`s
+//! of its numbers (`fhir/observations.rs`), each pointing back to its response.
 //!
 //! The Questionnaire groups questions by section. A follow-up sits under the question
 //! its condition depends on, so in a response it appears under that question's
@@ -657,21 +657,21 @@ fn subject() -> Value {
 }
 
 /// What the resources about one check-in share.
-pub struct About<'a> {
-    pub bank: &'a Bank,
-    pub record: &'a CheckIn,
-    pub grades: &'a Grades,
+struct About<'a> {
+    bank: &'a Bank,
+    record: &'a CheckIn,
+    grades: &'a Grades,
     /// The fullUrl of the check-in's QuestionnaireResponse, which every other
     /// resource about it points to.
-    pub response: String,
+    response: String,
 }
 
 /// One Bundle entry before it is written: the resource, its fullUrl, and the search
 /// that finds it already stored (a transaction's `ifNoneExist`).
-pub struct Entry {
-    pub resource: Value,
-    pub full_url: String,
-    pub if_none_exist: String,
+struct Entry {
+    resource: Value,
+    full_url: String,
+    if_none_exist: String,
 }
 
 impl Entry {
@@ -738,7 +738,7 @@ impl Entry {
 /// Every entry of one check-in: its response, then a Flag per alert, then its
 /// Observations. Also returns how many of its answers name questions the bank does
 /// not have.
-pub fn check_in_entries(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Vec<Entry>, usize) {
+fn check_in_entries(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Vec<Entry>, usize) {
     let (kept, unknown) = enabled_answers(bank, r);
     let grades = Grades::of(r, Some(bank));
     let qr = Entry {
