@@ -25,7 +25,7 @@
 
 mod basis;
 
-pub use basis::{AlertBasis, Based};
+pub use basis::{AlertAnswers, AlertBasis};
 
 use schemars::JsonSchema;
 use serde::Serialize;

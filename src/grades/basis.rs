@@ -33,7 +33,7 @@ use crate::record::{AlertRecord, CheckIn, Enabled, bank_for};
 
 /// One alert of a check-in and the questions it rests on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Based<'r> {
+pub struct AlertAnswers<'r> {
     /// The alert as saved.
     pub alert: &'r AlertRecord,
     /// Ids of the questions it rests on, each once: the pinned question
@@ -46,8 +46,8 @@ pub struct Based<'r> {
 /// [`AlertBasis::urgent`]). Pure; built from the record and its bank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlertBasis<'r> {
-    standing: Vec<Based<'r>>,
-    retracted: Vec<Based<'r>>,
+    standing: Vec<AlertAnswers<'r>>,
+    retracted: Vec<AlertAnswers<'r>>,
 }
 
 impl<'r> AlertBasis<'r> {
@@ -60,7 +60,7 @@ impl<'r> AlertBasis<'r> {
         let standing = r
             .alerts
             .iter()
-            .map(|alert| Based {
+            .map(|alert| AlertAnswers {
                 alert,
                 questions: match &enabled {
                     Some((b, given)) => standing_basis(b, given, alert),
@@ -71,7 +71,7 @@ impl<'r> AlertBasis<'r> {
         let retracted = r
             .retracted_alerts
             .iter()
-            .map(|alert| Based {
+            .map(|alert| AlertAnswers {
                 alert,
                 questions: vec![alert.question.clone()],
             })
@@ -84,13 +84,13 @@ impl<'r> AlertBasis<'r> {
 
     /// The alerts that stand (urgent ones and advice), in the record's order (most
     /// urgent first), each with the questions it rests on.
-    pub fn standing(&self) -> &[Based<'r>] {
+    pub fn standing(&self) -> &[AlertAnswers<'r>] {
         &self.standing
     }
 
     /// The alerts shown and then retracted, in the order that happened, each with
     /// its pinned question.
-    pub fn retracted(&self) -> &[Based<'r>] {
+    pub fn retracted(&self) -> &[AlertAnswers<'r>] {
         &self.retracted
     }
 
@@ -115,7 +115,7 @@ impl<'r> AlertBasis<'r> {
 }
 
 /// The alerts of `list` that rest on `question`.
-fn on<'r>(list: &[Based<'r>], question: &str) -> Vec<&'r AlertRecord> {
+fn on<'r>(list: &[AlertAnswers<'r>], question: &str) -> Vec<&'r AlertRecord> {
     list.iter()
         .filter(|b| b.questions.iter().any(|q| q == question))
         .map(|b| b.alert)
