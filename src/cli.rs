@@ -305,8 +305,15 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "TYPE")]
     pub bundle: Option<BundleKind>,
 
+    /// For --format csv: write every text exactly as it is, for analysis tools
+    /// (pandas, R). By default a text that starts with =, +, -, @, a tab or a
+    /// carriage return gets a leading apostrophe, so a spreadsheet shows it and
+    /// never runs it as a formula; do not open a raw file in a spreadsheet.
+    #[arg(long)]
+    pub csv_raw: bool,
+
     /// Print the JSON Schema of the JSON report and exit.
-    #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle"])]
+    #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle", "csv_raw"])]
     pub schema: bool,
 }
 

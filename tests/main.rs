@@ -18,6 +18,8 @@ mod crash;
 mod diskfull;
 // Shared with the fuzz targets: what must hold for any parsed bank, answers file or log.
 mod exercise;
+// CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.
+mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
 mod export;
 // `history`: trend lines, the table, `--json`, `--last` and the period filters.
