@@ -10,6 +10,8 @@ mod support;
 
 // Question banks: `bank validate` names the file, place and fix; the schema matches.
 mod bank;
+// The baseline: marks appended, never rewritten; the change since it in history and JSON.
+mod baseline;
 // What counts as one check-in: a repeated line, a stopped one and the one finishing it.
 mod checkins;
 // Writers killed mid-save: every acknowledged check-in is in the log exactly once.
