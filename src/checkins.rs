@@ -7,6 +7,11 @@
 //!   not a check-in of its own: the later record holds all its answers and stands
 //!   in its place. The stopped line stays in the log; only reports leave it out.
 //!
+//! - The **baseline** is the check-in named by the last baseline mark in the log
+//!   (log order is the order the person made them on this log, whatever the
+//!   clocks said). It must be in the log and completed: [`crate::report::Found`]
+//!   says what a report makes of a mark that names anything else.
+//!
 //! The rule needs to know about later lines, so it is built by a first pass over
 //! the log ([`Rule::read`]) and then applied to each record of later passes
 //! ([`Pass::counts`]). Memory stays flat as check-ins are added: the first pass
@@ -18,7 +23,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
-use crate::record::{CheckIn, Status};
+use crate::record::{BaselineMark, CheckIn, Status};
 use crate::store::{Entry, Lookup, Store};
 
 /// A 64-bit hash of a check-in id, the same in every pass of one run.
@@ -73,6 +78,8 @@ pub struct Rule {
     maybe_repeated: Vec<u64>,
     /// Hashes of the ids that some record's `completes` names.
     continued: Vec<u64>,
+    /// The last baseline mark in the log.
+    baseline: Option<BaselineMark>,
 }
 
 impl Rule {
@@ -80,11 +87,21 @@ impl Rule {
     /// completion may lie outside it. Bad lines are left to the passes to report.
     pub fn read(store: &Store) -> Result<Rule, Error> {
         let mut learning = Learning::new();
-        for r in records(store)? {
-            let r = r?;
-            learning.learn(&r);
+        for entry in store.reader()? {
+            match entry {
+                Entry::Record(r) => learning.learn(&r),
+                // The last one wins.
+                Entry::Mark(m) => learning.rule.baseline = Some(m),
+                Entry::Bad(_) => {}
+                Entry::Failed(e) => return Err(Error::Store(e)),
+            }
         }
         Ok(learning.done())
+    }
+
+    /// The mark that says which check-in is the baseline: the last in the log.
+    pub fn baseline_mark(&self) -> Option<&BaselineMark> {
+        self.baseline.as_ref()
     }
 
     /// A rule built from records in memory.
@@ -204,9 +221,21 @@ pub fn repeated_warning(n: usize) -> Option<String> {
 fn records(store: &Store) -> Result<impl Iterator<Item = Result<Box<CheckIn>, Error>>, Error> {
     Ok(store.reader()?.filter_map(|entry| match entry {
         Entry::Record(r) => Some(Ok(r)),
-        Entry::Bad(_) => None,
+        Entry::Mark(_) | Entry::Bad(_) => None,
         Entry::Failed(e) => Some(Err(Error::Store(e))),
     }))
+}
+
+/// The check-in with this exact id: its first copy in the log, as every pass
+/// counts it.
+pub fn first_named(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
+    for r in records(store)? {
+        let r = r?;
+        if r.id == id {
+            return Ok(Some(*r));
+        }
+    }
+    Ok(None)
 }
 
 /// The record that continues check-in `id`, if one does: the first in the log.

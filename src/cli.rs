@@ -19,6 +19,9 @@ Examples:
                                          A printable page for your clinician
   sidecheck bank questions               List the question ids for an answers file
   sidecheck regions                      List regions and their emergency numbers
+  sidecheck check --baseline             A check-in before you start or change the dose,
+                                         to compare later ones with
+  sidecheck baseline last                Mark your last check-in as that baseline
   sidecheck profile                      Show (and change) your answers about you
   sidecheck profile --set kidney=yes,older=no
                                          Change them without questions
@@ -129,6 +132,10 @@ pub enum Command {
     /// Add a check-in kept in a rescue file (written when a save failed) to the log.
     /// A check-in already in the log is not added again.
     Import(ImportArgs),
+    /// Mark a check-in as your baseline: how you were before you started the
+    /// medicine, or before a dose change. History and exports compare later
+    /// check-ins with it. With no ID, shows which check-in is the baseline.
+    Baseline(BaselineArgs),
     /// Show or change your "about you" answers (kidney problems, age 65 or older,
     /// pregnant or breastfeeding, epilepsy, driving). They are asked once, at the
     /// first guided check, kept in profile.json in the data folder, and can lower
@@ -184,6 +191,21 @@ pub struct CheckArgs {
     /// Print the saved record as JSON on standard output.
     #[arg(long)]
     pub json: bool,
+
+    /// Mark this check-in as your baseline: take it before you start the medicine,
+    /// or before a dose change, so that history and exports can show what changed
+    /// since. A stopped check-in is not marked (the questions it never reached are
+    /// not the same as "none").
+    #[arg(long)]
+    pub baseline: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The check-in to mark: an id, the start of one, or `last`. Leave it out to see
+    /// which check-in is the baseline now.
+    #[arg(value_name = "ID|last")]
+    pub which: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -305,8 +327,15 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "TYPE")]
     pub bundle: Option<BundleKind>,
 
+    /// For --format csv: write every text exactly as it is, for analysis tools
+    /// (pandas, R). By default a text that starts with =, +, -, @, a tab or a
+    /// carriage return gets a leading apostrophe, so a spreadsheet shows it and
+    /// never runs it as a formula; do not open a raw file in a spreadsheet.
+    #[arg(long)]
+    pub csv_raw: bool,
+
     /// Print the JSON Schema of the JSON report and exit.
-    #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle"])]
+    #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle", "csv_raw"])]
     pub schema: bool,
 }
 

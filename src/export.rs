@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub generated_at: DateTime<FixedOffset>,
     /// For FHIR: the Bundle type (`--bundle`).
     pub bundle: BundleKind,
+    /// For CSV: write text as it is, with no guard against formulas (`--csv-raw`).
+    pub csv_raw: bool,
     /// The period's check-ins, read as often as the format needs.
     pub scan: Scan<'a>,
     pub out: &'a mut dyn Write,

@@ -15,15 +15,22 @@
 //!   a crisis line or the emergency number) that stand at the end of the check-in,
 //!   each counted once; an escalation that replaced another alert counts once. A
 //!   finding belongs to the section of the question whose answer raised it.
+//! - **Which answers an alert rests on**, and so which answers are urgent: every
+//!   answer that raised or contributed to an alert that stands ([`AlertBasis`], in
+//!   `grades/basis.rs`), not only the one the record pins it to.
 //!
 //! Everything is worked out from the saved answers and alerts, never from the sums
 //! that record formats 1 and 2 stored (those sums added yes answers into severity
 //! scales and changed their maximum from one check-in to the next).
 
+mod basis;
+
+pub use basis::{AlertAnswers, AlertBasis};
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::bank::{Bank, Condition, Kind, Level};
+use crate::bank::{Bank, Kind, Level};
 use crate::flow::Flow;
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status, bank_for};
 
@@ -138,6 +145,16 @@ impl Grades {
         self.sections.iter().find(|s| s.section == id)
     }
 
+    /// How many questions the check-in asked: all it answered when it was
+    /// completed (the flow ends only when every question asked is answered), and
+    /// [`Grades::asked`] when it was stopped (`None` when that is not known).
+    pub fn asked_in(&self, status: Status) -> Option<u32> {
+        match status {
+            Status::Completed => Some(self.answered),
+            Status::Stopped => self.asked,
+        }
+    }
+
     /// "stopped after 5 of 31 questions" for a stopped check-in.
     pub fn stopped_words(&self, status: Status) -> Option<String> {
         if status != Status::Stopped {
@@ -207,43 +224,21 @@ pub struct Moderate<'r> {
     pub grade: u8,
 }
 
-/// The graded answers at moderate or worse that no standing urgent alert is about
-/// (an urgent alert already says to call today or now; "at your next visit" would
-/// contradict it).
+/// The graded answers at moderate or worse that no standing urgent alert rests on
+/// ([`AlertBasis::urgent`]: an urgent alert already says to call today or now; "at
+/// your next visit" would contradict it).
 pub fn moderate_not_urgent<'r>(r: &'r CheckIn, bank: Option<&Bank>) -> Vec<Moderate<'r>> {
-    let bank = bank_for(bank, r);
-    let mut covered: Vec<String> = r.urgent_alerts().map(|a| a.question.clone()).collect();
-    if let Some(b) = bank
-        && let Ok((flow, _)) = Flow::restore(b, &r.answers)
-    {
-        for a in r.urgent_alerts() {
-            if let Some(rule) = b.alert(&a.id) {
-                holding_questions(&flow, &rule.when, &mut covered);
-            }
-        }
-    }
+    let basis = AlertBasis::of(r, bank);
     r.answers
         .iter()
         .filter_map(|a| {
             let g = grade(a)?;
-            (g >= MODERATE && !covered.contains(&a.question)).then_some(Moderate {
+            (g >= MODERATE && !basis.urgent(&a.question)).then_some(Moderate {
                 answer: a,
                 grade: g,
             })
         })
         .collect()
-}
-
-/// The questions of the parts of `c` that hold.
-fn holding_questions(flow: &Flow<'_>, c: &Condition, out: &mut Vec<String>) {
-    for part in c.all.iter().chain(c.any.iter()).flatten() {
-        holding_questions(flow, part, out);
-    }
-    if let Some(q) = &c.question
-        && flow.holds(c)
-    {
-        out.push(q.clone());
-    }
 }
 
 /// The numbers of check-ins the flow makes from given answers (the flow's test

@@ -25,8 +25,8 @@
 //! and JSON wording at the bottom, then answers and the bank, the record and the
 //! flow, the log, the reports and front ends, and the commands on top. The pure
 //! modules ([`answer`], [`bank`] but its loader `bank/load.rs`, [`flow`],
-//! [`grades`], [`record`], [`report`], [`text`], [`json_error`]) read no file,
-//! terminal, environment or clock; the same test checks that.
+//! [`grades`], [`profile`], [`record`], [`report`], [`text`], [`json_error`]) read
+//! no file, terminal, environment or clock; the same test checks that.
 
 pub mod alert;
 pub mod answer;

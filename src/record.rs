@@ -22,6 +22,102 @@ use crate::text::rfc3339_field;
 /// as they are; their sums are never used (see [`crate::grades`]).
 pub const RECORD_VERSION: u32 = 3;
 
+/// A baseline mark's `schema`. One above [`RECORD_VERSION`], which check-in lines
+/// keep (their shape did not change), so that every sidecheck reads every check-in,
+/// and one from before marks existed takes a mark for a record of a newer version:
+/// its repair of a torn last line leaves the line in place and its `import`
+/// refuses it as newer.
+pub const MARK_VERSION: u32 = 4;
+
+/// A log line that marks a check-in as the baseline: how the person was before
+/// starting the medicine or before a dose change (`sidecheck check --baseline`,
+/// `sidecheck baseline ID`). The log is append-only, so a mark is a new line and
+/// never a change to the check-in's own line; the last mark in the log wins
+/// ([`crate::checkins`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineMark {
+    /// Record format version: [`MARK_VERSION`].
+    pub schema: u32,
+    /// What the line is: always `baseline` (a check-in line has no `kind`).
+    pub kind: MarkKind,
+    /// The id of the check-in marked.
+    pub check_in: String,
+    /// When the mark was made.
+    #[serde(with = "rfc3339_field")]
+    pub marked_at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    Baseline,
+}
+
+impl BaselineMark {
+    /// A mark naming check-in `id`, made at `marked_at` (the caller's clock).
+    pub fn new(id: &str, marked_at: DateTime<FixedOffset>) -> BaselineMark {
+        BaselineMark {
+            schema: MARK_VERSION,
+            kind: MarkKind::Baseline,
+            check_in: id.to_string(),
+            marked_at,
+        }
+    }
+
+    /// The mark as one JSON line, newline included.
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        let mut line = serde_json::to_string(self)?;
+        line.push('\n');
+        Ok(line)
+    }
+}
+
+/// One line of the log, read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    CheckIn(Box<CheckIn>),
+    Mark(BaselineMark),
+}
+
+/// Why a line of the log is neither a check-in nor a mark this build reads.
+#[derive(Debug)]
+pub enum LineError {
+    /// A record of a newer format than this build knows (its `schema`).
+    Newer(u64),
+    /// Not JSON, or not the shape of a check-in or a mark.
+    Json(serde_json::Error),
+}
+
+/// Reads one line of the log (without its line end): the one rule of what a line
+/// is, for every reader and for the store's repair of a torn last line.
+pub fn read_line(text: &str) -> Result<Line, LineError> {
+    let e = match serde_json::from_str::<CheckIn>(text) {
+        Ok(r) if r.schema > RECORD_VERSION => return Err(LineError::Newer(r.schema.into())),
+        Ok(r) => return Ok(Line::CheckIn(Box::new(r))),
+        Err(e) => e,
+    };
+    // Not a check-in: a mark, a line of a newer sidecheck (whose new fields a
+    // check-in here does not have), or a damaged line, which keeps its own reason.
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return Err(LineError::Json(e));
+    };
+    let schema = value.get("schema").and_then(Value::as_u64);
+    if value.get("kind").is_some() {
+        if let Some(s) = schema.filter(|s| *s > u64::from(MARK_VERSION)) {
+            return Err(LineError::Newer(s));
+        }
+        // Parsed from the text again, so a repeated key is refused as in a check-in.
+        return serde_json::from_str::<BaselineMark>(text)
+            .map(Line::Mark)
+            .map_err(LineError::Json);
+    }
+    match schema {
+        Some(s) if s > u64::from(RECORD_VERSION) => Err(LineError::Newer(s)),
+        _ => Err(LineError::Json(e)),
+    }
+}
+
 /// One saved check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

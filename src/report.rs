@@ -7,6 +7,7 @@
 //!
 //! No file, terminal or clock in here: the period and the bank come from the caller.
 
+pub mod baseline;
 pub mod period;
 pub mod series;
 
@@ -21,6 +22,9 @@ use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
+pub use baseline::{
+    Baseline, BaselineView, Change, Found, HOW_TO_MARK, Shift, Snapshot, Symptom, changes, compared,
+};
 pub use period::{ACCEPTED, Bound, Period, PeriodView, minute};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};
 
@@ -143,6 +147,15 @@ pub fn retracted_words(a: &AlertRecord) -> String {
     )
 }
 
+/// Whether an emergency alert that stands at the end of the check-in was raised
+/// from this question's answer: a symptom's trend and its change from the baseline
+/// then say "emergency", never "better".
+pub fn emergency_from(r: &CheckIn, question: &str) -> bool {
+    r.alerts
+        .iter()
+        .any(|al| al.level == Level::Emergency && al.question == question)
+}
+
 /// What a series counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -223,6 +236,12 @@ pub struct SummaryView {
     pub symptoms: Vec<SeriesView>,
     /// Every alert raised, with how often.
     pub alerts: Vec<AlertCount>,
+    /// The check-in marked as the baseline (how the person was before the medicine
+    /// or a dose change) and the change since then; null when there is none.
+    pub baseline: Option<BaselineView>,
+    /// When there is no baseline: why, and how to make one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_baseline: Option<String>,
 }
 
 /// A tracked number.
@@ -300,6 +319,9 @@ pub struct Summary<'b> {
     sections: Tracks,
     symptoms: Tracks,
     alerts: Vec<AlertCount>,
+    baseline: Found,
+    /// The latest completed check-in, by start: what the baseline is compared with.
+    latest_completed: Option<Snapshot>,
 }
 
 impl<'b> Summary<'b> {
@@ -315,6 +337,8 @@ impl<'b> Summary<'b> {
             sections: Tracks::default(),
             symptoms: Tracks::default(),
             alerts: Vec::new(),
+            baseline: Found::Unmarked,
+            latest_completed: None,
         };
         if let Some(b) = bank {
             for sec in b.sections.iter().filter(|x| x.scored) {
@@ -366,6 +390,26 @@ impl<'b> Summary<'b> {
         self.add_sections(r, bank);
         self.add_symptoms(r, bank);
         self.add_alerts(r);
+        if r.status == Status::Completed
+            && self.latest_completed.as_ref().is_none_or(|s| at >= s.at)
+        {
+            self.latest_completed = Some(Snapshot::of(r));
+        }
+    }
+
+    /// Sets what the log says about the baseline ([`Found::of`]).
+    pub fn set_baseline(&mut self, found: Found) {
+        self.baseline = found;
+    }
+
+    /// What the log says about the baseline.
+    pub fn baseline(&self) -> &Found {
+        &self.baseline
+    }
+
+    /// The latest completed check-in folded in, by start.
+    pub fn latest_completed(&self) -> Option<&Snapshot> {
+        self.latest_completed.as_ref()
     }
 
     /// Each graded section's moderate-or-worse count, as a point of its series.
@@ -407,10 +451,7 @@ impl<'b> Summary<'b> {
                 (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
                 (None, None) => continue,
             };
-            let emergency = r
-                .alerts
-                .iter()
-                .any(|al| al.level == Level::Emergency && al.question == a.question);
+            let emergency = emergency_from(r, &a.question);
             let t = self.symptoms.get(&a.question, || {
                 track(
                     &a.question,
@@ -479,6 +520,11 @@ impl<'b> Summary<'b> {
             sections: self.sections().map(|t| SeriesView::of(t, width)).collect(),
             symptoms: self.symptoms().map(|t| SeriesView::of(t, width)).collect(),
             alerts,
+            baseline: self
+                .baseline
+                .baseline()
+                .map(|b| BaselineView::of(b, self.latest_completed(), self.bank)),
+            no_baseline: self.baseline.absent_words(),
         }
     }
 }

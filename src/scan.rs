@@ -10,13 +10,16 @@
 //!
 //! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
 //! line counts once, and a stopped check-in that a later one completes is left out.
-//! That needs one more pass over the whole log before the first.
+//! That needs one more pass over the whole log before the first. The same pass
+//! finds the last baseline mark; when there is one, a pass up to the check-in it
+//! names follows, so that every report knows its baseline ([`Scan::baseline`])
+//! before it writes a line, wherever the baseline lies in the log or the period.
 
 use crate::bank::Bank;
-use crate::checkins::{Rule, repeated_warning};
+use crate::checkins::{self, Rule, repeated_warning};
 use crate::error::Error;
 use crate::record::CheckIn;
-use crate::report::{Period, Summary};
+use crate::report::{Found, Period, Summary};
 use crate::store::{BadLines, Entry, Store, Warn};
 
 /// Passes over the check-ins of one period.
@@ -29,8 +32,12 @@ pub struct Scan<'a> {
     take: Option<u64>,
     warned: bool,
     bad: BadLines,
-    /// Read from the whole log before the first pass.
-    rule: Option<Rule>,
+    /// Read from the whole log before the first pass (when `ready`).
+    rule: Rule,
+    /// The first copy of the check-in the last baseline mark names, if it is in
+    /// the log (when `ready`).
+    baseline: Option<Box<CheckIn>>,
+    ready: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -42,8 +49,39 @@ impl<'a> Scan<'a> {
             take: None,
             warned: false,
             bad: BadLines::default(),
-            rule: None,
+            rule: Rule::default(),
+            baseline: None,
+            ready: false,
         }
+    }
+
+    /// Before the first pass: the rule of which records count, and the baseline
+    /// check-in. A mark that names no check-in a report can use is said here, once.
+    fn ready(&mut self, warn: Warn<'_>) -> Result<(), Error> {
+        if self.ready {
+            return Ok(());
+        }
+        self.rule = Rule::read(self.store)?;
+        if let Some(mark) = self.rule.baseline_mark() {
+            self.baseline = checkins::first_named(self.store, &mark.check_in)?.map(Box::new);
+        }
+        self.ready = true;
+        if let Some(text) = self.baseline(None, warn)?.warning() {
+            warn(text);
+        }
+        Ok(())
+    }
+
+    /// What the log says about the baseline (`bank` gives its sections their
+    /// denominators). Reads the log for it the first time it is needed.
+    pub fn baseline(&mut self, bank: Option<&Bank>, warn: Warn<'_>) -> Result<Found, Error> {
+        self.ready(warn)?;
+        Ok(Found::of(
+            self.rule.baseline_mark(),
+            self.baseline.as_deref(),
+            bank,
+            self.period,
+        ))
     }
 
     /// Keeps only the last `n` check-ins of the period. Costs one counting pass.
@@ -66,6 +104,7 @@ impl<'a> Scan<'a> {
         mut f: impl FnMut(&CheckIn) -> Result<(), Error>,
     ) -> Result<Summary<'b>, Error> {
         let mut summary = Summary::new(bank);
+        summary.set_baseline(self.baseline(bank, warn)?);
         self.each(warn, |r| {
             summary.add(&r);
             f(&r)
@@ -80,11 +119,8 @@ impl<'a> Scan<'a> {
         warn: Warn<'_>,
         mut f: impl FnMut(CheckIn) -> Result<(), Error>,
     ) -> Result<u64, Error> {
-        let rule = match &self.rule {
-            Some(rule) => rule,
-            None => self.rule.insert(Rule::read(self.store)?),
-        };
-        let mut pass = rule.pass();
+        self.ready(warn)?;
+        let mut pass = self.rule.pass();
         let mut matched = 0u64;
         let mut used = 0u64;
         for entry in self.store.reader()? {
@@ -103,6 +139,7 @@ impl<'a> Scan<'a> {
                     used += 1;
                     f(*r)?;
                 }
+                Entry::Mark(_) => {}
                 Entry::Bad(bad) => {
                     if !self.warned {
                         self.bad.note(&bad, warn);

@@ -17,7 +17,7 @@ use sidecheck::answer::Answer;
 use sidecheck::bank::{Bank, BankError, Kind};
 use sidecheck::error::Error;
 use sidecheck::flow::Flow;
-use sidecheck::record::{CheckIn, Status};
+use sidecheck::record::{CheckIn, Line, Status, read_line};
 use sidecheck::region::{self, Chosen};
 use sidecheck::scripted::{self, Answers};
 use sidecheck::store::{Entry, LogReader, MAX_LINE};
@@ -250,6 +250,13 @@ pub fn log_bytes(bytes: &[u8]) {
                 assert!(
                     serde_json::from_str::<CheckIn>(&line).is_ok(),
                     "a record read from the log cannot be read again once written: {line}"
+                );
+            }
+            Entry::Mark(m) => {
+                let line = m.to_line().expect("a mark is JSON");
+                assert!(
+                    matches!(read_line(line.trim_end()), Ok(Line::Mark(_))),
+                    "a baseline mark read from the log cannot be read again once written: {line}"
                 );
             }
             Entry::Bad(bad) => {

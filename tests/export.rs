@@ -735,7 +735,10 @@ fn csv_reads_back_with_the_same_values() {
             "retracted_alert",
             "section_moderate_or_worse",
             "section_highest_grade",
-            "checkin_urgent_findings"
+            "checkin_urgent_findings",
+            "alert_ids",
+            "alert_levels",
+            "answered_of_asked"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

@@ -10,6 +10,8 @@ mod support;
 
 // Question banks: `bank validate` names the file, place and fix; the schema matches.
 mod bank;
+// The baseline: marks appended, never rewritten; the change since it in history and JSON.
+mod baseline;
 // What counts as one check-in: a repeated line, a stopped one and the one finishing it.
 mod checkins;
 // Writers killed mid-save: every acknowledged check-in is in the log exactly once.
@@ -18,6 +20,8 @@ mod crash;
 mod diskfull;
 // Shared with the fuzz targets: what must hold for any parsed bank, answers file or log.
 mod exercise;
+// CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.
+mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
 mod export;
 // The FHIR Bundle's Flags, Observations, code systems, required items, unique fullUrls.

@@ -166,6 +166,38 @@ pub fn holds(bank: &Bank, c: &Condition, given: &dyn Given) -> bool {
     false
 }
 
+/// The answered questions a condition that holds rests on, each once, in the order
+/// the condition names them; empty when it does not hold. Every part that holds
+/// counts: all the parts of an `all`, and each part of an `any` that holds, not only
+/// the first (two very severe symptoms both raise an overdose alert, so both
+/// answers are the finding). A part of an `any` that does not hold adds nothing, even
+/// if some of its own questions match; "about you" items and `not` (which may test
+/// only those) are not answers, so they add nothing either.
+///
+/// This is the one rule for which answers an alert rests on; [`crate::grades`]
+/// builds on it what every exporter reads ([`crate::grades::AlertBasis`]).
+pub fn rests_on<'c>(bank: &Bank, c: &'c Condition, given: &dyn Given) -> Vec<&'c str> {
+    let mut out = Vec::new();
+    if holds(bank, c, given) {
+        collect_resting(bank, c, given, &mut out);
+    }
+    out
+}
+
+/// [`rests_on`]'s walk over a condition known to hold.
+fn collect_resting<'c>(bank: &Bank, c: &'c Condition, given: &dyn Given, out: &mut Vec<&'c str>) {
+    for part in c.all.iter().chain(c.any.iter()).flatten() {
+        if holds(bank, part, given) {
+            collect_resting(bank, part, given, out);
+        }
+    }
+    if let Some(q) = c.question.as_deref()
+        && !out.contains(&q)
+    {
+        out.push(q);
+    }
+}
+
 /// Whether an answer is the value an `equals` test names: the same yes or no, the
 /// option with that id, the same number (2 and 2.0 alike), or the same text.
 fn equals(a: &Answer, option: Option<&Choice>, v: &Value) -> bool {
@@ -533,6 +565,94 @@ mod tests {
         ]});
         assert!(given.holds(at_risk.clone()));
         assert!(!given.holds(json!({"not": at_risk})));
+    }
+
+    impl Answers<'_> {
+        fn rests_on(&self, c: serde_json::Value) -> Vec<String> {
+            let c: Condition = serde_json::from_value(c).expect("a condition");
+            rests_on(self.bank, &c, self)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        }
+    }
+
+    #[test]
+    fn a_condition_rests_on_every_part_that_holds() {
+        let bank = bank();
+        let given = Answers::new(&bank)
+            .with("drowsiness", Answer::Choice(4))
+            .with("confusion", Answer::Choice(4))
+            .with("dizziness", Answer::Choice(0));
+        let overdose = json!({"any": [
+            {"question": "drowsiness", "one_of": ["very_severe"]},
+            {"question": "dizziness", "at_least": 3},
+            {"question": "confusion", "one_of": ["very_severe"]}
+        ]});
+        // Not only the first part that holds: both very severe answers are the finding.
+        assert_eq!(given.rests_on(overdose), ["drowsiness", "confusion"]);
+        let both = json!({"all": [
+            {"question": "confusion", "at_least": 3},
+            {"question": "drowsiness", "at_least": 3}
+        ]});
+        assert_eq!(given.rests_on(both), ["confusion", "drowsiness"]);
+    }
+
+    #[test]
+    fn a_condition_that_does_not_hold_rests_on_nothing() {
+        let bank = bank();
+        let given = Answers::new(&bank)
+            .with("breathing", Answer::Yes(true))
+            .with("alcohol_sedatives", Answer::Yes(false));
+        let c = json!({"all": [
+            {"question": "alcohol_sedatives", "equals": true},
+            {"question": "breathing", "equals": true}
+        ]});
+        assert!(given.rests_on(c).is_empty());
+        assert!(
+            given
+                .rests_on(json!({"question": "seizure", "equals": true}))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_failed_part_of_an_any_adds_none_of_its_questions_and_about_you_items_add_none() {
+        let bank = bank();
+        let given = Answers::new(&bank)
+            .about("kidney", true)
+            .with("pump", Answer::Yes(true))
+            .with("drowsiness", Answer::Choice(1))
+            .with("dizziness", Answer::Choice(3));
+        let c = json!({"any": [
+            {"all": [
+                {"question": "pump", "equals": true},
+                {"question": "drowsiness", "one_of": ["very_severe"]}
+            ]},
+            {"all": [
+                {"profile": "kidney", "equals": true},
+                {"not": {"profile": "older", "equals": true}},
+                {"question": "dizziness", "at_least": 3}
+            ]}
+        ]});
+        // `pump` matches, but its part does not hold: it did not raise this.
+        assert_eq!(given.rests_on(c), ["dizziness"]);
+    }
+
+    #[test]
+    fn a_question_named_twice_is_listed_once() {
+        let bank = bank();
+        let given = Answers::new(&bank)
+            .with("breathing", Answer::Yes(true))
+            .with("seizure", Answer::Yes(true));
+        let c = json!({"any": [
+            {"question": "breathing", "equals": true},
+            {"all": [
+                {"question": "seizure", "equals": true},
+                {"question": "breathing", "equals": true}
+            ]}
+        ]});
+        assert_eq!(given.rests_on(c), ["breathing", "seizure"]);
     }
 
     /// The problems `check_condition` finds in one condition of a follow-up of

@@ -9,12 +9,14 @@
 //! 3. [`End::of`] sorts that into every way a check can end, and [`Check::finish`]
 //!    handles each one. The two endings that hold answers, completed and stopped
 //!    (by Ctrl-C, a signal, a hang-up or at an alert), both go through the one
-//!    call to [`Check::save`]; the others have nothing new to save.
+//!    call to [`Check::save`]; the others have nothing new to save. With
+//!    `--baseline`, a completed check-in is then marked as the baseline (a line of
+//!    its own, after the check-in's); a stopped one is not.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::context::now;
-use super::{Context, answers_file};
+use super::{Context, answers_file, baseline};
 use crate::alert;
 use crate::bank::{AlertRule, Bank};
 use crate::checkins;
@@ -161,6 +163,8 @@ struct Check<'b> {
     guided: bool,
     /// `--json`: the saved record goes to stdout.
     json: bool,
+    /// `--baseline`: a completed check-in is marked as the baseline once saved.
+    baseline: bool,
     color: bool,
     /// When the check-in started: now, or when the stopped check-in it finishes did.
     started: DateTime<FixedOffset>,
@@ -230,6 +234,7 @@ impl<'b> Check<'b> {
             store,
             guided,
             json: args.json,
+            baseline: args.baseline,
             color,
             // The check-in is the one that started then; its answers go back that far.
             started: stopped.as_ref().map_or(started, |s| s.started_at),
@@ -380,7 +385,23 @@ impl<'b> Check<'b> {
         // Whatever ended it, a check with answers is saved before the program ends.
         let record = self.save(&flow, status)?;
         self.saved(&flow, &record)?;
+        if self.baseline {
+            self.mark_baseline(&record)?;
+        }
         stop.map_or(Ok(()), Stop::exit)
+    }
+
+    /// `--baseline`, once the check-in is saved: marks it, unless it was stopped.
+    fn mark_baseline(&self, record: &CheckIn) -> Result<(), Error> {
+        match record.status {
+            Status::Completed => baseline::mark(self.ctx, self.store, record),
+            Status::Stopped => {
+                console::say_wrapped(
+                    "It was not marked as your baseline: the questions it never reached are not the same as \"none\". To finish it and mark it, run `sidecheck check --resume --baseline`.",
+                );
+                Ok(())
+            }
+        }
     }
 
     /// Saves the answers as a new record (a resumed check-in's stopped one stays in
@@ -462,9 +483,18 @@ impl<'b> Check<'b> {
             // Whatever else fails, the record reaches whoever asked for it.
             let _ = self.ctx.out_json(record);
         }
+        // A mark needs its check-in in the log.
+        let unmarked = if self.baseline {
+            format!(
+                "; it is not marked as your baseline yet: after the import, run `sidecheck baseline {}`",
+                text::visible_id(&record.id)
+            )
+        } else {
+            String::new()
+        };
         match self.store.rescue(record) {
             Ok(path) => Error::Runtime(format!(
-                "{e}; your answers are kept in {} (private, mode 600): once the log works again, add them with: sidecheck import {}",
+                "{e}; your answers are kept in {} (private, mode 600): once the log works again, add them with: sidecheck import {}{unmarked}",
                 path.display(),
                 path.display()
             )),
@@ -475,7 +505,7 @@ impl<'b> Check<'b> {
                     crate::say!("{line}");
                 }
                 Error::Runtime(format!(
-                    "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE"
+                    "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE{unmarked}"
                 ))
             }
         }

@@ -24,6 +24,11 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
             "--bundle is only for --format fhir; remove it or use --format fhir".into(),
         ));
     }
+    if args.csv_raw && args.format != Format::Csv {
+        return Err(Error::Input(
+            "--csv-raw is only for --format csv; remove it or use --format csv".into(),
+        ));
+    }
     let period = Period::parse(args.since.as_deref(), args.until.as_deref(), &Local)
         .map_err(Error::Input)?;
     let bank = ctx.bank()?;
@@ -50,6 +55,7 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
         period: &period,
         generated_at: now(),
         bundle: args.bundle.unwrap_or_default(),
+        csv_raw: args.csv_raw,
         scan: Scan::new(store, &period),
         out: &mut output,
         warn: &mut warn,

@@ -1,7 +1,9 @@
 //! `sidecheck history`: trend lines at the top (a sparkline per section and per
-//! symptom reported, over completed check-ins), then a table of check-ins: date,
-//! status, per section the symptoms at moderate or worse and the highest grade, and
-//! urgent alerts. `--json` prints the same content as JSON.
+//! symptom reported, over completed check-ins), then the baseline and the change
+//! since it per symptom (or one line saying there is none, and how to make one),
+//! then a table of check-ins: date, status, per section the symptoms at moderate or
+//! worse and the highest grade, and urgent alerts. `--json` prints the same content
+//! as JSON.
 //!
 //! The log is read twice: once to fold the trends, once to print the table rows as
 //! they come (and once before both, to learn which records count as check-ins; see
@@ -35,6 +37,9 @@ struct Row {
     /// For a stopped check-in: "stopped after N of M questions".
     #[serde(skip_serializing_if = "Option::is_none")]
     stopped: Option<String>,
+    /// Whether this is the check-in marked as the baseline.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    baseline: bool,
     urgent_alerts: Vec<RowAlert>,
     /// Urgent alerts shown and then retracted (an answer changed); not counted as
     /// standing.
@@ -68,13 +73,15 @@ impl RowAlert {
 }
 
 impl Row {
-    fn of(r: &CheckIn, bank: Option<&Bank>) -> Row {
+    /// The row of `r`; `baseline` is the baseline check-in's id, if there is one.
+    fn of(r: &CheckIn, bank: Option<&Bank>, baseline: Option<&str>) -> Row {
         let grades = Grades::of(r, bank_for(bank, r));
         Row {
             id: r.id.clone(),
             at: rfc3339(&r.started_at),
             status: r.status,
             stopped: grades.stopped_words(r.status),
+            baseline: baseline == Some(r.id.as_str()),
             urgent_alerts: r.urgent_alerts().map(RowAlert::of).collect(),
             retracted_alerts: r.retracted_urgent_alerts().map(RowAlert::of).collect(),
             grades,
@@ -152,11 +159,12 @@ fn write_json(
     io(out.write_all(b"  \"check_ins\": ["))?;
     let mut sep = "\n    ";
     let n = if view.counts.check_ins > 0 {
+        let baseline = view.baseline.as_ref().map(|b| b.check_in.as_str());
         scan.each(&mut |_| {}, |r| {
             io(write!(
                 out,
                 "{sep}{}",
-                compact(&Row::of(&r, Some(bank)), WHAT)?
+                compact(&Row::of(&r, Some(bank), baseline), WHAT)?
             ))?;
             sep = ",\n    ";
             Ok(())
@@ -229,6 +237,7 @@ fn write_text(
     bank: &Bank,
 ) -> Result<(), Error> {
     let mut head = trends_text(what, view);
+    head.push_str(&baseline_text(view));
     let sections = sections(bank, view);
     let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(13)).collect();
     // The id is what `sidecheck show ID` takes.
@@ -245,8 +254,9 @@ fn write_text(
     head.push_str(&header);
     head.push('\n');
     io(out.write_all(text::visible(&head).as_bytes()))?;
+    let baseline = view.baseline.as_ref().map(|b| b.check_in.as_str());
     scan.each(&mut |_| {}, |r| {
-        let line = table_line(&r, bank, &sections, &widths);
+        let line = table_line(&r, bank, &sections, &widths, baseline);
         io(out.write_all(text::visible(&line).as_bytes()))
     })?;
     Ok(())
@@ -298,9 +308,56 @@ fn sections<'a>(bank: &'a Bank, view: &'a SummaryView) -> Vec<&'a str> {
     sections
 }
 
+/// The baseline and the change since it, per symptom reported at either
+/// check-in; or the one line that says there is no baseline and how to make one.
+fn baseline_text(view: &SummaryView) -> String {
+    let Some(b) = &view.baseline else {
+        return view
+            .no_baseline
+            .as_ref()
+            .map(|w| format!("{w}\n\n"))
+            .unwrap_or_default();
+    };
+    let mut text = format!("{}\n", b.words);
+    match (&b.compared_with, &b.not_compared) {
+        (Some(now), _) => {
+            text.push_str(&format!(
+                "Since the baseline, at the latest completed check-in ({}):\n",
+                date_minute(&now.at)
+            ));
+            let reported: Vec<_> = b.changes.iter().filter(|c| c.reported()).collect();
+            for c in &reported {
+                text.push_str(&format!("  {}\n", c.words));
+            }
+            text.push_str(if reported.is_empty() {
+                "  No symptom was reported at either check-in.\n"
+            } else if reported.len() < b.changes.len() {
+                "  Every other symptom: none (or no) at both.\n"
+            } else {
+                ""
+            });
+        }
+        (None, Some(why)) => text.push_str(&format!("Nothing to compare yet: {why}.\n")),
+        (None, None) => {}
+    }
+    text.push('\n');
+    text
+}
+
+/// "2026-11-20 08:30" from an RFC 3339 time as the views hold it.
+fn date_minute(rfc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc).map_or_else(|_| rfc.to_string(), |t| minute(&t))
+}
+
 /// One check-in's row of the table, with its line end.
-fn table_line(r: &CheckIn, bank: &Bank, sections: &[&str], widths: &[usize]) -> String {
-    let row = Row::of(r, Some(bank));
+fn table_line(
+    r: &CheckIn,
+    bank: &Bank,
+    sections: &[&str],
+    widths: &[usize],
+    baseline: Option<&str>,
+) -> String {
+    let row = Row::of(r, Some(bank), baseline);
     let mut line = format!(
         "{}  {}  {}",
         pad(&minute(&r.started_at), 16),
@@ -327,6 +384,9 @@ fn table_line(r: &CheckIn, bank: &Bank, sections: &[&str], widths: &[usize]) -> 
     });
     if let Some(words) = &row.stopped {
         line.push_str(&format!("  ({words}; not in the trends)"));
+    }
+    if row.baseline {
+        line.push_str("  (baseline)");
     }
     line.push('\n');
     line

@@ -9,6 +9,7 @@
 //! | `sidecheck history` | `history.rs` |
 //! | `sidecheck export` (the formats: [`crate::export`]) | `export.rs` |
 //! | `sidecheck import` | `import.rs` |
+//! | `sidecheck baseline` | `baseline.rs` |
 //! | `sidecheck profile` | `profile.rs` |
 //!
 //! Their arguments are in [`crate::cli`]. A command reaches the bank, the log, the
@@ -16,6 +17,7 @@
 
 mod answers_file;
 mod bank;
+mod baseline;
 mod check;
 mod context;
 mod export;
@@ -44,6 +46,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::History(args)) => history::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Baseline(args)) => baseline::run(&ctx, args),
         Some(Command::Profile(args)) => profile::run(&ctx, args),
     }
 }

@@ -29,8 +29,9 @@ pub fn run(ctx: &Context<'_>, args: &ShowArgs) -> Result<(), Error> {
     ))
 }
 
-/// The check-in `which` names: an id, the start of one, or `last`.
-fn find(ctx: &Context<'_>, which: &str) -> Result<CheckIn, Error> {
+/// The check-in `which` names: an id, the start of one, or `last`. `sidecheck
+/// baseline ID` finds its check-in the same way.
+pub(super) fn find(ctx: &Context<'_>, which: &str) -> Result<CheckIn, Error> {
     let store = ctx.store()?;
     let log = store.log_path();
     let log = log.display();

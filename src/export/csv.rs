@@ -1,14 +1,22 @@
 //! CSV export: one row per answer, with a header row, RFC 4180 quoting and CRLF line
 //! ends, so it opens cleanly in a spreadsheet. Each row also carries its check-in's
-//! status and urgent findings and its section's numbers ([`crate::grades`]), so a
-//! spreadsheet can filter on them without a second table.
+//! status, how many questions it answered of those it asked, its urgent findings
+//! and its section's numbers ([`crate::grades`]), so a spreadsheet can filter on
+//! them without a second table.
 //!
-//! `urgent` is true on the answer an urgent alert that stands rests on.
-//! `retracted_alert` names an urgent alert that was shown and then retracted because
-//! the answer was changed ("shown …, then the answer was changed …"), on the row of
-//! the question that raised it; if that question is no longer answered (a follow-up
-//! of an answer that changed), the alert gets a row of its own with an empty answer,
-//! so a clinician filtering on the column sees every one.
+//! `urgent` is true on every answer that raised or contributed to an urgent alert
+//! that stands, and `alert_ids` and `alert_levels` name the standing alerts (any
+//! level) each answer raised or contributed to: [`AlertBasis`] decides that, for
+//! every export alike. `retracted_alert` names an urgent alert that was shown and
+//! then retracted because the answer was changed ("shown …, then the answer was
+//! changed …"), on the row of the question that raised it. An alert with no row of
+//! its own (a retracted alert whose question is no longer answered, or a standing
+//! alert none of whose questions has an answer in the record) gets a row with an
+//! empty answer at its question, so filtering on the columns finds every one.
+//!
+//! Every text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+//! leading apostrophe, which spreadsheets show as plain text instead of running it
+//! as a formula; `--csv-raw` leaves text as it is, for analysis tools.
 
 use std::io::Write;
 
@@ -17,15 +25,16 @@ use serde_json::Value;
 use super::{Context, Exporter};
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::grades::{Grades, grade};
+use crate::grades::{AlertBasis, Grades, grade};
 use crate::output::io;
 use crate::record::bank_for;
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::retracted_words;
 use crate::text::{fmt_num, rfc3339};
 
-/// The header row.
-pub const HEADER: [&str; 13] = [
+/// The header row. New columns go at the end, so scripts that read columns by
+/// position keep working.
+pub const HEADER: [&str; 16] = [
     "checkin_id",
     "time",
     "status",
@@ -39,7 +48,25 @@ pub const HEADER: [&str; 13] = [
     "section_moderate_or_worse",
     "section_highest_grade",
     "checkin_urgent_findings",
+    "alert_ids",
+    "alert_levels",
+    "answered_of_asked",
 ];
+
+/// Between the ids (and the levels) in one cell of `alert_ids` and `alert_levels`:
+/// no id or level can hold it (ids are snake_case), it is not the CSV's comma, so
+/// the cell needs no quotes, and a filter on "contains emergency" or
+/// `str.split(";")` reads it.
+pub const LIST_SEPARATOR: &str = ";";
+
+/// What is done with text a spreadsheet would run as a formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// A leading apostrophe, so a spreadsheet shows it as text (the default).
+    Formulas,
+    /// Nothing: raw text for analysis tools (`--csv-raw`).
+    Raw,
+}
 
 /// The CSV export (`--format csv`).
 pub struct Csv;
@@ -51,11 +78,17 @@ impl Exporter for Csv {
             scan,
             out,
             warn,
+            csv_raw,
             ..
         } = ctx;
-        io(out.write_all(row(&HEADER.map(String::from)).as_bytes()))?;
+        let guard = if *csv_raw {
+            Guard::Raw
+        } else {
+            Guard::Formulas
+        };
+        io(out.write_all(row(&HEADER.map(String::from), guard).as_bytes()))?;
         scan.each(*warn, |r| {
-            for line in rows(&r, bank) {
+            for line in rows(&r, bank, guard) {
                 io(out.write_all(line.as_bytes()))?;
             }
             Ok(())
@@ -64,20 +97,65 @@ impl Exporter for Csv {
 }
 
 /// The rows of one check-in, each with its line end. `bank` is the bank loaded;
-/// records made with it get the question texts.
-pub fn rows(r: &CheckIn, bank: &Bank) -> Vec<String> {
+/// records made with it get the question texts and the whole [`AlertBasis`].
+pub fn rows(r: &CheckIn, bank: &Bank, guard: Guard) -> Vec<String> {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
-    let time = rfc3339(&r.started_at);
-    let status = match r.status {
-        Status::Completed => "completed".to_string(),
-        Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+    let one = CheckInRows {
+        r,
+        bank,
+        basis: AlertBasis::of(r, bank),
+        time: rfc3339(&r.started_at),
+        status: match r.status {
+            Status::Completed => "completed".to_string(),
+            Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+        },
+        answered_of_asked: format!(
+            "{} of {}",
+            grades.answered,
+            grades
+                .asked_in(r.status)
+                .map_or("unknown".to_string(), |m| m.to_string())
+        ),
+        grades,
+        guard,
     };
-    // One row: the check-in, the question and its answer, then the section's
-    // numbers and the check-in's urgent findings, as every row of the section
-    // carries them.
-    let line = |section: String, q: &str, answer: String, grade: String, urgent: bool| {
-        let s = grades.section(&section);
+    let mut lines: Vec<String> = r
+        .answers
+        .iter()
+        .map(|a| {
+            let grade = grade(a).map(|g| g.to_string()).unwrap_or_default();
+            one.line(&a.section, &a.question, answer_text(a), grade)
+        })
+        .collect();
+    for q in one.alerts_without_a_row() {
+        let section = bank
+            .and_then(|b| b.question(q))
+            .map(|q| q.section.as_str())
+            .unwrap_or_default();
+        lines.push(one.line(section, q, String::new(), String::new()));
+    }
+    lines
+}
+
+/// What every row of one check-in is made from.
+struct CheckInRows<'r> {
+    r: &'r CheckIn,
+    bank: Option<&'r Bank>,
+    grades: Grades,
+    basis: AlertBasis<'r>,
+    time: String,
+    status: String,
+    answered_of_asked: String,
+    guard: Guard,
+}
+
+impl<'r> CheckInRows<'r> {
+    /// One row: the check-in, the question and its answer, the alerts it raised or
+    /// contributed to, then the section's numbers and the check-in's, as every row
+    /// of the section carries them.
+    fn line(&self, section: &str, q: &str, answer: String, grade: String) -> String {
+        let s = self.grades.section(section);
         let moderate = s
             .filter(|s| s.graded > 0)
             .map(|s| s.moderate_or_worse.to_string())
@@ -86,68 +164,78 @@ pub fn rows(r: &CheckIn, bank: &Bank) -> Vec<String> {
             .and_then(|s| s.highest_grade)
             .map(|g| g.to_string())
             .unwrap_or_default();
-        row(&[
-            r.id.clone(),
-            time.clone(),
-            status.clone(),
-            section,
-            q.to_string(),
-            bank.and_then(|b| b.question(q))
-                .map(|q| defuse(&q.text))
-                .unwrap_or_default(),
-            answer,
-            grade,
-            urgent.to_string(),
-            defuse(&retracted(r, q)),
-            moderate,
-            highest,
-            grades.urgent_findings.to_string(),
-        ])
-    };
-    let mut lines: Vec<String> = r
-        .answers
-        .iter()
-        .map(|a| {
-            line(
-                a.section.clone(),
-                &a.question,
-                answer_text(a),
-                grade(a).map(|g| g.to_string()).unwrap_or_default(),
-                r.urgent_alerts().any(|al| al.question == a.question),
-            )
-        })
-        .collect();
-    let mut orphans: Vec<&str> = Vec::new();
-    for al in r.retracted_urgent_alerts() {
-        let q = al.question.as_str();
-        if !r.answers.iter().any(|a| a.question == q) && !orphans.contains(&q) {
-            orphans.push(q);
-        }
+        let standing = self.basis.standing_for(q);
+        let ids: Vec<&str> = standing.iter().map(|a| a.id.as_str()).collect();
+        let levels: Vec<&str> = standing.iter().map(|a| a.level.as_str()).collect();
+        row(
+            &[
+                self.r.id.clone(),
+                self.time.clone(),
+                self.status.clone(),
+                section.to_string(),
+                q.to_string(),
+                self.bank
+                    .and_then(|b| b.question(q))
+                    .map(|q| q.text.clone())
+                    .unwrap_or_default(),
+                answer,
+                grade,
+                self.basis.urgent(q).to_string(),
+                self.retracted(q),
+                moderate,
+                highest,
+                self.grades.urgent_findings.to_string(),
+                ids.join(LIST_SEPARATOR),
+                levels.join(LIST_SEPARATOR),
+                self.answered_of_asked.clone(),
+            ],
+            self.guard,
+        )
     }
-    for q in orphans {
-        let section = bank
-            .and_then(|b| b.question(q))
-            .map(|q| q.section.clone())
-            .unwrap_or_default();
-        lines.push(line(section, q, String::new(), String::new(), false));
-    }
-    lines
-}
 
-/// The urgent alerts question `q` raised and a changed answer took back, in words.
-fn retracted(r: &CheckIn, q: &str) -> String {
-    r.retracted_urgent_alerts()
-        .filter(|al| al.question == q)
-        .map(|al| {
-            format!(
-                "{} ({}): {}",
-                al.title,
-                al.level.as_str(),
-                retracted_words(al)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    /// The questions of alerts that would otherwise have no row, each once: a
+    /// standing alert none of whose questions was answered, and a retracted urgent
+    /// alert whose question is no longer answered.
+    fn alerts_without_a_row(&self) -> Vec<&'r str> {
+        let answered = |q: &str| self.r.answers.iter().any(|a| a.question == q);
+        let standing = self
+            .basis
+            .standing()
+            .iter()
+            .filter(|b| !b.questions.iter().any(|q| answered(q)))
+            .map(|b| b.alert);
+        let retracted = self
+            .basis
+            .retracted()
+            .iter()
+            .map(|b| b.alert)
+            .filter(|a| a.level.is_urgent() && !answered(&a.question));
+        let mut out: Vec<&str> = Vec::new();
+        for a in standing.chain(retracted) {
+            if !out.contains(&a.question.as_str()) {
+                out.push(&a.question);
+            }
+        }
+        out
+    }
+
+    /// The urgent alerts question `q` raised and a changed answer took back, in words.
+    fn retracted(&self, q: &str) -> String {
+        self.basis
+            .retracted_for(q)
+            .into_iter()
+            .filter(|al| al.level.is_urgent())
+            .map(|al| {
+                format!(
+                    "{} ({}): {}",
+                    al.title,
+                    al.level.as_str(),
+                    retracted_words(al)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// The answer in words: the label chosen, the number, or the text typed.
@@ -159,36 +247,89 @@ fn answer_text(a: &AnswerRecord) -> String {
         Value::Bool(true) => "Yes".into(),
         Value::Bool(false) => "No".into(),
         Value::Number(n) => n.as_f64().map(fmt_num).unwrap_or_else(|| n.to_string()),
-        Value::String(s) => defuse(s),
+        Value::String(s) => s.clone(),
         other => other.to_string(),
     }
 }
 
-/// Free text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first)
-/// gets a leading apostrophe, which spreadsheets show as plain text.
+/// The first characters that make a spreadsheet run a cell as a formula (OWASP's
+/// list: `=`, `+`, `-`, `@`, and a tab or carriage return, which some strip first).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text that a spreadsheet would run as a formula gets a leading apostrophe,
+/// which spreadsheets show as plain text. A plain number ("-2", "-0.5") is left
+/// as it is: it is read as a number, never run.
 fn defuse(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(FORMULA_START) && !plain_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
     }
 }
 
-/// One CSV line: fields quoted when they hold a comma, quote or line break.
-fn row(fields: &[String]) -> String {
+/// Digits with at most one decimal point, after an optional minus sign.
+fn plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+}
+
+/// One CSV line: every field through the `guard`, then quoted when it holds a
+/// comma, quote or line break. The guard is applied here, to every field, so no
+/// text from the log or the bank (an id, a label, a question) can skip it.
+fn row(fields: &[String], guard: Guard) -> String {
     let mut line = String::new();
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             line.push(',');
         }
+        let f = match guard {
+            Guard::Formulas => defuse(f),
+            Guard::Raw => f.clone(),
+        };
         if f.contains([',', '"', '\r', '\n']) {
             line.push('"');
             line.push_str(&f.replace('"', "\"\""));
             line.push('"');
         } else {
-            line.push_str(f);
+            line.push_str(&f);
         }
     }
     line.push_str("\r\n");
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_get_an_apostrophe_and_plain_numbers_do_not() {
+        for text in [
+            "=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "-", "-inf", "-1.2.3",
+        ] {
+            assert_eq!(defuse(text), format!("'{text}"), "{text:?}");
+        }
+        for text in ["-2", "-0.5", "12", "a=1", " =1", "", "'x"] {
+            assert_eq!(defuse(text), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn raw_rows_keep_formula_starts_and_still_quote() {
+        let fields = [
+            "=1+1".to_string(),
+            "a,b".to_string(),
+            "say \"hi\"".to_string(),
+        ];
+        assert_eq!(
+            row(&fields, Guard::Raw),
+            "=1+1,\"a,b\",\"say \"\"hi\"\"\"\r\n"
+        );
+        assert_eq!(
+            row(&fields, Guard::Formulas),
+            "'=1+1,\"a,b\",\"say \"\"hi\"\"\"\r\n"
+        );
+    }
 }

@@ -4,7 +4,10 @@
 //! It is written as it is read: the head, then each record as it comes off the log,
 //! then the banks and the summary built while the records went by, then the urgent
 //! alerts from a second read of the log, and last each check-in's numbers
-//! ([`crate::grades`]) from a third. Its shape is described by
+//! ([`crate::grades`]) from a third. The summary's `baseline` (the check-in marked
+//! as how the person was before, with the change since it per symptom) or
+//! `no_baseline` come from the report model ([`crate::report::baseline`]), found
+//! before the first record is written. Its shape is described by
 //! [`schema`] (`sidecheck export --schema`), which is generated from the types below
 //! so the two cannot drift apart.
 
@@ -49,7 +52,9 @@ struct ReportDoc {
     period: PeriodView,
     /// Every check-in in the period, in the order saved, exactly as in the log. A line
     /// repeated in the log is here once; a stopped check-in that a later one
-    /// completes is left out, as the later one holds all its answers.
+    /// completes is left out, as the later one holds all its answers. The lines
+    /// that mark a baseline are not check-ins: `summary.baseline` says which
+    /// check-in is marked (even one outside the period) and when.
     records: Vec<RecordDoc>,
     /// The question banks the check-ins were made with.
     banks: Vec<BankDoc>,

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::period::Period;
 use super::series::{MAX_BUCKETS, Series, sparkline};
 use super::*;
-use crate::record::{AlertRecord, AnswerRecord, SectionScore};
+use crate::record::{AlertRecord, AnswerRecord, BaselineMark, SectionScore};
 
 fn t(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("test time")
@@ -511,4 +511,265 @@ fn an_emergency_in_the_latest_check_in_is_never_better() {
         .find(|x| x.id == "common")
         .expect("common");
     assert_eq!(c.trend.direction, Direction::Better);
+}
+
+// ---------------------------------------------------------------- the baseline
+
+/// A check-in of the bundled bank starting at `at` with these answers, scored as
+/// the flow scores them but saved without labels (the words then come from the
+/// option ids, as for records made without them).
+fn answered(at: &str, status: Status, given: serde_json::Value) -> CheckIn {
+    let bank = Bank::bundled().expect("bundled bank");
+    let answers = given
+        .as_object()
+        .expect("an object")
+        .iter()
+        .map(|(q, v)| {
+            let question = bank.question(q).expect("a question of the bank");
+            let score = match v {
+                serde_json::Value::Bool(b) => {
+                    bank.max_score(question).map(|m| if *b { m } else { 0 })
+                }
+                serde_json::Value::String(o) => bank
+                    .options(question)
+                    .iter()
+                    .find(|c| c.id == *o)
+                    .map(|c| c.score),
+                _ => None,
+            };
+            answer(q, &question.section, v.clone(), score)
+        })
+        .collect();
+    record(at, status, answers, false)
+}
+
+fn mark(r: &CheckIn) -> BaselineMark {
+    BaselineMark::new(&r.id, t("2026-11-02T10:00:00+01:00"))
+}
+
+fn marked(r: &CheckIn, period: &Period) -> Baseline {
+    let bank = Bank::bundled().expect("bundled bank");
+    match Found::of(Some(&mark(r)), Some(r), Some(&bank), period) {
+        Found::Marked(b) => *b,
+        other => panic!("not a baseline: {other:?}"),
+    }
+}
+
+fn change_words(before: &CheckIn, now: &CheckIn) -> Vec<String> {
+    let bank = Bank::bundled().expect("bundled bank");
+    changes(&Snapshot::of(before), &Snapshot::of(now), Some(&bank))
+        .into_iter()
+        .map(|c| c.words)
+        .collect()
+}
+
+#[test]
+fn each_symptom_reads_as_before_and_now_in_plain_words() {
+    let before = answered(
+        "2026-11-01T09:00:00+01:00",
+        Status::Completed,
+        json!({"drowsiness": "none", "dizziness": "mild", "seizure": false,
+               "euphoria": "often"}),
+    );
+    let now = answered(
+        "2026-11-20T09:00:00+01:00",
+        Status::Completed,
+        json!({"seizure": true, "drowsiness": "moderate", "dizziness": "mild",
+               "euphoria": "never", "tremors": "very_severe"}),
+    );
+    // In the bank's order, whatever order they were saved in.
+    assert_eq!(
+        change_words(&before, &now),
+        [
+            "Seizure: no before, yes now (worse)",
+            "Drowsiness: none before, moderate now (worse)",
+            "Dizziness: mild before, mild now (the same)",
+            "Tremors: not asked before, very severe now",
+            "Feeling high: often before, never now (better)",
+        ]
+    );
+    let bank = Bank::bundled().expect("bundled bank");
+    let all = changes(&Snapshot::of(&before), &Snapshot::of(&now), Some(&bank));
+    let drowsy = all
+        .iter()
+        .find(|c| c.symptom == "drowsiness")
+        .expect("drowsiness");
+    assert_eq!(
+        (drowsy.before, drowsy.now, drowsy.change, drowsy.measure),
+        (Some(0), Some(2), Shift::Worse, Measure::Grade)
+    );
+    let tremors = all
+        .iter()
+        .find(|c| c.symptom == "tremors")
+        .expect("tremors");
+    assert_eq!(
+        (tremors.before, tremors.change),
+        (None, Shift::NotAskedBefore)
+    );
+    // Asked at the baseline, not now.
+    assert!(
+        change_words(&now, &before)
+            .contains(&"Tremors: very severe before, not asked now".to_string())
+    );
+}
+
+#[test]
+fn an_emergency_now_is_never_better_than_the_baseline() {
+    let before = answered(
+        "2026-11-01T09:00:00+01:00",
+        Status::Completed,
+        json!({"confusion": "very_severe"}),
+    );
+    let now = with_alert(
+        answered(
+            "2026-11-20T09:00:00+01:00",
+            Status::Completed,
+            json!({"confusion": "severe"}),
+        ),
+        "overdose",
+        "confusion",
+        Level::Emergency,
+    );
+    let bank = Bank::bundled().expect("bundled bank");
+    let c = &changes(&Snapshot::of(&before), &Snapshot::of(&now), Some(&bank))[0];
+    assert_eq!(c.change, Shift::Emergency);
+    assert_eq!(
+        c.words,
+        "Confusion: very severe before, severe now (an emergency at this check-in)"
+    );
+}
+
+#[test]
+fn only_a_completed_check_in_in_the_log_is_a_baseline() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let all = Period::all();
+    let done = answered("2026-11-01T09:00:00+01:00", Status::Completed, json!({}));
+    let stopped = answered(
+        "2026-11-01T10:00:00+01:00",
+        Status::Stopped,
+        json!({"drowsiness": "none"}),
+    );
+    let gone = BaselineMark::new("gone", t("2026-11-02T10:00:00+01:00"));
+    assert_eq!(
+        Found::of(None, Some(&done), Some(&bank), &all),
+        Found::Unmarked
+    );
+    let missing = Found::of(Some(&gone), None, Some(&bank), &all);
+    assert_eq!(missing, Found::Missing(gone.clone()));
+    // A record that is not the one named is no baseline either.
+    let other = Found::of(Some(&gone), Some(&done), Some(&bank), &all);
+    assert_eq!(other, Found::Missing(gone.clone()));
+    let cut = Found::of(Some(&mark(&stopped)), Some(&stopped), Some(&bank), &all);
+    assert!(matches!(&cut, Found::Stopped(_, w) if w.starts_with("stopped after 1 of ")));
+    assert!(
+        Found::of(Some(&mark(&done)), Some(&done), Some(&bank), &all)
+            .baseline()
+            .is_some()
+    );
+    for (found, warned) in [
+        (&missing, "which is not in the log"),
+        (&cut, "never reached"),
+    ] {
+        let w = found.warning().expect("a warning");
+        assert!(w.contains("names check-in") && w.contains(warned), "{w}");
+        assert!(w.contains("sidecheck baseline ID"), "{w}");
+        let absent = found.absent_words().expect("no baseline");
+        assert!(absent.starts_with("No baseline: ") && absent.ends_with(HOW_TO_MARK));
+    }
+    let unmarked = Found::Unmarked.absent_words().expect("no baseline");
+    assert!(unmarked.contains("no check-in is marked"), "{unmarked}");
+    assert_eq!(Found::Unmarked.warning(), None);
+}
+
+#[test]
+fn a_baseline_before_the_period_is_still_shown_and_said_to_be_outside_it() {
+    let b = answered("2026-10-01T09:00:00+01:00", Status::Completed, json!({}));
+    let period = Period::parse(Some("2026-11-01"), None, &chrono::Utc).expect("period");
+    let outside = marked(&b, &period);
+    assert!(!outside.in_period);
+    assert!(
+        outside.words().contains("not in this period"),
+        "{}",
+        outside.words()
+    );
+    let inside = marked(&b, &Period::all());
+    assert!(inside.in_period);
+    assert_eq!(
+        inside.words(),
+        "Baseline: the check-in of 2026-10-01 09:00 (id-2026-10-01T09:00:00+01:00), marked as the baseline on 2026-11-02 10:00."
+    );
+}
+
+#[test]
+fn the_check_in_compared_is_the_latest_completed_one_after_the_baseline() {
+    let base = answered("2026-11-10T09:00:00+01:00", Status::Completed, json!({}));
+    let b = marked(&base, &Period::all());
+    let at = |when: &str| Snapshot::of(&answered(when, Status::Completed, json!({})));
+    assert!(compared(&b, None).is_err_and(|w| w.contains("no completed check-in")));
+    let itself = Snapshot::of(&base);
+    assert!(compared(&b, Some(&itself)).is_err_and(|w| w.contains("baseline itself")));
+    let earlier = at("2026-11-01T09:00:00+01:00");
+    assert!(compared(&b, Some(&earlier)).is_err_and(|w| w.contains("before the baseline")));
+    let later = at("2026-11-20T09:00:00+01:00");
+    assert_eq!(
+        compared(&b, Some(&later)).map(|s| s.check_in.as_str()),
+        Ok("id-2026-11-20T09:00:00+01:00")
+    );
+}
+
+#[test]
+fn the_summary_compares_its_latest_completed_check_in_with_the_baseline() {
+    let bank = Bank::bundled().expect("bundled bank");
+    let base = answered(
+        "2026-11-01T09:00:00+01:00",
+        Status::Completed,
+        json!({"drowsiness": "none"}),
+    );
+    let mut s = Summary::new(Some(&bank));
+    assert!(s.view(40).baseline.is_none());
+    assert!(
+        s.view(40)
+            .no_baseline
+            .is_some_and(|w| w.ends_with(HOW_TO_MARK))
+    );
+    s.set_baseline(Found::of(
+        Some(&mark(&base)),
+        Some(&base),
+        Some(&bank),
+        &Period::all(),
+    ));
+    s.add(&base);
+    s.add(&answered(
+        "2026-11-20T09:00:00+01:00",
+        Status::Completed,
+        json!({"drowsiness": "moderate"}),
+    ));
+    // A stopped check-in is never what the baseline is compared with.
+    s.add(&answered(
+        "2026-11-21T09:00:00+01:00",
+        Status::Stopped,
+        json!({"drowsiness": "none"}),
+    ));
+    let v = s.view(40);
+    assert_eq!(v.no_baseline, None);
+    let b = v.baseline.expect("a baseline");
+    assert_eq!(b.check_in, base.id);
+    assert_eq!(
+        b.compared_with.map(|c| c.check_in).as_deref(),
+        Some("id-2026-11-20T09:00:00+01:00")
+    );
+    assert_eq!(b.not_compared, None);
+    assert_eq!(
+        b.changes
+            .iter()
+            .map(|c| c.words.as_str())
+            .collect::<Vec<_>>(),
+        ["Drowsiness: none before, moderate now (worse)"]
+    );
+    let common = b
+        .sections
+        .iter()
+        .find(|x| x.section == "common")
+        .expect("common");
+    assert_eq!(common.moderate_or_worse, 0);
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::files::{a_link, is_link_error, no_follow, not_a_file};
 use super::save::Lock;
 use super::{LOG_NAME, MAX_LINE, Store, StoreError, Waiting, Warn};
-use crate::record::{CheckIn, RECORD_VERSION};
+use crate::record::{BaselineMark, CheckIn, Line, LineError, read_line};
 use crate::text::io_reason;
 
 /// How many bad lines a reading pass names one by one before it only counts them.
@@ -83,6 +83,7 @@ impl Store {
                         found = Some(r);
                     }
                 }
+                Entry::Mark(_) => {}
                 Entry::Bad(b) => bad.note(&b, warn),
                 Entry::Failed(e) => return Err(e),
             }
@@ -175,6 +176,9 @@ impl BadLines {
 #[derive(Debug)]
 pub enum Entry {
     Record(Box<CheckIn>),
+    /// A line that marks a check-in as the baseline: not a check-in, and not a bad
+    /// line either. Readers that want check-ins pass over it in silence.
+    Mark(BaselineMark),
     Bad(BadLine),
     /// Reading stopped: the file could not be read further.
     Failed(StoreError),
@@ -270,14 +274,16 @@ impl Iterator for LogReader {
             if text.trim().is_empty() {
                 continue;
             }
-            return match serde_json::from_str::<CheckIn>(text) {
-                Ok(r) if r.schema > RECORD_VERSION => bad(format!(
-                    "written by a newer sidecheck (record version {}); update sidecheck to read it",
-                    r.schema
+            return match read_line(text) {
+                Ok(Line::CheckIn(r)) => Some(Entry::Record(r)),
+                Ok(Line::Mark(m)) => Some(Entry::Mark(m)),
+                Err(LineError::Newer(v)) => bad(format!(
+                    "written by a newer sidecheck (record version {v}); update sidecheck to read it"
                 )),
-                Ok(r) => Some(Entry::Record(Box::new(r))),
-                Err(_) if !ended => bad("unfinished last line, likely left by a crash".into()),
-                Err(e) => bad(crate::json_error::json_reason(&e)),
+                Err(LineError::Json(_)) if !ended => {
+                    bad("unfinished last line, likely left by a crash".into())
+                }
+                Err(LineError::Json(e)) => bad(crate::json_error::json_reason(&e)),
             };
         }
     }

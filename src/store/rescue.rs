@@ -45,7 +45,7 @@ impl Store {
                     bad.finish(warn);
                     return Ok(Imported::AlreadyThere);
                 }
-                Entry::Record(_) => {}
+                Entry::Record(_) | Entry::Mark(_) => {}
                 Entry::Bad(b) => bad.note(&b, warn),
                 Entry::Failed(e) => return Err(e),
             }

@@ -13,7 +13,7 @@ use super::files::{
     not_a_file, sync_dir, write_private_file,
 };
 use super::{LOG_NAME, MAX_LINE, Store, StoreError, Waiting, Warn};
-use crate::record::{CheckIn, RECORD_VERSION};
+use crate::record::{BaselineMark, CheckIn, LineError, read_line};
 use crate::text::io_reason;
 
 /// How long a save (or a reader) waits for another copy of sidecheck to let go of
@@ -61,9 +61,22 @@ impl Store {
         self.write_line(&mut file, &line, warn)
     }
 
+    /// Appends a baseline mark, with the same lock, write and sync as a check-in.
+    pub fn append_mark(&self, mark: &BaselineMark, warn: Warn<'_>) -> Result<(), StoreError> {
+        let line = self.checked_line(mark.to_line())?;
+        let mut file = self.open_locked(warn)?;
+        self.write_line(&mut file, &line, warn)
+    }
+
     /// The record as a log line, refused if it is too long to be read back.
     pub(super) fn line_of(&self, record: &CheckIn) -> Result<String, StoreError> {
-        let line = record.to_line().map_err(|e| StoreError::NotSaved {
+        self.checked_line(record.to_line())
+    }
+
+    /// A line made for the log, refused if it could not be made or is too long to
+    /// be read back.
+    fn checked_line(&self, line: Result<String, serde_json::Error>) -> Result<String, StoreError> {
+        let line = line.map_err(|e| StoreError::NotSaved {
             path: self.log_path(),
             reason: format!("the record cannot be written as JSON: {e}"),
         })?;
@@ -262,7 +275,8 @@ impl Store {
 }
 
 /// Whether a last line without its newline is a whole record rather than a save cut
-/// short: a check-in, or a record of a newer sidecheck (not ours to move).
+/// short: a check-in, a baseline mark, or a record of a newer sidecheck (not ours
+/// to move).
 fn is_whole_record(tail: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(tail) else {
         return false;
@@ -271,14 +285,7 @@ fn is_whole_record(tail: &[u8]) -> bool {
     if text.trim().is_empty() {
         return false;
     }
-    if serde_json::from_str::<CheckIn>(text).is_ok() {
-        return true;
-    }
-    serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| {
-        v.get("schema")
-            .and_then(serde_json::Value::as_u64)
-            .is_some_and(|s| s > u64::from(RECORD_VERSION))
-    })
+    matches!(read_line(text), Ok(_) | Err(LineError::Newer(_)))
 }
 
 #[derive(Debug, Clone, Copy)]

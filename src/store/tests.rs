@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use super::*;
-use crate::record::{CheckIn, RECORD_VERSION};
+use crate::record::{BaselineMark, CheckIn, MARK_VERSION, RECORD_VERSION};
 
 /// A stopped check-in of the bundled bank (one answer) with the given id. Written
 /// out whole: the store knows nothing of banks or flows.
@@ -47,6 +47,7 @@ fn read_all(s: &Store) -> (Vec<String>, Vec<BadLine>) {
     for e in s.reader().unwrap() {
         match e {
             Entry::Record(r) => ids.push(r.id),
+            Entry::Mark(m) => ids.push(format!("baseline mark for {}", m.check_in)),
             Entry::Bad(b) => bad.push(b),
             Entry::Failed(e) => panic!("reading failed: {e}"),
         }
@@ -240,6 +241,94 @@ fn a_record_from_a_newer_sidecheck_is_skipped_with_a_reason() {
     assert!(ids.is_empty());
     assert_eq!(bad.len(), 1);
     assert!(bad[0].reason.contains("newer"), "{}", bad[0].reason);
+}
+
+/// A baseline mark naming `id`, made at a fixed time.
+fn mark(id: &str) -> BaselineMark {
+    let t = chrono::DateTime::parse_from_rfc3339("2025-03-02T09:00:00.000+01:00").unwrap();
+    BaselineMark::new(id, t)
+}
+
+#[test]
+fn a_baseline_mark_is_a_line_of_its_own_that_no_reader_calls_bad() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    s.append_mark(&mark("a1"), &mut |w| panic!("{w}")).unwrap();
+    append(&s, &record("a2"));
+    let (ids, bad) = read_all(&s);
+    assert_eq!(ids, ["a1", "baseline mark for a1", "a2"]);
+    assert!(bad.is_empty(), "{bad:?}");
+    // `last` is the last check-in, not the mark after it.
+    let mut warned = Vec::new();
+    let last = found(s.lookup("last", &mut |w| warned.push(w)).unwrap()).unwrap();
+    assert_eq!((last.id.as_str(), warned.len()), ("a2", 0));
+    // An import looks through the mark for the id, and says nothing about it.
+    assert_eq!(
+        s.import(&record("r3"), &mut |w| warned.push(w)).unwrap(),
+        Imported::Added
+    );
+    assert!(warned.is_empty(), "{warned:?}");
+    // The line as saved: a check-in's fields are not there, `kind` says what it is.
+    let log = fs::read_to_string(s.log_path()).unwrap();
+    let line = log.lines().nth(1).unwrap();
+    assert_eq!(
+        line,
+        format!(
+            r#"{{"schema":{MARK_VERSION},"kind":"baseline","check_in":"a1","marked_at":"2025-03-02T09:00:00.000+01:00"}}"#
+        )
+    );
+}
+
+#[test]
+fn a_newer_mark_and_a_newer_record_with_new_fields_are_skipped_as_newer() {
+    let (_tmp, s) = store();
+    let mut newer_mark = serde_json::to_value(mark("a1")).unwrap();
+    newer_mark["schema"] = serde_json::json!(MARK_VERSION + 1);
+    newer_mark["why"] = serde_json::json!("dose change");
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&record("n1").to_line().unwrap()).unwrap();
+    newer["schema"] = serde_json::json!(MARK_VERSION + 1);
+    newer["mood"] = serde_json::json!("fine");
+    // A mark with a field of its own is damaged, and says which.
+    let mut odd = serde_json::to_value(mark("a1")).unwrap();
+    odd["mood"] = serde_json::json!("fine");
+    fs::create_dir_all(s.dir()).unwrap();
+    fs::write(
+        s.log_path(),
+        format!(
+            "{newer_mark}
+{newer}
+{odd}
+"
+        ),
+    )
+    .unwrap();
+    let (ids, bad) = read_all(&s);
+    assert!(ids.is_empty(), "{ids:?}");
+    let reasons: Vec<&str> = bad.iter().map(|b| b.reason.as_str()).collect();
+    assert!(
+        reasons[0].contains("newer sidecheck (record version 5)"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].contains("newer sidecheck (record version 5)"),
+        "{reasons:?}"
+    );
+    assert!(reasons[2].contains("unknown field `mood`"), "{reasons:?}");
+}
+
+#[test]
+fn a_mark_that_lost_its_newline_is_kept_by_the_repair_of_a_torn_tail() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    s.append_mark(&mark("a1"), &mut |_| {}).unwrap();
+    let mut bytes = fs::read(s.log_path()).unwrap();
+    bytes.pop();
+    fs::write(s.log_path(), &bytes).unwrap();
+    let warnings = append(&s, &record("a2"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(torn_files(s.dir()).is_empty());
+    assert_eq!(read_all(&s).0, ["a1", "baseline mark for a1", "a2"]);
 }
 
 #[test]

@@ -1,0 +1,115 @@
+//! `sidecheck baseline [ID|last]`: marks a check-in as the baseline (how the person
+//! was before starting the medicine or before a dose change), or, with no ID, says
+//! which check-in is the baseline now. `sidecheck check --baseline` marks the
+//! check-in it saves through [`mark`] too.
+//!
+//! The mark is a new line in the log ([`crate::record::BaselineMark`]); the
+//! check-in's own line is never touched. The last mark wins.
+
+use super::Context;
+use super::context::now;
+use crate::bank::Bank;
+use crate::checkins::{self, Rule};
+use crate::cli::BaselineArgs;
+use crate::console;
+use crate::error::Error;
+use crate::grades::Grades;
+use crate::record::{BaselineMark, CheckIn, Status};
+use crate::report::{Period, minute};
+use crate::scan::Scan;
+use crate::store::{Store, StoreError};
+use crate::text;
+
+pub fn run(ctx: &Context<'_>, args: &BaselineArgs) -> Result<(), Error> {
+    let store = ctx.store()?;
+    // Only for the "stopped after N of M" words and section numbers; a bank that
+    // does not load must not keep anyone from marking.
+    let bank = ctx.bank().ok();
+    let Some(which) = &args.which else {
+        return current(ctx, store, bank);
+    };
+    let record = super::show::find(ctx, which)?;
+    if record.status == Status::Stopped {
+        return Err(Error::Input(refusal(store, &record, bank)?));
+    }
+    if Rule::read(store)?
+        .baseline_mark()
+        .is_some_and(|m| m.check_in == record.id)
+    {
+        console::say_wrapped(&format!(
+            "Check-in {} of {} is already your baseline; nothing was changed.",
+            text::visible_id(&record.id),
+            minute(&record.started_at)
+        ));
+        return Ok(());
+    }
+    mark(ctx, store, &record)
+}
+
+/// Saves a new mark that names `record` (a completed check-in in the log), and
+/// says so.
+pub(super) fn mark(ctx: &Context<'_>, store: &Store, record: &CheckIn) -> Result<(), Error> {
+    let mark = BaselineMark::new(&record.id, now());
+    store
+        .append_mark(&mark, &mut |t| ctx.warn(t))
+        .map_err(|e| not_saved(store, &record.id, &e))?;
+    console::say_wrapped(&format!(
+        "Check-in {} of {} is now your baseline. `sidecheck history` and every export compare later check-ins with it.",
+        text::visible_id(&record.id),
+        minute(&record.started_at)
+    ));
+    Ok(())
+}
+
+/// A mark that could not be saved: the check-in is in the log all the same.
+fn not_saved(store: &Store, id: &str, e: &StoreError) -> Error {
+    // The store's own words say "the check-in was NOT saved", which is not so here.
+    let why = match e {
+        StoreError::Busy { secs, .. } => {
+            format!("another sidecheck kept the log busy for {secs} s")
+        }
+        StoreError::Dir { reason, .. }
+        | StoreError::NotSaved { reason, .. }
+        | StoreError::Read { reason, .. } => reason.clone(),
+    };
+    let id = text::visible_id(id);
+    Error::Runtime(format!(
+        "check-in {id} is saved, but it was NOT marked as your baseline: the mark could not be added to {} ({why}); try again with `sidecheck baseline {id}`",
+        store.log_path().display()
+    ))
+}
+
+/// Why a stopped check-in cannot be the baseline, and what to do instead.
+fn refusal(store: &Store, record: &CheckIn, bank: Option<&Bank>) -> Result<String, Error> {
+    let id = text::visible_id(&record.id);
+    if let Some(later) = checkins::continued_by(store, &record.id)?
+        && later.status == Status::Completed
+    {
+        let later = text::visible_id(&later.id);
+        return Ok(format!(
+            "check-in {id} was stopped and then finished as check-in {later}; mark that one instead: sidecheck baseline {later}"
+        ));
+    }
+    let words = Grades::of(record, bank)
+        .stopped_words(record.status)
+        .unwrap_or_else(|| "stopped".into());
+    Ok(format!(
+        "check-in {id} was {words}, so it cannot be your baseline: the questions it never reached are not the same as \"none\"; finish it with `sidecheck check --resume --baseline`, or mark a completed check-in (`sidecheck history` lists them)"
+    ))
+}
+
+/// `sidecheck baseline` with no ID: which check-in is the baseline, or why there is
+/// none and how to make one.
+fn current(ctx: &Context<'_>, store: &Store, bank: Option<&Bank>) -> Result<(), Error> {
+    let period = Period::all();
+    let found = Scan::new(store, &period).baseline(bank, &mut |t| ctx.warn(t))?;
+    let text = match (found.baseline(), found.absent_words()) {
+        (Some(b), _) => format!(
+            "{}\nTo use another check-in, run `sidecheck baseline ID`.\n",
+            b.words()
+        ),
+        (None, Some(words)) => format!("{words}\n"),
+        (None, None) => String::new(),
+    };
+    ctx.out(&text::visible(&text))
+}

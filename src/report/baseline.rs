@@ -1,0 +1,425 @@
+//! The baseline: how the person was before starting the medicine or before a dose
+//! change (the GASE instrument asks for one before treatment), and the change since
+//! then, per symptom. Without it nobody can tell the drug's side effects from what
+//! the person already had.
+//!
+//! The one home of what every report says about it:
+//! - which check-in is the baseline, or why there is none ([`Found::of`]; the mark
+//!   itself is found by [`crate::checkins`]);
+//! - its numbers per symptom and per section ([`Baseline`]), for a line on a chart;
+//! - which check-in it is compared with: the latest completed one of the period,
+//!   if it started after the baseline ([`compared`]);
+//! - the change per symptom, in numbers and in plain words ([`changes`]).
+//!
+//! Pure: the records and the period come from the caller.
+
+use chrono::{DateTime, FixedOffset};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Measure, Period, emergency_from, minute, question_short};
+use crate::bank::Bank;
+use crate::grades::{Grades, SectionGrades, grade, yes_sign};
+use crate::record::{BaselineMark, CheckIn, Status};
+use crate::text::rfc3339;
+
+/// How to mark a baseline, in the words every report uses.
+pub const HOW_TO_MARK: &str = "To make one, run `sidecheck check --baseline` before you start the medicine or change the dose, or `sidecheck baseline ID` to use a check-in you already made.";
+
+/// One symptom's answer in one check-in: a graded (0–4) or a yes/no symptom
+/// question, as the trends count them.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Symptom {
+    /// The question's id.
+    pub id: String,
+    /// The question's section.
+    pub section: String,
+    /// `grade` (0 none to 4 very severe) or `yes_no`.
+    pub measure: Measure,
+    /// The grade, or 1 for yes and 0 for no.
+    pub value: u32,
+    /// The answer in words, as the person chose it: "moderate", "yes".
+    pub label: String,
+    /// Whether an emergency alert from this question stood at the end of the
+    /// check-in (never read as "better").
+    #[serde(skip)]
+    pub emergency: bool,
+}
+
+/// What one check-in said, per symptom, in the order it asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub check_in: String,
+    pub at: DateTime<FixedOffset>,
+    pub symptoms: Vec<Symptom>,
+}
+
+impl Snapshot {
+    pub fn of(r: &CheckIn) -> Snapshot {
+        let symptoms = r
+            .answers
+            .iter()
+            .filter_map(|a| {
+                let (measure, value) = match (grade(a), yes_sign(a)) {
+                    (Some(g), _) => (Measure::Grade, u32::from(g)),
+                    (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
+                    (None, None) => return None,
+                };
+                let label = match (measure, &a.label) {
+                    (Measure::YesNo, _) => if value > 0 { "yes" } else { "no" }.to_string(),
+                    (_, Some(l)) => lower_first(l),
+                    // Records made without labels: the option id reads close enough.
+                    (_, None) => a.value.as_str().unwrap_or("").replace('_', " "),
+                };
+                Some(Symptom {
+                    id: a.question.clone(),
+                    section: a.section.clone(),
+                    measure,
+                    value,
+                    label,
+                    emergency: emergency_from(r, &a.question),
+                })
+            })
+            .collect();
+        Snapshot {
+            check_in: r.id.clone(),
+            at: r.started_at,
+            symptoms,
+        }
+    }
+
+    /// The answer to one symptom question, if it was asked.
+    pub fn symptom(&self, id: &str) -> Option<&Symptom> {
+        self.symptoms.iter().find(|s| s.id == id)
+    }
+}
+
+/// "Very severe" as it reads inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The check-in marked as the baseline, with its numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    /// The mark that names it (when it was marked).
+    pub mark: BaselineMark,
+    /// Its answers per symptom.
+    pub snapshot: Snapshot,
+    /// Its numbers per section, for a line on each section's chart.
+    pub grades: Grades,
+    /// Whether it is one of the period's check-ins; reports show it either way.
+    pub in_period: bool,
+}
+
+impl Baseline {
+    /// The baseline check-in's id.
+    pub fn id(&self) -> &str {
+        &self.snapshot.check_in
+    }
+
+    /// When the baseline check-in started.
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        self.snapshot.at
+    }
+
+    /// Its answer to one symptom question, if it was asked.
+    pub fn symptom(&self, id: &str) -> Option<&Symptom> {
+        self.snapshot.symptom(id)
+    }
+
+    /// Its numbers for one section, if it reached the section.
+    pub fn section(&self, id: &str) -> Option<&SectionGrades> {
+        self.grades.section(id)
+    }
+
+    /// "Baseline: the check-in of 2026-11-01 09:00 (ID), marked as the baseline on
+    /// 2026-11-02 10:00."
+    pub fn words(&self) -> String {
+        format!(
+            "Baseline: the check-in of {} ({}), marked as the baseline on {}{}.",
+            minute(&self.at()),
+            self.id(),
+            minute(&self.mark.marked_at),
+            if self.in_period {
+                ""
+            } else {
+                "; it is not in this period, and is shown for comparison"
+            }
+        )
+    }
+}
+
+/// What the log says about the baseline.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Found {
+    /// No check-in is marked.
+    #[default]
+    Unmarked,
+    /// The last mark names a completed check-in in the log.
+    Marked(Box<Baseline>),
+    /// The last mark names a check-in that is not in the log.
+    Missing(BaselineMark),
+    /// The last mark names a stopped check-in ("stopped after 2 of 17 questions").
+    Stopped(BaselineMark, String),
+}
+
+impl Found {
+    /// The baseline from the last mark (`mark`) and the first copy of the check-in
+    /// it names (`record`). A stopped check-in is no baseline: the questions it
+    /// never reached are not the same as "none".
+    pub fn of(
+        mark: Option<&BaselineMark>,
+        record: Option<&CheckIn>,
+        bank: Option<&Bank>,
+        period: &Period,
+    ) -> Found {
+        let Some(mark) = mark else {
+            return Found::Unmarked;
+        };
+        match record.filter(|r| r.id == mark.check_in) {
+            None => Found::Missing(mark.clone()),
+            Some(r) if r.status == Status::Stopped => {
+                let grades = Grades::of(r, bank);
+                let words = grades.stopped_words(r.status).unwrap_or_default();
+                Found::Stopped(mark.clone(), words)
+            }
+            Some(r) => Found::Marked(Box::new(Baseline {
+                mark: mark.clone(),
+                snapshot: Snapshot::of(r),
+                grades: Grades::of(r, bank),
+                in_period: period.contains(&r.started_at),
+            })),
+        }
+    }
+
+    pub fn baseline(&self) -> Option<&Baseline> {
+        match self {
+            Found::Marked(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// For a mark that names no check-in a report can use: one warning line.
+    pub fn warning(&self) -> Option<String> {
+        let (mark, why) = match self {
+            Found::Missing(m) => (m, "which is not in the log".to_string()),
+            Found::Stopped(m, words) => (
+                m,
+                format!(
+                    "which was {words}: questions it never reached are not the same as \"none\""
+                ),
+            ),
+            Found::Unmarked | Found::Marked(_) => return None,
+        };
+        Some(format!(
+            "the baseline mark of {} names check-in {}, {why}, so no baseline is used; mark another with `sidecheck baseline ID`",
+            minute(&mark.marked_at),
+            crate::text::visible_id(&mark.check_in)
+        ))
+    }
+
+    /// Without a baseline: the one line that says so, why, and how to make one.
+    pub fn absent_words(&self) -> Option<String> {
+        let why = match self {
+            Found::Marked(_) => return None,
+            Found::Unmarked => {
+                "no check-in is marked as how you were before the medicine or a dose change, so nothing is compared with it"
+            }
+            Found::Missing(_) => "the check-in marked as the baseline is not in the log",
+            Found::Stopped(..) => {
+                "the check-in marked as the baseline was stopped before the end, so it cannot be one"
+            }
+        };
+        Some(format!("No baseline: {why}. {HOW_TO_MARK}"))
+    }
+}
+
+/// Which way a symptom moved from the baseline to the check-in compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Shift {
+    /// A higher grade, or yes after no.
+    Worse,
+    /// A lower grade, or no after yes.
+    Better,
+    /// The same answer.
+    Same,
+    /// Asked now but not at the baseline (a follow-up that was not enabled then).
+    NotAskedBefore,
+    /// Asked at the baseline but not now.
+    NotAskedNow,
+    /// The check-in compared raised an emergency alert from this symptom: whatever
+    /// the numbers do, it is not "better".
+    Emergency,
+}
+
+/// One symptom at the baseline and at the check-in compared.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Change {
+    /// The question's id.
+    pub symptom: String,
+    /// Its short name.
+    pub title: String,
+    pub section: String,
+    pub measure: Measure,
+    /// At the baseline: the grade, or 1 for yes and 0 for no; null when it was not
+    /// asked then.
+    pub before: Option<u32>,
+    /// At the check-in compared, the same way; null when it was not asked.
+    pub now: Option<u32>,
+    pub change: Shift,
+    /// In plain words: "Drowsiness: none before, moderate now (worse)".
+    pub words: String,
+}
+
+impl Change {
+    /// Whether the symptom was there (above none, or yes) at either check-in.
+    pub fn reported(&self) -> bool {
+        self.before.is_some_and(|v| v > 0) || self.now.is_some_and(|v| v > 0)
+    }
+}
+
+/// The check-in to compare with the baseline: `latest`, the latest completed
+/// check-in of the period, if it started after the baseline. Otherwise why not,
+/// in words.
+pub fn compared<'s>(
+    baseline: &Baseline,
+    latest: Option<&'s Snapshot>,
+) -> Result<&'s Snapshot, String> {
+    match latest {
+        None => Err("there is no completed check-in in this period to compare with it".into()),
+        Some(s) if s.check_in == baseline.id() => Err(
+            "the latest completed check-in is the baseline itself; later check-ins are compared with it"
+                .into(),
+        ),
+        Some(s) if s.at < baseline.at() => Err(format!(
+            "the latest completed check-in of this period ({}) was made before the baseline",
+            minute(&s.at)
+        )),
+        Some(s) => Ok(s),
+    }
+}
+
+/// Every symptom answered at either check-in, from `before` (the baseline) to
+/// `now`, in the bank's order (any the bank does not know come last).
+pub fn changes(before: &Snapshot, now: &Snapshot, bank: Option<&Bank>) -> Vec<Change> {
+    let mut ids: Vec<&Symptom> = before.symptoms.iter().collect();
+    for s in &now.symptoms {
+        if before.symptom(&s.id).is_none() {
+            ids.push(s);
+        }
+    }
+    let place = |id: &str| {
+        bank.and_then(|b| b.questions.iter().position(|q| q.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    ids.sort_by_key(|s| place(&s.id));
+    ids.into_iter()
+        .map(|s| change(before.symptom(&s.id), now.symptom(&s.id), s, bank))
+        .collect()
+}
+
+fn change(
+    before: Option<&Symptom>,
+    now: Option<&Symptom>,
+    any: &Symptom,
+    bank: Option<&Bank>,
+) -> Change {
+    let shift = match (before, now) {
+        (_, Some(n)) if n.emergency => Shift::Emergency,
+        (None, _) => Shift::NotAskedBefore,
+        (_, None) => Shift::NotAskedNow,
+        (Some(b), Some(n)) if n.value > b.value => Shift::Worse,
+        (Some(b), Some(n)) if n.value < b.value => Shift::Better,
+        _ => Shift::Same,
+    };
+    let title = question_short(bank, &any.id);
+    let said = |s: Option<&Symptom>| s.map_or("not asked", |s| s.label.as_str()).to_string();
+    let how = match shift {
+        Shift::Worse => " (worse)",
+        Shift::Better => " (better)",
+        Shift::Same => " (the same)",
+        Shift::Emergency => " (an emergency at this check-in)",
+        Shift::NotAskedBefore | Shift::NotAskedNow => "",
+    };
+    Change {
+        symptom: any.id.clone(),
+        words: format!("{title}: {} before, {} now{how}", said(before), said(now)),
+        title,
+        section: any.section.clone(),
+        measure: any.measure,
+        before: before.map(|s| s.value),
+        now: now.map(|s| s.value),
+        change: shift,
+    }
+}
+
+/// The check-in compared with the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ComparedWith {
+    /// Its id.
+    pub check_in: String,
+    /// Its start (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub at: String,
+}
+
+/// The baseline as reports write it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct BaselineView {
+    /// The baseline check-in's id.
+    pub check_in: String,
+    /// Its start (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub at: String,
+    /// When it was marked as the baseline (RFC 3339).
+    #[schemars(extend("format" = "date-time"))]
+    pub marked_at: String,
+    /// Whether it is one of the period's check-ins; it is shown either way.
+    pub in_period: bool,
+    /// In words: "Baseline: the check-in of 2026-11-01 09:00 (ID), marked as the
+    /// baseline on 2026-11-02 10:00."
+    pub words: String,
+    /// Its numbers per section it reached (as in `check_ins`).
+    pub sections: Vec<SectionGrades>,
+    /// Its answer to each graded and yes/no symptom question it asked.
+    pub symptoms: Vec<Symptom>,
+    /// The check-in compared with it: the latest completed check-in of the period,
+    /// when that started after the baseline; null otherwise.
+    pub compared_with: Option<ComparedWith>,
+    /// When no check-in is compared: why, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_compared: Option<String>,
+    /// Each symptom answered at either check-in, from the baseline to the check-in
+    /// compared, in the bank's order; empty when none is compared.
+    pub changes: Vec<Change>,
+}
+
+impl BaselineView {
+    pub fn of(baseline: &Baseline, latest: Option<&Snapshot>, bank: Option<&Bank>) -> BaselineView {
+        let now = compared(baseline, latest);
+        BaselineView {
+            check_in: baseline.id().to_string(),
+            at: rfc3339(&baseline.at()),
+            marked_at: rfc3339(&baseline.mark.marked_at),
+            in_period: baseline.in_period,
+            words: baseline.words(),
+            sections: baseline.grades.sections.clone(),
+            symptoms: baseline.snapshot.symptoms.clone(),
+            compared_with: now.as_ref().ok().map(|s| ComparedWith {
+                check_in: s.check_in.clone(),
+                at: rfc3339(&s.at),
+            }),
+            changes: match &now {
+                Ok(s) => changes(&baseline.snapshot, s, bank),
+                Err(_) => Vec::new(),
+            },
+            not_compared: now.err(),
+        }
+    }
+}
