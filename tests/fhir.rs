@@ -11,6 +11,7 @@ use crate::support::*;
 
 const FLAG_DETAIL: &str = "http://hl7.org/fhir/StructureDefinition/flag-detail";
 const ALERT_QUESTION: &str = "urn:sidecheck:fhir:alert-question";
+const ALERT_ANSWER: &str = "urn:sidecheck:fhir:alert-answer";
 const LEVELS: &str = "urn:sidecheck:alert-level";
 
 fn bundle(env: &Env, extra: &[&str]) -> Value {
@@ -191,6 +192,18 @@ fn every_alert_is_a_flag_on_its_response_with_its_question_level_and_time() {
         text.contains("call 911") && !text.contains("{emergency}"),
         "{text}"
     );
+    // Pinned to the alcohol question, it rests on the breathing answer too, as the
+    // CSV's urgent column says, and points to that answer's Observation.
+    let rests_on: Vec<&Value> = breathing["extension"]
+        .as_array()
+        .expect("extensions")
+        .iter()
+        .filter(|x| x["url"] == ALERT_ANSWER)
+        .map(|x| &x["valueString"])
+        .collect();
+    assert_eq!(rests_on, [&json!("alcohol_sedatives"), &json!("breathing")]);
+    let breathing_obs = observation(&b, &record["id"], "breathing");
+    assert!(details(breathing).contains(&full_url(&b, breathing_obs)));
     // The overdose sign points to the Observation of its question, too.
     let overdose = flags
         .iter()

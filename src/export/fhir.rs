@@ -45,7 +45,7 @@ mod flags;
 mod observations;
 
 pub use codes::{LEVEL_SYSTEM, alert_system, observation_system};
-pub use flags::{ALERT_QUESTION, FLAG_IDS};
+pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
 
 /// The extension that carries an answer option's score.

@@ -11,10 +11,12 @@
 //! Flag rather than DetectedIssue: a Flag is the resource systems show as a warning
 //! about the patient, and its `active`/`inactive` says "stands" or "was taken back";
 //! DetectedIssue is about conflicts between clinical actions and has no inactive
-//! state. Flag has no field for its evidence, so two extensions carry it: HL7's
-//! `flag-detail` (the QuestionnaireResponse, and the Observation of the question
-//! where there is one) and [`ALERT_QUESTION`] (the linkId of the question whose
-//! answer raised it). FHIR's `flag-priority` extension is not used: its codes are an
+//! state. Flag has no field for its evidence, so extensions carry it: HL7's
+//! `flag-detail` (the QuestionnaireResponse, and the Observation of each answer it
+//! rests on, where there is one), [`ALERT_QUESTION`] (the linkId of the question it
+//! is pinned to) and [`ALERT_ANSWER`] (every question whose answer raised or
+//! contributed to it, by [`crate::grades::AlertBasis`], the rule the CSV's `urgent`
+//! column follows). FHIR's `flag-priority` extension is not used: its codes are an
 //! example set taken from device alarm priorities, and the level code says more.
 
 use std::collections::HashMap;
@@ -25,6 +27,7 @@ use super::codes::{alert_system, level_coding};
 use super::{About, Entry};
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::AlertRule;
+use crate::grades::{AlertAnswers, AlertBasis};
 use crate::record::AlertRecord;
 use crate::region::{self, Region};
 use crate::report::retracted_words;
@@ -37,6 +40,11 @@ pub const FLAG_IDS: &str = "urn:sidecheck:alert";
 /// The extension on a Flag: the linkId of the question whose answer raised the
 /// alert, in the QuestionnaireResponse its `flag-detail` names (valueString).
 pub const ALERT_QUESTION: &str = "urn:sidecheck:fhir:alert-question";
+/// The extension on a Flag, once for each question whose answer raised or
+/// contributed to the alert (the pinned one first): trouble breathing for the
+/// alert that trouble breathing with alcohol pinned to the alcohol question
+/// (valueString, a linkId).
+pub const ALERT_ANSWER: &str = "urn:sidecheck:fhir:alert-answer";
 const FLAG_DETAIL: &str = "http://hl7.org/fhir/StructureDefinition/flag-detail";
 const FLAG_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/flag-category";
 /// Who raised the flag: no clinician did.
@@ -51,20 +59,19 @@ enum Standing {
 
 /// One Flag per alert of the check-in: those that stand, then those retracted.
 /// `observed` gives the fullUrl of the Observation of each question that has one.
-pub fn flags<'a>(about: &About<'a>, observed: &HashMap<String, String>) -> Vec<Entry> {
+pub fn flags(about: &About<'_>, observed: &HashMap<String, String>) -> Vec<Entry> {
     let region = region::for_code(&about.record.region);
-    let numbered = |list: &'a [AlertRecord], standing: Standing| {
+    // The one rule of which answers each alert rests on, as the CSV marks them.
+    let basis = AlertBasis::of(about.record, Some(about.bank));
+    let numbered = |list: &[AlertAnswers<'_>], standing: Standing| -> Vec<Entry> {
         list.iter()
             .enumerate()
-            .map(move |(i, a)| (a, standing, i + 1))
+            .map(|(i, a)| flag(about, &region, a, standing, i + 1, observed))
+            .collect()
     };
-    numbered(&about.record.alerts, Standing::Stands)
-        .chain(numbered(
-            &about.record.retracted_alerts,
-            Standing::Retracted,
-        ))
-        .map(|(a, standing, n)| flag(about, &region, a, standing, n, observed))
-        .collect()
+    let mut out = numbered(basis.standing(), Standing::Stands);
+    out.extend(numbered(basis.retracted(), Standing::Retracted));
+    out
 }
 
 /// What the person was told, as they saw it: the heading and title, the advice and
@@ -112,11 +119,12 @@ fn period(about: &About<'_>, a: &AlertRecord, standing: Standing) -> Option<Valu
 fn flag(
     about: &About<'_>,
     region: &Region,
-    a: &AlertRecord,
+    basis: &AlertAnswers<'_>,
     standing: Standing,
     n: usize,
     observed: &HashMap<String, String>,
 ) -> Entry {
+    let a = basis.alert;
     let mut text = message(a, about.bank.alert(&a.id), region, &about.record.region);
     let (status, list) = match standing {
         Standing::Stands => ("active", "alerts"),
@@ -127,10 +135,13 @@ fn flag(
     };
     let mut extensions =
         vec![json!({"url": FLAG_DETAIL, "valueReference": {"reference": about.response}})];
-    if let Some(obs) = observed.get(&a.question) {
+    for obs in basis.questions.iter().filter_map(|q| observed.get(q)) {
         extensions.push(json!({"url": FLAG_DETAIL, "valueReference": {"reference": obs}}));
     }
     extensions.push(json!({"url": ALERT_QUESTION, "valueString": a.question}));
+    for q in &basis.questions {
+        extensions.push(json!({"url": ALERT_ANSWER, "valueString": q}));
+    }
     let mut f = Map::new();
     f.insert("resourceType".into(), json!("Flag"));
     f.insert("extension".into(), Value::Array(extensions));
