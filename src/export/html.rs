@@ -108,7 +108,7 @@ fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Re
         scan.each(&mut |_| {}, |r| {
             let mut rows = String::new();
             for a in urgent_alerts(&r) {
-                rows.push_str(&alert_row(&r, a.level, &a.title, "Standing", ""));
+                rows.push_str(&alert_row(&r, a.level, &a.title, None));
             }
             io(out.write_all(rows.as_bytes()))
         })?;
@@ -119,8 +119,8 @@ fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Re
         scan.each(&mut |_| {}, |r| {
             let mut rows = String::new();
             for a in r.retracted_urgent_alerts() {
-                let status = format!("Retracted: {}", retracted_words(a));
-                rows.push_str(&alert_row(&r, a.level, &a.title, &status, " retracted"));
+                let words = retracted_words(a);
+                rows.push_str(&alert_row(&r, a.level, &a.title, Some(words)));
             }
             io(out.write_all(rows.as_bytes()))
         })?;
@@ -164,15 +164,21 @@ fn alerts_intro(c: &Counts) -> String {
     s
 }
 
-/// One row of the alerts table.
-fn alert_row(r: &CheckIn, level: Level, title: &str, status: &str, class: &str) -> String {
+/// One row of the alerts table; `retracted` is how a retracted alert was taken
+/// back. Its level says "retracted" too: on a phone the status column may be
+/// scrolled out of view, the level never is.
+fn alert_row(r: &CheckIn, level: Level, title: &str, retracted: Option<String>) -> String {
+    let (class, mark, status) = match retracted {
+        Some(words) => (" retracted", " (retracted)", format!("Retracted: {words}")),
+        None => ("", "", "Standing".to_string()),
+    };
     format!(
-        "<tr class=\"alert{class}\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}</td><td>{}</td><td class=\"status\">{}</td><td class=\"id\">{}</td></tr>\n",
+        "<tr class=\"alert{class}\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}{mark}</td><td>{}</td><td class=\"status\">{}</td><td class=\"id\">{}</td></tr>\n",
         when(r),
         level.as_str(),
         esc(level_name(level)),
         esc(title),
-        esc(status),
+        esc(&status),
         esc(&r.id),
     )
 }
@@ -189,15 +195,16 @@ fn when(r: &CheckIn) -> String {
 
 /// Opens a data table in its own scroll box, up to its first body. On a narrow
 /// screen a wide table scrolls sideways inside the box, never the page. The box can
-/// take the keyboard's focus (so it can be scrolled without a mouse) and is a named
-/// region, named by the table's caption. `cols` is the table's `colgroup`, if any.
+/// take the keyboard's focus (so it can be scrolled without a mouse) and is a
+/// region (a `section` with a name) named by the table's caption. `cols` is the
+/// table's `colgroup`, if any.
 fn table_open(class: &str, caption: &str, cols: &str, heads: &[&str]) -> String {
     let heads: String = heads
         .iter()
         .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
         .collect();
     format!(
-        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{class}-caption\">\n\
+        "<section class=\"table-scroll\" tabindex=\"0\" aria-labelledby=\"{class}-caption\">\n\
          <table class=\"{class}\">\n<caption id=\"{class}-caption\">{}</caption>\n{cols}\
          <thead><tr>{heads}</tr></thead>\n<tbody>\n",
         esc(caption)
@@ -205,7 +212,7 @@ fn table_open(class: &str, caption: &str, cols: &str, heads: &[&str]) -> String 
 }
 
 /// Closes what [`table_open`] opened.
-const TABLE_CLOSE: &str = "</tbody>\n</table>\n</div>\n";
+const TABLE_CLOSE: &str = "</tbody>\n</table>\n</section>\n";
 
 /// 4. Symptoms by date.
 ///
