@@ -24,6 +24,8 @@ mod exercise;
 mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
 mod export;
+// The printable HTML page: stopped check-ins, retracted alerts, landmarks, phones.
+mod html;
 // `history`: trend lines, the table, `--json`, `--last` and the period filters.
 mod history;
 // Helpers for hostile conditions: how hard to push, a seeded random, a strict log reader.
