@@ -347,3 +347,20 @@ fn the_json_report_validates_with_and_without_a_baseline_and_shows_one_outside_t
     broken["summary"]["baseline"]["in_period"] = json!("no");
     assert!(!schema_errors(&env, &broken).is_empty());
 }
+
+#[test]
+fn importing_a_mark_says_it_is_a_mark_not_a_check_in() {
+    let env = Env::new();
+    env.check(&before(), &["--baseline"]).code(0);
+    let mark = lines(&env).pop().expect("a mark line");
+    assert!(mark.contains("\"kind\":\"baseline\""), "{mark}");
+    let file = env.file("mark.json", mark);
+    env.cmd()
+        .arg("import")
+        .arg(&file)
+        .run()
+        .code(2)
+        .stderr_has("holds a baseline mark, not a check-in")
+        .stderr_has("sidecheck baseline ID")
+        .stderr_lacks("newer sidecheck");
+}

@@ -1189,7 +1189,7 @@ fn fhir_and_html_show_retracted_alerts() {
     assert!(!seen.iter().any(|(l, _)| l == "sidecheck-alerts-standing"));
 
     let html = export_ok(&env, &["--format", "html"]);
-    let at = html.find("<section id=\"retracted-alerts\">").expect(&html);
+    let at = html.find("<section id=\"alerts\">").expect(&html);
     let section = &html[at..at + html[at..].find("</section>").expect(&html)];
     assert!(
         section.contains("2 urgent alerts were shown to the person and then retracted"),

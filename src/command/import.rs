@@ -4,8 +4,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use serde_json::Value;
-
 use super::Context;
 use crate::cli::ImportArgs;
 use crate::error::Error;
@@ -61,17 +59,24 @@ fn read(file: &Path) -> Result<CheckIn, Error> {
         return Err(bad("it is far larger than a check-in".into()));
     }
     let text = String::from_utf8(bytes).map_err(|_| bad("it is not UTF-8 text".into()))?;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|e| bad(format!("not JSON: {}", json_error::json_reason(&e))))?;
-    if let Some(version) = value.get("schema").and_then(Value::as_u64)
-        && version > u64::from(record::RECORD_VERSION)
-    {
-        return Err(Error::Input(format!(
-            "{name} was written by a newer sidecheck (record version {version}); update sidecheck, then import it"
-        )));
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+        return Err(bad(format!("not JSON: {}", json_error::json_reason(&e))));
     }
-    let record: CheckIn =
-        serde_json::from_value(value).map_err(|e| bad(json_error::json_reason(&e)))?;
+    // What the file holds, by the one rule of what a log line is.
+    let record = match record::read_line(&text) {
+        Ok(record::Line::CheckIn(r)) => *r,
+        Ok(record::Line::Mark(_)) => {
+            return Err(Error::Input(format!(
+                "{name} holds a baseline mark, not a check-in; to mark a check-in as your baseline, run `sidecheck baseline ID`"
+            )));
+        }
+        Err(record::LineError::Newer(version)) => {
+            return Err(Error::Input(format!(
+                "{name} was written by a newer sidecheck (record version {version}); update sidecheck, then import it"
+            )));
+        }
+        Err(record::LineError::Json(e)) => return Err(bad(json_error::json_reason(&e))),
+    };
     if record.id.trim().is_empty() {
         return Err(bad("its id is empty".into()));
     }
