@@ -230,19 +230,27 @@ pub fn run(
 /// The bank's title and intro, with the region's numbers, and which region that is.
 #[cfg(unix)]
 fn show_intro(bank: &Bank, chosen: &Chosen, width: usize) {
-    crate::sayln!();
-    crate::sayln!("{}", bank.title);
-    crate::sayln!();
-    for para in &bank.intro {
-        for line in text::wrap(&alert::fill_numbers(para, &chosen.region), width) {
-            crate::sayln!("{line}");
+    crate::say!("{}", intro_text(bank, chosen, width));
+}
+
+/// The intro as it is shown, every line at most `width` columns: a long title on a
+/// narrow screen breaks between words, as the paragraphs do.
+fn intro_text(bank: &Bank, chosen: &Chosen, width: usize) -> String {
+    let paragraph = |out: &mut String, text: &str| {
+        for line in text::wrap(text, width) {
+            out.push_str(&line);
+            out.push('\n');
         }
-        crate::sayln!();
+    };
+    let mut out = String::from("\n");
+    paragraph(&mut out, &bank.title);
+    for para in &bank.intro {
+        out.push('\n');
+        paragraph(&mut out, &alert::fill_numbers(para, &chosen.region));
     }
-    crate::sayln!(
-        "{}",
-        text::wrap(&alert::region_note(chosen), width).join("\n")
-    );
+    out.push('\n');
+    paragraph(&mut out, &alert::region_note(chosen));
+    out
 }
 
 /// Waits for Enter before the first question; `Some` when the person quits or the
@@ -421,5 +429,26 @@ fn ask(
             let (r, unsent) = p.text(&q.text, &info, &start, max);
             (r.map(|t| Answer::Text(t.trim().to_string())), unsent)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::intro_text;
+    use crate::bank::Bank;
+    use crate::region;
+
+    #[test]
+    fn the_intro_fits_a_40_column_screen_and_breaks_only_between_words() {
+        let bank = Bank::bundled().unwrap();
+        let chosen = region::choose(Some("US"), |_| None).unwrap();
+        let shown = intro_text(&bank, &chosen, 39);
+        for line in shown.lines() {
+            assert!(line.chars().count() <= 39, "too wide: {line:?}");
+        }
+        let words = |t: &str| t.split_whitespace().map(String::from).collect::<Vec<_>>();
+        let title = shown.trim_start().split("\n\n").next().unwrap().to_string();
+        assert_eq!(words(&title), words(&bank.title), "{shown}");
+        assert!(shown.contains("call 911"), "{shown}");
     }
 }
