@@ -17,12 +17,19 @@ pub fn write_err(text: &str) {
 /// Writes a paragraph to stderr and a newline, broken between words to fit the
 /// terminal, if stderr is one (elsewhere as one line, for scripts that read it).
 pub fn say_wrapped(text: &str) {
-    let mut out = match screen_columns() {
-        Some(columns) => crate::text::wrap(text, columns.saturating_sub(1).max(20)).join("\n"),
+    let mut out = match text_width() {
+        Some(width) => crate::text::wrap(text, width).join("\n"),
         None => text.to_string(),
     };
     out.push('\n');
     write_err(&out);
+}
+
+/// How wide text for the person may be on the terminal stderr writes to: one
+/// column short of it (a full last column makes some terminals wrap), at least 20;
+/// `None` when stderr is not a terminal.
+pub fn text_width() -> Option<usize> {
+    screen_columns().map(|columns| columns.saturating_sub(1).max(20))
 }
 
 /// `eprint!` that never panics.

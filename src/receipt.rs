@@ -3,8 +3,6 @@
 //! their severity, then advice and where the log is. (A period's fold of many
 //! check-ins is [`crate::report::Summary`].)
 
-use std::fmt::Write;
-
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{Bank, Kind};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
@@ -21,24 +19,32 @@ pub const WIDTH: usize = 76;
 /// The summary of one check-in. `bank` gives titles and advice when the record was
 /// made with it; without it the ids are shown.
 pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String {
+    render_at(record, bank, region, WIDTH)
+}
+
+/// The summary wrapped to `width` columns (a narrow terminal), at most [`WIDTH`].
+pub fn render_at(record: &CheckIn, bank: Option<&Bank>, region: &Region, width: usize) -> String {
     let bank = bank_for(bank, record);
     let grades = Grades::of(record, bank);
-    let mut s = String::new();
+    let mut s = Page {
+        text: String::new(),
+        width: width.clamp(20, WIDTH),
+    };
     head(&mut s, record, bank, &grades);
     alerts(&mut s, record, bank, region);
     reported(&mut s, record, bank, &grades);
     advice(&mut s, record, bank, region);
     if let Some(b) = bank {
-        let _ = writeln!(s);
-        hang(&mut s, "", "", &b.safety_notice);
+        s.line("");
+        s.hang("", "", &b.safety_notice);
     }
     // Notes, ids and titles come from the log, which anyone may have edited.
-    crate::text::visible(&s)
+    crate::text::visible(&s.text)
 }
 
 /// Which check-in, when, how far it got, and the "about you" answers it was made
 /// with.
-fn head(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
+fn head(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
     let when = minute(&record.started_at);
     let status = match record.status {
         Status::Completed => "completed".to_string(),
@@ -46,9 +52,13 @@ fn head(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) 
             .stopped_words(record.status)
             .unwrap_or_else(|| "stopped before the end".into()),
     };
-    let _ = writeln!(s, "Check-in {} ({when}, {status})", record.id);
+    s.hang(
+        "",
+        "",
+        &format!("Check-in {} ({when}, {status})", record.id),
+    );
     if let Some(b) = bank {
-        let _ = writeln!(s, "About {}.", b.recall_period);
+        s.line(&format!("About {}.", b.recall_period));
     }
     // The context the alerts were raised in (kidney problems lower a threshold).
     if let Some(p) = &record.profile {
@@ -58,30 +68,29 @@ fn head(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) 
         } else {
             yes.join(", ")
         };
-        hang(s, "", "", &format!("About you, as answered then: {said}."));
+        s.hang("", "", &format!("About you, as answered then: {said}."));
     }
 }
 
 /// The urgent alerts that stand, with what to do and whom to call, then those
 /// shown and taken back by a changed answer.
-fn alerts(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
+fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
     let urgent: Vec<_> = record.urgent_alerts().collect();
-    let _ = writeln!(s);
+    s.line("");
     if urgent.is_empty() {
-        let _ = writeln!(s, "Urgent alerts: none.");
+        s.line("Urgent alerts: none.");
     } else {
-        let _ = writeln!(s, "URGENT ALERTS:");
+        s.line("URGENT ALERTS:");
         for a in &urgent {
-            hang(
-                s,
+            s.hang(
                 "  !! ",
                 "     ",
                 &format!("{}: {}", a.level.heading(), a.title),
             );
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
-                hang(s, "     ", "     ", &fill_numbers(&rule.advice, region));
+                s.hang("     ", "     ", &fill_numbers(&rule.advice, region));
                 for c in call_lines(rule, region) {
-                    hang(s, "     - ", "       ", &c);
+                    s.hang("     - ", "       ", &c);
                 }
             }
         }
@@ -90,23 +99,22 @@ fn alerts(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region
     // the summary (and `show`, for a clinician) says so, with the help they gave.
     let retracted: Vec<_> = record.retracted_urgent_alerts().collect();
     if !retracted.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Alerts shown, then the answer was changed:");
+        s.line("");
+        s.line("Alerts shown, then the answer was changed:");
         for a in &retracted {
-            hang(
-                s,
+            s.hang(
                 "  - ",
                 "    ",
                 &format!("{} ({})", a.title, a.level.as_str()),
             );
-            hang(s, "    ", "    ", &retracted_words(a));
+            s.hang("    ", "    ", &retracted_words(a));
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
-                    let _ = writeln!(s, "    If it still applies to you:");
+                    s.line("    If it still applies to you:");
                 }
                 for c in calls {
-                    hang(s, "    - ", "      ", &c);
+                    s.hang("    - ", "      ", &c);
                 }
             }
         }
@@ -114,9 +122,9 @@ fn alerts(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region
 }
 
 /// What was reported, by section, with each section's numbers.
-fn reported(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
-    let _ = writeln!(s);
-    let _ = writeln!(s, "What you reported:");
+fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
+    s.line("");
+    s.line("What you reported:");
     let mut any = false;
     let sections: Vec<(String, String)> = match bank {
         Some(b) => b
@@ -163,19 +171,19 @@ fn reported(s: &mut String, record: &CheckIn, bank: Option<&Bank>, grades: &Grad
             .and_then(section_words)
             .map(|w| format!(" ({w})"))
             .unwrap_or_default();
-        hang(s, "  ", "    ", &format!("{title}{numbers}"));
+        s.hang("  ", "    ", &format!("{title}{numbers}"));
         for item in items {
-            hang(s, "    - ", "      ", &item);
+            s.hang("    - ", "      ", &item);
         }
     }
     if !any {
-        let _ = writeln!(s, "  No symptoms reported.");
+        s.line("  No symptoms reported.");
     }
 }
 
 /// Advice: the bank's for each alert that is not urgent, and a word on symptoms at
 /// moderate or worse.
-fn advice(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
+fn advice(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) {
     let advice: Vec<_> = record
         .alerts
         .iter()
@@ -203,10 +211,10 @@ fn advice(s: &mut String, record: &CheckIn, bank: Option<&Bank>, region: &Region
         ));
     }
     if !advice.is_empty() {
-        let _ = writeln!(s);
-        let _ = writeln!(s, "Advice:");
+        s.line("");
+        s.line("Advice:");
         for text in advice {
-            hang(s, "  - ", "    ", &text);
+            s.hang("  - ", "    ", &text);
         }
     }
 }
@@ -236,10 +244,57 @@ pub fn section_words(g: &SectionGrades) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-/// Writes `text` wrapped to the summary's width: the first line after `first`, the
-/// others after `rest` (a hanging indent).
-fn hang(s: &mut String, first: &str, rest: &str, text: &str) {
-    for line in text::hang(text, first, rest, WIDTH) {
-        let _ = writeln!(s, "{line}");
+/// The summary as it is written: its text and the width it wraps to.
+struct Page {
+    text: String,
+    width: usize,
+}
+
+impl Page {
+    /// One line as it is (short, fixed words).
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// `text` wrapped to the page's width: the first line after `first`, the others
+    /// after `rest` (a hanging indent).
+    fn hang(&mut self, first: &str, rest: &str, text: &str) {
+        for line in text::hang(text, first, rest, self.width) {
+            self.line(&line);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::flow::tests::{bundled, run};
+
+    #[test]
+    fn the_receipt_fits_a_narrow_screen_and_loses_no_word() {
+        let bank = bundled();
+        let given = json!({"breathing": true, "alcohol_sedatives": true, "drowsiness": "moderate"});
+        let (flow, _) = run(&bank, &given);
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
+        let r = flow.to_record(
+            "20261130-090000-0123456789ab".into(),
+            Status::Completed,
+            t,
+            t,
+            "US",
+        );
+        let region = crate::region::for_code("US");
+        let wide = render(&r, Some(&bank), &region);
+        let narrow = render_at(&r, Some(&bank), &region, 40);
+        for line in narrow.lines() {
+            assert!(line.chars().count() <= 40, "too wide: {line:?}");
+        }
+        let words = |t: &str| t.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert_eq!(words(&narrow), words(&wide));
+        assert!(wide.lines().any(|l| l.chars().count() > 40), "{wide}");
+        assert_eq!(render_at(&r, Some(&bank), &region, 200), wide);
     }
 }

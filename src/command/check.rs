@@ -437,7 +437,12 @@ impl<'b> Check<'b> {
         crate::sayln!();
         crate::say!(
             "{}",
-            receipt::render(record, Some(self.bank), &self.chosen.region)
+            receipt::render_at(
+                record,
+                Some(self.bank),
+                &self.chosen.region,
+                console::text_width().unwrap_or(receipt::WIDTH)
+            )
         );
         crate::sayln!();
         match record.status {

@@ -5,6 +5,7 @@
 use super::Context;
 use crate::checkins;
 use crate::cli::ShowArgs;
+use crate::console;
 use crate::error::Error;
 use crate::receipt;
 use crate::record::{CheckIn, Status};
@@ -23,9 +24,15 @@ pub fn run(ctx: &Context<'_>, args: &ShowArgs) -> Result<(), Error> {
     }
     let bank = ctx.bank().ok();
     let region = region::for_code(&record.region);
+    // On a terminal, as wide as the screen allows; in a file or a pipe, the
+    // receipt's own width.
+    let width = match std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        true => console::text_width().unwrap_or(receipt::WIDTH),
+        false => receipt::WIDTH,
+    };
     ctx.out(&format!(
         "{about}{}",
-        receipt::render(&record, bank, &region)
+        receipt::render_at(&record, bank, &region, width)
     ))
 }
 
