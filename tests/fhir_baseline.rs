@@ -38,6 +38,17 @@ fn bundle(env: &Env, extra: &[&str]) -> Value {
     serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
 }
 
+/// `export --format fhir`, which must succeed and warn `says`, as JSON.
+fn bundle_warning(env: &Env, says: &str) -> Value {
+    let out = env
+        .cmd()
+        .args(["export", "--format", "fhir"])
+        .run()
+        .code(0)
+        .stderr_has(says);
+    serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
+}
+
 fn entries(b: &Value) -> &Vec<Value> {
     b["entry"].as_array().expect("entries")
 }
@@ -243,7 +254,12 @@ fn only_completed_check_ins_after_the_baseline_are_compared() {
         "2026-12-01T10:00:00.000+00:00",
     );
     let emergency = record_at(
-        &template_record(&answers_with(json!({"breathing": true}))),
+        // With a dose change, so the withdrawal questions the baseline never asked.
+        &template_record(&answers_with(json!({
+            "breathing": true, "dose_change": true, "stopped": false, "missed_days": 2,
+            "tremors": "mild", "withdrawal_insomnia": "none", "irritability": "none",
+            "cravings": "none", "angry_outbursts": "never"
+        }))),
         "20261201-110000-0000000000a4",
         "2026-12-01T11:00:00.000+00:00",
     );
@@ -273,6 +289,12 @@ fn only_completed_check_ins_after_the_baseline_are_compared() {
             .map(|c| &c["valueBoolean"]),
         Some(&json!(false))
     );
+    // Not asked at the baseline: said so, with no value made up.
+    let tremors = symptom(&b, &emergency["id"], "tremors");
+    assert_eq!(change(tremors).0["code"], "not_asked_before");
+    let then = component(tremors, "baseline-value").expect("the baseline's answer");
+    assert_eq!(then["dataAbsentReason"]["coding"][0]["code"], "not-asked");
+    assert!(then.get("valueInteger").is_none(), "{then}");
 }
 
 #[test]
@@ -288,13 +310,7 @@ fn without_a_usable_baseline_the_bundle_says_nothing_of_one() {
     };
     // A mark naming a check-in that is not in the log: one warning, no baseline.
     append_log(&env, &[mark("20200101-000000-gone")]);
-    let out = env
-        .cmd()
-        .args(["export", "--format", "fhir"])
-        .run()
-        .code(0)
-        .stderr_has("which is not in the log");
-    let b: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let b = bundle_warning(&env, "which is not in the log");
     assert!(!says_baseline(&b), "a missing baseline");
 
     // A mark naming a stopped check-in.
@@ -303,13 +319,7 @@ fn without_a_usable_baseline_the_bundle_says_nothing_of_one() {
         &env,
         &[stopped.to_string(), mark("20261201-070000-0000000000b1")],
     );
-    let out = env
-        .cmd()
-        .args(["export", "--format", "fhir"])
-        .run()
-        .code(0)
-        .stderr_has("stopped after 3 of");
-    let b: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let b = bundle_warning(&env, "stopped after 3 of");
     assert!(!says_baseline(&b), "a stopped baseline");
 
     // The check above sees a baseline where there is one.
@@ -364,13 +374,7 @@ fn a_baseline_not_in_the_bundle_is_named_by_its_identifier() {
     append_log(&other, &[foreign.to_string()]);
     other.run(["baseline", "20261201-090000"]).code(0);
     let now = check_saved(&other, &later());
-    let out = other
-        .cmd()
-        .args(["export", "--format", "fhir"])
-        .run()
-        .code(0)
-        .stderr_has("\"other_bank\" were left out");
-    let b: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let b = bundle_warning(&other, "\"other_bank\" were left out");
     assert_whole(&b);
     let drowsy = symptom(&b, &now["id"], "drowsiness");
     assert_eq!(drowsy["derivedFrom"][1], by_identifier(&foreign["id"]));
