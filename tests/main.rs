@@ -26,6 +26,8 @@ mod csv;
 mod export;
 // The FHIR Bundle's Flags, Observations, code systems, required items, unique fullUrls.
 mod fhir;
+// The baseline in the FHIR Bundle: its response marked, later symptoms compared with it.
+mod fhir_baseline;
 // The printable HTML page: stopped check-ins, retracted alerts, landmarks, phones.
 mod html;
 // `history`: trend lines, the table, `--json`, `--last` and the period filters.

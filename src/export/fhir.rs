@@ -12,6 +12,10 @@
 //! when the check asks it whenever it is enabled and a blank answer is not allowed
 //! (every kind but text, which may be left blank).
 //!
+//! The baseline (`fhir/baseline.rs`): its response is marked as such, and each
+//! symptom Observation of a completed check-in after it carries the baseline's
+//! answer and the change since then.
+//!
 //! Each response carries the check-in's numbers ([`crate::grades`]) as extensions:
 //! on the response its urgent findings (and, when stopped, how many questions it
 //! would have asked), on each section's group the symptoms at moderate or worse,
@@ -40,11 +44,14 @@ use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
 use crate::store::Warn;
 use crate::text::{rfc3339, whole};
 
+mod baseline;
 mod codes;
 mod flags;
 mod observations;
 
-pub use codes::{LEVEL_SYSTEM, alert_system, observation_system};
+pub use baseline::{BASELINE, BASELINE_MARKED_AT};
+use baseline::{Compare, Since};
+pub use codes::{CHANGE_SYSTEM, LEVEL_SYSTEM, alert_system, observation_system};
 pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
 
@@ -664,6 +671,8 @@ struct About<'a> {
     /// The fullUrl of the check-in's QuestionnaireResponse, which every other
     /// resource about it points to.
     response: String,
+    /// When the check-in is compared with the baseline: the change per symptom.
+    since: Option<Since<'a>>,
 }
 
 /// One Bundle entry before it is written: the resource, its fullUrl, and the search
@@ -735,16 +744,37 @@ impl Entry {
     }
 }
 
+/// The fullUrl of check-in `id`'s QuestionnaireResponse.
+fn response_url(id: &str) -> String {
+    // The key check-in fullUrls have always had, so re-exports keep them.
+    stable_uuid(&format!("check-in {id}"))
+}
+
+/// Whether the Bundle holds check-in `r`: those made with its bank. The others
+/// are counted in a warning.
+fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
+    r.bank.id == bank.id
+}
+
 /// Every entry of one check-in: its response, then a Flag per alert, then its
-/// Observations. Also returns how many of its answers name questions the bank does
-/// not have.
-fn check_in_entries(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Vec<Entry>, usize) {
+/// Observations. `compare`, when there is a baseline, marks its response or adds
+/// the change since it. Also returns how many of its answers name questions the
+/// bank does not have.
+fn check_in_entries(
+    bank: &Bank,
+    layout: &Layout,
+    r: &CheckIn,
+    compare: Option<&Compare<'_>>,
+) -> (Vec<Entry>, usize) {
     let (kept, unknown) = enabled_answers(bank, r);
     let grades = Grades::of(r, Some(bank));
+    let mut resource = response(bank, layout, r, &kept, &grades);
+    if let Some(c) = compare.filter(|c| c.is_baseline(r)) {
+        c.mark(&mut resource);
+    }
     let qr = Entry {
-        resource: response(bank, layout, r, &kept, &grades),
-        // The key check-in fullUrls have always had, so re-exports keep them.
-        full_url: stable_uuid(&format!("check-in {}", r.id)),
+        resource,
+        full_url: response_url(&r.id),
         if_none_exist: format!(
             "identifier={}",
             query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
@@ -755,6 +785,7 @@ fn check_in_entries(bank: &Bank, layout: &Layout, r: &CheckIn) -> (Vec<Entry>, u
         record: r,
         grades: &grades,
         response: qr.full_url.clone(),
+        since: compare.and_then(|c| c.since(r, bank)),
     };
     let (observed, by_question) = observations::observations(&about, &kept);
     let mut entries = vec![qr];
@@ -817,18 +848,34 @@ impl Exporter for Fhir {
             ..
         } = ctx;
         let kind = *kind;
+        let found = scan.baseline(Some(bank), *warn)?;
+        let compare = match found.baseline() {
+            Some(b) => {
+                // Only a baseline in the period can be in the Bundle; then one
+                // pass says whether it is, before anything points to it.
+                let mut held = false;
+                if b.in_period {
+                    scan.each(*warn, |r| {
+                        held |= r.id == b.id() && in_bundle(bank, &r);
+                        Ok(())
+                    })?;
+                }
+                Some(Compare::new(b, held, response_url(b.id())))
+            }
+            None => None,
+        };
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
         scan.each(*warn, |r| {
-            if r.bank.id != bank.id {
+            if !in_bundle(bank, &r) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
                     Some((_, n)) => *n += 1,
                     None => other_banks.push((r.bank.id.clone(), 1)),
                 }
                 return Ok(());
             }
-            let (entries, unknown) = check_in_entries(bank, &layout, &r);
+            let (entries, unknown) = check_in_entries(bank, &layout, &r, compare.as_ref());
             unknown_answers += unknown;
             for e in entries {
                 io(write!(out, ",\n{}", compact(&e.into_value(kind), WHAT)?))?;

@@ -13,11 +13,15 @@
 //! - [`alert_system`]: per bank, the alert rules by id.
 //! - [`LEVEL_SYSTEM`]: how urgent an alert is (emergency, crisis, prescriber,
 //!   advice), the same for every bank.
+//! - [`CHANGE_SYSTEM`]: which way a symptom moved since the baseline, in the words
+//!   of the report model's [`Shift`] (`worse`, `not_asked_before`), the same for
+//!   every bank. Its own system, as those words have underscores like question ids.
 
 use serde_json::{Value, json};
 
 use crate::bank::{Bank, Level};
 use crate::grades::SectionGrades;
+use crate::report::Shift;
 
 /// The code system of alert levels.
 pub const LEVEL_SYSTEM: &str = "urn:sidecheck:alert-level";
@@ -34,6 +38,68 @@ pub const URGENT_FINDINGS: &str = "urgent-findings";
 /// The code of the urgent alerts shown and then retracted (a component of the
 /// check-in's urgent-findings Observation).
 pub const RETRACTED_ALERTS: &str = "retracted-urgent-alerts";
+
+/// The code of a symptom's answer at the baseline (a component of the symptom's
+/// Observation).
+pub const BASELINE_VALUE: &str = "baseline-value";
+/// The code of the change since the baseline (a component of the symptom's
+/// Observation, valued from [`CHANGE_SYSTEM`]).
+pub const BASELINE_CHANGE: &str = "change-since-baseline";
+
+/// The code system of the changes since the baseline.
+pub const CHANGE_SYSTEM: &str = "urn:sidecheck:baseline-change";
+
+/// Every change, in the order the code system lists them. A new [`Shift`] fails to
+/// build in [`shift_concept`] until it is named there, and then belongs here.
+const SHIFTS: [Shift; 6] = [
+    Shift::Worse,
+    Shift::Better,
+    Shift::Same,
+    Shift::Emergency,
+    Shift::NotAskedBefore,
+    Shift::NotAskedNow,
+];
+
+/// A change's code: the word the report model writes for it (`Change.change` in
+/// the JSON report), so the two never disagree.
+pub fn shift_code(s: Shift) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A change's display and definition.
+fn shift_concept(s: Shift) -> (&'static str, &'static str) {
+    match s {
+        Shift::Worse => (
+            "Worse",
+            "A higher grade than at the baseline, or yes after no.",
+        ),
+        Shift::Better => (
+            "Better",
+            "A lower grade than at the baseline, or no after yes.",
+        ),
+        Shift::Same => ("The same", "The same answer as at the baseline."),
+        Shift::Emergency => (
+            "An emergency at this check-in",
+            "The check-in raised an emergency alert from this symptom: whatever the grades do, it is not better.",
+        ),
+        Shift::NotAskedBefore => (
+            "Not asked at the baseline",
+            "Asked at this check-in but not at the baseline (a follow-up that was not enabled then).",
+        ),
+        Shift::NotAskedNow => (
+            "Not asked at this check-in",
+            "Asked at the baseline but not at this check-in.",
+        ),
+    }
+}
+
+/// A change as a coding.
+pub fn shift_coding(s: Shift) -> Value {
+    json!({"system": CHANGE_SYSTEM, "code": shift_code(s), "display": shift_concept(s).0})
+}
 
 /// One of a section's numbers: its code in the observation system (a component of
 /// the section's Observation), its name in the `section-grades` extension of the
@@ -182,6 +248,16 @@ fn observation_codes(bank: &Bank, name: &str) -> Value {
             .map(|n| concept(n.code, n.display, n.definition)),
     );
     concepts.push(concept(
+        BASELINE_VALUE,
+        "At the baseline",
+        "The symptom's answer at the baseline check-in (how the person was before the medicine or a dose change): the grade 0-4, or yes/no; absent (not-asked) when it was not asked then.",
+    ));
+    concepts.push(concept(
+        BASELINE_CHANGE,
+        "Change since the baseline",
+        "Which way the symptom moved from the baseline check-in to this one, with both answers in words.",
+    ));
+    concepts.push(concept(
         RETRACTED_ALERTS,
         "Urgent alerts retracted",
         "Urgent alerts shown to the person and then retracted because an answer they rested on was changed; not counted in the urgent findings.",
@@ -239,6 +315,24 @@ fn level_codes() -> Value {
     )
 }
 
+fn change_codes() -> Value {
+    let concepts = SHIFTS
+        .into_iter()
+        .map(|s| {
+            let (display, definition) = shift_concept(s);
+            concept(&shift_code(s), display, definition)
+        })
+        .collect();
+    code_system(
+        CHANGE_SYSTEM,
+        None,
+        "SidecheckBaselineChanges",
+        "sidecheck changes since the baseline",
+        "Which way a symptom moved from the baseline check-in (how the person was before the medicine or a dose change) to a later one.",
+        concepts,
+    )
+}
+
 /// Every code system of the Bundle's own codes (not the scales of the answers,
 /// which the Questionnaire's options list). `name` is the Questionnaire's machine
 /// name, which theirs start with.
@@ -247,5 +341,6 @@ pub fn code_systems(bank: &Bank, name: &str) -> Vec<Value> {
         observation_codes(bank, name),
         alert_codes(bank, name),
         level_codes(),
+        change_codes(),
     ]
 }

@@ -4,6 +4,9 @@
 //! check-in's urgent findings. The numbers are [`crate::grades`]'s; nothing here
 //! counts anything itself.
 //!
+//! A symptom's Observation in a check-in compared with the baseline also carries
+//! the baseline's answer and the change since then (`baseline.rs`).
+//!
 //! Codes are in the bank's observation code system ([`super::codes`]), which the
 //! Bundle carries; the category is HL7's `survey`. A stopped check-in's section and
 //! urgent-findings Observations say in a note that they count only the answers
@@ -102,6 +105,7 @@ fn symptom(about: &About<'_>, id: &str, a: &AnswerRecord) -> Option<Entry> {
         }
         _ => return None,
     }
+    super::baseline::add(about, id, &mut o);
     Some(entry(about, id, o))
 }
 
