@@ -51,3 +51,142 @@ fn the_breathing_trend_is_an_emergency_when_alcohol_turned_its_alert_into_anothe
         .unwrap_or_else(|| panic!("no breathing trend line in\n{text}"));
     assert!(line.ends_with("emergency at the last check-in !"), "{line}");
 }
+
+// ---------------------------------------------------------------- 3. CSV
+
+/// The first answers: drowsiness and dizziness mild.
+fn before() -> Value {
+    answers_with(json!({"drowsiness": "mild", "dizziness": "mild"}))
+}
+
+/// Later answers: drowsiness moderate, dizziness none, and a seizure.
+fn later() -> Value {
+    answers_with(json!({"drowsiness": "moderate", "seizure": true}))
+}
+
+/// The ids of the check-ins in the log (not the baseline marks), in order.
+fn check_in_ids(env: &Env) -> Vec<String> {
+    env.records()
+        .iter()
+        .filter(|r| r.get("kind").is_none())
+        .map(|r| r["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+/// A calm check-in, then the baseline (`check --baseline`), then a later one.
+/// Their ids, in that order.
+fn with_baseline(env: &Env) -> Vec<String> {
+    check_saved(env, &calm_answers());
+    env.check(&before(), &["--baseline"]).code(0);
+    check_saved(env, &later());
+    check_in_ids(env)
+}
+
+/// The CSV read back as maps of column to cell, one per row.
+fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV row");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The cells `cols` of the row of check-in `id` and question `q`.
+fn cells<'a>(
+    rows: &'a [std::collections::HashMap<String, String>],
+    id: &str,
+    q: &str,
+    cols: &[&str],
+) -> Vec<&'a str> {
+    let row = rows
+        .iter()
+        .find(|r| r["checkin_id"] == id && r["question_id"] == q)
+        .unwrap_or_else(|| panic!("no row for {id} {q}"));
+    cols.iter().map(|c| row[*c].as_str()).collect()
+}
+
+const BASE_COLS: [&str; 3] = ["baseline_grade", "change_from_baseline", "is_baseline"];
+
+#[test]
+fn csv_rows_carry_the_baseline_value_the_change_from_it_and_which_rows_are_the_baseline() {
+    let env = Env::new();
+    let ids = with_baseline(&env);
+    let (earlier, base, now) = (&ids[0], &ids[1], &ids[2]);
+    let text = export(&env, &["--format", "csv"]);
+    let header = text.lines().next().expect("a header");
+    assert!(
+        header.ends_with(",answered_of_asked,baseline_grade,change_from_baseline,is_baseline"),
+        "the new columns come last: {header}"
+    );
+    let rows = csv_rows(&text);
+    let at = |id: &str, q: &str| cells(&rows, id, q, &BASE_COLS);
+    // The check-in compared: the model's word for each change.
+    assert_eq!(at(now, "drowsiness"), ["1", "worse", "false"]);
+    assert_eq!(at(now, "dizziness"), ["1", "better", "false"]);
+    assert_eq!(at(now, "weakness"), ["0", "same", "false"]);
+    assert_eq!(at(now, "seizure"), ["0", "emergency", "false"]);
+    // Not a symptom: no baseline value, no change.
+    assert_eq!(at(now, "notes"), ["", "", "false"]);
+    // The baseline's own rows: marked, and compared with nothing.
+    assert_eq!(at(base, "drowsiness"), ["1", "", "true"]);
+    assert!(
+        rows.iter()
+            .all(|r| (r["is_baseline"] == "true") == (&r["checkin_id"] == base)),
+        "{text}"
+    );
+    // Made before the baseline: the baseline's value, but no change from it.
+    assert_eq!(at(earlier, "drowsiness"), ["1", "", "false"]);
+}
+
+#[test]
+fn a_follow_up_the_baseline_did_not_ask_is_not_asked_before() {
+    let env = Env::new();
+    env.check(&before(), &["--baseline"]).code(0);
+    // "Yes" to the pump opens its follow-ups; the baseline asked none of them.
+    check_saved(
+        &env,
+        &answers_with(json!({
+            "pump": true, "pump_confusion": false, "pump_stiffness": true,
+            "pump_itching": false, "pump_alarm": false
+        })),
+    );
+    let ids = check_in_ids(&env);
+    let rows = csv_rows(&export(&env, &["--format", "csv"]));
+    assert_eq!(
+        cells(&rows, &ids[1], "pump_stiffness", &BASE_COLS),
+        ["", "not_asked_before", "false"]
+    );
+}
+
+#[test]
+fn without_a_baseline_the_columns_are_empty_and_no_row_is_the_baseline() {
+    let env = Env::new();
+    check_saved(&env, &before());
+    check_saved(&env, &later());
+    let rows = csv_rows(&export(&env, &["--format", "csv"]));
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(
+            (
+                &r["baseline_grade"][..],
+                &r["change_from_baseline"][..],
+                &r["is_baseline"][..]
+            ),
+            ("", "", "false"),
+            "{r:?}"
+        );
+    }
+}
