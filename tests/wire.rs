@@ -190,3 +190,165 @@ fn without_a_baseline_the_columns_are_empty_and_no_row_is_the_baseline() {
         );
     }
 }
+
+// ---------------------------------------------------------------- 2. HTML
+
+/// The page, in UTC.
+fn html_of(env: &Env) -> String {
+    export(env, &["--format", "html"])
+}
+
+/// The part of `html` from `start` to the first `end` after it, both included.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let at = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in\n{html}"));
+    let len = html[at..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
+    &html[at..at + len + end.len()]
+}
+
+/// The items of the symptom lists of the symptoms table, each `<li>…</li>`.
+fn symptom_items(html: &str) -> Vec<&str> {
+    let table = between(html, "<table class=\"symptoms\">", "</table>");
+    table
+        .split("<li")
+        .skip(1)
+        .map(|i| &i[..i.find("</li>").unwrap_or(i.len())])
+        .collect()
+}
+
+/// The symptom item that starts with `name` ("Trouble breathing:").
+fn item<'a>(items: &[&'a str], name: &str) -> Option<&'a str> {
+    items
+        .iter()
+        .find(|i| {
+            i.trim_start_matches(|c| c != '>')
+                .starts_with(&format!(">{name}"))
+        })
+        .copied()
+}
+
+#[test]
+fn every_answer_an_urgent_alert_rests_on_is_tagged_in_words_with_the_alert() {
+    let env = Env::new();
+    check_saved(
+        &env,
+        &answers_with(json!({
+            "breathing": true, "alcohol_sedatives": true,
+            "drowsiness": "very_severe", "confusion": "very_severe", "dizziness": "mild"
+        })),
+    );
+    let html = html_of(&env);
+    let items = symptom_items(&html);
+    let tag = |title: &str| format!("<span aria-hidden=\"true\">⚠</span> urgent: {title}</span>");
+    let breathing = tag("Trouble breathing with alcohol or sleepy drugs");
+    // The alert is pinned to the alcohol answer; the breathing answer carries it too.
+    for name in ["Trouble breathing:", "Alcohol or other sleepy drugs:"] {
+        let it = item(&items, name).unwrap_or_else(|| panic!("no {name} in {items:#?}"));
+        assert!(it.contains(&breathing), "{it}");
+    }
+    // Both very severe answers carry the overdose alert; a mild one carries none.
+    for name in ["Drowsiness:", "Confusion:"] {
+        let it = item(&items, name).unwrap_or_else(|| panic!("no {name} in {items:#?}"));
+        assert!(it.contains("urgent: "), "{it}");
+        assert!(!it.contains(&breathing), "{it}");
+    }
+    let dizzy = item(&items, "Dizziness:").expect("dizziness");
+    assert!(!dizzy.contains("urgent"), "{dizzy}");
+    assert!(item(&items, "Seizure:").is_none(), "a no is still left out");
+}
+
+#[test]
+fn the_page_shows_the_baseline_and_the_change_since_it_in_history_s_words() {
+    let env = Env::new();
+    let ids = with_baseline(&env);
+    let html = html_of(&env);
+    let section = between(&html, "<section id=\"baseline\">", "</section>");
+    assert!(
+        section.contains("Baseline: the check-in of ") && section.contains(&ids[1]),
+        "{section}"
+    );
+    // The same words as `history`.
+    let history = stdout(&env.run(["history"]).code(0));
+    for words in [
+        "Drowsiness: mild before, moderate now (worse)",
+        "Dizziness: mild before, none now (better)",
+        "Seizure: no before, yes now (an emergency at this check-in)",
+    ] {
+        assert!(history.contains(words), "history: {history}");
+        assert!(section.contains(words), "{words}: {section}");
+    }
+    assert!(section.contains("Every other symptom: none (or no) at both."));
+    assert!(!html.contains("No baseline"), "{section}");
+    // Its row in the symptoms table says it is the baseline.
+    let table = between(&html, "<table class=\"symptoms\">", "</table>");
+    assert_eq!(table.matches(">Baseline</span>").count(), 1, "{table}");
+    let at = html.find("<section id=\"baseline\">").expect("the section");
+    assert!(
+        html.find("<section id=\"alerts\">") < Some(at)
+            && Some(at) < html.find("<section id=\"trends\">"),
+        "after the alerts, before the charts"
+    );
+}
+
+#[test]
+fn without_a_baseline_the_page_says_so_once_and_how_to_make_one() {
+    let env = Env::new();
+    check_saved(&env, &before());
+    check_saved(&env, &later());
+    let html = html_of(&env);
+    assert_eq!(html.matches("No baseline: ").count(), 1, "{html}");
+    let section = between(&html, "<section id=\"baseline\">", "</section>");
+    assert!(
+        section.contains("No baseline: ") && section.contains("sidecheck check --baseline"),
+        "{section}"
+    );
+    assert!(!html.contains("class=\"baseline\""), "no line drawn");
+    assert!(!html.contains("dashed line"), "no chart speaks of one");
+}
+
+#[test]
+fn each_chart_draws_the_baseline_as_a_dashed_labelled_line_its_caption_explains() {
+    let env = Env::new();
+    // The baseline had drowsiness at moderate; the later check-ins none.
+    env.check(
+        &answers_with(json!({"drowsiness": "moderate"})),
+        &["--baseline"],
+    )
+    .code(0);
+    check_saved(&env, &calm_answers());
+    check_saved(&env, &calm_answers());
+    let html = html_of(&env);
+    let figure = between(
+        &html,
+        "<figure class=\"chart\" data-section=\"common\">",
+        "</figure>",
+    );
+    assert!(
+        figure.contains("; dashed line: the baseline, 1 of 7</span></figcaption>"),
+        "{figure}"
+    );
+    let line = between(figure, "<line class=\"baseline\"", "/>");
+    assert!(line.contains("stroke-dasharray=\"6 4\""), "{line}");
+    assert!(figure.contains(">baseline</text>"), "labelled: {figure}");
+    // At the height of 1 of 7: the baseline's own point, above the latest (0).
+    let y = |tag: &str, attr: &str| -> f64 {
+        let at = tag.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
+        tag[at..at + tag[at..].find('"').expect("end")]
+            .parse()
+            .expect("a number")
+    };
+    let last = &figure[figure.rfind("<circle class=\"point\"").expect("a point")..];
+    let first = between(figure, "<circle class=\"point\"", ">");
+    assert_eq!(y(line, "y1"), y(first, "cy"), "{line} {first}");
+    assert!(y(line, "y1") < y(last, "cy"), "{line} {last}");
+    let trends = between(&html, "<section id=\"trends\">", "</p>");
+    assert!(trends.contains("The dashed line marked"), "{trends}");
+    // Every charted section draws it.
+    assert_eq!(
+        html.matches("<figure class=\"chart\"").count(),
+        html.matches("<line class=\"baseline\"").count()
+    );
+}
