@@ -352,3 +352,15 @@ fn each_chart_draws_the_baseline_as_a_dashed_labelled_line_its_caption_explains(
         html.matches("<line class=\"baseline\"").count()
     );
 }
+
+#[test]
+fn a_printed_table_s_caption_and_head_never_end_a_page_alone() {
+    let env = Env::new();
+    check_saved(&env, &calm_answers());
+    let html = html_of(&env);
+    let print = between(&html, "@media print {", "\n}");
+    assert!(
+        print.contains("caption, thead, thead tr { break-after: avoid; page-break-after: avoid; }"),
+        "{print}"
+    );
+}
