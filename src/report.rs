@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind, Level};
-use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
+use crate::grades::{AlertBasis, Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
@@ -436,10 +436,15 @@ impl<'b> Summary<'b> {
         }
     }
 
-    /// Each graded or yes/no symptom answer, as a point of its series.
+    /// Each graded or yes/no symptom answer, as a point of its series. A point is
+    /// an emergency when the answer raised or contributed to an emergency alert
+    /// that stands ([`AlertBasis`]), not only when the alert is pinned to it: the
+    /// breathing answer under `alcohol_with_breathing` is an emergency too, as the
+    /// CSV's `urgent` says.
     fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>) {
         let at = r.started_at;
         let completed = r.status == Status::Completed;
+        let basis = AlertBasis::of(r, bank);
         for a in &r.answers {
             let (measure, value, possible) = match (grade(a), yes_sign(a)) {
                 (Some(g), _) => {
@@ -451,7 +456,10 @@ impl<'b> Summary<'b> {
                 (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
                 (None, None) => continue,
             };
-            let emergency = emergency_from(r, &a.question);
+            let emergency = basis
+                .standing_for(&a.question)
+                .iter()
+                .any(|al| al.level == Level::Emergency);
             let t = self.symptoms.get(&a.question, || {
                 track(
                     &a.question,

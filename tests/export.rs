@@ -738,7 +738,10 @@ fn csv_reads_back_with_the_same_values() {
             "checkin_urgent_findings",
             "alert_ids",
             "alert_levels",
-            "answered_of_asked"
+            "answered_of_asked",
+            "baseline_grade",
+            "change_from_baseline",
+            "is_baseline"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

@@ -68,3 +68,5 @@ mod scenarios;
 mod scripted;
 // Many copies saving at once: every record whole, each id once.
 mod stress;
+// Every export reads the one model: urgent answers by AlertBasis, the baseline in CSV and HTML.
+mod wire;

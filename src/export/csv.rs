@@ -14,6 +14,14 @@
 //! alert none of whose questions has an answer in the record) gets a row with an
 //! empty answer at its question, so filtering on the columns finds every one.
 //!
+//! The baseline comes from the report model ([`crate::report::baseline`]), as in
+//! every export: `baseline_grade` is the baseline check-in's value for the row's
+//! question (its grade, or 1 for yes and 0 for no), `change_from_baseline` the
+//! model's word for the change from it to this row's check-in ([`Shift`]:
+//! `worse`, `better`, `same`, `emergency`, `not_asked_before`, `not_asked_now`),
+//! given only for a check-in the model compares with the baseline (one made after
+//! it, not the baseline itself), and `is_baseline` marks the baseline's own rows.
+//!
 //! Every text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 //! leading apostrophe, which spreadsheets show as plain text instead of running it
 //! as a formula; `--csv-raw` leaves text as it is, for analysis tools.
@@ -29,12 +37,12 @@ use crate::grades::{AlertBasis, Grades, grade};
 use crate::output::io;
 use crate::record::bank_for;
 use crate::record::{AnswerRecord, CheckIn, Status};
-use crate::report::retracted_words;
+use crate::report::{Baseline, Change, Shift, Snapshot, changes, compared, retracted_words};
 use crate::text::{fmt_num, rfc3339};
 
 /// The header row. New columns go at the end, so scripts that read columns by
 /// position keep working.
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 19] = [
     "checkin_id",
     "time",
     "status",
@@ -51,6 +59,9 @@ pub const HEADER: [&str; 16] = [
     "alert_ids",
     "alert_levels",
     "answered_of_asked",
+    "baseline_grade",
+    "change_from_baseline",
+    "is_baseline",
 ];
 
 /// Between the ids (and the levels) in one cell of `alert_ids` and `alert_levels`:
@@ -86,9 +97,10 @@ impl Exporter for Csv {
         } else {
             Guard::Formulas
         };
+        let found = scan.baseline(Some(*bank), *warn)?;
         io(out.write_all(row(&HEADER.map(String::from), guard).as_bytes()))?;
         scan.each(*warn, |r| {
-            for line in rows(&r, bank, guard) {
+            for line in rows(&r, bank, found.baseline(), guard) {
                 io(out.write_all(line.as_bytes()))?;
             }
             Ok(())
@@ -98,13 +110,22 @@ impl Exporter for Csv {
 
 /// The rows of one check-in, each with its line end. `bank` is the bank loaded;
 /// records made with it get the question texts and the whole [`AlertBasis`].
-pub fn rows(r: &CheckIn, bank: &Bank, guard: Guard) -> Vec<String> {
+/// `baseline` is the baseline the log names, if any.
+pub fn rows(r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>, guard: Guard) -> Vec<String> {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
+    let snapshot = Snapshot::of(r);
     let one = CheckInRows {
         r,
         bank,
         basis: AlertBasis::of(r, bank),
+        baseline,
+        changes: baseline
+            .and_then(|b| {
+                let now = compared(b, Some(&snapshot)).ok()?;
+                Some(changes(&b.snapshot, now, bank))
+            })
+            .unwrap_or_default(),
         time: rfc3339(&r.started_at),
         status: match r.status {
             Status::Completed => "completed".to_string(),
@@ -144,6 +165,10 @@ struct CheckInRows<'r> {
     bank: Option<&'r Bank>,
     grades: Grades,
     basis: AlertBasis<'r>,
+    baseline: Option<&'r Baseline>,
+    /// Each symptom from the baseline to this check-in; empty when the model
+    /// does not compare them.
+    changes: Vec<Change>,
     time: String,
     status: String,
     answered_of_asked: String,
@@ -188,6 +213,18 @@ impl<'r> CheckInRows<'r> {
                 ids.join(LIST_SEPARATOR),
                 levels.join(LIST_SEPARATOR),
                 self.answered_of_asked.clone(),
+                self.baseline
+                    .and_then(|b| b.symptom(q))
+                    .map(|s| s.value.to_string())
+                    .unwrap_or_default(),
+                self.changes
+                    .iter()
+                    .find(|c| c.symptom == q)
+                    .map(|c| shift_word(c.change))
+                    .unwrap_or_default(),
+                self.baseline
+                    .is_some_and(|b| b.id() == self.r.id)
+                    .to_string(),
             ],
             self.guard,
         )
@@ -236,6 +273,14 @@ impl<'r> CheckInRows<'r> {
             .collect::<Vec<_>>()
             .join("; ")
     }
+}
+
+/// The model's word for a change, as the JSON report writes it (`not_asked_before`).
+fn shift_word(shift: Shift) -> String {
+    serde_json::to_value(shift)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// The answer in words: the label chosen, the number, or the text typed.

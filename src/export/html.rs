@@ -1,8 +1,11 @@
 //! The printable page for a clinician: one self-contained HTML file with no scripts
 //! and nothing loaded from elsewhere. In order: who and what it is about with the
-//! safety notice, the urgent alerts, a trend chart per section (inline SVG), the
-//! symptoms by date with their grades, and how to read the numbers. The numbers
-//! come from [`crate::grades`]; there is no total score.
+//! safety notice, the urgent alerts, the baseline and the change since it, a trend
+//! chart per section (inline SVG, with the baseline as a dashed line), the symptoms
+//! by date with their grades, and how to read the numbers. The numbers come from
+//! [`crate::grades`]; there is no total score. Which answers are urgent is
+//! [`AlertBasis`]'s rule and the baseline is the report model's
+//! ([`crate::report::baseline`]), as in every export.
 //!
 //! The summary comes first on the page but needs every record, so the log is read
 //! once to fold the summary, again for the alerts that stand and (if any) for
@@ -21,11 +24,12 @@ use serde_json::Value;
 use super::{Context, Exporter};
 use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
-use crate::grades::{Grades, TOP_GRADE, grade, yes_sign};
+use crate::grades::{AlertBasis, Grades, TOP_GRADE, grade, yes_sign};
 use crate::output::io;
 use crate::record::{AnswerRecord, CheckIn, bank_for};
 use crate::report::{
-    Counts, Summary, minute, question_short, retracted_words, section_title, urgent_alerts,
+    Counts, SPARK_WIDTH, Shift, Summary, minute, question_short, retracted_words, section_title,
+    urgent_alerts,
 };
 use crate::scan::Scan;
 use crate::text::fmt_num;
@@ -64,9 +68,11 @@ impl Exporter for Html {
         let Context { scan, out, .. } = ctx;
         io(out.write_all(top.as_bytes()))?;
         alerts(out, scan, &summary)?;
+        io(out.write_all(baseline(&summary).as_bytes()))?;
         // 3. A chart per section.
         io(out.write_all(charts(&summary).as_bytes()))?;
-        symptoms(out, scan, bank, count)?;
+        let base = summary.baseline().baseline().map(|b| b.id());
+        symptoms(out, scan, bank, count, base)?;
         // 5. How to read it.
         io(out.write_all(explanation(bank).as_bytes()))?;
         io(out.write_all(
@@ -193,6 +199,68 @@ fn when(r: &CheckIn) -> String {
         .join(" ")
 }
 
+/// 2b. The baseline (how the person was before the medicine or a dose change) and
+/// the change since it per symptom, in the words `history` and the JSON report
+/// use (the model's); or the one line that says there is none and how to make one.
+fn baseline(summary: &Summary<'_>) -> String {
+    let view = summary.view(SPARK_WIDTH);
+    let mut s = String::from("<section id=\"baseline\">\n<h2>Compared with the baseline</h2>\n");
+    let Some(b) = &view.baseline else {
+        let words = view.no_baseline.unwrap_or_default();
+        let _ = writeln!(s, "<p class=\"none\">{}</p>\n</section>", esc(&words));
+        return s;
+    };
+    let _ = writeln!(s, "<p>{}</p>", esc(&b.words));
+    match (&b.compared_with, &b.not_compared) {
+        (Some(now), _) => {
+            let at = chrono::DateTime::parse_from_rfc3339(&now.at)
+                .map_or_else(|_| now.at.clone(), |t| minute(&t));
+            let _ = writeln!(
+                s,
+                "<p>Since the baseline, at the latest completed check-in ({}):</p>",
+                esc(&at)
+            );
+            let reported: Vec<_> = b.changes.iter().filter(|c| c.reported()).collect();
+            if !reported.is_empty() {
+                s.push_str("<ul class=\"changes\">\n");
+                for c in &reported {
+                    let _ = writeln!(
+                        s,
+                        "<li class=\"change change-{}\">{}</li>",
+                        shift_class(c.change),
+                        esc(&c.words)
+                    );
+                }
+                s.push_str("</ul>\n");
+            }
+            s.push_str(if reported.is_empty() {
+                "<p>No symptom was reported at either check-in.</p>\n"
+            } else if reported.len() < b.changes.len() {
+                "<p>Every other symptom: none (or no) at both.</p>\n"
+            } else {
+                ""
+            });
+        }
+        (None, Some(why)) => {
+            let _ = writeln!(s, "<p>Nothing to compare yet: {}.</p>", esc(why));
+        }
+        (None, None) => {}
+    }
+    s.push_str("</section>\n");
+    s
+}
+
+/// The class of a change's list item, for its emphasis (the words say it too).
+fn shift_class(shift: Shift) -> &'static str {
+    match shift {
+        Shift::Worse => "worse",
+        Shift::Better => "better",
+        Shift::Same => "same",
+        Shift::Emergency => "emergency",
+        Shift::NotAskedBefore | Shift::NotAskedNow => "not-asked",
+    }
+}
+
 /// Opens a data table in its own scroll box, up to its first body. On a narrow
 /// screen a wide table scrolls sideways inside the box, never the page. The box can
 /// take the keyboard's focus (so it can be scrolled without a mouse) and is a
@@ -223,6 +291,7 @@ fn symptoms(
     scan: &mut Scan<'_>,
     bank: &Bank,
     count: u64,
+    baseline: Option<&str>,
 ) -> Result<(), Error> {
     let mut s = String::from("<section id=\"symptoms\">\n<h2>Symptoms by date</h2>\n");
     if count == 0 {
@@ -230,7 +299,7 @@ fn symptoms(
         return io(out.write_all(s.as_bytes()));
     }
     s.push_str(
-        "<p class=\"intro\">Symptoms reported at each check-in with their grade (0 none to 4 very severe), and per section the number of symptoms at moderate or worse (grade 2 or more) and the highest grade. Answers of none or no are left out, except in a check-in stopped before the end: it lists every answer it has, so what was not asked is never read as none.</p>\n",
+        "<p class=\"intro\">Symptoms reported at each check-in with their grade (0 none to 4 very severe), and per section the number of symptoms at moderate or worse (grade 2 or more) and the highest grade. Answers of none or no are left out, except in a check-in stopped before the end: it lists every answer it has, so what was not asked is never read as none. <b>⚠ urgent</b> marks every answer that raised or contributed to an urgent alert that stood.</p>\n",
     );
     s.push_str(&table_open(
         "symptoms",
@@ -240,7 +309,8 @@ fn symptoms(
     ));
     io(out.write_all(s.as_bytes()))?;
     scan.each(&mut |_| {}, |r| {
-        io(out.write_all(table_row(&r, bank).as_bytes()))
+        let is_baseline = baseline == Some(r.id.as_str());
+        io(out.write_all(table_row(&r, bank, is_baseline).as_bytes()))
     })?;
     io(out.write_all(TABLE_CLOSE.as_bytes()))?;
     io(out.write_all(b"</section>\n"))
@@ -320,21 +390,21 @@ fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
     s
 }
 
-/// 4. One check-in's row of the symptoms table.
+/// Section 4: one check-in's row of the symptoms table; `is_baseline` when it is
+/// the baseline check-in.
 ///
 /// A stopped check-in says so where the symptoms go, with how far it got, and
 /// lists every answer it has, none and no included: "No symptoms reported" would
-/// read as all clear when most questions were never asked.
-fn table_row(r: &CheckIn, bank: &Bank) -> String {
+/// read as all clear when most questions were never asked. Every answer that
+/// raised or contributed to an urgent alert that stands is listed, whatever it
+/// was, and tagged with the alert.
+fn table_row(r: &CheckIn, bank: &Bank, is_baseline: bool) -> String {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
     let stopped = grades.stopped_words(r.status);
     let mut items = alert_items(r);
     items.extend(section_items(&grades, bank));
-    let mut notes = Vec::new();
-    for a in &r.answers {
-        answer_item(a, bank, stopped.is_some(), &mut items, &mut notes);
-    }
+    let notes = answer_items(r, bank, stopped.is_some(), &mut items);
     let list = if items.is_empty() {
         String::new()
     } else {
@@ -359,11 +429,61 @@ fn table_row(r: &CheckIn, bank: &Bank) -> String {
         ),
         None => ("Completed", list),
     };
+    // The baseline check-in says so, as in `history`'s table.
+    let mark = if is_baseline {
+        "<br><span class=\"baseline-mark\">Baseline</span>"
+    } else {
+        ""
+    };
     format!(
-        "<tr><td class=\"when\">{}</td><td>{status}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
+        "<tr><td class=\"when\">{}</td><td>{status}{mark}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
         when(r),
         notes.join("\n\n")
     )
+}
+
+/// Each answer of `r` as an item of its symptom list (appended to `items`), and
+/// its notes (returned). With `every` (a stopped check-in), answers of none and
+/// no are listed too. An answer that raised or contributed to an urgent alert that
+/// stands is always listed, whatever it was, and tagged with the alert.
+fn answer_items(
+    r: &CheckIn,
+    bank: Option<&Bank>,
+    every: bool,
+    items: &mut Vec<String>,
+) -> Vec<String> {
+    let basis = AlertBasis::of(r, bank);
+    let mut notes = Vec::new();
+    for a in &r.answers {
+        let tags = urgent_tags(&basis, &a.question);
+        match answer_item(a, bank, every || !tags.is_empty(), &mut notes) {
+            Some(item) => items.push(format!("<li>{item}{tags}</li>")),
+            // An urgent answer with nothing to list (a text): its name and tag.
+            None if !tags.is_empty() => items.push(format!(
+                "<li>{}{tags}</li>",
+                esc(&question_short(bank, &a.question))
+            )),
+            None => {}
+        }
+    }
+    notes
+}
+
+/// " ⚠ urgent: <alert title>" for each urgent alert that stands and that the
+/// answer to `question` raised or contributed to ([`AlertBasis`]); empty when
+/// there is none. In words, not colour alone.
+fn urgent_tags(basis: &AlertBasis<'_>, question: &str) -> String {
+    basis
+        .standing_for(question)
+        .into_iter()
+        .filter(|a| a.level.is_urgent())
+        .map(|a| {
+            format!(
+                " <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: {}</span>",
+                esc(&a.title)
+            )
+        })
+        .collect()
 }
 
 /// "Stopped after …" from the one wording of [`Grades::stopped_words`], at the
@@ -424,57 +544,51 @@ fn section_items(grades: &Grades, bank: Option<&Bank>) -> Vec<String> {
     section_items
 }
 
-/// One answer as an item of a row's symptom list (a grade above 0, a yes, a
-/// number above 0) or as a note (a text); answers of none or no give neither,
-/// unless `every` answer is to be listed (a stopped check-in).
+/// One answer as the content of an item of a row's symptom list (a grade above
+/// 0, a yes, a number above 0), or as a note (a text, pushed to `notes`); answers
+/// of none or no give neither, unless `every` answer is to be listed.
 fn answer_item(
     a: &AnswerRecord,
     bank: Option<&Bank>,
     every: bool,
-    items: &mut Vec<String>,
     notes: &mut Vec<String>,
-) {
+) -> Option<String> {
     let q = bank.and_then(|b| b.question(&a.question));
     let name = esc(&question_short(bank, &a.question));
     if let Some(g) = grade(a) {
-        if g > 0 || every {
-            let label = a.label.clone().unwrap_or_else(|| g.to_string());
-            items.push(format!(
-                "<li>{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})</li>",
+        let label = a.label.clone().unwrap_or_else(|| g.to_string());
+        return (g > 0 || every).then(|| {
+            format!(
+                "{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})",
                 g.min(TOP_GRADE),
                 esc(&label)
-            ));
-        }
-        return;
+            )
+        });
     }
     if let Some(yes) = yes_sign(a) {
-        if yes {
-            items.push(format!(
-                "<li>{name}: <span class=\"sev sev-4\">Yes</span></li>"
-            ));
-        } else if every {
-            items.push(format!("<li>{name}: No</li>"));
-        }
-        return;
+        return if yes {
+            Some(format!("{name}: <span class=\"sev sev-4\">Yes</span>"))
+        } else {
+            every.then(|| format!("{name}: No"))
+        };
     }
     match (a.score, &a.value) {
         (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
             let n = n.as_f64().unwrap_or(0.0);
-            if n > 0.0 || every {
-                let unit = q.and_then(|q| q.unit.clone()).unwrap_or_default();
-                items.push(format!("<li>{name}: {} {}</li>", fmt_num(n), esc(&unit)));
-            }
+            let unit = q.and_then(|q| q.unit.clone()).unwrap_or_default();
+            (n > 0.0 || every).then(|| format!("{name}: {} {}", fmt_num(n), esc(&unit)))
         }
         (None, Value::String(t))
             if q.is_none_or(|q| q.kind == Kind::Text) && !t.trim().is_empty() =>
         {
             notes.push(esc(t.trim()));
+            None
         }
         (None, Value::Bool(b)) if every => {
             let said = a.label.as_deref().unwrap_or(if *b { "Yes" } else { "No" });
-            items.push(format!("<li>{name}: {}</li>", esc(said)));
+            Some(format!("{name}: {}", esc(said)))
         }
-        _ => {}
+        _ => None,
     }
 }
 

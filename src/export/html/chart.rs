@@ -1,12 +1,14 @@
 //! The trend charts of the printable page: one inline SVG line chart per section,
-//! drawn from the summary's series; no script, nothing loaded from elsewhere.
+//! drawn from the summary's series; no script, nothing loaded from elsewhere. When
+//! the log names a baseline, each chart draws the baseline check-in's count for
+//! its section as a dashed line labelled "baseline", and says it in its caption.
 
 use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::{esc, plural};
-use crate::report::{Series, Summary, Track, minute};
+use crate::report::{Baseline, Series, Summary, Track, minute};
 use crate::text::fmt_num;
 
 /// 3. One chart per section with a score.
@@ -19,11 +21,20 @@ pub(super) fn charts(summary: &Summary<'_>) -> String {
         return s;
     };
     s.push_str(
-        "<p class=\"intro\">Each chart shows, for one section, how many of its symptoms were at moderate or worse (grade 2 or more) at each completed check-in, oldest on the left. The top of each chart is the number of graded questions in the section. Check-ins stopped before the end are not charted.</p>\n",
+        "<p class=\"intro\">Each chart shows, for one section, how many of its symptoms were at moderate or worse (grade 2 or more) at each completed check-in, oldest on the left. The top of each chart is the number of graded questions in the section. Check-ins stopped before the end are not charted.",
     );
+    let baseline = summary.baseline().baseline();
+    if let Some(b) = baseline {
+        let _ = write!(
+            s,
+            " The dashed line marked \"baseline\" is the same count at the baseline check-in of {} (how the person was before the medicine or a dose change).",
+            esc(&minute(&b.at()))
+        );
+    }
+    s.push_str("</p>\n");
     let mut first = true;
     for t in summary.sections() {
-        s.push_str(&chart(t, t0, t1));
+        s.push_str(&chart(t, t0, t1, baseline));
         if first {
             s.push_str("</div>\n");
             first = false;
@@ -44,10 +55,24 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 42.0;
 
 /// A section's trend as an SVG line chart: symptoms at moderate or worse up, date
-/// across.
-pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) -> String {
+/// across; with the `baseline`'s count as a dashed line when it reached the section.
+pub fn chart(
+    t: &Track,
+    t0: DateTime<FixedOffset>,
+    t1: DateTime<FixedOffset>,
+    baseline: Option<&Baseline>,
+) -> String {
     let s = &t.series;
-    let top = s.possible().max(s.max()).max(1);
+    let base = baseline.map(|b| {
+        b.section(&t.id)
+            .filter(|g| g.graded > 0)
+            .map(|g| g.moderate_or_worse)
+    });
+    let top = s
+        .possible()
+        .max(s.max())
+        .max(base.flatten().unwrap_or(0))
+        .max(1);
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     let span = (t1 - t0).num_milliseconds().max(0) as f64;
@@ -64,8 +89,8 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; symptoms at moderate or worse: first {}, last {}, most {} of {}; {} completed check-in{}</span></figcaption>\n\
-         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: symptoms at moderate or worse by date\">\n",
+        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; symptoms at moderate or worse: first {}, last {}, most {} of {}; {} completed check-in{}{}</span></figcaption>\n\
+         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: symptoms at moderate or worse by date{}\">\n",
         esc(&t.title),
         esc(trend.direction.words()),
         s.first(),
@@ -74,11 +99,24 @@ pub fn chart(t: &Track, t0: DateTime<FixedOffset>, t1: DateTime<FixedOffset>) ->
         s.possible(),
         s.len(),
         plural(s.len()),
+        match base {
+            Some(Some(v)) => format!("; dashed line: the baseline, {v} of {}", s.possible()),
+            Some(None) => "; the baseline check-in did not reach this section".to_string(),
+            None => String::new(),
+        },
         esc(&t.title),
+        match base {
+            Some(Some(v)) => format!(", dashed line at {v}: the baseline"),
+            _ => String::new(),
+        },
     );
     y_axis(&mut out, top, &y_of);
     x_axis(&mut out, t0, t1, span, &x_of);
     series(&mut out, s, &id, &x_of, &y_of);
+    // Over the series, so a baseline at the series' own height still shows.
+    if let Some(Some(v)) = base {
+        baseline_line(&mut out, y_of(f64::from(v)));
+    }
     out.push_str("</svg>\n</figure>\n");
     out
 }
@@ -172,6 +210,22 @@ fn x_axis(
             base + 17.0
         );
     }
+}
+
+/// The baseline's count as a dashed line across the plot at height `y`, with its
+/// label at the right end: above the line, or below it when the line is at the top.
+fn baseline_line(out: &mut String, y: f64) {
+    let label_y = if y - 5.0 < TOP + 9.0 {
+        y + 13.0
+    } else {
+        y - 5.0
+    };
+    let _ = writeln!(
+        out,
+        "<line class=\"baseline\" x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke-dasharray=\"6 4\"/><text class=\"baseline-label\" x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"end\">baseline</text>",
+        W - RIGHT,
+        W - RIGHT - 4.0
+    );
 }
 
 /// The series, in time order.
