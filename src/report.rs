@@ -147,13 +147,14 @@ pub fn retracted_words(a: &AlertRecord) -> String {
     )
 }
 
-/// Whether an emergency alert that stands at the end of the check-in was raised
-/// from this question's answer: a symptom's trend and its change from the baseline
-/// then say "emergency", never "better".
-pub fn emergency_from(r: &CheckIn, question: &str) -> bool {
-    r.alerts
+/// Whether the answer to `question` raised or contributed to an emergency alert
+/// that stands at the end of the check-in ([`AlertBasis`]): a symptom's trend and
+/// its change from the baseline then say "emergency", never "better".
+pub fn emergency_from(basis: &AlertBasis<'_>, question: &str) -> bool {
+    basis
+        .standing_for(question)
         .iter()
-        .any(|al| al.level == Level::Emergency && al.question == question)
+        .any(|al| al.level == Level::Emergency)
 }
 
 /// What a series counts.
@@ -393,7 +394,7 @@ impl<'b> Summary<'b> {
         if r.status == Status::Completed
             && self.latest_completed.as_ref().is_none_or(|s| at >= s.at)
         {
-            self.latest_completed = Some(Snapshot::of(r));
+            self.latest_completed = Some(Snapshot::of(r, bank));
         }
     }
 
@@ -456,10 +457,7 @@ impl<'b> Summary<'b> {
                 (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
                 (None, None) => continue,
             };
-            let emergency = basis
-                .standing_for(&a.question)
-                .iter()
-                .any(|al| al.level == Level::Emergency);
+            let emergency = emergency_from(&basis, &a.question);
             let t = self.symptoms.get(&a.question, || {
                 track(
                     &a.question,

@@ -364,3 +364,26 @@ fn a_printed_table_s_caption_and_head_never_end_a_page_alone() {
         "{print}"
     );
 }
+
+#[test]
+fn the_breathing_answer_under_alcohol_with_breathing_is_an_emergency_change_from_the_baseline() {
+    let env = Env::new();
+    env.check(&calm_answers(), &["--baseline"]).code(0);
+    check_saved(&env, &breathing_with_alcohol());
+    let ids = check_in_ids(&env);
+    let rows = csv_rows(&export(&env, &["--format", "csv"]));
+    assert_eq!(
+        cells(
+            &rows,
+            &ids[1],
+            "breathing",
+            &["urgent", "change_from_baseline"]
+        ),
+        ["true", "emergency"]
+    );
+    let html = html_of(&env);
+    assert!(
+        html.contains("Trouble breathing: no before, yes now (an emergency at this check-in)"),
+        "{html}"
+    );
+}

@@ -114,7 +114,7 @@ impl Exporter for Csv {
 pub fn rows(r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>, guard: Guard) -> Vec<String> {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
-    let snapshot = Snapshot::of(r);
+    let snapshot = Snapshot::of(r, bank);
     let one = CheckInRows {
         r,
         bank,

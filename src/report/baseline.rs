@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::{Measure, Period, emergency_from, minute, question_short};
 use crate::bank::Bank;
-use crate::grades::{Grades, SectionGrades, grade, yes_sign};
+use crate::grades::{AlertBasis, Grades, SectionGrades, grade, yes_sign};
 use crate::record::{BaselineMark, CheckIn, Status};
 use crate::text::rfc3339;
 
@@ -55,7 +55,10 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(r: &CheckIn) -> Snapshot {
+    /// `bank` (when the record was made with it) says which answers each alert
+    /// rests on.
+    pub fn of(r: &CheckIn, bank: Option<&Bank>) -> Snapshot {
+        let basis = AlertBasis::of(r, bank);
         let symptoms = r
             .answers
             .iter()
@@ -77,7 +80,7 @@ impl Snapshot {
                     measure,
                     value,
                     label,
-                    emergency: emergency_from(r, &a.question),
+                    emergency: emergency_from(&basis, &a.question),
                 })
             })
             .collect();
@@ -190,7 +193,7 @@ impl Found {
             }
             Some(r) => Found::Marked(Box::new(Baseline {
                 mark: mark.clone(),
-                snapshot: Snapshot::of(r),
+                snapshot: Snapshot::of(r, bank),
                 grades: Grades::of(r, bank),
                 in_period: period.contains(&r.started_at),
             })),

@@ -557,10 +557,14 @@ fn marked(r: &CheckIn, period: &Period) -> Baseline {
 
 fn change_words(before: &CheckIn, now: &CheckIn) -> Vec<String> {
     let bank = Bank::bundled().expect("bundled bank");
-    changes(&Snapshot::of(before), &Snapshot::of(now), Some(&bank))
-        .into_iter()
-        .map(|c| c.words)
-        .collect()
+    changes(
+        &Snapshot::of(before, None),
+        &Snapshot::of(now, None),
+        Some(&bank),
+    )
+    .into_iter()
+    .map(|c| c.words)
+    .collect()
 }
 
 #[test]
@@ -589,7 +593,11 @@ fn each_symptom_reads_as_before_and_now_in_plain_words() {
         ]
     );
     let bank = Bank::bundled().expect("bundled bank");
-    let all = changes(&Snapshot::of(&before), &Snapshot::of(&now), Some(&bank));
+    let all = changes(
+        &Snapshot::of(&before, None),
+        &Snapshot::of(&now, None),
+        Some(&bank),
+    );
     let drowsy = all
         .iter()
         .find(|c| c.symptom == "drowsiness")
@@ -631,7 +639,11 @@ fn an_emergency_now_is_never_better_than_the_baseline() {
         Level::Emergency,
     );
     let bank = Bank::bundled().expect("bundled bank");
-    let c = &changes(&Snapshot::of(&before), &Snapshot::of(&now), Some(&bank))[0];
+    let c = &changes(
+        &Snapshot::of(&before, None),
+        &Snapshot::of(&now, None),
+        Some(&bank),
+    )[0];
     assert_eq!(c.change, Shift::Emergency);
     assert_eq!(
         c.words,
@@ -704,9 +716,9 @@ fn a_baseline_before_the_period_is_still_shown_and_said_to_be_outside_it() {
 fn the_check_in_compared_is_the_latest_completed_one_after_the_baseline() {
     let base = answered("2026-11-10T09:00:00+01:00", Status::Completed, json!({}));
     let b = marked(&base, &Period::all());
-    let at = |when: &str| Snapshot::of(&answered(when, Status::Completed, json!({})));
+    let at = |when: &str| Snapshot::of(&answered(when, Status::Completed, json!({})), None);
     assert!(compared(&b, None).is_err_and(|w| w.contains("no completed check-in")));
-    let itself = Snapshot::of(&base);
+    let itself = Snapshot::of(&base, None);
     assert!(compared(&b, Some(&itself)).is_err_and(|w| w.contains("baseline itself")));
     let earlier = at("2026-11-01T09:00:00+01:00");
     assert!(compared(&b, Some(&earlier)).is_err_and(|w| w.contains("before the baseline")));

@@ -86,7 +86,7 @@ impl<'a> Compare<'a> {
         if r.status != Status::Completed {
             return None;
         }
-        let now = Snapshot::of(r);
+        let now = Snapshot::of(r, Some(bank));
         let now = compared(self.baseline, Some(&now)).ok()?;
         let by_symptom = changes(&self.baseline.snapshot, now, Some(bank))
             .into_iter()
