@@ -124,10 +124,11 @@ impl Grades {
                 }
             }
         }
+        let basis = AlertBasis::of(r, bank);
         let sections = ids
             .into_iter()
             .filter(|id| r.answers.iter().any(|a| &a.section == id))
-            .map(|id| section(r, bank, id))
+            .map(|id| section(r, bank, &basis, id))
             .collect();
         Grades {
             answered: r.answers.len() as u32,
@@ -174,7 +175,7 @@ impl Grades {
     }
 }
 
-fn section(r: &CheckIn, bank: Option<&Bank>, id: String) -> SectionGrades {
+fn section(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>, id: String) -> SectionGrades {
     let mine: Vec<&AnswerRecord> = r.answers.iter().filter(|a| a.section == id).collect();
     let grades: Vec<u8> = mine.iter().filter_map(|a| grade(a)).collect();
     let signs: Vec<bool> = mine.iter().filter_map(|a| yes_sign(a)).collect();
@@ -190,9 +191,19 @@ fn section(r: &CheckIn, bank: Option<&Bank>, id: String) -> SectionGrades {
         }
         None => (grades.len() as u32, signs.len() as u32),
     };
-    let findings: Vec<&AlertRecord> = r
-        .urgent_alerts()
-        .filter(|a| section_of(r, bank, &a.question) == Some(id.as_str()))
+    // A section's urgent findings: the urgent alerts that stand and rest on one of
+    // its answers (trouble breathing carries alcohol_with_breathing, pinned to the
+    // alcohol question of another section), each once.
+    let findings: Vec<&AlertRecord> = basis
+        .standing()
+        .iter()
+        .filter(|b| b.alert.level.is_urgent())
+        .filter(|b| {
+            b.questions
+                .iter()
+                .any(|q| section_of(r, bank, q) == Some(id.as_str()))
+        })
+        .map(|b| b.alert)
         .collect();
     SectionGrades {
         graded: graded.max(grades.len() as u32),
@@ -252,6 +263,25 @@ mod tests {
     use crate::flow::tests::{
         answer_one, answer_until, answered_ids, bundled, record_ids, run, stopped_at,
     };
+
+    #[test]
+    fn an_alert_counts_in_every_section_whose_answer_it_rests_on() {
+        let bank = bundled();
+        let (flow, _) = run(
+            &bank,
+            &json!({"breathing": true, "alcohol_sedatives": true}),
+        );
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-30T09:00:00.000+01:00").unwrap();
+        let r = flow.to_record("t".into(), Status::Completed, t, t, "US");
+        // Pinned to the alcohol question ("use"), it rests on breathing too.
+        assert_eq!(r.alerts[0].id, "alcohol_with_breathing");
+        let g = Grades::of(&r, Some(&bank));
+        for id in ["serious", "use"] {
+            let s = g.section(id).unwrap();
+            assert_eq!((s.urgent_findings, s.emergency), (1, true), "{id}");
+        }
+        assert_eq!(g.urgent_findings, 1);
+    }
 
     #[test]
     fn changing_an_earlier_answer_drops_its_follow_up_from_what_counts() {
