@@ -310,7 +310,10 @@ fn bank_schema_matches_the_committed_schema_file() {
 fn the_bundled_bank_passes_the_schema() {
     let text = std::fs::read_to_string(repo_file("questions/bank.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&good_bank())
         .map(|e| format!("{}: {e}", e.instance_path))

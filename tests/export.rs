@@ -72,7 +72,11 @@ fn sample(env: &Env) -> Vec<Value> {
 
 fn validator(env: &Env) -> jsonschema::Validator {
     let schema = json_of(&export_ok(env, &["--schema"]));
-    jsonschema::validator_for(&schema).expect("the report schema is a valid JSON Schema")
+    // Format checks on ("date-time" and the rest), as strict validators do.
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the report schema is a valid JSON Schema")
 }
 
 fn assert_valid(v: &jsonschema::Validator, doc: &Value) {
@@ -226,9 +230,13 @@ fn the_schema_rejects_a_report_that_breaks_it() {
     let mut extra = doc.clone();
     extra["records"][0]["mood"] = json!("fine");
     assert!(!v.is_valid(&extra));
-    let mut newer = doc;
+    let mut newer = doc.clone();
     newer["version"] = json!(2);
     assert!(!v.is_valid(&newer));
+    // Formats are checked: a time that is not RFC 3339 is refused.
+    let mut when = doc;
+    when["generated_at"] = json!("yesterday");
+    assert!(!v.is_valid(&when));
 }
 
 #[test]

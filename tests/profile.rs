@@ -263,7 +263,10 @@ fn the_json_export_keeps_the_profile_and_still_fits_its_schema() {
     let doc = run(&["--format", "json"]);
     assert_eq!(doc["records"][0]["profile"], json!({"older": true}));
     let schema = run(&["--schema"]);
-    let v = jsonschema::validator_for(&schema).expect("a valid schema");
+    let v = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a valid schema");
     let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
