@@ -72,7 +72,8 @@ impl Stats {
         self.bytes.checked_div(self.lines).unwrap_or(0)
     }
 
-    fn note(&mut self, r: &CheckIn, line: &str) {
+    /// Counts one record and its line.
+    pub fn note(&mut self, r: &CheckIn, line: &str) {
         self.lines += 1;
         self.bytes += line.len() as u64;
         match r.status {
