@@ -6,12 +6,15 @@
 //! Every line is made the way `sidecheck check` makes it: a [`Flow`] over the bundled
 //! bank is answered question by question (with the time of each answer), the record
 //! comes from [`Flow::to_record`] and the line from [`CheckIn::to_line`]. Nothing here
-//! writes JSON by hand, and every line is read back and compared with its record.
+//! writes JSON by hand, and every line is read back (by [`record::read_line`], the
+//! one rule of what a line is) and compared with what made it.
 //!
 //! What a log holds: one check-in an hour, ending at [`END`]; completed and stopped
 //! check-ins (some stopped at an urgent alert), most stopped ones finished an hour
 //! later by a check-in that `completes` them (as `check --resume` does, so its id
-//! starts with the older time and ids are not quite in file order); urgent alerts
+//! starts with the older time and ids are not quite in file order); baseline marks
+//! (`sidecheck baseline ID`) when a dose change begins, made with
+//! [`BaselineMark::to_line`]; urgent alerts
 //! raised, and some taken back (a "yes" by mistake, corrected at once); follow-ups
 //! (withdrawal questions in taper months, pump questions for pump users, the suicide
 //! screen); "about you" answers that change now and then; symptoms that settle and
@@ -29,7 +32,7 @@ use sidecheck::answer::Answer;
 use sidecheck::bank::{Bank, Kind, Question};
 use sidecheck::flow::Flow;
 use sidecheck::profile::Profile;
-use sidecheck::record::{self, CheckIn, Status};
+use sidecheck::record::{self, BaselineMark, CheckIn, Line, Status};
 
 /// The seed every benchmark uses unless told otherwise (`SEED`).
 pub const SEED: u64 = 12;
@@ -38,12 +41,21 @@ pub const SEED: u64 = 12;
 /// in the hour `n - 1 - i` hours before it.
 pub const END: &str = "2026-06-01T08:00:00Z";
 
+/// One line of a generated log: a check-in, or a baseline mark.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    CheckIn(Box<CheckIn>),
+    Mark(BaselineMark),
+}
+
 /// What a generated log holds, counted as it was written.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
-    /// Lines (records) written.
+    /// Lines written: check-ins and marks.
     pub lines: u64,
     pub bytes: u64,
+    /// Baseline marks (lines that are not check-ins).
+    pub marks: u64,
     pub completed: u64,
     pub stopped: u64,
     /// Completed check-ins that finish a stopped one (`completes`); `history` shows
@@ -61,10 +73,15 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The check-ins `history` and the exports count: every record but the stopped
-    /// ones that a later record finishes.
+    /// The check-in lines.
+    pub fn checkins(&self) -> u64 {
+        self.lines - self.marks
+    }
+
+    /// The check-ins `history` and the exports count: every check-in but the
+    /// stopped ones that a later one finishes.
     pub fn counted(&self) -> u64 {
-        self.lines - self.resumed
+        self.checkins() - self.resumed
     }
 
     /// The average line, in bytes (newline included).
@@ -72,10 +89,17 @@ impl Stats {
         self.bytes.checked_div(self.lines).unwrap_or(0)
     }
 
-    /// Counts one record and its line.
-    pub fn note(&mut self, r: &CheckIn, line: &str) {
+    /// Counts one line and what it holds.
+    pub fn note(&mut self, item: &Item, line: &str) {
         self.lines += 1;
         self.bytes += line.len() as u64;
+        let r = match item {
+            Item::CheckIn(r) => r,
+            Item::Mark(_) => {
+                self.marks += 1;
+                return;
+            }
+        };
         match r.status {
             Status::Completed => self.completed += 1,
             Status::Stopped => self.stopped += 1,
@@ -104,19 +128,19 @@ impl Stats {
     }
 }
 
-/// Writes a log of `n` check-ins made with `seed`, one line each.
+/// Writes a log of `n` check-ins made with `seed`, one line each, and the marks.
 pub fn write_log(out: &mut impl Write, n: u64, seed: u64) -> io::Result<Stats> {
     let bank = Bank::bundled().map_err(|e| io::Error::other(e.to_string()))?;
     let mut generator = Generator::new(&bank, n, seed);
     let mut stats = Stats::default();
-    while let Some((record, line)) = generator.next_line() {
-        stats.note(&record, &line);
+    while let Some((item, line)) = generator.next_line() {
+        stats.note(&item, &line);
         out.write_all(line.as_bytes())?;
     }
     Ok(stats)
 }
 
-/// The lines of a log of `n` check-ins made with `seed`, in memory.
+/// The lines of a log of `n` check-ins made with `seed` (and its marks), in memory.
 pub fn lines(bank: &Bank, n: u64, seed: u64) -> Vec<String> {
     let mut generator = Generator::new(bank, n, seed);
     std::iter::from_fn(|| generator.next_line().map(|(_, line)| line)).collect()
@@ -307,6 +331,13 @@ pub struct Generator<'b> {
     levels: Vec<usize>,
     /// A stopped check-in to finish in the next hour.
     to_resume: Option<CheckIn>,
+    /// The newest completed check-in that finishes no other: what a baseline mark
+    /// names.
+    last_completed: Option<CheckIn>,
+    /// A mark to write after the check-in just made.
+    to_mark: Option<BaselineMark>,
+    /// Whether this hour began a dose change after months without one.
+    taper_began: bool,
 }
 
 impl<'b> Generator<'b> {
@@ -328,6 +359,9 @@ impl<'b> Generator<'b> {
             trip: None,
             levels,
             to_resume: None,
+            last_completed: None,
+            to_mark: None,
+            taper_began: false,
         }
     }
 
@@ -354,7 +388,7 @@ impl<'b> Generator<'b> {
             pump: rng.chance(0.12),
             taper: rng.chance(0.45),
             profile,
-            notes: [0.7, 0.85, 0.95][rng.below(3) as usize],
+            notes: [0.75, 0.9, 0.95][rng.below(3) as usize],
             note_len: [500, 900, 1000][rng.below(3) as usize],
             base: bank
                 .questions
@@ -374,7 +408,9 @@ impl<'b> Generator<'b> {
             } else {
                 *self.rng.pick(&ZONES)
             };
+            let taper_before = self.era.taper;
             self.era = Self::new_era(&mut self.rng, self.bank, home);
+            self.taper_began = self.era.taper && !taper_before;
         }
         self.era.left -= 1;
         match &mut self.trip {
@@ -405,11 +441,18 @@ impl<'b> Generator<'b> {
         self.trip.map_or(self.era.home, |t| t.zone).offset_at(at)
     }
 
-    /// The next line of the log, with its record; `None` after the last.
-    pub fn next_line(&mut self) -> Option<(CheckIn, String)> {
+    /// The next line of the log, with what it holds; `None` after the last.
+    pub fn next_line(&mut self) -> Option<(Item, String)> {
+        if let Some(mark) = self.to_mark.take() {
+            let line = mark.to_line().expect("a mark makes a line");
+            let item = Item::Mark(mark);
+            Self::reads_back(&item, &line);
+            return Some((item, line));
+        }
         if self.i >= self.n {
             return None;
         }
+        self.taper_began = false;
         self.next_hour();
         let hour = self.end - Duration::hours((self.n - 1 - self.i) as i64);
         self.i += 1;
@@ -421,13 +464,34 @@ impl<'b> Generator<'b> {
             Some(stopped) => self.resume(stopped, start),
             None => self.check_in(start),
         };
+        // A dose change begins: most people mark how they were before it, the
+        // last completed check-in, as the baseline (`sidecheck baseline ID`) once
+        // this check-in is done.
+        if self.taper_began
+            && let Some(before) = &self.last_completed
+            && self.rng.chance(0.7)
+        {
+            let at = record.ended_at + Duration::milliseconds(self.rng.between(5_000, 60_000));
+            self.to_mark = Some(BaselineMark::new(&before.id, at));
+        }
+        if record.status == Status::Completed && record.completes.is_none() {
+            self.last_completed = Some(record.clone());
+        }
         let line = record.to_line().expect("a record makes a line");
-        let back: CheckIn = serde_json::from_str(&line).expect("the line reads back");
-        assert_eq!(
-            back, record,
-            "the line reads back as the record it came from"
-        );
-        Some((record, line))
+        let item = Item::CheckIn(Box::new(record));
+        Self::reads_back(&item, &line);
+        Some((item, line))
+    }
+
+    /// Every line must read back, by the program's own rule, as what made it.
+    fn reads_back(item: &Item, line: &str) {
+        let text = line.strip_suffix('\n').expect("a line ends with a newline");
+        let back = match record::read_line(text) {
+            Ok(Line::CheckIn(r)) => Item::CheckIn(r),
+            Ok(Line::Mark(m)) => Item::Mark(m),
+            Err(_) => panic!("a generated line does not read back: {text}"),
+        };
+        assert_eq!(&back, item, "the line reads back as what made it");
     }
 
     /// A new check-in started at `start`: completed, or stopped part-way.

@@ -34,7 +34,7 @@ use sidecheck::bank::Bank;
 use sidecheck::record::Status;
 use sidecheck::store::{Entry, Store};
 
-use generate::{Generator, Stats};
+use generate::{Generator, Item, Stats};
 use measure::{Cmd, Peak, Runs, best_of};
 use table::{Row, Verdict, mib, ratio, short, thousands, times};
 
@@ -189,18 +189,19 @@ impl Log {
         let mut out = BufWriter::with_capacity(1 << 20, private_file(&file)?);
         let mut stats = Stats::default();
         let (mut middle_id, mut newest_id) = (None, None);
-        let mut i = 0;
-        while let Some((record, line)) = generator.next_line() {
-            stats.note(&record, &line);
-            if record.status == Status::Completed && record.completes.is_none() {
-                if i >= n / 2 && middle_id.is_none() {
-                    middle_id = Some(record.id.clone());
+        while let Some((item, line)) = generator.next_line() {
+            stats.note(&item, &line);
+            if let Item::CheckIn(r) = &item
+                && r.status == Status::Completed
+                && r.completes.is_none()
+            {
+                if stats.checkins() > n / 2 && middle_id.is_none() {
+                    middle_id = Some(r.id.clone());
                 }
-                newest_id = Some(record.id.clone());
+                newest_id = Some(r.id.clone());
             }
             out.write_all(line.as_bytes())
                 .map_err(|e| format!("{}: {e}", file.display()))?;
-            i += 1;
         }
         out.flush()
             .map_err(|e| format!("{}: {e}", file.display()))?;
@@ -219,25 +220,27 @@ impl Log {
 
     /// Reads the log in this process, the way every command does (the store's
     /// reader, each line parsed into a record); fails unless every line is a
-    /// check-in.
+    /// check-in or a mark.
     fn scan(&self) -> Result<Duration, String> {
         let start = Instant::now();
-        let (mut records, mut bad) = (0u64, 0u64);
+        let (mut records, mut marks, mut bad) = (0u64, 0u64, 0u64);
         let reader = Store::new(self.dir.clone())
             .reader()
             .map_err(|e| e.to_string())?;
         for entry in reader {
             match entry {
                 Entry::Record(_) => records += 1,
+                Entry::Mark(_) => marks += 1,
                 Entry::Bad(_) => bad += 1,
                 Entry::Failed(e) => return Err(e.to_string()),
             }
         }
         let took = start.elapsed();
-        if records != self.stats.lines || bad != 0 {
+        if records != self.stats.checkins() || marks != self.stats.marks || bad != 0 {
             return Err(format!(
-                "the generated log of {} reads as {records} check-ins and {bad} bad lines",
-                self.stats.lines
+                "the generated log of {} check-ins and {} marks reads as {records} check-ins, {marks} marks and {bad} bad lines",
+                self.stats.checkins(),
+                self.stats.marks
             ));
         }
         Ok(took)
@@ -250,8 +253,8 @@ impl Log {
         let first = out.lines().next().unwrap_or("");
         if !first.contains(&format!(": {counted} check-ins (")) || !err.is_empty() {
             return Err(format!(
-                "the generated log of {} lines does not read as {counted} check-ins: {first} {}",
-                self.stats.lines,
+                "the generated log of {} check-ins does not read as {counted}: {first} {}",
+                self.stats.checkins(),
                 err.lines().next().unwrap_or("")
             ));
         }
@@ -626,7 +629,7 @@ fn header(config: &Config, large: &Log, before: &str, after: &str) -> String {
     [
         format!(
             "sidecheck ratios: {} check-ins, {:.1} MB ({} bytes a line), seed {}; times are the best of at least {} run{}; MB = 10^6 bytes of log",
-            thousands(s.lines),
+            thousands(s.checkins()),
             s.bytes as f64 / 1e6,
             thousands(s.bytes_per_line()),
             config.seed,
@@ -634,11 +637,12 @@ fn header(config: &Config, large: &Log, before: &str, after: &str) -> String {
             if config.runs.min == 1 { "" } else { "s" }
         ),
         format!(
-            "log: one check-in an hour to {}; {} completed ({} finish a stopped one), {} stopped, {} with urgent alerts, {} with an alert taken back, {} UTC offsets, regions {}",
+            "log: one check-in an hour to {}; {} completed ({} finish a stopped one), {} stopped, {} baseline marks, {} with urgent alerts, {} with an alert taken back, {} UTC offsets, regions {}",
             generate::END,
             thousands(s.completed),
             thousands(s.resumed),
             thousands(s.stopped),
+            thousands(s.marks),
             thousands(s.urgent),
             thousands(s.retracted),
             s.offsets.len(),
