@@ -70,7 +70,7 @@ fn run() -> Result<(), String> {
     };
     let _ = writeln!(
         io::stderr(),
-        "genlog: {} lines, {} bytes ({} a line) in {:.1} s: {} completed ({} finish a stopped one), {} stopped, {} baseline marks, {} with urgent alerts, {} with an alert taken back, {} with \"about you\" answers; regions {}; UTC offsets (minutes) {:?}",
+        "genlog: {} lines, {} bytes ({} a line) in {:.1} s: completed {} ({} finish a stopped one), stopped {}, baseline marks {}, with urgent alerts {}, with an alert taken back {}, with \"about you\" answers {}; regions {}; UTC offsets (minutes) {:?}",
         stats.lines,
         stats.bytes,
         stats.bytes_per_line(),

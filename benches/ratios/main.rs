@@ -637,7 +637,7 @@ fn header(config: &Config, large: &Log, before: &str, after: &str) -> String {
             if config.runs.min == 1 { "" } else { "s" }
         ),
         format!(
-            "log: one check-in an hour to {}; {} completed ({} finish a stopped one), {} stopped, {} baseline marks, {} with urgent alerts, {} with an alert taken back, {} UTC offsets, regions {}",
+            "log: one check-in an hour to {}; completed {} ({} finish a stopped one), stopped {}, baseline marks {}, with urgent alerts {}, with an alert taken back {}; UTC offsets {}, regions {}",
             generate::END,
             thousands(s.completed),
             thousands(s.resumed),
