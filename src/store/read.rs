@@ -665,7 +665,7 @@ fn lines_before(mut file: &File, end: u64) -> io::Result<u64> {
         if read_full(file, block)? < want {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
-        count += block.iter().filter(|b| **b == b'\n').count() as u64;
+        count += memchr::memchr_iter(b'\n', block).count() as u64;
         left -= want as u64;
     }
     Ok(count)
