@@ -24,7 +24,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
 use crate::record::{BaselineMark, CheckIn, Status};
-use crate::store::{Entry, Lookup, Store};
+use crate::store::{Entry, Lookup, Only, Store};
 
 /// A 64-bit hash of a check-in id, the same in every pass of one run.
 pub fn id_hash(id: &str) -> u64 {
@@ -216,14 +216,21 @@ pub fn repeated_warning(n: usize) -> Option<String> {
     }
 }
 
-/// The log's records in order. Bad lines are skipped without a word: the passes
-/// that report them are the store's lookups and [`crate::scan`].
-fn records(store: &Store) -> Result<impl Iterator<Item = Result<Box<CheckIn>, Error>>, Error> {
-    Ok(store.reader()?.filter_map(|entry| match entry {
+/// The records of a pass in order. Bad lines are skipped without a word: the
+/// passes that report them are the store's lookups and [`crate::scan`].
+fn records_of(
+    entries: impl Iterator<Item = Entry>,
+) -> impl Iterator<Item = Result<Box<CheckIn>, Error>> {
+    entries.filter_map(|entry| match entry {
         Entry::Record(r) => Some(Ok(r)),
         Entry::Mark(_) | Entry::Bad(_) => None,
         Entry::Failed(e) => Some(Err(Error::Store(e))),
-    }))
+    })
+}
+
+/// The log's records in order.
+fn records(store: &Store) -> Result<impl Iterator<Item = Result<Box<CheckIn>, Error>>, Error> {
+    Ok(records_of(store.reader()?))
 }
 
 /// The check-in with this exact id: its first copy in the log, as every pass
@@ -239,8 +246,9 @@ pub fn first_named(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
 }
 
 /// The record that continues check-in `id`, if one does: the first in the log.
+/// Only the lines that may name `id` are read whole ([`Only::Completing`]).
 pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
-    for r in records(store)? {
+    for r in records_of(store.only(Only::Completing(id))?) {
         let r = r?;
         if r.completes.as_deref() == Some(id) {
             return Ok(Some(*r));
@@ -250,11 +258,12 @@ pub fn continued_by(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
 }
 
 /// Finds a check-in by id prefix, counting copies of one line as one check-in (the
-/// store's own lookup counts lines). The first copy is the one found.
+/// store's own lookup counts lines). The first copy is the one found. Only the
+/// lines whose id may start with `prefix` are read whole ([`Only::IdsStartingWith`]).
 pub fn lookup_distinct(store: &Store, prefix: &str) -> Result<Lookup, Error> {
     let mut found: Option<Box<CheckIn>> = None;
     let mut ids: HashSet<u64> = HashSet::new();
-    for r in records(store)? {
+    for r in records_of(store.only(Only::IdsStartingWith(prefix))?) {
         let r = r?;
         if r.id.starts_with(prefix) && ids.insert(id_hash(&r.id)) && found.is_none() {
             found = Some(r);

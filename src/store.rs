@@ -20,7 +20,12 @@
 //!   save; a last line that is a whole check-in that only lost its newline gets the
 //!   newline back and stays;
 //! - readers skip bad lines with a warning naming the line number, the first
-//!   [`BAD_LINES_NAMED`] of them, then one line that counts the rest;
+//!   [`BAD_LINES_NAMED`] of them, then one line that counts the rest; finding one
+//!   check-in (`show`) reads only part of the log and names the bad lines it
+//!   reads: `last` those after the last check-in, an id those it reads whole;
+//! - finding the last check-in reads back from the end of the log, so its time
+//!   does not grow with the log; finding one by id reads whole only the lines that
+//!   may hold it (the log is append-only, one check-in a line);
 //! - a check-in that cannot be saved is kept in a rescue copy beside the data folder
 //!   (or in the home folder), and [`Store::import`] adds it later, once;
 //! - the "about you" profile (`profile.json`, 0600, next to the log) is written
@@ -28,9 +33,10 @@
 //!   symbolic link in its place is refused, as for the log.
 //!
 //! Its parts: `save` is how a line is saved (the lock, the write, the repair of a
-//! torn tail); `read` streams the log and finds a check-in; `rescue` keeps a
-//! check-in that could not be saved and imports it later; `profile` keeps the
-//! "about you" file; `files` makes folders and files private and refuses links.
+//! torn tail); `read` streams the log and finds a check-in (backwards for the last
+//! one, by each line's start for an id); `rescue` keeps a check-in that could not
+//! be saved and imports it later; `profile` keeps the "about you" file; `files`
+//! makes folders and files private and refuses links.
 
 mod files;
 mod profile;
@@ -41,7 +47,7 @@ mod save;
 use std::path::{Path, PathBuf};
 
 pub use files::{create_private_dir, sync_dir, write_private_file};
-pub use read::{BAD_LINES_NAMED, BadLine, BadLines, Entry, LogReader, Lookup};
+pub use read::{BAD_LINES_NAMED, BadLine, BadLines, Entry, Filtered, LogReader, Lookup, Only};
 pub use rescue::{Imported, RESCUE_PREFIX};
 pub use save::{LOCK_WAIT_ENV, LOCK_WAIT_SECS, lock_wait};
 

@@ -165,6 +165,12 @@ fn a_bad_line_in_the_middle_is_skipped_with_a_warning_naming_it() {
     let out = show(&env, &["last", "--json"]).code(0);
     let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(printed, second, "the record after the bad line still reads");
+    // `show last` reads back from the end to the last check-in: it never reads
+    // the bad line before it. A lookup by id reads from the start, and names it.
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let out = show(&env, &[second["id"].as_str().unwrap(), "--json"]).code(0);
+    let printed: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(printed, second);
     let err = stderr(&out);
     assert!(err.contains("warning"), "{err}");
     assert!(err.contains("line 2"), "{err}");
@@ -350,7 +356,9 @@ fn a_million_bad_lines_print_ten_warnings_and_one_count() {
     bytes.extend_from_slice(format!("{later}\n").as_bytes());
     fs::write(env.log_path(), &bytes).unwrap();
     for args in [
-        &["show", "last"][..],
+        // Read from the start to the id (`show last` reads back from the end
+        // and never meets them).
+        &["show", "20261201-235959-0000000000aa"][..],
         &["history"][..],
         // Every export reads through the same scan as this one.
         &["export", "--format", "csv"][..],

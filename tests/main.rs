@@ -66,6 +66,8 @@ mod resume;
 mod scenarios;
 // `check --answers FILE`: every urgent alert, input errors, stdin, regions, data folder.
 mod scripted;
+// `show last` read back from the end, `show ID` by each line's start: as a whole pass finds.
+mod show_fast;
 // Many copies saving at once: every record whole, each id once.
 mod stress;
 // Every export reads the one model: urgent answers by AlertBasis, the baseline in CSV and HTML.

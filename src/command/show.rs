@@ -1,6 +1,10 @@
 //! `sidecheck show [ID|last]`: one saved check-in, as its receipt or as JSON. It
 //! needs the log but not the bank: without the bank the receipt shows ids for
 //! titles.
+//!
+//! It never parses the whole log: `last` is read back from the end, and an id,
+//! and the check-in that continues a stopped one, by the start of each line
+//! ([`crate::store`]'s `read`); what it finds is what a whole pass would find.
 
 use super::Context;
 use crate::checkins;

@@ -400,11 +400,41 @@ fn lookup_warns_about_bad_lines_and_still_finds() {
     log.extend_from_slice(record("r3").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
 
+    // An id is looked for from the start: the bad line on the way is named.
     let mut warnings = Vec::new();
-    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    let lookup = s.lookup("r3", &mut |w| warnings.push(w)).unwrap();
     assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("r3"));
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("line 2"), "{}", warnings[0]);
+
+    // `last` reads back from the end to the last check-in: the bad line before it
+    // is never read, so it is not named.
+    let mut warnings = Vec::new();
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("r3"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn last_names_the_bad_lines_after_the_last_check_in_by_number() {
+    let (_tmp, s) = store();
+    append(&s, &record("r1"));
+    append(&s, &record("r2"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    log.extend_from_slice(b"garbage\n\n");
+    log.extend_from_slice(mark("r1").to_line().unwrap().as_bytes());
+    log.extend_from_slice(b"{\"schema\":3,\"id\":\"r9\",\"status\":\"comp");
+    fs::write(s.log_path(), &log).unwrap();
+    let mut warnings = Vec::new();
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("r2"));
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].contains("line 3: skipped"), "{}", warnings[0]);
+    assert!(
+        warnings[1].contains("line 6: skipped") && warnings[1].contains("unfinished last line"),
+        "{}",
+        warnings[1]
+    );
 }
 
 #[test]
@@ -476,7 +506,7 @@ fn a_pass_names_ten_bad_lines_then_counts_them_all() {
     log.extend_from_slice(record("a26").to_line().unwrap().as_bytes());
     fs::write(s.log_path(), &log).unwrap();
     let mut warnings = Vec::new();
-    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    let lookup = s.lookup("a26", &mut |w| warnings.push(w)).unwrap();
     assert!(found(lookup).is_some());
     assert_eq!(warnings.len(), 11, "{warnings:#?}");
     assert!(warnings[9].contains("line 10:"), "{}", warnings[9]);
@@ -486,6 +516,161 @@ fn a_pass_names_ten_bad_lines_then_counts_them_all() {
         "{}",
         warnings[10]
     );
+}
+
+#[test]
+fn last_names_ten_bad_lines_after_it_then_counts_them_all() {
+    let (_tmp, s) = store();
+    append(&s, &record("a0"));
+    append(&s, &record("a1"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    log.extend_from_slice(&b"bad\n".repeat(25));
+    fs::write(s.log_path(), &log).unwrap();
+    let mut warnings = Vec::new();
+    let lookup = s.lookup("last", &mut |w| warnings.push(w)).unwrap();
+    assert_eq!(found(lookup).map(|r| r.id).as_deref(), Some("a1"));
+    assert_eq!(warnings.len(), 11, "{warnings:#?}");
+    assert!(warnings[0].contains("line 3:"), "{}", warnings[0]);
+    assert!(warnings[9].contains("line 12:"), "{}", warnings[9]);
+    assert!(
+        warnings[10].contains("25 lines") && warnings[10].contains("from line 3 to line 27"),
+        "{}",
+        warnings[10]
+    );
+    // A log of nothing but bad lines has no last check-in, and says why.
+    fs::write(s.log_path(), b"bad\n".repeat(12)).unwrap();
+    let mut warnings = Vec::new();
+    assert!(matches!(
+        s.lookup("last", &mut |w| warnings.push(w)).unwrap(),
+        Lookup::NotFound
+    ));
+    assert_eq!(warnings.len(), 11, "{warnings:#?}");
+    assert!(warnings[0].contains("line 1:"), "{}", warnings[0]);
+    assert!(
+        warnings[10].contains("from line 1 to line 12"),
+        "{}",
+        warnings[10]
+    );
+}
+
+#[test]
+fn written_id_reads_only_the_start_to_line_writes() {
+    let line = record("20250301-083000-abcdef012345").to_line().unwrap();
+    assert_eq!(
+        read::written_id(line.as_bytes()),
+        Some(&b"20250301-083000-abcdef012345"[..])
+    );
+    for other in [
+        // Hand-edited: a space, another key first.
+        r#"{ "schema":3,"id":"a1","status":"stopped"}"#,
+        r#"{"id":"a1","schema":3}"#,
+        // A version this build does not read, or written with more digits.
+        r#"{"schema":4,"id":"a1"}"#,
+        r#"{"schema":12,"id":"a1"}"#,
+        r#"{"schema":03,"id":"a1"}"#,
+        // An escape in the id, or an id that never ends.
+        r#"{"schema":3,"id":"a\u0031","status":"stopped"}"#,
+        r#"{"schema":3,"id":"a1"#,
+        // A mark.
+        r#"{"schema":4,"kind":"baseline","check_in":"a1"}"#,
+        "",
+    ] {
+        assert_eq!(read::written_id(other.as_bytes()), None, "{other}");
+    }
+}
+
+#[test]
+fn a_check_in_longer_than_a_step_reads_whole_both_ways() {
+    let (_tmp, s) = store();
+    let mut long = record("long1");
+    // Several 64 KiB steps back, and across the 1 MiB blocks going forward.
+    long.answers[0].value = serde_json::Value::String("é\"\\x".repeat(400_000));
+    append(&s, &record("a0"));
+    append(&s, &long);
+    let back = found(s.lookup("last", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(*back, long);
+    append(&s, &record("a2"));
+    let by_id = found(s.lookup("long1", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(*by_id, long);
+}
+
+#[test]
+fn a_line_too_long_to_be_a_check_in_is_named_by_both_ways_of_finding() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    let long_at = log.len();
+    log.extend_from_slice(&vec![b'x'; MAX_LINE + 10]);
+    log.push(b'\n');
+    fs::write(s.log_path(), &log).unwrap();
+    let mut warnings = Vec::new();
+    let last = found(s.lookup("last", &mut |w| warnings.push(w)).unwrap()).unwrap();
+    assert_eq!(last.id, "a1");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("line 2: skipped") && warnings[0].contains("longer than 4 MiB"));
+
+    // A check-in after it is found either way; an id lookup names the long line.
+    log.extend_from_slice(record("a3").to_line().unwrap().as_bytes());
+    fs::write(s.log_path(), &log).unwrap();
+    let mut warnings = Vec::new();
+    let last = found(s.lookup("last", &mut |w| warnings.push(w)).unwrap()).unwrap();
+    assert_eq!((last.id.as_str(), warnings.len()), ("a3", 0));
+    let by_id = found(s.lookup("a3", &mut |w| warnings.push(w)).unwrap()).unwrap();
+    assert_eq!(by_id.id, "a3");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("line 2: skipped") && warnings[0].contains("longer than 4 MiB"));
+
+    // Exactly the longest line kept (its line end included) is not too long.
+    log.truncate(long_at);
+    let mut fits = record("fits").to_line().unwrap().into_bytes();
+    fits.pop();
+    let pad = MAX_LINE - fits.len() - 1;
+    fits.extend(std::iter::repeat_n(b' ', pad));
+    fits.push(b'\n');
+    assert_eq!(fits.len(), MAX_LINE);
+    log.extend_from_slice(&fits);
+    fs::write(s.log_path(), &log).unwrap();
+    let last = found(s.lookup("last", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(last.id, "fits");
+    let by_id = found(s.lookup("fits", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(by_id.id, "fits");
+    // One byte more is too long, both ways.
+    log.truncate(log.len() - 1);
+    log.extend_from_slice(b" \n");
+    fs::write(s.log_path(), &log).unwrap();
+    for which in ["last", "fits"] {
+        let mut warnings = Vec::new();
+        let lookup = s.lookup(which, &mut |w| warnings.push(w)).unwrap();
+        assert_eq!(
+            found(lookup).map(|r| r.id).as_deref(),
+            (which == "last").then_some("a1")
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("line 2: skipped") && w.contains("longer than")),
+            "{which}: {warnings:?}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_last_check_in_without_its_newline_is_the_last_one() {
+    let (_tmp, s) = store();
+    append(&s, &record("a1"));
+    append(&s, &record("a2"));
+    let mut log = fs::read(s.log_path()).unwrap();
+    log.pop();
+    fs::write(s.log_path(), &log).unwrap();
+    let last = found(s.lookup("last", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(last.id, "a2");
+    // Windows line ends read the same.
+    let crlf = String::from_utf8(log).unwrap().replace('\n', "\r\n") + "\r\n";
+    fs::write(s.log_path(), crlf).unwrap();
+    let last = found(s.lookup("last", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(last.id, "a2");
+    let first = found(s.lookup("a1", &mut |w| panic!("{w}")).unwrap()).unwrap();
+    assert_eq!(first.id, "a1");
 }
 
 #[cfg(unix)]
