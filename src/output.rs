@@ -40,6 +40,23 @@ pub fn compact(value: &impl Serialize, what: &str) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| cannot_format(what, &e))
 }
 
+/// Writes `prefix` and then `value` as one line of JSON, as `write!(out,
+/// "{prefix}{}", compact(value, what)?)` does, but through `buf`, which a caller
+/// writing many values keeps from one to the next: no text is allocated per value.
+/// Nothing is written if the value cannot be formatted.
+pub fn write_compact(
+    out: &mut dyn Write,
+    buf: &mut Vec<u8>,
+    prefix: &str,
+    value: &impl Serialize,
+    what: &str,
+) -> Result<(), Error> {
+    buf.clear();
+    buf.extend_from_slice(prefix.as_bytes());
+    serde_json::to_writer(&mut *buf, value).map_err(|e| cannot_format(what, &e))?;
+    io(out.write_all(buf))
+}
+
 /// `value` as indented JSON, for a person to read. `what` as for [`compact`].
 pub fn pretty(value: &impl Serialize, what: &str) -> Result<String, Error> {
     serde_json::to_string_pretty(value).map_err(|e| cannot_format(what, &e))

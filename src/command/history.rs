@@ -19,7 +19,7 @@ use crate::bank::{Bank, Level};
 use crate::cli::HistoryArgs;
 use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
-use crate::output::{Output, compact, io, write_fields};
+use crate::output::{Output, compact, io, write_compact, write_fields};
 use crate::record::{AlertRecord, CheckIn, Status, bank_for};
 use crate::report::{
     Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, minute, retracted_words,
@@ -160,12 +160,9 @@ fn write_json(
     let mut sep = "\n    ";
     let n = if view.counts.check_ins > 0 {
         let baseline = view.baseline.as_ref().map(|b| b.check_in.as_str());
+        let mut buf = Vec::new();
         scan.each(&mut |_| {}, |r| {
-            io(write!(
-                out,
-                "{sep}{}",
-                compact(&Row::of(&r, Some(bank), baseline), WHAT)?
-            ))?;
+            write_compact(out, &mut buf, sep, &Row::of(&r, Some(bank), baseline), WHAT)?;
             sep = ",\n    ";
             Ok(())
         })?

@@ -39,7 +39,7 @@ use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
-use crate::output::{compact, io};
+use crate::output::{compact, io, write_compact};
 use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
 use crate::store::Warn;
 use crate::text::{rfc3339, whole};
@@ -629,28 +629,33 @@ pub fn stable_uuid(key: &str) -> String {
     b[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(45);
+    out.push_str("urn:uuid:");
+    for (i, x) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(char::from(HEX[usize::from(x >> 4)]));
+        out.push(char::from(HEX[usize::from(x & 0x0f)]));
+    }
+    out
 }
 
 /// A value for a search query in `ifNoneExist`.
 fn query_value(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len() + 8);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+    out
 }
 
 /// The subject of every resource about a check-in. sidecheck knows nobody's name or
@@ -867,6 +872,7 @@ impl Exporter for Fhir {
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
+        let mut buf = Vec::new();
         scan.each(*warn, |r| {
             if !in_bundle(bank, &r) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
@@ -878,7 +884,7 @@ impl Exporter for Fhir {
             let (entries, unknown) = check_in_entries(bank, &layout, &r, compare.as_ref());
             unknown_answers += unknown;
             for e in entries {
-                io(write!(out, ",\n{}", compact(&e.into_value(kind), WHAT)?))?;
+                write_compact(*out, &mut buf, ",\n", &e.into_value(kind), WHAT)?;
             }
             written += 1;
             Ok(())

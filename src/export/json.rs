@@ -21,7 +21,7 @@ use super::{Context, Exporter};
 use crate::bank::{Bank, Level};
 use crate::error::Error;
 use crate::grades::Grades;
-use crate::output::{compact, io, write_fields};
+use crate::output::{compact, io, write_compact, write_fields};
 use crate::record::{CheckIn, Status};
 use crate::report::{
     PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
@@ -254,8 +254,9 @@ impl Exporter for Json {
             compact(&period.view(), WHAT)?,
         ))?;
         let mut sep = "\n    ";
+        let mut buf = Vec::new();
         let summary = scan.summarize(Some(*bank), *warn, |r| {
-            io(write!(out, "{sep}{}", compact(r, WHAT)?))?;
+            write_compact(out, &mut buf, sep, r, WHAT)?;
             sep = ",\n    ";
             Ok(())
         })?;
@@ -287,10 +288,11 @@ fn write_alerts(
     let mut any = false;
     // Retracted alerts are few; they are kept from the same read and written after.
     let mut retracted = Vec::new();
+    let mut buf = Vec::new();
     if summary.counts.urgent_alerts > 0 || summary.counts.retracted_alerts > 0 {
         scan.each(&mut |_| {}, |r| {
             for alert in urgent_alerts(&r) {
-                io(write!(out, "{sep}{}", compact(&alert, WHAT)?))?;
+                write_compact(out, &mut buf, sep, &alert, WHAT)?;
                 sep = ",\n      ";
                 any = true;
             }
@@ -323,13 +325,16 @@ fn write_numbers(
     io(out.write_all(b"    \"check_ins\": ["))?;
     let mut sep = "\n      ";
     let mut any = false;
+    let mut buf = Vec::new();
     if count > 0 {
         scan.each(&mut |_| {}, |r| {
-            io(write!(
+            write_compact(
                 out,
-                "{sep}{}",
-                compact(&CheckInNumbers::of(&r, Some(bank)), WHAT)?
-            ))?;
+                &mut buf,
+                sep,
+                &CheckInNumbers::of(&r, Some(bank)),
+                WHAT,
+            )?;
             sep = ",\n      ";
             any = true;
             Ok(())
