@@ -110,26 +110,24 @@ fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Re
         &["Date", "Level", "Alert", "Status", "Check-in"],
     ));
     io(out.write_all(s.as_bytes()))?;
-    if c.urgent_alerts > 0 {
-        scan.each(&mut |_| {}, |r| {
-            let mut rows = String::new();
-            for a in urgent_alerts(&r) {
-                rows.push_str(&alert_row(&r, a.level, &a.title, None));
-            }
-            io(out.write_all(rows.as_bytes()))
-        })?;
-    }
+    // One read: the standing alerts are written as they come; the retracted ones
+    // are few, so their rows are kept from the same read and written after.
+    let mut retracted = String::new();
+    scan.each(&mut |_| {}, |r| {
+        let mut rows = String::new();
+        for a in urgent_alerts(&r) {
+            rows.push_str(&alert_row(&r, a.level, &a.title, None));
+        }
+        for a in r.retracted_urgent_alerts() {
+            let words = retracted_words(a);
+            retracted.push_str(&alert_row(&r, a.level, &a.title, Some(words)));
+        }
+        io(out.write_all(rows.as_bytes()))
+    })?;
     if c.retracted_alerts > 0 {
         // A body of its own: the line above it parts the retracted from the standing.
         io(out.write_all(b"</tbody>\n<tbody class=\"retracted\">\n"))?;
-        scan.each(&mut |_| {}, |r| {
-            let mut rows = String::new();
-            for a in r.retracted_urgent_alerts() {
-                let words = retracted_words(a);
-                rows.push_str(&alert_row(&r, a.level, &a.title, Some(words)));
-            }
-            io(out.write_all(rows.as_bytes()))
-        })?;
+        io(out.write_all(retracted.as_bytes()))?;
     }
     io(out.write_all(TABLE_CLOSE.as_bytes()))?;
     io(out.write_all(b"</section>\n"))
