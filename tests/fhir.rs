@@ -25,10 +25,6 @@ fn bundle(env: &Env, extra: &[&str]) -> Value {
     serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
 }
 
-fn entries(bundle: &Value) -> &Vec<Value> {
-    bundle["entry"].as_array().expect("entries")
-}
-
 /// The fullUrl of the entry holding this resource.
 fn full_url<'a>(bundle: &'a Value, resource: &Value) -> &'a str {
     entries(bundle)
@@ -86,22 +82,6 @@ fn component(obs: &Value, code: &str) -> Option<i64> {
         .and_then(|c| c["valueInteger"].as_i64())
 }
 
-/// Every `reference` anywhere in a value.
-fn references(v: &Value, out: &mut Vec<String>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                match (k.as_str(), x) {
-                    ("reference", Value::String(s)) => out.push(s.clone()),
-                    _ => references(x, out),
-                }
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|x| references(x, out)),
-        _ => {}
-    }
-}
-
 /// How many of a saved record's alerts that stand are urgent.
 fn urgent_alerts(record: &Value) -> usize {
     record["alerts"]
@@ -110,22 +90,6 @@ fn urgent_alerts(record: &Value) -> usize {
         .iter()
         .filter(|a| a["level"] != "advice")
         .count()
-}
-
-/// bdl-7 and resolvable links: no fullUrl twice, every reference names an entry.
-fn assert_whole(bundle: &Value) {
-    let urls: Vec<&str> = entries(bundle)
-        .iter()
-        .map(|e| e["fullUrl"].as_str().expect("a fullUrl"))
-        .collect();
-    let unique: HashSet<&str> = urls.iter().copied().collect();
-    assert_eq!(unique.len(), urls.len(), "a fullUrl twice (bdl-7)");
-    let mut refs = Vec::new();
-    references(bundle, &mut refs);
-    assert!(!refs.is_empty());
-    for r in refs {
-        assert!(unique.contains(r.as_str()), "{r} names no entry");
-    }
 }
 
 /// Trouble breathing with alcohol (the breathing alert replaced by

@@ -17,17 +17,6 @@ fn html_of(env: &Env) -> String {
     stdout(&out)
 }
 
-/// The part of `html` from `start` to the first `end` after it, both included.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let at = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in\n{html}"));
-    let len = html[at..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
-    &html[at..at + len + end.len()]
-}
-
 /// The symptoms table's row of the check-in that started at `minute` (as the page
 /// writes it, "2020-11-20 08:00"), found by its text, whatever the markup.
 fn symptoms_row<'a>(html: &'a str, minute: &str) -> &'a str {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
@@ -492,4 +493,51 @@ pub fn fhir_item<'a>(parent: &'a Value, link_id: &str) -> &'a Value {
         })
     }
     find(&parent["item"], link_id).unwrap_or_else(|| panic!("no item {link_id} in {parent}"))
+}
+
+pub fn entries(bundle: &Value) -> &Vec<Value> {
+    bundle["entry"].as_array().expect("entries")
+}
+
+/// Every `reference` anywhere in a value.
+pub fn references(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("reference", Value::String(s)) => out.push(s.clone()),
+                    _ => references(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| references(x, out)),
+        _ => {}
+    }
+}
+
+/// bdl-7 and resolvable links: no fullUrl twice, every reference names an entry.
+pub fn assert_whole(bundle: &Value) {
+    let urls: Vec<&str> = entries(bundle)
+        .iter()
+        .map(|e| e["fullUrl"].as_str().expect("a fullUrl"))
+        .collect();
+    let unique: HashSet<&str> = urls.iter().copied().collect();
+    assert_eq!(unique.len(), urls.len(), "a fullUrl twice (bdl-7)");
+    let mut refs = Vec::new();
+    references(bundle, &mut refs);
+    assert!(!refs.is_empty());
+    for r in refs {
+        assert!(unique.contains(r.as_str()), "{r} names no entry");
+    }
+}
+
+/// The part of `html` from `start` to the first `end` after it, both included.
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let at = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in\n{html}"));
+    let len = html[at..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
+    &html[at..at + len + end.len()]
 }

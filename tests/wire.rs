@@ -198,17 +198,6 @@ fn html_of(env: &Env) -> String {
     export(env, &["--format", "html"])
 }
 
-/// The part of `html` from `start` to the first `end` after it, both included.
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let at = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in\n{html}"));
-    let len = html[at..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
-    &html[at..at + len + end.len()]
-}
-
 /// The items of the symptom lists of the symptoms table, each `<li>…</li>`.
 fn symptom_items(html: &str) -> Vec<&str> {
     let table = between(html, "<table class=\"symptoms\">", "</table>");
