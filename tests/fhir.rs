@@ -14,17 +14,6 @@ const ALERT_QUESTION: &str = "urn:sidecheck:fhir:alert-question";
 const ALERT_ANSWER: &str = "urn:sidecheck:fhir:alert-answer";
 const LEVELS: &str = "urn:sidecheck:alert-level";
 
-fn bundle(env: &Env, extra: &[&str]) -> Value {
-    let out = env
-        .cmd()
-        .env("TZ", "UTC0")
-        .args(["export", "--format", "fhir"])
-        .args(extra)
-        .run()
-        .code(0);
-    serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
-}
-
 /// The fullUrl of the entry holding this resource.
 fn full_url<'a>(bundle: &'a Value, resource: &Value) -> &'a str {
     entries(bundle)

@@ -26,18 +26,6 @@ fn later() -> Value {
     answers_with(json!({"drowsiness": "moderate", "dizziness": "mild"}))
 }
 
-/// `export --format fhir ARGS` in UTC, which must succeed, as JSON.
-fn bundle(env: &Env, extra: &[&str]) -> Value {
-    let out = env
-        .cmd()
-        .env("TZ", "UTC0")
-        .args(["export", "--format", "fhir"])
-        .args(extra)
-        .run()
-        .code(0);
-    serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
-}
-
 /// `export --format fhir`, which must succeed and warn `says`, as JSON.
 fn bundle_warning(env: &Env, says: &str) -> Value {
     let out = env

@@ -541,3 +541,15 @@ pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {end:?} after {start:?} in\n{html}"));
     &html[at..at + len + end.len()]
 }
+
+/// `export --format fhir ARGS` in UTC, which must succeed, as JSON.
+pub fn bundle(env: &Env, extra: &[&str]) -> Value {
+    let out = env
+        .cmd()
+        .env("TZ", "UTC0")
+        .args(["export", "--format", "fhir"])
+        .args(extra)
+        .run()
+        .code(0);
+    serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
+}
