@@ -1111,32 +1111,11 @@ fn old_format_records_still_export_and_their_sums_are_not_used() {
 
 // ---------------------------------------------------------------- retracted alerts
 
-/// A completed check-in whose suicide screen was positive and then answered "no":
-/// the crisis and emergency boxes were shown, then retracted.
-fn with_retracted(env: &Env) -> Value {
-    let mut r = record_at(
-        &template_record(&calm_answers()),
-        "20261130-090000-00000000cafe",
-        "2026-11-30T09:00:00.000+01:00",
-    );
-    r["schema"] = json!(3);
-    r["retracted_alerts"] = json!([
-        {"id": "suicide_emergency", "question": "suicidal_plan", "level": "emergency",
-         "title": "You have a plan or have acted on thoughts of suicide",
-         "shown_at": "2026-11-30T09:01:00.000+01:00", "retracted_at": "2026-11-30T09:01:30.000+01:00"},
-        {"id": "suicidal_thoughts", "question": "suicidal_thoughts", "level": "crisis",
-         "title": "You have thoughts of hurting or killing yourself",
-         "shown_at": "2026-11-30T09:00:40.000+01:00", "retracted_at": "2026-11-30T09:01:40.000+01:00"}
-    ]);
-    append_log(env, &[r.to_string()]);
-    r
-}
-
 #[test]
 fn a_json_report_with_retracted_alerts_validates_and_lists_them_apart() {
     let env = Env::new();
     let mut records = sample(&env);
-    records.push(with_retracted(&env));
+    records.push(with_retracted_at(&env, "+01:00"));
     let doc = json_of(&export_ok(&env, &["--format", "json"]));
     assert_valid(&validator(&env), &doc);
     assert_eq!(doc["records"], json!(records));
@@ -1159,7 +1138,7 @@ fn a_json_report_with_retracted_alerts_validates_and_lists_them_apart() {
 #[test]
 fn a_retracted_alert_whose_question_is_no_longer_answered_still_gets_a_csv_row() {
     let env = Env::new();
-    let r = with_retracted(&env);
+    let r = with_retracted_at(&env, "+01:00");
     let text = export_ok(&env, &["--format", "csv"]);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
@@ -1184,7 +1163,7 @@ fn a_retracted_alert_whose_question_is_no_longer_answered_still_gets_a_csv_row()
 #[test]
 fn fhir_and_html_show_retracted_alerts() {
     let env = Env::new();
-    let r = with_retracted(&env);
+    let r = with_retracted_at(&env, "+01:00");
     let bundle = json_of(&export_ok(&env, &["--format", "fhir"]));
     let qr = fhir_response(&bundle, &r["id"]);
     let items = questionnaire_items(fhir_resources(&bundle, "Questionnaire")[0]);

@@ -3,7 +3,7 @@
 //! the page has its landmarks and captions, fits a phone (ids break, wide tables
 //! scroll in their own box), and still runs no script and loads nothing.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::support::*;
 
@@ -47,27 +47,6 @@ fn alerts_section(html: &str) -> &str {
     between(html, "<section id=\"alerts\">", "<section id=\"trends\">")
 }
 
-/// A completed check-in whose suicide screen was positive and then answered "no":
-/// the crisis and emergency boxes were shown, then retracted.
-fn with_retracted(env: &Env) -> Value {
-    let mut r = record_at(
-        &template_record(&calm_answers()),
-        "20261130-090000-00000000cafe",
-        "2026-11-30T09:00:00.000+00:00",
-    );
-    r["schema"] = json!(3);
-    r["retracted_alerts"] = json!([
-        {"id": "suicide_emergency", "question": "suicidal_plan", "level": "emergency",
-         "title": "You have a plan or have acted on thoughts of suicide",
-         "shown_at": "2026-11-30T09:01:00.000+00:00", "retracted_at": "2026-11-30T09:01:30.000+00:00"},
-        {"id": "suicidal_thoughts", "question": "suicidal_thoughts", "level": "crisis",
-         "title": "You have thoughts of hurting or killing yourself",
-         "shown_at": "2026-11-30T09:00:40.000+00:00", "retracted_at": "2026-11-30T09:01:40.000+00:00"}
-    ]);
-    append_log(env, &[r.to_string()]);
-    r
-}
-
 /// A log with a standing emergency, a retracted one, a stopped check-in and a long
 /// note: every kind of row the page draws.
 fn everything(env: &Env) {
@@ -78,7 +57,7 @@ fn everything(env: &Env) {
             "notes": "Felt off after the 8 pm dose"
         })),
     );
-    with_retracted(env);
+    with_retracted_at(env, "+00:00");
     let calm = template_record(&calm_answers());
     let stopped = stopped_after(
         &record_at(
@@ -200,7 +179,7 @@ fn retracted_alerts_are_rows_of_the_alerts_table_after_the_standing_ones() {
 #[test]
 fn retracted_alerts_alone_still_get_the_table() {
     let env = Env::new();
-    with_retracted(&env);
+    with_retracted_at(&env, "+00:00");
     let html = html_of(&env);
     let section = alerts_section(&html);
     assert!(

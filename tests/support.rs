@@ -553,3 +553,26 @@ pub fn bundle(env: &Env, extra: &[&str]) -> Value {
         .code(0);
     serde_json::from_str(&stdout(&out)).expect("a JSON Bundle")
 }
+
+/// A completed check-in whose suicide screen was positive and then answered "no":
+/// the crisis and emergency boxes were shown, then retracted. Its times are at
+/// `offset` ("+01:00"), so a test can read them back in the zone it runs in.
+pub fn with_retracted_at(env: &Env, offset: &str) -> Value {
+    let at = |time: &str| format!("2026-11-30T{time}{offset}");
+    let mut r = record_at(
+        &template_record(&calm_answers()),
+        "20261130-090000-00000000cafe",
+        &at("09:00:00.000"),
+    );
+    r["schema"] = json!(3);
+    r["retracted_alerts"] = json!([
+        {"id": "suicide_emergency", "question": "suicidal_plan", "level": "emergency",
+         "title": "You have a plan or have acted on thoughts of suicide",
+         "shown_at": at("09:01:00.000"), "retracted_at": at("09:01:30.000")},
+        {"id": "suicidal_thoughts", "question": "suicidal_thoughts", "level": "crisis",
+         "title": "You have thoughts of hurting or killing yourself",
+         "shown_at": at("09:00:40.000"), "retracted_at": at("09:01:40.000")}
+    ]);
+    append_log(env, &[r.to_string()]);
+    r
+}
