@@ -234,9 +234,10 @@ fn records(store: &Store) -> Result<impl Iterator<Item = Result<Box<CheckIn>, Er
 }
 
 /// The check-in with this exact id: its first copy in the log, as every pass
-/// counts it.
+/// counts it. Only the lines whose id may be `id` are read whole
+/// ([`Only::IdsStartingWith`]).
 pub fn first_named(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
-    for r in records(store)? {
+    for r in records_of(store.only(Only::IdsStartingWith(id))?) {
         let r = r?;
         if r.id == id {
             return Ok(Some(*r));

@@ -1,19 +1,26 @@
-//! Reads the period's check-ins from the log, one record at a time, as often as a
-//! report needs. A report that must print a summary before the records reads the
-//! log twice rather than keep it in memory.
+//! Reads the period's check-ins from the log, one record at a time. A report that
+//! must print a summary before the records reads the log once all the same: it
+//! writes its rows to a [`Spool`] while the summary is folded, then writes the
+//! summary and copies the spool after it. No record is kept in memory.
 //!
-//! Passes after the first stop at the number of check-ins the first pass saw, so a
-//! check-in saved by another copy in between cannot make the parts of one report
-//! disagree. Bad lines are reported once, in the first pass, through the store's
-//! [`BadLines`] (the first few by number, then a count), and [`Scan::summarize`]
-//! counts them into the period's [`Summary`], so no report counts them itself.
+//! A report may still pass over the log again ([`Scan::each`]); passes after the
+//! first stop at the number of check-ins the first pass saw, so a check-in saved by
+//! another copy in between cannot make the parts of one report disagree. Bad lines
+//! are reported once, in the first pass, through the store's [`BadLines`] (the
+//! first few by number, then a count), and [`Scan::summarize`] counts them into the
+//! period's [`Summary`], so no report counts them itself.
 //!
 //! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
 //! line counts once, and a stopped check-in that a later one completes is left out.
 //! That needs one more pass over the whole log before the first. The same pass
-//! finds the last baseline mark; when there is one, a pass up to the check-in it
-//! names follows, so that every report knows its baseline ([`Scan::baseline`])
-//! before it writes a line, wherever the baseline lies in the log or the period.
+//! finds the last baseline mark; when there is one, the check-in it names is looked
+//! up (reading whole only the lines whose id may be it), so that every report knows
+//! its baseline ([`Scan::baseline`]) before it writes a line, wherever the baseline
+//! lies in the log or the period.
+
+mod spool;
+
+pub use spool::Spool;
 
 use crate::bank::Bank;
 use crate::checkins::{self, Rule, repeated_warning};
@@ -82,6 +89,11 @@ impl<'a> Scan<'a> {
             bank,
             self.period,
         ))
+    }
+
+    /// A new spool for rows that must wait for the summary, beside the log.
+    pub fn spool(&self) -> Spool {
+        Spool::new(self.store.dir())
     }
 
     /// Keeps only the last `n` check-ins of the period. Costs one counting pass.

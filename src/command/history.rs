@@ -5,9 +5,11 @@
 //! worse and the highest grade, and urgent alerts. `--json` prints the same content
 //! as JSON.
 //!
-//! The log is read twice: once to fold the trends, once to print the table rows as
-//! they come (and once before both, to learn which records count as check-ins; see
-//! [`crate::checkins`]). No record is kept.
+//! The log is read once for both: the table's rows are written to a spool while the
+//! trends are folded, and copied after them (and once before, to learn which
+//! records count as check-ins; see [`crate::checkins`]). No record is kept. Only a
+//! log with check-ins of another bank, whose sections add columns to the table,
+//! is read a second time for the rows.
 
 use std::io::Write;
 
@@ -24,7 +26,7 @@ use crate::record::{AlertRecord, CheckIn, Status, bank_for};
 use crate::report::{
     Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, minute, retracted_words,
 };
-use crate::scan::Scan;
+use crate::scan::{Scan, Spool};
 use crate::text::{self, rfc3339};
 
 /// One row of the table.
@@ -118,7 +120,22 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     if let Some(n) = args.last {
         scan.keep_last(n, &mut warn)?;
     }
-    let summary = scan.summarize(Some(bank), &mut warn, |_| Ok(()))?;
+    let found = scan.baseline(Some(bank), &mut warn)?;
+    let baseline = found.baseline().map(|b| b.id());
+    // The rows are written while the trends are folded, and follow them.
+    let mut rows = scan.spool();
+    let mut table = Table::new(bank, &[]);
+    let mut buf = Vec::new();
+    let mut sep = "\n    ";
+    let summary = scan.summarize(Some(bank), &mut warn, |r| {
+        if args.json {
+            write_compact(&mut rows, &mut buf, sep, &Row::of(r, Some(bank), baseline), WHAT)?;
+            sep = ",\n    ";
+            Ok(())
+        } else {
+            table.write_line(&mut rows, r, bank, baseline)
+        }
+    })?;
     let view = summary.view(SPARK_WIDTH);
     let mut what = period.describe();
     if let Some(n) = args.last {
@@ -133,9 +150,21 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     }
     let mut out = Output::stdout();
     if args.json {
-        write_json(&mut out, &mut scan, &period, &view, bank)?;
+        write_json(&mut out, &mut rows, &period, &view)?;
     } else if !summary.is_empty() {
-        write_text(&mut out, &mut scan, &what, &view, bank)?;
+        let head = head_text(&what, &view, bank);
+        io(out.write_all(text::visible(&head).as_bytes()))?;
+        let columns = Table::new(bank, &view.sections);
+        if columns.sections == table.sections {
+            rows.copy_to(&mut out)?;
+        } else {
+            // Check-ins made with another bank have sections of their own: the
+            // table has more columns than the rows spooled, so they are read again.
+            table = columns;
+            scan.each(&mut |_| {}, |r| {
+                table.write_line(&mut out, &r, bank, baseline)
+            })?;
+        }
     }
     out.finish()
 }
@@ -143,12 +172,12 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
 /// What the error calls the JSON if it cannot be formatted.
 const WHAT: &str = "the output";
 
+/// The JSON document, with the `check_ins` rows from the spool.
 fn write_json(
     out: &mut dyn Write,
-    scan: &mut Scan<'_>,
+    rows: &mut Spool,
     period: &Period,
     view: &SummaryView,
-    bank: &Bank,
 ) -> Result<(), Error> {
     io(write!(
         out,
@@ -157,19 +186,9 @@ fn write_json(
     ))?;
     write_fields(out, "  ", view, WHAT)?;
     io(out.write_all(b"  \"check_ins\": ["))?;
-    let mut sep = "\n    ";
-    let n = if view.counts.check_ins > 0 {
-        let baseline = view.baseline.as_ref().map(|b| b.check_in.as_str());
-        let mut buf = Vec::new();
-        scan.each(&mut |_| {}, |r| {
-            write_compact(out, &mut buf, sep, &Row::of(&r, Some(bank), baseline), WHAT)?;
-            sep = ",\n    ";
-            Ok(())
-        })?
-    } else {
-        0
-    };
-    io(out.write_all(if n > 0 { b"\n  ]\n}\n" } else { b"]\n}\n" }))
+    let any = !rows.is_empty();
+    rows.copy_to(out)?;
+    io(out.write_all(if any { b"\n  ]\n}\n" } else { b"]\n}\n" }))
 }
 
 /// Pads to `width` characters (not bytes: sparklines are multi-byte).
@@ -226,17 +245,38 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
     out
 }
 
-fn write_text(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    what: &str,
-    view: &SummaryView,
-    bank: &Bank,
-) -> Result<(), Error> {
+/// The table's columns: its sections, each with its width.
+struct Table<'a> {
+    sections: Vec<&'a str>,
+    widths: Vec<usize>,
+}
+
+impl<'a> Table<'a> {
+    /// The columns of `bank` and of the sections with a trend (`trends`).
+    fn new(bank: &'a Bank, trends: &'a [SeriesView]) -> Table<'a> {
+        let sections = sections(bank, trends);
+        let widths = sections.iter().map(|s| s.chars().count().max(13)).collect();
+        Table { sections, widths }
+    }
+
+    /// Writes one check-in's row.
+    fn write_line(
+        &self,
+        out: &mut dyn Write,
+        r: &CheckIn,
+        bank: &Bank,
+        baseline: Option<&str>,
+    ) -> Result<(), Error> {
+        let line = table_line(r, bank, &self.sections, &self.widths, baseline);
+        io(out.write_all(text::visible(&line).as_bytes()))
+    }
+}
+
+/// Everything above the table's rows: the trends, the baseline and the header.
+fn head_text(what: &str, view: &SummaryView, bank: &Bank) -> String {
     let mut head = trends_text(what, view);
     head.push_str(&baseline_text(view));
-    let sections = sections(bank, view);
-    let widths: Vec<usize> = sections.iter().map(|s| s.chars().count().max(13)).collect();
+    let table = Table::new(bank, &view.sections);
     // The id is what `sidecheck show ID` takes.
     let mut header = format!(
         "{}  {}  {}",
@@ -244,19 +284,13 @@ fn write_text(
         pad("Status", 9),
         pad("Check-in id", 28)
     );
-    for (s, w) in sections.iter().zip(&widths) {
+    for (s, w) in table.sections.iter().zip(&table.widths) {
         header.push_str(&format!("  {}", pad(s, *w)));
     }
     header.push_str("  Urgent alerts");
     head.push_str(&header);
     head.push('\n');
-    io(out.write_all(text::visible(&head).as_bytes()))?;
-    let baseline = view.baseline.as_ref().map(|b| b.check_in.as_str());
-    scan.each(&mut |_| {}, |r| {
-        let line = table_line(&r, bank, &sections, &widths, baseline);
-        io(out.write_all(text::visible(&line).as_bytes()))
-    })?;
-    Ok(())
+    head
 }
 
 /// The head of the text: what the period holds, and the trend lines.
@@ -290,14 +324,14 @@ fn trends_text(what: &str, view: &SummaryView) -> String {
 
 /// The table's section columns: every scored section of the bank, then any other
 /// that has a trend (check-ins made with another bank).
-fn sections<'a>(bank: &'a Bank, view: &'a SummaryView) -> Vec<&'a str> {
+fn sections<'a>(bank: &'a Bank, trends: &'a [SeriesView]) -> Vec<&'a str> {
     let mut sections: Vec<&str> = bank
         .sections
         .iter()
         .filter(|s| s.scored)
         .map(|s| s.id.as_str())
         .collect();
-    for s in &view.sections {
+    for s in trends {
         if !sections.contains(&s.id.as_str()) {
             sections.push(s.id.as_str());
         }

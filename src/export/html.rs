@@ -7,9 +7,9 @@
 //! [`AlertBasis`]'s rule and the baseline is the report model's
 //! ([`crate::report::baseline`]), as in every export.
 //!
-//! The summary comes first on the page but needs every record, so the log is read
-//! once to fold the summary, again for the alerts that stand and (if any) for
-//! those retracted, and again for the table; no record is kept between reads.
+//! The summary comes first on the page but needs every record, so while the log is
+//! read once to fold it, the rows of the alerts table and of the symptoms table are
+//! written to spools ([`Spool`]), and copied after it; no record is kept.
 //! Every text from the bank or the log is escaped.
 //!
 //! The page is a `header`, a `main` landmark and a `footer`. Each data table has a
@@ -31,7 +31,7 @@ use crate::report::{
     Counts, SPARK_WIDTH, Shift, Summary, minute, question_short, retracted_words, section_title,
     urgent_alerts,
 };
-use crate::scan::Scan;
+use crate::scan::{Scan, Spool};
 use crate::text::fmt_num;
 
 mod chart;
@@ -62,17 +62,22 @@ pub struct Html;
 impl Exporter for Html {
     fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
         let bank = ctx.bank;
-        let summary = ctx.scan.summarize(Some(bank), ctx.warn, |_| Ok(()))?;
+        let base = ctx.scan.baseline(Some(bank), ctx.warn)?;
+        let base = base.baseline().map(|b| b.id());
+        // The tables follow the summary: their rows are spooled as it is folded.
+        let mut tables = Tables::new(&ctx.scan);
+        let summary = ctx.scan.summarize(Some(bank), ctx.warn, |r| {
+            tables.add(r, bank, base == Some(r.id.as_str()))
+        })?;
         let count = summary.counts.check_ins;
         let top = head(ctx, &summary);
-        let Context { scan, out, .. } = ctx;
+        let out = &mut ctx.out;
         io(out.write_all(top.as_bytes()))?;
-        alerts(out, scan, &summary)?;
+        alerts(out, &mut tables, &summary)?;
         io(out.write_all(baseline(&summary).as_bytes()))?;
         // 3. A chart per section.
         io(out.write_all(charts(&summary).as_bytes()))?;
-        let base = summary.baseline().baseline().map(|b| b.id());
-        symptoms(out, scan, bank, count, base)?;
+        symptoms(out, &mut tables.symptoms, count)?;
         // 5. How to read it.
         io(out.write_all(explanation(bank).as_bytes()))?;
         io(out.write_all(
@@ -86,12 +91,48 @@ impl Exporter for Html {
     }
 }
 
-/// 2. Urgent alerts, read again from the log.
+/// The rows of the page's tables, gathered in the one read of the log: the
+/// standing alerts and the symptoms in spools, the retracted alerts (few) in
+/// memory.
+struct Tables {
+    standing: Spool,
+    retracted: String,
+    symptoms: Spool,
+}
+
+impl Tables {
+    fn new(scan: &Scan<'_>) -> Tables {
+        Tables {
+            standing: scan.spool(),
+            retracted: String::new(),
+            symptoms: scan.spool(),
+        }
+    }
+
+    /// Adds one check-in's rows; `is_baseline` when it is the baseline check-in.
+    fn add(&mut self, r: &CheckIn, bank: &Bank, is_baseline: bool) -> Result<(), Error> {
+        let mut rows = String::new();
+        for a in urgent_alerts(r) {
+            rows.push_str(&alert_row(r, a.level, &a.title, None));
+        }
+        for a in r.retracted_urgent_alerts() {
+            let words = retracted_words(a);
+            self.retracted
+                .push_str(&alert_row(r, a.level, &a.title, Some(words)));
+        }
+        io(self.standing.write_all(rows.as_bytes()))?;
+        io(self
+            .symptoms
+            .write_all(table_row(r, bank, is_baseline).as_bytes()))
+    }
+}
+
+/// 2. Urgent alerts, from the rows gathered.
 ///
 /// One table: the alerts that stand first, then those shown and retracted, each
 /// marked in its own column, so a retracted alert is never read as standing, nor
 /// left out.
-fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Result<(), Error> {
+fn alerts(out: &mut dyn Write, tables: &mut Tables, summary: &Summary<'_>) -> Result<(), Error> {
     let c = &summary.counts;
     let mut s = String::from("<section id=\"alerts\">\n<h2>Urgent alerts</h2>\n");
     s.push_str(&alerts_intro(c));
@@ -110,24 +151,11 @@ fn alerts(out: &mut dyn Write, scan: &mut Scan<'_>, summary: &Summary<'_>) -> Re
         &["Date", "Level", "Alert", "Status", "Check-in"],
     ));
     io(out.write_all(s.as_bytes()))?;
-    // One read: the standing alerts are written as they come; the retracted ones
-    // are few, so their rows are kept from the same read and written after.
-    let mut retracted = String::new();
-    scan.each(&mut |_| {}, |r| {
-        let mut rows = String::new();
-        for a in urgent_alerts(&r) {
-            rows.push_str(&alert_row(&r, a.level, &a.title, None));
-        }
-        for a in r.retracted_urgent_alerts() {
-            let words = retracted_words(a);
-            retracted.push_str(&alert_row(&r, a.level, &a.title, Some(words)));
-        }
-        io(out.write_all(rows.as_bytes()))
-    })?;
+    tables.standing.copy_to(out)?;
     if c.retracted_alerts > 0 {
         // A body of its own: the line above it parts the retracted from the standing.
         io(out.write_all(b"</tbody>\n<tbody class=\"retracted\">\n"))?;
-        io(out.write_all(retracted.as_bytes()))?;
+        io(out.write_all(tables.retracted.as_bytes()))?;
     }
     io(out.write_all(TABLE_CLOSE.as_bytes()))?;
     io(out.write_all(b"</section>\n"))
@@ -280,17 +308,8 @@ fn table_open(class: &str, caption: &str, cols: &str, heads: &[&str]) -> String 
 /// Closes what [`table_open`] opened.
 const TABLE_CLOSE: &str = "</tbody>\n</table>\n</section>\n";
 
-/// 4. Symptoms by date.
-///
-/// Read once more, after the summary and the urgent alerts: flat memory, however
-/// long the log.
-fn symptoms(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    bank: &Bank,
-    count: u64,
-    baseline: Option<&str>,
-) -> Result<(), Error> {
+/// 4. Symptoms by date, from the rows spooled.
+fn symptoms(out: &mut dyn Write, rows: &mut Spool, count: u64) -> Result<(), Error> {
     let mut s = String::from("<section id=\"symptoms\">\n<h2>Symptoms by date</h2>\n");
     if count == 0 {
         s.push_str("<p class=\"none\">No check-ins in this period.</p>\n</section>\n");
@@ -306,10 +325,7 @@ fn symptoms(
         &["Date", "Status", "Symptoms and severity", "Notes"],
     ));
     io(out.write_all(s.as_bytes()))?;
-    scan.each(&mut |_| {}, |r| {
-        let is_baseline = baseline == Some(r.id.as_str());
-        io(out.write_all(table_row(&r, bank, is_baseline).as_bytes()))
-    })?;
+    rows.copy_to(out)?;
     io(out.write_all(TABLE_CLOSE.as_bytes()))?;
     io(out.write_all(b"</section>\n"))
 }

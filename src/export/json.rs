@@ -1,10 +1,10 @@
 //! The JSON report: a document with its own format name and version, holding every
 //! check-in of the period and a summary.
 //!
-//! It is written as it is read: the head, then each record as it comes off the log,
-//! then the banks and the summary built while the records went by, then the urgent
-//! alerts from a second read of the log, and last each check-in's numbers
-//! ([`crate::grades`]) from a third. The summary's `baseline` (the check-in marked
+//! It is written as it is read, in one read of the log: the head, then each record
+//! as it comes off the log, then the banks and the summary built while the records
+//! went by, then the urgent alerts, and last each check-in's numbers
+//! ([`crate::grades`]); those two lists are spooled ([`Spool`]) as the records go by. The summary's `baseline` (the check-in marked
 //! as how the person was before, with the change since it per symptom) or
 //! `no_baseline` come from the report model ([`crate::report::baseline`]), found
 //! before the first record is written. Its shape is described by
@@ -24,9 +24,9 @@ use crate::grades::Grades;
 use crate::output::{compact, io, write_compact, write_fields};
 use crate::record::{CheckIn, Status};
 use crate::report::{
-    PeriodView, SPARK_WIDTH, Summary, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
+    PeriodView, SPARK_WIDTH, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
 };
-use crate::scan::Scan;
+use crate::scan::{Scan, Spool};
 use crate::text::rfc3339;
 
 /// The report's format name.
@@ -253,12 +253,16 @@ impl Exporter for Json {
             compact(&rfc3339(generated_at), WHAT)?,
             compact(&period.view(), WHAT)?,
         ))?;
+        // The urgent alerts and each check-in's numbers come after the summary:
+        // they are written to spools as the records go by. Retracted alerts are
+        // few; they are kept in memory.
+        let mut alerts = Lists::new(scan);
         let mut sep = "\n    ";
         let mut buf = Vec::new();
         let summary = scan.summarize(Some(*bank), *warn, |r| {
             write_compact(out, &mut buf, sep, r, WHAT)?;
             sep = ",\n    ";
-            Ok(())
+            alerts.add(r, bank, &mut buf)
         })?;
         let count = summary.counts.check_ins;
         io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
@@ -267,82 +271,68 @@ impl Exporter for Json {
             "  \"banks\": {},",
             compact(&summary.banks(), WHAT)?
         ))?;
-        // The summary's fields, then the lists streamed from more reads.
+        // The summary's fields, then the lists from the spools.
         io(out.write_all(b"  \"summary\": {\n"))?;
         write_fields(out, "    ", &summary.view(SPARK_WIDTH), WHAT)?;
-        write_alerts(out, scan, &summary)?;
-        write_numbers(out, scan, bank, count)?;
+        alerts.write(out)?;
         Ok(count)
     }
 }
 
-/// The summary's `urgent_alerts`, streamed from a second read, and its
-/// `retracted_alerts`.
-fn write_alerts(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    summary: &Summary<'_>,
-) -> Result<(), Error> {
-    io(out.write_all(b"    \"urgent_alerts\": ["))?;
-    let mut sep = "\n      ";
-    let mut any = false;
-    // Retracted alerts are few; they are kept from the same read and written after.
-    let mut retracted = Vec::new();
-    let mut buf = Vec::new();
-    if summary.counts.urgent_alerts > 0 || summary.counts.retracted_alerts > 0 {
-        scan.each(&mut |_| {}, |r| {
-            for alert in urgent_alerts(&r) {
-                write_compact(out, &mut buf, sep, &alert, WHAT)?;
-                sep = ",\n      ";
-                any = true;
-            }
-            retracted.extend(retracted_alerts(&r));
-            Ok(())
-        })?;
-    }
-    io(out.write_all(if any { b"\n    ],\n" } else { b"],\n" }))?;
-    io(out.write_all(b"    \"retracted_alerts\": ["))?;
-    let mut sep = "\n      ";
-    for alert in &retracted {
-        io(write!(out, "{sep}{}", compact(alert, WHAT)?))?;
-        sep = ",\n      ";
-    }
-    io(out.write_all(if retracted.is_empty() {
-        b"],\n"
-    } else {
-        b"\n    ],\n"
-    }))
+/// The summary's lists that follow its fields, gathered as the records go by:
+/// `urgent_alerts` and `check_ins` in spools, `retracted_alerts` in memory.
+struct Lists {
+    urgent: Spool,
+    retracted: Vec<UrgentAlert>,
+    numbers: Spool,
 }
 
-/// The summary's `check_ins`, each check-in's numbers, from a third read; and the
-/// end of the report.
-fn write_numbers(
-    out: &mut dyn Write,
-    scan: &mut Scan<'_>,
-    bank: &Bank,
-    count: u64,
-) -> Result<(), Error> {
-    io(out.write_all(b"    \"check_ins\": ["))?;
-    let mut sep = "\n      ";
-    let mut any = false;
-    let mut buf = Vec::new();
-    if count > 0 {
-        scan.each(&mut |_| {}, |r| {
-            write_compact(
-                out,
-                &mut buf,
-                sep,
-                &CheckInNumbers::of(&r, Some(bank)),
-                WHAT,
-            )?;
-            sep = ",\n      ";
-            any = true;
-            Ok(())
-        })?;
+impl Lists {
+    fn new(scan: &Scan<'_>) -> Lists {
+        Lists {
+            urgent: scan.spool(),
+            retracted: Vec::new(),
+            numbers: scan.spool(),
+        }
     }
-    io(out.write_all(if !any {
-        b"]\n  }\n}\n"
-    } else {
-        b"\n    ]\n  }\n}\n"
-    }))
+
+    /// Adds one check-in's alerts and numbers, each with the separator before it.
+    fn add(&mut self, r: &CheckIn, bank: &Bank, buf: &mut Vec<u8>) -> Result<(), Error> {
+        for alert in urgent_alerts(r) {
+            let sep = if self.urgent.is_empty() { "\n      " } else { ",\n      " };
+            write_compact(&mut self.urgent, buf, sep, &alert, WHAT)?;
+        }
+        self.retracted.extend(retracted_alerts(r));
+        let sep = if self.numbers.is_empty() { "\n      " } else { ",\n      " };
+        let numbers = CheckInNumbers::of(r, Some(bank));
+        write_compact(&mut self.numbers, buf, sep, &numbers, WHAT)
+    }
+
+    /// The summary's `urgent_alerts`, `retracted_alerts` and `check_ins`, and the
+    /// end of the report.
+    fn write(mut self, out: &mut dyn Write) -> Result<(), Error> {
+        io(out.write_all(b"    \"urgent_alerts\": ["))?;
+        let any = !self.urgent.is_empty();
+        self.urgent.copy_to(out)?;
+        io(out.write_all(if any { b"\n    ],\n" } else { b"],\n" }))?;
+        io(out.write_all(b"    \"retracted_alerts\": ["))?;
+        let mut sep = "\n      ";
+        for alert in &self.retracted {
+            io(write!(out, "{sep}{}", compact(alert, WHAT)?))?;
+            sep = ",\n      ";
+        }
+        io(out.write_all(if self.retracted.is_empty() {
+            b"],\n"
+        } else {
+            b"\n    ],\n"
+        }))?;
+        io(out.write_all(b"    \"check_ins\": ["))?;
+        let any = !self.numbers.is_empty();
+        self.numbers.copy_to(out)?;
+        io(out.write_all(if any {
+            b"\n    ]\n  }\n}\n"
+        } else {
+            b"]\n  }\n}\n"
+        }))
+    }
 }
