@@ -112,23 +112,28 @@ impl Grades {
     /// with it (same id); it gives the fixed denominators and, for a stopped record
     /// of format 1 or 2, how many questions it would have asked.
     pub fn of(r: &CheckIn, bank: Option<&Bank>) -> Grades {
+        Grades::with_basis(r, bank, &AlertBasis::of(r, bank))
+    }
+
+    /// [`Grades::of`], for a caller that has the record's [`AlertBasis`] (from the
+    /// same bank) already: it is the costly part, worked out once per record.
+    pub fn with_basis(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) -> Grades {
         let bank = bank_for(bank, r);
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids: Vec<&str> = Vec::new();
         match bank {
-            Some(b) => ids.extend(b.sections.iter().filter(|s| s.scored).map(|s| s.id.clone())),
+            Some(b) => ids.extend(b.sections.iter().filter(|s| s.scored).map(|s| s.id.as_str())),
             None => {
                 for a in &r.answers {
-                    if (grade(a).is_some() || yes_sign(a).is_some()) && !ids.contains(&a.section) {
-                        ids.push(a.section.clone());
+                    if (grade(a).is_some() || yes_sign(a).is_some()) && !ids.contains(&a.section.as_str()) {
+                        ids.push(&a.section);
                     }
                 }
             }
         }
-        let basis = AlertBasis::of(r, bank);
         let sections = ids
             .into_iter()
-            .filter(|id| r.answers.iter().any(|a| &a.section == id))
-            .map(|id| section(r, bank, &basis, id))
+            .filter(|id| r.answers.iter().any(|a| a.section == *id))
+            .map(|id| section(r, bank, basis, id))
             .collect();
         Grades {
             answered: r.answers.len() as u32,
@@ -175,21 +180,34 @@ impl Grades {
     }
 }
 
-fn section(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>, id: String) -> SectionGrades {
-    let mine: Vec<&AnswerRecord> = r.answers.iter().filter(|a| a.section == id).collect();
-    let grades: Vec<u8> = mine.iter().filter_map(|a| grade(a)).collect();
-    let signs: Vec<bool> = mine.iter().filter_map(|a| yes_sign(a)).collect();
+fn section(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>, id: &str) -> SectionGrades {
+    // The section's graded and yes/no answers, counted as they go by.
+    let (mut answered, mut moderate, mut highest) = (0u32, 0u32, None::<u8>);
+    let (mut signs, mut yes) = (0u32, 0u32);
+    for a in r.answers.iter().filter(|a| a.section == id) {
+        if let Some(g) = grade(a) {
+            answered += 1;
+            moderate += u32::from(g >= MODERATE);
+            highest = highest.max(Some(g));
+        }
+        if let Some(b) = yes_sign(a) {
+            signs += 1;
+            yes += u32::from(b);
+        }
+    }
     let (graded, yes_no) = match bank {
         Some(b) => {
-            let of = |kind: Kind| {
-                b.questions
-                    .iter()
-                    .filter(|q| q.section == id && q.kind == kind && b.max_score(q).is_some())
-                    .count() as u32
-            };
-            (of(Kind::Scale), of(Kind::YesNo))
+            let (mut graded, mut yes_no) = (0u32, 0u32);
+            for q in b.questions.iter().filter(|q| q.section == id) {
+                match q.kind {
+                    Kind::Scale if b.max_score(q).is_some() => graded += 1,
+                    Kind::YesNo if b.max_score(q).is_some() => yes_no += 1,
+                    _ => {}
+                }
+            }
+            (graded, yes_no)
         }
-        None => (grades.len() as u32, signs.len() as u32),
+        None => (answered, signs),
     };
     // A section's urgent findings: the urgent alerts that stand and rest on one of
     // its answers (trouble breathing carries alcohol_with_breathing, pinned to the
@@ -201,20 +219,20 @@ fn section(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>, id: String)
         .filter(|b| {
             b.questions
                 .iter()
-                .any(|q| section_of(r, bank, q) == Some(id.as_str()))
+                .any(|q| section_of(r, bank, q) == Some(id))
         })
         .map(|b| b.alert)
         .collect();
     SectionGrades {
-        graded: graded.max(grades.len() as u32),
-        answered: grades.len() as u32,
-        moderate_or_worse: grades.iter().filter(|g| **g >= MODERATE).count() as u32,
-        highest_grade: grades.iter().copied().max(),
-        yes_no: yes_no.max(signs.len() as u32),
-        yes: signs.iter().filter(|b| **b).count() as u32,
+        graded: graded.max(answered),
+        answered,
+        moderate_or_worse: moderate,
+        highest_grade: highest,
+        yes_no: yes_no.max(signs),
+        yes,
         urgent_findings: findings.len() as u32,
         emergency: findings.iter().any(|a| a.level == Level::Emergency),
-        section: id,
+        section: id.to_string(),
     }
 }
 

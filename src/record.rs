@@ -308,43 +308,69 @@ pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank
 /// exactly these in a response.
 #[derive(Debug)]
 pub struct Enabled<'b, 'r> {
-    kept: HashMap<&'r str, (&'b Question, Answer, &'r AnswerRecord)>,
+    bank: &'b Bank,
+    /// By the index of the bank's question: its saved answer, if kept, as read.
+    kept: Vec<Option<(Answer, &'r AnswerRecord)>>,
     profile: Option<&'r Profile>,
 }
 
 impl<'b, 'r> Enabled<'b, 'r> {
     pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
-        let given: HashMap<&str, &AnswerRecord> =
-            r.answers.iter().map(|a| (a.question.as_str(), a)).collect();
+        let given = by_question(bank, r);
         let mut enabled = Enabled {
-            kept: HashMap::new(),
+            bank,
+            kept: Vec::with_capacity(given.len()),
             profile: r.profile.as_ref(),
         };
-        for q in &bank.questions {
-            if q.when
+        for (q, a) in bank.questions.iter().zip(given) {
+            // Pushed in bank order, so a condition sees only the answers before it.
+            let asked = q
+                .when
                 .as_ref()
-                .is_some_and(|c| !condition::holds(bank, c, &enabled))
-            {
-                continue;
-            }
-            if let Some((id, a)) = given.get_key_value(q.id.as_str())
-                && let Some(answer) = Answer::from_saved(bank, q, &a.value)
-            {
-                enabled.kept.insert(id, (q, answer, a));
-            }
+                .is_none_or(|c| condition::holds(bank, c, &enabled));
+            let kept = a
+                .filter(|_| asked)
+                .and_then(|a| Some((Answer::from_saved(bank, q, &a.value)?, a)));
+            enabled.kept.push(kept);
         }
         enabled
     }
 
     /// The saved answers kept, by question id.
     pub fn records(&self) -> HashMap<&'r str, &'r AnswerRecord> {
-        self.kept.iter().map(|(id, (_, _, a))| (*id, *a)).collect()
+        self.kept
+            .iter()
+            .flatten()
+            .map(|(_, a)| (a.question.as_str(), *a))
+            .collect()
     }
+}
+
+/// The saved answer to each question of `bank`, by the question's index. Of two
+/// answers to one question (a log edited by hand) the later one counts.
+fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> Vec<Option<&'r AnswerRecord>> {
+    let mut given = vec![None; bank.questions.len()];
+    // Answers are saved in bank order: the question after the last one found is
+    // tried first.
+    let mut next = 0;
+    for a in &r.answers {
+        let i = match bank.questions.get(next) {
+            Some(q) if q.id == a.question => Some(next),
+            _ => bank.position(&a.question),
+        };
+        if let Some(i) = i {
+            given[i] = Some(a);
+            next = i + 1;
+        }
+    }
+    given
 }
 
 impl Given for Enabled<'_, '_> {
     fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
-        self.kept.get(id).map(|(q, a, _)| (*q, a))
+        let i = self.bank.position(id)?;
+        let (answer, _) = self.kept.get(i)?.as_ref()?;
+        Some((&self.bank.questions[i], answer))
     }
 
     fn profile_for(&self, id: &str) -> Option<bool> {

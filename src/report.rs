@@ -282,18 +282,25 @@ impl Track {
 struct Tracks {
     list: Vec<Track>,
     index: HashMap<String, usize>,
+    /// The track after the one found last: a check-in's answers come in the
+    /// bank's order, as the tracks do, so it is nearly always the next one asked for.
+    next: usize,
 }
 
 impl Tracks {
     fn get(&mut self, id: &str, make: impl FnOnce() -> Track) -> &mut Track {
-        let i = match self.index.get(id) {
-            Some(i) => *i,
-            None => {
-                self.list.push(make());
-                self.index.insert(id.to_string(), self.list.len() - 1);
-                self.list.len() - 1
-            }
+        let i = match self.list.get(self.next) {
+            Some(t) if t.id == id => self.next,
+            _ => match self.index.get(id) {
+                Some(i) => *i,
+                None => {
+                    self.list.push(make());
+                    self.index.insert(id.to_string(), self.list.len() - 1);
+                    self.list.len() - 1
+                }
+            },
         };
+        self.next = i + 1;
         &mut self.list[i]
     }
 }
@@ -388,13 +395,18 @@ impl<'b> Summary<'b> {
         if !self.banks.contains(&r.bank) {
             self.banks.push(r.bank.clone());
         }
-        self.add_sections(r, bank);
-        self.add_symptoms(r, bank);
+        // What each alert rests on: the costly part, worked out once here.
+        let basis = AlertBasis::of(r, bank);
+        self.add_sections(r, bank, &basis);
+        self.add_symptoms(r, bank, &basis);
         self.add_alerts(r);
         if r.status == Status::Completed
             && self.latest_completed.as_ref().is_none_or(|s| at >= s.at)
         {
-            self.latest_completed = Some(Snapshot::of(r, bank));
+            match &mut self.latest_completed {
+                Some(s) => s.remake(r, &basis),
+                None => self.latest_completed = Some(Snapshot::with_basis(r, &basis)),
+            }
         }
     }
 
@@ -414,9 +426,9 @@ impl<'b> Summary<'b> {
     }
 
     /// Each graded section's moderate-or-worse count, as a point of its series.
-    fn add_sections(&mut self, r: &CheckIn, bank: Option<&Bank>) {
+    fn add_sections(&mut self, r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) {
         let at = r.started_at;
-        let grades = Grades::of(r, bank);
+        let grades = Grades::with_basis(r, bank, basis);
         let completed = r.status == Status::Completed;
         for g in &grades.sections {
             if g.graded == 0 {
@@ -442,10 +454,9 @@ impl<'b> Summary<'b> {
     /// that stands ([`AlertBasis`]), not only when the alert is pinned to it: the
     /// breathing answer under `alcohol_with_breathing` is an emergency too, as the
     /// CSV's `urgent` says.
-    fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>) {
+    fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) {
         let at = r.started_at;
         let completed = r.status == Status::Completed;
-        let basis = AlertBasis::of(r, bank);
         for a in &r.answers {
             let (measure, value, possible) = match (grade(a), yes_sign(a)) {
                 (Some(g), _) => {
@@ -457,7 +468,7 @@ impl<'b> Summary<'b> {
                 (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
                 (None, None) => continue,
             };
-            let emergency = emergency_from(&basis, &a.question);
+            let emergency = emergency_from(basis, &a.question);
             let t = self.symptoms.get(&a.question, || {
                 track(
                     &a.question,

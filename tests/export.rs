@@ -1221,3 +1221,49 @@ fn chart_date_labels_never_repeat_or_crowd_for_check_ins_minutes_apart() {
         }
     }
 }
+
+/// A report longer than what its spools keep in memory: the rows after the
+/// summary go through a file beside the log, come out whole and in order, and no
+/// file is left in the data folder.
+#[test]
+fn a_long_report_spools_its_rows_and_leaves_nothing_behind() {
+    let env = Env::new();
+    let template = template_record(&answers_with(json!({"breathing": true})));
+    let n = 2500;
+    let lines: Vec<String> = (0..n)
+        .map(|i| {
+            let at = format!(
+                "2025-{:02}-{:02}T{:02}:00:00.000+00:00",
+                1 + i / 300,
+                1 + i / 12 % 25,
+                i % 12
+            );
+            record_at(&template, &format!("20250101-000000-{i:012x}"), &at).to_string()
+        })
+        .collect();
+    append_log(&env, &lines);
+    let report = json_of(&export_ok(&env, &["--format", "json"]));
+    assert_eq!(report["records"].as_array().map(Vec::len), Some(n));
+    let numbers = report["summary"]["check_ins"].as_array().expect("check_ins");
+    let alerts = report["summary"]["urgent_alerts"].as_array().expect("alerts");
+    assert_eq!(numbers.len(), n);
+    assert_eq!(alerts.len(), n);
+    for (i, (r, a)) in report["records"].as_array().expect("records").iter().zip(alerts).enumerate() {
+        assert_eq!(numbers[i]["check_in"], r["id"], "check_ins in log order");
+        assert_eq!(a["check_in"], r["id"], "urgent_alerts in log order");
+    }
+    let html = export_ok(&env, &["--format", "html"]);
+    assert_eq!(html.matches("<tr class=\"alert\">").count(), n);
+    assert!(html.ends_with("</html>\n"));
+    let history = env.cmd().args(["history", "--json"]).run().code(0);
+    let rows = json_of(&stdout(&history))["check_ins"].as_array().map(Vec::len);
+    assert_eq!(rows, Some(n));
+    let text = stdout(&env.cmd().arg("history").run().code(0));
+    assert_eq!(text.matches("20250101-000000-").count(), n);
+    let left: Vec<String> = std::fs::read_dir(env.data_dir())
+        .expect("the data folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["checkins.jsonl"]);
+}

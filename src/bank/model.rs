@@ -1,7 +1,8 @@
 //! The bank's data model: the types a bank file holds, as serde reads them and
 //! schemars describes them, and the lookups everything else uses on them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,10 @@ pub struct Bank {
     pub profile: Vec<ProfileItem>,
     /// Rules that raise an alert from the answers.
     pub alerts: Vec<AlertRule>,
+    /// Each question's index by id, made on first use ([`Bank::position`]). Not
+    /// part of the file.
+    #[serde(skip)]
+    pub(crate) positions: OnceLock<HashMap<String, usize>>,
 }
 
 /// A group of questions.
@@ -295,6 +300,24 @@ impl Bank {
     /// Index of a question by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The index of a question by id, as [`Bank::index_of`] finds it, from a map
+    /// made once per bank: reports look up every answer of every check-in. A hit
+    /// is checked against the list, so a bank changed after the map was made (only
+    /// tests change one) is looked up the slow way, never wrongly.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        let map = self.positions.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.questions.len());
+            for (i, q) in self.questions.iter().enumerate() {
+                map.entry(q.id.clone()).or_insert(i);
+            }
+            map
+        });
+        match map.get(id) {
+            Some(&i) if self.questions.get(i).is_some_and(|q| q.id == id) => Some(i),
+            _ => self.index_of(id),
+        }
     }
 
     /// A question by id.

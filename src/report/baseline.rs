@@ -58,37 +58,64 @@ impl Snapshot {
     /// `bank` (when the record was made with it) says which answers each alert
     /// rests on.
     pub fn of(r: &CheckIn, bank: Option<&Bank>) -> Snapshot {
-        let basis = AlertBasis::of(r, bank);
-        let symptoms = r
-            .answers
-            .iter()
-            .filter_map(|a| {
-                let (measure, value) = match (grade(a), yes_sign(a)) {
-                    (Some(g), _) => (Measure::Grade, u32::from(g)),
-                    (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
-                    (None, None) => return None,
-                };
-                let label = match (measure, &a.label) {
-                    (Measure::YesNo, _) => if value > 0 { "yes" } else { "no" }.to_string(),
-                    (_, Some(l)) => lower_first(l),
-                    // Records made without labels: the option id reads close enough.
-                    (_, None) => a.value.as_str().unwrap_or("").replace('_', " "),
-                };
-                Some(Symptom {
-                    id: a.question.clone(),
-                    section: a.section.clone(),
+        Snapshot::with_basis(r, &AlertBasis::of(r, bank))
+    }
+
+    /// [`Snapshot::of`], with the record's [`AlertBasis`] already worked out.
+    pub fn with_basis(r: &CheckIn, basis: &AlertBasis<'_>) -> Snapshot {
+        let mut s = Snapshot {
+            check_in: String::new(),
+            at: r.started_at,
+            symptoms: Vec::new(),
+        };
+        s.remake(r, basis);
+        s
+    }
+
+    /// Makes this the snapshot of `r` ([`Snapshot::with_basis`]), reusing what it
+    /// holds: a summary keeps one for the latest completed check-in, and in a log
+    /// in time order it changes at nearly every record.
+    pub fn remake(&mut self, r: &CheckIn, basis: &AlertBasis<'_>) {
+        self.check_in.clone_from(&r.id);
+        self.at = r.started_at;
+        let mut n = 0;
+        for a in &r.answers {
+            let (measure, value) = match (grade(a), yes_sign(a)) {
+                (Some(g), _) => (Measure::Grade, u32::from(g)),
+                (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
+                (None, None) => continue,
+            };
+            if n == self.symptoms.len() {
+                self.symptoms.push(Symptom {
+                    id: String::new(),
+                    section: String::new(),
                     measure,
                     value,
-                    label,
-                    emergency: emergency_from(&basis, &a.question),
-                })
-            })
-            .collect();
-        Snapshot {
-            check_in: r.id.clone(),
-            at: r.started_at,
-            symptoms,
+                    label: String::new(),
+                    emergency: false,
+                });
+            }
+            let s = &mut self.symptoms[n];
+            s.id.clone_from(&a.question);
+            s.section.clone_from(&a.section);
+            s.measure = measure;
+            s.value = value;
+            s.label.clear();
+            match (measure, &a.label) {
+                (Measure::YesNo, _) => s.label.push_str(if value > 0 { "yes" } else { "no" }),
+                (_, Some(l)) => push_lower_first(&mut s.label, l),
+                // Records made without labels: the option id reads close enough.
+                (_, None) => s
+                    .label
+                    .extend(a.value.as_str().unwrap_or("").chars().map(|c| match c {
+                        '_' => ' ',
+                        c => c,
+                    })),
+            }
+            s.emergency = emergency_from(basis, &a.question);
+            n += 1;
         }
+        self.symptoms.truncate(n);
     }
 
     /// The answer to one symptom question, if it was asked.
@@ -97,12 +124,12 @@ impl Snapshot {
     }
 }
 
-/// "Very severe" as it reads inside a sentence.
-fn lower_first(s: &str) -> String {
+/// Appends "very severe" for "Very severe": as it reads inside a sentence.
+fn push_lower_first(out: &mut String, s: &str) {
     let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    if let Some(first) = c.next() {
+        out.extend(first.to_lowercase());
+        out.push_str(c.as_str());
     }
 }
 

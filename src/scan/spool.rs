@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::output::io;
 
 /// Bytes a spool keeps in memory before it moves to a file.
-pub const MEMORY: usize = 1 << 20;
+pub const MEMORY: usize = 256 * 1024;
 
 /// The start of a spool file's name.
 pub const PREFIX: &str = ".sidecheck-spool-";
