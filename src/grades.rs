@@ -121,10 +121,17 @@ impl Grades {
         let bank = bank_for(bank, r);
         let mut ids: Vec<&str> = Vec::new();
         match bank {
-            Some(b) => ids.extend(b.sections.iter().filter(|s| s.scored).map(|s| s.id.as_str())),
+            Some(b) => ids.extend(
+                b.sections
+                    .iter()
+                    .filter(|s| s.scored)
+                    .map(|s| s.id.as_str()),
+            ),
             None => {
                 for a in &r.answers {
-                    if (grade(a).is_some() || yes_sign(a).is_some()) && !ids.contains(&a.section.as_str()) {
+                    if (grade(a).is_some() || yes_sign(a).is_some())
+                        && !ids.contains(&a.section.as_str())
+                    {
                         ids.push(&a.section);
                     }
                 }

@@ -1244,11 +1244,21 @@ fn a_long_report_spools_its_rows_and_leaves_nothing_behind() {
     append_log(&env, &lines);
     let report = json_of(&export_ok(&env, &["--format", "json"]));
     assert_eq!(report["records"].as_array().map(Vec::len), Some(n));
-    let numbers = report["summary"]["check_ins"].as_array().expect("check_ins");
-    let alerts = report["summary"]["urgent_alerts"].as_array().expect("alerts");
+    let numbers = report["summary"]["check_ins"]
+        .as_array()
+        .expect("check_ins");
+    let alerts = report["summary"]["urgent_alerts"]
+        .as_array()
+        .expect("alerts");
     assert_eq!(numbers.len(), n);
     assert_eq!(alerts.len(), n);
-    for (i, (r, a)) in report["records"].as_array().expect("records").iter().zip(alerts).enumerate() {
+    for (i, (r, a)) in report["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .zip(alerts)
+        .enumerate()
+    {
         assert_eq!(numbers[i]["check_in"], r["id"], "check_ins in log order");
         assert_eq!(a["check_in"], r["id"], "urgent_alerts in log order");
     }
@@ -1256,7 +1266,9 @@ fn a_long_report_spools_its_rows_and_leaves_nothing_behind() {
     assert_eq!(html.matches("<tr class=\"alert\">").count(), n);
     assert!(html.ends_with("</html>\n"));
     let history = env.cmd().args(["history", "--json"]).run().code(0);
-    let rows = json_of(&stdout(&history))["check_ins"].as_array().map(Vec::len);
+    let rows = json_of(&stdout(&history))["check_ins"]
+        .as_array()
+        .map(Vec::len);
     assert_eq!(rows, Some(n));
     let text = stdout(&env.cmd().arg("history").run().code(0));
     assert_eq!(text.matches("20250101-000000-").count(), n);

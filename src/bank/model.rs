@@ -2,6 +2,7 @@
 //! schemars describes them, and the lookups everything else uses on them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
@@ -54,7 +55,31 @@ pub struct Bank {
     /// Each question's index by id, made on first use ([`Bank::position`]). Not
     /// part of the file.
     #[serde(skip)]
-    pub(crate) positions: OnceLock<HashMap<String, usize>>,
+    pub(crate) positions: OnceLock<HashMap<String, usize, BuildHasherDefault<Fnv>>>,
+}
+
+/// FNV-1a: a question id is a few bytes chosen by the bank's author, not by an
+/// attacker, and it is hashed for every condition of every saved check-in a
+/// report reads; SipHash costs several times more there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A group of questions.
@@ -308,7 +333,8 @@ impl Bank {
     /// tests change one) is looked up the slow way, never wrongly.
     pub fn position(&self, id: &str) -> Option<usize> {
         let map = self.positions.get_or_init(|| {
-            let mut map = HashMap::with_capacity(self.questions.len());
+            let mut map =
+                HashMap::with_capacity_and_hasher(self.questions.len(), Default::default());
             for (i, q) in self.questions.iter().enumerate() {
                 map.entry(q.id.clone()).or_insert(i);
             }

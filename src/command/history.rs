@@ -129,7 +129,13 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     let mut sep = "\n    ";
     let summary = scan.summarize(Some(bank), &mut warn, |r| {
         if args.json {
-            write_compact(&mut rows, &mut buf, sep, &Row::of(r, Some(bank), baseline), WHAT)?;
+            write_compact(
+                &mut rows,
+                &mut buf,
+                sep,
+                &Row::of(r, Some(bank), baseline),
+                WHAT,
+            )?;
             sep = ",\n    ";
             Ok(())
         } else {

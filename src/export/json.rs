@@ -279,6 +279,15 @@ impl Exporter for Json {
     }
 }
 
+/// What goes before an item of a list in the summary: a comma after the first.
+fn sep(list: &Spool) -> &'static str {
+    if list.is_empty() {
+        "\n      "
+    } else {
+        ",\n      "
+    }
+}
+
 /// The summary's lists that follow its fields, gathered as the records go by:
 /// `urgent_alerts` and `check_ins` in spools, `retracted_alerts` in memory.
 struct Lists {
@@ -299,12 +308,12 @@ impl Lists {
     /// Adds one check-in's alerts and numbers, each with the separator before it.
     fn add(&mut self, r: &CheckIn, bank: &Bank, buf: &mut Vec<u8>) -> Result<(), Error> {
         for alert in urgent_alerts(r) {
-            let sep = if self.urgent.is_empty() { "\n      " } else { ",\n      " };
+            let sep = sep(&self.urgent);
             write_compact(&mut self.urgent, buf, sep, &alert, WHAT)?;
         }
         self.retracted.extend(retracted_alerts(r));
-        let sep = if self.numbers.is_empty() { "\n      " } else { ",\n      " };
         let numbers = CheckInNumbers::of(r, Some(bank));
+        let sep = sep(&self.numbers);
         write_compact(&mut self.numbers, buf, sep, &numbers, WHAT)
     }
 

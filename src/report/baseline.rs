@@ -105,12 +105,13 @@ impl Snapshot {
                 (Measure::YesNo, _) => s.label.push_str(if value > 0 { "yes" } else { "no" }),
                 (_, Some(l)) => push_lower_first(&mut s.label, l),
                 // Records made without labels: the option id reads close enough.
-                (_, None) => s
-                    .label
-                    .extend(a.value.as_str().unwrap_or("").chars().map(|c| match c {
-                        '_' => ' ',
-                        c => c,
-                    })),
+                (_, None) => {
+                    s.label
+                        .extend(a.value.as_str().unwrap_or("").chars().map(|c| match c {
+                            '_' => ' ',
+                            c => c,
+                        }))
+                }
             }
             s.emergency = emergency_from(basis, &a.question);
             n += 1;

@@ -195,7 +195,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temp dir");
         let gone = dir.path().join("no-such-folder");
         let mut spool = Spool::with_limit(&gone, 0);
-        spool.write_all(b"kept").expect("written to the temp folder");
+        spool
+            .write_all(b"kept")
+            .expect("written to the temp folder");
         let mut out = Vec::new();
         spool.copy_to(&mut out).expect("copied");
         assert_eq!(out, b"kept");
