@@ -83,14 +83,23 @@ pub const MESSAGE_MAX: usize = 1200;
 
 /// Formats a number without a needless ".0".
 pub fn fmt_num(n: f64) -> String {
-    if let Some(i) = whole(n) {
-        format!("{i}")
+    let mut text = String::new();
+    write_num(&mut text, n);
+    text
+}
+
+/// Appends `n` to `out` as [`fmt_num`] writes it, for a writer that reuses its
+/// text: the one place that says how a number is written.
+pub fn write_num(out: &mut String, n: f64) {
+    use std::fmt::Write as _;
+    let _ = if let Some(i) = whole(n) {
+        write!(out, "{i}")
     } else if n.abs() >= 1e15 {
         // Not 309 digits for 1e308.
-        format!("{n:e}")
+        write!(out, "{n:e}")
     } else {
-        format!("{n}")
-    }
+        write!(out, "{n}")
+    };
 }
 
 /// `n` as a whole number, when it is one that can be written without a decimal point
