@@ -247,10 +247,22 @@ pub mod rfc3339_field {
 /// The stored text itself is never changed; only what is printed.
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_visible(&mut out, c, true);
-    }
+    push_visible_text(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` as [`visible`] shows it, for a writer that reuses its
+/// text: the runs between control characters are copied whole.
+pub fn push_visible_text(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&text[start..i]);
+            push_visible(out, c, true);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&text[start..]);
 }
 
 /// Adds one character as it may be shown; with `keep_newline` false a newline is
