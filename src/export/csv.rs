@@ -166,9 +166,9 @@ impl Lines {
         let defuse = self.guard == Guard::Formulas && runs_as_formula(text);
         // Every byte is looked at (no early stop), which the compiler turns into a
         // few wide compares: most fields are short and need no quotes.
-        let quote = text.bytes().fold(false, |q, b| {
-            q | matches!(b, b',' | b'"' | b'\r' | b'\n')
-        });
+        let quote = text
+            .bytes()
+            .fold(false, |q, b| q | matches!(b, b',' | b'"' | b'\r' | b'\n'));
         if quote {
             self.buf.push(b'"');
         }

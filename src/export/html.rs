@@ -528,9 +528,7 @@ fn urgent_tags(s: &mut String, basis: &AlertBasis<'_>, question: &str) {
         .into_iter()
         .filter(|a| a.level.is_urgent())
     {
-        s.push_str(
-            " <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: ",
-        );
+        s.push_str(" <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: ");
         push_esc(s, &a.title);
         s.push_str("</span>");
     }
@@ -644,10 +642,7 @@ fn answer_item(
             items.push_str(": ");
             write_num(items, n);
             items.push(' ');
-            push_esc(
-                items,
-                q.and_then(|q| q.unit.as_deref()).unwrap_or_default(),
-            );
+            push_esc(items, q.and_then(|q| q.unit.as_deref()).unwrap_or_default());
             true
         }
         (None, Value::String(t))
