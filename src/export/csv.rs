@@ -190,6 +190,23 @@ impl Lines {
         }
     }
 
+    /// `fields` as the start of a row, made once for every row that starts with
+    /// them ([`Lines::start_with`]).
+    fn head(&mut self, fields: &[&str]) -> Vec<u8> {
+        let mark = self.buf.len();
+        for f in fields {
+            self.field(f);
+        }
+        self.started = false;
+        self.buf.split_off(mark)
+    }
+
+    /// Starts a row with fields made by [`Lines::head`].
+    fn start_with(&mut self, head: &[u8]) {
+        self.buf.extend_from_slice(head);
+        self.started = true;
+    }
+
     /// The next field, put together by `make` in the scratch text first.
     fn field_with(&mut self, make: impl FnOnce(&mut String)) {
         let mut text = std::mem::take(&mut self.scratch);
@@ -258,11 +275,14 @@ pub fn write_rows(lines: &mut Lines, r: &CheckIn, bank: &Bank, baseline: Option<
                 Some(changes(&b.snapshot, now, bank))
             })
             .unwrap_or_default(),
-        time: rfc3339(&r.started_at),
-        status: match r.status {
-            Status::Completed => "completed".to_string(),
-            Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
-        },
+        head: lines.head(&[
+            &r.id,
+            &rfc3339(&r.started_at),
+            &match r.status {
+                Status::Completed => "completed".to_string(),
+                Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+            },
+        ]),
         answered_of_asked: format!(
             "{} of {}",
             grades.answered,
@@ -295,8 +315,8 @@ struct CheckInRows<'r> {
     /// Each symptom from the baseline to this check-in; empty when the model
     /// does not compare them.
     changes: Vec<Change>,
-    time: String,
-    status: String,
+    /// The fields every row starts with: the id, the time and the status.
+    head: Vec<u8>,
     answered_of_asked: String,
     is_baseline: bool,
 }
@@ -308,9 +328,7 @@ impl<'r> CheckInRows<'r> {
     /// carries them.
     fn line(&self, lines: &mut Lines, section: &str, q: &str, answer: Option<&AnswerRecord>) {
         let s = self.grades.section(section);
-        lines.field(&self.r.id);
-        lines.field(&self.time);
-        lines.field(&self.status);
+        lines.start_with(&self.head);
         lines.field(section);
         lines.field(q);
         lines.field(
