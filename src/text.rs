@@ -83,14 +83,23 @@ pub const MESSAGE_MAX: usize = 1200;
 
 /// Formats a number without a needless ".0".
 pub fn fmt_num(n: f64) -> String {
-    if let Some(i) = whole(n) {
-        format!("{i}")
+    let mut text = String::new();
+    write_num(&mut text, n);
+    text
+}
+
+/// Appends `n` to `out` as [`fmt_num`] writes it, for a writer that reuses its
+/// text: the one place that says how a number is written.
+pub fn write_num(out: &mut String, n: f64) {
+    use std::fmt::Write as _;
+    let _ = if let Some(i) = whole(n) {
+        write!(out, "{i}")
     } else if n.abs() >= 1e15 {
         // Not 309 digits for 1e308.
-        format!("{n:e}")
+        write!(out, "{n:e}")
     } else {
-        format!("{n}")
-    }
+        write!(out, "{n}")
+    };
 }
 
 /// `n` as a whole number, when it is one that can be written without a decimal point
@@ -238,10 +247,22 @@ pub mod rfc3339_field {
 /// The stored text itself is never changed; only what is printed.
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_visible(&mut out, c, true);
-    }
+    push_visible_text(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` as [`visible`] shows it, for a writer that reuses its
+/// text: the runs between control characters are copied whole.
+pub fn push_visible_text(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&text[start..i]);
+            push_visible(out, c, true);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&text[start..]);
 }
 
 /// Adds one character as it may be shown; with `keep_newline` false a newline is

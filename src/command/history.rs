@@ -11,6 +11,7 @@
 //! log with check-ins of another bank, whose sections add columns to the table,
 //! is read a second time for the rows.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use chrono::Local;
@@ -29,10 +30,10 @@ use crate::report::{
 use crate::scan::{Scan, Spool};
 use crate::text::{self, rfc3339};
 
-/// One row of the table.
+/// One row of the table, as `--json` writes it; it borrows from the record.
 #[derive(Debug, Serialize)]
-struct Row {
-    id: String,
+struct Row<'r> {
+    id: &'r str,
     /// Start of the check-in (RFC 3339).
     at: String,
     status: Status,
@@ -42,44 +43,44 @@ struct Row {
     /// Whether this is the check-in marked as the baseline.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     baseline: bool,
-    urgent_alerts: Vec<RowAlert>,
+    urgent_alerts: Vec<RowAlert<'r>>,
     /// Urgent alerts shown and then retracted (an answer changed); not counted as
     /// standing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    retracted_alerts: Vec<RowAlert>,
+    retracted_alerts: Vec<RowAlert<'r>>,
     /// The check-in's numbers (see `sidecheck export --schema`, `Grades`).
     grades: Grades,
 }
 
 #[derive(Debug, Serialize)]
-struct RowAlert {
-    id: String,
+struct RowAlert<'r> {
+    id: &'r str,
     level: Level,
-    title: String,
+    title: &'r str,
     #[serde(skip_serializing_if = "Option::is_none")]
     shown_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     retracted_at: Option<String>,
 }
 
-impl RowAlert {
-    fn of(a: &AlertRecord) -> RowAlert {
+impl<'r> RowAlert<'r> {
+    fn of(a: &'r AlertRecord) -> RowAlert<'r> {
         RowAlert {
-            id: a.id.clone(),
+            id: &a.id,
             level: a.level,
-            title: a.title.clone(),
+            title: &a.title,
             shown_at: a.shown_at.as_ref().map(rfc3339),
             retracted_at: a.retracted_at.as_ref().map(rfc3339),
         }
     }
 }
 
-impl Row {
+impl<'r> Row<'r> {
     /// The row of `r`; `baseline` is the baseline check-in's id, if there is one.
-    fn of(r: &CheckIn, bank: Option<&Bank>, baseline: Option<&str>) -> Row {
+    fn of(r: &'r CheckIn, bank: Option<&Bank>, baseline: Option<&str>) -> Row<'r> {
         let grades = Grades::of(r, bank_for(bank, r));
         Row {
-            id: r.id.clone(),
+            id: &r.id,
             at: rfc3339(&r.started_at),
             status: r.status,
             stopped: grades.stopped_words(r.status),
@@ -91,21 +92,22 @@ impl Row {
     }
 }
 
-/// A section's cell in the table: "2 mod+, top 3", "1 yes", or "-" when the
-/// check-in did not reach it.
-fn cell(g: Option<&SectionGrades>) -> String {
-    let Some(g) = g else { return "-".into() };
-    let mut parts = Vec::new();
+/// A section's cell in the table, appended to `line`: "2 mod+, top 3", "1 yes",
+/// or "-" when the check-in did not reach it.
+fn cell(line: &mut String, g: Option<&SectionGrades>) {
+    let Some(g) = g else { return line.push('-') };
+    let yes = g.yes_no > 0 && (g.yes > 0 || g.highest_grade.is_none());
     if let Some(h) = g.highest_grade {
-        parts.push(format!("{} mod+, top {h}", g.moderate_or_worse));
+        let _ = write!(line, "{} mod+, top {h}", g.moderate_or_worse);
+        if yes {
+            line.push_str(", ");
+        }
     }
-    if g.yes_no > 0 && (g.yes > 0 || g.highest_grade.is_none()) {
-        parts.push(format!("{} yes", g.yes));
+    if yes {
+        let _ = write!(line, "{} yes", g.yes);
     }
-    if parts.is_empty() {
-        "-".into()
-    } else {
-        parts.join(", ")
+    if g.highest_grade.is_none() && !yes {
+        line.push('-');
     }
 }
 
@@ -199,8 +201,24 @@ fn write_json(
 
 /// Pads to `width` characters (not bytes: sparklines are multi-byte).
 fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+    let mut out = String::with_capacity(s.len().max(width));
+    push_padded(&mut out, s, width);
+    out
+}
+
+/// Appends `s` to `line`, padded as [`pad`] does.
+fn push_padded(line: &mut String, s: &str, width: usize) {
+    let start = line.len();
+    line.push_str(s);
+    pad_from(line, start, width);
+}
+
+/// Pads what was appended to `line` since byte `start` to `width` characters.
+fn pad_from(line: &mut String, start: usize, width: usize) {
+    let n = line[start..].chars().count();
+    for _ in n..width {
+        line.push(' ');
+    }
 }
 
 /// The trend lines of a group of series, aligned.
@@ -251,10 +269,13 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
     out
 }
 
-/// The table's columns: its sections, each with its width.
+/// The table's columns: its sections, each with its width; and the texts each
+/// row is written into, kept from row to row.
 struct Table<'a> {
     sections: Vec<&'a str>,
     widths: Vec<usize>,
+    line: String,
+    shown: String,
 }
 
 impl<'a> Table<'a> {
@@ -262,19 +283,27 @@ impl<'a> Table<'a> {
     fn new(bank: &'a Bank, trends: &'a [SeriesView]) -> Table<'a> {
         let sections = sections(bank, trends);
         let widths = sections.iter().map(|s| s.chars().count().max(13)).collect();
-        Table { sections, widths }
+        Table {
+            sections,
+            widths,
+            line: String::new(),
+            shown: String::new(),
+        }
     }
 
     /// Writes one check-in's row.
     fn write_line(
-        &self,
+        &mut self,
         out: &mut dyn Write,
         r: &CheckIn,
         bank: &Bank,
         baseline: Option<&str>,
     ) -> Result<(), Error> {
-        let line = table_line(r, bank, &self.sections, &self.widths, baseline);
-        io(out.write_all(text::visible(&line).as_bytes()))
+        self.line.clear();
+        table_line(&mut self.line, r, bank, &self.sections, &self.widths, baseline);
+        self.shown.clear();
+        text::push_visible_text(&mut self.shown, &self.line);
+        io(out.write_all(self.shown.as_bytes()))
     }
 }
 
@@ -386,45 +415,50 @@ fn date_minute(rfc: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc).map_or_else(|_| rfc.to_string(), |t| minute(&t))
 }
 
-/// One check-in's row of the table, with its line end.
+/// One check-in's row of the table, with its line end, appended to `line`.
 fn table_line(
+    line: &mut String,
     r: &CheckIn,
     bank: &Bank,
     sections: &[&str],
     widths: &[usize],
     baseline: Option<&str>,
-) -> String {
-    let row = Row::of(r, Some(bank), baseline);
-    let mut line = format!(
-        "{}  {}  {}",
-        pad(&minute(&r.started_at), 16),
-        pad(r.status.as_str(), 9),
-        pad(&r.id, 28)
-    );
-    for (s, w) in sections.iter().zip(widths) {
-        line.push_str(&format!("  {}", pad(&cell(row.grades.section(s)), *w)));
-    }
-    let alerts: Vec<String> = row
-        .urgent_alerts
-        .iter()
-        .map(|a| format!("{} ({})", a.title, a.level.as_str()))
-        .chain(
-            r.retracted_urgent_alerts()
-                .map(|a| format!("{} ({}; {})", a.title, a.level.as_str(), retracted_words(a))),
-        )
-        .collect();
+) {
+    let grades = Grades::of(r, bank_for(Some(bank), r));
+    push_padded(line, &minute(&r.started_at), 16);
     line.push_str("  ");
-    line.push_str(&if alerts.is_empty() {
-        "-".to_string()
-    } else {
-        alerts.join("; ")
-    });
-    if let Some(words) = &row.stopped {
-        line.push_str(&format!("  ({words}; not in the trends)"));
+    push_padded(line, r.status.as_str(), 9);
+    line.push_str("  ");
+    push_padded(line, &r.id, 28);
+    for (s, w) in sections.iter().zip(widths) {
+        line.push_str("  ");
+        let start = line.len();
+        cell(line, grades.section(s));
+        pad_from(line, start, *w);
     }
-    if row.baseline {
+    line.push_str("  ");
+    let mut any = false;
+    for a in r.urgent_alerts() {
+        if std::mem::replace(&mut any, true) {
+            line.push_str("; ");
+        }
+        let _ = write!(line, "{} ({})", a.title, a.level.as_str());
+    }
+    for a in r.retracted_urgent_alerts() {
+        if std::mem::replace(&mut any, true) {
+            line.push_str("; ");
+        }
+        let words = retracted_words(a);
+        let _ = write!(line, "{} ({}; {words})", a.title, a.level.as_str());
+    }
+    if !any {
+        line.push('-');
+    }
+    if let Some(words) = grades.stopped_words(r.status) {
+        let _ = write!(line, "  ({words}; not in the trends)");
+    }
+    if baseline == Some(r.id.as_str()) {
         line.push_str("  (baseline)");
     }
     line.push('\n');
-    line
 }

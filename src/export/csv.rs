@@ -26,6 +26,7 @@
 //! leading apostrophe, which spreadsheets show as plain text instead of running it
 //! as a formula; `--csv-raw` leaves text as it is, for analysis tools.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use serde_json::Value;
@@ -38,7 +39,7 @@ use crate::output::io;
 use crate::record::bank_for;
 use crate::record::{AnswerRecord, CheckIn, Status};
 use crate::report::{Baseline, Change, Shift, Snapshot, changes, compared, retracted_words};
-use crate::text::{fmt_num, rfc3339};
+use crate::text::{rfc3339, write_num};
 
 /// The header row. New columns go at the end, so scripts that read columns by
 /// position keep working.
@@ -98,23 +99,170 @@ impl Exporter for Csv {
             Guard::Formulas
         };
         let found = scan.baseline(Some(*bank), *warn)?;
-        io(out.write_all(row(&HEADER.map(String::from), guard).as_bytes()))?;
+        let mut lines = Lines::new(guard);
+        lines.row(&HEADER);
+        lines.write_to(*out)?;
         scan.each(*warn, |r| {
-            for line in rows(&r, bank, found.baseline(), guard) {
-                io(out.write_all(line.as_bytes()))?;
-            }
-            Ok(())
+            write_rows(&mut lines, &r, bank, found.baseline());
+            lines.write_to(*out)
         })
     }
 }
 
-/// The rows of one check-in, each with its line end. `bank` is the bank loaded;
-/// records made with it get the question texts and the whole [`AlertBasis`].
-/// `baseline` is the baseline the log names, if any.
-pub fn rows(r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>, guard: Guard) -> Vec<String> {
+/// CSV lines as they are made, one field at a time, straight into one buffer that
+/// is written out and reused: no text is allocated per field or per row. Every
+/// field goes through [`Lines::field`], so none can skip the guard.
+pub struct Lines {
+    buf: Vec<u8>,
+    /// A field that has to be put together first (a number, a list), reused.
+    scratch: String,
+    guard: Guard,
+    /// Whether the row being made has a field yet.
+    started: bool,
+    /// The model's word for each change met so far ([`shift_word`]), kept: it is
+    /// the same for every row.
+    shift_words: Vec<(Shift, String)>,
+}
+
+impl Lines {
+    pub fn new(guard: Guard) -> Lines {
+        Lines {
+            buf: Vec::with_capacity(64 * 1024),
+            scratch: String::new(),
+            guard,
+            started: false,
+            shift_words: Vec::new(),
+        }
+    }
+
+    /// The rows made so far, as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// Writes the rows made so far to `out` and starts again.
+    pub fn write_to(&mut self, out: &mut dyn Write) -> Result<(), Error> {
+        let done = io(out.write_all(&self.buf));
+        self.buf.clear();
+        done
+    }
+
+    /// One whole row of texts, with its line end.
+    pub fn row(&mut self, fields: &[&str]) {
+        for f in fields {
+            self.field(f);
+        }
+        self.end();
+    }
+
+    /// The next field of the row: through the `guard`, then quoted when it holds
+    /// a comma, quote or line break. The guard is applied here, to every field, so
+    /// no text from the log or the bank (an id, a label, a question) can skip it.
+    fn field(&mut self, text: &str) {
+        if self.started {
+            self.buf.push(b',');
+        }
+        self.started = true;
+        let defuse = self.guard == Guard::Formulas && runs_as_formula(text);
+        // Every byte is looked at (no early stop), which the compiler turns into a
+        // few wide compares: most fields are short and need no quotes.
+        let quote = text
+            .bytes()
+            .fold(false, |q, b| q | matches!(b, b',' | b'"' | b'\r' | b'\n'));
+        if quote {
+            self.buf.push(b'"');
+        }
+        if defuse {
+            self.buf.push(b'\'');
+        }
+        if quote {
+            let mut parts = text.split('"');
+            if let Some(first) = parts.next() {
+                self.buf.extend_from_slice(first.as_bytes());
+            }
+            for part in parts {
+                self.buf.extend_from_slice(b"\"\"");
+                self.buf.extend_from_slice(part.as_bytes());
+            }
+            self.buf.push(b'"');
+        } else {
+            self.buf.extend_from_slice(text.as_bytes());
+        }
+    }
+
+    /// `fields` as the start of a row, made once for every row that starts with
+    /// them ([`Lines::start_with`]).
+    fn head(&mut self, fields: &[&str]) -> Vec<u8> {
+        let mark = self.buf.len();
+        for f in fields {
+            self.field(f);
+        }
+        self.started = false;
+        self.buf.split_off(mark)
+    }
+
+    /// Starts a row with fields made by [`Lines::head`].
+    fn start_with(&mut self, head: &[u8]) {
+        self.buf.extend_from_slice(head);
+        self.started = true;
+    }
+
+    /// The next field, put together by `make` in the scratch text first.
+    fn field_with(&mut self, make: impl FnOnce(&mut String)) {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        make(&mut text);
+        self.field(&text);
+        self.scratch = text;
+    }
+
+    /// A count or a grade in decimal, or an empty field for none. Written by hand:
+    /// the formatting machinery costs more than the rest of the field.
+    fn number(&mut self, n: Option<u32>) {
+        let Some(mut n) = n else {
+            return self.field("");
+        };
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.field(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    }
+
+    /// Ends the row.
+    fn end(&mut self) {
+        self.buf.extend_from_slice(b"\r\n");
+        self.started = false;
+    }
+
+    /// The model's word for a change as the next field: [`shift_word`], worked
+    /// out once per word.
+    fn shift(&mut self, shift: Shift) {
+        let i = match self.shift_words.iter().position(|(s, _)| *s == shift) {
+            Some(i) => i,
+            None => {
+                self.shift_words.push((shift, shift_word(shift)));
+                self.shift_words.len() - 1
+            }
+        };
+        let word = std::mem::take(&mut self.shift_words[i].1);
+        self.field(&word);
+        self.shift_words[i].1 = word;
+    }
+}
+
+/// Appends the rows of one check-in to `lines`, each with its line end. `bank` is
+/// the bank loaded; records made with it get the question texts and the whole
+/// [`AlertBasis`]. `baseline` is the baseline the log names, if any.
+pub fn write_rows(lines: &mut Lines, r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>) {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
-    let snapshot = Snapshot::of(r, bank);
     let one = CheckInRows {
         r,
         bank,
@@ -122,15 +270,19 @@ pub fn rows(r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>, guard: Guard)
         baseline,
         changes: baseline
             .and_then(|b| {
+                let snapshot = Snapshot::of(r, bank);
                 let now = compared(b, Some(&snapshot)).ok()?;
                 Some(changes(&b.snapshot, now, bank))
             })
             .unwrap_or_default(),
-        time: rfc3339(&r.started_at),
-        status: match r.status {
-            Status::Completed => "completed".to_string(),
-            Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
-        },
+        head: lines.head(&[
+            &r.id,
+            &rfc3339(&r.started_at),
+            &match r.status {
+                Status::Completed => "completed".to_string(),
+                Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+            },
+        ]),
         answered_of_asked: format!(
             "{} of {}",
             grades.answered,
@@ -138,25 +290,19 @@ pub fn rows(r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>, guard: Guard)
                 .asked_in(r.status)
                 .map_or("unknown".to_string(), |m| m.to_string())
         ),
+        is_baseline: baseline.is_some_and(|b| b.id() == r.id),
         grades,
-        guard,
     };
-    let mut lines: Vec<String> = r
-        .answers
-        .iter()
-        .map(|a| {
-            let grade = grade(a).map(|g| g.to_string()).unwrap_or_default();
-            one.line(&a.section, &a.question, answer_text(a), grade)
-        })
-        .collect();
+    for a in &r.answers {
+        one.line(lines, &a.section, &a.question, Some(a));
+    }
     for q in one.alerts_without_a_row() {
         let section = bank
             .and_then(|b| b.question(q))
             .map(|q| q.section.as_str())
             .unwrap_or_default();
-        lines.push(one.line(section, q, String::new(), String::new()));
+        one.line(lines, section, q, None);
     }
-    lines
 }
 
 /// What every row of one check-in is made from.
@@ -169,65 +315,49 @@ struct CheckInRows<'r> {
     /// Each symptom from the baseline to this check-in; empty when the model
     /// does not compare them.
     changes: Vec<Change>,
-    time: String,
-    status: String,
+    /// The fields every row starts with: the id, the time and the status.
+    head: Vec<u8>,
     answered_of_asked: String,
-    guard: Guard,
+    is_baseline: bool,
 }
 
 impl<'r> CheckInRows<'r> {
-    /// One row: the check-in, the question and its answer, the alerts it raised or
-    /// contributed to, then the section's numbers and the check-in's, as every row
-    /// of the section carries them.
-    fn line(&self, section: &str, q: &str, answer: String, grade: String) -> String {
+    /// One row: the check-in, the question and its answer (`None` for the row of
+    /// an alert whose question has none), the alerts it raised or contributed to,
+    /// then the section's numbers and the check-in's, as every row of the section
+    /// carries them.
+    fn line(&self, lines: &mut Lines, section: &str, q: &str, answer: Option<&AnswerRecord>) {
         let s = self.grades.section(section);
-        let moderate = s
-            .filter(|s| s.graded > 0)
-            .map(|s| s.moderate_or_worse.to_string())
-            .unwrap_or_default();
-        let highest = s
-            .and_then(|s| s.highest_grade)
-            .map(|g| g.to_string())
-            .unwrap_or_default();
+        lines.start_with(&self.head);
+        lines.field(section);
+        lines.field(q);
+        lines.field(
+            self.bank
+                .and_then(|b| b.question(q))
+                .map(|q| q.text.as_str())
+                .unwrap_or_default(),
+        );
+        match answer {
+            Some(a) => lines.field_with(|text| answer_text(text, a)),
+            None => lines.field(""),
+        }
+        lines.number(answer.and_then(grade).map(u32::from));
+        lines.field(bool_word(self.basis.urgent(q)));
+        lines.field_with(|text| self.retracted(text, q));
+        lines.number(s.filter(|s| s.graded > 0).map(|s| s.moderate_or_worse));
+        lines.number(s.and_then(|s| s.highest_grade).map(u32::from));
+        lines.number(Some(self.grades.urgent_findings));
         let standing = self.basis.standing_for(q);
-        let ids: Vec<&str> = standing.iter().map(|a| a.id.as_str()).collect();
-        let levels: Vec<&str> = standing.iter().map(|a| a.level.as_str()).collect();
-        row(
-            &[
-                self.r.id.clone(),
-                self.time.clone(),
-                self.status.clone(),
-                section.to_string(),
-                q.to_string(),
-                self.bank
-                    .and_then(|b| b.question(q))
-                    .map(|q| q.text.clone())
-                    .unwrap_or_default(),
-                answer,
-                grade,
-                self.basis.urgent(q).to_string(),
-                self.retracted(q),
-                moderate,
-                highest,
-                self.grades.urgent_findings.to_string(),
-                ids.join(LIST_SEPARATOR),
-                levels.join(LIST_SEPARATOR),
-                self.answered_of_asked.clone(),
-                self.baseline
-                    .and_then(|b| b.symptom(q))
-                    .map(|s| s.value.to_string())
-                    .unwrap_or_default(),
-                self.changes
-                    .iter()
-                    .find(|c| c.symptom == q)
-                    .map(|c| shift_word(c.change))
-                    .unwrap_or_default(),
-                self.baseline
-                    .is_some_and(|b| b.id() == self.r.id)
-                    .to_string(),
-            ],
-            self.guard,
-        )
+        lines.field_with(|text| join(text, standing.iter().map(|a| a.id.as_str())));
+        lines.field_with(|text| join(text, standing.iter().map(|a| a.level.as_str())));
+        lines.field(&self.answered_of_asked);
+        lines.number(self.baseline.and_then(|b| b.symptom(q)).map(|s| s.value));
+        match self.changes.iter().find(|c| c.symptom == q) {
+            Some(c) => lines.shift(c.change),
+            None => lines.field(""),
+        }
+        lines.field(bool_word(self.is_baseline));
+        lines.end();
     }
 
     /// The questions of alerts that would otherwise have no row, each once: a
@@ -256,23 +386,38 @@ impl<'r> CheckInRows<'r> {
         out
     }
 
-    /// The urgent alerts question `q` raised and a changed answer took back, in words.
-    fn retracted(&self, q: &str) -> String {
-        self.basis
-            .retracted_for(q)
-            .into_iter()
-            .filter(|al| al.level.is_urgent())
-            .map(|al| {
-                format!(
-                    "{} ({}): {}",
-                    al.title,
-                    al.level.as_str(),
-                    retracted_words(al)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+    /// The urgent alerts question `q` raised and a changed answer took back, in
+    /// words, appended to `text`.
+    fn retracted(&self, text: &mut String, q: &str) {
+        let urgent = self.basis.retracted_for(q);
+        for (i, al) in urgent.iter().filter(|al| al.level.is_urgent()).enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            let _ = write!(
+                text,
+                "{} ({}): {}",
+                al.title,
+                al.level.as_str(),
+                retracted_words(al)
+            );
+        }
     }
+}
+
+/// `items` appended to `text` with [`LIST_SEPARATOR`] between them.
+fn join<'a>(text: &mut String, items: impl Iterator<Item = &'a str>) {
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            text.push_str(LIST_SEPARATOR);
+        }
+        text.push_str(item);
+    }
+}
+
+/// A yes or no as the CSV writes it.
+fn bool_word(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
 }
 
 /// The model's word for a change, as the JSON report writes it (`not_asked_before`).
@@ -283,17 +428,26 @@ fn shift_word(shift: Shift) -> String {
         .unwrap_or_default()
 }
 
-/// The answer in words: the label chosen, the number, or the text typed.
-fn answer_text(a: &AnswerRecord) -> String {
+/// The answer in words, appended to `text`: the label chosen, the number, or the
+/// text typed.
+fn answer_text(text: &mut String, a: &AnswerRecord) {
     if let Some(label) = &a.label {
-        return label.clone();
+        text.push_str(label);
+        return;
     }
     match &a.value {
-        Value::Bool(true) => "Yes".into(),
-        Value::Bool(false) => "No".into(),
-        Value::Number(n) => n.as_f64().map(fmt_num).unwrap_or_else(|| n.to_string()),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Bool(true) => text.push_str("Yes"),
+        Value::Bool(false) => text.push_str("No"),
+        Value::Number(n) => match n.as_f64() {
+            Some(n) => write_num(text, n),
+            None => {
+                let _ = write!(text, "{n}");
+            }
+        },
+        Value::String(s) => text.push_str(s),
+        other => {
+            let _ = write!(text, "{other}");
+        }
     }
 }
 
@@ -301,15 +455,11 @@ fn answer_text(a: &AnswerRecord) -> String {
 /// list: `=`, `+`, `-`, `@`, and a tab or carriage return, which some strip first).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A text that a spreadsheet would run as a formula gets a leading apostrophe,
-/// which spreadsheets show as plain text. A plain number ("-2", "-0.5") is left
-/// as it is: it is read as a number, never run.
-fn defuse(text: &str) -> String {
-    if text.starts_with(FORMULA_START) && !plain_number(text) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
+/// Whether a spreadsheet would run `text` as a formula, so that it gets a leading
+/// apostrophe, which spreadsheets show as plain text. A plain number ("-2",
+/// "-0.5") is not: it is read as a number, never run.
+fn runs_as_formula(text: &str) -> bool {
+    text.starts_with(FORMULA_START) && !plain_number(text)
 }
 
 /// Digits with at most one decimal point, after an optional minus sign.
@@ -320,34 +470,26 @@ fn plain_number(text: &str) -> bool {
         && digits.matches('.').count() <= 1
 }
 
-/// One CSV line: every field through the `guard`, then quoted when it holds a
-/// comma, quote or line break. The guard is applied here, to every field, so no
-/// text from the log or the bank (an id, a label, a question) can skip it.
-fn row(fields: &[String], guard: Guard) -> String {
-    let mut line = String::new();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        let f = match guard {
-            Guard::Formulas => defuse(f),
-            Guard::Raw => f.clone(),
-        };
-        if f.contains([',', '"', '\r', '\n']) {
-            line.push('"');
-            line.push_str(&f.replace('"', "\"\""));
-            line.push('"');
-        } else {
-            line.push_str(&f);
-        }
-    }
-    line.push_str("\r\n");
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text as the guard leaves it.
+    fn defuse(text: &str) -> String {
+        if runs_as_formula(text) {
+            format!("'{text}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// One CSV line of `fields`.
+    fn row(fields: &[String], guard: Guard) -> String {
+        let mut lines = Lines::new(guard);
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        lines.row(&fields);
+        String::from_utf8(lines.as_bytes().to_vec()).unwrap_or_default()
+    }
 
     #[test]
     fn formula_starts_get_an_apostrophe_and_plain_numbers_do_not() {

@@ -32,7 +32,7 @@ use crate::report::{
     urgent_alerts,
 };
 use crate::scan::{Scan, Spool};
-use crate::text::fmt_num;
+use crate::text::write_num;
 
 mod chart;
 use chart::charts;
@@ -40,17 +40,29 @@ use chart::charts;
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    push_esc(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` escaped as [`esc`] does: the one rule of what is
+/// escaped, for a writer that reuses its text. The characters escaped are all
+/// ASCII, so the text is scanned by byte and copied in runs.
+pub fn push_esc(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(with);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 /// The page's one style sheet, inlined: nothing is loaded from elsewhere.
@@ -98,6 +110,9 @@ struct Tables {
     standing: Spool,
     retracted: String,
     symptoms: Spool,
+    /// One check-in's rows, made here before they go to a spool.
+    alert_rows: String,
+    row: RowText,
 }
 
 impl Tables {
@@ -106,24 +121,24 @@ impl Tables {
             standing: scan.spool(),
             retracted: String::new(),
             symptoms: scan.spool(),
+            alert_rows: String::new(),
+            row: RowText::default(),
         }
     }
 
     /// Adds one check-in's rows; `is_baseline` when it is the baseline check-in.
     fn add(&mut self, r: &CheckIn, bank: &Bank, is_baseline: bool) -> Result<(), Error> {
-        let mut rows = String::new();
+        self.alert_rows.clear();
         for a in urgent_alerts(r) {
-            rows.push_str(&alert_row(r, a.level, &a.title, None));
+            alert_row(&mut self.alert_rows, r, a.level, &a.title, None);
         }
         for a in r.retracted_urgent_alerts() {
             let words = retracted_words(a);
-            self.retracted
-                .push_str(&alert_row(r, a.level, &a.title, Some(words)));
+            alert_row(&mut self.retracted, r, a.level, &a.title, Some(words));
         }
-        io(self.standing.write_all(rows.as_bytes()))?;
-        io(self
-            .symptoms
-            .write_all(table_row(r, bank, is_baseline).as_bytes()))
+        io(self.standing.write_all(self.alert_rows.as_bytes()))?;
+        table_row(&mut self.row, r, bank, is_baseline);
+        io(self.symptoms.write_all(self.row.line.as_bytes()))
     }
 }
 
@@ -196,33 +211,46 @@ fn alerts_intro(c: &Counts) -> String {
     s
 }
 
-/// One row of the alerts table; `retracted` is how a retracted alert was taken
-/// back. Its level says "retracted" too: on a phone the status column may be
-/// scrolled out of view, the level never is.
-fn alert_row(r: &CheckIn, level: Level, title: &str, retracted: Option<String>) -> String {
-    let (class, mark, status) = match retracted {
-        Some(words) => (" retracted", " (retracted)", format!("Retracted: {words}")),
-        None => ("", "", "Standing".to_string()),
+/// One row of the alerts table, appended to `s`; `retracted` is how a retracted
+/// alert was taken back. Its level says "retracted" too: on a phone the status
+/// column may be scrolled out of view, the level never is.
+fn alert_row(s: &mut String, r: &CheckIn, level: Level, title: &str, retracted: Option<String>) {
+    let (class, mark) = match retracted {
+        Some(_) => (" retracted", " (retracted)"),
+        None => ("", ""),
     };
-    format!(
-        "<tr class=\"alert{class}\"><td class=\"when\">{}</td><td class=\"level level-{}\">{}{mark}</td><td>{}</td><td class=\"status\">{}</td><td class=\"id\">{}</td></tr>\n",
-        when(r),
-        level.as_str(),
-        esc(level_name(level)),
-        esc(title),
-        esc(&status),
-        esc(&r.id),
-    )
+    let _ = write!(s, "<tr class=\"alert{class}\"><td class=\"when\">");
+    when(s, r);
+    let _ = write!(s, "</td><td class=\"level level-{}\">", level.as_str());
+    push_esc(s, level_name(level));
+    s.push_str(mark);
+    s.push_str("</td><td>");
+    push_esc(s, title);
+    s.push_str("</td><td class=\"status\">");
+    match &retracted {
+        Some(words) => {
+            s.push_str("Retracted: ");
+            push_esc(s, words);
+        }
+        None => s.push_str("Standing"),
+    }
+    s.push_str("</td><td class=\"id\">");
+    push_esc(s, &r.id);
+    s.push_str("</td></tr>\n");
 }
 
-/// A check-in's start for a table cell. Each word (the date, the time) is kept
-/// whole, so a narrow column breaks the cell between them, never inside a date.
-fn when(r: &CheckIn) -> String {
-    minute(&r.started_at)
-        .split(' ')
-        .map(|w| format!("<span class=\"nobr\">{}</span>", esc(w)))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A check-in's start for a table cell, appended to `s`. Each word (the date, the
+/// time) is kept whole, so a narrow column breaks the cell between them, never
+/// inside a date.
+fn when(s: &mut String, r: &CheckIn) {
+    for (i, w) in minute(&r.started_at).split(' ').enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str("<span class=\"nobr\">");
+        push_esc(s, w);
+        s.push_str("</span>");
+    }
 }
 
 /// 2b. The baseline (how the person was before the medicine or a dose change) and
@@ -404,100 +432,122 @@ fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
     s
 }
 
-/// Section 4: one check-in's row of the symptoms table; `is_baseline` when it is
-/// the baseline check-in.
+/// What a row of the symptoms table is made in, kept from one row to the next so
+/// that no row allocates its text: the row itself, its symptom list's items and
+/// its notes.
+#[derive(Default)]
+struct RowText {
+    line: String,
+    items: String,
+    notes: String,
+}
+
+/// Section 4: one check-in's row of the symptoms table, made in `t.line`;
+/// `is_baseline` when it is the baseline check-in.
 ///
 /// A stopped check-in says so where the symptoms go, with how far it got, and
 /// lists every answer it has, none and no included: "No symptoms reported" would
 /// read as all clear when most questions were never asked. Every answer that
 /// raised or contributed to an urgent alert that stands is listed, whatever it
 /// was, and tagged with the alert.
-fn table_row(r: &CheckIn, bank: &Bank, is_baseline: bool) -> String {
+fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, is_baseline: bool) {
     let bank = bank_for(Some(bank), r);
     let grades = Grades::of(r, bank);
     let stopped = grades.stopped_words(r.status);
-    let mut items = alert_items(r);
-    items.extend(section_items(&grades, bank));
-    let notes = answer_items(r, bank, stopped.is_some(), &mut items);
-    let list = if items.is_empty() {
-        String::new()
-    } else {
-        format!("<ul class=\"symptoms\">{}</ul>", items.join(""))
-    };
-    let (status, symptoms) = match &stopped {
-        Some(words) => (
-            "<span class=\"stopped\">Stopped</span>",
-            format!(
-                "<p class=\"stopped\"><b>{}.</b> {}</p>{list}",
-                esc(&sentence_case(words)),
-                if r.answers.is_empty() {
-                    "Nothing was answered."
-                } else {
-                    "Answers given:"
-                }
-            ),
-        ),
-        None if items.is_empty() => (
-            "Completed",
-            "<span class=\"none\">No symptoms reported</span>".to_string(),
-        ),
-        None => ("Completed", list),
-    };
+    t.items.clear();
+    t.notes.clear();
+    alert_items(&mut t.items, r);
+    section_items(&mut t.items, &grades, bank);
+    answer_items(r, bank, stopped.is_some(), &mut t.items, &mut t.notes);
+    let (items, s) = (&t.items, &mut t.line);
+    s.clear();
+    s.push_str("<tr><td class=\"when\">");
+    when(s, r);
+    s.push_str("</td><td>");
+    s.push_str(match &stopped {
+        Some(_) => "<span class=\"stopped\">Stopped</span>",
+        None => "Completed",
+    });
     // The baseline check-in says so, as in `history`'s table.
-    let mark = if is_baseline {
-        "<br><span class=\"baseline-mark\">Baseline</span>"
-    } else {
-        ""
+    if is_baseline {
+        s.push_str("<br><span class=\"baseline-mark\">Baseline</span>");
+    }
+    s.push_str("</td><td>");
+    let list = |s: &mut String| {
+        if !items.is_empty() {
+            s.push_str("<ul class=\"symptoms\">");
+            s.push_str(items);
+            s.push_str("</ul>");
+        }
     };
-    format!(
-        "<tr><td class=\"when\">{}</td><td>{status}{mark}</td><td>{symptoms}</td><td class=\"notes\">{}</td></tr>\n",
-        when(r),
-        notes.join("\n\n")
-    )
+    match &stopped {
+        Some(words) => {
+            s.push_str("<p class=\"stopped\"><b>");
+            push_esc(s, &sentence_case(words));
+            s.push_str(".</b> ");
+            s.push_str(if r.answers.is_empty() {
+                "Nothing was answered."
+            } else {
+                "Answers given:"
+            });
+            s.push_str("</p>");
+            list(s);
+        }
+        None if items.is_empty() => {
+            s.push_str("<span class=\"none\">No symptoms reported</span>");
+        }
+        None => list(s),
+    }
+    s.push_str("</td><td class=\"notes\">");
+    s.push_str(&t.notes);
+    s.push_str("</td></tr>\n");
 }
 
 /// Each answer of `r` as an item of its symptom list (appended to `items`), and
-/// its notes (returned). With `every` (a stopped check-in), answers of none and
-/// no are listed too. An answer that raised or contributed to an urgent alert that
-/// stands is always listed, whatever it was, and tagged with the alert.
+/// its notes (appended to `notes`, a blank line between two). With `every` (a
+/// stopped check-in), answers of none and no are listed too. An answer that
+/// raised or contributed to an urgent alert that stands is always listed,
+/// whatever it was, and tagged with the alert.
 fn answer_items(
     r: &CheckIn,
     bank: Option<&Bank>,
     every: bool,
-    items: &mut Vec<String>,
-) -> Vec<String> {
+    items: &mut String,
+    notes: &mut String,
+) {
     let basis = AlertBasis::of(r, bank);
-    let mut notes = Vec::new();
     for a in &r.answers {
-        let tags = urgent_tags(&basis, &a.question);
-        match answer_item(a, bank, every || !tags.is_empty(), &mut notes) {
-            Some(item) => items.push(format!("<li>{item}{tags}</li>")),
+        // Whether it has tags (see `urgent_tags`).
+        let urgent = basis.urgent(&a.question);
+        let start = items.len();
+        items.push_str("<li>");
+        if answer_item(items, a, bank, every || urgent, notes) {
+            urgent_tags(items, &basis, &a.question);
+            items.push_str("</li>");
+        } else if urgent {
             // An urgent answer with nothing to list (a text): its name and tag.
-            None if !tags.is_empty() => items.push(format!(
-                "<li>{}{tags}</li>",
-                esc(&question_short(bank, &a.question))
-            )),
-            None => {}
+            push_esc(items, &question_short(bank, &a.question));
+            urgent_tags(items, &basis, &a.question);
+            items.push_str("</li>");
+        } else {
+            items.truncate(start);
         }
     }
-    notes
 }
 
 /// " ⚠ urgent: <alert title>" for each urgent alert that stands and that the
-/// answer to `question` raised or contributed to ([`AlertBasis`]); empty when
-/// there is none. In words, not colour alone.
-fn urgent_tags(basis: &AlertBasis<'_>, question: &str) -> String {
-    basis
+/// answer to `question` raised or contributed to ([`AlertBasis`]), appended to
+/// `s`; nothing when there is none. In words, not colour alone.
+fn urgent_tags(s: &mut String, basis: &AlertBasis<'_>, question: &str) {
+    for a in basis
         .standing_for(question)
         .into_iter()
         .filter(|a| a.level.is_urgent())
-        .map(|a| {
-            format!(
-                " <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: {}</span>",
-                esc(&a.title)
-            )
-        })
-        .collect()
+    {
+        s.push_str(" <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: ");
+        push_esc(s, &a.title);
+        s.push_str("</span>");
+    }
 }
 
 /// "Stopped after …" from the one wording of [`Grades::stopped_words`], at the
@@ -509,100 +559,127 @@ fn sentence_case(words: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The urgent alerts of a check-in, as the first items of its symptom list: those
-/// that stand, then those retracted, marked so.
-fn alert_items(r: &CheckIn) -> Vec<String> {
-    let mut items: Vec<String> = urgent_alerts(r)
-        .map(|a| {
-            format!(
-                "<li class=\"urgent-mark\">Urgent ({}): {}</li>",
-                esc(level_name(a.level)),
-                esc(&a.title)
-            )
-        })
-        .collect();
-    items.extend(r.retracted_urgent_alerts().map(|a| {
-        format!(
-            "<li class=\"urgent-mark retracted\">Retracted urgent alert ({}): {}; {}</li>",
-            esc(level_name(a.level)),
-            esc(&a.title),
-            esc(&retracted_words(a))
-        )
-    }));
-    items
+/// The urgent alerts of a check-in, as the first items of its symptom list (appended
+/// to `items`): those that stand, then those retracted, marked so.
+fn alert_items(items: &mut String, r: &CheckIn) {
+    for a in urgent_alerts(r) {
+        items.push_str("<li class=\"urgent-mark\">Urgent (");
+        push_esc(items, level_name(a.level));
+        items.push_str("): ");
+        push_esc(items, &a.title);
+        items.push_str("</li>");
+    }
+    for a in r.retracted_urgent_alerts() {
+        items.push_str("<li class=\"urgent-mark retracted\">Retracted urgent alert (");
+        push_esc(items, level_name(a.level));
+        items.push_str("): ");
+        push_esc(items, &a.title);
+        items.push_str("; ");
+        push_esc(items, &retracted_words(a));
+        items.push_str("</li>");
+    }
 }
 
-/// The sections' numbers, as items of a row's symptom list.
-fn section_items(grades: &Grades, bank: Option<&Bank>) -> Vec<String> {
-    let mut section_items = Vec::new();
+/// The sections' numbers, as items of a row's symptom list (appended to `items`).
+fn section_items(items: &mut String, grades: &Grades, bank: Option<&Bank>) {
     for g in &grades.sections {
-        let mut parts = Vec::new();
+        let yes = g.yes > 0;
+        if g.highest_grade.is_none() && !yes {
+            continue;
+        }
+        items.push_str("<li class=\"section-grades\" data-section=\"");
+        push_esc(items, &g.section);
+        items.push_str("\"><b>");
+        push_esc(items, &section_title(bank, &g.section));
+        items.push_str("</b>: ");
+        // Numbers and fixed words only: nothing here to escape.
         if let Some(h) = g.highest_grade {
-            parts.push(format!(
+            let _ = write!(
+                items,
                 "{} of {} at moderate or worse, highest grade {h}",
                 g.moderate_or_worse, g.graded
-            ));
+            );
+            if yes {
+                items.push_str("; ");
+            }
         }
-        if g.yes > 0 {
-            parts.push(format!("{} yes", g.yes));
+        if yes {
+            let _ = write!(items, "{} yes", g.yes);
         }
-        if !parts.is_empty() {
-            section_items.push(format!(
-                "<li class=\"section-grades\" data-section=\"{}\"><b>{}</b>: {}</li>",
-                esc(&g.section),
-                esc(&section_title(bank, &g.section)),
-                esc(&parts.join("; "))
-            ));
-        }
+        items.push_str("</li>");
     }
-    section_items
 }
 
 /// One answer as the content of an item of a row's symptom list (a grade above
-/// 0, a yes, a number above 0), or as a note (a text, pushed to `notes`); answers
-/// of none or no give neither, unless `every` answer is to be listed.
+/// 0, a yes, a number above 0), appended to `items`, or as a note (a text,
+/// appended to `notes`); answers of none or no give neither, unless `every`
+/// answer is to be listed. Whether it gave an item.
 fn answer_item(
+    items: &mut String,
     a: &AnswerRecord,
     bank: Option<&Bank>,
     every: bool,
-    notes: &mut Vec<String>,
-) -> Option<String> {
+    notes: &mut String,
+) -> bool {
     let q = bank.and_then(|b| b.question(&a.question));
-    let name = esc(&question_short(bank, &a.question));
+    let name = |items: &mut String| push_esc(items, &question_short(bank, &a.question));
     if let Some(g) = grade(a) {
-        let label = a.label.clone().unwrap_or_else(|| g.to_string());
-        return (g > 0 || every).then(|| {
-            format!(
-                "{name}: <span class=\"sev sev-{}\">{}</span> (grade {g} of {TOP_GRADE})",
-                g.min(TOP_GRADE),
-                esc(&label)
-            )
-        });
+        if g == 0 && !every {
+            return false;
+        }
+        name(items);
+        let _ = write!(items, ": <span class=\"sev sev-{}\">", g.min(TOP_GRADE));
+        match &a.label {
+            Some(label) => push_esc(items, label),
+            None => {
+                let _ = write!(items, "{g}");
+            }
+        }
+        let _ = write!(items, "</span> (grade {g} of {TOP_GRADE})");
+        return true;
     }
     if let Some(yes) = yes_sign(a) {
-        return if yes {
-            Some(format!("{name}: <span class=\"sev sev-4\">Yes</span>"))
-        } else {
-            every.then(|| format!("{name}: No"))
-        };
+        if yes {
+            name(items);
+            items.push_str(": <span class=\"sev sev-4\">Yes</span>");
+        } else if every {
+            name(items);
+            items.push_str(": No");
+        }
+        return yes || every;
     }
     match (a.score, &a.value) {
         (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
             let n = n.as_f64().unwrap_or(0.0);
-            let unit = q.and_then(|q| q.unit.clone()).unwrap_or_default();
-            (n > 0.0 || every).then(|| format!("{name}: {} {}", fmt_num(n), esc(&unit)))
+            if !(n > 0.0 || every) {
+                return false;
+            }
+            name(items);
+            items.push_str(": ");
+            write_num(items, n);
+            items.push(' ');
+            push_esc(items, q.and_then(|q| q.unit.as_deref()).unwrap_or_default());
+            true
         }
         (None, Value::String(t))
             if q.is_none_or(|q| q.kind == Kind::Text) && !t.trim().is_empty() =>
         {
-            notes.push(esc(t.trim()));
-            None
+            if !notes.is_empty() {
+                notes.push_str("\n\n");
+            }
+            push_esc(notes, t.trim());
+            false
         }
         (None, Value::Bool(b)) if every => {
-            let said = a.label.as_deref().unwrap_or(if *b { "Yes" } else { "No" });
-            Some(format!("{name}: {}", esc(said)))
+            name(items);
+            items.push_str(": ");
+            push_esc(
+                items,
+                a.label.as_deref().unwrap_or(if *b { "Yes" } else { "No" }),
+            );
+            true
         }
-        _ => None,
+        _ => false,
     }
 }
 
