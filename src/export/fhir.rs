@@ -502,9 +502,9 @@ struct About<'a> {
     /// ([`enabled_answers`]).
     kept: &'a [Option<&'a AnswerRecord>],
     /// The fullUrl of the check-in's QuestionnaireResponse, which every other
-    /// resource about it points to.
+    /// resource about it points to, as a JSON string.
     response: String,
-    /// When the check-in ended, as its resources say it.
+    /// When the check-in ended, as its resources say it, as a JSON string.
     ended: String,
     /// When the check-in is compared with the baseline: the change per symptom.
     since: Option<Since<'a>>,
@@ -527,20 +527,15 @@ impl<'s> Identified<'s> {
         [self.kind, " "].into_iter().chain(self.value.iter().copied())
     }
 
-    /// Its fullUrl.
-    fn full_url(&self) -> String {
-        write::uuid_of(self.key())
-    }
-
     /// The entry's start, up to the resource's identifier; the resource's other
     /// fields follow, each after a comma.
     fn open(&self, j: &mut Json) {
         j.raw(",\n{\"fullUrl\":");
         j.uuid(self.key());
         j.raw(",\"resource\":{\"resourceType\":");
-        j.str(self.rtype);
+        j.lit(self.rtype);
         j.raw(",\"identifier\":[{\"system\":");
-        j.str(self.system);
+        j.lit(self.system);
         j.raw(",\"value\":");
         j.joined(self.value);
         j.raw("}]");
@@ -559,13 +554,13 @@ impl<'s> Identified<'s> {
 fn close_entry<'s>(
     j: &mut Json,
     bundle: BundleKind,
-    rtype: &str,
+    rtype: &'static str,
     identifier: impl IntoIterator<Item = &'s str>,
 ) {
     j.raw("}");
     if bundle == BundleKind::Transaction {
         j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
-        j.str(rtype);
+        j.lit(rtype);
         j.raw(",\"ifNoneExist\":");
         j.query("identifier=", identifier);
         j.raw("}");
@@ -634,12 +629,10 @@ fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
 
 /// Writes every entry of one check-in: its response, then a Flag per alert, then
 /// its Observations. `compare`, when there is a baseline, marks its response or
-/// adds the change since it. The Observations go to `obs`, which the caller writes
-/// after `j`: they are written first, as the Flags point to some of them. Returns
-/// how many of its answers name questions the bank does not have.
+/// adds the change since it. Returns how many of its answers name questions the
+/// bank does not have.
 fn check_in(
     j: &mut Json,
-    obs: &mut Json,
     p: &Prepared<'_>,
     r: &CheckIn,
     compare: Option<&Compare<'_>>,
@@ -651,15 +644,20 @@ fn check_in(
         record: r,
         grades: &grades,
         kept: &kept,
-        response: response_url(&r.id),
-        ended: rfc3339(&r.ended_at),
+        response: write::string(&response_url(&r.id)),
+        ended: write::string(&rfc3339(&r.ended_at)),
         since: compare.and_then(|c| c.since(r, p.bank)),
     };
-    let observed = observations::write(obs, &about);
+    // Known before the Flags, which point to some of them.
+    let symptoms = observations::symptoms(&about);
     response::write(j, &about, compare);
-    flags::write(j, &about, &observed);
+    flags::write(j, &about, &symptoms);
+    observations::write(j, &about, &symptoms);
     unknown
 }
+
+/// How much of the Bundle is kept before it is written out.
+const FLUSH_AT: usize = 64 * 1024;
 
 /// What the error calls the JSON if it cannot be formatted.
 const WHAT: &str = "the Bundle";
@@ -729,10 +727,11 @@ impl Exporter for Fhir {
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
-        // One buffer for a check-in's response and Flags, one for its
-        // Observations, both reused.
-        let (mut j, mut obs) = (Json::default(), Json::default());
-        scan.each(*warn, |r| {
+        // One buffer, reused, written out once it holds at least what the
+        // output's own buffer would (64 KiB), which then passes it straight on
+        // rather than copying it.
+        let mut j = Json::default();
+        let each = scan.each(*warn, |r| {
             if !in_bundle(bank, &r) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
                     Some((_, n)) => *n += 1,
@@ -740,14 +739,20 @@ impl Exporter for Fhir {
                 }
                 return Ok(());
             }
-            j.buf.clear();
-            obs.buf.clear();
-            unknown_answers += check_in(&mut j, &mut obs, &p, &r, compare.as_ref());
-            io(out.write_all(&j.buf))?;
-            io(out.write_all(&obs.buf))?;
+            unknown_answers += check_in(&mut j, &p, &r, compare.as_ref());
             written += 1;
+            if j.buf.len() >= FLUSH_AT {
+                let wrote = io(out.write_all(&j.buf));
+                j.buf.clear();
+                wrote?;
+            }
             Ok(())
-        })?;
+        });
+        // What was written before a failure to read the log is kept, as it was
+        // when each entry was written at once.
+        let wrote = io(out.write_all(&j.buf));
+        each?;
+        wrote?;
         io(out.write_all(b"\n]}\n"))?;
         for (id, n) in other_banks {
             warn(format!(

@@ -98,9 +98,9 @@ impl<'a> Compare<'a> {
     /// the others, each after a comma).
     pub fn mark(&self, j: &mut Json) {
         j.raw(",{\"url\":");
-        j.str(BASELINE);
+        j.lit(BASELINE);
         j.raw(",\"valueBoolean\":true},{\"url\":");
-        j.str(BASELINE_MARKED_AT);
+        j.lit(BASELINE_MARKED_AT);
         j.raw(",\"valueDateTime\":");
         j.str(&rfc3339(&self.baseline.mark.marked_at));
         j.raw("}");

@@ -23,7 +23,8 @@ use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
 use super::write::Json;
-use super::{About, Identified, fragment, observations};
+use super::observations::{self, Answered};
+use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{AlertRule, Bank, Level};
 use crate::grades::{AlertAnswers, AlertBasis};
@@ -94,8 +95,8 @@ impl Parts {
 
 /// Writes one Flag per alert of the check-in: those that stand, then those
 /// retracted. `observed` says, per question of the bank, whether its symptom has
-/// an Observation.
-pub fn write(j: &mut Json, about: &About<'_>, observed: &[bool]) {
+/// an Observation ([`observations::symptoms`]).
+pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
     if about.record.alerts.is_empty() && about.record.retracted_alerts.is_empty() {
         return;
     }
@@ -150,7 +151,7 @@ fn period(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) 
         let Some(t) = t else {
             return false;
         };
-        j.str(key);
+        j.lit(key);
         j.raw(":");
         j.str(&rfc3339(&t));
         true
@@ -164,7 +165,7 @@ fn flag(
     basis: &AlertAnswers<'_>,
     standing: Standing,
     n: usize,
-    observed: &[bool],
+    observed: &[Option<Answered>],
 ) {
     let (p, r, a) = (about.p, about.record, basis.alert);
     let mut text = message(a, p.bank.alert(&a.id), region, &r.region);
@@ -184,26 +185,31 @@ fn flag(
     };
     id.open(j);
     j.raw(",\"extension\":[");
-    detail(j, &about.response);
-    let has_observation = |q: &&String| p.bank.index_of(q).is_some_and(|i| observed[i]);
+    detail(j, |j| j.raw(&about.response));
+    let has_observation = |q: &&String| {
+        p.bank
+            .index_of(q)
+            .is_some_and(|i| observed[i].is_some())
+    };
     for q in basis.questions.iter().filter(has_observation) {
         j.raw(",");
-        detail(j, &observations::identified(&[&r.id, "/", q]).full_url());
+        let key = [r.id.as_str(), "/", q];
+        detail(j, |j| j.uuid(observations::identified(&key).key()));
     }
     j.raw(",{\"url\":");
-    j.str(ALERT_QUESTION);
+    j.lit(ALERT_QUESTION);
     j.raw(",\"valueString\":");
     j.str(&a.question);
     j.raw("}");
     for q in &basis.questions {
         j.raw(",{\"url\":");
-        j.str(ALERT_ANSWER);
+        j.lit(ALERT_ANSWER);
         j.raw(",\"valueString\":");
         j.str(q);
         j.raw("}");
     }
     j.raw("],\"status\":");
-    j.str(status);
+    j.lit(status);
     j.raw(",\"category\":");
     match p.flags.categories.iter().find(|(l, _)| *l == a.level) {
         Some((_, category)) => j.raw(category),
@@ -225,11 +231,12 @@ fn flag(
     id.close(j, p.bundle);
 }
 
-/// A `flag-detail` extension naming the resource at `full_url`.
-fn detail(j: &mut Json, full_url: &str) {
+/// A `flag-detail` extension naming the resource whose fullUrl `reference`
+/// writes.
+fn detail(j: &mut Json, reference: impl FnOnce(&mut Json)) {
     j.raw("{\"url\":");
-    j.str(FLAG_DETAIL);
+    j.lit(FLAG_DETAIL);
     j.raw(",\"valueReference\":{\"reference\":");
-    j.str(full_url);
+    reference(j);
     j.raw("}}");
 }

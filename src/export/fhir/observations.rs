@@ -96,18 +96,25 @@ impl Parts {
     }
 }
 
-/// Writes a check-in's Observations. Returns, per question of the bank, whether
-/// its symptom has one (a Flag points to the Observation of each question its
-/// alert rests on).
-pub fn write(j: &mut Json, about: &About<'_>) -> Vec<bool> {
-    let observed = (0..about.p.bank.questions.len())
-        .map(|i| symptom(j, about, i))
-        .collect();
+/// Per question of the bank, the value of its symptom's Observation, if it has one
+/// (a Flag points to the Observation of each question its alert rests on).
+pub fn symptoms(about: &About<'_>) -> Vec<Option<Answered>> {
+    (0..about.p.bank.questions.len())
+        .map(|i| answered(about, i))
+        .collect()
+}
+
+/// Writes a check-in's Observations; `symptoms` is what [`symptoms`] gave.
+pub fn write(j: &mut Json, about: &About<'_>, symptoms: &[Option<Answered>]) {
+    for (i, value) in symptoms.iter().enumerate() {
+        if let Some(value) = value {
+            symptom(j, about, i, *value);
+        }
+    }
     for g in &about.grades.sections {
         section(j, about, g);
     }
     urgent_findings(j, about);
-    observed
 }
 
 /// An Observation of the check-in, known as `CHECK-IN-ID/CODE` (`value`'s parts
@@ -133,29 +140,27 @@ fn open(j: &mut Json, about: &About<'_>, id: &Identified<'_>, code: &str) {
     j.raw(",\"subject\":");
     j.raw(&about.p.subject);
     j.raw(",\"effectiveDateTime\":");
-    j.str(&about.ended);
+    j.raw(&about.ended);
     j.raw(",\"derivedFrom\":[{\"reference\":");
-    j.str(&about.response);
+    j.raw(&about.response);
     j.raw("}");
 }
 
 /// A symptom answer's value: a scale option (by index) or yes/no.
-enum Answered {
+#[derive(Debug, Clone, Copy)]
+pub enum Answered {
     Option(usize),
     YesNo(bool),
 }
 
-/// The Observation of question `i`'s answer: a scale answer's option (its grade in
-/// the coding's ordinalValue), or a yes/no symptom answer. Nothing for answers
-/// that are not symptoms (context questions, numbers, notes). Returns whether it
-/// wrote one.
-fn symptom(j: &mut Json, about: &About<'_>, i: usize) -> bool {
+/// The value of question `i`'s Observation: a scale answer's option (its grade in
+/// the coding's ordinalValue), or a yes/no symptom answer. None for answers that
+/// are not symptoms (context questions, numbers, notes).
+fn answered(about: &About<'_>, i: usize) -> Option<Answered> {
     let p = about.p;
-    let (Some(a), Some(code)) = (about.kept[i], &p.observations.codes[i]) else {
-        return false;
-    };
-    let q = &p.bank.questions[i];
-    let value = match q.kind {
+    let a = about.kept[i]?;
+    p.observations.codes[i].as_ref()?;
+    match p.bank.questions[i].kind {
         Kind::Scale if grade(a).is_some() => a
             .value
             .as_str()
@@ -163,9 +168,15 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize) -> bool {
             .map(Answered::Option),
         Kind::YesNo => yes_sign(a).map(Answered::YesNo),
         _ => None,
-    };
-    let Some(value) = value else {
-        return false;
+    }
+}
+
+/// The Observation of question `i`'s answer, whose value is `value`.
+fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
+    let p = about.p;
+    let q = &p.bank.questions[i];
+    let Some(code) = p.observations.codes[i].as_deref() else {
+        return;
     };
     let change = about.since.as_ref().and_then(|s| s.change(&q.id));
     let key = [about.record.id.as_str(), "/", &q.id];
@@ -190,7 +201,6 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize) -> bool {
         super::baseline::components(j, about, c);
     }
     id.close(j, p.bundle);
-    true
 }
 
 /// For a stopped check-in: a note that its numbers count only what was answered.
@@ -205,13 +215,19 @@ fn stopped_note(j: &mut Json, about: &About<'_>) {
 }
 
 /// One number as a component: `code` and `display` in the observation system.
-pub fn component(j: &mut Json, about: &About<'_>, code: &str, display: &str, value: i64) {
+pub fn component(
+    j: &mut Json,
+    about: &About<'_>,
+    code: &'static str,
+    display: &'static str,
+    value: i64,
+) {
     j.raw("{\"code\":{\"coding\":[{\"system\":");
     j.raw(&about.p.observations.system);
     j.raw(",\"code\":");
-    j.str(code);
+    j.lit(code);
     j.raw(",\"display\":");
-    j.str(display);
+    j.lit(display);
     j.raw("}]},\"valueInteger\":");
     j.int(value);
     j.raw("}");

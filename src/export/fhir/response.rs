@@ -79,27 +79,27 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
 pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     let (p, r, grades) = (about.p, about.record, about.grades);
     j.raw(",\n{\"fullUrl\":");
-    j.str(&about.response);
+    j.raw(&about.response);
     j.raw(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"identifier\":{\"system\":");
-    j.str(CHECK_IN_SYSTEM);
+    j.lit(CHECK_IN_SYSTEM);
     j.raw(",\"value\":");
     j.str(&r.id);
     j.raw("},\"questionnaire\":");
     j.raw(&p.response.questionnaire);
     j.raw(",\"status\":");
-    j.str(r.status.as_str());
+    j.lit(r.status.as_str());
     j.raw(",\"subject\":");
     j.raw(&p.subject);
     j.raw(",\"authored\":");
-    j.str(&about.ended);
+    j.raw(&about.ended);
     j.raw(",\"extension\":[{\"url\":");
-    j.str(URGENT_FINDINGS);
+    j.lit(URGENT_FINDINGS);
     j.raw(",\"valueInteger\":");
     j.int(grades.urgent_findings);
     j.raw("}");
     if let Some(m) = grades.asked.filter(|_| r.status == Status::Stopped) {
         j.raw(",{\"url\":");
-        j.str(QUESTIONS_ASKED);
+        j.lit(QUESTIONS_ASKED);
         j.raw(",\"valueInteger\":");
         j.int(m);
         j.raw("}");
@@ -146,10 +146,10 @@ fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
 /// order, as the components of the section's Observation).
 fn section_extension(j: &mut Json, g: &SectionGrades) {
     j.raw("{\"url\":");
-    j.str(SECTION_GRADES);
+    j.lit(SECTION_GRADES);
     j.list(",\"extension\":[", "]", codes::section_numbers(g), |j, (n, v)| {
         j.raw("{\"url\":");
-        j.str(n.extension);
+        j.lit(n.extension);
         j.raw(",\"valueInteger\":");
         j.int(v);
         j.raw("}");
@@ -247,16 +247,16 @@ fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
         ),
     ];
     j.raw("{\"linkId\":");
-    j.str(ALERTS_LINK);
+    j.lit(ALERTS_LINK);
     j.raw(",\"text\":\"Urgent alerts shown during the check-in\"");
     let any = j.list(",\"item\":[", "]", lists, |j, (link, text, alerts, extra)| {
         if alerts.is_empty() {
             return false;
         }
         j.raw("{\"linkId\":");
-        j.str(link);
+        j.lit(link);
         j.raw(",\"text\":");
-        j.str(text);
+        j.lit(text);
         j.list(",\"answer\":[", "]", alerts, |j, a| {
             j.raw("{\"valueString\":");
             j.str(&format!(

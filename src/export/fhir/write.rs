@@ -30,6 +30,18 @@ impl Json {
         self.value(s);
     }
 
+    /// A constant string value: one of this module's callers' own, which needs no
+    /// escape (the tests, built with debug assertions, check each one written).
+    pub fn lit(&mut self, s: &'static str) {
+        debug_assert!(
+            !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'),
+            "{s:?} needs an escape"
+        );
+        self.raw("\"");
+        self.raw(s);
+        self.raw("\"");
+    }
+
     /// One string value made of `parts` joined.
     pub fn joined(&mut self, parts: &[&str]) {
         let mut s = std::mem::take(&mut self.scratch);
@@ -127,14 +139,16 @@ const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 /// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl
 /// in every export. Version 8 (custom) UUID from two FNV-1a hashes of `key`.
 pub fn stable_uuid(key: &str) -> String {
-    uuid_of(std::iter::once(key))
+    let mut out = Vec::with_capacity(45);
+    uuid_into(&mut out, std::iter::once(key));
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`stable_uuid`] of `parts` joined.
-pub fn uuid_of<'s>(parts: impl Iterator<Item = &'s str>) -> String {
-    let mut out = Vec::with_capacity(45);
-    uuid_into(&mut out, parts);
-    String::from_utf8(out).unwrap_or_default()
+/// A string as a JSON value, for one written many times.
+pub fn string(s: &str) -> String {
+    let mut j = Json::default();
+    j.str(s);
+    String::from_utf8(j.buf).unwrap_or_default()
 }
 
 /// [`stable_uuid`] of `parts` joined, written into `out`.
