@@ -57,7 +57,7 @@ pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
 pub use response::enabled_answers;
 pub use write::stable_uuid;
-use write::{Json, query_value};
+use write::{Hashed, Json, query_value};
 
 /// The extension that carries an answer option's score.
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
@@ -508,6 +508,8 @@ struct About<'a> {
     ended: String,
     /// When the check-in is compared with the baseline: the change per symptom.
     since: Option<Since<'a>>,
+    /// What its Observations' keys and searches begin with.
+    observations: Started,
 }
 
 /// A resource known by one identifier (`system`, and `value`'s parts joined),
@@ -519,19 +521,58 @@ struct Identified<'s> {
     kind: &'static str,
     system: &'static str,
     value: &'s [&'s str],
+    /// When given: what `value` but its last part begins with, made once for the
+    /// many resources of a check-in that share it.
+    started: Option<&'s Started>,
+}
+
+/// The start shared by the keys and searches of resources about one check-in:
+/// `KIND VALUE…` hashed for their fullUrls, and their `ifNoneExist` search up to
+/// the part that tells them apart.
+struct Started {
+    hashed: Hashed,
+    search: String,
 }
 
 impl<'s> Identified<'s> {
     /// What its fullUrl is made from, in parts.
     fn key(&self) -> impl Iterator<Item = &'s str> {
-        [self.kind, " "].into_iter().chain(self.value.iter().copied())
+        [self.kind, " "]
+            .into_iter()
+            .chain(self.value.iter().copied())
+    }
+
+    /// The start it shares with the others of its kind whose values begin the
+    /// same: all but the last part of its value.
+    fn started(&self) -> Started {
+        let shared = &self.value[..self.value.len().saturating_sub(1)];
+        let key = [self.kind, " "].into_iter().chain(shared.iter().copied());
+        let mut j = Json::default();
+        j.query(
+            "identifier=",
+            [self.system, "|"].into_iter().chain(shared.iter().copied()),
+        );
+        // The search as the query writes it, without the quotes around it.
+        let quoted = String::from_utf8(j.buf).unwrap_or_default();
+        Started {
+            hashed: Hashed::of(key),
+            search: quoted.trim_matches('"').to_string(),
+        }
+    }
+
+    /// The last part of its value, and the start before it when that is known.
+    fn last(&self) -> Option<(&'s Started, &'s str)> {
+        Some((self.started?, self.value.last()?))
     }
 
     /// The entry's start, up to the resource's identifier; the resource's other
     /// fields follow, each after a comma.
     fn open(&self, j: &mut Json) {
         j.raw(",\n{\"fullUrl\":");
-        j.uuid(self.key());
+        match self.last() {
+            Some((started, last)) => j.hashed(started.hashed.add(last)),
+            None => j.uuid(self.key()),
+        }
         j.raw(",\"resource\":{\"resourceType\":");
         j.lit(self.rtype);
         j.raw(",\"identifier\":[{\"system\":");
@@ -543,26 +584,33 @@ impl<'s> Identified<'s> {
 
     /// The end of the resource and of its entry.
     fn close(&self, j: &mut Json, bundle: BundleKind) {
-        let search = [self.system, "|"].into_iter().chain(self.value.iter().copied());
-        close_entry(j, bundle, self.rtype, search);
+        close_entry(j, bundle, self.rtype, |j| match self.last() {
+            Some((started, last)) => j.query(&started.search, [last]),
+            None => j.query(
+                "identifier=",
+                [self.system, "|"]
+                    .into_iter()
+                    .chain(self.value.iter().copied()),
+            ),
+        });
     }
 }
 
 /// Closes a resource and its entry; in a transaction, the entry is a conditional
 /// create, so loading the same Bundle twice does not store anything twice:
-/// `identifier` is what the search finds it by, its parts joined.
-fn close_entry<'s>(
+/// `search` writes what finds it.
+fn close_entry(
     j: &mut Json,
     bundle: BundleKind,
     rtype: &'static str,
-    identifier: impl IntoIterator<Item = &'s str>,
+    search: impl FnOnce(&mut Json),
 ) {
     j.raw("}");
     if bundle == BundleKind::Transaction {
         j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
         j.lit(rtype);
         j.raw(",\"ifNoneExist\":");
-        j.query("identifier=", identifier);
+        search(j);
         j.raw("}");
     }
     j.raw("}");
@@ -631,12 +679,7 @@ fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
 /// its Observations. `compare`, when there is a baseline, marks its response or
 /// adds the change since it. Returns how many of its answers name questions the
 /// bank does not have.
-fn check_in(
-    j: &mut Json,
-    p: &Prepared<'_>,
-    r: &CheckIn,
-    compare: Option<&Compare<'_>>,
-) -> usize {
+fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compare<'_>>) -> usize {
     let (kept, unknown) = enabled_answers(p.bank, r);
     let grades = Grades::of(r, Some(p.bank));
     let about = About {
@@ -647,6 +690,7 @@ fn check_in(
         response: write::string(&response_url(&r.id)),
         ended: write::string(&rfc3339(&r.ended_at)),
         since: compare.and_then(|c| c.since(r, p.bank)),
+        observations: observations::started(&r.id),
     };
     // Known before the Flags, which point to some of them.
     let symptoms = observations::symptoms(&about);

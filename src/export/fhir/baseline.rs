@@ -16,8 +16,6 @@
 //! server may change without a new version of the resource, while being the
 //! baseline is what the response means to every Observation compared with it.
 
-use std::collections::HashMap;
-
 use serde_json::json;
 
 use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, shift_coding};
@@ -106,21 +104,17 @@ impl<'a> Compare<'a> {
         j.raw("}");
     }
 
-    /// The change since the baseline of each symptom of `r`, by question id, when
-    /// `r` is compared with it; `None` otherwise.
+    /// The change since the baseline of each symptom of `r`, when `r` is compared
+    /// with it; `None` otherwise.
     pub fn since(&self, r: &CheckIn, bank: &Bank) -> Option<Since<'_>> {
         if r.status != Status::Completed {
             return None;
         }
         let now = Snapshot::of(r, Some(bank));
         let now = compared(self.baseline, Some(&now)).ok()?;
-        let by_symptom = changes(&self.baseline.snapshot, now, Some(bank))
-            .into_iter()
-            .map(|c| (c.symptom.clone(), c))
-            .collect();
         Some(Since {
             compare: self,
-            changes: by_symptom,
+            changes: changes(&self.baseline.snapshot, now, Some(bank)),
         })
     }
 }
@@ -128,13 +122,16 @@ impl<'a> Compare<'a> {
 /// What the Observations of a check-in compared with the baseline add.
 pub struct Since<'a> {
     compare: &'a Compare<'a>,
-    changes: HashMap<String, Change>,
+    /// In the bank's order, as the Observations look them up: a short list, read
+    /// without a hash.
+    changes: Vec<Change>,
 }
 
 impl Since<'_> {
-    /// The change of symptom `id`, if it has one.
+    /// The change of symptom `id`, if it has one (of a symptom listed twice, as a
+    /// hand-edited line may have it, the last).
     pub fn change(&self, id: &str) -> Option<&Change> {
-        self.changes.get(id)
+        self.changes.iter().rev().find(|c| c.symptom == id)
     }
 
     /// The `derivedFrom` entry that names the baseline's response, which a

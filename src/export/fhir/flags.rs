@@ -22,8 +22,8 @@
 use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
-use super::write::Json;
 use super::observations::{self, Answered};
+use super::write::Json;
 use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{AlertRule, Bank, Level};
@@ -182,15 +182,12 @@ fn flag(
         kind: "flag",
         system: FLAG_IDS,
         value: &[&r.id, "/", list, "/", &n],
+        started: None,
     };
     id.open(j);
     j.raw(",\"extension\":[");
     detail(j, |j| j.raw(&about.response));
-    let has_observation = |q: &&String| {
-        p.bank
-            .index_of(q)
-            .is_some_and(|i| observed[i].is_some())
-    };
+    let has_observation = |q: &&String| p.bank.index_of(q).is_some_and(|i| observed[i].is_some());
     for q in basis.questions.iter().filter(has_observation) {
         j.raw(",");
         let key = [r.id.as_str(), "/", q];

@@ -18,7 +18,7 @@ use super::codes::{
     RETRACTED_ALERTS, URGENT_FINDINGS, observation_system, section_code, section_numbers,
 };
 use super::write::Json;
-use super::{About, Identified, fragment};
+use super::{About, Identified, Started, fragment};
 use crate::bank::{Bank, Kind};
 use crate::grades::{SectionGrades, grade, yes_sign};
 
@@ -118,13 +118,27 @@ pub fn write(j: &mut Json, about: &About<'_>, symptoms: &[Option<Answered>]) {
 }
 
 /// An Observation of the check-in, known as `CHECK-IN-ID/CODE` (`value`'s parts
-/// joined).
+/// joined: the check-in's id, `/`, the code).
 pub fn identified<'s>(value: &'s [&'s str]) -> Identified<'s> {
     Identified {
         rtype: "Observation",
         kind: "observation",
         system: OBSERVATION_IDS,
         value,
+        started: None,
+    }
+}
+
+/// What the keys and searches of check-in `id`'s Observations begin with.
+pub fn started(id: &str) -> Started {
+    identified(&[id, "/", ""]).started()
+}
+
+/// An Observation of the check-in, with the start it shares with the others.
+fn of_check_in<'s>(about: &'s About<'_>, value: &'s [&'s str]) -> Identified<'s> {
+    Identified {
+        started: Some(&about.observations),
+        ..identified(value)
     }
 }
 
@@ -180,7 +194,7 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     };
     let change = about.since.as_ref().and_then(|s| s.change(&q.id));
     let key = [about.record.id.as_str(), "/", &q.id];
-    let id = identified(&key);
+    let id = of_check_in(about, &key);
     open(j, about, &id, code);
     if let (Some(since), Some(_)) = (&about.since, change) {
         j.raw(",");
@@ -248,7 +262,7 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         }
     };
     let value = [about.record.id.as_str(), "/", &section];
-    let id = identified(&value);
+    let id = of_check_in(about, &value);
     open(j, about, &id, code_json);
     j.raw("],\"component\":[");
     for (k, (n, v)) in section_numbers(g).into_iter().enumerate() {
@@ -265,13 +279,19 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
 /// The check-in's urgent findings, with the urgent alerts retracted beside them.
 fn urgent_findings(j: &mut Json, about: &About<'_>) {
     let value = [about.record.id.as_str(), "/", URGENT_FINDINGS];
-    let id = identified(&value);
+    let id = of_check_in(about, &value);
     open(j, about, &id, &about.p.observations.urgent);
     j.raw("],\"valueInteger\":");
     j.int(about.grades.urgent_findings);
     j.raw(",\"component\":[");
     let retracted = about.record.retracted_urgent_alerts().count() as i64;
-    component(j, about, RETRACTED_ALERTS, "Urgent alerts retracted", retracted);
+    component(
+        j,
+        about,
+        RETRACTED_ALERTS,
+        "Urgent alerts retracted",
+        retracted,
+    );
     j.raw("]");
     stopped_note(j, about);
     id.close(j, about.p.bundle);

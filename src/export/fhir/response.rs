@@ -7,9 +7,9 @@ use serde_json::json;
 
 use super::write::Json;
 use super::{
-    ALERTS_LINK, About, CHECK_IN_SYSTEM, Prepared, QUESTIONS_ASKED, RETRACTED_LINK,
-    SECTION_GRADES, STANDING_LINK, URGENT_FINDINGS, close_entry, codes, fragment, number,
-    questionnaire_url, section_link,
+    ALERTS_LINK, About, CHECK_IN_SYSTEM, Prepared, QUESTIONS_ASKED, RETRACTED_LINK, SECTION_GRADES,
+    STANDING_LINK, URGENT_FINDINGS, close_entry, codes, fragment, number, questionnaire_url,
+    section_link,
 };
 use crate::bank::{Bank, Kind};
 use crate::grades::SectionGrades;
@@ -67,10 +67,20 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
         .iter()
         .map(|q| kept.get(q.id.as_str()).copied())
         .collect();
+    // Answers are saved in bank order: each is looked for first where the last
+    // one was found.
+    let mut next = 0;
     let unknown = r
         .answers
         .iter()
-        .filter(|a| bank.question(&a.question).is_none())
+        .filter(|a| {
+            let found = match bank.questions.get(next) {
+                Some(q) if q.id == a.question => Some(next),
+                _ => bank.index_of(&a.question),
+            };
+            next = found.map_or(next, |i| i + 1);
+            found.is_none()
+        })
         .count();
     (by_question, unknown)
 }
@@ -117,12 +127,9 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
             group(j, about, s)
         }
     });
-    close_entry(
-        j,
-        p.bundle,
-        "QuestionnaireResponse",
-        [CHECK_IN_SYSTEM, "|", &r.id],
-    );
+    close_entry(j, p.bundle, "QuestionnaireResponse", |j| {
+        j.query("identifier=", [CHECK_IN_SYSTEM, "|", &r.id]);
+    });
 }
 
 /// The group of section `s`, when it has an answer.
@@ -147,14 +154,19 @@ fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
 fn section_extension(j: &mut Json, g: &SectionGrades) {
     j.raw("{\"url\":");
     j.lit(SECTION_GRADES);
-    j.list(",\"extension\":[", "]", codes::section_numbers(g), |j, (n, v)| {
-        j.raw("{\"url\":");
-        j.lit(n.extension);
-        j.raw(",\"valueInteger\":");
-        j.int(v);
-        j.raw("}");
-        true
-    });
+    j.list(
+        ",\"extension\":[",
+        "]",
+        codes::section_numbers(g),
+        |j, (n, v)| {
+            j.raw("{\"url\":");
+            j.lit(n.extension);
+            j.raw(",\"valueInteger\":");
+            j.int(v);
+            j.raw("}");
+            true
+        },
+    );
     j.raw("}");
 }
 
@@ -219,53 +231,70 @@ fn answer(j: &mut Json, p: &Prepared<'_>, i: usize, a: &AnswerRecord) -> bool {
 
 /// The response's alerts group, when the check-in showed any urgent alert.
 fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
-    let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>, words: &str| {
+    let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
         t.as_ref()
-            .map(|t| format!("{words}{}", rfc3339(t)))
+            .map(|t| format!(" at {}", rfc3339(t)))
             .unwrap_or_default()
     };
-    let standing = |a: &AlertRecord| time(&a.shown_at, "; shown at ");
-    let retracted = |a: &AlertRecord| {
+    let line = |a: &AlertRecord, extra: String| {
         format!(
-            "; shown{}, then the answer was changed{}",
-            time(&a.shown_at, " at "),
-            time(&a.retracted_at, " at ")
+            "{} ({}, question {}){extra}",
+            a.title,
+            a.level.as_str(),
+            a.question
         )
     };
-    let lists: [(&str, &str, Vec<&AlertRecord>, &dyn Fn(&AlertRecord) -> String); 2] = [
+    let standing: Vec<String> = r
+        .urgent_alerts()
+        .map(|a| {
+            let when = a
+                .shown_at
+                .as_ref()
+                .map(|t| format!("; shown at {}", rfc3339(t)))
+                .unwrap_or_default();
+            line(a, when)
+        })
+        .collect();
+    let retracted: Vec<String> = r
+        .retracted_urgent_alerts()
+        .map(|a| {
+            let when = format!(
+                "; shown{}, then the answer was changed{}",
+                time(&a.shown_at),
+                time(&a.retracted_at)
+            );
+            line(a, when)
+        })
+        .collect();
+    if standing.is_empty() && retracted.is_empty() {
+        return false;
+    }
+    j.raw("{\"linkId\":");
+    j.lit(ALERTS_LINK);
+    j.raw(",\"text\":\"Urgent alerts shown during the check-in\"");
+    let lists = [
         (
             STANDING_LINK,
             "Urgent alerts shown that still stand",
-            r.urgent_alerts().collect(),
-            &standing,
+            standing,
         ),
         (
             RETRACTED_LINK,
             "Urgent alerts shown, then the answer was changed so they no longer hold",
-            r.retracted_urgent_alerts().collect(),
-            &retracted,
+            retracted,
         ),
     ];
-    j.raw("{\"linkId\":");
-    j.lit(ALERTS_LINK);
-    j.raw(",\"text\":\"Urgent alerts shown during the check-in\"");
-    let any = j.list(",\"item\":[", "]", lists, |j, (link, text, alerts, extra)| {
-        if alerts.is_empty() {
+    j.list(",\"item\":[", "]", lists, |j, (link, text, answers)| {
+        if answers.is_empty() {
             return false;
         }
         j.raw("{\"linkId\":");
         j.lit(link);
         j.raw(",\"text\":");
         j.lit(text);
-        j.list(",\"answer\":[", "]", alerts, |j, a| {
+        j.list(",\"answer\":[", "]", answers, |j, answer| {
             j.raw("{\"valueString\":");
-            j.str(&format!(
-                "{} ({}, question {}){}",
-                a.title,
-                a.level.as_str(),
-                a.question,
-                extra(a)
-            ));
+            j.str(&answer);
             j.raw("}");
             true
         });
@@ -273,5 +302,5 @@ fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
         true
     });
     j.raw("}");
-    any
+    true
 }

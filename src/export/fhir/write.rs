@@ -116,8 +116,13 @@ impl Json {
     /// A stable `urn:uuid:` for the key made of `parts` joined, as a string value
     /// ([`stable_uuid`]).
     pub fn uuid<'s>(&mut self, parts: impl IntoIterator<Item = &'s str>) {
+        self.hashed(Hashed::of(parts));
+    }
+
+    /// The `urn:uuid:` of a key hashed ([`Hashed`]), as a string value.
+    pub fn hashed(&mut self, key: Hashed) {
         self.raw("\"");
-        uuid_into(&mut self.buf, parts.into_iter());
+        uuid_into(&mut self.buf, key);
         self.raw("\"");
     }
 
@@ -140,8 +145,33 @@ const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 /// in every export. Version 8 (custom) UUID from two FNV-1a hashes of `key`.
 pub fn stable_uuid(key: &str) -> String {
     let mut out = Vec::with_capacity(45);
-    uuid_into(&mut out, std::iter::once(key));
+    uuid_into(&mut out, Hashed::of([key]));
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// The two FNV-1a hashes a fullUrl is made from, over the parts of its key given
+/// so far: the entries about one check-in share the start of their keys, which is
+/// then hashed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Hashed(u64, u64);
+
+impl Hashed {
+    /// `parts` joined, hashed.
+    pub fn of<'s>(parts: impl IntoIterator<Item = &'s str>) -> Hashed {
+        let start = Hashed(0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
+        parts.into_iter().fold(start, Hashed::add)
+    }
+
+    /// The key so far with `part` after it.
+    pub fn add(self, part: &str) -> Hashed {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let Hashed(mut h1, mut h2) = self;
+        for &byte in part.as_bytes() {
+            h1 = (h1 ^ u64::from(byte)).wrapping_mul(PRIME);
+            h2 = (h2 ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+        Hashed(h1, h2)
+    }
 }
 
 /// A string as a JSON value, for one written many times.
@@ -152,19 +182,10 @@ pub fn string(s: &str) -> String {
 }
 
 /// [`stable_uuid`] of `parts` joined, written into `out`.
-fn uuid_into<'s>(out: &mut Vec<u8>, parts: impl Iterator<Item = &'s str>) {
-    // FNV-1a, both hashes in one walk over the bytes.
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let (mut h1, mut h2) = (0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142u64);
-    for part in parts {
-        for &byte in part.as_bytes() {
-            h1 = (h1 ^ u64::from(byte)).wrapping_mul(PRIME);
-            h2 = (h2 ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
-    }
+fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
     let mut b = [0u8; 16];
-    b[..8].copy_from_slice(&h1.to_be_bytes());
-    b[8..].copy_from_slice(&h2.to_be_bytes());
+    b[..8].copy_from_slice(&key.0.to_be_bytes());
+    b[8..].copy_from_slice(&key.1.to_be_bytes());
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
     out.extend_from_slice(b"urn:uuid:");
@@ -213,7 +234,11 @@ mod tests {
     #[test]
     fn strings_and_numbers_are_written_as_serde_json_writes_them() {
         let mut j = Json::default();
-        let texts = ["plain", "quote \" back \\ tab \t nl \n", "\u{1}\u{7f} é ☃ \u{2028}"];
+        let texts = [
+            "plain",
+            "quote \" back \\ tab \t nl \n",
+            "\u{1}\u{7f} é ☃ \u{2028}",
+        ];
         for t in texts {
             j.str(t);
         }
