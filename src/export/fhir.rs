@@ -27,7 +27,11 @@
 //! are those [`crate::checkins`] counts, each once.
 //!
 //! Each check-in's resources are built from one record while the log is read and
-//! written at once; nothing else is kept.
+//! written at once; nothing else is kept. They are written straight into one
+//! reused buffer (`fhir/write.rs`), byte for byte as serde_json writes the same
+//! values, with every text and coding that depends only on the bank escaped once
+//! per export (`Prepared`); only the Questionnaire and the code systems, written
+//! once, are built as `Value`s.
 
 use std::io::Write;
 
