@@ -27,9 +27,12 @@
 //! are those [`crate::checkins`] counts, each once.
 //!
 //! Each check-in's resources are built from one record while the log is read and
-//! written at once; nothing else is kept.
+//! written at once; nothing else is kept. They are written straight into one
+//! reused buffer (`fhir/write.rs`), byte for byte as serde_json writes the same
+//! values, with every text and coding that depends only on the bank escaped once
+//! per export (`Prepared`); only the Questionnaire and the code systems, written
+//! once, are built as `Value`s.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use serde_json::{Map, Value, json};
@@ -38,9 +41,9 @@ use super::{Context, Exporter};
 use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
-use crate::grades::{Grades, SectionGrades};
-use crate::output::{compact, io, write_compact};
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
+use crate::grades::Grades;
+use crate::output::{compact, io};
+use crate::record::{AnswerRecord, CheckIn};
 use crate::store::Warn;
 use crate::text::{rfc3339, whole};
 
@@ -48,12 +51,17 @@ mod baseline;
 mod codes;
 mod flags;
 mod observations;
+mod response;
+mod write;
 
 pub use baseline::{BASELINE, BASELINE_MARKED_AT};
 use baseline::{Compare, Since};
 pub use codes::{CHANGE_SYSTEM, LEVEL_SYSTEM, alert_system, observation_system};
 pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
+pub use response::enabled_answers;
+pub use write::stable_uuid;
+use write::{Hashed, Json, query_value};
 
 /// The extension that carries an answer option's score.
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
@@ -431,257 +439,189 @@ fn alerts_group() -> Value {
     })
 }
 
-/// The response's alerts group, when the check-in showed any urgent alert.
-fn alerts_answers(r: &CheckIn) -> Option<Value> {
-    let text = |a: &AlertRecord, extra: String| json!({"valueString": format!("{} ({}, question {}){extra}", a.title, a.level.as_str(), a.question)});
-    let standing: Vec<Value> = r
-        .urgent_alerts()
-        .map(|a| {
-            let when = a
-                .shown_at
-                .as_ref()
-                .map(|t| format!("; shown at {}", rfc3339(t)))
-                .unwrap_or_default();
-            text(a, when)
-        })
-        .collect();
-    let retracted: Vec<Value> = r
-        .retracted_urgent_alerts()
-        .map(|a| {
-            let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
-                t.as_ref()
-                    .map(|t| format!(" at {}", rfc3339(t)))
-                    .unwrap_or_default()
-            };
-            text(
-                a,
-                format!(
-                    "; shown{}, then the answer was changed{}",
-                    time(&a.shown_at),
-                    time(&a.retracted_at)
-                ),
-            )
-        })
-        .collect();
-    let mut items = Vec::new();
-    for (link, text, answers) in [
-        (
-            STANDING_LINK,
-            "Urgent alerts shown that still stand",
-            standing,
-        ),
-        (
-            RETRACTED_LINK,
-            "Urgent alerts shown, then the answer was changed so they no longer hold",
-            retracted,
-        ),
-    ] {
-        if !answers.is_empty() {
-            items.push(json!({"linkId": link, "text": text, "answer": answers}));
-        }
-    }
-    (!items.is_empty()).then(|| {
-        json!({"linkId": ALERTS_LINK, "text": "Urgent alerts shown during the check-in", "item": items})
-    })
-}
-
-/// The answers of a record that go in its response: those to questions of the bank
-/// that were enabled by the answers before them. Also returns how many answers name
-/// a question the bank does not have.
-pub fn enabled_answers<'r>(
-    bank: &Bank,
-    r: &'r CheckIn,
-) -> (HashMap<&'r str, &'r AnswerRecord>, usize) {
-    // The same rule that asked them: the bank's conditions, on the saved answers.
-    let kept = Enabled::of(bank, r).records();
-    let unknown = r
-        .answers
-        .iter()
-        .filter(|a| bank.question(&a.question).is_none())
-        .count();
-    (kept, unknown)
-}
-
-/// One answer as a QuestionnaireResponse answer, or `None` for an empty text.
-fn answer(bank: &Bank, q: &Question, a: &AnswerRecord) -> Option<Map<String, Value>> {
-    let mut out = Map::new();
-    match q.kind {
-        Kind::YesNo => {
-            out.insert("valueBoolean".into(), json!(a.value.as_bool()?));
-        }
-        Kind::Scale => {
-            let id = a.value.as_str()?;
-            let o = bank.options(q).iter().find(|o| o.id == id)?;
-            out.insert("valueCoding".into(), coding(bank, q, o, true));
-        }
-        Kind::Number => {
-            let (kind, v) = number(q, a.value.as_f64()?);
-            out.insert(format!("value{kind}"), v);
-        }
-        Kind::Text => {
-            // FHIR strings cannot be empty; an empty note is no answer.
-            let s = a.value.as_str().filter(|s| !s.trim().is_empty())?;
-            out.insert("valueString".into(), json!(s));
-        }
-    }
-    Some(out)
-}
-
-/// The response item of question `i`, with the follow-ups under its answer.
-fn response_item(
-    bank: &Bank,
-    layout: &Layout,
-    i: usize,
-    kept: &HashMap<&str, &AnswerRecord>,
-) -> Option<Value> {
-    let q = &bank.questions[i];
-    let mut ans = answer(bank, q, kept.get(q.id.as_str())?)?;
-    let children: Vec<Value> = layout.children[i]
-        .iter()
-        .filter_map(|&c| response_item(bank, layout, c, kept))
-        .collect();
-    if !children.is_empty() {
-        ans.insert("item".into(), Value::Array(children));
-    }
-    Some(json!({"linkId": q.id, "text": q.text, "answer": [ans]}))
-}
-
-/// One check-in as a QuestionnaireResponse, from its answers that count (`kept`,
-/// [`enabled_answers`]) and its numbers.
-fn response(
-    bank: &Bank,
-    layout: &Layout,
-    r: &CheckIn,
-    kept: &HashMap<&str, &AnswerRecord>,
-    grades: &Grades,
-) -> Value {
-    let groups: Vec<Value> = bank
-        .sections
-        .iter()
-        .zip(&layout.top)
-        .filter_map(|(s, items)| {
-            let items: Vec<Value> = items
-                .iter()
-                .filter_map(|&i| response_item(bank, layout, i, kept))
-                .collect();
-            (!items.is_empty()).then(|| {
-                let mut group =
-                    json!({"linkId": section_link(&s.id), "text": s.title, "item": items});
-                if let Some(g) = grades.section(&s.id) {
-                    group["extension"] = json!([section_extension(g)]);
-                }
-                group
-            })
-        })
-        .chain(alerts_answers(r))
-        .collect();
-    let mut qr = Map::new();
-    qr.insert("resourceType".into(), json!("QuestionnaireResponse"));
-    qr.insert(
-        "identifier".into(),
-        json!({"system": CHECK_IN_SYSTEM, "value": r.id}),
-    );
-    qr.insert(
-        "questionnaire".into(),
-        json!(format!("{}|{}", questionnaire_url(bank), bank.version)),
-    );
-    qr.insert(
-        "status".into(),
-        json!(match r.status {
-            Status::Completed => "completed",
-            Status::Stopped => "stopped",
-        }),
-    );
-    qr.insert("subject".into(), subject());
-    qr.insert("authored".into(), json!(rfc3339(&r.ended_at)));
-    let mut extensions =
-        vec![json!({"url": URGENT_FINDINGS, "valueInteger": grades.urgent_findings})];
-    if let Some(m) = grades.asked.filter(|_| r.status == Status::Stopped) {
-        extensions.push(json!({"url": QUESTIONS_ASKED, "valueInteger": m}));
-    }
-    qr.insert("extension".into(), Value::Array(extensions));
-    if !groups.is_empty() {
-        qr.insert("item".into(), Value::Array(groups));
-    }
-    Value::Object(qr)
-}
-
-/// A section's numbers as one complex extension (the same numbers, in the same
-/// order, as the components of the section's Observation).
-fn section_extension(g: &SectionGrades) -> Value {
-    let parts: Vec<Value> = codes::section_numbers(g)
-        .into_iter()
-        .map(|(n, v)| json!({"url": n.extension, "valueInteger": v}))
-        .collect();
-    json!({"url": SECTION_GRADES, "extension": parts})
-}
-
-/// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl
-/// in every export. Version 8 (custom) UUID from two FNV-1a hashes.
-pub fn stable_uuid(key: &str) -> String {
-    let fnv = |basis: u64| {
-        key.bytes().fold(basis, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    };
-    let mut b = [0u8; 16];
-    b[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
-    b[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(45);
-    out.push_str("urn:uuid:");
-    for (i, x) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
-        }
-        out.push(char::from(HEX[usize::from(x >> 4)]));
-        out.push(char::from(HEX[usize::from(x & 0x0f)]));
-    }
-    out
-}
-
-/// A value for a search query in `ifNoneExist`.
-fn query_value(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len() + 8);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        }
-    }
-    out
-}
-
 /// The subject of every resource about a check-in. sidecheck knows nobody's name or
 /// record number, so it is a description only; a clinic that imports the Bundle
 /// links it to its own patient.
 pub const SUBJECT: &str =
     "The person who did the check-in (sidecheck keeps no name or other identifier)";
 
-fn subject() -> Value {
-    json!({"display": SUBJECT})
+/// What every check-in's resources share that depends only on the bank and the
+/// Bundle type: made once per export, so the texts and codings of the bank are
+/// escaped once rather than for every answer.
+struct Prepared<'b> {
+    bank: &'b Bank,
+    layout: Layout,
+    bundle: BundleKind,
+    /// `{"display":SUBJECT}`.
+    subject: String,
+    /// Per question, per option of its scale: its coding, with the ordinal value.
+    codings: Vec<Vec<String>>,
+    response: response::Parts,
+    observations: observations::Parts,
+    flags: flags::Parts,
+}
+
+impl<'b> Prepared<'b> {
+    fn new(bank: &'b Bank, bundle: BundleKind) -> Prepared<'b> {
+        let codings: Vec<Vec<String>> = bank
+            .questions
+            .iter()
+            .map(|q| {
+                bank.options(q)
+                    .iter()
+                    .map(|o| fragment(&coding(bank, q, o, true)))
+                    .collect()
+            })
+            .collect();
+        Prepared {
+            bank,
+            layout: Layout::of(bank),
+            bundle,
+            subject: fragment(&json!({"display": SUBJECT})),
+            response: response::Parts::new(bank),
+            observations: observations::Parts::new(bank, &codings),
+            flags: flags::Parts::new(bank),
+            codings,
+        }
+    }
+
+    /// The index of the option `id` of question `i`'s scale.
+    fn option(&self, i: usize, id: &str) -> Option<usize> {
+        let q = &self.bank.questions[i];
+        self.bank.options(q).iter().position(|o| o.id == id)
+    }
+}
+
+/// A value as compact JSON, for the parts rendered once per export.
+fn fragment(v: &Value) -> String {
+    v.to_string()
 }
 
 /// What the resources about one check-in share.
 struct About<'a> {
-    bank: &'a Bank,
+    p: &'a Prepared<'a>,
     record: &'a CheckIn,
     grades: &'a Grades,
+    /// Per question of the bank: the saved answer that goes in the response
+    /// ([`enabled_answers`]).
+    kept: &'a [Option<&'a AnswerRecord>],
     /// The fullUrl of the check-in's QuestionnaireResponse, which every other
-    /// resource about it points to.
+    /// resource about it points to, as a JSON string.
     response: String,
+    /// When the check-in ended, as its resources say it, as a JSON string.
+    ended: String,
     /// When the check-in is compared with the baseline: the change per symptom.
     since: Option<Since<'a>>,
+    /// What its Observations' keys and searches begin with.
+    observations: Started,
 }
 
-/// One Bundle entry before it is written: the resource, its fullUrl, and the search
-/// that finds it already stored (a transaction's `ifNoneExist`).
+/// A resource known by one identifier (`system`, and `value`'s parts joined),
+/// which it has first after its type. Its fullUrl is made from `kind` and the
+/// identifier's value, so no two resources of a kind share one while their
+/// identifiers differ.
+struct Identified<'s> {
+    rtype: &'static str,
+    kind: &'static str,
+    system: &'static str,
+    value: &'s [&'s str],
+    /// When given: what `value` but its last part begins with, made once for the
+    /// many resources of a check-in that share it.
+    started: Option<&'s Started>,
+}
+
+/// The start shared by the keys and searches of resources about one check-in:
+/// `KIND VALUE…` hashed for their fullUrls, and their `ifNoneExist` search up to
+/// the part that tells them apart.
+struct Started {
+    hashed: Hashed,
+    search: String,
+}
+
+impl<'s> Identified<'s> {
+    /// What its fullUrl is made from, in parts.
+    fn key(&self) -> impl Iterator<Item = &'s str> {
+        [self.kind, " "]
+            .into_iter()
+            .chain(self.value.iter().copied())
+    }
+
+    /// The start it shares with the others of its kind whose values begin the
+    /// same: all but the last part of its value.
+    fn started(&self) -> Started {
+        let shared = &self.value[..self.value.len().saturating_sub(1)];
+        let key = [self.kind, " "].into_iter().chain(shared.iter().copied());
+        let mut j = Json::default();
+        j.query(
+            "identifier=",
+            [self.system, "|"].into_iter().chain(shared.iter().copied()),
+        );
+        // The search as the query writes it, without the quotes around it.
+        let quoted = String::from_utf8(j.buf).unwrap_or_default();
+        Started {
+            hashed: Hashed::of(key),
+            search: quoted.trim_matches('"').to_string(),
+        }
+    }
+
+    /// The last part of its value, and the start before it when that is known.
+    fn last(&self) -> Option<(&'s Started, &'s str)> {
+        Some((self.started?, self.value.last()?))
+    }
+
+    /// The entry's start, up to the resource's identifier; the resource's other
+    /// fields follow, each after a comma.
+    fn open(&self, j: &mut Json) {
+        j.raw(",\n{\"fullUrl\":");
+        match self.last() {
+            Some((started, last)) => j.hashed(started.hashed.add(last)),
+            None => j.uuid(self.key()),
+        }
+        j.raw(",\"resource\":{\"resourceType\":");
+        j.lit(self.rtype);
+        j.raw(",\"identifier\":[{\"system\":");
+        j.lit(self.system);
+        j.raw(",\"value\":");
+        j.joined(self.value);
+        j.raw("}]");
+    }
+
+    /// The end of the resource and of its entry.
+    fn close(&self, j: &mut Json, bundle: BundleKind) {
+        close_entry(j, bundle, self.rtype, |j| match self.last() {
+            Some((started, last)) => j.query(&started.search, [last]),
+            None => j.query(
+                "identifier=",
+                [self.system, "|"]
+                    .into_iter()
+                    .chain(self.value.iter().copied()),
+            ),
+        });
+    }
+}
+
+/// Closes a resource and its entry; in a transaction, the entry is a conditional
+/// create, so loading the same Bundle twice does not store anything twice:
+/// `search` writes what finds it.
+fn close_entry(
+    j: &mut Json,
+    bundle: BundleKind,
+    rtype: &'static str,
+    search: impl FnOnce(&mut Json),
+) {
+    j.raw("}");
+    if bundle == BundleKind::Transaction {
+        j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
+        j.lit(rtype);
+        j.raw(",\"ifNoneExist\":");
+        search(j);
+        j.raw("}");
+    }
+    j.raw("}");
+}
+
+/// One Bundle entry of the head before it is written: the resource, its fullUrl,
+/// and the search that finds it already stored (a transaction's `ifNoneExist`).
 struct Entry {
     resource: Value,
     full_url: String,
@@ -689,27 +629,6 @@ struct Entry {
 }
 
 impl Entry {
-    /// A resource known by one identifier, which it gets first after its type. Its
-    /// fullUrl is made from `kind` and the identifier's value, so no two resources
-    /// of a kind share one while their identifiers differ.
-    fn identified(kind: &str, system: &str, value: String, resource: Map<String, Value>) -> Entry {
-        let mut out = Map::new();
-        let mut rest = resource.into_iter();
-        if let Some((k, v)) = rest.next() {
-            out.insert(k, v);
-        }
-        out.insert(
-            "identifier".into(),
-            json!([{"system": system, "value": value}]),
-        );
-        out.extend(rest);
-        Entry {
-            full_url: stable_uuid(&format!("{kind} {value}")),
-            if_none_exist: format!("identifier={}", query_value(&format!("{system}|{value}"))),
-            resource: Value::Object(out),
-        }
-    }
-
     /// A definition known by its canonical URL (and version, where it has one).
     fn canonical(kind: &str, resource: Value) -> Entry {
         let url = resource["url"].as_str().unwrap_or_default();
@@ -727,8 +646,7 @@ impl Entry {
         }
     }
 
-    /// The entry as the Bundle writes it; in a transaction, a conditional create,
-    /// so loading the same Bundle twice does not store anything twice.
+    /// The entry as the Bundle writes it; in a transaction, a conditional create.
     fn into_value(self, kind: BundleKind) -> Value {
         let mut e = Map::new();
         e.insert("fullUrl".into(), json!(self.full_url));
@@ -761,43 +679,33 @@ fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
     r.bank.id == bank.id
 }
 
-/// Every entry of one check-in: its response, then a Flag per alert, then its
-/// Observations. `compare`, when there is a baseline, marks its response or adds
-/// the change since it. Also returns how many of its answers name questions the
+/// Writes every entry of one check-in: its response, then a Flag per alert, then
+/// its Observations. `compare`, when there is a baseline, marks its response or
+/// adds the change since it. Returns how many of its answers name questions the
 /// bank does not have.
-fn check_in_entries(
-    bank: &Bank,
-    layout: &Layout,
-    r: &CheckIn,
-    compare: Option<&Compare<'_>>,
-) -> (Vec<Entry>, usize) {
-    let (kept, unknown) = enabled_answers(bank, r);
-    let grades = Grades::of(r, Some(bank));
-    let mut resource = response(bank, layout, r, &kept, &grades);
-    if let Some(c) = compare.filter(|c| c.is_baseline(r)) {
-        c.mark(&mut resource);
-    }
-    let qr = Entry {
-        resource,
-        full_url: response_url(&r.id),
-        if_none_exist: format!(
-            "identifier={}",
-            query_value(&format!("{CHECK_IN_SYSTEM}|{}", r.id))
-        ),
-    };
+fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compare<'_>>) -> usize {
+    let (kept, unknown) = enabled_answers(p.bank, r);
+    let grades = Grades::of(r, Some(p.bank));
     let about = About {
-        bank,
+        p,
         record: r,
         grades: &grades,
-        response: qr.full_url.clone(),
-        since: compare.and_then(|c| c.since(r, bank)),
+        kept: &kept,
+        response: write::string(&response_url(&r.id)),
+        ended: write::string(&rfc3339(&r.ended_at)),
+        since: compare.and_then(|c| c.since(r, p.bank)),
+        observations: observations::started(&r.id),
     };
-    let (observed, by_question) = observations::observations(&about, &kept);
-    let mut entries = vec![qr];
-    entries.extend(flags::flags(&about, &by_question));
-    entries.extend(observed);
-    (entries, unknown)
+    // Known before the Flags, which point to some of them.
+    let symptoms = observations::symptoms(&about);
+    response::write(j, &about, compare);
+    flags::write(j, &about, &symptoms);
+    observations::write(j, &about, &symptoms);
+    unknown
 }
+
+/// How much of the Bundle is kept before it is written out.
+const FLUSH_AT: usize = 64 * 1024;
 
 /// What the error calls the JSON if it cannot be formatted.
 const WHAT: &str = "the Bundle";
@@ -843,16 +751,11 @@ impl Fhir {
 impl Exporter for Fhir {
     fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
         let bank = ctx.bank;
-        let layout = Layout::of(bank);
-        Fhir::head(bank, &layout, ctx)?;
+        let p = Prepared::new(bank, ctx.bundle);
+        Fhir::head(bank, &p.layout, ctx)?;
         let Context {
-            bundle: kind,
-            scan,
-            out,
-            warn,
-            ..
+            scan, out, warn, ..
         } = ctx;
-        let kind = *kind;
         let found = scan.baseline(Some(bank), *warn)?;
         let compare = match found.baseline() {
             Some(b) => {
@@ -865,15 +768,18 @@ impl Exporter for Fhir {
                         Ok(())
                     })?;
                 }
-                Some(Compare::new(b, held, response_url(b.id())))
+                Some(Compare::new(b, bank, held, response_url(b.id())))
             }
             None => None,
         };
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
-        let mut buf = Vec::new();
-        scan.each(*warn, |r| {
+        // One buffer, reused, written out once it holds at least what the
+        // output's own buffer would (64 KiB), which then passes it straight on
+        // rather than copying it.
+        let mut j = Json::default();
+        let each = scan.each(*warn, |r| {
             if !in_bundle(bank, &r) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
                     Some((_, n)) => *n += 1,
@@ -881,14 +787,20 @@ impl Exporter for Fhir {
                 }
                 return Ok(());
             }
-            let (entries, unknown) = check_in_entries(bank, &layout, &r, compare.as_ref());
-            unknown_answers += unknown;
-            for e in entries {
-                write_compact(*out, &mut buf, ",\n", &e.into_value(kind), WHAT)?;
-            }
+            unknown_answers += check_in(&mut j, &p, &r, compare.as_ref());
             written += 1;
+            if j.buf.len() >= FLUSH_AT {
+                let wrote = io(out.write_all(&j.buf));
+                j.buf.clear();
+                wrote?;
+            }
             Ok(())
-        })?;
+        });
+        // What was written before a failure to read the log is kept, as it was
+        // when each entry was written at once.
+        let wrote = io(out.write_all(&j.buf));
+        each?;
+        wrote?;
         io(out.write_all(b"\n]}\n"))?;
         for (id, n) in other_banks {
             warn(format!(

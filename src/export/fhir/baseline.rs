@@ -16,15 +16,14 @@
 //! server may change without a new version of the resource, while being the
 //! baseline is what the response means to every Observation compared with it.
 
-use std::collections::HashMap;
+use serde_json::json;
 
-use serde_json::{Map, Value, json};
-
-use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, observation_system, shift_coding};
-use super::{About, CHECK_IN_SYSTEM};
+use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, shift_coding};
+use super::write::Json;
+use super::{About, CHECK_IN_SYSTEM, fragment};
 use crate::bank::Bank;
 use crate::record::{CheckIn, Status};
-use crate::report::{Baseline, Change, Measure, Snapshot, changes, compared};
+use crate::report::{Baseline, Change, Measure, Shift, Snapshot, changes, compared};
 use crate::text::rfc3339;
 
 /// The extension on the baseline check-in's response (valueBoolean true).
@@ -35,18 +34,30 @@ pub const BASELINE_MARKED_AT: &str = "urn:sidecheck:fhir:baseline-marked-at";
 const DATA_ABSENT: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 
 /// The baseline a Bundle compares with, and how its resources name the baseline's
-/// response.
+/// response, rendered once per export.
 pub struct Compare<'a> {
     baseline: &'a Baseline,
     /// A `derivedFrom` entry: the response's fullUrl when it is in the Bundle, else
     /// its identifier (a reference that needs no entry).
-    derived_from: Value,
+    derived_from: String,
+    /// The `code`s of the two components a compared symptom's Observation gets.
+    before_code: String,
+    change_code: String,
+    /// The `dataAbsentReason` of a symptom not asked at the baseline.
+    not_asked: String,
+    /// Each change's coding.
+    shifts: Vec<(Shift, String)>,
 }
 
 impl<'a> Compare<'a> {
     /// `in_bundle`: whether the Bundle holds the baseline check-in's response, whose
-    /// fullUrl is then `full_url`.
-    pub fn new(baseline: &'a Baseline, in_bundle: bool, full_url: String) -> Compare<'a> {
+    /// fullUrl is then `full_url`. `bank` is the Bundle's.
+    pub fn new(
+        baseline: &'a Baseline,
+        bank: &Bank,
+        in_bundle: bool,
+        full_url: String,
+    ) -> Compare<'a> {
         let display = format!("The baseline check-in {}", baseline.id());
         let derived_from = if in_bundle {
             json!({"reference": full_url, "display": display})
@@ -57,9 +68,22 @@ impl<'a> Compare<'a> {
                 "display": format!("{display} (not in this Bundle)"),
             })
         };
+        let system = observation_system(bank);
+        let code = |code: &str, display: &str| {
+            fragment(&json!({"coding": [{"system": system, "code": code, "display": display}]}))
+        };
         Compare {
             baseline,
-            derived_from,
+            derived_from: fragment(&derived_from),
+            before_code: code(BASELINE_VALUE, "At the baseline"),
+            change_code: code(BASELINE_CHANGE, "Change since the baseline"),
+            not_asked: fragment(
+                &json!({"coding": [{"system": DATA_ABSENT, "code": "not-asked", "display": "Not Asked"}]}),
+            ),
+            shifts: SHIFTS
+                .into_iter()
+                .map(|s| (s, fragment(&shift_coding(s))))
+                .collect(),
         }
     }
 
@@ -68,80 +92,85 @@ impl<'a> Compare<'a> {
         r.id == self.baseline.id()
     }
 
-    /// Marks `response` as the baseline check-in's, in its extensions.
-    pub fn mark(&self, response: &mut Value) {
-        let Some(Value::Array(extensions)) = response.get_mut("extension") else {
-            return;
-        };
-        extensions.push(json!({"url": BASELINE, "valueBoolean": true}));
-        extensions.push(json!({
-            "url": BASELINE_MARKED_AT,
-            "valueDateTime": rfc3339(&self.baseline.mark.marked_at),
-        }));
+    /// Marks the baseline check-in's response, in its extensions (written after
+    /// the others, each after a comma).
+    pub fn mark(&self, j: &mut Json) {
+        j.raw(",{\"url\":");
+        j.lit(BASELINE);
+        j.raw(",\"valueBoolean\":true},{\"url\":");
+        j.lit(BASELINE_MARKED_AT);
+        j.raw(",\"valueDateTime\":");
+        j.str(&rfc3339(&self.baseline.mark.marked_at));
+        j.raw("}");
     }
 
-    /// The change since the baseline of each symptom of `r`, by question id, when
-    /// `r` is compared with it; `None` otherwise.
+    /// The change since the baseline of each symptom of `r`, when `r` is compared
+    /// with it; `None` otherwise.
     pub fn since(&self, r: &CheckIn, bank: &Bank) -> Option<Since<'_>> {
         if r.status != Status::Completed {
             return None;
         }
         let now = Snapshot::of(r, Some(bank));
         let now = compared(self.baseline, Some(&now)).ok()?;
-        let by_symptom = changes(&self.baseline.snapshot, now, Some(bank))
-            .into_iter()
-            .map(|c| (c.symptom.clone(), c))
-            .collect();
         Some(Since {
-            derived_from: &self.derived_from,
-            changes: by_symptom,
+            compare: self,
+            changes: changes(&self.baseline.snapshot, now, Some(bank)),
         })
     }
 }
 
 /// What the Observations of a check-in compared with the baseline add.
 pub struct Since<'a> {
-    derived_from: &'a Value,
-    changes: HashMap<String, Change>,
+    compare: &'a Compare<'a>,
+    /// In the bank's order, as the Observations look them up: a short list, read
+    /// without a hash.
+    changes: Vec<Change>,
 }
 
-/// Adds the comparison to the Observation of symptom `id`: its answer at the
-/// baseline and the change as components, and the baseline's response to
-/// `derivedFrom`.
-pub fn add(about: &About<'_>, id: &str, o: &mut Map<String, Value>) {
-    let Some(since) = &about.since else {
+impl Since<'_> {
+    /// The change of symptom `id`, if it has one (of a symptom listed twice, as a
+    /// hand-edited line may have it, the last).
+    pub fn change(&self, id: &str) -> Option<&Change> {
+        self.changes.iter().rev().find(|c| c.symptom == id)
+    }
+
+    /// The `derivedFrom` entry that names the baseline's response, which a
+    /// symptom's Observation with a change gets after its own response.
+    pub fn derived_from(&self) -> &str {
+        &self.compare.derived_from
+    }
+}
+
+/// Writes a symptom Observation's comparison (after its value, after a comma):
+/// its answer at the baseline and the change since then, as components.
+pub fn components(j: &mut Json, about: &About<'_>, c: &Change) {
+    let Some(compare) = about.since.as_ref().map(|s| s.compare) else {
         return;
     };
-    let Some(c) = since.changes.get(id) else {
-        return;
-    };
-    let system = observation_system(about.bank);
-    let code = |code: &str, display: &str| json!({"coding": [{"system": system, "code": code, "display": display}]});
-    let mut before = Map::new();
-    before.insert("code".into(), code(BASELINE_VALUE, "At the baseline"));
+    j.raw(",\"component\":[{\"code\":");
+    j.raw(&compare.before_code);
     match (c.before, c.measure) {
         (Some(v), Measure::YesNo) => {
-            before.insert("valueBoolean".into(), json!(v > 0));
+            j.raw(",\"valueBoolean\":");
+            j.bool(v > 0);
         }
         (Some(v), _) => {
-            before.insert("valueInteger".into(), json!(v));
+            j.raw(",\"valueInteger\":");
+            j.int(v);
         }
         (None, _) => {
-            before.insert(
-                "dataAbsentReason".into(),
-                json!({"coding": [{"system": DATA_ABSENT, "code": "not-asked", "display": "Not Asked"}]}),
-            );
+            j.raw(",\"dataAbsentReason\":");
+            j.raw(&compare.not_asked);
         }
     }
-    let change = json!({
-        "code": code(BASELINE_CHANGE, "Change since the baseline"),
-        "valueCodeableConcept": {"coding": [shift_coding(c.change)], "text": c.words},
-    });
-    o.insert(
-        "component".into(),
-        Value::Array(vec![Value::Object(before), change]),
-    );
-    if let Some(Value::Array(from)) = o.get_mut("derivedFrom") {
-        from.push(since.derived_from.clone());
+    j.raw("},{\"code\":");
+    j.raw(&compare.change_code);
+    j.raw(",\"valueCodeableConcept\":{\"coding\":[");
+    match compare.shifts.iter().find(|(s, _)| *s == c.change) {
+        Some((_, coding)) => j.raw(coding),
+        None => j.value(&shift_coding(c.change)),
     }
+    j.raw("],\"text\":");
+    j.str(&c.words);
+    j.raw("}}]");
 }

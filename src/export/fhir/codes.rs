@@ -51,7 +51,7 @@ pub const CHANGE_SYSTEM: &str = "urn:sidecheck:baseline-change";
 
 /// Every change, in the order the code system lists them. A new [`Shift`] fails to
 /// build in [`shift_concept`] until it is named there, and then belongs here.
-const SHIFTS: [Shift; 6] = [
+pub const SHIFTS: [Shift; 6] = [
     Shift::Worse,
     Shift::Better,
     Shift::Same,

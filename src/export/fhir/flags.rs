@@ -19,14 +19,14 @@
 //! column follows). FHIR's `flag-priority` extension is not used: its codes are an
 //! example set taken from device alarm priorities, and the level code says more.
 
-use std::collections::HashMap;
-
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
-use super::{About, Entry};
+use super::observations::{self, Answered};
+use super::write::Json;
+use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
-use crate::bank::AlertRule;
+use crate::bank::{AlertRule, Bank, Level};
 use crate::grades::{AlertAnswers, AlertBasis};
 use crate::record::AlertRecord;
 use crate::region::{self, Region};
@@ -57,21 +57,60 @@ enum Standing {
     Retracted,
 }
 
-/// One Flag per alert of the check-in: those that stand, then those retracted.
-/// `observed` gives the fullUrl of the Observation of each question that has one.
-pub fn flags(about: &About<'_>, observed: &HashMap<String, String>) -> Vec<Entry> {
+/// The Flags' parts that depend only on the bank.
+pub struct Parts {
+    /// `"urn:sidecheck:BANK:alert"`, as a JSON string.
+    system: String,
+    /// Per level: the `category` of a Flag of that level.
+    categories: Vec<(Level, String)>,
+    /// `{"display":AUTHOR}`.
+    author: String,
+}
+
+/// The `category` of a Flag of `level`: a drug flag, and how urgent.
+fn category(level: Level) -> Value {
+    json!([
+        {"coding": [{"system": FLAG_CATEGORY, "code": "drug", "display": "Drug"}]},
+        {"coding": [level_coding(level)], "text": level.as_str()},
+    ])
+}
+
+impl Parts {
+    pub fn new(bank: &Bank) -> Parts {
+        Parts {
+            system: fragment(&json!(alert_system(bank))),
+            categories: [
+                Level::Advice,
+                Level::Prescriber,
+                Level::Crisis,
+                Level::Emergency,
+            ]
+            .into_iter()
+            .map(|l| (l, fragment(&category(l))))
+            .collect(),
+            author: fragment(&json!({"display": AUTHOR})),
+        }
+    }
+}
+
+/// Writes one Flag per alert of the check-in: those that stand, then those
+/// retracted. `observed` says, per question of the bank, whether its symptom has
+/// an Observation ([`observations::symptoms`]).
+pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
+    if about.record.alerts.is_empty() && about.record.retracted_alerts.is_empty() {
+        return;
+    }
     let region = region::for_code(&about.record.region);
     // The one rule of which answers each alert rests on, as the CSV marks them.
-    let basis = AlertBasis::of(about.record, Some(about.bank));
-    let numbered = |list: &[AlertAnswers<'_>], standing: Standing| -> Vec<Entry> {
-        list.iter()
-            .enumerate()
-            .map(|(i, a)| flag(about, &region, a, standing, i + 1, observed))
-            .collect()
-    };
-    let mut out = numbered(basis.standing(), Standing::Stands);
-    out.extend(numbered(basis.retracted(), Standing::Retracted));
-    out
+    let basis = AlertBasis::of(about.record, Some(about.p.bank));
+    for (list, standing) in [
+        (basis.standing(), Standing::Stands),
+        (basis.retracted(), Standing::Retracted),
+    ] {
+        for (i, a) in list.iter().enumerate() {
+            flag(j, about, &region, a, standing, i + 1, observed);
+        }
+    }
 }
 
 /// What the person was told, as they saw it: the heading and title, the advice and
@@ -96,36 +135,40 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// When the alert was raised and, if retracted, taken back. Urgent alerts are shown
-/// the moment they are raised (`shown_at`; older records have no time); advice is
-/// shown in the summary when the check-in ends.
-fn period(about: &About<'_>, a: &AlertRecord, standing: Standing) -> Option<Value> {
+/// When the alert was raised and, if retracted, taken back, as a `period` (after
+/// a comma), if either is known. Urgent alerts are shown the moment they are
+/// raised (`shown_at`; older records have no time); advice is shown in the summary
+/// when the check-in ends.
+fn period(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) {
     let start = match (a.shown_at, a.level.is_urgent(), standing) {
         (Some(t), _, _) => Some(t),
         (None, false, Standing::Stands) => Some(about.record.ended_at),
         (None, _, _) => None,
     };
     let end = a.retracted_at.filter(|_| standing == Standing::Retracted);
-    let mut p = Map::new();
-    if let Some(t) = start {
-        p.insert("start".into(), json!(rfc3339(&t)));
-    }
-    if let Some(t) = end {
-        p.insert("end".into(), json!(rfc3339(&t)));
-    }
-    (!p.is_empty()).then_some(Value::Object(p))
+    let times = [("start", start), ("end", end)];
+    j.list(",\"period\":{", "}", times, |j, (key, t)| {
+        let Some(t) = t else {
+            return false;
+        };
+        j.lit(key);
+        j.raw(":");
+        j.str(&rfc3339(&t));
+        true
+    });
 }
 
 fn flag(
+    j: &mut Json,
     about: &About<'_>,
     region: &Region,
     basis: &AlertAnswers<'_>,
     standing: Standing,
     n: usize,
-    observed: &HashMap<String, String>,
-) -> Entry {
-    let a = basis.alert;
-    let mut text = message(a, about.bank.alert(&a.id), region, &about.record.region);
+    observed: &[Option<Answered>],
+) {
+    let (p, r, a) = (about.p, about.record, basis.alert);
+    let mut text = message(a, p.bank.alert(&a.id), region, &r.region);
     let (status, list) = match standing {
         Standing::Stands => ("active", "alerts"),
         Standing::Retracted => {
@@ -133,39 +176,64 @@ fn flag(
             ("inactive", "retracted-alerts")
         }
     };
-    let mut extensions =
-        vec![json!({"url": FLAG_DETAIL, "valueReference": {"reference": about.response}})];
-    for obs in basis.questions.iter().filter_map(|q| observed.get(q)) {
-        extensions.push(json!({"url": FLAG_DETAIL, "valueReference": {"reference": obs}}));
+    let n = n.to_string();
+    let id = Identified {
+        rtype: "Flag",
+        kind: "flag",
+        system: FLAG_IDS,
+        value: &[&r.id, "/", list, "/", &n],
+        started: None,
+    };
+    id.open(j);
+    j.raw(",\"extension\":[");
+    detail(j, |j| j.raw(&about.response));
+    let has_observation = |q: &&String| p.bank.index_of(q).is_some_and(|i| observed[i].is_some());
+    for q in basis.questions.iter().filter(has_observation) {
+        j.raw(",");
+        let key = [r.id.as_str(), "/", q];
+        detail(j, |j| j.uuid(observations::identified(&key).key()));
     }
-    extensions.push(json!({"url": ALERT_QUESTION, "valueString": a.question}));
+    j.raw(",{\"url\":");
+    j.lit(ALERT_QUESTION);
+    j.raw(",\"valueString\":");
+    j.str(&a.question);
+    j.raw("}");
     for q in &basis.questions {
-        extensions.push(json!({"url": ALERT_ANSWER, "valueString": q}));
+        j.raw(",{\"url\":");
+        j.lit(ALERT_ANSWER);
+        j.raw(",\"valueString\":");
+        j.str(q);
+        j.raw("}");
     }
-    let mut f = Map::new();
-    f.insert("resourceType".into(), json!("Flag"));
-    f.insert("extension".into(), Value::Array(extensions));
-    f.insert("status".into(), json!(status));
-    f.insert(
-        "category".into(),
-        json!([
-            {"coding": [{"system": FLAG_CATEGORY, "code": "drug", "display": "Drug"}]},
-            {"coding": [level_coding(a.level)], "text": a.level.as_str()},
-        ]),
-    );
-    f.insert(
-        "code".into(),
-        json!({"coding": [{"system": alert_system(about.bank), "code": a.id, "display": a.title}], "text": text}),
-    );
-    f.insert("subject".into(), super::subject());
-    if let Some(p) = period(about, a, standing) {
-        f.insert("period".into(), p);
+    j.raw("],\"status\":");
+    j.lit(status);
+    j.raw(",\"category\":");
+    match p.flags.categories.iter().find(|(l, _)| *l == a.level) {
+        Some((_, category)) => j.raw(category),
+        None => j.value(&category(a.level)),
     }
-    f.insert("author".into(), json!({"display": AUTHOR}));
-    Entry::identified(
-        "flag",
-        FLAG_IDS,
-        format!("{}/{list}/{n}", about.record.id),
-        f,
-    )
+    j.raw(",\"code\":{\"coding\":[{\"system\":");
+    j.raw(&p.flags.system);
+    j.raw(",\"code\":");
+    j.str(&a.id);
+    j.raw(",\"display\":");
+    j.str(&a.title);
+    j.raw("}],\"text\":");
+    j.str(&text);
+    j.raw("},\"subject\":");
+    j.raw(&p.subject);
+    period(j, about, a, standing);
+    j.raw(",\"author\":");
+    j.raw(&p.flags.author);
+    id.close(j, p.bundle);
+}
+
+/// A `flag-detail` extension naming the resource whose fullUrl `reference`
+/// writes.
+fn detail(j: &mut Json, reference: impl FnOnce(&mut Json)) {
+    j.raw("{\"url\":");
+    j.lit(FLAG_DETAIL);
+    j.raw(",\"valueReference\":{\"reference\":");
+    reference(j);
+    j.raw("}}");
 }

@@ -12,151 +12,287 @@
 //! urgent-findings Observations say in a note that they count only the answers
 //! given.
 
-use std::collections::HashMap;
-
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 use super::codes::{
     RETRACTED_ALERTS, URGENT_FINDINGS, observation_system, section_code, section_numbers,
 };
-use super::{About, Entry, coding};
-use crate::bank::Kind;
+use super::write::Json;
+use super::{About, Identified, Started, fragment};
+use crate::bank::{Bank, Kind};
 use crate::grades::{SectionGrades, grade, yes_sign};
-use crate::record::AnswerRecord;
-use crate::text::rfc3339;
 
 /// The identifier system of Observations: `CHECK-IN-ID/CODE`.
 pub const OBSERVATION_IDS: &str = "urn:sidecheck:observation";
 const CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
 
-/// A check-in's Observations, and the fullUrl of each symptom's by question id
-/// (a Flag points to the Observation of the question that raised it).
-pub fn observations(
-    about: &About<'_>,
-    kept: &HashMap<&str, &AnswerRecord>,
-) -> (Vec<Entry>, HashMap<String, String>) {
-    let mut entries = Vec::new();
-    let mut by_question = HashMap::new();
-    for q in &about.bank.questions {
-        if let Some(e) = kept
-            .get(q.id.as_str())
-            .and_then(|a| symptom(about, &q.id, a))
-        {
-            by_question.insert(q.id.clone(), e.full_url.clone());
-            entries.push(e);
-        }
-    }
-    entries.extend(about.grades.sections.iter().map(|g| section(about, g)));
-    entries.push(urgent_findings(about));
-    (entries, by_question)
+/// The Observations' parts that depend only on the bank.
+pub struct Parts {
+    /// `"urn:sidecheck:BANK:observation"`, as a JSON string.
+    system: String,
+    /// `{"status":"final","category":[…]`'s value: the survey category.
+    category: String,
+    /// Per question: the `code` of its symptom's Observation (none for a question
+    /// that is not a symptom: no score).
+    codes: Vec<Option<String>>,
+    /// Per question, per option of its scale: the symptom Observation's
+    /// `valueCodeableConcept`.
+    concepts: Vec<Vec<String>>,
+    /// Per section: the `code` of its Observation.
+    sections: Vec<String>,
+    /// The `code` of the urgent findings' Observation.
+    urgent: String,
 }
 
-/// What every Observation of the check-in has: code, subject, time and the
-/// response it comes from.
-fn base(about: &About<'_>, code: &str, display: &str) -> Map<String, Value> {
-    let mut o = Map::new();
-    o.insert("resourceType".into(), json!("Observation"));
-    o.insert("status".into(), json!("final"));
-    o.insert(
-        "category".into(),
-        json!([{"coding": [{"system": CATEGORY, "code": "survey", "display": "Survey"}]}]),
-    );
-    o.insert(
-        "code".into(),
-        json!({"coding": [{"system": observation_system(about.bank), "code": code, "display": display}], "text": display}),
-    );
-    o.insert("subject".into(), super::subject());
-    o.insert(
-        "effectiveDateTime".into(),
-        json!(rfc3339(&about.record.ended_at)),
-    );
-    o.insert("derivedFrom".into(), json!([{"reference": about.response}]));
-    o
+/// The display of a section's Observation.
+fn section_display(title: &str) -> String {
+    format!("{title}: section findings")
 }
 
-fn entry(about: &About<'_>, code: &str, o: Map<String, Value>) -> Entry {
-    Entry::identified(
-        "observation",
-        OBSERVATION_IDS,
-        format!("{}/{code}", about.record.id),
-        o,
+/// An Observation's `code`: one coding in the bank's observation system.
+fn code(bank: &Bank, code: &str, display: &str) -> String {
+    fragment(
+        &json!({"coding": [{"system": observation_system(bank), "code": code, "display": display}], "text": display}),
     )
 }
 
-/// The Observation of one symptom answer: a scale answer's option (its grade in the
-/// coding's ordinalValue), or a yes/no symptom answer. `None` for answers that are
-/// not symptoms (context questions, numbers, notes).
-fn symptom(about: &About<'_>, id: &str, a: &AnswerRecord) -> Option<Entry> {
-    let bank = about.bank;
-    let q = bank.question(id)?;
-    bank.max_score(q)?;
-    let mut o = base(about, id, &q.short);
-    match q.kind {
-        Kind::Scale if grade(a).is_some() => {
-            let choice = a.value.as_str()?;
-            let option = bank.options(q).iter().find(|o| o.id == choice)?;
-            o.insert(
-                "valueCodeableConcept".into(),
-                json!({"coding": [coding(bank, q, option, true)], "text": option.label}),
-            );
+impl Parts {
+    /// `codings`: per question, per option, its coding ([`super::Prepared`]).
+    pub fn new(bank: &Bank, codings: &[Vec<String>]) -> Parts {
+        Parts {
+            system: fragment(&json!(observation_system(bank))),
+            category: fragment(
+                &json!([{"coding": [{"system": CATEGORY, "code": "survey", "display": "Survey"}]}]),
+            ),
+            codes: bank
+                .questions
+                .iter()
+                .map(|q| bank.max_score(q).map(|_| code(bank, &q.id, &q.short)))
+                .collect(),
+            concepts: bank
+                .questions
+                .iter()
+                .zip(codings)
+                .map(|(q, codings)| {
+                    bank.options(q)
+                        .iter()
+                        .zip(codings)
+                        .map(|(o, c)| {
+                            format!(
+                                "\"valueCodeableConcept\":{{\"coding\":[{c}],\"text\":{}}}",
+                                fragment(&json!(o.label))
+                            )
+                        })
+                        .collect()
+                })
+                .collect(),
+            sections: bank
+                .sections
+                .iter()
+                .map(|s| code(bank, &section_code(&s.id), &section_display(&s.title)))
+                .collect(),
+            urgent: code(bank, URGENT_FINDINGS, "Urgent findings"),
         }
-        Kind::YesNo => {
-            o.insert("valueBoolean".into(), json!(yes_sign(a)?));
-        }
-        _ => return None,
     }
-    super::baseline::add(about, id, &mut o);
-    Some(entry(about, id, o))
+}
+
+/// Per question of the bank, the value of its symptom's Observation, if it has one
+/// (a Flag points to the Observation of each question its alert rests on).
+pub fn symptoms(about: &About<'_>) -> Vec<Option<Answered>> {
+    (0..about.p.bank.questions.len())
+        .map(|i| answered(about, i))
+        .collect()
+}
+
+/// Writes a check-in's Observations; `symptoms` is what [`symptoms`] gave.
+pub fn write(j: &mut Json, about: &About<'_>, symptoms: &[Option<Answered>]) {
+    for (i, value) in symptoms.iter().enumerate() {
+        if let Some(value) = value {
+            symptom(j, about, i, *value);
+        }
+    }
+    for g in &about.grades.sections {
+        section(j, about, g);
+    }
+    urgent_findings(j, about);
+}
+
+/// An Observation of the check-in, known as `CHECK-IN-ID/CODE` (`value`'s parts
+/// joined: the check-in's id, `/`, the code).
+pub fn identified<'s>(value: &'s [&'s str]) -> Identified<'s> {
+    Identified {
+        rtype: "Observation",
+        kind: "observation",
+        system: OBSERVATION_IDS,
+        value,
+        started: None,
+    }
+}
+
+/// What the keys and searches of check-in `id`'s Observations begin with.
+pub fn started(id: &str) -> Started {
+    identified(&[id, "/", ""]).started()
+}
+
+/// An Observation of the check-in, with the start it shares with the others.
+fn of_check_in<'s>(about: &'s About<'_>, value: &'s [&'s str]) -> Identified<'s> {
+    Identified {
+        started: Some(&about.observations),
+        ..identified(value)
+    }
+}
+
+/// Writes what every Observation of the check-in has, in order, up to its
+/// `derivedFrom`'s first reference: identifier, code, subject, time and the
+/// response it comes from. The caller closes `derivedFrom`.
+fn open(j: &mut Json, about: &About<'_>, id: &Identified<'_>, code: &str) {
+    id.open(j);
+    j.raw(",\"status\":\"final\",\"category\":");
+    j.raw(&about.p.observations.category);
+    j.raw(",\"code\":");
+    j.raw(code);
+    j.raw(",\"subject\":");
+    j.raw(&about.p.subject);
+    j.raw(",\"effectiveDateTime\":");
+    j.raw(&about.ended);
+    j.raw(",\"derivedFrom\":[{\"reference\":");
+    j.raw(&about.response);
+    j.raw("}");
+}
+
+/// A symptom answer's value: a scale option (by index) or yes/no.
+#[derive(Debug, Clone, Copy)]
+pub enum Answered {
+    Option(usize),
+    YesNo(bool),
+}
+
+/// The value of question `i`'s Observation: a scale answer's option (its grade in
+/// the coding's ordinalValue), or a yes/no symptom answer. None for answers that
+/// are not symptoms (context questions, numbers, notes).
+fn answered(about: &About<'_>, i: usize) -> Option<Answered> {
+    let p = about.p;
+    let a = about.kept[i]?;
+    p.observations.codes[i].as_ref()?;
+    match p.bank.questions[i].kind {
+        Kind::Scale if grade(a).is_some() => a
+            .value
+            .as_str()
+            .and_then(|id| p.option(i, id))
+            .map(Answered::Option),
+        Kind::YesNo => yes_sign(a).map(Answered::YesNo),
+        _ => None,
+    }
+}
+
+/// The Observation of question `i`'s answer, whose value is `value`.
+fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
+    let p = about.p;
+    let q = &p.bank.questions[i];
+    let Some(code) = p.observations.codes[i].as_deref() else {
+        return;
+    };
+    let change = about.since.as_ref().and_then(|s| s.change(&q.id));
+    let key = [about.record.id.as_str(), "/", &q.id];
+    let id = of_check_in(about, &key);
+    open(j, about, &id, code);
+    if let (Some(since), Some(_)) = (&about.since, change) {
+        j.raw(",");
+        j.raw(since.derived_from());
+    }
+    j.raw("]");
+    match value {
+        Answered::Option(o) => {
+            j.raw(",");
+            j.raw(&p.observations.concepts[i][o]);
+        }
+        Answered::YesNo(yes) => {
+            j.raw(",\"valueBoolean\":");
+            j.bool(yes);
+        }
+    }
+    if let Some(c) = change {
+        super::baseline::components(j, about, c);
+    }
+    id.close(j, p.bundle);
 }
 
 /// For a stopped check-in: a note that its numbers count only what was answered.
-fn stopped_note(about: &About<'_>, o: &mut Map<String, Value>) {
+fn stopped_note(j: &mut Json, about: &About<'_>) {
     if let Some(words) = about.grades.stopped_words(about.record.status) {
-        o.insert(
-            "note".into(),
-            json!([{"text": format!("The check-in was {words}; these numbers count only the answers given.")}]),
-        );
+        j.raw(",\"note\":[{\"text\":");
+        j.str(&format!(
+            "The check-in was {words}; these numbers count only the answers given."
+        ));
+        j.raw("}]");
     }
 }
 
-fn component(about: &About<'_>, code: &str, display: &str, value: i64) -> Value {
-    json!({
-        "code": {"coding": [{"system": observation_system(about.bank), "code": code, "display": display}]},
-        "valueInteger": value,
-    })
+/// One number as a component: `code` and `display` in the observation system.
+pub fn component(
+    j: &mut Json,
+    about: &About<'_>,
+    code: &'static str,
+    display: &'static str,
+    value: i64,
+) {
+    j.raw("{\"code\":{\"coding\":[{\"system\":");
+    j.raw(&about.p.observations.system);
+    j.raw(",\"code\":");
+    j.lit(code);
+    j.raw(",\"display\":");
+    j.lit(display);
+    j.raw("}]},\"valueInteger\":");
+    j.int(value);
+    j.raw("}");
 }
 
 /// A section's numbers, one component each.
-fn section(about: &About<'_>, g: &SectionGrades) -> Entry {
-    let title = about
-        .bank
-        .section(&g.section)
-        .map_or(g.section.as_str(), |s| s.title.as_str());
-    let code = section_code(&g.section);
-    let mut o = base(about, &code, &format!("{title}: section findings"));
-    let parts: Vec<Value> = section_numbers(g)
-        .into_iter()
-        .map(|(n, v)| component(about, n.code, n.display, v))
-        .collect();
-    o.insert("component".into(), Value::Array(parts));
-    stopped_note(about, &mut o);
-    entry(about, &code, o)
+fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
+    let p = about.p;
+    let bank = p.bank;
+    let section = section_code(&g.section);
+    let unknown;
+    let code_json = match bank.sections.iter().position(|s| s.id == g.section) {
+        Some(s) => &p.observations.sections[s],
+        None => {
+            // Not a section of this bank: its id stands for its title.
+            unknown = code(bank, &section, &section_display(&g.section));
+            &unknown
+        }
+    };
+    let value = [about.record.id.as_str(), "/", &section];
+    let id = of_check_in(about, &value);
+    open(j, about, &id, code_json);
+    j.raw("],\"component\":[");
+    for (k, (n, v)) in section_numbers(g).into_iter().enumerate() {
+        if k > 0 {
+            j.raw(",");
+        }
+        component(j, about, n.code, n.display, v);
+    }
+    j.raw("]");
+    stopped_note(j, about);
+    id.close(j, p.bundle);
 }
 
 /// The check-in's urgent findings, with the urgent alerts retracted beside them.
-fn urgent_findings(about: &About<'_>) -> Entry {
-    let mut o = base(about, URGENT_FINDINGS, "Urgent findings");
-    o.insert("valueInteger".into(), json!(about.grades.urgent_findings));
+fn urgent_findings(j: &mut Json, about: &About<'_>) {
+    let value = [about.record.id.as_str(), "/", URGENT_FINDINGS];
+    let id = of_check_in(about, &value);
+    open(j, about, &id, &about.p.observations.urgent);
+    j.raw("],\"valueInteger\":");
+    j.int(about.grades.urgent_findings);
+    j.raw(",\"component\":[");
     let retracted = about.record.retracted_urgent_alerts().count() as i64;
-    o.insert(
-        "component".into(),
-        json!([component(
-            about,
-            RETRACTED_ALERTS,
-            "Urgent alerts retracted",
-            retracted
-        )]),
+    component(
+        j,
+        about,
+        RETRACTED_ALERTS,
+        "Urgent alerts retracted",
+        retracted,
     );
-    stopped_note(about, &mut o);
-    entry(about, URGENT_FINDINGS, o)
+    j.raw("]");
+    stopped_note(j, about);
+    id.close(j, about.p.bundle);
 }

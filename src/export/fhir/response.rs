@@ -1,0 +1,306 @@
+//! A check-in as a `QuestionnaireResponse`: its answers that count, in the
+//! Questionnaire's layout (a follow-up under the answer of the question it depends
+//! on), each section's numbers as an extension on its group, and the urgent alerts
+//! shown, written straight into the Bundle.
+
+use serde_json::json;
+
+use super::write::Json;
+use super::{
+    ALERTS_LINK, About, CHECK_IN_SYSTEM, Prepared, QUESTIONS_ASKED, RETRACTED_LINK, SECTION_GRADES,
+    STANDING_LINK, URGENT_FINDINGS, close_entry, codes, fragment, number, questionnaire_url,
+    section_link,
+};
+use crate::bank::{Bank, Kind};
+use crate::grades::SectionGrades;
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
+use crate::text::rfc3339;
+
+use super::baseline::Compare;
+
+/// The response's parts that depend only on the bank.
+pub struct Parts {
+    /// `"URL|VERSION"`: the Questionnaire the responses answer.
+    questionnaire: String,
+    /// Per question: its item up to its answer's value,
+    /// `{"linkId":ID,"text":TEXT,"answer":[{`.
+    items: Vec<String>,
+    /// Per section: its group's start, `{"linkId":"section-ID","text":TITLE`.
+    groups: Vec<String>,
+}
+
+impl Parts {
+    pub fn new(bank: &Bank) -> Parts {
+        let open = |link: &str, text: &str| {
+            let mut s = fragment(&json!({"linkId": link, "text": text}));
+            s.pop();
+            s
+        };
+        Parts {
+            questionnaire: fragment(&json!(format!(
+                "{}|{}",
+                questionnaire_url(bank),
+                bank.version
+            ))),
+            items: bank
+                .questions
+                .iter()
+                .map(|q| open(&q.id, &q.text) + ",\"answer\":[{")
+                .collect(),
+            groups: bank
+                .sections
+                .iter()
+                .map(|s| open(&section_link(&s.id), &s.title))
+                .collect(),
+        }
+    }
+}
+
+/// The answers of a record that go in its response, per question of the bank:
+/// those to questions of the bank that were enabled by the answers before them.
+/// Also returns how many answers name a question the bank does not have.
+pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r AnswerRecord>>, usize) {
+    // The same rule that asked them: the bank's conditions, on the saved answers.
+    let kept = Enabled::of(bank, r).records();
+    let by_question = bank
+        .questions
+        .iter()
+        .map(|q| kept.get(q.id.as_str()).copied())
+        .collect();
+    // Answers are saved in bank order: each is looked for first where the last
+    // one was found.
+    let mut next = 0;
+    let unknown = r
+        .answers
+        .iter()
+        .filter(|a| {
+            let found = match bank.questions.get(next) {
+                Some(q) if q.id == a.question => Some(next),
+                _ => bank.index_of(&a.question),
+            };
+            next = found.map_or(next, |i| i + 1);
+            found.is_none()
+        })
+        .count();
+    (by_question, unknown)
+}
+
+/// Writes the check-in's QuestionnaireResponse entry.
+pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
+    let (p, r, grades) = (about.p, about.record, about.grades);
+    j.raw(",\n{\"fullUrl\":");
+    j.raw(&about.response);
+    j.raw(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"identifier\":{\"system\":");
+    j.lit(CHECK_IN_SYSTEM);
+    j.raw(",\"value\":");
+    j.str(&r.id);
+    j.raw("},\"questionnaire\":");
+    j.raw(&p.response.questionnaire);
+    j.raw(",\"status\":");
+    j.lit(r.status.as_str());
+    j.raw(",\"subject\":");
+    j.raw(&p.subject);
+    j.raw(",\"authored\":");
+    j.raw(&about.ended);
+    j.raw(",\"extension\":[{\"url\":");
+    j.lit(URGENT_FINDINGS);
+    j.raw(",\"valueInteger\":");
+    j.int(grades.urgent_findings);
+    j.raw("}");
+    if let Some(m) = grades.asked.filter(|_| r.status == Status::Stopped) {
+        j.raw(",{\"url\":");
+        j.lit(QUESTIONS_ASKED);
+        j.raw(",\"valueInteger\":");
+        j.int(m);
+        j.raw("}");
+    }
+    if let Some(c) = compare.filter(|c| c.is_baseline(r)) {
+        c.mark(j);
+    }
+    j.raw("]");
+    // The sections with an answer, then the alerts group.
+    let sections = p.bank.sections.len();
+    j.list(",\"item\":[", "]", 0..=sections, |j, s| {
+        if s == sections {
+            alerts_answers(j, r)
+        } else {
+            group(j, about, s)
+        }
+    });
+    close_entry(j, p.bundle, "QuestionnaireResponse", |j| {
+        j.query("identifier=", [CHECK_IN_SYSTEM, "|", &r.id]);
+    });
+}
+
+/// The group of section `s`, when it has an answer.
+fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
+    let p = about.p;
+    j.raw(&p.response.groups[s]);
+    let items = &p.layout.top[s];
+    if !j.list(",\"item\":[", "]", items, |j, &i| item(j, about, i)) {
+        return false;
+    }
+    if let Some(g) = about.grades.section(&p.bank.sections[s].id) {
+        j.raw(",\"extension\":[");
+        section_extension(j, g);
+        j.raw("]");
+    }
+    j.raw("}");
+    true
+}
+
+/// A section's numbers as one complex extension (the same numbers, in the same
+/// order, as the components of the section's Observation).
+fn section_extension(j: &mut Json, g: &SectionGrades) {
+    j.raw("{\"url\":");
+    j.lit(SECTION_GRADES);
+    j.list(
+        ",\"extension\":[",
+        "]",
+        codes::section_numbers(g),
+        |j, (n, v)| {
+            j.raw("{\"url\":");
+            j.lit(n.extension);
+            j.raw(",\"valueInteger\":");
+            j.int(v);
+            j.raw("}");
+            true
+        },
+    );
+    j.raw("}");
+}
+
+/// The response item of question `i`, with the follow-ups under its answer, when
+/// it has an answer.
+fn item(j: &mut Json, about: &About<'_>, i: usize) -> bool {
+    let p = about.p;
+    let Some(a) = about.kept[i] else {
+        return false;
+    };
+    j.raw(&p.response.items[i]);
+    if !answer(j, p, i, a) {
+        return false;
+    }
+    j.list(",\"item\":[", "]", &p.layout.children[i], |j, &c| {
+        item(j, about, c)
+    });
+    j.raw("}]}");
+    true
+}
+
+/// One answer's value, or false for an empty text (or a value its question
+/// does not take).
+fn answer(j: &mut Json, p: &Prepared<'_>, i: usize, a: &AnswerRecord) -> bool {
+    let q = &p.bank.questions[i];
+    match q.kind {
+        Kind::YesNo => {
+            let Some(b) = a.value.as_bool() else {
+                return false;
+            };
+            j.raw("\"valueBoolean\":");
+            j.bool(b);
+        }
+        Kind::Scale => {
+            let Some(o) = a.value.as_str().and_then(|id| p.option(i, id)) else {
+                return false;
+            };
+            j.raw("\"valueCoding\":");
+            j.raw(&p.codings[i][o]);
+        }
+        Kind::Number => {
+            let Some(n) = a.value.as_f64() else {
+                return false;
+            };
+            let (kind, v) = number(q, n);
+            j.raw("\"value");
+            j.raw(kind);
+            j.raw("\":");
+            j.value(&v);
+        }
+        Kind::Text => {
+            // FHIR strings cannot be empty; an empty note is no answer.
+            let Some(s) = a.value.as_str().filter(|s| !s.trim().is_empty()) else {
+                return false;
+            };
+            j.raw("\"valueString\":");
+            j.str(s);
+        }
+    }
+    true
+}
+
+/// The response's alerts group, when the check-in showed any urgent alert.
+fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
+    let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
+        t.as_ref()
+            .map(|t| format!(" at {}", rfc3339(t)))
+            .unwrap_or_default()
+    };
+    let line = |a: &AlertRecord, extra: String| {
+        format!(
+            "{} ({}, question {}){extra}",
+            a.title,
+            a.level.as_str(),
+            a.question
+        )
+    };
+    let standing: Vec<String> = r
+        .urgent_alerts()
+        .map(|a| {
+            let when = a
+                .shown_at
+                .as_ref()
+                .map(|t| format!("; shown at {}", rfc3339(t)))
+                .unwrap_or_default();
+            line(a, when)
+        })
+        .collect();
+    let retracted: Vec<String> = r
+        .retracted_urgent_alerts()
+        .map(|a| {
+            let when = format!(
+                "; shown{}, then the answer was changed{}",
+                time(&a.shown_at),
+                time(&a.retracted_at)
+            );
+            line(a, when)
+        })
+        .collect();
+    if standing.is_empty() && retracted.is_empty() {
+        return false;
+    }
+    j.raw("{\"linkId\":");
+    j.lit(ALERTS_LINK);
+    j.raw(",\"text\":\"Urgent alerts shown during the check-in\"");
+    let lists = [
+        (
+            STANDING_LINK,
+            "Urgent alerts shown that still stand",
+            standing,
+        ),
+        (
+            RETRACTED_LINK,
+            "Urgent alerts shown, then the answer was changed so they no longer hold",
+            retracted,
+        ),
+    ];
+    j.list(",\"item\":[", "]", lists, |j, (link, text, answers)| {
+        if answers.is_empty() {
+            return false;
+        }
+        j.raw("{\"linkId\":");
+        j.lit(link);
+        j.raw(",\"text\":");
+        j.lit(text);
+        j.list(",\"answer\":[", "]", answers, |j, answer| {
+            j.raw("{\"valueString\":");
+            j.str(&answer);
+            j.raw("}");
+            true
+        });
+        j.raw("}");
+        true
+    });
+    j.raw("}");
+    true
+}

@@ -1,0 +1,274 @@
+//! Writing the Bundle's JSON straight into one reused buffer, byte for byte as
+//! serde_json writes the same values compactly (with `preserve_order`, keys in the
+//! order they are written): a Bundle holds some 25 resources per check-in, and
+//! building a `serde_json::Value` tree for each cost more than reading the log.
+//!
+//! Strings and decimals always go through serde_json itself, so escapes and number
+//! formats cannot drift from what the earlier Value-based writer produced. Keys and
+//! the fixed parts of a resource are written as they are: they are constants of
+//! this module's callers, plain ASCII with nothing to escape.
+
+use serde::Serialize;
+
+/// A buffer of JSON being written.
+#[derive(Default)]
+pub struct Json {
+    pub buf: Vec<u8>,
+    /// For strings made of several parts (`ID/CODE`), reused so that joining them
+    /// allocates nothing after the first check-in.
+    scratch: String,
+}
+
+impl Json {
+    /// JSON text as it is: punctuation, keys, constant parts.
+    pub fn raw(&mut self, text: &str) {
+        self.buf.extend_from_slice(text.as_bytes());
+    }
+
+    /// A string value, quoted and escaped as serde_json escapes it.
+    pub fn str(&mut self, s: &str) {
+        self.value(s);
+    }
+
+    /// A constant string value: one of this module's callers' own, which needs no
+    /// escape (the tests, built with debug assertions, check each one written).
+    pub fn lit(&mut self, s: &'static str) {
+        debug_assert!(
+            !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'),
+            "{s:?} needs an escape"
+        );
+        self.raw("\"");
+        self.raw(s);
+        self.raw("\"");
+    }
+
+    /// One string value made of `parts` joined.
+    pub fn joined(&mut self, parts: &[&str]) {
+        let mut s = std::mem::take(&mut self.scratch);
+        s.clear();
+        parts.iter().for_each(|p| s.push_str(p));
+        self.str(&s);
+        self.scratch = s;
+    }
+
+    /// An integer, as serde_json writes it.
+    pub fn int(&mut self, n: impl Into<i64>) {
+        // Integers print the same through `Display` as through serde_json (itoa).
+        use std::io::Write;
+        let _ = write!(self.buf, "{}", n.into());
+    }
+
+    pub fn bool(&mut self, b: bool) {
+        self.raw(if b { "true" } else { "false" });
+    }
+
+    /// Any value through serde_json: decimals (ryu, `null` for NaN and infinity,
+    /// as `json!` of a non-finite f64 gives), and fragments rendered once.
+    pub fn value(&mut self, v: &(impl Serialize + ?Sized)) {
+        // Writing to a Vec cannot fail, and nothing written here is a map with
+        // non-string keys, the one thing serde_json refuses.
+        let _ = serde_json::to_writer(&mut self.buf, v);
+    }
+
+    /// Where the buffer ends now, to [`Json::truncate`] back to when what follows
+    /// turns out to be empty (a group with no item).
+    pub fn mark(&self) -> usize {
+        self.buf.len()
+    }
+
+    pub fn truncate(&mut self, mark: usize) {
+        self.buf.truncate(mark);
+    }
+
+    /// Writes `open`, then each of `items` that `write` writes, comma-separated,
+    /// then `close`; or nothing at all when `write` writes none (it returns false
+    /// for an item that is not there, and what it wrote of it is dropped). Returns
+    /// whether any was written: an optional list, such as a group's `item`.
+    pub fn list<T>(
+        &mut self,
+        open: &str,
+        close: &str,
+        items: impl IntoIterator<Item = T>,
+        mut write: impl FnMut(&mut Json, T) -> bool,
+    ) -> bool {
+        let start = self.mark();
+        self.raw(open);
+        let mut written = 0usize;
+        for item in items {
+            let before = self.mark();
+            if written > 0 {
+                self.raw(",");
+            }
+            if write(self, item) {
+                written += 1;
+            } else {
+                self.truncate(before);
+            }
+        }
+        if written == 0 {
+            self.truncate(start);
+        } else {
+            self.raw(close);
+        }
+        written > 0
+    }
+
+    /// A stable `urn:uuid:` for the key made of `parts` joined, as a string value
+    /// ([`stable_uuid`]).
+    pub fn uuid<'s>(&mut self, parts: impl IntoIterator<Item = &'s str>) {
+        self.hashed(Hashed::of(parts));
+    }
+
+    /// The `urn:uuid:` of a key hashed ([`Hashed`]), as a string value.
+    pub fn hashed(&mut self, key: Hashed) {
+        self.raw("\"");
+        uuid_into(&mut self.buf, key);
+        self.raw("\"");
+    }
+
+    /// A search query value for `ifNoneExist`, as a string value: `prefix` as it
+    /// is, then `parts` joined and percent-encoded ([`query_value`]).
+    pub fn query<'s>(&mut self, prefix: &str, parts: impl IntoIterator<Item = &'s str>) {
+        self.raw("\"");
+        self.raw(prefix);
+        for p in parts {
+            query_into(&mut self.buf, p);
+        }
+        self.raw("\"");
+    }
+}
+
+const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl
+/// in every export. Version 8 (custom) UUID from two FNV-1a hashes of `key`.
+pub fn stable_uuid(key: &str) -> String {
+    let mut out = Vec::with_capacity(45);
+    uuid_into(&mut out, Hashed::of([key]));
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The two FNV-1a hashes a fullUrl is made from, over the parts of its key given
+/// so far: the entries about one check-in share the start of their keys, which is
+/// then hashed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Hashed(u64, u64);
+
+impl Hashed {
+    /// `parts` joined, hashed.
+    pub fn of<'s>(parts: impl IntoIterator<Item = &'s str>) -> Hashed {
+        let start = Hashed(0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142);
+        parts.into_iter().fold(start, Hashed::add)
+    }
+
+    /// The key so far with `part` after it.
+    pub fn add(self, part: &str) -> Hashed {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let Hashed(mut h1, mut h2) = self;
+        for &byte in part.as_bytes() {
+            h1 = (h1 ^ u64::from(byte)).wrapping_mul(PRIME);
+            h2 = (h2 ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+        Hashed(h1, h2)
+    }
+}
+
+/// A string as a JSON value, for one written many times.
+pub fn string(s: &str) -> String {
+    let mut j = Json::default();
+    j.str(s);
+    String::from_utf8(j.buf).unwrap_or_default()
+}
+
+/// [`stable_uuid`] of `parts` joined, written into `out`.
+fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
+    let mut b = [0u8; 16];
+    b[..8].copy_from_slice(&key.0.to_be_bytes());
+    b[8..].copy_from_slice(&key.1.to_be_bytes());
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    out.extend_from_slice(b"urn:uuid:");
+    for (i, x) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push(b'-');
+        }
+        out.push(LOWER_HEX[usize::from(x >> 4)]);
+        out.push(LOWER_HEX[usize::from(x & 0x0f)]);
+    }
+}
+
+/// A value for a search query in `ifNoneExist`.
+pub fn query_value(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len() + 8);
+    query_into(&mut out, s);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`query_value`] of `s`, written into `out`. What it writes never needs a JSON
+/// escape: letters, digits, `-._~:` and `%XX`.
+fn query_into(out: &mut Vec<u8>, s: &str) {
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~:".contains(&b);
+    let mut rest = s.as_bytes();
+    while !rest.is_empty() {
+        // Runs of plain bytes are copied whole.
+        let n = rest.iter().position(|&b| !plain(b)).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..n]);
+        if let Some(&b) = rest.get(n) {
+            out.push(b'%');
+            out.push(UPPER_HEX[usize::from(b >> 4)]);
+            out.push(UPPER_HEX[usize::from(b & 0x0f)]);
+            rest = &rest[n + 1..];
+        } else {
+            rest = &[];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn strings_and_numbers_are_written_as_serde_json_writes_them() {
+        let mut j = Json::default();
+        let texts = [
+            "plain",
+            "quote \" back \\ tab \t nl \n",
+            "\u{1}\u{7f} é ☃ \u{2028}",
+        ];
+        for t in texts {
+            j.str(t);
+        }
+        for d in [0.0, -0.0, 0.5, 1e21, 1e-7, 72.5, f64::NAN, f64::INFINITY] {
+            j.value(&d);
+        }
+        j.int(-(1i64 << 40));
+        let mut want = String::new();
+        for t in texts {
+            want.push_str(&json!(t).to_string());
+        }
+        for d in [0.0, -0.0, 0.5, 1e21, 1e-7, 72.5, f64::NAN, f64::INFINITY] {
+            want.push_str(&json!(d).to_string());
+        }
+        want.push_str(&json!(-(1i64 << 40)).to_string());
+        assert_eq!(String::from_utf8(j.buf).expect("utf-8"), want);
+    }
+
+    #[test]
+    fn joined_parts_give_the_uuid_and_query_of_the_whole_key() {
+        let mut j = Json::default();
+        j.uuid(["observation ", "20250101-000000-abc", "/", "drowsiness"]);
+        j.query("identifier=", ["urn:x|", "a/b c"]);
+        j.joined(&["a\"", "/", "b"]);
+        let want = format!(
+            "\"{}\"\"identifier={}\"{}",
+            stable_uuid("observation 20250101-000000-abc/drowsiness"),
+            query_value("urn:x|a/b c"),
+            json!("a\"/b")
+        );
+        assert_eq!(String::from_utf8(j.buf).expect("utf-8"), want);
+    }
+}
