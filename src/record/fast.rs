@@ -407,7 +407,10 @@ impl<'a> Cur<'a> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            match *self.b.get(self.at)? {
+            // Most of a line is plain string text: pass over it in one go.
+            let plain = self.b[self.at..].iter().position(|c| STOPS[usize::from(*c)])?;
+            self.at += plain;
+            match self.b[self.at] {
                 b'"' => break,
                 b'\\' => {
                     escaped = true;
@@ -423,8 +426,7 @@ impl<'a> Cur<'a> {
                         _ => return None,
                     };
                 }
-                c if c < 0x20 => return None,
-                _ => self.at += 1,
+                _ => return None,
             }
         }
         // Both ends are ASCII, so on character boundaries.
@@ -433,6 +435,20 @@ impl<'a> Cur<'a> {
         Some((raw, escaped))
     }
 }
+
+/// The bytes that end a run of plain string text: the closing quote, an escape, and
+/// the control characters, which serde_json refuses in a string.
+static STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        stops[c] = true;
+        c += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
 
 /// Four hex digits as a number.
 fn hex4(digits: &[u8]) -> Option<u32> {
