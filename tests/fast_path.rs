@@ -312,16 +312,16 @@ fn edit() -> impl Strategy<Value = Edit> {
     let token = 0..TOKENS.len();
     prop_oneof![
         (
-            at.clone(),
+            at,
             proptest::sample::select(b"\"\\,:{}[]0-e.n 9tfa\x01".to_vec())
         )
             .prop_map(|(i, b)| Edit::Byte(i, b)),
-        (at.clone(), token.clone()).prop_map(|(i, t)| Edit::Insert(i, t)),
-        (at.clone(), 1..12usize).prop_map(|(i, n)| Edit::Delete(i, n)),
-        at.clone().prop_map(Edit::Truncate),
-        (at.clone(), token.clone()).prop_map(|(i, t)| Edit::Number(i, t)),
-        (at.clone(), token).prop_map(|(i, t)| Edit::AfterQuote(i, t)),
-        (at.clone(), any::<usize>()).prop_map(|(i, j)| Edit::Swap(i, j)),
+        (at, token.clone()).prop_map(|(i, t)| Edit::Insert(i, t)),
+        (at, 1..12usize).prop_map(|(i, n)| Edit::Delete(i, n)),
+        at.prop_map(Edit::Truncate),
+        (at, token.clone()).prop_map(|(i, t)| Edit::Number(i, t)),
+        (at, token).prop_map(|(i, t)| Edit::AfterQuote(i, t)),
+        (at, any::<usize>()).prop_map(|(i, j)| Edit::Swap(i, j)),
         at.prop_map(Edit::Repeat),
     ]
 }

@@ -408,7 +408,9 @@ impl<'a> Cur<'a> {
         let mut escaped = false;
         loop {
             // Most of a line is plain string text: pass over it in one go.
-            let plain = self.b[self.at..].iter().position(|c| STOPS[usize::from(*c)])?;
+            let plain = self.b[self.at..]
+                .iter()
+                .position(|c| STOPS[usize::from(*c)])?;
             self.at += plain;
             match self.b[self.at] {
                 b'"' => break,
