@@ -162,6 +162,14 @@ fn edge_cases() -> Vec<String> {
         .iter()
         .map(|n| full.replacen(answer, &format!(r#""value":{n}"#), 1))
         .collect();
+    out.extend(check_in_edits(full));
+    out.extend(mark_edits(&mark));
+    out
+}
+
+/// A written check-in, edited key by key.
+fn check_in_edits(full: &str) -> Vec<String> {
+    let mut out = Vec::new();
     let edits: &[(&str, &str)] = &[
         (r#""schema":3"#, r#""schema":4"#),
         (r#""schema":3"#, r#""schema":9"#),
@@ -221,6 +229,12 @@ fn edge_cases() -> Vec<String> {
         let old = format!("{}{scores}{}", &full[..at], &full[at..]);
         out.push(old.replacen(r#""schema":3"#, &format!(r#""schema":{schema}"#), 1));
     }
+    out
+}
+
+/// A written baseline mark, edited key by key.
+fn mark_edits(mark: &str) -> Vec<String> {
+    let mut out = Vec::new();
     for (from, to) in [
         (r#""schema":4"#, r#""schema":5"#),
         (r#""schema":4"#, r#""schema":3"#),
