@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
-use crate::record::{BaselineMark, CheckIn, Status};
+use crate::record::{BaselineMark, CheckIn, Skim, Status};
 use crate::store::{Entry, Lookup, Only, Store};
 
 /// A 64-bit hash of a check-in id, the same in every pass of one run.
@@ -87,13 +87,12 @@ impl Rule {
     /// completion may lie outside it. Bad lines are left to the passes to report.
     pub fn read(store: &Store) -> Result<Rule, Error> {
         let mut learning = Learning::new();
-        for entry in store.reader()? {
-            match entry {
-                Entry::Record(r) => learning.learn(&r),
+        // Only ids, `completes` and marks are needed, so the lines are skimmed.
+        for skim in store.skim()? {
+            match skim.map_err(Error::Store)? {
+                Skim::CheckIn { id, completes, .. } => learning.learn(&id, completes.as_deref()),
                 // The last one wins.
-                Entry::Mark(m) => learning.rule.baseline = Some(m),
-                Entry::Bad(_) => {}
-                Entry::Failed(e) => return Err(Error::Store(e)),
+                Skim::Mark(m) => learning.rule.baseline = Some(m),
             }
         }
         Ok(learning.done())
@@ -108,7 +107,7 @@ impl Rule {
     pub fn of<'r>(records: impl IntoIterator<Item = &'r CheckIn>) -> Rule {
         let mut learning = Learning::new();
         for r in records {
-            learning.learn(r);
+            learning.learn(&r.id, r.completes.as_deref());
         }
         learning.done()
     }
@@ -143,12 +142,13 @@ impl Learning {
         }
     }
 
-    fn learn(&mut self, r: &CheckIn) {
-        let h = id_hash(&r.id);
+    /// Learns of a check-in `id`, which continues `completes` if that is set.
+    fn learn(&mut self, id: &str, completes: Option<&str>) {
+        let h = id_hash(id);
         if self.filter.insert(h) {
             self.rule.maybe_repeated.push(h);
         }
-        if let Some(id) = &r.completes {
+        if let Some(id) = completes {
             self.rule.continued.push(id_hash(id));
         }
     }

@@ -16,6 +16,9 @@ use crate::bank::{Bank, Level, Question};
 use crate::profile::Profile;
 use crate::text::rfc3339_field;
 
+mod fast;
+pub use fast::{Skim, read_line_fast, skim_line};
+
 /// The record format this build writes. Version 2 added `completes`; version 3
 /// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
 /// and the alerts' `shown_at` and `retracted_at`. Records of versions 1 and 2 are read
@@ -91,7 +94,20 @@ pub enum LineError {
 
 /// Reads one line of the log (without its line end): the one rule of what a line
 /// is, for every reader and for the store's repair of a torn last line.
+///
+/// A line exactly as sidecheck writes it is read by the strict fast path
+/// ([`fast`]); every other line by [`read_line_serde`], which that path never
+/// differs from.
 pub fn read_line(text: &str) -> Result<Line, LineError> {
+    match fast::read_line_fast(text) {
+        Some(line) => Ok(line),
+        None => read_line_serde(text),
+    }
+}
+
+/// [`read_line`] by serde alone: what the fast path is checked against, and what
+/// decides every line the fast path leaves.
+pub fn read_line_serde(text: &str) -> Result<Line, LineError> {
     let e = match serde_json::from_str::<CheckIn>(text) {
         Ok(r) if r.schema > RECORD_VERSION => return Err(LineError::Newer(r.schema.into())),
         Ok(r) => return Ok(Line::CheckIn(Box::new(r))),

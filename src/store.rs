@@ -47,7 +47,9 @@ mod save;
 use std::path::{Path, PathBuf};
 
 pub use files::{create_private_dir, sync_dir, write_private_file};
-pub use read::{BAD_LINES_NAMED, BadLine, BadLines, Entry, Filtered, LogReader, Lookup, Only};
+pub use read::{
+    BAD_LINES_NAMED, BadLine, BadLines, Entry, Filtered, LogReader, Lookup, Only, Skims,
+};
 pub use rescue::{Imported, RESCUE_PREFIX};
 pub use save::{LOCK_WAIT_ENV, LOCK_WAIT_SECS, lock_wait};
 

@@ -20,6 +20,10 @@ mod crash;
 mod diskfull;
 // Shared with the fuzz targets: what must hold for any parsed bank, answers file or log.
 mod exercise;
+// Shared with the `read_line` fuzz target: the log's fast path reads what serde reads.
+mod agree;
+// The fast path's proof: every test file's lines, generated logs, edge cases, mutations.
+mod fast_path;
 // CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.
 mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.

@@ -21,13 +21,15 @@
 
 use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::files::{a_link, is_link_error, no_follow, not_a_file};
 use super::save::Lock;
 use super::{LOG_NAME, MAX_LINE, Store, StoreError, Waiting, Warn};
-use crate::record::{BaselineMark, CheckIn, Line, LineError, RECORD_VERSION, read_line};
+use crate::record::{
+    BaselineMark, CheckIn, Line, LineError, RECORD_VERSION, Skim, read_line, skim_line,
+};
 use crate::text::io_reason;
 
 /// How many bad lines a reading pass names one by one before it only counts them.
@@ -35,7 +37,7 @@ pub const BAD_LINES_NAMED: u64 = 10;
 
 /// How far `last` steps back at a time.
 const BACKWARD_STEP: u64 = 64 * 1024;
-/// How much a pass that reads only some lines whole reads at a time.
+/// How much a pass going forward reads at a time.
 const FORWARD_BLOCK: usize = 1024 * 1024;
 /// How often `last` starts again when the log was cut while it read (a save set a
 /// torn tail aside), before it reads the log from the start instead.
@@ -92,10 +94,11 @@ impl Store {
     /// new line where the torn one was and report it as an unfinished last line. It
     /// is only a warning; the new record is whole in the log.
     pub fn reader(&self) -> Result<LogReader, StoreError> {
-        let path = self.log_path();
-        Ok(match self.snapshot()? {
-            Some((file, len)) => LogReader::new(Box::new(file.take(len)), path),
-            None => LogReader::new(Box::new(io::empty()), path),
+        Ok(LogReader {
+            lines: Forward::of(self.snapshot()?),
+            path: self.log_path(),
+            keep: None,
+            done: false,
         })
     }
 
@@ -105,9 +108,21 @@ impl Store {
     /// happened to read whole. A missing log reads as empty.
     pub fn only(&self, only: Only<'_>) -> Result<Filtered, StoreError> {
         Ok(Filtered {
-            lines: Forward::new(self.snapshot()?),
+            lines: Forward::of(self.snapshot()?),
             path: self.log_path(),
-            keep: Keep::of(only),
+            keep: Some(Keep::of(only)),
+            done: false,
+        })
+    }
+
+    /// A pass over the log that keeps of each check-in and mark only what [`Skim`]
+    /// holds, in log order. Bad lines are passed over without a word (the other
+    /// passes name them), exactly the lines every pass finds bad. A missing log
+    /// reads as empty.
+    pub fn skim(&self) -> Result<Skims, StoreError> {
+        Ok(Skims {
+            lines: Forward::of(self.snapshot()?),
+            path: self.log_path(),
             done: false,
         })
     }
@@ -259,17 +274,11 @@ pub(super) fn written_id(line: &[u8]) -> Option<&[u8]> {
 /// one): `None` for a blank line, else a check-in or a mark, or why it is bad. The
 /// one reading of a line for [`LogReader`], [`Filtered`] and `last`.
 fn read_raw(bytes: &[u8], too_long: bool) -> Option<Result<Line, String>> {
-    if too_long {
-        return Some(Err(format!("longer than {} MiB", MAX_LINE / 1024 / 1024)));
-    }
-    let ended = bytes.last() == Some(&b'\n');
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.trim_end_matches(['\n', '\r']),
-        Err(_) => return Some(Err("not UTF-8 text".into())),
+    let text = match text_of(bytes, too_long)? {
+        Ok(text) => text,
+        Err(reason) => return Some(Err(reason)),
     };
-    if text.trim().is_empty() {
-        return None;
-    }
+    let ended = bytes.last() == Some(&b'\n');
     Some(match read_line(text) {
         Ok(line) => Ok(line),
         Err(LineError::Newer(v)) => Err(format!(
@@ -282,9 +291,22 @@ fn read_raw(bytes: &[u8], too_long: bool) -> Option<Result<Line, String>> {
     })
 }
 
-/// Reads into `buf` from the file's current position until it is full or the file
-/// ends; returns how much was read.
-fn read_full(mut file: &File, buf: &mut [u8]) -> io::Result<usize> {
+/// A line's text without its line end: `None` for a blank line, or why it
+/// cannot be a line of the log at all.
+fn text_of(bytes: &[u8], too_long: bool) -> Option<Result<&str, String>> {
+    if too_long {
+        return Some(Err(format!("longer than {} MiB", MAX_LINE / 1024 / 1024)));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.trim_end_matches(['\n', '\r']),
+        Err(_) => return Some(Err("not UTF-8 text".into())),
+    };
+    (!text.trim().is_empty()).then_some(Ok(text))
+}
+
+/// Reads into `buf` from the input's current position until it is full or the
+/// input ends; returns how much was read.
+fn read_full(mut file: impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match file.read(&mut buf[n..]) {
@@ -309,10 +331,11 @@ fn read_at(mut file: &File, offset: u64, buf: &mut [u8]) -> io::Result<()> {
 
 /// The lines of a snapshot of the log, going forward in blocks, each lent out
 /// where it lies in the block (one that spans two blocks is moved to the front
-/// first). Memory stays bounded by a block and the longest line kept.
+/// first), found with `memchr`: no line is copied. Memory stays bounded by a block
+/// and the longest line kept.
 struct Forward {
-    file: Option<File>,
-    /// Where the snapshot ends (sooner, if the file turned out shorter).
+    input: Box<dyn Read>,
+    /// Where the snapshot ends (sooner, if the input turned out shorter).
     len: u64,
     /// How much of the file has been read.
     read: u64,
@@ -333,19 +356,24 @@ struct RawLine<'b> {
 }
 
 impl Forward {
-    fn new(snapshot: Option<(File, u64)>) -> Forward {
-        let (file, len) = match snapshot {
-            Some((file, len)) => (Some(file), len),
-            None => (None, 0),
-        };
+    /// The lines of `input` up to `len` bytes, or to its end if that comes first.
+    fn new(input: Box<dyn Read>, len: u64) -> Forward {
         Forward {
-            file,
+            input,
             len,
             read: 0,
             buf: Vec::new(),
             at: 0,
             filled: 0,
             line: 0,
+        }
+    }
+
+    /// The lines of a snapshot; none when there is no log.
+    fn of(snapshot: Option<(File, u64)>) -> Forward {
+        match snapshot {
+            Some((file, len)) => Forward::new(Box::new(file), len),
+            None => Forward::new(Box::new(io::empty()), 0),
         }
     }
 
@@ -386,10 +414,6 @@ impl Forward {
     /// Moves the unfinished line to the front of the buffer and reads the next
     /// block after it.
     fn fill(&mut self) -> io::Result<()> {
-        let Some(file) = &self.file else {
-            self.len = self.read;
-            return Ok(());
-        };
         self.buf.copy_within(self.at..self.filled, 0);
         self.filled -= self.at;
         self.at = 0;
@@ -397,7 +421,10 @@ impl Forward {
         if self.buf.len() < self.filled + want {
             self.buf.resize(self.filled + want, 0);
         }
-        let n = read_full(file, &mut self.buf[self.filled..self.filled + want])?;
+        let n = read_full(
+            &mut self.input,
+            &mut self.buf[self.filled..self.filled + want],
+        )?;
         self.filled += n;
         self.read += n as u64;
         if n < want {
@@ -426,14 +453,31 @@ impl Forward {
 
 /// A pass over the log made by [`Store::only`]: entries as [`LogReader`] gives
 /// them, without the lines it could pass over unread.
-pub struct Filtered {
+pub type Filtered = LogReader;
+
+/// Streams the log one line at a time ([`Forward`]); memory stays bounded by a
+/// block and the longest line.
+pub struct LogReader {
     lines: Forward,
     path: PathBuf,
-    keep: Keep,
+    /// What to read whole, for a pass made by [`Store::only`]; every line when `None`.
+    keep: Option<Keep>,
     done: bool,
 }
 
-impl Iterator for Filtered {
+impl LogReader {
+    /// Reads `input` to its end as a log at `path` (the name bad lines are named by).
+    pub fn new(input: Box<dyn Read>, path: PathBuf) -> LogReader {
+        LogReader {
+            lines: Forward::new(input, u64::MAX),
+            path,
+            keep: None,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for LogReader {
     type Item = Entry;
 
     fn next(&mut self) -> Option<Entry> {
@@ -454,7 +498,11 @@ impl Iterator for Filtered {
             };
             // An unfinished last line is always read: a torn tail is named.
             let ended = raw.bytes.last() == Some(&b'\n');
-            if !raw.too_long && ended && !self.keep.may_match(raw.bytes) {
+            if let Some(keep) = &self.keep
+                && !raw.too_long
+                && ended
+                && !keep.may_match(raw.bytes)
+            {
                 continue;
             }
             return match read_raw(raw.bytes, raw.too_long) {
@@ -468,6 +516,37 @@ impl Iterator for Filtered {
                 })),
             };
         }
+    }
+}
+
+/// A pass made by [`Store::skim`].
+pub struct Skims {
+    lines: Forward,
+    path: PathBuf,
+    done: bool,
+}
+
+impl Iterator for Skims {
+    type Item = Result<Skim, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            match self.lines.next() {
+                Ok(Some(raw)) => {
+                    if let Some(Ok(text)) = text_of(raw.bytes, raw.too_long)
+                        && let Ok(skim) = skim_line(text)
+                    {
+                        return Some(Ok(skim));
+                    }
+                }
+                Ok(None) => self.done = true,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(read_error(&self.path, &e)));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -765,90 +844,4 @@ pub enum Entry {
     Bad(BadLine),
     /// Reading stopped: the file could not be read further.
     Failed(StoreError),
-}
-
-/// Streams the log one line at a time; memory stays bounded by the longest line.
-pub struct LogReader {
-    input: BufReader<Box<dyn Read>>,
-    path: PathBuf,
-    line: u64,
-    buf: Vec<u8>,
-    done: bool,
-}
-
-impl LogReader {
-    pub fn new(input: Box<dyn Read>, path: PathBuf) -> LogReader {
-        LogReader {
-            input: BufReader::with_capacity(64 * 1024, input),
-            path,
-            line: 0,
-            buf: Vec::new(),
-            done: false,
-        }
-    }
-
-    /// Reads one line into `buf`, at most MAX_LINE bytes kept. Returns (any bytes
-    /// read, too long).
-    fn read_line(&mut self) -> io::Result<(bool, bool)> {
-        self.buf.clear();
-        let mut any = false;
-        let mut too_long = false;
-        loop {
-            let chunk = self.input.fill_buf()?;
-            if chunk.is_empty() {
-                return Ok((any, too_long));
-            }
-            any = true;
-            let (take, found) = match chunk.iter().position(|b| *b == b'\n') {
-                Some(i) => (i + 1, true),
-                None => (chunk.len(), false),
-            };
-            let room = MAX_LINE.saturating_sub(self.buf.len());
-            if take > room {
-                too_long = true;
-            }
-            self.buf.extend_from_slice(&chunk[..take.min(room)]);
-            self.input.consume(take);
-            if found {
-                return Ok((any, too_long));
-            }
-        }
-    }
-}
-
-impl Iterator for LogReader {
-    type Item = Entry;
-
-    fn next(&mut self) -> Option<Entry> {
-        loop {
-            if self.done {
-                return None;
-            }
-            let (any, too_long) = match self.read_line() {
-                Ok(r) => r,
-                Err(e) => {
-                    self.done = true;
-                    return Some(Entry::Failed(StoreError::Read {
-                        path: self.path.clone(),
-                        reason: io_reason(&e),
-                    }));
-                }
-            };
-            if !any {
-                self.done = true;
-                return None;
-            }
-            self.line += 1;
-            return match read_raw(&self.buf, too_long) {
-                None => continue,
-                Some(Ok(Line::CheckIn(r))) => Some(Entry::Record(r)),
-                Some(Ok(Line::Mark(m))) => Some(Entry::Mark(m)),
-                Some(Err(reason)) => Some(Entry::Bad(BadLine {
-                    path: self.path.clone(),
-                    line: self.line,
-                    reason,
-                })),
-            };
-        }
-    }
 }
