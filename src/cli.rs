@@ -27,6 +27,11 @@ Examples:
                                          Change them without questions
   sidecheck import sidecheck-rescue-ID.json
                                          Add a check-in that could not be saved to the log
+  sidecheck completions bash             Tab completion for your shell (also zsh, fish,
+                                         powershell)
+  sidecheck man                          The manual page, for `man`
+
+Every command's --help has examples of its own (`sidecheck check --help`).
 
 If a check-in cannot be saved (disk full, log locked, log not a plain file), its answers
 are kept in a private sidecheck-rescue-ID.json beside the data folder (or in your home
@@ -121,7 +126,7 @@ pub enum Command {
     /// Show one saved check-in.
     Show(ShowArgs),
     /// Work with question banks.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = BANK_EXAMPLES)]
     Bank(BankCommand),
     /// List the regions and their emergency, crisis and poison numbers.
     Regions(RegionsArgs),
@@ -141,9 +146,57 @@ pub enum Command {
     /// first guided check, kept in profile.json in the data folder, and can lower
     /// the point at which an answer raises an alert.
     Profile(ProfileArgs),
+    /// Print a tab-completion script for your shell (bash, zsh, fish or powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff, as `man` reads it).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
 }
 
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  sidecheck completions bash > ~/.local/share/bash-completion/completions/sidecheck
+  sidecheck completions zsh > ~/.zfunc/_sidecheck
+                      (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+  sidecheck completions fish > ~/.config/fish/completions/sidecheck.fish
+  sidecheck completions powershell >> $PROFILE
+
+Open a new shell afterwards; `sidecheck <Tab>` then offers the commands and options.";
+
+/// The arguments of `sidecheck completions`.
+#[derive(Debug, Args)]
+#[command(after_help = COMPLETIONS_EXAMPLES)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+/// The shells `sidecheck completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  sidecheck man | man -l -      Read the manual page without installing it
+  mkdir -p ~/.local/share/man/man1
+  sidecheck man > ~/.local/share/man/man1/sidecheck.1
+                                Install it; then `man sidecheck`";
+
+const PROFILE_EXAMPLES: &str = "\
+Examples:
+  sidecheck profile                             Show your answers (in a terminal, change them)
+  sidecheck profile --set kidney=yes,older=no   Change them without questions
+  sidecheck profile --answers about-me.json     Take them from a file: {\"kidney\": true}
+  sidecheck profile --json                      Print them as JSON";
+
 #[derive(Debug, Default, Args)]
+#[command(after_help = PROFILE_EXAMPLES)]
 pub struct ProfileArgs {
     /// Change answers without asking: ID=yes or ID=no, separated by commas or with
     /// --set again (e.g. --set kidney=yes,older=no). Other answers stay as they are.
@@ -161,7 +214,16 @@ pub struct ProfileArgs {
     pub json: bool,
 }
 
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  sidecheck import sidecheck-rescue-20261130-081500-1a2b3c4d5e6f.json
+                                  Add a check-in kept when its save failed
+  sidecheck import checkin.json   Any file holding one check-in record as JSON
+
+A check-in already in the log is not added again, so importing twice is safe.";
+
 #[derive(Debug, Args)]
+#[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
     /// The rescue file (`sidecheck-rescue-<id>.json`), or any file holding one
     /// check-in record as JSON.
@@ -169,7 +231,21 @@ pub struct ImportArgs {
     pub file: PathBuf,
 }
 
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  sidecheck check                          The guided check, one question at a time
+  sidecheck check --answers answers.json   From a file, no terminal needed
+  sidecheck check --answers - --json < answers.json
+                                           From standard input; print the saved record
+  sidecheck check --resume                 Finish the check-in you stopped last
+  sidecheck check --baseline               A check-in to compare later ones with
+  sidecheck --region GB check              Show UK numbers in alerts
+
+An answers file looks like {\"breathing\": false, \"drowsiness\": \"mild\", ...};
+`sidecheck bank questions` lists every id and the answers it takes.";
+
 #[derive(Debug, Default, Args)]
+#[command(after_help = CHECK_EXAMPLES)]
 pub struct CheckArgs {
     /// Take the answers from a JSON file (`-` for standard input) instead of asking.
     /// The file maps question ids to answers: true/false, an option id or score 0-4,
@@ -200,7 +276,15 @@ pub struct CheckArgs {
     pub baseline: bool,
 }
 
+const BASELINE_EXAMPLES: &str = "\
+Examples:
+  sidecheck baseline                  Which check-in is your baseline now
+  sidecheck baseline last             Mark your last check-in as the baseline
+  sidecheck baseline 20261130-0815    Mark the check-in whose id starts so
+  sidecheck check --baseline          Take a new check-in and mark it";
+
 #[derive(Debug, Args)]
+#[command(after_help = BASELINE_EXAMPLES)]
 pub struct BaselineArgs {
     /// The check-in to mark: an id, the start of one, or `last`. Leave it out to see
     /// which check-in is the baseline now.
@@ -208,7 +292,16 @@ pub struct BaselineArgs {
     pub which: Option<String>,
 }
 
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  sidecheck show                   The last saved check-in (the same as `show last`)
+  sidecheck show 20261130-0815     The check-in whose id starts so
+  sidecheck show last --json       The last check-in as JSON
+
+`sidecheck history` lists the check-ins with their ids.";
+
 #[derive(Debug, Args)]
+#[command(after_help = SHOW_EXAMPLES)]
 pub struct ShowArgs {
     /// A check-in id (or the start of one), or `last`.
     #[arg(default_value = "last", value_name = "ID|last")]
@@ -219,24 +312,46 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
+const REGIONS_EXAMPLES: &str = "\
+Examples:
+  sidecheck regions                The regions and their numbers, with sources
+  sidecheck regions --json         The same table as JSON
+  sidecheck --region GB check      Use one region's numbers for a check";
+
 #[derive(Debug, Args)]
+#[command(after_help = REGIONS_EXAMPLES)]
 pub struct RegionsArgs {
     /// Print the table as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
+const BANK_EXAMPLES: &str = "\
+Examples:
+  sidecheck bank questions                   Every question id, for an answers file
+  sidecheck bank questions --json            The same as a JSON array
+  sidecheck bank validate my-bank.json       Check a bank file, listing every problem
+  sidecheck bank schema > bank.schema.json   The JSON Schema for bank files
+  sidecheck --bank my-bank.json check        Run the check with your own bank";
+
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Check bank files and report every problem found.
+    #[command(
+        after_help = "Examples:\n  sidecheck bank validate my-bank.json\n  sidecheck bank validate questions/*.json"
+    )]
     Validate {
         /// Bank files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Print the JSON Schema for bank files.
+    #[command(after_help = "Examples:\n  sidecheck bank schema > bank.schema.json")]
     Schema,
     /// List every question: id, section, kind, text, allowed answers, condition, alerts.
+    #[command(
+        after_help = "Examples:\n  sidecheck bank questions\n  sidecheck --bank my-bank.json bank questions --json"
+    )]
     Questions {
         /// Print a JSON array.
         #[arg(long)]
@@ -365,7 +480,7 @@ pub enum BundleKind {
 
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
+    use clap::{CommandFactory, Parser};
 
     use super::{Cli, error_line};
 
@@ -392,6 +507,35 @@ mod tests {
         assert_eq!(
             line(&["sidecheck", "bank", "validate"]),
             "sidecheck: error: the following required arguments were not provided: <FILE>...; see `sidecheck --help`"
+        );
+    }
+
+    #[test]
+    fn every_command_has_examples_in_its_help() {
+        fn each(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if !help.starts_with("Examples:\n  ") || !help.contains(&path) {
+                missing.push(path.clone());
+            }
+            for sub in cmd.get_subcommands() {
+                each(sub, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        let cli = Cli::command();
+        each(&cli, "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no examples (of itself) in --help: {missing:?}"
+        );
+        let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+        assert!(
+            names.contains(&"completions") && names.contains(&"man"),
+            "{names:?}"
         );
     }
 }

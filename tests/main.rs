@@ -64,6 +64,8 @@ mod readme;
 mod regions;
 // A save that cannot complete keeps a rescue copy; `import` adds it once.
 mod rescue;
+// `completions` for each shell and the `man` page name every command; `man` renders it.
+mod shell;
 // `check --resume`: finishing a stopped check-in, and when it cannot be finished.
 mod resume;
 // The scenario table through the pure flow and the binary: boxes shown, alerts kept.

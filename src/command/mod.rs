@@ -11,6 +11,7 @@
 //! | `sidecheck import` | `import.rs` |
 //! | `sidecheck baseline` | `baseline.rs` |
 //! | `sidecheck profile` | `profile.rs` |
+//! | `sidecheck completions`, `sidecheck man` | `shell.rs` |
 //!
 //! Their arguments are in [`crate::cli`]. A command reaches the bank, the log, the
 //! region and stdout through its [`Context`], never through the crate root.
@@ -25,6 +26,7 @@ mod history;
 mod import;
 mod profile;
 mod regions;
+mod shell;
 mod show;
 
 pub use context::Context;
@@ -48,5 +50,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Baseline(args)) => baseline::run(&ctx, args),
         Some(Command::Profile(args)) => profile::run(&ctx, args),
+        Some(Command::Completions(args)) => shell::completions(&ctx, args),
+        Some(Command::Man) => shell::man(&ctx),
     }
 }

@@ -319,6 +319,18 @@ impl LockError {
 
 /// Where the last line starts: the byte after the last newline (or 0).
 fn tail_start(file: &mut File, len: u64) -> io::Result<u64> {
+    // Every save leaves the log ending in a newline, so its last byte settles it
+    // almost always: reading (and zeroing a buffer for) 64 KiB before each save
+    // cost a scripted check-in about 60 µs of its 1 ms of work.
+    if len == 0 {
+        return Ok(0);
+    }
+    let mut last = [0u8; 1];
+    file.seek(SeekFrom::Start(len - 1))?;
+    file.read_exact(&mut last)?;
+    if last[0] == b'\n' {
+        return Ok(len);
+    }
     let mut end = len;
     let mut buf = vec![0u8; 64 * 1024];
     while end > 0 {
