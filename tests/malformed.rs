@@ -281,6 +281,12 @@ fn every_damaged_log_in_the_corpus_is_read_and_repaired() {
 
 const TEN_MB: usize = 10 * 1024 * 1024;
 
+/// How long a run on a huge input may take before it counts as runaway. Not a speed
+/// target (those live in `benches/`): a cost that grew with the square of the input
+/// would take hours here, and a debug build on a busy 2-core machine takes up to
+/// half a minute for what takes 10 s alone, so the bound is generous.
+const RUNAWAY: Duration = Duration::from_secs(180);
+
 fn mini_bank() -> Value {
     let text = std::fs::read_to_string(corpus_dir().join("valid-mini-bank.json")).unwrap();
     serde_json::from_str(&text).unwrap()
@@ -377,10 +383,7 @@ fn devices_as_input_are_refused_without_hanging() {
     ] {
         let began = Instant::now();
         assert_clear_error(env.run(&args), name, &format!("{args:?}"));
-        assert!(
-            began.elapsed() < Duration::from_secs(30),
-            "{args:?} took too long"
-        );
+        assert!(began.elapsed() < RUNAWAY, "{args:?} took too long");
     }
 }
 
@@ -433,10 +436,7 @@ fn a_huge_but_valid_bank_runs_in_good_time() {
     // A failed check shows only the start of the 10 MB on stderr.
     out.code(0);
     let took = began.elapsed();
-    assert!(
-        took < Duration::from_secs(30),
-        "a 10 MB advice took {took:?}"
-    );
+    assert!(took < RUNAWAY, "a 10 MB advice took {took:?}");
 
     // As many questions as a bank may have, each a follow-up of the one before.
     let chain = sidecheck::bank::MAX_ITEMS - 1;
@@ -473,10 +473,7 @@ fn a_huge_but_valid_bank_runs_in_good_time() {
     assert_no_panic_but_large_ok(&out);
     out.code(0);
     let took = began.elapsed();
-    assert!(
-        took < Duration::from_secs(30),
-        "{chain} follow-ups took {took:?}"
-    );
+    assert!(took < RUNAWAY, "{chain} follow-ups took {took:?}");
 
     // One more is refused at once, with a clear error.
     let mut questions = b["questions"].as_array().cloned().unwrap_or_default();

@@ -4,12 +4,14 @@
 //!
 //! The first [`MEMORY`] bytes stay in memory (a short log never touches the disk);
 //! past that the spool moves to a private file (0600, created new, never through a
-//! link) in the data folder, or in the system's temp folder when the data folder
-//! cannot take one (a read-only copy of a log). Memory stays flat however long the
-//! log is. On Unix the file's name is removed as soon as it is open, so nothing is
-//! left behind, not even when the program is killed mid-report; elsewhere it is
-//! removed when the spool is dropped. Its name starts with [`PREFIX`] and ends in
-//! `.tmp`: nothing reads such a file as a log, a torn-line copy or a rescue copy.
+//! link) in the data folder, so memory stays flat however long the log is. Health
+//! data is never written anywhere else: when the data folder cannot take a file (a
+//! read-only copy of a log), or the disk fills while the spool is in use, the
+//! spool goes on in memory instead, so the report is still whole. On Unix the
+//! file's name is removed as soon as it is open, so nothing is left behind, not
+//! even when the program is killed mid-report; elsewhere it is removed when the
+//! spool is dropped. Its name starts with [`PREFIX`] and ends in `.tmp`: nothing
+//! reads such a file as a log, a torn-line copy or a rescue copy.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -62,7 +64,11 @@ impl Spool {
     /// Copies what was written to `out`, in order, and empties the spool.
     pub fn copy_to(&mut self, out: &mut dyn Write) -> Result<(), Error> {
         if let Some(file) = &mut self.file {
-            io(file.out.flush())?;
+            if file.out.flush().is_err() {
+                // The disk filled at the end: what was spooled comes back to memory.
+                io(self.unspill())?;
+                return self.copy_to(out);
+            }
             let f = file.out.get_mut();
             io(f.seek(SeekFrom::Start(0)).map(|_| ()))?;
             io(copy(f, out))?;
@@ -73,26 +79,57 @@ impl Spool {
         Ok(())
     }
 
-    /// Moves what is held to a new file; returns it.
-    fn spill(&mut self) -> io::Result<&mut SpoolFile> {
-        let file = open(&self.dir).or_else(|_| open(&std::env::temp_dir()))?;
-        let file = self.file.insert(file);
-        file.out.write_all(&self.held)?;
-        self.held = Vec::new();
-        Ok(file)
+    /// Moves what is held to a new file in the data folder. When the folder
+    /// cannot take one, the spool stays in memory (and stops trying).
+    fn spill(&mut self) {
+        let Ok(mut file) = open(&self.dir) else {
+            self.limit = usize::MAX;
+            return;
+        };
+        if file.out.write_all(&self.held).is_ok() {
+            self.held = Vec::new();
+            self.file = Some(file);
+        } else {
+            self.limit = usize::MAX;
+        }
+    }
+
+    /// After a failed write to the file (a full disk): everything the file took,
+    /// and what its buffer still holds, comes back into memory, where the spool
+    /// goes on. Fails only if the file cannot be read back.
+    fn unspill(&mut self) -> io::Result<()> {
+        let Some(mut file) = self.file.take() else {
+            return Ok(());
+        };
+        // The buffer keeps what it could not write; the file holds, from its start
+        // to where it stands, exactly what was written before.
+        let pending = file.out.buffer().to_vec();
+        let f = file.out.get_mut();
+        let end = f.stream_position()?;
+        f.seek(SeekFrom::Start(0))?;
+        let mut held = Vec::with_capacity(end as usize + pending.len());
+        f.take(end).read_to_end(&mut held)?;
+        held.extend_from_slice(&pending);
+        self.held = held;
+        self.limit = usize::MAX;
+        Ok(())
     }
 }
 
 impl Write for Spool {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.file.is_none() && self.held.len() + buf.len() <= self.limit {
-            self.held.extend_from_slice(buf);
-            return Ok(buf.len());
+        if self.file.is_none() && self.held.len() + buf.len() > self.limit {
+            self.spill();
         }
-        match &mut self.file {
-            Some(file) => file.out.write(buf),
-            None => self.spill()?.out.write(buf),
+        if let Some(file) = &mut self.file {
+            match file.out.write(buf) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
+                Err(_) => self.unspill()?,
+            }
         }
+        self.held.extend_from_slice(buf);
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -191,16 +228,40 @@ mod tests {
     }
 
     #[test]
-    fn a_folder_that_cannot_take_a_file_sends_the_spool_elsewhere() {
+    fn a_folder_that_cannot_take_a_file_keeps_the_spool_in_memory_and_nowhere_else() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let gone = dir.path().join("no-such-folder");
         let mut spool = Spool::with_limit(&gone, 0);
-        spool
-            .write_all(b"kept")
-            .expect("written to the temp folder");
+        spool.write_all(b"kept").expect("written to memory");
+        assert!(spool.file.is_none(), "no file outside the data folder");
         let mut out = Vec::new();
         spool.copy_to(&mut out).expect("copied");
         assert_eq!(out, b"kept");
+    }
+
+    /// A full disk mid-report: what the file's buffer held when a write failed
+    /// comes back, in order, and the rest goes on in memory. `/dev/full` stands
+    /// for the disk: every write to it fails with "no space left".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_disk_that_fills_while_spooling_loses_no_row() {
+        let Ok(full) = OpenOptions::new().read(true).write(true).open("/dev/full") else {
+            return;
+        };
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let mut spool = Spool::with_limit(dir.path(), 0);
+        spool.file = Some(SpoolFile {
+            out: BufWriter::with_capacity(100, full),
+            path: None,
+        });
+        for i in 0..2000 {
+            writeln!(spool, "row {i}").expect("written despite the full disk");
+        }
+        assert!(spool.file.is_none(), "the spool went on in memory");
+        let mut out = Vec::new();
+        spool.copy_to(&mut out).expect("copied");
+        let want: String = (0..2000).map(|i| format!("row {i}\n")).collect();
+        assert_eq!(String::from_utf8(out).expect("text"), want);
     }
 
     #[cfg(unix)]
