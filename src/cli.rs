@@ -229,8 +229,12 @@ pub struct RegionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Check bank files and report every problem found.
+    ///
+    /// A file with the same bank id as an earlier one, in another language, is its
+    /// translation: every difference that is not text (an id, a kind, a score, a
+    /// condition, an alert's rule or level, a placeholder) is reported.
     Validate {
-        /// Bank files to check.
+        /// Bank files to check (e.g. questions/baclofen.en.json questions/baclofen.es.json).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },

@@ -480,3 +480,66 @@ fn the_bank_and_report_schemas_use_nothing_strict_validators_refuse() {
         assert!(found.is_empty(), "{name} schema: {found:#?}");
     }
 }
+
+/// The bundled Spanish bank as JSON.
+fn spanish_bank() -> Value {
+    let text = std::fs::read_to_string(repo_file("questions/baclofen.es.json"))
+        .expect("read the Spanish bank");
+    serde_json::from_str(&text).expect("the Spanish bank is JSON")
+}
+
+#[test]
+fn the_english_and_spanish_banks_validate_together() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["bank", "validate"])
+        .arg(repo_file("questions/baclofen.en.json"))
+        .arg(repo_file("questions/baclofen.es.json"))
+        .run()
+        .code(0);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with("baclofen.es.json: ok (32 questions, 28 alert rules)")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_translation_that_differs_in_more_than_words_is_refused_naming_each_id() {
+    let env = Env::new();
+    let mut es = spanish_bank();
+    es["questions"][4]["score_yes"] = json!(3);
+    es["alerts"][0]["level"] = json!("crisis");
+    // Both forms of an alert lose the crisis line, so the file alone still passes.
+    es["alerts"][2]["advice"] = json!("Hable con alguien ahora. Llame al {emergency}.");
+    es["alerts"][2]["advice_caregiver"] = json!("Llame al {emergency} por esa persona.");
+    let bad = env.file("es.json", serde_json::to_string_pretty(&es).unwrap());
+    let out = env
+        .cmd()
+        .args(["bank", "validate"])
+        .arg(repo_file("questions/baclofen.en.json"))
+        .arg(&bad)
+        .run()
+        .code(2);
+    let err = stderr(&out);
+    let line = problem_at(&err, "questions[4].score_yes");
+    assert!(line.starts_with(&format!("{}: ", bad.display())), "{line}");
+    assert!(line.contains("question \"breathing\""), "{line}");
+    assert!(line.contains("3 here but 4 in the \"en\" bank"), "{line}");
+    let line = problem_at(&err, "alerts[0].level");
+    assert!(line.contains("alert \"breathing\""), "{line}");
+    let line = problem_at(&err, "alerts[2].advice");
+    assert!(line.contains("has no {crisis_contact}"), "{line}");
+    assert!(err.contains("1 of 2 bank file(s)"), "{err}");
+    assert!(
+        !err.contains("es.json: ok ("),
+        "a file with parity problems is not ok: {err}"
+    );
+
+    // Alone, the same file is a bank of its own: nothing to compare it with.
+    env.cmd().args(["bank", "validate"]).arg(&bad).run().code(0);
+}
