@@ -2,7 +2,7 @@
 //! and the fix for each kind of mistake; `bank schema` matches the committed schema,
 //! which the bundled bank passes; `bank questions --json` lists every question.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -273,6 +273,19 @@ fn a_value_of_the_wrong_type_is_refused_at_its_line_and_path() {
     assert!(line.contains("yes_no"), "lists the kinds: {line}");
 }
 
+/// Runs `bank validate` on the bundled English bank, then `file`; checks the exit
+/// code and returns stderr.
+fn validate_after_english(env: &Env, file: &Path, code: i32) -> String {
+    let out = env
+        .cmd()
+        .args(["bank", "validate"])
+        .arg(repo_file("questions/baclofen.en.json"))
+        .arg(file)
+        .run()
+        .code(code);
+    stderr(&out)
+}
+
 #[test]
 fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
     let env = Env::new();
@@ -281,14 +294,7 @@ fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
         b["alerts"][2]["advice"] = json!("");
     });
     let bad = env.file("two.json", text);
-    let out = env
-        .cmd()
-        .args(["bank", "validate"])
-        .arg(repo_file("questions/baclofen.en.json"))
-        .arg(&bad)
-        .run()
-        .code(2);
-    let err = stderr(&out);
+    let err = validate_after_english(&env, &bad, 2);
     problem_at(&err, "questions[5].id");
     problem_at(&err, "alerts[2].advice");
     assert!(err.contains("1 of 2 bank file(s)"), "{err}");
@@ -491,14 +497,7 @@ fn spanish_bank() -> Value {
 #[test]
 fn the_english_and_spanish_banks_validate_together() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["bank", "validate"])
-        .arg(repo_file("questions/baclofen.en.json"))
-        .arg(repo_file("questions/baclofen.es.json"))
-        .run()
-        .code(0);
-    let err = stderr(&out);
+    let err = validate_after_english(&env, &repo_file("questions/baclofen.es.json"), 0);
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(
         err.lines()
@@ -518,14 +517,7 @@ fn a_translation_that_differs_in_more_than_words_is_refused_naming_each_id() {
     es["alerts"][2]["advice"] = json!("Hable con alguien ahora. Llame al {emergency}.");
     es["alerts"][2]["advice_caregiver"] = json!("Llame al {emergency} por esa persona.");
     let bad = env.file("es.json", serde_json::to_string_pretty(&es).unwrap());
-    let out = env
-        .cmd()
-        .args(["bank", "validate"])
-        .arg(repo_file("questions/baclofen.en.json"))
-        .arg(&bad)
-        .run()
-        .code(2);
-    let err = stderr(&out);
+    let err = validate_after_english(&env, &bad, 2);
     let line = problem_at(&err, "questions[4].score_yes");
     assert!(line.starts_with(&format!("{}: ", bad.display())), "{line}");
     assert!(line.contains("question \"breathing\""), "{line}");

@@ -39,16 +39,21 @@ fn every_question_reads_at_grade_8_or_below_and_6_on_average() {
         .iter()
         .map(|q| (q.id.clone(), q.text.clone()))
         .collect();
-    let (over, average) = grades(&items, MAX_GRADE);
+    assert_grade_8_and_6_on_average("question", &items);
+}
+
+/// Each of `items` at grade 8 or below, and 6 on average; `what` they are.
+fn assert_grade_8_and_6_on_average(what: &str, items: &[(String, String)]) {
+    let (over, average) = grades(items, MAX_GRADE);
     assert!(
         over.is_empty(),
-        "questions above grade {MAX_GRADE}; rewrite them with shorter sentences and common words:\n{}",
+        "{what}s above grade {MAX_GRADE}; rewrite them with shorter sentences and common words:\n{}",
         describe(&over)
     );
-    let (worst, _) = grades(&items, 0.0);
+    let (worst, _) = grades(items, 0.0);
     assert!(
         average <= MAX_AVERAGE,
-        "average question grade {average:.1} is above {MAX_AVERAGE}; hardest first:\n{}",
+        "average {what} grade {average:.1} is above {MAX_AVERAGE}; hardest first:\n{}",
         describe(&worst[..worst.len().min(5)])
     );
 }
@@ -427,18 +432,7 @@ fn caregiver_questions(bank: &Bank) -> Vec<(String, String)> {
 fn caregiver_questions_read_at_grade_8_or_below_and_6_on_average() {
     let items = caregiver_questions(&bank());
     assert_eq!(items.len(), 32 + 5);
-    let (over, average) = grades(&items, MAX_GRADE);
-    assert!(
-        over.is_empty(),
-        "caregiver questions above grade {MAX_GRADE}:\n{}",
-        describe(&over)
-    );
-    let (worst, _) = grades(&items, 0.0);
-    assert!(
-        average <= MAX_AVERAGE,
-        "average caregiver question grade {average:.1} is above {MAX_AVERAGE}; hardest first:\n{}",
-        describe(&worst[..worst.len().min(5)])
-    );
+    assert_grade_8_and_6_on_average("caregiver question", &items);
 }
 
 #[test]

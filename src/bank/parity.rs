@@ -5,14 +5,13 @@
 //! a number to call.
 
 use std::collections::HashSet;
-use std::fmt::Debug;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::model::placeholders;
 use super::validate::Found;
-use super::{AlertRule, Bank, Question};
+use super::{AlertRule, Bank, ProfileItem, Question};
 
 impl Bank {
     /// Every difference between this bank and `reference` (the same bank in another
@@ -52,7 +51,7 @@ fn shown<T: Serialize>(value: &T) -> String {
 
 impl Parity<'_> {
     /// A field that must be the same in both banks.
-    fn same<T: PartialEq + Serialize + Debug>(
+    fn same<T: PartialEq + Serialize>(
         &mut self,
         place: &str,
         who: &str,
@@ -116,6 +115,19 @@ impl Parity<'_> {
         self.found.add(place, message);
     }
 
+    /// Each text of an item, by field, as [`Parity::same_text`] compares it.
+    fn same_texts<const N: usize>(
+        &mut self,
+        place: &str,
+        who: &str,
+        here: [(&str, Option<&str>); N],
+        there: [(&str, Option<&str>); N],
+    ) {
+        for ((field, h), (_, t)) in here.into_iter().zip(there) {
+            self.same_text(place, who, field, h, t);
+        }
+    }
+
     /// The same ids in the same order. Says each missing and extra id, or else
     /// the first one out of place.
     fn same_ids(&mut self, list: &str, what: &str, here: &[&str], there: &[&str]) {
@@ -169,25 +181,47 @@ impl Parity<'_> {
         self.same_text("", "", "safety_notice", Some(h), Some(t));
     }
 
-    fn sections(&mut self, here: &Bank, there: &Bank) {
-        let ids = |b: &Bank| b.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        let (h, t) = (ids(here), ids(there));
-        self.same_ids("sections", "section", &refs(&h), &refs(&t));
-        for (i, s) in here.sections.iter().enumerate() {
-            let Some(other) = there.section(&s.id) else {
-                continue;
-            };
-            let who = format!("section \"{}\": ", s.id);
-            let place = format!("sections[{i}]");
-            self.same(&place, &who, "scored", &s.scored, &other.scored);
+    /// A list of items with ids: the same ids in the same order, then `each` on
+    /// every item here with its counterpart there, at its place here.
+    fn items<T>(
+        &mut self,
+        (list, what): (&str, &str),
+        (here, there): (&[T], &[T]),
+        id: impl Fn(&T) -> &str,
+        mut each: impl FnMut(&mut Self, &str, &T, &T),
+    ) {
+        let (mine, theirs): (Vec<&str>, Vec<&str>) = (
+            here.iter().map(&id).collect(),
+            there.iter().map(&id).collect(),
+        );
+        self.same_ids(list, what, &mine, &theirs);
+        for (i, item) in here.iter().enumerate() {
+            if let Some(other) = there.iter().find(|o| id(o) == id(item)) {
+                each(self, &format!("{list}[{i}]"), item, other);
+            }
         }
     }
 
+    fn sections(&mut self, here: &Bank, there: &Bank) {
+        let lists = (here.sections.as_slice(), there.sections.as_slice());
+        self.items(
+            ("sections", "section"),
+            lists,
+            |s| &s.id,
+            |p, place, s, o| {
+                let who = format!("section \"{}\": ", s.id);
+                p.same(place, &who, "scored", &s.scored, &o.scored);
+            },
+        );
+    }
+
     fn scales(&mut self, here: &Bank, there: &Bank) {
-        let names = |b: &Bank| b.scales.keys().cloned().collect::<Vec<_>>();
-        let (h, t) = (names(here), names(there));
         // The scales are a map: only their names count, not their order.
-        for name in t.iter().filter(|n| !h.contains(n)) {
+        for name in there
+            .scales
+            .keys()
+            .filter(|n| !here.scales.contains_key(*n))
+        {
             let other = self.other;
             self.found.add(
                 "scales".into(),
@@ -206,27 +240,21 @@ impl Parity<'_> {
                 );
                 continue;
             };
-            let ids = |o: &[super::Choice]| o.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-            let (h, t) = (ids(options), ids(theirs));
-            self.same_ids(&place, "option", &refs(&h), &refs(&t));
-            for (i, c) in options.iter().enumerate() {
-                if let Some(o) = theirs.iter().find(|o| o.id == c.id) {
+            self.items(
+                (&place, "option"),
+                (options, theirs),
+                |c| &c.id,
+                |p, at, c, o| {
                     let who = format!("option \"{}\": ", c.id);
-                    self.same(&format!("{place}[{i}]"), &who, "score", &c.score, &o.score);
-                }
-            }
+                    p.same(at, &who, "score", &c.score, &o.score);
+                },
+            );
         }
     }
 
     fn questions(&mut self, here: &Bank, there: &Bank) {
-        let ids = |b: &Bank| b.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
-        let (h, t) = (ids(here), ids(there));
-        self.same_ids("questions", "question", &refs(&h), &refs(&t));
-        for (i, q) in here.questions.iter().enumerate() {
-            if let Some(other) = there.question(&q.id) {
-                self.question(&format!("questions[{i}]"), q, other);
-            }
-        }
+        let lists = (here.questions.as_slice(), there.questions.as_slice());
+        self.items(("questions", "question"), lists, |q| &q.id, Self::question);
     }
 
     /// One question: every field but its words, and which words it has.
@@ -242,65 +270,26 @@ impl Parity<'_> {
         self.same(place, &who, "max_length", &q.max_length, &o.max_length);
         self.same(place, &who, "when", &q.when, &o.when);
         self.same(place, &who, "block", &q.block, &o.block);
-        for (field, h, t) in [
-            ("text", Some(&q.text), Some(&o.text)),
-            (
-                "text_caregiver",
-                q.text_caregiver.as_ref(),
-                o.text_caregiver.as_ref(),
-            ),
-            ("unit", q.unit.as_ref(), o.unit.as_ref()),
-            (
-                "range_reason",
-                q.range_reason.as_ref(),
-                o.range_reason.as_ref(),
-            ),
-            (
-                "range_reason_caregiver",
-                q.range_reason_caregiver.as_ref(),
-                o.range_reason_caregiver.as_ref(),
-            ),
-            (
-                "recall_period",
-                q.recall_period.as_ref(),
-                o.recall_period.as_ref(),
-            ),
-        ] {
-            self.same_text(
-                place,
-                &who,
-                field,
-                h.map(String::as_str),
-                t.map(String::as_str),
-            );
-        }
+        self.same_texts(place, &who, question_texts(q), question_texts(o));
     }
 
     fn profile(&mut self, here: &Bank, there: &Bank) {
-        let ids = |b: &Bank| b.profile.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
-        let (h, t) = (ids(here), ids(there));
-        self.same_ids("profile", "\"about you\" item", &refs(&h), &refs(&t));
-        for (i, p) in here.profile.iter().enumerate() {
-            let Some(o) = there.profile.iter().find(|o| o.id == p.id) else {
-                continue;
-            };
-            let who = format!("\"about you\" item \"{}\": ", p.id);
-            let place = format!("profile[{i}]");
-            self.same_text(&place, &who, "text", Some(&p.text), Some(&o.text));
-            let (h, t) = (p.text_caregiver.as_deref(), o.text_caregiver.as_deref());
-            self.same_text(&place, &who, "text_caregiver", h, t);
-        }
+        let lists = (here.profile.as_slice(), there.profile.as_slice());
+        let kind = ("profile", "\"about you\" item");
+        self.items(
+            kind,
+            lists,
+            |p| &p.id,
+            |me, place, p, o| {
+                let who = format!("\"about you\" item \"{}\": ", p.id);
+                me.same_texts(place, &who, profile_texts(p), profile_texts(o));
+            },
+        );
     }
 
     fn alerts(&mut self, here: &Bank, there: &Bank) {
-        let ids = |b: &Bank| b.alerts.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-        let (h, t) = (ids(here), ids(there));
-        self.same_ids("alerts", "alert", &refs(&h), &refs(&t));
-        for (i, a) in here.alerts.iter().enumerate() {
-            if let Some(other) = there.alert(&a.id) {
-                self.alert(&format!("alerts[{i}]"), a, other);
-            }
-        }
+        let lists = (here.alerts.as_slice(), there.alerts.as_slice());
+        self.items(("alerts", "alert"), lists, |a| &a.id, Self::alert);
     }
 
     /// One alert: its rule, level, numbers and escalations, and which words it has.
@@ -310,29 +299,41 @@ impl Parity<'_> {
         self.same(place, &who, "level", &a.level, &o.level);
         self.same(place, &who, "call", &a.call, &o.call);
         self.same(place, &who, "replaces", &a.replaces, &o.replaces);
-        for (field, h, t) in [
-            ("title", Some(&a.title), Some(&o.title)),
-            ("advice", Some(&a.advice), Some(&o.advice)),
-            (
-                "title_caregiver",
-                a.title_caregiver.as_ref(),
-                o.title_caregiver.as_ref(),
-            ),
-            (
-                "advice_caregiver",
-                a.advice_caregiver.as_ref(),
-                o.advice_caregiver.as_ref(),
-            ),
-        ] {
-            self.same_text(
-                place,
-                &who,
-                field,
-                h.map(String::as_str),
-                t.map(String::as_str),
-            );
-        }
+        self.same_texts(place, &who, alert_texts(a), alert_texts(o));
     }
+}
+
+/// A question's texts, by field.
+fn question_texts(q: &Question) -> [(&'static str, Option<&str>); 6] {
+    [
+        ("text", Some(q.text.as_str())),
+        ("text_caregiver", q.text_caregiver.as_deref()),
+        ("unit", q.unit.as_deref()),
+        ("range_reason", q.range_reason.as_deref()),
+        (
+            "range_reason_caregiver",
+            q.range_reason_caregiver.as_deref(),
+        ),
+        ("recall_period", q.recall_period.as_deref()),
+    ]
+}
+
+/// An "about you" item's texts, by field.
+fn profile_texts(p: &ProfileItem) -> [(&'static str, Option<&str>); 2] {
+    [
+        ("text", Some(p.text.as_str())),
+        ("text_caregiver", p.text_caregiver.as_deref()),
+    ]
+}
+
+/// An alert's texts, by field.
+fn alert_texts(a: &AlertRule) -> [(&'static str, Option<&str>); 4] {
+    [
+        ("title", Some(a.title.as_str())),
+        ("advice", Some(a.advice.as_str())),
+        ("title_caregiver", a.title_caregiver.as_deref()),
+        ("advice_caregiver", a.advice_caregiver.as_deref()),
+    ]
 }
 
 /// The place of `field` in the item at `place` ("" for the bank itself).
@@ -342,10 +343,6 @@ fn at(place: &str, field: &str) -> String {
     } else {
         format!("{place}.{field}")
     }
-}
-
-fn refs(ids: &[String]) -> Vec<&str> {
-    ids.iter().map(String::as_str).collect()
 }
 
 #[cfg(test)]
