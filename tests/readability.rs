@@ -454,11 +454,10 @@ fn caregiver_questions_keep_to_the_recall_period() {
     );
 }
 
-/// Each urgent alert's caregiver advice, with its numbers as people see them.
+/// Each alert's caregiver advice, with its numbers as people see them.
 fn caregiver_advice(bank: &Bank) -> Vec<(String, String)> {
     bank.alerts
         .iter()
-        .filter(|a| a.level.is_urgent())
         .map(|a| {
             let advice = a.advice_caregiver.as_deref().unwrap_or_default();
             let advice = advice
@@ -474,7 +473,15 @@ fn caregiver_advice(bank: &Bank) -> Vec<(String, String)> {
 fn caregiver_alerts_read_at_grade_8_or_below_and_say_what_to_do_for_them() {
     let bank = bank();
     let items = caregiver_advice(&bank);
-    assert_eq!(items.len(), 22, "every urgent alert");
+    let missing: Vec<&str> = items
+        .iter()
+        .filter(|(_, advice)| advice.is_empty())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "alerts with no caregiver advice: {missing:?}"
+    );
     let (over, _) = grades(&items, MAX_GRADE);
     assert!(
         over.is_empty(),

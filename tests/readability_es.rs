@@ -311,3 +311,29 @@ fn the_spanish_bank_says_usted_and_never_vosotros() {
     }
     assert!(all.contains("usted"));
 }
+
+#[test]
+fn spanish_advice_about_stopping_warns_against_doing_it_alone() {
+    // As in English: the alerts for the most common reasons to stop say not to stop
+    // or change baclofen alone, to the person and to whoever cares for them.
+    let bank = spanish();
+    for id in [
+        "breathing",
+        "seizure",
+        "severe_side_effect",
+        "withdrawal_symptoms",
+        "dependence_signs",
+    ] {
+        let a = bank.alert(id).unwrap_or_else(|| panic!("no alert {id}"));
+        assert!(
+            a.advice.contains("No deje") || a.advice.contains("No cambie"),
+            "{id}: {}",
+            a.advice
+        );
+        let care = a.advice_caregiver.as_deref().unwrap_or_default();
+        assert!(
+            care.contains("No le quite") || care.contains("No le cambie"),
+            "{id}: {care}"
+        );
+    }
+}
