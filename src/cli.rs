@@ -226,15 +226,18 @@ pub struct RegionsArgs {
     pub json: bool,
 }
 
+const VALIDATE_TRANSLATIONS: &str = "\
+A file with the same bank id as an earlier one, in another language, is its translation:
+every difference that is not text (an id, a kind, a score, a condition, an alert's rule
+or level, a placeholder) is reported.
+  sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json";
+
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Check bank files and report every problem found.
-    ///
-    /// A file with the same bank id as an earlier one, in another language, is its
-    /// translation: every difference that is not text (an id, a kind, a score, a
-    /// condition, an alert's rule or level, a placeholder) is reported.
+    #[command(after_help = VALIDATE_TRANSLATIONS)]
     Validate {
-        /// Bank files to check (e.g. questions/baclofen.en.json questions/baclofen.es.json).
+        /// Bank files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
