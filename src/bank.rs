@@ -10,6 +10,7 @@
 //!   holds, and the checks on a bank's conditions;
 //! - `answers`: reading an answer against a question (and writing it back as JSON);
 //! - `validate`: every other check on a parsed bank, one function per part;
+//! - `parity`: what two translations of one bank must share (all but the words);
 //! - `load`: the edge that reads a bank file (or the built-in bank) and parses it;
 //! - `schema`: the JSON Schema of bank files.
 //!
@@ -19,11 +20,15 @@ mod answers;
 pub mod condition;
 mod load;
 mod model;
+mod parity;
 mod schema;
 mod validate;
 
 pub use condition::Condition;
-pub use load::{BUNDLED_BANK, BUNDLED_BANK_NAME, BankError, MAX_BANK_BYTES};
+pub use load::{
+    BUNDLED_BANK, BUNDLED_BANK_ES, BUNDLED_BANK_ES_NAME, BUNDLED_BANK_NAME, BankError,
+    MAX_BANK_BYTES,
+};
 pub use model::{AlertRule, Bank, Choice, Hotline, Kind, Level, ProfileItem, Question, Section};
 pub use schema::schema_json;
 pub use validate::{FORMAT_VERSION, MAX_ITEMS, Problem};

@@ -334,12 +334,20 @@ Examples:
   sidecheck bank schema > bank.schema.json   The JSON Schema for bank files
   sidecheck --bank my-bank.json check        Run the check with your own bank";
 
+const VALIDATE_HELP: &str = "\
+A file with the same bank id as an earlier one, in another language, is its translation:
+every difference that is not text (an id, a kind, a score, a condition, an alert's rule
+or level, a placeholder) is reported.
+
+Examples:
+  sidecheck bank validate my-bank.json
+  sidecheck bank validate questions/*.json
+  sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json";
+
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
     /// Check bank files and report every problem found.
-    #[command(
-        after_help = "Examples:\n  sidecheck bank validate my-bank.json\n  sidecheck bank validate questions/*.json"
-    )]
+    #[command(after_help = VALIDATE_HELP)]
     Validate {
         /// Bank files to check.
         #[arg(required = true, value_name = "FILE")]

@@ -2,7 +2,7 @@
 //! and the fix for each kind of mistake; `bank schema` matches the committed schema,
 //! which the bundled bank passes; `bank questions --json` lists every question.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -273,6 +273,19 @@ fn a_value_of_the_wrong_type_is_refused_at_its_line_and_path() {
     assert!(line.contains("yes_no"), "lists the kinds: {line}");
 }
 
+/// Runs `bank validate` on the bundled English bank, then `file`; checks the exit
+/// code and returns stderr.
+fn validate_after_english(env: &Env, file: &Path, code: i32) -> String {
+    let out = env
+        .cmd()
+        .args(["bank", "validate"])
+        .arg(repo_file("questions/baclofen.en.json"))
+        .arg(file)
+        .run()
+        .code(code);
+    stderr(&out)
+}
+
 #[test]
 fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
     let env = Env::new();
@@ -281,14 +294,7 @@ fn every_problem_in_a_file_is_listed_and_each_bad_file_counted() {
         b["alerts"][2]["advice"] = json!("");
     });
     let bad = env.file("two.json", text);
-    let out = env
-        .cmd()
-        .args(["bank", "validate"])
-        .arg(repo_file("questions/baclofen.en.json"))
-        .arg(&bad)
-        .run()
-        .code(2);
-    let err = stderr(&out);
+    let err = validate_after_english(&env, &bad, 2);
     problem_at(&err, "questions[5].id");
     problem_at(&err, "alerts[2].advice");
     assert!(err.contains("1 of 2 bank file(s)"), "{err}");
@@ -479,4 +485,53 @@ fn the_bank_and_report_schemas_use_nothing_strict_validators_refuse() {
         refused(&serde_json::from_str(&text).expect("JSON"), "#", &mut found);
         assert!(found.is_empty(), "{name} schema: {found:#?}");
     }
+}
+
+/// The bundled Spanish bank as JSON.
+fn spanish_bank() -> Value {
+    let text = std::fs::read_to_string(repo_file("questions/baclofen.es.json"))
+        .expect("read the Spanish bank");
+    serde_json::from_str(&text).expect("the Spanish bank is JSON")
+}
+
+#[test]
+fn the_english_and_spanish_banks_validate_together() {
+    let env = Env::new();
+    let err = validate_after_english(&env, &repo_file("questions/baclofen.es.json"), 0);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with("baclofen.es.json: ok (32 questions, 28 alert rules)")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_translation_that_differs_in_more_than_words_is_refused_naming_each_id() {
+    let env = Env::new();
+    let mut es = spanish_bank();
+    es["questions"][4]["score_yes"] = json!(3);
+    es["alerts"][0]["level"] = json!("crisis");
+    // Both forms of an alert lose the crisis line, so the file alone still passes.
+    es["alerts"][2]["advice"] = json!("Hable con alguien ahora. Llame al {emergency}.");
+    es["alerts"][2]["advice_caregiver"] = json!("Llame al {emergency} por esa persona.");
+    let bad = env.file("es.json", serde_json::to_string_pretty(&es).unwrap());
+    let err = validate_after_english(&env, &bad, 2);
+    let line = problem_at(&err, "questions[4].score_yes");
+    assert!(line.starts_with(&format!("{}: ", bad.display())), "{line}");
+    assert!(line.contains("question \"breathing\""), "{line}");
+    assert!(line.contains("3 here but 4 in the \"en\" bank"), "{line}");
+    let line = problem_at(&err, "alerts[0].level");
+    assert!(line.contains("alert \"breathing\""), "{line}");
+    let line = problem_at(&err, "alerts[2].advice");
+    assert!(line.contains("has no {crisis_contact}"), "{line}");
+    assert!(err.contains("1 of 2 bank file(s)"), "{err}");
+    assert!(
+        !err.contains("es.json: ok ("),
+        "a file with parity problems is not ok: {err}"
+    );
+
+    // Alone, the same file is a bank of its own: nothing to compare it with.
+    env.cmd().args(["bank", "validate"]).arg(&bad).run().code(0);
 }

@@ -58,6 +58,8 @@ mod props;
 mod pty;
 // Plain language in the bundled bank: reading grade, recall period, no dose advice.
 mod readability;
+// Plain Spanish: every question "normal" or easier on INFLESZ, by a checked syllable count.
+mod readability_es;
 // The README's examples work as written.
 mod readme;
 // Each country's own emergency, crisis and poison numbers, never another's.

@@ -39,16 +39,21 @@ fn every_question_reads_at_grade_8_or_below_and_6_on_average() {
         .iter()
         .map(|q| (q.id.clone(), q.text.clone()))
         .collect();
-    let (over, average) = grades(&items, MAX_GRADE);
+    assert_grade_8_and_6_on_average("question", &items);
+}
+
+/// Each of `items` at grade 8 or below, and 6 on average; `what` they are.
+fn assert_grade_8_and_6_on_average(what: &str, items: &[(String, String)]) {
+    let (over, average) = grades(items, MAX_GRADE);
     assert!(
         over.is_empty(),
-        "questions above grade {MAX_GRADE}; rewrite them with shorter sentences and common words:\n{}",
+        "{what}s above grade {MAX_GRADE}; rewrite them with shorter sentences and common words:\n{}",
         describe(&over)
     );
-    let (worst, _) = grades(&items, 0.0);
+    let (worst, _) = grades(items, 0.0);
     assert!(
         average <= MAX_AVERAGE,
-        "average question grade {average:.1} is above {MAX_AVERAGE}; hardest first:\n{}",
+        "average {what} grade {average:.1} is above {MAX_AVERAGE}; hardest first:\n{}",
         describe(&worst[..worst.len().min(5)])
     );
 }
@@ -405,4 +410,109 @@ fn about_you_alerts_say_why_and_never_say_stop() {
     }
     // Driving.
     assert!(advice("drowsy_driving").contains("Do not drive or use machines"));
+}
+
+/// The questions in the words of someone answering for the person they care for,
+/// "about you" items included, by id.
+fn caregiver_questions(bank: &Bank) -> Vec<(String, String)> {
+    let questions = bank.questions.iter().map(|q| (&q.id, &q.text_caregiver));
+    let profile = bank.profile.iter().map(|p| (&p.id, &p.text_caregiver));
+    questions
+        .chain(profile)
+        .map(|(id, text)| {
+            let text = text
+                .clone()
+                .unwrap_or_else(|| panic!("{id}: no caregiver form"));
+            (id.clone(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn caregiver_questions_read_at_grade_8_or_below_and_6_on_average() {
+    let items = caregiver_questions(&bank());
+    assert_eq!(items.len(), 32 + 5);
+    assert_grade_8_and_6_on_average("caregiver question", &items);
+}
+
+#[test]
+fn caregiver_questions_keep_to_the_recall_period() {
+    let bank = bank();
+    let missing: Vec<&str> = bank
+        .questions
+        .iter()
+        .filter(|q| {
+            let recall = q.recall_period.as_deref().unwrap_or("the last 7 days");
+            let text = q.text_caregiver.as_deref().unwrap_or_default();
+            !text.to_lowercase().contains(recall)
+        })
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "without their recall period: {missing:?}"
+    );
+}
+
+/// Each alert's caregiver advice, with its numbers as people see them.
+fn caregiver_advice(bank: &Bank) -> Vec<(String, String)> {
+    bank.alerts
+        .iter()
+        .map(|a| {
+            let advice = a.advice_caregiver.as_deref().unwrap_or_default();
+            let advice = advice
+                .replace("{emergency}", "911")
+                .replace("{crisis_contact}", "call or text 988")
+                .replace("{poison}", "911");
+            (a.id.clone(), advice)
+        })
+        .collect()
+}
+
+#[test]
+fn caregiver_alerts_read_at_grade_8_or_below_and_say_what_to_do_for_them() {
+    let bank = bank();
+    let items = caregiver_advice(&bank);
+    let missing: Vec<&str> = items
+        .iter()
+        .filter(|(_, advice)| advice.is_empty())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "alerts with no caregiver advice: {missing:?}"
+    );
+    let (over, _) = grades(&items, MAX_GRADE);
+    assert!(
+        over.is_empty(),
+        "caregiver advice above grade {MAX_GRADE}:\n{}",
+        describe(&over)
+    );
+    // Each emergency says to call for them, not only "call".
+    for a in bank
+        .alerts
+        .iter()
+        .filter(|a| a.advice.contains("{emergency}"))
+    {
+        if let Some(advice) = &a.advice_caregiver {
+            assert!(
+                advice.contains("{emergency} for them"),
+                "{}: {advice}",
+                a.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_caregiver_advice_tells_anyone_to_change_a_dose_on_their_own() {
+    let found: Vec<String> = caregiver_advice(&bank())
+        .iter()
+        .flat_map(|(id, advice)| {
+            self_directed_dose_changes(advice)
+                .into_iter()
+                .map(move |s| format!("alerts \"{id}\": {s}"))
+        })
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }

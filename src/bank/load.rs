@@ -17,6 +17,10 @@ pub const MAX_BANK_BYTES: u64 = 64 * 1024 * 1024;
 pub const BUNDLED_BANK: &str = include_str!("../../questions/baclofen.en.json");
 /// What error messages call the bundled bank.
 pub const BUNDLED_BANK_NAME: &str = "questions/baclofen.en.json (built in)";
+/// The same bank in Spanish, also shipped inside the binary.
+pub const BUNDLED_BANK_ES: &str = include_str!("../../questions/baclofen.es.json");
+/// What error messages call the bundled Spanish bank.
+pub const BUNDLED_BANK_ES_NAME: &str = "questions/baclofen.es.json (built in)";
 
 /// A bank that could not be loaded.
 #[derive(Debug, Clone)]
@@ -56,13 +60,24 @@ impl Bank {
     /// The checks took more time than anything else a scripted check-in does
     /// before its save. Debug builds (every test run) still check it each time.
     pub fn bundled() -> Result<Bank, BankError> {
-        match serde_json::from_str::<Bank>(BUNDLED_BANK) {
+        Bank::bundled_for("en")
+    }
+
+    /// The bank built into the program in this language ("en" or "es"); English for
+    /// a language it has no bank in. Parsed only, as [`Bank::bundled`] says; a unit
+    /// test proves the two banks differ only in their words (`Bank::parity`).
+    pub fn bundled_for(language: &str) -> Result<Bank, BankError> {
+        let (name, text) = match language {
+            "es" => (BUNDLED_BANK_ES_NAME, BUNDLED_BANK_ES),
+            _ => (BUNDLED_BANK_NAME, BUNDLED_BANK),
+        };
+        match serde_json::from_str::<Bank>(text) {
             Ok(bank) => {
                 debug_assert!(bank.problems().is_empty(), "the built-in bank has problems");
                 Ok(bank)
             }
             // Never, as the test shows; the full reading says where and why.
-            Err(_) => Bank::from_json(BUNDLED_BANK_NAME, BUNDLED_BANK),
+            Err(_) => Bank::from_json(name, text),
         }
     }
 
@@ -176,5 +191,23 @@ mod tests {
         assert!(value(&parsed).is_object());
         // Nothing the full reading takes off first (a byte-order mark).
         assert_eq!(without_bom(BUNDLED_BANK), BUNDLED_BANK);
+    }
+
+    #[test]
+    fn the_bundled_spanish_bank_passes_every_check_so_it_is_only_parsed() {
+        let checked = Bank::from_json(BUNDLED_BANK_ES_NAME, BUNDLED_BANK_ES)
+            .unwrap_or_else(|e| panic!("the built-in Spanish bank must pass every check:\n{e}"));
+        let parsed = Bank::bundled_for("es").unwrap_or_else(|e| panic!("{e}"));
+        let value = |b: &Bank| serde_json::to_value(b).unwrap_or_default();
+        assert_eq!(value(&parsed), value(&checked));
+        assert_eq!(parsed.language, "es");
+        assert_eq!(without_bom(BUNDLED_BANK_ES), BUNDLED_BANK_ES);
+        let english = |lang| Bank::bundled_for(lang).map(|b| b.language).ok();
+        assert_eq!(english("en"), Some("en".to_string()));
+        assert_eq!(
+            english("fr"),
+            Some("en".to_string()),
+            "English where there is no bank"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The bank's data model: the types a bank file holds, as serde reads them and
 //! schemars describes them, and the lookups everything else uses on them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -150,6 +150,12 @@ pub struct Question {
     pub kind: Kind,
     /// The question as shown, with its recall period.
     pub text: String,
+    /// The question for someone answering for the person they care for, in the
+    /// third person ("has the person you care for had..."), with the same recall
+    /// period and placeholders. A bank with any caregiver text has one for every
+    /// question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_caregiver: Option<String>,
     /// A short word or two for the symptom, used in summaries and reports.
     pub short: String,
     /// For scale questions: the name of a scale in `scales`.
@@ -183,6 +189,10 @@ pub struct Question {
     /// missed doses").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range_reason: Option<String>,
+    /// `range_reason` for someone answering for another person; a bank with
+    /// caregiver texts has one wherever it has a `range_reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_reason_caregiver: Option<String>,
     /// The time this question asks about when it is not the bank's `recall_period`
     /// (the C-SSRS asks about suicidal behaviour in "the last 3 months"). The text
     /// must say it.
@@ -228,6 +238,11 @@ pub struct ProfileItem {
     pub id: String,
     /// The question as shown. It asks about the person, not about the last 7 days.
     pub text: String,
+    /// The question for someone answering for the person they care for ("Does the
+    /// person you care for have..."). A bank with any caregiver text has one for
+    /// every item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_caregiver: Option<String>,
     /// A short word or two, used when the profile is shown.
     pub short: String,
 }
@@ -313,6 +328,15 @@ pub struct AlertRule {
     /// `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988") and `{poison}`
     /// are replaced by the region's numbers.
     pub advice: String,
+    /// `title` for someone answering for another person ("They had trouble
+    /// breathing"). A bank with any caregiver text has one for every urgent alert.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_caregiver: Option<String>,
+    /// `advice` for someone answering for another person: what to do for them
+    /// ("call {emergency} for them now"), with the same placeholders. A bank with
+    /// any caregiver text has one for every urgent alert.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice_caregiver: Option<String>,
     /// Which numbers to show, in order.
     #[serde(default)]
     pub call: Vec<Hotline>,
@@ -321,7 +345,37 @@ pub struct AlertRule {
     pub replaces: Vec<String>,
 }
 
+/// The placeholders a text holds (`{emergency}`, `{crisis_contact}`...), by name.
+/// The caregiver form of a text, and its translation, must hold the same ones, or
+/// a number would be missing from what people see.
+pub(super) fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        rest = &rest[start + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(rest.len());
+        if len > 0 && rest[len..].starts_with('}') {
+            names.insert(&rest[..len]);
+        }
+    }
+    names
+}
+
 impl Bank {
+    /// Whether the bank has any wording for someone answering for another person.
+    pub fn has_caregiver_text(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|q| q.text_caregiver.is_some() || q.range_reason_caregiver.is_some())
+            || self.profile.iter().any(|p| p.text_caregiver.is_some())
+            || self
+                .alerts
+                .iter()
+                .any(|a| a.title_caregiver.is_some() || a.advice_caregiver.is_some())
+    }
+
     /// Index of a question by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)

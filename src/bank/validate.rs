@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use super::model::placeholders;
 use super::{Bank, Kind, Level, Question};
 use crate::text::fmt_num;
 
@@ -73,6 +74,7 @@ impl Bank {
         let questions = self.check_questions(&mut found, &sections);
         self.check_profile_items(&mut found);
         self.check_alerts(&mut found, &questions);
+        self.check_caregiver(&mut found);
         found.into_problems()
     }
 
@@ -455,6 +457,118 @@ impl Bank {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Bank {
+    /// The wording for someone answering for another person: none at all, or a
+    /// caregiver form of every question, "about you" item, range reason and urgent
+    /// alert (the check switches every one of them), each with its text's
+    /// placeholders and recall period.
+    fn check_caregiver(&self, found: &mut Found) {
+        if !self.has_caregiver_text() {
+            return;
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            let place = format!("questions[{i}]");
+            let form = Form::default();
+            let text = Some(q.text.as_str());
+            form.check(found, &place, "text", text, q.text_caregiver.as_deref());
+            let reason = q.range_reason.as_deref();
+            let reason_caregiver = q.range_reason_caregiver.as_deref();
+            form.check(found, &place, "range_reason", reason, reason_caregiver);
+            if let (Some(recall), Some(text)) = (&q.recall_period, &q.text_caregiver)
+                && !text.contains(recall.as_str())
+            {
+                found.add(
+                    format!("{place}.text_caregiver"),
+                    format!(
+                        "does not say its recall period \"{recall}\"; say it in the question, so people keep to it"
+                    ),
+                );
+            }
+        }
+        for (i, p) in self.profile.iter().enumerate() {
+            let place = format!("profile[{i}]");
+            let caregiver = p.text_caregiver.as_deref();
+            Form::default().check(found, &place, "text", Some(&p.text), caregiver);
+        }
+        for (i, a) in self.alerts.iter().enumerate() {
+            let place = format!("alerts[{i}]");
+            // Advice waits for the summary, where the plain form still reads well;
+            // an urgent alert speaks at once, to whoever is there.
+            let form = Form {
+                needed: a.level.is_urgent(),
+            };
+            let title = a.title_caregiver.as_deref();
+            form.check(found, &place, "title", Some(&a.title), title);
+            let advice = a.advice_caregiver.as_deref();
+            form.check(found, &place, "advice", Some(&a.advice), advice);
+        }
+    }
+}
+
+/// What a caregiver form must be.
+struct Form {
+    /// Whether it must be there when its text is.
+    needed: bool,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form { needed: true }
+    }
+}
+
+impl Form {
+    /// One caregiver form: `{field}_caregiver` beside `text` (the form for the
+    /// person), never without it, not empty, and with the same placeholders.
+    fn check(
+        &self,
+        found: &mut Found,
+        place: &str,
+        field: &str,
+        text: Option<&str>,
+        caregiver: Option<&str>,
+    ) {
+        let place = format!("{place}.{field}_caregiver");
+        let (text, caregiver) = match (text, caregiver) {
+            (Some(_), None) if self.needed => {
+                return found.add(
+                    place,
+                    format!(
+                        "is missing; this bank has caregiver wording, so write the {field} for someone answering for the person they care for"
+                    ),
+                );
+            }
+            (None, Some(_)) => {
+                return found.add(place, format!("has no \"{field}\" to stand for; remove it"));
+            }
+            (Some(t), Some(c)) => (t, c),
+            _ => return,
+        };
+        if caregiver.trim().is_empty() {
+            return found.add(
+                place,
+                format!(
+                    "is empty; write the {field} for someone answering for the person they care for"
+                ),
+            );
+        }
+        let (want, have) = (placeholders(text), placeholders(caregiver));
+        if let Some(name) = want.difference(&have).next() {
+            found.add(
+                place,
+                format!("has no {{{name}}}, but the {field} has; keep every placeholder"),
+            );
+        } else if let Some(name) = have.difference(&want).next() {
+            found.add(
+                place,
+                format!(
+                    "has {{{name}}}, but the {field} has not; use only the {field}'s placeholders"
+                ),
+            );
         }
     }
 }
@@ -879,5 +993,83 @@ mod tests {
             ]
         );
         assert!(found[0].1.starts_with("tests no question;"), "{found:?}");
+    }
+
+    /// Every caregiver field taken out of the bundled bank's JSON.
+    fn without_caregiver_text(v: &mut Value) {
+        for list in ["questions", "profile", "alerts"] {
+            for item in v[list].as_array_mut().into_iter().flatten() {
+                if let Some(o) = item.as_object_mut() {
+                    o.retain(|k, _| !k.ends_with("_caregiver"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bank_has_caregiver_wording_everywhere_or_nowhere() {
+        let bank = bank_with(without_caregiver_text);
+        assert!(!bank.has_caregiver_text());
+        assert_eq!(bank.problems(), []);
+        // One caregiver text asks for all of them.
+        let bank = bank_with(|v| {
+            without_caregiver_text(v);
+            v["questions"][0]["text_caregiver"] = json!("Did they get it from a pump?");
+        });
+        let found = found_by(&bank, Bank::check_caregiver);
+        assert_eq!(found.len(), 31 + 1 + 5 + 2 * 22, "{found:#?}");
+        assert_eq!(found[0].0, "questions[1].text_caregiver");
+        assert!(
+            found[0]
+                .1
+                .starts_with("is missing; this bank has caregiver wording")
+        );
+        assert!(places(&found).contains(&"questions[3].range_reason_caregiver"));
+        assert!(places(&found).contains(&"profile[0].text_caregiver"));
+        assert!(places(&found).contains(&"alerts[0].title_caregiver"));
+        assert!(places(&found).contains(&"alerts[0].advice_caregiver"));
+        // Advice waits for the summary: its caregiver form is not required.
+        let advice = bank.alerts.iter().position(|a| !a.level.is_urgent());
+        let advice = format!("alerts[{}].advice_caregiver", advice.unwrap_or(0));
+        assert!(!places(&found).contains(&advice.as_str()), "{advice}");
+    }
+
+    #[test]
+    fn a_caregiver_text_keeps_its_placeholders_and_recall_period() {
+        let bank = bank_with(|v| {
+            v["alerts"][0]["advice_caregiver"] = json!("Call their prescriber today.");
+            v["alerts"][1]["advice_caregiver"] = json!("Call {emergency} or {poison}.");
+            v["alerts"][2]["title_caregiver"] = json!(" ");
+            v["questions"][8]["text_caregiver"] = json!("Have they tried to end their life?");
+            v["questions"][0]["range_reason_caregiver"] = json!("Because.");
+        });
+        let found = found_by(&bank, Bank::check_caregiver);
+        assert_eq!(
+            places(&found),
+            [
+                "questions[0].range_reason_caregiver",
+                "questions[8].text_caregiver",
+                "alerts[0].advice_caregiver",
+                "alerts[1].advice_caregiver",
+                "alerts[2].title_caregiver",
+            ]
+        );
+        assert!(
+            found[0]
+                .1
+                .starts_with("has no \"range_reason\" to stand for")
+        );
+        assert!(found[1].1.contains("\"the last 3 months\""), "{found:?}");
+        assert!(
+            found[2]
+                .1
+                .starts_with("has no {emergency}, but the advice has")
+        );
+        assert!(
+            found[3]
+                .1
+                .starts_with("has {poison}, but the advice has not")
+        );
+        assert!(found[4].1.starts_with("is empty"), "{found:?}");
     }
 }

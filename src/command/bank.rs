@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::Context;
-use crate::bank::{self, Bank, Kind};
+use crate::bank::{self, Bank, BankError, Kind};
 use crate::cli::BankCommand;
 use crate::error::Error;
 
@@ -19,20 +19,33 @@ pub fn run(ctx: &Context<'_>, command: &BankCommand) -> Result<(), Error> {
 }
 
 /// Loads each file and reports every problem; the error counts the files that have
-/// problems.
+/// problems. A file with the id of an earlier one but another language is its
+/// translation: it must match the first such file in everything but the words.
 fn validate(files: &[PathBuf]) -> Result<(), Error> {
+    let loaded: Vec<Result<Bank, BankError>> = files.iter().map(|f| Bank::load(f)).collect();
     let mut failed = 0;
-    for f in files {
-        match Bank::load(f) {
-            Ok(b) => crate::sayln!(
+    for (i, (f, result)) in files.iter().zip(&loaded).enumerate() {
+        let problems = match result {
+            Ok(b) => translated_from(&loaded[..i], b)
+                .map(|reference| b.parity(reference))
+                .unwrap_or_default(),
+            Err(e) => {
+                failed += 1;
+                crate::sayln!("{e}");
+                continue;
+            }
+        };
+        match result {
+            Ok(b) if problems.is_empty() => crate::sayln!(
                 "{}: ok ({} questions, {} alert rules)",
                 f.display(),
                 b.questions.len(),
                 b.alerts.len()
             ),
-            Err(e) => {
+            _ => {
                 failed += 1;
-                crate::sayln!("{e}");
+                let file = f.display().to_string();
+                crate::sayln!("{}", BankError { file, problems });
             }
         }
     }
@@ -43,6 +56,15 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// The first of the `earlier` banks that `bank` translates: the same id, another
+/// language.
+fn translated_from<'b>(earlier: &'b [Result<Bank, BankError>], bank: &Bank) -> Option<&'b Bank> {
+    earlier
+        .iter()
+        .flatten()
+        .find(|b| b.id == bank.id && b.language != bank.language)
 }
 
 /// One row of `bank questions --json`.
