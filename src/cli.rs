@@ -335,14 +335,14 @@ Examples:
   sidecheck --bank my-bank.json check        Run the check with your own bank";
 
 const VALIDATE_HELP: &str = "\
-A file with the same bank id as an earlier one, in another language, is its translation:
-every difference that is not text (an id, a kind, a score, a condition, an alert's rule
-or level, a placeholder) is reported.
-
 Examples:
   sidecheck bank validate my-bank.json
   sidecheck bank validate questions/*.json
-  sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json";
+  sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json
+
+A file with the same bank id as an earlier one, in another language, is its translation:
+every difference that is not text (an id, a kind, a score, a condition, an alert's rule
+or level, a placeholder) is reported.";
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
