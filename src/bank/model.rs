@@ -181,15 +181,16 @@ pub struct Question {
 impl Question {
     /// For number questions, the allowed range in words: "a whole number from 0 to 7".
     pub fn range_text(&self) -> String {
-        format!(
-            "{} from {} to {}",
+        crate::i18n::t_args(
             if self.integer {
-                "a whole number"
+                "range-whole-number"
             } else {
-                "a number"
+                "range-number"
             },
-            fmt_num(self.min.unwrap_or(0.0)),
-            fmt_num(self.max.unwrap_or(0.0))
+            &[
+                ("min", &fmt_num(self.min.unwrap_or(0.0))),
+                ("max", &fmt_num(self.max.unwrap_or(0.0))),
+            ],
         )
     }
 
@@ -248,7 +249,14 @@ impl Level {
         }
     }
 
-    /// The heading people see.
+    /// The heading people see, in the language in use.
+    pub fn shown(self) -> String {
+        crate::i18n::t(&format!("level-{}", self.as_str()))
+    }
+
+    /// The heading in English: the level's display in the FHIR code system, which
+    /// must not change with the person's language. The English catalogue's
+    /// `level-*` messages say the same (a test keeps them so).
     pub fn heading(self) -> &'static str {
         match self {
             Level::Advice => "ADVICE",
