@@ -161,3 +161,9 @@ scripted-ignored = se ignoró la respuesta a "{ $id }": solo se pregunta cuando 
 answers-file-unreadable = no se puede leer el archivo de respuestas { $name } ({ $reason }); revise la ruta
 answers-file-too-big = { $name }: el archivo de respuestas pesa más de 64 MiB; no puede ser un archivo de respuestas
 answers-file-not-utf8 = { $name }: línea { $line }, columna { $col }: el archivo no es texto UTF-8 válido; guárdelo como UTF-8
+note = sidecheck: nota: { $text }
+
+## Etiquetas guardadas con una respuesta de sí o no (src/flow/saved.rs), en el idioma del banco
+
+label-yes = Sí
+label-no = No

@@ -20,6 +20,8 @@ mod crash;
 mod diskfull;
 // Shared with the fuzz targets: what must hold for any parsed bank, answers file or log.
 mod exercise;
+// The message catalogues: both languages, every id the code names, no stray words in src/.
+mod catalogue;
 // CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.
 mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
@@ -52,6 +54,8 @@ mod profile;
 mod props;
 // The guided check in a real pseudo-terminal: keys, alerts, signals, what is saved.
 mod pty;
+// The guided check in Spanish: --lang, the locale, 988's Spanish option, s for sí.
+mod pty_es;
 // Plain language in the bundled bank: reading grade, recall period, no dose advice.
 mod readability;
 // Plain Spanish: every question "normal" or easier on INFLESZ, by a checked syllable count.

@@ -209,7 +209,7 @@ impl<'b> Check<'b> {
             match resume::find(checkins::latest(store)?, bank, started) {
                 Ok(r) => Some(r),
                 Err(why) => {
-                    crate::sayln!("sidecheck: note: {why}.");
+                    crate::sayln!("{}", t_args("note", &[("text", &format!("{why}."))]));
                     None
                 }
             }
@@ -526,7 +526,7 @@ impl scripted::Events for StderrEvents<'_> {
         crate::say!("{}", alert::render(rule, self.chosen, self.color));
     }
     fn notice(&mut self, text: &str) {
-        crate::sayln!("sidecheck: note: {text}");
+        crate::sayln!("{}", t_args("note", &[("text", text)]));
     }
     fn now(&self) -> Option<DateTime<FixedOffset>> {
         Some(now())
