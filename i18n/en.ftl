@@ -169,3 +169,56 @@ note = sidecheck: note: { $text }
 
 label-yes = Yes
 label-no = No
+
+## `sidecheck regions` (src/command/regions.rs)
+
+hotline-emergency = Emergency
+hotline-crisis = Crisis
+hotline-poison = Poison
+regions-source = source: { $source }; checked { $checked }
+regions-covers = Also used for: { $codes }
+regions-elsewhere = Anywhere else, alerts say to call your local emergency number.
+    Use --region CODE to choose. Numbers change: check them with a local source.
+
+## `sidecheck show` (src/command/show.rs)
+
+show-none-saved = no check-ins are saved yet (looked in { $log }); run `sidecheck` to make one
+show-not-found = no check-in in { $log } has an id starting with "{ $which }"; `sidecheck history` lists them, or use `sidecheck show last`
+show-ambiguous = "{ $which }" matches { $matches } check-ins in { $log }; give more of the id (`sidecheck history` lists them)
+show-completed-later = This stopped check-in was completed later by check-in { $later }, which holds these answers and the rest; history and exports show only that one (`sidecheck show { $later }`).
+show-continued-later = This stopped check-in was continued (and stopped again) later by check-in { $later }, which holds these answers and the rest; history and exports show only that one (`sidecheck show { $later }`).
+show-finishes = This check-in finishes the stopped check-in { $stopped }: it holds those answers and the rest.
+
+## `sidecheck profile` (src/command/profile.rs)
+
+profile-bank-asks-nothing = the question bank { $bank } asks nothing "about you", so there is nothing to show or set
+profile-nothing-changed = Nothing was changed.
+profile-saved = Saved to { $path }.
+profile-saved-answers = Your "about you" answers ({ $path }, changed { $when }):
+profile-none-saved = No "about you" answers are saved yet. They are asked at your first guided check.
+profile-how-to-change = Change them with `sidecheck profile` in a terminal, or for example `sidecheck profile --set kidney=no`.
+
+## `sidecheck baseline` (src/command/baseline.rs)
+
+baseline-already = Check-in { $id } of { $when } is already your baseline; nothing was changed.
+baseline-marked = Check-in { $id } of { $when } is now your baseline. `sidecheck history` and every export compare later check-ins with it.
+baseline-busy = another sidecheck kept the log busy for { $secs } s
+baseline-not-marked = check-in { $id } is saved, but it was NOT marked as your baseline: the mark could not be added to { $log } ({ $why }); try again with `sidecheck baseline { $id }`
+baseline-finished-later = check-in { $id } was stopped and then finished as check-in { $later }; mark that one instead: sidecheck baseline { $later }
+baseline-stopped = stopped
+baseline-refused = check-in { $id } was { $words }, so it cannot be your baseline: the questions it never reached are not the same as "none"; finish it with `sidecheck check --resume --baseline`, or mark a completed check-in (`sidecheck history` lists them)
+baseline-use-another = To use another check-in, run `sidecheck baseline ID`.
+
+## `sidecheck import` (src/command/import.rs)
+
+import-added = Added check-in { $id } from { $name } to { $log }. You can delete { $name } now.
+import-already-there = Check-in { $id } is already in { $log }; nothing was changed. You can delete { $name }.
+import-not-a-check-in = { $name } is not a check-in that sidecheck can import ({ $why }); give a rescue file written by sidecheck
+import-not-a-file = it is not a regular file
+import-unreadable = cannot read { $name } ({ $reason }); check the path
+import-too-big = it is far larger than a check-in
+import-not-utf8 = it is not UTF-8 text
+import-not-json = not JSON: { $reason }
+import-a-mark = { $name } holds a baseline mark, not a check-in; to mark a check-in as your baseline, run `sidecheck baseline ID`
+import-newer = { $name } was written by a newer sidecheck (record version { $version }); update sidecheck, then import it
+import-empty-id = its id is empty

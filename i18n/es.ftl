@@ -167,3 +167,56 @@ note = sidecheck: nota: { $text }
 
 label-yes = Sí
 label-no = No
+
+## `sidecheck regions` (src/command/regions.rs)
+
+hotline-emergency = Emergencias
+hotline-crisis = Crisis
+hotline-poison = Intoxicaciones
+regions-source = fuente: { $source }; revisado el { $checked }
+regions-covers = También se usa para: { $codes }
+regions-elsewhere = En cualquier otro lugar, las alertas dicen que llame al número de emergencias de su zona.
+    Use --region CÓDIGO para elegir. Los números cambian: compruébelos con una fuente local.
+
+## `sidecheck show` (src/command/show.rs)
+
+show-none-saved = todavía no hay controles guardados (se buscó en { $log }); ejecute `sidecheck` para hacer uno
+show-not-found = ningún control en { $log } tiene un id que empiece por "{ $which }"; `sidecheck history` los muestra, o use `sidecheck show last`
+show-ambiguous = "{ $which }" coincide con { $matches } controles en { $log }; dé más caracteres del id (`sidecheck history` los muestra)
+show-completed-later = Este control detenido se completó más tarde con el control { $later }, que tiene estas respuestas y las demás; el historial y los informes muestran solo ese (`sidecheck show { $later }`).
+show-continued-later = Este control detenido se siguió (y se detuvo otra vez) más tarde con el control { $later }, que tiene estas respuestas y las demás; el historial y los informes muestran solo ese (`sidecheck show { $later }`).
+show-finishes = Este control termina el control detenido { $stopped }: tiene esas respuestas y las demás.
+
+## `sidecheck profile` (src/command/profile.rs)
+
+profile-bank-asks-nothing = el banco de preguntas { $bank } no pregunta nada "sobre usted", así que no hay nada que mostrar ni guardar
+profile-nothing-changed = No se cambió nada.
+profile-saved = Se guardó en { $path }.
+profile-saved-answers = Sus respuestas "sobre usted" ({ $path }, cambiadas el { $when }):
+profile-none-saved = Todavía no hay respuestas "sobre usted" guardadas. Se preguntan en su primer control guiado.
+profile-how-to-change = Cámbielas con `sidecheck profile` en una terminal, o por ejemplo con `sidecheck profile --set kidney=no`.
+
+## `sidecheck baseline` (src/command/baseline.rs)
+
+baseline-already = El control { $id } del { $when } ya es su punto de partida; no se cambió nada.
+baseline-marked = El control { $id } del { $when } es ahora su punto de partida. `sidecheck history` y todos los informes comparan los controles siguientes con él.
+baseline-busy = otro sidecheck tuvo ocupado el registro durante { $secs } s
+baseline-not-marked = el control { $id } está guardado, pero NO se marcó como su punto de partida: no se pudo agregar la marca a { $log } ({ $why }); inténtelo otra vez con `sidecheck baseline { $id }`
+baseline-finished-later = el control { $id } se detuvo y luego se terminó como el control { $later }; marque ese: sidecheck baseline { $later }
+baseline-stopped = detenido
+baseline-refused = el control { $id } quedó { $words }, así que no puede ser su punto de partida: las preguntas a las que no llegó no equivalen a "nada"; termínelo con `sidecheck check --resume --baseline`, o marque un control completo (`sidecheck history` los muestra)
+baseline-use-another = Para usar otro control, ejecute `sidecheck baseline ID`.
+
+## `sidecheck import` (src/command/import.rs)
+
+import-added = Se agregó el control { $id } de { $name } a { $log }. Ya puede borrar { $name }.
+import-already-there = El control { $id } ya está en { $log }; no se cambió nada. Puede borrar { $name }.
+import-not-a-check-in = { $name } no es un control que sidecheck pueda importar ({ $why }); indique un archivo de rescate escrito por sidecheck
+import-not-a-file = no es un archivo normal
+import-unreadable = no se puede leer { $name } ({ $reason }); revise la ruta
+import-too-big = es mucho más grande que un control
+import-not-utf8 = no es texto UTF-8
+import-not-json = no es JSON: { $reason }
+import-a-mark = { $name } tiene una marca de punto de partida, no un control; para marcar un control como su punto de partida, ejecute `sidecheck baseline ID`
+import-newer = { $name } lo escribió un sidecheck más nuevo (versión de registro { $version }); actualice sidecheck y luego impórtelo
+import-empty-id = su id está vacío

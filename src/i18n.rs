@@ -207,6 +207,21 @@ mod tests {
     }
 
     #[test]
+    fn the_english_level_headings_are_the_fhir_displays() {
+        use crate::bank::Level;
+        for level in [
+            Level::Advice,
+            Level::Prescriber,
+            Level::Crisis,
+            Level::Emergency,
+        ] {
+            let id = format!("level-{}", level.as_str());
+            assert_eq!(t_in(Lang::En, &id, &[]), level.heading());
+            assert_ne!(t_in(Lang::Es, &id, &[]), level.heading());
+        }
+    }
+
+    #[test]
     fn both_catalogues_parse_whole() {
         for lang in Lang::ALL {
             if let Err((_, errors)) = FluentResource::try_new(lang.catalogue().to_string()) {

@@ -423,6 +423,28 @@ mod tests {
     }
 
     #[test]
+    fn the_spanish_way_to_each_spanish_speaking_crisis_line_has_its_source() {
+        for (code, reach) in [
+            (
+                "US",
+                Some("llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988"),
+            ),
+            ("MX", None),
+            ("ES", Some("llame al 024")),
+        ] {
+            let crisis = for_code(code).crisis.unwrap();
+            let es = crisis.es.unwrap_or_else(|| panic!("{code}: no Spanish"));
+            assert!(es.source.is_some_and(|s| !s.trim().is_empty()), "{code}");
+            assert_eq!(es.reach.as_deref(), reach, "{code}");
+        }
+        for r in all().into_iter().chain([local_only("JP")]) {
+            assert!(r.es.is_some_and(|e| e.name.is_some()), "{}", r.code);
+        }
+        let unknown = local_only("JP").emergency.es.and_then(|e| e.call);
+        assert_eq!(unknown.as_deref(), Some("número de emergencias de su zona"));
+    }
+
+    #[test]
     fn flag_wins_over_locale() {
         let c = choose(Some("gb"), env(&[("LANG", "en_AU.UTF-8")])).unwrap();
         assert_eq!(c.region.code, "GB");

@@ -316,13 +316,8 @@ const NOT_YET: &[(&str, &str)] = &[
         "src/prompt/tty.rs",
         "moves in the next part (terminal errors)",
     ),
-    ("src/command/show.rs", "moves in the next part"),
     ("src/command/bank.rs", "moves in the next part"),
-    ("src/command/baseline.rs", "moves in the next part"),
-    ("src/command/import.rs", "moves in the next part"),
-    ("src/command/profile.rs", "moves in the next part"),
     ("src/command/export.rs", "moves in the next part"),
-    ("src/command/regions.rs", "moves in the next part"),
     // Not words for people in a language: clap's --help and the schema.
     (
         "src/cli.rs",

@@ -281,12 +281,12 @@ pub enum Hotline {
 
 impl Hotline {
     /// What the line is for, as a list heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            Hotline::Emergency => "Emergency",
-            Hotline::Crisis => "Crisis",
-            Hotline::Poison => "Poison",
-        }
+    pub fn title(self) -> String {
+        crate::i18n::t(match self {
+            Hotline::Emergency => "hotline-emergency",
+            Hotline::Crisis => "hotline-crisis",
+            Hotline::Poison => "hotline-poison",
+        })
     }
 }
 
