@@ -150,6 +150,7 @@ error-hung-up = stopped: the terminal hung up
 context-data-dir-empty = the data folder is empty; give a folder with --data-dir DIR
 context-no-home = cannot find a home folder for the log; give one with --data-dir DIR
 context-warning = sidecheck: warning: { $text }
+note = sidecheck: note: { $text }
 
 ## Answers files (src/scripted.rs, src/command/answers_file.rs)
 
@@ -163,7 +164,6 @@ scripted-ignored = ignored the answer to "{ $id }": it is asked only when { $con
 answers-file-unreadable = cannot read the answers file { $name } ({ $reason }); check the path
 answers-file-too-big = { $name }: the answers file is larger than 64 MiB; it cannot be an answers file
 answers-file-not-utf8 = { $name }: line { $line }, column { $col }: the file is not valid UTF-8 text; save it as UTF-8
-note = sidecheck: note: { $text }
 
 ## Labels saved with a yes/no answer (src/flow/saved.rs), in the bank's language
 
@@ -197,6 +197,9 @@ profile-saved = Saved to { $path }.
 profile-saved-answers = Your "about you" answers ({ $path }, changed { $when }):
 profile-none-saved = No "about you" answers are saved yet. They are asked at your first guided check.
 profile-how-to-change = Change them with `sidecheck profile` in a terminal, or for example `sidecheck profile --set kidney=no`.
+profile-line-yes = yes
+profile-line-no = no
+profile-line-not-answered = not answered
 
 ## `sidecheck baseline` (src/command/baseline.rs)
 

@@ -148,6 +148,7 @@ error-hung-up = detenido: la terminal se cerró
 context-data-dir-empty = la carpeta de datos está vacía; indique una carpeta con --data-dir CARPETA
 context-no-home = no se encuentra una carpeta personal para el registro; indique una con --data-dir CARPETA
 context-warning = sidecheck: aviso: { $text }
+note = sidecheck: nota: { $text }
 
 ## Archivos de respuestas (src/scripted.rs, src/command/answers_file.rs)
 
@@ -161,7 +162,6 @@ scripted-ignored = se ignoró la respuesta a "{ $id }": solo se pregunta cuando 
 answers-file-unreadable = no se puede leer el archivo de respuestas { $name } ({ $reason }); revise la ruta
 answers-file-too-big = { $name }: el archivo de respuestas pesa más de 64 MiB; no puede ser un archivo de respuestas
 answers-file-not-utf8 = { $name }: línea { $line }, columna { $col }: el archivo no es texto UTF-8 válido; guárdelo como UTF-8
-note = sidecheck: nota: { $text }
 
 ## Etiquetas guardadas con una respuesta de sí o no (src/flow/saved.rs), en el idioma del banco
 
@@ -195,6 +195,9 @@ profile-saved = Se guardó en { $path }.
 profile-saved-answers = Sus respuestas "sobre usted" ({ $path }, cambiadas el { $when }):
 profile-none-saved = Todavía no hay respuestas "sobre usted" guardadas. Se preguntan en su primer control guiado.
 profile-how-to-change = Cámbielas con `sidecheck profile` en una terminal, o por ejemplo con `sidecheck profile --set kidney=no`.
+profile-line-yes = sí
+profile-line-no = no
+profile-line-not-answered = sin responder
 
 ## `sidecheck baseline` (src/command/baseline.rs)
 

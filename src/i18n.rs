@@ -150,18 +150,22 @@ fn format(lang: Lang, id: &str, count: Option<(&str, u64)>, args: &[(&str, &str)
         .into_owned()
 }
 
+/// Looks variables up in `pairs`, as `std::env::var` would: for the tests of the
+/// rules that read the environment (the language here, the region in region.rs).
+#[cfg(test)]
+pub(crate) fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::env_of as env;
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
 
     #[test]
     fn the_flag_then_sidecheck_lang_then_the_locale_then_english() {

@@ -342,15 +342,7 @@ pub fn locale_country(locale: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::i18n::env_of as env;
 
     #[test]
     fn table_parses_and_has_the_required_regions() {

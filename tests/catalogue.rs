@@ -3,7 +3,9 @@
 //! for people are written in `src/` outside them (but for the files listed below).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::layers::{code, rust_files};
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
@@ -86,17 +88,6 @@ fn every_message_is_in_both_languages_with_the_same_variables() {
     }
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read src") {
-        let path = entry.expect("read src").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn src_files() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
@@ -116,31 +107,18 @@ fn src_files() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The code of a file that runs in the program: without comments, attributes
-/// (`#[arg(...)]`, `#[serde(...)]`) and the test module, which runs to the end of
-/// the file as it does everywhere here. `tests.rs` files are left out whole.
+/// The code of a file that runs in the program: the code `tests/layers.rs` reads
+/// (no comments, no test module), without attributes (`#[arg(...)]`,
+/// `#[serde(...)]`). `tests.rs` files are left out whole.
 fn program_code(name: &str, text: &str) -> String {
     if name.ends_with("/tests.rs") {
         return String::new();
     }
-    let mut out = String::new();
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let t = line.trim_start();
-        if t == "#[cfg(test)]"
-            && lines
-                .peek()
-                .is_some_and(|n| n.trim_start().starts_with("mod "))
-        {
-            break;
-        }
-        if t.starts_with("//") || t.starts_with("#[") {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+    code(text)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("#["))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// The string literals of some code, as written between the quotes (raw strings

@@ -19,30 +19,21 @@ pub fn run(ctx: &Context<'_>, args: &ImportArgs) -> Result<(), Error> {
     let record = read(file)?;
     let store = ctx.store()?;
     let log = store.log_path();
-    match store.import(&record, &mut |t| ctx.warn(t))? {
-        Imported::Added => crate::sayln!(
-            "{}",
-            t_args(
-                "import-added",
-                &[
-                    ("id", &record.id),
-                    ("name", &name),
-                    ("log", &log.display().to_string()),
-                ],
-            )
-        ),
-        Imported::AlreadyThere => crate::sayln!(
-            "{}",
-            t_args(
-                "import-already-there",
-                &[
-                    ("id", &record.id),
-                    ("name", &name),
-                    ("log", &log.display().to_string()),
-                ],
-            )
-        ),
-    }
+    let said = match store.import(&record, &mut |t| ctx.warn(t))? {
+        Imported::Added => "import-added",
+        Imported::AlreadyThere => "import-already-there",
+    };
+    crate::sayln!(
+        "{}",
+        t_args(
+            said,
+            &[
+                ("id", &record.id),
+                ("name", &name),
+                ("log", &log.display().to_string()),
+            ],
+        )
+    );
     Ok(())
 }
 
