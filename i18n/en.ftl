@@ -164,6 +164,10 @@ scripted-ignored = ignored the answer to "{ $id }": it is asked only when { $con
 answers-file-unreadable = cannot read the answers file { $name } ({ $reason }); check the path
 answers-file-too-big = { $name }: the answers file is larger than 64 MiB; it cannot be an answers file
 answers-file-not-utf8 = { $name }: line { $line }, column { $col }: the file is not valid UTF-8 text; save it as UTF-8
+expected-yes-no = true or false
+expected-option = one of { $ids } (or a score 0-{ $top })
+expected-text = text of at most { $max } characters
+tty-no-signals = cannot watch for signals ({ $error }); use --answers FILE
 
 ## Labels saved with a yes/no answer (src/flow/saved.rs), in the bank's language
 

@@ -162,6 +162,10 @@ scripted-ignored = se ignoró la respuesta a "{ $id }": solo se pregunta cuando 
 answers-file-unreadable = no se puede leer el archivo de respuestas { $name } ({ $reason }); revise la ruta
 answers-file-too-big = { $name }: el archivo de respuestas pesa más de 64 MiB; no puede ser un archivo de respuestas
 answers-file-not-utf8 = { $name }: línea { $line }, columna { $col }: el archivo no es texto UTF-8 válido; guárdelo como UTF-8
+expected-yes-no = true o false
+expected-option = uno de { $ids } (o una puntuación del 0 al { $top })
+expected-text = un texto de { $max } caracteres como máximo
+tty-no-signals = no se pueden vigilar las señales ({ $error }); use --answers ARCHIVO
 
 ## Etiquetas guardadas con una respuesta de sí o no (src/flow/saved.rs), en el idioma del banco
 

@@ -404,12 +404,15 @@ impl Bank {
     /// The answers a question takes, in words, for error messages.
     pub fn expected(&self, q: &Question) -> String {
         match q.kind {
-            Kind::YesNo => "true or false".into(),
+            Kind::YesNo => crate::i18n::t("expected-yes-no"),
             Kind::Scale => {
                 let opts = self.options(q);
                 let ids: Vec<String> = opts.iter().map(|c| format!("\"{}\"", c.id)).collect();
                 let hi = opts.len().saturating_sub(1);
-                format!("one of {} (or a score 0-{hi})", ids.join(", "))
+                crate::i18n::t_args(
+                    "expected-option",
+                    &[("ids", &ids.join(", ")), ("top", &hi.to_string())],
+                )
             }
             Kind::Number => format!(
                 "{}{}",
@@ -419,7 +422,9 @@ impl Bank {
                     .map(|u| format!(" ({u})"))
                     .unwrap_or_default()
             ),
-            Kind::Text => format!("text of at most {} characters", q.max_text()),
+            Kind::Text => {
+                crate::i18n::t_args("expected-text", &[("max", &q.max_text().to_string())])
+            }
         }
     }
 }
