@@ -95,7 +95,7 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
         [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang as usize].get_or_init(|| {
-        let id = lang.code().parse().unwrap_or_default();
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Fluent puts U+2068/U+2069 around every argument by default; a terminal
         // shows them as junk, and English output must stay as it was.
