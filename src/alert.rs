@@ -3,6 +3,7 @@
 
 use crate::bank::{AlertRule, Hotline, Level};
 use crate::console::screen_columns;
+use crate::i18n::t_args;
 use crate::region::{Chosen, Region};
 use crate::text::{bullet, wrap};
 
@@ -21,13 +22,17 @@ pub fn color_allowed(is_terminal: bool, no_color: Option<String>) -> bool {
 
 /// Fills `{emergency}`, `{crisis}`, `{crisis_contact}` ("call or text 988", "call 116
 /// 123") and `{poison}` in bank text with the region's numbers.
+///
+/// Numbers are filled in the language in use: where the table has only words
+/// ("your local emergency number"), they are the words in that language.
 pub fn fill_numbers(text: &str, region: &Region) -> String {
-    let mut out = text.replace("{emergency}", &region.emergency.call);
+    let emergency = region.emergency.call_shown();
+    let mut out = text.replace("{emergency}", emergency);
     let crisis = region
         .crisis
         .as_ref()
-        .map(|p| p.call.as_str())
-        .unwrap_or(region.emergency.call.as_str());
+        .map(|p| p.call_shown())
+        .unwrap_or(emergency);
     out = out.replace("{crisis}", crisis);
     let contact = region
         .crisis
@@ -38,8 +43,8 @@ pub fn fill_numbers(text: &str, region: &Region) -> String {
     let poison = region
         .poison
         .as_ref()
-        .map(|p| p.call.as_str())
-        .unwrap_or(region.emergency.call.as_str());
+        .map(|p| p.call_shown())
+        .unwrap_or(emergency);
     out.replace("{poison}", poison)
 }
 
@@ -49,8 +54,10 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
     if !region.knows_numbers() {
         // Only "your local emergency number" is known: say it once.
         if !rule.call.is_empty() {
-            let reach = region.emergency.how_to_reach();
-            lines.push(format!("C{}.", reach.strip_prefix('c').unwrap_or(&reach)));
+            lines.push(format!(
+                "{}.",
+                capitalized(&region.emergency.how_to_reach())
+            ));
         }
         return lines;
     }
@@ -58,19 +65,22 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
         let Some(phone) = region.phone(*line) else {
             if *line == Hotline::Crisis {
                 // No crisis line known here: the emergency number is the way to help.
-                lines.push(format!(
-                    "No crisis line is listed for {}; call {} ({}).",
-                    region.name, region.emergency.call, region.emergency.name
+                lines.push(t_args(
+                    "alert-no-crisis-line",
+                    &[
+                        ("region", region.name_shown()),
+                        ("call", region.emergency.call_shown()),
+                        ("name", region.emergency.name_shown()),
+                    ],
                 ));
             }
             continue;
         };
         // The number comes first so wrapping never parts it from "call".
-        let reach = phone.how_to_reach();
         let mut s = format!(
-            "C{}: {}",
-            reach.strip_prefix('c').unwrap_or(&reach),
-            phone.name
+            "{}: {}",
+            capitalized(&phone.how_to_reach()),
+            phone.name_shown()
         );
         if let Some(c) = &phone.caution {
             s.push_str(&format!(" ({c})"));
@@ -78,6 +88,15 @@ pub fn call_lines(rule: &AlertRule, region: &Region) -> Vec<String> {
         lines.push(s);
     }
     lines
+}
+
+/// "call 911" as the start of a sentence: "Call 911".
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The width for boxes on stderr: the terminal's width between [`NARROWEST`] and
@@ -107,7 +126,7 @@ pub fn render_at(rule: &AlertRule, chosen: &Chosen, color: bool, width: usize) -
         Level::Advice => "",
     };
     body.extend(wrap(
-        format!("{mark} {} {mark}", rule.level.heading()).trim(),
+        format!("{mark} {} {mark}", rule.level.shown()).trim(),
         inner,
     ));
     body.extend(wrap(&rule.title, inner));
@@ -156,12 +175,8 @@ pub fn render_at(rule: &AlertRule, chosen: &Chosen, color: bool, width: usize) -
 pub fn region_note(chosen: &Chosen) -> String {
     match &chosen.source {
         // Never let a guess stand in for the number someone really needs.
-        crate::region::Source::Unknown(code) => format!(
-            "sidecheck has no numbers for {code}: call your local emergency number. To choose a region, run again with --region CODE (see `sidecheck regions`)."
-        ),
-        _ => format!(
-            "Numbers for {chosen}. Wrong country? Run again with --region CODE (see `sidecheck regions`)."
-        ),
+        crate::region::Source::Unknown(code) => t_args("region-note-unknown", &[("code", code)]),
+        _ => t_args("region-note", &[("chosen", &chosen.to_string())]),
     }
 }
 

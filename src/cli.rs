@@ -108,6 +108,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "CODE")]
     pub region: Option<String>,
 
+    /// Language of the questions and messages: en or es. Default: SIDECHECK_LANG,
+    /// else Spanish when LC_ALL, LC_MESSAGES or LANG is es_*, else English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "es"])]
+    pub lang: Option<String>,
+
     /// Folder for the private log. Default: the platform's data folder.
     #[arg(
         long,

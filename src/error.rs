@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::bank::BankError;
+use crate::i18n::t;
 use crate::store::StoreError;
 use crate::text::tidy;
 
@@ -54,9 +55,9 @@ impl fmt::Display for Error {
             Error::Input(m) | Error::Runtime(m) => write!(f, "{}", tidy(m)),
             Error::Bank(e) => write!(f, "{e}"),
             Error::Store(e) => write!(f, "{}", tidy(&e.to_string())),
-            Error::Interrupted => write!(f, "stopped"),
-            Error::Terminated => write!(f, "stopped by a signal to end (SIGTERM)"),
-            Error::HungUp => write!(f, "stopped: the terminal hung up"),
+            Error::Interrupted => write!(f, "{}", t("error-interrupted")),
+            Error::Terminated => write!(f, "{}", t("error-terminated")),
+            Error::HungUp => write!(f, "{}", t("error-hung-up")),
         }
     }
 }

@@ -39,6 +39,7 @@ pub mod error;
 pub mod export;
 pub mod flow;
 pub mod grades;
+pub mod i18n;
 pub mod json_error;
 pub mod output;
 pub mod profile;

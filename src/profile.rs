@@ -137,11 +137,11 @@ impl Profile {
         bank.profile
             .iter()
             .map(|item| {
-                let answer = match self.get(&item.id) {
-                    Some(true) => "yes",
-                    Some(false) => "no",
-                    None => "not answered",
-                };
+                let answer = crate::i18n::t(match self.get(&item.id) {
+                    Some(true) => "profile-line-yes",
+                    Some(false) => "profile-line-no",
+                    None => "profile-line-not-answered",
+                });
                 format!("{} ({}): {answer}", item.short, item.id)
             })
             .collect()

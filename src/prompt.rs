@@ -15,6 +15,7 @@
 pub mod keys;
 pub mod tty;
 
+use crate::i18n::{t, t_args};
 use crate::text;
 
 use keys::{Input, Key};
@@ -47,7 +48,9 @@ pub fn rich_terminal(term: Option<&str>) -> bool {
 }
 
 /// Said when Esc is pressed where it cannot go back (an alert must be read first).
-const NO_BACK: &str = "Esc does not go back from here: press Enter to go on, or type n.";
+fn no_back() -> String {
+    t("prompt-no-back")
+}
 
 /// The widest a prompt is drawn, even on a wide window (long lines are hard to read).
 const MAX_WIDTH: usize = 80;
@@ -128,26 +131,37 @@ impl Prompter {
         default: Option<bool>,
         back: bool,
     ) -> Reply<bool> {
-        let hint = match default {
-            Some(true) => "(Y/n)",
-            Some(false) => "(y/N)",
-            None => "(y/n)",
-        };
+        let hint = t(match default {
+            Some(true) => "prompt-yes-no-default-yes",
+            Some(false) => "prompt-yes-no-default-no",
+            None => "prompt-yes-no",
+        });
+        // The words each language takes for yes and for no are in its catalogue
+        // (Spanish takes s and sí, and y as well).
+        let (yes, no) = (t("prompt-yes-words"), t("prompt-no-words"));
         let parse = |s: &str| -> Result<bool, String> {
-            match s.trim().to_lowercase().as_str() {
-                "" => default.ok_or_else(|| {
-                    "Please type y for yes or n for no, then press Enter.".to_string()
-                }),
-                "y" | "yes" => Ok(true),
-                "n" | "no" => Ok(false),
-                _ => Err("Please type y for yes or n for no, then press Enter.".to_string()),
+            let typed = s.trim().to_lowercase();
+            if typed.is_empty() {
+                default.ok_or_else(|| t("prompt-yes-no-again"))
+            } else if yes.split_whitespace().any(|w| w == typed) {
+                Ok(true)
+            } else if no.split_whitespace().any(|w| w == typed) {
+                Ok(false)
+            } else {
+                Err(t("prompt-yes-no-again"))
             }
         };
-        let shown = |b: &bool| if *b { "yes" } else { "no" }.to_string();
+        let shown = |b: &bool| {
+            t(if *b {
+                "prompt-shown-yes"
+            } else {
+                "prompt-shown-no"
+            })
+        };
         let spec = FieldSpec {
             text,
             info,
-            hint,
+            hint: &hint,
             start: "",
             kind: Field::Line,
             max: None,
@@ -191,7 +205,7 @@ impl Prompter {
         let parse = |s: &str| Ok(s.to_string());
         let shown = |s: &String| {
             if s.trim().is_empty() {
-                "(nothing)".to_string()
+                t("prompt-shown-nothing")
             } else {
                 one_row(s)
             }
@@ -223,7 +237,7 @@ impl Prompter {
             return self.choose_plain(text, info, options, at);
         }
         let keys = key_range(options);
-        let help = format!("↑↓ or {keys} to move, Enter to choose · Esc: back");
+        let help = t_args("prompt-list-help", &[("keys", &keys)]);
         self.tty.begin();
         self.above = 0;
         crate::console::write_err("\x1b[?25l");
@@ -243,11 +257,11 @@ impl Prompter {
                     }
                     Key::Enter => {
                         let label = options.get(at).map(|o| o.label.as_str()).unwrap_or("");
-                        self.finish(text, &format!("Answer: {label}"));
+                        self.finish(text, &t_args("prompt-answer", &[("answer", label)]));
                         return Reply::Value(at);
                     }
                     Key::Esc => {
-                        self.finish(text, "(went back)");
+                        self.finish(text, &t("prompt-went-back"));
                         return Reply::Back;
                     }
                     _ => {}
@@ -255,7 +269,7 @@ impl Prompter {
                 Event::Input(Input::Paste(_)) => {}
                 Event::Redraw => self.fresh(),
                 Event::Stop(why) => {
-                    self.finish(text, "(stopped)");
+                    self.finish(text, &t("prompt-stopped"));
                     return Reply::Stop(why);
                 }
             }
@@ -281,7 +295,10 @@ impl Prompter {
             .map(|o| format!("{} {}", o.key, o.label))
             .unwrap_or_default();
         lines.extend(text::wrap(
-            &format!("Type {keys}, then Enter (Enter alone: {keep}). Esc, then Enter: back."),
+            &t_args(
+                "prompt-list-plain-help",
+                &[("keys", &keys), ("keep", &keep)],
+            ),
             width,
         ));
         let mut show = true;
@@ -307,7 +324,9 @@ impl Prompter {
                         .or_else(|| options.iter().position(|o| o.label.eq_ignore_ascii_case(s)))
                     {
                         Some(i) => return Reply::Value(i),
-                        None => crate::sayln!("Please type one of {keys}, then press Enter."),
+                        None => {
+                            crate::sayln!("{}", t_args("prompt-list-again", &[("keys", &keys)]))
+                        }
                     }
                 }
                 Line::Redraw => show = true,
@@ -374,7 +393,7 @@ impl Prompter {
                 }
                 Event::Redraw => self.fresh(),
                 Event::Stop(why) => {
-                    self.finish(text, "(stopped)");
+                    self.finish(text, &t("prompt-stopped"));
                     return (Reply::Stop(why), buf);
                 }
             }
@@ -403,16 +422,19 @@ impl Prompter {
             Key::DeleteWord => delete_word(buf),
             Key::Enter => match parse(buf) {
                 Ok(v) => {
-                    self.finish(spec.text, &format!("Answer: {}", shown(&v)));
+                    self.finish(
+                        spec.text,
+                        &t_args("prompt-answer", &[("answer", &shown(&v))]),
+                    );
                     return Some((Reply::Value(v), String::new()));
                 }
                 Err(why) => *note = Some(why),
             },
             Key::Esc if spec.back => {
-                self.finish(spec.text, "(went back)");
+                self.finish(spec.text, &t("prompt-went-back"));
                 return Some((Reply::Back, String::new()));
             }
-            Key::Esc => *note = Some(NO_BACK.to_string()),
+            Key::Esc => *note = Some(no_back()),
             _ => {}
         }
         None
@@ -436,7 +458,7 @@ impl Prompter {
         let mut lines = text::wrap(text, width);
         lines.extend(text::wrap(info, width));
         if !start.is_empty() {
-            lines.push(format!("(Enter alone keeps: {})", one_row(start)));
+            lines.push(t_args("prompt-enter-keeps", &[("start", &one_row(start))]));
         }
         let prompt = field_prompt(hint);
         let mut show = true;
@@ -451,7 +473,7 @@ impl Prompter {
                     if back {
                         return (Reply::Back, String::new());
                     }
-                    crate::sayln!("{NO_BACK}");
+                    crate::sayln!("{}", no_back());
                 }
                 Line::Text(s) => {
                     let s = if s.is_empty() { start.to_string() } else { s };
@@ -537,9 +559,9 @@ fn list_frame(
         let mark = if i == at { '>' } else { ' ' };
         let mut line = format!("{mark} {}  {}", o.key, o.label);
         if i == first && first > 0 {
-            line.push_str("  ↑ more");
+            line.push_str(&format!("  ↑ {}", t("prompt-more")));
         } else if i == first + shown - 1 && i < options.len() - 1 {
-            line.push_str("  ↓ more");
+            line.push_str(&format!("  ↓ {}", t("prompt-more")));
         }
         let line = cut(&line, width);
         lines.push(if i == at && color {
@@ -665,8 +687,9 @@ fn insert(buf: &mut String, add: &str, kind: Field, max: Option<usize>, note: &m
     }
     if dropped > 0 {
         let m = max.unwrap_or(have);
-        *note = Some(format!(
-            "The limit is {m} characters: the last {dropped} were not added. Shorten it, or press Enter to save it as it is."
+        *note = Some(t_args(
+            "prompt-text-limit",
+            &[("max", &m.to_string()), ("dropped", &dropped.to_string())],
         ));
     }
 }

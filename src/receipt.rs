@@ -6,6 +6,7 @@
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{Bank, Kind};
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
+use crate::i18n::{t, t_args, t_count};
 use crate::record::bank_for;
 use crate::record::{CheckIn, Status};
 use crate::region::Region;
@@ -47,28 +48,31 @@ pub fn render_at(record: &CheckIn, bank: Option<&Bank>, region: &Region, width: 
 fn head(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
     let when = minute(&record.started_at);
     let status = match record.status {
-        Status::Completed => "completed".to_string(),
+        Status::Completed => t("receipt-completed"),
         Status::Stopped => grades
             .stopped_words(record.status)
-            .unwrap_or_else(|| "stopped before the end".into()),
+            .unwrap_or_else(|| t("receipt-stopped")),
     };
     s.hang(
         "",
         "",
-        &format!("Check-in {} ({when}, {status})", record.id),
+        &t_args(
+            "receipt-check-in",
+            &[("id", &record.id), ("when", &when), ("status", &status)],
+        ),
     );
     if let Some(b) = bank {
-        s.line(&format!("About {}.", b.recall_period));
+        s.line(&t_args("receipt-about", &[("period", &b.recall_period)]));
     }
     // The context the alerts were raised in (kidney problems lower a threshold).
     if let Some(p) = &record.profile {
         let yes = p.yes_names(bank);
         let said = if yes.is_empty() {
-            "no to every question".to_string()
+            t("receipt-profile-all-no")
         } else {
             yes.join(", ")
         };
-        s.hang("", "", &format!("About you, as answered then: {said}."));
+        s.hang("", "", &t_args("receipt-profile", &[("said", &said)]));
     }
 }
 
@@ -78,14 +82,14 @@ fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
     let urgent: Vec<_> = record.urgent_alerts().collect();
     s.line("");
     if urgent.is_empty() {
-        s.line("Urgent alerts: none.");
+        s.line(&t("receipt-urgent-none"));
     } else {
-        s.line("URGENT ALERTS:");
+        s.line(&t("receipt-urgent"));
         for a in &urgent {
             s.hang(
                 "  !! ",
                 "     ",
-                &format!("{}: {}", a.level.heading(), a.title),
+                &format!("{}: {}", a.level.shown(), a.title),
             );
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 s.hang("     ", "     ", &fill_numbers(&rule.advice, region));
@@ -100,7 +104,7 @@ fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
     let retracted: Vec<_> = record.retracted_urgent_alerts().collect();
     if !retracted.is_empty() {
         s.line("");
-        s.line("Alerts shown, then the answer was changed:");
+        s.line(&t("receipt-retracted"));
         for a in &retracted {
             s.hang(
                 "  - ",
@@ -111,7 +115,7 @@ fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
-                    s.line("    If it still applies to you:");
+                    s.line(&format!("    {}", t("receipt-still-applies")));
                 }
                 for c in calls {
                     s.hang("    - ", "      ", &c);
@@ -124,7 +128,7 @@ fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
 /// What was reported, by section, with each section's numbers.
 fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
     s.line("");
-    s.line("What you reported:");
+    s.line(&t("receipt-reported"));
     let mut any = false;
     let sections: Vec<(String, String)> = match bank {
         Some(b) => b
@@ -177,7 +181,7 @@ fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades
         }
     }
     if !any {
-        s.line("  No symptoms reported.");
+        s.line(&format!("  {}", t("receipt-no-symptoms")));
     }
 }
 
@@ -200,19 +204,15 @@ fn advice(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
             .iter()
             .map(|m| question_short(bank, &m.answer.question))
             .collect();
-        let (these, it) = if names.len() == 1 {
-            ("This symptom was", "it gets")
-        } else {
-            ("These symptoms were", "they get")
-        };
-        advice.push(format!(
-            "{these} moderate or worse: {}. Tell your prescriber at your next visit, or sooner if {it} worse.",
-            names.join(", ")
+        advice.push(t_count(
+            "receipt-moderate-advice",
+            ("count", names.len() as u64),
+            &[("names", &names.join(", "))],
         ));
     }
     if !advice.is_empty() {
         s.line("");
-        s.line("Advice:");
+        s.line(&t("receipt-advice"));
         for text in advice {
             s.hang("  - ", "    ", &text);
         }
@@ -224,21 +224,27 @@ fn advice(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
 pub fn section_words(g: &SectionGrades) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(h) = g.highest_grade {
-        parts.push(format!(
-            "{} of {} symptom{} moderate or worse, highest grade {h} of {TOP_GRADE}",
-            g.moderate_or_worse,
-            g.graded,
-            if g.graded == 1 { "" } else { "s" }
+        parts.push(t_count(
+            "receipt-section-graded",
+            ("graded", g.graded.into()),
+            &[
+                ("moderate", &g.moderate_or_worse.to_string()),
+                ("highest", &h.to_string()),
+                ("top", &TOP_GRADE.to_string()),
+            ],
         ));
     }
     if g.yes > 0 {
-        parts.push(format!("{} yes", g.yes));
+        parts.push(t_args(
+            "receipt-section-yes",
+            &[("yes", &g.yes.to_string())],
+        ));
     }
     if g.urgent_findings > 0 {
-        parts.push(format!(
-            "{} urgent finding{}",
-            g.urgent_findings,
-            if g.urgent_findings == 1 { "" } else { "s" }
+        parts.push(t_count(
+            "receipt-section-urgent",
+            ("count", g.urgent_findings.into()),
+            &[],
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))

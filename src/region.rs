@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Hotline;
+use crate::i18n::{Lang, t, t_args};
 
 const REGIONS_JSON: &str = include_str!("../questions/regions.json");
 
@@ -32,6 +33,29 @@ pub struct Phone {
     pub source: String,
     /// When it was last checked against that source (YYYY-MM-DD).
     pub checked: chrono::NaiveDate,
+    /// How Spanish speakers reach it, where that differs from the English words
+    /// (988: press 2, or text AYUDA). Not in `regions --json`, whose output stays
+    /// as it was.
+    #[serde(default, skip_serializing)]
+    pub es: Option<Spanish>,
+}
+
+/// A line's or a region's words in Spanish, each with where it comes from.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spanish {
+    /// Its name in Spanish.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What to call, where the English is words ("your local emergency number").
+    #[serde(default)]
+    pub call: Option<String>,
+    /// How to reach it, in the imperative ("llame al 988 y marque 2, ...").
+    #[serde(default)]
+    pub reach: Option<String>,
+    /// Where the Spanish way of reaching it comes from.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// One region's numbers.
@@ -48,21 +72,59 @@ pub struct Region {
     /// Country codes that use this region's numbers (e.g. EU members for EU).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<String>,
+    /// Its name in Spanish. Not in `regions --json`, as for [`Phone::es`].
+    #[serde(default, skip_serializing)]
+    pub es: Option<Spanish>,
+}
+
+/// The Spanish text `pick` takes from `es` when Spanish is in use, else `english`.
+fn in_use<'a>(
+    english: &'a str,
+    es: &'a Option<Spanish>,
+    pick: impl Fn(&'a Spanish) -> Option<&'a String>,
+) -> &'a str {
+    match (crate::i18n::current(), es.as_ref().and_then(pick)) {
+        (Lang::Es, Some(text)) => text,
+        _ => english,
+    }
 }
 
 impl Phone {
-    /// How to reach the line, offering texting only where it takes texts:
-    /// "call or text 988", "call 116 123 or text SHOUT to 85258", "call 911".
+    /// How to reach the line, in the language in use, offering texting only where
+    /// it takes texts: "call or text 988", "call 116 123 or text SHOUT to 85258",
+    /// "call 911". A Spanish way of its own (988's press 2) comes from the table.
     pub fn how_to_reach(&self) -> String {
-        match &self.text {
-            Some(t) if *t == self.call => format!("call or text {}", self.call),
-            Some(t) => format!("call {} or text {t}", self.call),
-            None => format!("call {}", self.call),
+        if let (Lang::Es, Some(reach)) = (
+            crate::i18n::current(),
+            self.es.as_ref().and_then(|s| s.reach.as_ref()),
+        ) {
+            return reach.clone();
         }
+        let call = self.call_shown();
+        match &self.text {
+            Some(t) if *t == self.call => t_args("reach-call-or-text", &[("call", call)]),
+            Some(t) => t_args("reach-call-and-text", &[("call", call), ("text", t)]),
+            None => t_args("reach-call", &[("call", call)]),
+        }
+    }
+
+    /// Its name, in Spanish where the table has one and Spanish is in use.
+    pub fn name_shown(&self) -> &str {
+        in_use(&self.name, &self.es, |s| s.name.as_ref())
+    }
+
+    /// What to call, as [`Phone::name_shown`]: a number, or words where none is known.
+    pub fn call_shown(&self) -> &str {
+        in_use(&self.call, &self.es, |s| s.call.as_ref())
     }
 }
 
 impl Region {
+    /// Its name, in Spanish where the table has one and Spanish is in use.
+    pub fn name_shown(&self) -> &str {
+        in_use(&self.name, &self.es, |s| s.name.as_ref())
+    }
+
     /// Whether any real number is known here (not only "your local emergency number").
     pub fn knows_numbers(&self) -> bool {
         self.emergency.call.chars().any(|c| c.is_ascii_digit())
@@ -96,10 +158,12 @@ struct Table {
 /// Reads a region table; the error is one plain line.
 fn parse_table(text: &str) -> Result<Table, String> {
     serde_json::from_str::<Table>(text).map_err(|e| {
-        format!(
-            "the built-in table of emergency numbers is broken ({}: {}); this copy of sidecheck cannot be used, so reinstall it",
-            crate::json_error::json_place(&e),
-            crate::json_error::json_reason(&e)
+        t_args(
+            "region-table-broken",
+            &[
+                ("place", &crate::json_error::json_place(&e)),
+                ("reason", &crate::json_error::json_reason(&e)),
+            ],
         )
     })
 }
@@ -169,23 +233,23 @@ impl fmt::Display for Chosen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = &self.region;
         if let Source::Unknown(code) = &self.source {
-            return write!(
-                f,
-                "{code}, the country in your locale, which has no numbers here"
-            );
+            return write!(f, "{}", t_args("region-unknown-country", &[("code", code)]));
         }
         let covered = if self.asked != r.code {
-            format!(" ({} uses {} numbers)", self.asked, r.code)
+            format!(
+                " ({})",
+                t_args("region-uses", &[("asked", &self.asked), ("code", &r.code)])
+            )
         } else {
             String::new()
         };
         let why = match &self.source {
-            Source::Flag => "set with --region".to_string(),
-            Source::Locale(var) => format!("from {var}"),
+            Source::Flag => t("region-from-flag"),
+            Source::Locale(var) => t_args("region-from-locale", &[("var", var)]),
             Source::Unknown(_) => String::new(),
-            Source::Default => "the default".to_string(),
+            Source::Default => t("region-default"),
         };
-        write!(f, "{} ({}){covered}, {why}", r.name, r.code)
+        write!(f, "{} ({}){covered}, {why}", r.name_shown(), r.code)
     }
 }
 
@@ -196,11 +260,15 @@ pub struct UnknownRegion(pub String);
 impl fmt::Display for UnknownRegion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let codes: Vec<&str> = table().regions.iter().map(|r| r.code.as_str()).collect();
+        let asked: String = self.0.chars().take(20).collect();
+        let codes = codes.join(", ");
         write!(
             f,
-            "unknown region \"{}\"; use one of {} or a European country code (see `sidecheck regions`)",
-            self.0.chars().take(20).collect::<String>(),
-            codes.join(", ")
+            "{}",
+            t_args(
+                "region-unknown-code",
+                &[("asked", &asked), ("codes", &codes)]
+            )
         )
     }
 }
@@ -274,15 +342,7 @@ pub fn locale_country(locale: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    }
+    use crate::i18n::env_of as env;
 
     #[test]
     fn table_parses_and_has_the_required_regions() {
@@ -352,6 +412,28 @@ mod tests {
             assert!(line.contains(crisis), "{lang}: {line}");
         }
         assert_eq!(choose(Some("in"), env(&[])).unwrap().region.code, "IN");
+    }
+
+    #[test]
+    fn the_spanish_way_to_each_spanish_speaking_crisis_line_has_its_source() {
+        for (code, reach) in [
+            (
+                "US",
+                Some("llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988"),
+            ),
+            ("MX", None),
+            ("ES", Some("llame al 024")),
+        ] {
+            let crisis = for_code(code).crisis.unwrap();
+            let es = crisis.es.unwrap_or_else(|| panic!("{code}: no Spanish"));
+            assert!(es.source.is_some_and(|s| !s.trim().is_empty()), "{code}");
+            assert_eq!(es.reach.as_deref(), reach, "{code}");
+        }
+        for r in all().into_iter().chain([local_only("JP")]) {
+            assert!(r.es.is_some_and(|e| e.name.is_some()), "{}", r.code);
+        }
+        let unknown = local_only("JP").emergency.es.and_then(|e| e.call);
+        assert_eq!(unknown.as_deref(), Some("número de emergencias de su zona"));
     }
 
     #[test]

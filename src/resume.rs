@@ -7,6 +7,7 @@
 //! and a new check-in starts. Pure: the latest record and the time come from the
 //! caller.
 
+use crate::i18n::{t, t_args, t_count};
 use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::bank::{AlertRule, Bank};
@@ -40,47 +41,63 @@ pub fn find<'b>(
     bank: &'b Bank,
     now: DateTime<FixedOffset>,
 ) -> Result<Resumable<'b>, String> {
-    let new = "a new check-in starts instead";
+    let new = t("resume-new-instead");
     let Some(latest) = latest else {
-        return Err(format!("there is no stopped check-in to finish; {new}"));
+        return Err(t_args("resume-none", &[("new", &new)]));
     };
     let r = latest.record;
     let at = minute(&r.started_at);
     // Ids and bank names come from the log, which anyone may have edited.
     let id = visible_id(&r.id);
     if r.status == Status::Completed {
-        return Err(format!(
-            "your last check-in ({at}, {id}) was completed; there is nothing to finish, so {new}"
+        return Err(t_args(
+            "resume-completed",
+            &[("at", &at), ("id", &id), ("new", &new)],
         ));
     }
     if let Some(by) = latest.continued_by {
-        return Err(format!(
-            "your check-in of {at} was already finished by check-in {}; {new}",
-            visible_id(&by)
+        return Err(t_args(
+            "resume-finished-by",
+            &[("at", &at), ("by", &visible_id(&by)), ("new", &new)],
         ));
     }
     if r.bank.id != bank.id || r.bank.version != bank.version {
-        return Err(format!(
-            "your check-in of {at} used the questions of {} {}, and these are {} {}; its answers cannot be carried over, so {new}",
-            visible_id(&r.bank.id),
-            visible_line(&r.bank.version, 32),
-            bank.id,
-            bank.version
+        return Err(t_args(
+            "resume-other-bank",
+            &[
+                ("at", &at),
+                ("was", &visible_id(&r.bank.id)),
+                ("was_version", &visible_line(&r.bank.version, 32)),
+                ("bank", &bank.id),
+                ("version", &bank.version),
+                ("new", &new),
+            ],
         ));
     }
     if now.signed_duration_since(r.started_at) > Duration::days(RECALL_DAYS) {
-        return Err(format!(
-            "your check-in of {at} started more than {RECALL_DAYS} days ago, and the questions ask about the last {RECALL_DAYS} days; {new}"
+        return Err(t_args(
+            "resume-too-old",
+            &[
+                ("at", &at),
+                ("days", &RECALL_DAYS.to_string()),
+                ("new", &new),
+            ],
         ));
     }
     // Its answers were given with its "about you" answers, so they carry on too.
     let profile = r.profile.clone().unwrap_or_default();
-    let (mut flow, holding) = Flow::restore_with_profile(bank, &r.answers, profile).map_err(|e| {
-        format!(
-            "your check-in of {at} has an answer that does not fit the questions (\"{}\": {}); {new}",
-            e.question, e.message
-        )
-    })?;
+    let (mut flow, holding) =
+        Flow::restore_with_profile(bank, &r.answers, profile).map_err(|e| {
+            t_args(
+                "resume-answer-misfits",
+                &[
+                    ("at", &at),
+                    ("question", &e.question),
+                    ("why", &e.message),
+                    ("new", &new),
+                ],
+            )
+        })?;
     flow.carry_alerts(&r.alerts, &r.retracted_alerts);
     Ok(Resumable {
         stopped: r,
@@ -92,19 +109,21 @@ pub fn find<'b>(
 /// "N of M questions": answered, and asked given those answers.
 fn how_far(flow: &Flow<'_>) -> String {
     let total = flow.progress().1;
-    format!(
-        "{} of {total} question{}",
-        flow.answered(),
-        if total == 1 { "" } else { "s" }
+    t_count(
+        "resume-how-far",
+        ("total", total as u64),
+        &[("answered", &flow.answered().to_string())],
     )
 }
 
 /// The line a guided start shows when a stopped check-in can still be finished.
 pub fn notice(r: &Resumable<'_>) -> String {
-    wrapped(&format!(
-        "Your check-in of {} was stopped after {}. To finish it, run `sidecheck check --resume`.",
-        minute(&r.stopped.started_at),
-        how_far(&r.flow)
+    wrapped(&t_args(
+        "resume-notice",
+        &[
+            ("at", &minute(&r.stopped.started_at)),
+            ("far", &how_far(&r.flow)),
+        ],
     ))
 }
 
@@ -117,13 +136,15 @@ fn wrapped(text: &str) -> String {
 /// short line each. `guided` adds how to go back to them.
 pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
     let bank = r.flow.bank();
-    let mut s = wrapped(&format!(
-        "Finishing your check-in of {} ({}), stopped after {}.",
-        minute(&r.stopped.started_at),
-        visible_id(&r.stopped.id),
-        how_far(&r.flow)
+    let mut s = wrapped(&t_args(
+        "resume-finishing",
+        &[
+            ("at", &minute(&r.stopped.started_at)),
+            ("id", &visible_id(&r.stopped.id)),
+            ("far", &how_far(&r.flow)),
+        ],
     ));
-    s.push_str("\nYour answers so far:\n");
+    s.push_str(&format!("\n{}\n", t("resume-answers-so-far")));
     for a in &r.stopped.answers {
         let q = bank.question(&a.question);
         let name = q.map_or(a.question.as_str(), |q| q.short.as_str());
@@ -135,11 +156,9 @@ pub fn earlier_answers(r: &Resumable<'_>, guided: bool) -> String {
         ));
     }
     if guided && r.flow.is_complete() {
-        s.push_str("Every question was answered; carrying on saves it as completed.\n");
+        s.push_str(&format!("{}\n", t("resume-all-answered")));
     } else if guided {
-        s.push_str(&wrapped(
-            "The questions go on from the first one not answered yet. Esc goes back to change an earlier answer.",
-        ));
+        s.push_str(&wrapped(&t("resume-go-on")));
         s.push('\n');
     }
     s
@@ -158,8 +177,8 @@ fn answer_words(a: &AnswerRecord, unit: Option<&str>) -> String {
                 None => n,
             }
         }
-        serde_json::Value::String(t) if t.trim().is_empty() => "(nothing written)".into(),
-        serde_json::Value::String(t) => format!("\"{}\"", visible_line(t, 40)),
+        serde_json::Value::String(s) if s.trim().is_empty() => t("resume-nothing-written"),
+        serde_json::Value::String(s) => format!("\"{}\"", visible_line(s, 40)),
         other => visible_line(&other.to_string(), 40),
     }
 }

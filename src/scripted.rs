@@ -1,6 +1,7 @@
 //! The scripted front end: `sidecheck check --answers FILE` runs the same flow, the
 //! same urgent rules and the same save as the guided prompt, with no terminal.
 
+use crate::i18n::t_args;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -55,9 +56,7 @@ impl Answers {
     pub fn parse(name: &str, text: &str) -> Result<Answers, Error> {
         let text = crate::text::without_bom(text);
         if text.trim().is_empty() {
-            return Err(Error::Input(format!(
-                "{name}: the answers file is empty; write a JSON object that maps question ids to answers (see `sidecheck bank questions`)"
-            )));
+            return Err(Error::Input(t_args("scripted-empty", &[("name", name)])));
         }
         serde_json::from_str::<Answers>(text)
             .map_err(|e| Error::Input(crate::json_error::json_error(name, &e)))
@@ -119,13 +118,20 @@ pub fn run_from<'b>(
         let answer = match answers.get(&q.id) {
             None => {
                 let why = match &q.when {
-                    Some(c) => format!(" (it is asked because {c})"),
+                    Some(c) => format!(
+                        " ({})",
+                        t_args("scripted-asked-because", &[("cond", &c.to_string())])
+                    ),
                     None => String::new(),
                 };
-                Err(Error::Input(format!(
-                    "{name}: missing an answer to \"{}\"{why}; add it with {}",
-                    q.id,
-                    bank.expected(q)
+                Err(Error::Input(t_args(
+                    "scripted-missing",
+                    &[
+                        ("name", name),
+                        ("id", &q.id),
+                        ("why", &why),
+                        ("expected", &bank.expected(q)),
+                    ],
                 )))
             }
             Some(v) => Answer::from_json(bank, q, v)
@@ -172,11 +178,12 @@ fn refuse_unknown_ids(bank: &Bank, name: &str, answers: &Answers) -> Result<(), 
             .map(|k| format!("\"{}\"", k.chars().take(64).collect::<String>()))
             .collect();
         if unknown.len() > list.len() {
-            list.push(format!("and {} more", unknown.len() - list.len()));
+            let more = (unknown.len() - list.len()).to_string();
+            list.push(t_args("scripted-and-more", &[("more", &more)]));
         }
-        return Err(Error::Input(format!(
-            "{name}: unknown question id {}; see `sidecheck bank questions` for the ids",
-            list.join(", ")
+        return Err(Error::Input(t_args(
+            "scripted-unknown-ids",
+            &[("name", name), ("ids", &list.join(", "))],
         )));
     }
     Ok(())
@@ -199,17 +206,13 @@ fn note_unused(
                 .and_then(|q| Answer::from_json(bank, q, v).ok())
                 .is_some_and(|a| flow.answer_to(id) == Some(&a));
             if !same {
-                events.notice(&format!(
-                    "kept the earlier answer to \"{id}\" from the stopped check-in; the different one in the answers file was not used"
-                ));
+                events.notice(&t_args("scripted-kept-earlier", &[("id", id)]));
             }
         } else if flow.answer_to(id).is_none()
             && let Some(q) = bank.question(id)
         {
             let cond = q.when.as_ref().map(|c| c.to_string()).unwrap_or_default();
-            events.notice(&format!(
-                "ignored the answer to \"{id}\": it is asked only when {cond}, and that is not the case"
-            ));
+            events.notice(&t_args("scripted-ignored", &[("id", id), ("cond", &cond)]));
         }
     }
 }

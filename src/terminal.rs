@@ -13,6 +13,8 @@ use crate::answer::Answer;
 use crate::bank::{AlertRule, Bank, Kind, Question};
 use crate::error::Error;
 use crate::flow::Flow;
+#[cfg(unix)]
+use crate::i18n::{t, t_args};
 use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
@@ -62,10 +64,7 @@ pub fn run(
     _before: &dyn Fn(bool) -> String,
     _about: Option<SaveProfile<'_>>,
 ) -> Result<Ending, Error> {
-    Err(Error::Input(
-        "the guided check needs a Unix terminal on this system; give answers with --answers FILE"
-            .into(),
-    ))
+    Err(Error::Input(crate::i18n::t("terminal-needs-unix")))
 }
 
 /// The prompt layer needs a Unix terminal (termios, signals).
@@ -74,9 +73,7 @@ pub fn edit_profile(
     _bank: &crate::bank::Bank,
     _current: &Profile,
 ) -> Result<Option<Profile>, Error> {
-    Err(Error::Input(
-        "changing the answers needs a Unix terminal on this system; use `sidecheck profile --set ID=yes`".into(),
-    ))
+    Err(Error::Input(crate::i18n::t("terminal-profile-needs-unix")))
 }
 
 /// Asks the "about you" items, one by one, starting from `start`'s answers (Enter
@@ -91,9 +88,16 @@ fn about_you(
     let mut i = 0;
     while let Some(item) = items.get(i) {
         let info = format!(
-            "About you · {} of {} · Type y or n, then Enter · Esc: back",
-            i + 1,
-            items.len()
+            "{} · {} · {}",
+            t_args(
+                "about-you-progress",
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("total", &items.len().to_string())
+                ]
+            ),
+            t("hint-yes-no"),
+            t("hint-back")
         );
         match p.confirm(&item.text, &info, profile.get(&item.id), true) {
             Reply::Value(b) => {
@@ -102,7 +106,7 @@ fn about_you(
             }
             Reply::Back => {
                 if i == 0 {
-                    crate::sayln!("This is the first question about you.");
+                    crate::sayln!("{}", t("about-you-first"));
                 }
                 i = i.saturating_sub(1);
             }
@@ -128,8 +132,8 @@ pub fn edit_profile(bank: &crate::bank::Bank, current: &Profile) -> Result<Optio
     };
     loop {
         match p.confirm(
-            "Do you want to change these answers?",
-            "Type y or n, then Enter",
+            &t("profile-change-ask"),
+            &t("hint-yes-no"),
             Some(false),
             false,
         ) {
@@ -189,11 +193,18 @@ pub fn run(
             .unwrap_or("");
         if q.section != last_section {
             crate::sayln!();
-            crate::sayln!("== {section} ==");
+            crate::sayln!("{}", t_args("section-heading", &[("section", section)]));
             last_section = q.section.clone();
         }
         let (n, total) = flow.progress();
-        let info = format!("{section} · Question {n} of {total}");
+        let info = t_args(
+            "question-of",
+            &[
+                ("section", section),
+                ("n", &n.to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
         let (reply, unsent) = ask(&mut p, bank, q, flow.current_answer(), &info);
         match reply {
             Reply::Value(a) => {
@@ -204,7 +215,7 @@ pub fn run(
             }
             Reply::Back => {
                 if !flow.back() {
-                    crate::sayln!("This is the first question.");
+                    crate::sayln!("{}", t("question-first"));
                 }
             }
             Reply::Stop(why) => {
@@ -259,12 +270,12 @@ fn intro_text(bank: &Bank, chosen: &Chosen, width: usize) -> String {
 fn wait_for_start(p: &mut Prompter, flow: &Flow<'_>) -> Option<Ending> {
     loop {
         match p.confirm(
-            if flow.answered() > 0 {
-                "Press Enter to carry on (or type n to quit)."
+            &t(if flow.answered() > 0 {
+                "start-carry-on"
             } else {
-                "Press Enter to start (or type n to quit)."
-            },
-            "Esc goes back one question. Ctrl-C stops and keeps your answers.",
+                "start-press-enter"
+            }),
+            &t("start-keys"),
             Some(true),
             false,
         ) {
@@ -289,9 +300,8 @@ fn ask_profile_first(
     let missing = flow.profile().missing(bank);
     if !missing.is_empty() {
         crate::sayln!();
-        crate::sayln!("== About you ==");
-        let why = "First, a few questions about you. They help decide when an answer needs a warning. You answer them once. They are kept in your private data folder, and you can change them with `sidecheck profile`.";
-        crate::sayln!("{}", text::wrap(why, width).join("\n"));
+        crate::sayln!("{}", t("about-you-heading"));
+        crate::sayln!("{}", text::wrap(&t("about-you-why"), width).join("\n"));
         match about_you(p, &missing, flow.profile()) {
             Reply::Value(profile) => {
                 flow.set_profile(profile.clone());
@@ -326,7 +336,7 @@ fn read_alerts(
         };
         loop {
             match p.confirm(
-                "I have read this. Press Enter to go on (or type n to stop here).",
+                &t("alert-read"),
                 "",
                 Some(true),
                 // Esc must not skip past an alert.
@@ -386,7 +396,7 @@ fn ask(
                 Some(Answer::Yes(b)) => Some(*b),
                 _ => None,
             };
-            let info = format!("{info} · Type y or n, then Enter · Esc: back");
+            let info = format!("{info} · {} · {}", t("hint-yes-no"), t("hint-back"));
             let r = p.confirm(&q.text, &info, default, true);
             (r.map(Answer::Yes), String::new())
         }
@@ -399,8 +409,8 @@ fn ask(
             (r.map(Answer::Choice), String::new())
         }
         Kind::Number => {
-            let rule = format!("Type {}, then Enter", q.range_text());
-            let info = format!("{info} · {rule} · Esc: back");
+            let rule = t_args("hint-number", &[("range", &q.range_text())]);
+            let info = format!("{info} · {rule} · {}", t("hint-back"));
             let start = match earlier {
                 Some(Answer::Number(n)) => fmt_num(*n),
                 _ => String::new(),
@@ -420,8 +430,7 @@ fn ask(
         }
         Kind::Text => {
             let max = q.max_text();
-            let info =
-                format!("{info} · Type your answer, or just press Enter to skip · Esc: back");
+            let info = format!("{info} · {} · {}", t("hint-text"), t("hint-back"));
             let start = match earlier {
                 Some(Answer::Text(t)) => t.clone(),
                 _ => String::new(),

@@ -24,6 +24,8 @@ mod exercise;
 mod agree;
 // The fast path's proof: every test file's lines, generated logs, edge cases, mutations.
 mod fast_path;
+// The message catalogues: both languages, every id the code names, no stray words in src/.
+mod catalogue;
 // CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.
 mod csv;
 // `export`: JSON against its schema, the FHIR Bundle, CSV, HTML, `--output` files.
@@ -56,6 +58,8 @@ mod profile;
 mod props;
 // The guided check in a real pseudo-terminal: keys, alerts, signals, what is saved.
 mod pty;
+// The guided check in Spanish: --lang, the locale, 988's Spanish option, s for sí.
+mod pty_es;
 // Plain language in the bundled bank: reading grade, recall period, no dose advice.
 mod readability;
 // Plain Spanish: every question "normal" or easier on INFLESZ, by a checked syllable count.

@@ -88,6 +88,7 @@ pub(crate) fn guided_command(env: &Env, args: &[&str], no_color: bool) -> Comman
     cmd.env_remove("SIDECHECK_DATA_DIR")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("SIDECHECK_LANG")
         .env("LANG", "en_US.UTF-8")
         .env("TERM", "xterm-256color")
         .arg("--data-dir")

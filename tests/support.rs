@@ -55,6 +55,7 @@ impl Env {
             .env_remove("SIDECHECK_LOCK_WAIT_SECS")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
+            .env_remove("SIDECHECK_LANG")
             .arg("--data-dir")
             .arg(self.data_dir());
         c

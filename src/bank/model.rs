@@ -211,15 +211,16 @@ pub struct Question {
 impl Question {
     /// For number questions, the allowed range in words: "a whole number from 0 to 7".
     pub fn range_text(&self) -> String {
-        format!(
-            "{} from {} to {}",
+        crate::i18n::t_args(
             if self.integer {
-                "a whole number"
+                "range-whole-number"
             } else {
-                "a number"
+                "range-number"
             },
-            fmt_num(self.min.unwrap_or(0.0)),
-            fmt_num(self.max.unwrap_or(0.0))
+            &[
+                ("min", &fmt_num(self.min.unwrap_or(0.0))),
+                ("max", &fmt_num(self.max.unwrap_or(0.0))),
+            ],
         )
     }
 
@@ -278,7 +279,14 @@ impl Level {
         }
     }
 
-    /// The heading people see.
+    /// The heading people see, in the language in use.
+    pub fn shown(self) -> String {
+        crate::i18n::t(&format!("level-{}", self.as_str()))
+    }
+
+    /// The heading in English: the level's display in the FHIR code system, which
+    /// must not change with the person's language. The English catalogue's
+    /// `level-*` messages say the same (a test keeps them so).
     pub fn heading(self) -> &'static str {
         match self {
             Level::Advice => "ADVICE",
@@ -303,12 +311,12 @@ pub enum Hotline {
 
 impl Hotline {
     /// What the line is for, as a list heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            Hotline::Emergency => "Emergency",
-            Hotline::Crisis => "Crisis",
-            Hotline::Poison => "Poison",
-        }
+    pub fn title(self) -> String {
+        crate::i18n::t(match self {
+            Hotline::Emergency => "hotline-emergency",
+            Hotline::Crisis => "hotline-crisis",
+            Hotline::Poison => "hotline-poison",
+        })
     }
 }
 
@@ -445,12 +453,15 @@ impl Bank {
     /// The answers a question takes, in words, for error messages.
     pub fn expected(&self, q: &Question) -> String {
         match q.kind {
-            Kind::YesNo => "true or false".into(),
+            Kind::YesNo => crate::i18n::t("expected-yes-no"),
             Kind::Scale => {
                 let opts = self.options(q);
                 let ids: Vec<String> = opts.iter().map(|c| format!("\"{}\"", c.id)).collect();
                 let hi = opts.len().saturating_sub(1);
-                format!("one of {} (or a score 0-{hi})", ids.join(", "))
+                crate::i18n::t_args(
+                    "expected-option",
+                    &[("ids", &ids.join(", ")), ("top", &hi.to_string())],
+                )
             }
             Kind::Number => format!(
                 "{}{}",
@@ -460,7 +471,9 @@ impl Bank {
                     .map(|u| format!(" ({u})"))
                     .unwrap_or_default()
             ),
-            Kind::Text => format!("text of at most {} characters", q.max_text()),
+            Kind::Text => {
+                crate::i18n::t_args("expected-text", &[("max", &q.max_text().to_string())])
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::io::{self, Read};
 
 use crate::error::Error;
+use crate::i18n::t_args;
 use crate::json_error;
 use crate::scripted::MAX_ANSWERS_BYTES;
 use crate::text::io_reason;
@@ -31,20 +32,26 @@ pub fn read(source: &str) -> Result<String, Error> {
             .and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
     };
     read.map_err(|e| {
-        Error::Input(format!(
-            "cannot read the answers file {name} ({}); check the path",
-            io_reason(&e)
+        Error::Input(t_args(
+            "answers-file-unreadable",
+            &[("name", name), ("reason", &io_reason(&e))],
         ))
     })?;
     if bytes.len() as u64 > MAX_ANSWERS_BYTES {
-        return Err(Error::Input(format!(
-            "{name}: the answers file is larger than 64 MiB; it cannot be an answers file"
+        return Err(Error::Input(t_args(
+            "answers-file-too-big",
+            &[("name", name)],
         )));
     }
     String::from_utf8(bytes).map_err(|e| {
         let (line, col) = json_error::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
-        Error::Input(format!(
-            "{name}: line {line}, column {col}: the file is not valid UTF-8 text; save it as UTF-8"
+        Error::Input(t_args(
+            "answers-file-not-utf8",
+            &[
+                ("name", name),
+                ("line", &line.to_string()),
+                ("col", &col.to_string()),
+            ],
         ))
     })
 }

@@ -14,6 +14,7 @@ use crate::cli::BaselineArgs;
 use crate::console;
 use crate::error::Error;
 use crate::grades::Grades;
+use crate::i18n::{t, t_args};
 use crate::record::{BaselineMark, CheckIn, Status};
 use crate::report::{Period, minute};
 use crate::scan::Scan;
@@ -36,10 +37,12 @@ pub fn run(ctx: &Context<'_>, args: &BaselineArgs) -> Result<(), Error> {
         .baseline_mark()
         .is_some_and(|m| m.check_in == record.id)
     {
-        console::say_wrapped(&format!(
-            "Check-in {} of {} is already your baseline; nothing was changed.",
-            text::visible_id(&record.id),
-            minute(&record.started_at)
+        console::say_wrapped(&t_args(
+            "baseline-already",
+            &[
+                ("id", &text::visible_id(&record.id)),
+                ("when", &minute(&record.started_at)),
+            ],
         ));
         return Ok(());
     }
@@ -53,10 +56,12 @@ pub(super) fn mark(ctx: &Context<'_>, store: &Store, record: &CheckIn) -> Result
     store
         .append_mark(&mark, &mut |t| ctx.warn(t))
         .map_err(|e| not_saved(store, &record.id, &e))?;
-    console::say_wrapped(&format!(
-        "Check-in {} of {} is now your baseline. `sidecheck history` and every export compare later check-ins with it.",
-        text::visible_id(&record.id),
-        minute(&record.started_at)
+    console::say_wrapped(&t_args(
+        "baseline-marked",
+        &[
+            ("id", &text::visible_id(&record.id)),
+            ("when", &minute(&record.started_at)),
+        ],
     ));
     Ok(())
 }
@@ -65,17 +70,19 @@ pub(super) fn mark(ctx: &Context<'_>, store: &Store, record: &CheckIn) -> Result
 fn not_saved(store: &Store, id: &str, e: &StoreError) -> Error {
     // The store's own words say "the check-in was NOT saved", which is not so here.
     let why = match e {
-        StoreError::Busy { secs, .. } => {
-            format!("another sidecheck kept the log busy for {secs} s")
-        }
+        StoreError::Busy { secs, .. } => t_args("baseline-busy", &[("secs", &secs.to_string())]),
         StoreError::Dir { reason, .. }
         | StoreError::NotSaved { reason, .. }
         | StoreError::Read { reason, .. } => reason.clone(),
     };
     let id = text::visible_id(id);
-    Error::Runtime(format!(
-        "check-in {id} is saved, but it was NOT marked as your baseline: the mark could not be added to {} ({why}); try again with `sidecheck baseline {id}`",
-        store.log_path().display()
+    Error::Runtime(t_args(
+        "baseline-not-marked",
+        &[
+            ("id", &id),
+            ("log", &store.log_path().display().to_string()),
+            ("why", &why),
+        ],
     ))
 }
 
@@ -86,15 +93,17 @@ fn refusal(store: &Store, record: &CheckIn, bank: Option<&Bank>) -> Result<Strin
         && later.status == Status::Completed
     {
         let later = text::visible_id(&later.id);
-        return Ok(format!(
-            "check-in {id} was stopped and then finished as check-in {later}; mark that one instead: sidecheck baseline {later}"
+        return Ok(t_args(
+            "baseline-finished-later",
+            &[("id", &id), ("later", &later)],
         ));
     }
     let words = Grades::of(record, bank)
         .stopped_words(record.status)
-        .unwrap_or_else(|| "stopped".into());
-    Ok(format!(
-        "check-in {id} was {words}, so it cannot be your baseline: the questions it never reached are not the same as \"none\"; finish it with `sidecheck check --resume --baseline`, or mark a completed check-in (`sidecheck history` lists them)"
+        .unwrap_or_else(|| t("baseline-stopped"));
+    Ok(t_args(
+        "baseline-refused",
+        &[("id", &id), ("words", &words)],
     ))
 }
 
@@ -104,10 +113,7 @@ fn current(ctx: &Context<'_>, store: &Store, bank: Option<&Bank>) -> Result<(), 
     let period = Period::all();
     let found = Scan::new(store, &period).baseline(bank, &mut |t| ctx.warn(t))?;
     let text = match (found.baseline(), found.absent_words()) {
-        (Some(b), _) => format!(
-            "{}\nTo use another check-in, run `sidecheck baseline ID`.\n",
-            b.words()
-        ),
+        (Some(b), _) => format!("{}\n{}\n", b.words(), t("baseline-use-another")),
         (None, Some(words)) => format!("{words}\n"),
         (None, None) => String::new(),
     };

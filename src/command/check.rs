@@ -13,6 +13,7 @@
 //!    `--baseline`, a completed check-in is then marked as the baseline (a line of
 //!    its own, after the check-in's); a stopped one is not.
 
+use crate::i18n::{t, t_args, t_count};
 use chrono::{DateTime, FixedOffset};
 
 use super::context::now;
@@ -56,9 +57,7 @@ fn answers<'a>(
 ) -> Result<Option<(&'a str, Answers)>, Error> {
     // Never wait on a terminal that is not there.
     if args.answers.is_none() && !ctx.interactive() {
-        return Err(Error::Input(
-            "no terminal to ask questions in; run it in a terminal, or give answers with --answers FILE (see --help)".into(),
-        ));
+        return Err(Error::Input(t("check-no-terminal")));
     }
     let Some(source) = &args.answers else {
         return Ok(None);
@@ -210,7 +209,7 @@ impl<'b> Check<'b> {
             match resume::find(checkins::latest(store)?, bank, started) {
                 Ok(r) => Some(r),
                 Err(why) => {
-                    crate::sayln!("sidecheck: note: {why}.");
+                    crate::sayln!("{}", t_args("note", &[("text", &format!("{why}."))]));
                     None
                 }
             }
@@ -258,7 +257,7 @@ impl<'b> Check<'b> {
             text.push_str(list);
         }
         if !self.holding.is_empty() {
-            text.push_str("These answers raised urgent alerts, and they still apply:\n");
+            text.push_str(&format!("{}\n", t("check-alerts-still-apply")));
         }
         for rule in &self.holding {
             text.push('\n');
@@ -287,10 +286,7 @@ impl<'b> Check<'b> {
         let flow = match restored {
             Some(flow) => {
                 if from_file.is_some() {
-                    scripted::Events::notice(
-                        &mut events,
-                        "kept the \"about you\" answers of the stopped check-in; the \"profile\" in the answers file was not used",
-                    );
+                    scripted::Events::notice(&mut events, &t("check-kept-stopped-profile"));
                 }
                 flow
             }
@@ -338,13 +334,11 @@ impl<'b> Check<'b> {
         let mut keep = |p: &Profile| -> String {
             let file = ProfileFile::new(p.clone(), now());
             match self.store.save_profile(&file, &mut |t| self.ctx.warn(t)) {
-                Ok(()) => format!(
-                    "Kept in {}. You can change these answers with `sidecheck profile`.",
-                    self.store.profile_path().display()
+                Ok(()) => t_args(
+                    "check-profile-kept",
+                    &[("path", &self.store.profile_path().display().to_string())],
                 ),
-                Err(e) => format!(
-                    "{e}. This check-in still uses them; run `sidecheck profile` later to keep them."
-                ),
+                Err(e) => t_args("check-profile-not-kept", &[("error", &e.to_string())]),
             }
         };
         let about: Option<terminal::SaveProfile<'_>> =
@@ -361,23 +355,29 @@ impl<'b> Check<'b> {
             End::NotStarted => {
                 match &self.stopped {
                     Some(s) => crate::sayln!(
-                        "You did not carry on. Nothing new was saved; check-in {} can still be finished with `sidecheck check --resume`.",
-                        text::visible_id(&s.id)
+                        "{}",
+                        t_args(
+                            "check-did-not-carry-on",
+                            &[("id", &text::visible_id(&s.id))]
+                        )
                     ),
-                    None => crate::sayln!("You did not start the check. Nothing was saved."),
+                    None => crate::sayln!("{}", t("check-did-not-start")),
                 }
                 return Ok(());
             }
             End::NoAnswer(stop) => {
                 crate::sayln!();
-                crate::sayln!("Stopped before any answer. Nothing was saved.");
+                crate::sayln!("{}", t("check-stopped-no-answer"));
                 return stop.exit();
             }
             End::NoNewAnswer(stop, id) => {
                 crate::sayln!();
                 crate::sayln!(
-                    "Stopped before any new answer. Nothing new was saved; to finish check-in {} later, run `sidecheck check --resume`.",
-                    text::visible_id(&id)
+                    "{}",
+                    t_args(
+                        "check-stopped-no-new-answer",
+                        &[("id", &text::visible_id(&id))]
+                    )
                 );
                 return stop.exit();
             }
@@ -396,9 +396,7 @@ impl<'b> Check<'b> {
         match record.status {
             Status::Completed => baseline::mark(self.ctx, self.store, record),
             Status::Stopped => {
-                console::say_wrapped(
-                    "It was not marked as your baseline: the questions it never reached are not the same as \"none\". To finish it and mark it, run `sidecheck check --resume --baseline`.",
-                );
+                console::say_wrapped(&t("check-stopped-not-baseline"));
                 Ok(())
             }
         }
@@ -421,7 +419,7 @@ impl<'b> Check<'b> {
             // happening. The signals stay caught until the process ends, so another
             // one cannot cut this short.
             crate::sayln!();
-            crate::sayln!("Saving…");
+            crate::sayln!("{}", t("check-saving"));
         }
         if let Err(e) = self.store.append(&record, &mut |t| self.ctx.warn(t)) {
             // The person must know their answers are not in the log, and where they
@@ -447,33 +445,25 @@ impl<'b> Check<'b> {
         crate::sayln!();
         match record.status {
             Status::Completed => {
-                console::say_wrapped(&format!(
-                    "Saved to {} (check-in {}).",
-                    log.display(),
-                    record.id
+                console::say_wrapped(&t_args(
+                    "check-saved",
+                    &[("path", &log.display().to_string()), ("id", &record.id)],
                 ));
                 if let Some(s) = &self.stopped {
-                    console::say_wrapped(&format!(
-                        "It finishes the check-in you stopped ({}); history and exports show the two as this one.",
-                        text::visible_id(&s.id)
+                    console::say_wrapped(&t_args(
+                        "check-finishes-stopped",
+                        &[("id", &text::visible_id(&s.id))],
                     ));
                 }
             }
-            Status::Stopped => console::say_wrapped(&format!(
-                "Stopped. {} so far {} saved as an incomplete check-in in {} (check-in {}). To finish it later, run `sidecheck check --resume`.",
-                match flow.answered() {
-                    1 => "Your 1 answer".to_string(),
-                    n => format!("Your {n} answers"),
-                },
-                if flow.answered() == 1 { "was" } else { "were" },
-                log.display(),
-                record.id
+            Status::Stopped => console::say_wrapped(&t_count(
+                "check-saved-stopped",
+                ("count", flow.answered() as u64),
+                &[("path", &log.display().to_string()), ("id", &record.id)],
             )),
         }
         if self.no_profile {
-            crate::sayln!(
-                "sidecheck: note: no \"about you\" answers are saved, so this check-in used none; set them with `sidecheck profile --set kidney=yes,older=no` or a \"profile\" object in the answers file."
-            );
+            crate::sayln!("{}", t("check-no-profile-note"));
         }
         if self.json {
             self.ctx.out_json(record)?;
@@ -490,18 +480,21 @@ impl<'b> Check<'b> {
         }
         // A mark needs its check-in in the log.
         let unmarked = if self.baseline {
-            format!(
-                "; it is not marked as your baseline yet: after the import, run `sidecheck baseline {}`",
-                text::visible_id(&record.id)
+            t_args(
+                "check-rescue-unmarked",
+                &[("id", &text::visible_id(&record.id))],
             )
         } else {
             String::new()
         };
         match self.store.rescue(record) {
-            Ok(path) => Error::Runtime(format!(
-                "{e}; your answers are kept in {} (private, mode 600): once the log works again, add them with: sidecheck import {}{unmarked}",
-                path.display(),
-                path.display()
+            Ok(path) => Error::Runtime(t_args(
+                "check-rescued",
+                &[
+                    ("error", &e.to_string()),
+                    ("path", &path.display().to_string()),
+                    ("unmarked", &unmarked),
+                ],
             )),
             Err(reason) => {
                 // The rescue copy is the same JSON: if it could not be formatted,
@@ -509,8 +502,13 @@ impl<'b> Check<'b> {
                 if let Ok(line) = record.to_line() {
                     crate::say!("{line}");
                 }
-                Error::Runtime(format!(
-                    "{e}; a rescue copy could not be written either ({reason}); the check-in is printed above as one JSON line: save it in a file and add it later with: sidecheck import FILE{unmarked}"
+                Error::Runtime(t_args(
+                    "check-not-rescued",
+                    &[
+                        ("error", &e.to_string()),
+                        ("reason", &reason.to_string()),
+                        ("unmarked", &unmarked),
+                    ],
                 ))
             }
         }
@@ -528,7 +526,7 @@ impl scripted::Events for StderrEvents<'_> {
         crate::say!("{}", alert::render(rule, self.chosen, self.color));
     }
     fn notice(&mut self, text: &str) {
-        crate::sayln!("sidecheck: note: {text}");
+        crate::sayln!("{}", t_args("note", &[("text", text)]));
     }
     fn now(&self) -> Option<DateTime<FixedOffset>> {
         Some(now())

@@ -13,6 +13,7 @@ use crate::alert;
 use crate::bank::Bank;
 use crate::cli::Cli;
 use crate::error::Error;
+use crate::i18n::{t, t_args};
 use crate::output;
 use crate::region::{self, Chosen};
 use crate::store::{self, Store};
@@ -35,12 +36,13 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The question bank: the `--bank` file, or the built-in one.
+    /// The question bank: the `--bank` file, or the built-in one in the language in
+    /// use.
     pub fn bank(&self) -> Result<&Bank, Error> {
         once(&self.bank, || {
             Ok(match &self.cli.bank {
                 Some(path) => Bank::load(path)?,
-                None => Bank::bundled()?,
+                None => Bank::bundled_for(crate::i18n::current().code())?,
             })
         })
     }
@@ -50,13 +52,11 @@ impl<'a> Context<'a> {
     pub fn store(&self) -> Result<&Store, Error> {
         once(&self.store, || {
             match self.cli.data_dir.clone().or_else(store::default_dir) {
-                Some(dir) if dir.as_os_str().is_empty() => Err(Error::Input(
-                    "the data folder is empty; give a folder with --data-dir DIR".into(),
-                )),
+                Some(dir) if dir.as_os_str().is_empty() => {
+                    Err(Error::Input(t("context-data-dir-empty")))
+                }
                 Some(dir) => Ok(Store::new(dir)),
-                None => Err(Error::Input(
-                    "cannot find a home folder for the log; give one with --data-dir DIR".into(),
-                )),
+                None => Err(Error::Input(t("context-no-home"))),
             }
         })
     }
@@ -71,7 +71,7 @@ impl<'a> Context<'a> {
 
     /// Says on stderr something that went wrong without stopping the command.
     pub fn warn(&self, text: String) {
-        crate::sayln!("sidecheck: warning: {text}");
+        crate::sayln!("{}", t_args("context-warning", &[("text", &text)]));
     }
 
     /// Writes a text to stdout; see [`output::out`].

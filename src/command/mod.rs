@@ -33,10 +33,12 @@ pub use context::Context;
 
 use crate::cli::{CheckArgs, Cli, Command};
 use crate::error::Error;
-use crate::region;
+use crate::{i18n, region};
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    // The language first: every word from here on, errors included, is in it.
+    i18n::set(i18n::choose(cli.lang.as_deref(), |k| std::env::var(k).ok()));
     region::check().map_err(Error::Runtime)?;
     let ctx = Context::new(&cli);
     match &cli.command {

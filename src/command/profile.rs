@@ -1,6 +1,7 @@
 //! `sidecheck profile`: shows the "about you" answers; changes them from `--set`,
 //! `--answers`, or (in a terminal) by asking; saves them whole.
 
+use crate::i18n::{t, t_args};
 use serde_json::{Value, json};
 
 use super::context::now;
@@ -18,9 +19,9 @@ use crate::text;
 pub fn run(ctx: &Context<'_>, args: &ProfileArgs) -> Result<(), Error> {
     let bank = ctx.bank()?;
     if bank.profile.is_empty() {
-        return Err(Error::Input(format!(
-            "the question bank {} asks nothing \"about you\", so there is nothing to show or set",
-            bank.id
+        return Err(Error::Input(t_args(
+            "profile-bank-asks-nothing",
+            &[("bank", &bank.id)],
         )));
     }
     let store = ctx.store()?;
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context<'_>, args: &ProfileArgs) -> Result<(), Error> {
         if !interactive {
             ctx.out(&profile_text(bank, store, saved.as_ref(), &current))?;
         } else {
-            crate::sayln!("Nothing was changed.");
+            crate::sayln!("{}", t("profile-nothing-changed"));
         }
         return Ok(());
     };
@@ -57,7 +58,13 @@ pub fn run(ctx: &Context<'_>, args: &ProfileArgs) -> Result<(), Error> {
     if args.json {
         return ctx.out_json(&profile_json(bank, store, Some(&file), &new));
     }
-    crate::sayln!("Saved to {}.", store.profile_path().display());
+    crate::sayln!(
+        "{}",
+        t_args(
+            "profile-saved",
+            &[("path", &store.profile_path().display().to_string())]
+        )
+    );
     ctx.out(&profile_text(bank, store, Some(&file), &new))
 }
 
@@ -82,19 +89,21 @@ fn change(bank: &Bank, args: &ProfileArgs) -> Result<Option<Profile>, Error> {
 fn profile_text(bank: &Bank, store: &Store, file: Option<&ProfileFile>, p: &Profile) -> String {
     let mut s = match file {
         Some(f) => format!(
-            "Your \"about you\" answers ({}, changed {}):\n",
-            store.profile_path().display(),
-            report::minute(&f.updated_at)
+            "{}\n",
+            t_args(
+                "profile-saved-answers",
+                &[
+                    ("path", &store.profile_path().display().to_string()),
+                    ("when", &report::minute(&f.updated_at)),
+                ],
+            )
         ),
-        None => {
-            "No \"about you\" answers are saved yet. They are asked at your first guided check.\n"
-                .to_string()
-        }
+        None => format!("{}\n", t("profile-none-saved")),
     };
     for line in p.lines(bank) {
         s.push_str(&format!("  {line}\n"));
     }
-    s.push_str("Change them with `sidecheck profile` in a terminal, or for example `sidecheck profile --set kidney=no`.\n");
+    s.push_str(&format!("{}\n", t("profile-how-to-change")));
     s
 }
 

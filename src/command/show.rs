@@ -11,6 +11,7 @@ use crate::checkins;
 use crate::cli::ShowArgs;
 use crate::console;
 use crate::error::Error;
+use crate::i18n::t_args;
 use crate::receipt;
 use crate::record::{CheckIn, Status};
 use crate::region;
@@ -22,7 +23,7 @@ pub fn run(ctx: &Context<'_>, args: &ShowArgs) -> Result<(), Error> {
     let about = about(ctx, &record)?;
     if args.json {
         if !about.is_empty() {
-            crate::sayln!("sidecheck: note: {}", about.trim_end());
+            crate::sayln!("{}", t_args("note", &[("text", about.trim_end())]));
         }
         return ctx.out_json(&record);
     }
@@ -53,14 +54,21 @@ pub(super) fn find(ctx: &Context<'_>, which: &str) -> Result<CheckIn, Error> {
     }
     match lookup {
         Lookup::Found(r) => Ok(*r),
-        Lookup::NotFound if which == "last" => Err(Error::Input(format!(
-            "no check-ins are saved yet (looked in {log}); run `sidecheck` to make one"
+        Lookup::NotFound if which == "last" => Err(Error::Input(t_args(
+            "show-none-saved",
+            &[("log", &log.to_string())],
         ))),
-        Lookup::NotFound => Err(Error::Input(format!(
-            "no check-in in {log} has an id starting with \"{which}\"; `sidecheck history` lists them, or use `sidecheck show last`"
+        Lookup::NotFound => Err(Error::Input(t_args(
+            "show-not-found",
+            &[("log", &log.to_string()), ("which", which)],
         ))),
-        Lookup::Ambiguous(matches) => Err(Error::Input(format!(
-            "\"{which}\" matches {matches} check-ins in {log}; give more of the id (`sidecheck history` lists them)"
+        Lookup::Ambiguous(matches) => Err(Error::Input(t_args(
+            "show-ambiguous",
+            &[
+                ("log", &log.to_string()),
+                ("which", which),
+                ("matches", &matches.to_string()),
+            ],
         ))),
     }
 }
@@ -74,18 +82,19 @@ fn about(ctx: &Context<'_>, record: &CheckIn) -> Result<String, Error> {
     };
     Ok(if let Some(l) = &later {
         format!(
-            "This stopped check-in was {} later by check-in {}, which holds these answers and the rest; history and exports show only that one (`sidecheck show {}`).\n\n",
-            match l.status {
-                Status::Completed => "completed",
-                Status::Stopped => "continued (and stopped again)",
-            },
-            text::visible_id(&l.id),
-            text::visible_id(&l.id)
+            "{}\n\n",
+            t_args(
+                match l.status {
+                    Status::Completed => "show-completed-later",
+                    Status::Stopped => "show-continued-later",
+                },
+                &[("later", &text::visible_id(&l.id))],
+            )
         )
     } else if let Some(prev) = &record.completes {
         format!(
-            "This check-in finishes the stopped check-in {}: it holds those answers and the rest.\n\n",
-            text::visible_id(prev)
+            "{}\n\n",
+            t_args("show-finishes", &[("stopped", &text::visible_id(prev))])
         )
     } else {
         String::new()

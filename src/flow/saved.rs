@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::Flow;
 use crate::answer::Answer;
+use crate::i18n::{Lang, t_in};
 use crate::record::{AlertRecord, AnswerRecord, BankRef, CheckIn, RECORD_VERSION, Status};
 
 impl Flow<'_> {
@@ -26,8 +27,13 @@ impl Flow<'_> {
                 let a = self.answers[i].as_ref()?;
                 let options = self.bank.options(q);
                 let (label, score) = match a {
+                    // In the bank's language, as every other label here is.
                     Answer::Yes(b) => (
-                        Some(if *b { "Yes" } else { "No" }.to_string()),
+                        Some(t_in(
+                            Lang::from_code(&self.bank.language).unwrap_or(Lang::En),
+                            if *b { "label-yes" } else { "label-no" },
+                            &[],
+                        )),
                         q.score_yes.map(|s| if *b { s } else { 0 }),
                     ),
                     Answer::Choice(c) => (

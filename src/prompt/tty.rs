@@ -72,7 +72,7 @@ fn caught() -> Result<&'static Caught, String> {
 }
 
 fn install() -> Result<Caught, String> {
-    let fail = |e: io::Error| format!("cannot watch for signals ({e}); use --answers FILE");
+    let fail = |e: io::Error| crate::i18n::t_args("tty-no-signals", &[("error", &e.to_string())]);
     let (wake, write) = UnixStream::pair().map_err(fail)?;
     wake.set_nonblocking(true).map_err(fail)?;
     write.set_nonblocking(true).map_err(fail)?;
