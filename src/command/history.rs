@@ -300,7 +300,14 @@ impl<'a> Table<'a> {
         baseline: Option<&str>,
     ) -> Result<(), Error> {
         self.line.clear();
-        table_line(&mut self.line, r, bank, &self.sections, &self.widths, baseline);
+        table_line(
+            &mut self.line,
+            r,
+            bank,
+            &self.sections,
+            &self.widths,
+            baseline,
+        );
         self.shown.clear();
         text::push_visible_text(&mut self.shown, &self.line);
         io(out.write_all(self.shown.as_bytes()))

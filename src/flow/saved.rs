@@ -27,18 +27,18 @@ impl Flow<'_> {
                 let options = self.bank.options(q);
                 let (label, score) = match a {
                     Answer::Yes(b) => (
-                        Some(if *b { "Yes" } else { "No" }.to_string()),
+                        Some(if *b { "Yes" } else { "No" }.into()),
                         q.score_yes.map(|s| if *b { s } else { 0 }),
                     ),
                     Answer::Choice(c) => (
-                        options.get(*c).map(|o| o.label.clone()),
+                        options.get(*c).map(|o| o.label.as_str().into()),
                         options.get(*c).map(|o| o.score),
                     ),
                     Answer::Number(_) | Answer::Text(_) => (None, None),
                 };
                 Some(AnswerRecord {
-                    question: q.id.clone(),
-                    section: q.section.clone(),
+                    question: q.id.as_str().into(),
+                    section: q.section.as_str().into(),
                     value: a.to_json(options),
                     label,
                     score,
@@ -52,10 +52,10 @@ impl Flow<'_> {
         self.active_alerts()
             .into_iter()
             .map(|a| AlertRecord {
-                id: a.id.clone(),
-                question: self.trigger(&a.when).unwrap_or_default().to_string(),
+                id: a.id.as_str().into(),
+                question: self.trigger(&a.when).unwrap_or_default().into(),
                 level: a.level,
-                title: a.title.clone(),
+                title: a.title.as_str().into(),
                 shown_at: self.shown.get(&a.id).and_then(|s| s.at),
                 retracted_at: None,
             })
@@ -79,7 +79,7 @@ impl Flow<'_> {
             started_at,
             ended_at,
             bank: BankRef::of(self.bank),
-            region: region.to_string(),
+            region: region.into(),
             answers: self.answer_records(),
             alerts: self.alert_records(),
             retracted_alerts: self.retracted_records(),
