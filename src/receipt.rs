@@ -144,7 +144,7 @@ fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades
     };
     for (sid, title) in &sections {
         let mut items = Vec::new();
-        for a in record.answers.iter().filter(|a| &a.section == sid) {
+        for a in record.answers.iter().filter(|a| a.section == sid) {
             let q = bank.and_then(|b| b.question(&a.question));
             let name = q
                 .map(|q| q.short.clone())
