@@ -106,7 +106,7 @@ impl<'b> Flow<'b> {
         for a in saved {
             let Some(&i) = flow.index.get(a.question.as_str()) else {
                 return Err(AnswerError {
-                    question: a.question.clone(),
+                    question: a.question.to_string(),
                     message: format!("bank {} {} has no such question", bank.id, bank.version),
                 });
             };

@@ -139,8 +139,8 @@ fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades
         None => {
             let mut ids: Vec<String> = Vec::new();
             for a in &record.answers {
-                if !ids.contains(&a.section) {
-                    ids.push(a.section.clone());
+                if !ids.iter().any(|id| a.section == id.as_str()) {
+                    ids.push(a.section.to_string());
                 }
             }
             ids.into_iter().map(|id| (id.clone(), id)).collect()
@@ -148,13 +148,15 @@ fn reported(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades
     };
     for (sid, title) in &sections {
         let mut items = Vec::new();
-        for a in record.answers.iter().filter(|a| &a.section == sid) {
+        for a in record.answers.iter().filter(|a| a.section == sid) {
             let q = bank.and_then(|b| b.question(&a.question));
             let name = q
                 .map(|q| q.short.clone())
-                .unwrap_or_else(|| a.question.clone());
+                .unwrap_or_else(|| a.question.to_string());
             let shown = match (q.map(|q| q.kind), &a.score, &a.value) {
-                (_, Some(score), _) if *score > 0 => a.label.clone().unwrap_or_default(),
+                (_, Some(score), _) if *score > 0 => {
+                    a.label.as_deref().unwrap_or_default().to_string()
+                }
                 (Some(Kind::Number), _, v) => match (v.as_f64(), q.and_then(|q| q.unit.clone())) {
                     (Some(n), Some(unit)) if n > 0.0 => format!("{} {unit}", fmt_num(n)),
                     _ => continue,

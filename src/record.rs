@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -135,6 +136,10 @@ pub fn read_line_serde(text: &str) -> Result<Line, LineError> {
 }
 
 /// One saved check-in.
+///
+/// Its short texts (region, bank, question and section ids, labels, alert ids and
+/// titles) are `CompactString`s: up to 24 bytes they are kept inline, so reading a
+/// line allocates for few of them. serde reads and writes them exactly as `String`s.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
@@ -150,7 +155,7 @@ pub struct CheckIn {
     pub ended_at: DateTime<FixedOffset>,
     pub bank: BankRef,
     /// Region code whose numbers were shown.
-    pub region: String,
+    pub region: CompactString,
     pub answers: Vec<AnswerRecord>,
     /// The alerts that hold at the end: urgent ones the person saw (with `shown_at`),
     /// and advice for the summary.
@@ -201,17 +206,17 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BankRef {
-    pub id: String,
-    pub version: String,
-    pub language: String,
+    pub id: CompactString,
+    pub version: CompactString,
+    pub language: CompactString,
 }
 
 impl BankRef {
     pub fn of(bank: &Bank) -> BankRef {
         BankRef {
-            id: bank.id.clone(),
-            version: bank.version.clone(),
-            language: bank.language.clone(),
+            id: bank.id.as_str().into(),
+            version: bank.version.as_str().into(),
+            language: bank.language.as_str().into(),
         }
     }
 }
@@ -220,13 +225,13 @@ impl BankRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerRecord {
-    pub question: String,
-    pub section: String,
+    pub question: CompactString,
+    pub section: CompactString,
     /// true/false, an option id, a number or a text.
     pub value: Value,
     /// What the person chose, in words (yes/no and scale answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<CompactString>,
     /// The answer's score, for scored questions: for a scale answer its grade (0–4);
     /// for a yes/no symptom question the bank's `score_yes` when yes, 0 when no (a
     /// marker that it is a symptom question, never a grade).
@@ -238,10 +243,10 @@ pub struct AnswerRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlertRecord {
-    pub id: String,
-    pub question: String,
+    pub id: CompactString,
+    pub question: CompactString,
     pub level: Level,
-    pub title: String,
+    pub title: CompactString,
     /// When the person was shown it (urgent alerts only; records before version 3
     /// and check-ins run without a clock have none).
     #[serde(
@@ -264,7 +269,7 @@ pub struct AlertRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionScore {
-    pub section: String,
+    pub section: CompactString,
     /// Sum of the scores of the answers given.
     pub score: u32,
     /// The most the questions asked could add up to.

@@ -112,10 +112,10 @@ impl UrgentAlert {
         UrgentAlert {
             at: rfc3339(&r.started_at),
             check_in: r.id.clone(),
-            id: a.id.clone(),
+            id: a.id.to_string(),
             level: a.level,
-            title: a.title.clone(),
-            question: a.question.clone(),
+            title: a.title.to_string(),
+            question: a.question.to_string(),
             shown_at: a.shown_at.as_ref().map(rfc3339),
             retracted_at: a.retracted_at.as_ref().map(rfc3339),
         }
@@ -473,7 +473,7 @@ impl<'b> Summary<'b> {
                 track(
                     &a.question,
                     question_short(bank, &a.question),
-                    Some(a.section.clone()),
+                    Some(a.section.to_string()),
                     measure,
                 )
             });
@@ -495,9 +495,9 @@ impl<'b> Summary<'b> {
                     x.last_at = last_at;
                 }
                 None => self.alerts.push(AlertCount {
-                    id: al.id.clone(),
+                    id: al.id.to_string(),
                     level: al.level,
-                    title: al.title.clone(),
+                    title: al.title.to_string(),
                     count: 1,
                     last_at,
                 }),

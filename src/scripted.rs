@@ -111,7 +111,7 @@ pub fn run_from<'b>(
     let earlier: HashSet<String> = flow
         .answer_records()
         .into_iter()
-        .map(|a| a.question)
+        .map(|a| a.question.into_string())
         .collect();
     refuse_unknown_ids(bank, name, answers)?;
     while let Some(q) = flow.current() {

@@ -308,7 +308,7 @@ fn through_the_flow(bank: &Bank, answers: &Value) -> Result<Outcome, (String, St
     let saved = flow
         .alert_records()
         .into_iter()
-        .map(|a| (a.id, a.level.as_str().to_string()))
+        .map(|a| (a.id.into_string(), a.level.as_str().to_string()))
         .collect();
     Ok((shown, saved))
 }

@@ -121,8 +121,8 @@ impl Stats {
             self.offsets.push(offset);
             self.offsets.sort_unstable();
         }
-        if !self.regions.contains(&r.region) {
-            self.regions.push(r.region.clone());
+        if !self.regions.iter().any(|have| r.region == have.as_str()) {
+            self.regions.push(r.region.to_string());
             self.regions.sort();
         }
     }

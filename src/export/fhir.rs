@@ -783,7 +783,7 @@ impl Exporter for Fhir {
             if !in_bundle(bank, &r) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
                     Some((_, n)) => *n += 1,
-                    None => other_banks.push((r.bank.id.clone(), 1)),
+                    None => other_banks.push((r.bank.id.to_string(), 1)),
                 }
                 return Ok(());
             }

@@ -115,10 +115,10 @@ impl<'b> Flow<'b> {
                 continue;
             };
             self.retracted.push(AlertRecord {
-                id: a.id.clone(),
-                question: shown.question,
+                id: a.id.as_str().into(),
+                question: shown.question.into(),
                 level: a.level,
-                title: a.title.clone(),
+                title: a.title.as_str().into(),
                 shown_at: shown.at,
                 retracted_at: at,
             });
@@ -131,7 +131,7 @@ impl<'b> Flow<'b> {
     /// one in reports, so nothing the person saw may be lost on the way.
     pub fn carry_alerts(&mut self, standing: &[AlertRecord], retracted: &[AlertRecord]) {
         for a in standing {
-            if let (Some(shown), Some(at)) = (self.shown.get_mut(&a.id), a.shown_at) {
+            if let (Some(shown), Some(at)) = (self.shown.get_mut(a.id.as_str()), a.shown_at) {
                 shown.at = Some(at);
             }
         }

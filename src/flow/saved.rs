@@ -29,22 +29,25 @@ impl Flow<'_> {
                 let (label, score) = match a {
                     // In the bank's language, as every other label here is.
                     Answer::Yes(b) => (
-                        Some(t_in(
-                            Lang::from_code(&self.bank.language).unwrap_or(Lang::En),
-                            if *b { "label-yes" } else { "label-no" },
-                            &[],
-                        )),
+                        Some(
+                            t_in(
+                                Lang::from_code(&self.bank.language).unwrap_or(Lang::En),
+                                if *b { "label-yes" } else { "label-no" },
+                                &[],
+                            )
+                            .into(),
+                        ),
                         q.score_yes.map(|s| if *b { s } else { 0 }),
                     ),
                     Answer::Choice(c) => (
-                        options.get(*c).map(|o| o.label.clone()),
+                        options.get(*c).map(|o| o.label.as_str().into()),
                         options.get(*c).map(|o| o.score),
                     ),
                     Answer::Number(_) | Answer::Text(_) => (None, None),
                 };
                 Some(AnswerRecord {
-                    question: q.id.clone(),
-                    section: q.section.clone(),
+                    question: q.id.as_str().into(),
+                    section: q.section.as_str().into(),
                     value: a.to_json(options),
                     label,
                     score,
@@ -58,10 +61,10 @@ impl Flow<'_> {
         self.active_alerts()
             .into_iter()
             .map(|a| AlertRecord {
-                id: a.id.clone(),
-                question: self.trigger(&a.when).unwrap_or_default().to_string(),
+                id: a.id.as_str().into(),
+                question: self.trigger(&a.when).unwrap_or_default().into(),
                 level: a.level,
-                title: a.title.clone(),
+                title: a.title.as_str().into(),
                 shown_at: self.shown.get(&a.id).and_then(|s| s.at),
                 retracted_at: None,
             })
@@ -85,7 +88,7 @@ impl Flow<'_> {
             started_at,
             ended_at,
             bank: BankRef::of(self.bank),
-            region: region.to_string(),
+            region: region.into(),
             answers: self.answer_records(),
             alerts: self.alert_records(),
             retracted_alerts: self.retracted_records(),

@@ -129,13 +129,16 @@ fn raised(steps: &[Step]) -> Vec<(&str, Vec<&str>)> {
 }
 
 pub(crate) fn record_ids(flow: &Flow<'_>) -> Vec<String> {
-    flow.alert_records().into_iter().map(|a| a.id).collect()
+    flow.alert_records()
+        .into_iter()
+        .map(|a| a.id.into_string())
+        .collect()
 }
 
 pub(crate) fn answered_ids(flow: &Flow<'_>) -> Vec<String> {
     flow.answer_records()
         .into_iter()
-        .map(|a| a.question)
+        .map(|a| a.question.into_string())
         .collect()
 }
 
@@ -836,7 +839,11 @@ fn going_back_into_a_finished_block_holds_its_alerts_again() {
     assert_eq!(flow.current().unwrap().id, "hallucinations");
     assert!(flow.alert_records().is_empty());
     // Both boxes were seen, so both stay on the record as retracted.
-    let gone: Vec<String> = flow.retracted_records().into_iter().map(|a| a.id).collect();
+    let gone: Vec<String> = flow
+        .retracted_records()
+        .into_iter()
+        .map(|a| a.id.into_string())
+        .collect();
     assert_eq!(gone, ["suicide_emergency", "suicidal_thoughts"]);
 }
 

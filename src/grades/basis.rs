@@ -64,7 +64,7 @@ impl<'r> AlertBasis<'r> {
                 alert,
                 questions: match &enabled {
                     Some((b, given)) => standing_basis(b, given, alert),
-                    None => vec![alert.question.clone()],
+                    None => vec![alert.question.to_string()],
                 },
             })
             .collect();
@@ -73,7 +73,7 @@ impl<'r> AlertBasis<'r> {
             .iter()
             .map(|alert| AlertAnswers {
                 alert,
-                questions: vec![alert.question.clone()],
+                questions: vec![alert.question.to_string()],
             })
             .collect();
         AlertBasis {
@@ -125,7 +125,7 @@ fn on<'r>(list: &[AlertAnswers<'r>], question: &str) -> Vec<&'r AlertRecord> {
 /// The questions a standing alert rests on: its pinned question, then what its own
 /// rule and the rules it replaced rest on.
 fn standing_basis(bank: &Bank, given: &dyn Given, alert: &AlertRecord) -> Vec<String> {
-    let mut out = vec![alert.question.clone()];
+    let mut out = vec![alert.question.to_string()];
     let Some(rule) = bank.alert(&alert.id) else {
         return out;
     };
@@ -180,7 +180,7 @@ mod tests {
         basis
             .standing_for(question)
             .iter()
-            .map(|a| a.id.clone())
+            .map(|a| a.id.to_string())
             .collect()
     }
 

@@ -379,13 +379,14 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// A string; empty when not building (its bytes are still checked).
-    fn string(&mut self) -> Option<String> {
+    /// A string (a `String` or the record's `CompactString`); empty when not
+    /// building (its bytes are still checked).
+    fn string<S: Default + From<&'a str> + From<String>>(&mut self) -> Option<S> {
         let (raw, escaped) = self.raw()?;
         Some(match (self.keep, escaped) {
-            (false, _) => String::new(),
-            (true, false) => raw.to_owned(),
-            (true, true) => unescape(raw)?,
+            (false, _) => S::default(),
+            (true, false) => S::from(raw),
+            (true, true) => S::from(unescape(raw)?),
         })
     }
 

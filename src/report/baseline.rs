@@ -96,8 +96,8 @@ impl Snapshot {
                 });
             }
             let s = &mut self.symptoms[n];
-            s.id.clone_from(&a.question);
-            s.section.clone_from(&a.section);
+            s.id.replace_range(.., &a.question);
+            s.section.replace_range(.., &a.section);
             s.measure = measure;
             s.value = value;
             s.label.clear();

@@ -225,7 +225,7 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
         .iter()
         .filter(|s| s.scored)
         .map(|s| SectionScore {
-            section: s.id.clone(),
+            section: s.id.as_str().into(),
             score: answers
                 .iter()
                 .filter(|a| a.section == s.id)
