@@ -339,19 +339,19 @@ pub fn compared<'s>(
 /// Every symptom answered at either check-in, from `before` (the baseline) to
 /// `now`, in the bank's order (any the bank does not know come last).
 pub fn changes(before: &Snapshot, now: &Snapshot, bank: Option<&Bank>) -> Vec<Change> {
-    let mut ids: Vec<&Symptom> = before.symptoms.iter().collect();
+    // Each symptom's place in the bank is looked up once (from the bank's map), not
+    // at every comparison of the sort: the CSV works out the changes of every row.
+    let place = |id: &str| bank.and_then(|b| b.position(id)).unwrap_or(usize::MAX);
+    let mut ids: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
+    ids.extend(before.symptoms.iter().map(|s| (place(&s.id), s)));
     for s in &now.symptoms {
         if before.symptom(&s.id).is_none() {
-            ids.push(s);
+            ids.push((place(&s.id), s));
         }
     }
-    let place = |id: &str| {
-        bank.and_then(|b| b.questions.iter().position(|q| q.id == id))
-            .unwrap_or(usize::MAX)
-    };
-    ids.sort_by_key(|s| place(&s.id));
+    ids.sort_by_key(|&(place, _)| place);
     ids.into_iter()
-        .map(|s| change(before.symptom(&s.id), now.symptom(&s.id), s, bank))
+        .map(|(_, s)| change(before.symptom(&s.id), now.symptom(&s.id), s, bank))
         .collect()
 }
 
