@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::{Measure, Period, emergency_from, minute, question_short};
 use crate::bank::Bank;
 use crate::grades::{AlertBasis, Grades, SectionGrades, grade, yes_sign};
-use crate::record::{BaselineMark, CheckIn, Status};
+use crate::record::{BankRef, BaselineMark, CheckIn, Status};
 use crate::text::rfc3339;
 
 /// How to mark a baseline, in the words every report uses.
@@ -145,6 +145,10 @@ pub struct Baseline {
     pub grades: Grades,
     /// Whether it is one of the period's check-ins; reports show it either way.
     pub in_period: bool,
+    /// The bank it was made with: a report that holds only the check-ins of one
+    /// bank (FHIR) holds the baseline when it is in the period and of that bank,
+    /// since every pass counts the first copy of a completed check-in.
+    pub bank: BankRef,
 }
 
 impl Baseline {
@@ -224,6 +228,7 @@ impl Found {
                 snapshot: Snapshot::of(r, bank),
                 grades: Grades::of(r, bank),
                 in_period: period.contains(&r.started_at),
+                bank: r.bank.clone(),
             })),
         }
     }
