@@ -375,7 +375,9 @@ fn change(
         _ => Shift::Same,
     };
     let title = question_short(bank, &any.id);
-    let said = |s: Option<&Symptom>| s.map_or("not asked", |s| s.label.as_str()).to_string();
+    fn said(s: Option<&Symptom>) -> &str {
+        s.map_or("not asked", |s| s.label.as_str())
+    }
     let how = match shift {
         Shift::Worse => " (worse)",
         Shift::Better => " (better)",
