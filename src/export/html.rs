@@ -529,12 +529,12 @@ fn answer_items(
         let start = items.len();
         items.push_str("<li>");
         if answer_item(items, a, bank, every || urgent, notes) {
-            urgent_tags(items, &basis, &a.question);
+            urgent_tags(items, basis, &a.question);
             items.push_str("</li>");
         } else if urgent {
             // An urgent answer with nothing to list (a text): its name and tag.
             push_esc(items, &question_short(bank, &a.question));
-            urgent_tags(items, &basis, &a.question);
+            urgent_tags(items, basis, &a.question);
             items.push_str("</li>");
         } else {
             items.truncate(start);
