@@ -355,7 +355,10 @@ impl<'b, 'r> Enabled<'b, 'r> {
     /// The saved answer kept for each question of the bank, by the question's
     /// index: what [`Enabled::records`] holds, without hashing an id.
     pub fn by_index(&self) -> Vec<Option<&'r AnswerRecord>> {
-        self.kept.iter().map(|k| k.as_ref().map(|(_, a)| *a)).collect()
+        self.kept
+            .iter()
+            .map(|k| k.as_ref().map(|(_, a)| *a))
+            .collect()
     }
 
     /// The saved answers kept, by question id.
