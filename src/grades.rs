@@ -107,12 +107,30 @@ fn section_of<'a>(r: &'a CheckIn, bank: Option<&'a Bank>, question: &str) -> Opt
         })
 }
 
+/// What one record's answers mean, worked out once: the summary folds it in and
+/// hands it to every writer of the same record, so that no report works out a
+/// record's alert basis or grades a second time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graded<'r> {
+    pub basis: AlertBasis<'r>,
+    pub grades: Grades,
+}
+
+impl<'r> Graded<'r> {
+    /// `bank` as for [`Grades::of`].
+    pub fn of(r: &'r CheckIn, bank: Option<&Bank>) -> Graded<'r> {
+        let basis = AlertBasis::of(r, bank);
+        let grades = Grades::with_basis(r, bank, &basis);
+        Graded { basis, grades }
+    }
+}
+
 impl Grades {
     /// Works out a check-in's numbers. `bank` is used only when the record was made
     /// with it (same id); it gives the fixed denominators and, for a stopped record
     /// of format 1 or 2, how many questions it would have asked.
     pub fn of(r: &CheckIn, bank: Option<&Bank>) -> Grades {
-        Grades::with_basis(r, bank, &AlertBasis::of(r, bank))
+        Graded::of(r, bank).grades
     }
 
     /// [`Grades::of`], for a caller that has the record's [`AlertBasis`] (from the

@@ -357,6 +357,15 @@ impl<'b, 'r> Enabled<'b, 'r> {
         enabled
     }
 
+    /// The saved answer kept for each question of the bank, by the question's
+    /// index: what [`Enabled::records`] holds, without hashing an id.
+    pub fn by_index(&self) -> Vec<Option<&'r AnswerRecord>> {
+        self.kept
+            .iter()
+            .map(|k| k.as_ref().map(|(_, a)| *a))
+            .collect()
+    }
+
     /// The saved answers kept, by question id.
     pub fn records(&self) -> HashMap<&'r str, &'r AnswerRecord> {
         self.kept
@@ -515,6 +524,24 @@ mod tests {
         assert!(kept(Some(json!({"kidney": true}))));
         assert!(!kept(Some(json!({"kidney": false}))));
         assert!(!kept(None));
+    }
+
+    #[test]
+    fn the_answers_kept_by_index_are_those_kept_by_id() {
+        let bank = bank();
+        let r = saved(
+            &bank,
+            json!({"dose_change": true, "stopped": true, "drowsiness": "awful",
+                   "dizziness": "mild", "no_such_question": true}),
+            None,
+        );
+        let enabled = Enabled::of(&bank, &r);
+        let by_id = enabled.records();
+        let by_index = enabled.by_index();
+        assert_eq!(by_index.len(), bank.questions.len());
+        for (q, kept) in bank.questions.iter().zip(by_index) {
+            assert_eq!(kept, by_id.get(q.id.as_str()).copied(), "{}", q.id);
+        }
     }
 
     #[test]

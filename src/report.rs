@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind, Level};
-use crate::grades::{AlertBasis, Grades, TOP_GRADE, grade, yes_sign};
+use crate::grades::{AlertBasis, Graded, Grades, TOP_GRADE, grade, yes_sign};
 use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
@@ -376,7 +376,8 @@ impl<'b> Summary<'b> {
     }
 
     /// Folds in one check-in.
-    pub fn add(&mut self, r: &CheckIn) {
+    /// Returns what it worked out about the record, for a writer of the same record.
+    pub fn add<'r>(&mut self, r: &'r CheckIn) -> Graded<'r> {
         let bank = bank_for(self.bank, r);
         let at = r.started_at;
         self.counts.check_ins += 1;
@@ -396,18 +397,19 @@ impl<'b> Summary<'b> {
             self.banks.push(r.bank.clone());
         }
         // What each alert rests on: the costly part, worked out once here.
-        let basis = AlertBasis::of(r, bank);
-        self.add_sections(r, bank, &basis);
-        self.add_symptoms(r, bank, &basis);
+        let graded = Graded::of(r, bank);
+        self.add_sections(r, bank, &graded.grades);
+        self.add_symptoms(r, bank, &graded.basis);
         self.add_alerts(r);
         if r.status == Status::Completed
             && self.latest_completed.as_ref().is_none_or(|s| at >= s.at)
         {
             match &mut self.latest_completed {
-                Some(s) => s.remake(r, &basis),
-                None => self.latest_completed = Some(Snapshot::with_basis(r, &basis)),
+                Some(s) => s.remake(r, &graded.basis),
+                None => self.latest_completed = Some(Snapshot::with_basis(r, &graded.basis)),
             }
         }
+        graded
     }
 
     /// Sets what the log says about the baseline ([`Found::of`]).
@@ -426,9 +428,8 @@ impl<'b> Summary<'b> {
     }
 
     /// Each graded section's moderate-or-worse count, as a point of its series.
-    fn add_sections(&mut self, r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) {
+    fn add_sections(&mut self, r: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
         let at = r.started_at;
-        let grades = Grades::with_basis(r, bank, basis);
         let completed = r.status == Status::Completed;
         for g in &grades.sections {
             if g.graded == 0 {

@@ -25,6 +25,7 @@ pub use spool::Spool;
 use crate::bank::Bank;
 use crate::checkins::{self, Rule, repeated_warning};
 use crate::error::Error;
+use crate::grades::Graded;
 use crate::record::CheckIn;
 use crate::report::{Found, Period, Summary};
 use crate::store::{BadLines, Entry, Store, Warn};
@@ -107,19 +108,21 @@ impl<'a> Scan<'a> {
 
     /// Folds every check-in of the period into a summary (`bank` orders and names
     /// its sections), giving each one to `f` as well, for a report that writes the
-    /// records as it reads them. The summary also counts the lines of the log that
-    /// were not valid check-ins.
+    /// records as it reads them, with what the summary worked out about it
+    /// ([`Graded`], from the same `bank`), so that the writer need not work it out
+    /// again. The summary also counts the lines of the log that were not valid
+    /// check-ins.
     pub fn summarize<'b>(
         &mut self,
         bank: Option<&'b Bank>,
         warn: Warn<'_>,
-        mut f: impl FnMut(&CheckIn) -> Result<(), Error>,
+        mut f: impl FnMut(&CheckIn, Graded<'_>) -> Result<(), Error>,
     ) -> Result<Summary<'b>, Error> {
         let mut summary = Summary::new(bank);
         summary.set_baseline(self.baseline(bank, warn)?);
         self.each(warn, |r| {
-            summary.add(&r);
-            f(&r)
+            let graded = summary.add(&r);
+            f(&r, graded)
         })?;
         summary.counts.skipped_lines = self.bad.count();
         Ok(summary)

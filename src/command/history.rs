@@ -76,9 +76,9 @@ impl<'r> RowAlert<'r> {
 }
 
 impl<'r> Row<'r> {
-    /// The row of `r`; `baseline` is the baseline check-in's id, if there is one.
-    fn of(r: &'r CheckIn, bank: Option<&Bank>, baseline: Option<&str>) -> Row<'r> {
-        let grades = Grades::of(r, bank_for(bank, r));
+    /// The row of `r`, whose numbers are `grades`; `baseline` is the baseline
+    /// check-in's id, if there is one.
+    fn of(r: &'r CheckIn, grades: Grades, baseline: Option<&str>) -> Row<'r> {
         Row {
             id: &r.id,
             at: rfc3339(&r.started_at),
@@ -129,19 +129,19 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     let mut table = Table::new(bank, &[]);
     let mut buf = Vec::new();
     let mut sep = "\n    ";
-    let summary = scan.summarize(Some(bank), &mut warn, |r| {
+    let summary = scan.summarize(Some(bank), &mut warn, |r, graded| {
         if args.json {
             write_compact(
                 &mut rows,
                 &mut buf,
                 sep,
-                &Row::of(r, Some(bank), baseline),
+                &Row::of(r, graded.grades, baseline),
                 WHAT,
             )?;
             sep = ",\n    ";
             Ok(())
         } else {
-            table.write_line(&mut rows, r, bank, baseline)
+            table.write_line(&mut rows, r, &graded.grades, baseline)
         }
     })?;
     let view = summary.view(SPARK_WIDTH);
@@ -170,7 +170,8 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
             // table has more columns than the rows spooled, so they are read again.
             table = columns;
             scan.each(&mut |_| {}, |r| {
-                table.write_line(&mut out, &r, bank, baseline)
+                let grades = Grades::of(&r, bank_for(Some(bank), &r));
+                table.write_line(&mut out, &r, &grades, baseline)
             })?;
         }
     }
@@ -291,23 +292,17 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// Writes one check-in's row.
+    /// Writes one check-in's row; `grades` are its numbers.
     fn write_line(
         &mut self,
         out: &mut dyn Write,
         r: &CheckIn,
-        bank: &Bank,
+        grades: &Grades,
         baseline: Option<&str>,
     ) -> Result<(), Error> {
         self.line.clear();
-        table_line(
-            &mut self.line,
-            r,
-            bank,
-            &self.sections,
-            &self.widths,
-            baseline,
-        );
+        let (sections, widths) = (&self.sections, &self.widths);
+        table_line(&mut self.line, r, grades, sections, widths, baseline);
         self.shown.clear();
         text::push_visible_text(&mut self.shown, &self.line);
         io(out.write_all(self.shown.as_bytes()))
@@ -426,12 +421,11 @@ fn date_minute(rfc: &str) -> String {
 fn table_line(
     line: &mut String,
     r: &CheckIn,
-    bank: &Bank,
+    grades: &Grades,
     sections: &[&str],
     widths: &[usize],
     baseline: Option<&str>,
 ) {
-    let grades = Grades::of(r, bank_for(Some(bank), r));
     push_padded(line, &minute(&r.started_at), 16);
     line.push_str("  ");
     push_padded(line, r.status.as_str(), 9);

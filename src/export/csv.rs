@@ -34,7 +34,7 @@ use serde_json::Value;
 use super::{Context, Exporter};
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::grades::{AlertBasis, Grades, grade};
+use crate::grades::{AlertBasis, Graded, Grades, grade};
 use crate::output::io;
 use crate::record::bank_for;
 use crate::record::{AnswerRecord, CheckIn, Status};
@@ -262,15 +262,15 @@ impl Lines {
 /// [`AlertBasis`]. `baseline` is the baseline the log names, if any.
 pub fn write_rows(lines: &mut Lines, r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>) {
     let bank = bank_for(Some(bank), r);
-    let grades = Grades::of(r, bank);
+    // The alert basis once, for the grades, the snapshot and every row.
+    let Graded { basis, grades } = Graded::of(r, bank);
     let one = CheckInRows {
         r,
         bank,
-        basis: AlertBasis::of(r, bank),
         baseline,
         changes: baseline
             .and_then(|b| {
-                let snapshot = Snapshot::of(r, bank);
+                let snapshot = Snapshot::with_basis(r, &basis);
                 let now = compared(b, Some(&snapshot)).ok()?;
                 Some(changes(&b.snapshot, now, bank))
             })
@@ -292,6 +292,7 @@ pub fn write_rows(lines: &mut Lines, r: &CheckIn, bank: &Bank, baseline: Option<
         ),
         is_baseline: baseline.is_some_and(|b| b.id() == r.id),
         grades,
+        basis,
     };
     for a in &r.answers {
         one.line(lines, &a.section, &a.question, Some(a));

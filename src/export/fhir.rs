@@ -41,9 +41,9 @@ use super::{Context, Exporter};
 use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
-use crate::grades::Grades;
+use crate::grades::{AlertBasis, Graded, Grades};
 use crate::output::{compact, io};
-use crate::record::{AnswerRecord, CheckIn};
+use crate::record::{AnswerRecord, BankRef, CheckIn};
 use crate::store::Warn;
 use crate::text::{rfc3339, whole};
 
@@ -502,6 +502,8 @@ struct About<'a> {
     p: &'a Prepared<'a>,
     record: &'a CheckIn,
     grades: &'a Grades,
+    /// What each of its alerts rests on.
+    basis: &'a AlertBasis<'a>,
     /// Per question of the bank: the saved answer that goes in the response
     /// ([`enabled_answers`]).
     kept: &'a [Option<&'a AnswerRecord>],
@@ -675,8 +677,8 @@ fn response_url(id: &str) -> String {
 
 /// Whether the Bundle holds check-in `r`: those made with its bank. The others
 /// are counted in a warning.
-fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
-    r.bank.id == bank.id
+fn in_bundle(bank: &Bank, made_with: &BankRef) -> bool {
+    made_with.id == bank.id
 }
 
 /// Writes every entry of one check-in: its response, then a Flag per alert, then
@@ -685,15 +687,18 @@ fn in_bundle(bank: &Bank, r: &CheckIn) -> bool {
 /// bank does not have.
 fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compare<'_>>) -> usize {
     let (kept, unknown) = enabled_answers(p.bank, r);
-    let grades = Grades::of(r, Some(p.bank));
+    // The alert basis once, for the grades, the Flags and the change since the
+    // baseline.
+    let Graded { basis, grades } = Graded::of(r, Some(p.bank));
     let about = About {
         p,
         record: r,
         grades: &grades,
+        basis: &basis,
         kept: &kept,
         response: write::string(&response_url(&r.id)),
         ended: write::string(&rfc3339(&r.ended_at)),
-        since: compare.and_then(|c| c.since(r, p.bank)),
+        since: compare.and_then(|c| c.since(r, p.bank, &basis)),
         observations: observations::started(&r.id),
     };
     // Known before the Flags, which point to some of them.
@@ -759,15 +764,11 @@ impl Exporter for Fhir {
         let found = scan.baseline(Some(bank), *warn)?;
         let compare = match found.baseline() {
             Some(b) => {
-                // Only a baseline in the period can be in the Bundle; then one
-                // pass says whether it is, before anything points to it.
-                let mut held = false;
-                if b.in_period {
-                    scan.each(*warn, |r| {
-                        held |= r.id == b.id() && in_bundle(bank, &r);
-                        Ok(())
-                    })?;
-                }
+                // The baseline is the first copy of a completed check-in, which
+                // every pass counts: the Bundle holds it when it is in the period
+                // and made with the Bundle's bank (`in_bundle`), known before
+                // anything points to it, without a pass of its own.
+                let held = b.in_period && in_bundle(bank, &b.bank);
                 Some(Compare::new(b, bank, held, response_url(b.id())))
             }
             None => None,
@@ -780,7 +781,7 @@ impl Exporter for Fhir {
         // rather than copying it.
         let mut j = Json::default();
         let each = scan.each(*warn, |r| {
-            if !in_bundle(bank, &r) {
+            if !in_bundle(bank, &r.bank) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
                     Some((_, n)) => *n += 1,
                     None => other_banks.push((r.bank.id.to_string(), 1)),

@@ -24,7 +24,7 @@ use serde_json::Value;
 use super::{Context, Exporter};
 use crate::bank::{Bank, Kind, Level};
 use crate::error::Error;
-use crate::grades::{AlertBasis, Grades, TOP_GRADE, grade, yes_sign};
+use crate::grades::{AlertBasis, Graded, Grades, TOP_GRADE, grade, yes_sign};
 use crate::output::io;
 use crate::record::{AnswerRecord, CheckIn, bank_for};
 use crate::report::{
@@ -78,8 +78,8 @@ impl Exporter for Html {
         let base = base.baseline().map(|b| b.id());
         // The tables follow the summary: their rows are spooled as it is folded.
         let mut tables = Tables::new(&ctx.scan);
-        let summary = ctx.scan.summarize(Some(bank), ctx.warn, |r| {
-            tables.add(r, bank, base == Some(r.id.as_str()))
+        let summary = ctx.scan.summarize(Some(bank), ctx.warn, |r, graded| {
+            tables.add(r, bank, &graded, base == Some(r.id.as_str()))
         })?;
         let count = summary.counts.check_ins;
         let top = head(ctx, &summary);
@@ -126,8 +126,15 @@ impl Tables {
         }
     }
 
-    /// Adds one check-in's rows; `is_baseline` when it is the baseline check-in.
-    fn add(&mut self, r: &CheckIn, bank: &Bank, is_baseline: bool) -> Result<(), Error> {
+    /// Adds one check-in's rows (`graded` is what the summary worked out about it);
+    /// `is_baseline` when it is the baseline check-in.
+    fn add(
+        &mut self,
+        r: &CheckIn,
+        bank: &Bank,
+        graded: &Graded<'_>,
+        is_baseline: bool,
+    ) -> Result<(), Error> {
         self.alert_rows.clear();
         for a in urgent_alerts(r) {
             alert_row(&mut self.alert_rows, r, a.level, &a.title, None);
@@ -137,7 +144,7 @@ impl Tables {
             alert_row(&mut self.retracted, r, a.level, &a.title, Some(words));
         }
         io(self.standing.write_all(self.alert_rows.as_bytes()))?;
-        table_row(&mut self.row, r, bank, is_baseline);
+        table_row(&mut self.row, r, bank, graded, is_baseline);
         io(self.symptoms.write_all(self.row.line.as_bytes()))
     }
 }
@@ -450,15 +457,15 @@ struct RowText {
 /// read as all clear when most questions were never asked. Every answer that
 /// raised or contributed to an urgent alert that stands is listed, whatever it
 /// was, and tagged with the alert.
-fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, is_baseline: bool) {
+fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_baseline: bool) {
     let bank = bank_for(Some(bank), r);
-    let grades = Grades::of(r, bank);
-    let stopped = grades.stopped_words(r.status);
+    let stopped = graded.grades.stopped_words(r.status);
     t.items.clear();
     t.notes.clear();
     alert_items(&mut t.items, r);
-    section_items(&mut t.items, &grades, bank);
-    answer_items(r, bank, stopped.is_some(), &mut t.items, &mut t.notes);
+    section_items(&mut t.items, &graded.grades, bank);
+    let every = stopped.is_some();
+    answer_items(r, bank, &graded.basis, every, &mut t.items, &mut t.notes);
     let (items, s) = (&t.items, &mut t.line);
     s.clear();
     s.push_str("<tr><td class=\"when\">");
@@ -507,27 +514,27 @@ fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, is_baseline: bool) {
 /// its notes (appended to `notes`, a blank line between two). With `every` (a
 /// stopped check-in), answers of none and no are listed too. An answer that
 /// raised or contributed to an urgent alert that stands is always listed,
-/// whatever it was, and tagged with the alert.
+/// whatever it was, and tagged with the alert (`basis` says which do).
 fn answer_items(
     r: &CheckIn,
     bank: Option<&Bank>,
+    basis: &AlertBasis<'_>,
     every: bool,
     items: &mut String,
     notes: &mut String,
 ) {
-    let basis = AlertBasis::of(r, bank);
     for a in &r.answers {
         // Whether it has tags (see `urgent_tags`).
         let urgent = basis.urgent(&a.question);
         let start = items.len();
         items.push_str("<li>");
         if answer_item(items, a, bank, every || urgent, notes) {
-            urgent_tags(items, &basis, &a.question);
+            urgent_tags(items, basis, &a.question);
             items.push_str("</li>");
         } else if urgent {
             // An urgent answer with nothing to list (a text): its name and tag.
             push_esc(items, &question_short(bank, &a.question));
-            urgent_tags(items, &basis, &a.question);
+            urgent_tags(items, basis, &a.question);
             items.push_str("</li>");
         } else {
             items.truncate(start);

@@ -18,7 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Context, Exporter};
-use crate::bank::{Bank, Level};
+use crate::bank::Level;
 use crate::error::Error;
 use crate::grades::Grades;
 use crate::output::{compact, io, write_compact, write_fields};
@@ -107,8 +107,8 @@ pub struct CheckInNumbers {
 }
 
 impl CheckInNumbers {
-    pub fn of(r: &CheckIn, bank: Option<&Bank>) -> CheckInNumbers {
-        let grades = Grades::of(r, bank);
+    /// The numbers of `r`, which are `grades` ([`Grades::of`]).
+    pub fn of(r: &CheckIn, grades: Grades) -> CheckInNumbers {
         CheckInNumbers {
             check_in: r.id.clone(),
             at: rfc3339(&r.started_at),
@@ -259,10 +259,10 @@ impl Exporter for Json {
         let mut alerts = Lists::new(scan);
         let mut sep = "\n    ";
         let mut buf = Vec::new();
-        let summary = scan.summarize(Some(*bank), *warn, |r| {
+        let summary = scan.summarize(Some(*bank), *warn, |r, graded| {
             write_compact(out, &mut buf, sep, r, WHAT)?;
             sep = ",\n    ";
-            alerts.add(r, bank, &mut buf)
+            alerts.add(r, graded.grades, &mut buf)
         })?;
         let count = summary.counts.check_ins;
         io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
@@ -306,13 +306,13 @@ impl Lists {
     }
 
     /// Adds one check-in's alerts and numbers, each with the separator before it.
-    fn add(&mut self, r: &CheckIn, bank: &Bank, buf: &mut Vec<u8>) -> Result<(), Error> {
+    fn add(&mut self, r: &CheckIn, grades: Grades, buf: &mut Vec<u8>) -> Result<(), Error> {
         for alert in urgent_alerts(r) {
             let sep = sep(&self.urgent);
             write_compact(&mut self.urgent, buf, sep, &alert, WHAT)?;
         }
         self.retracted.extend(retracted_alerts(r));
-        let numbers = CheckInNumbers::of(r, Some(bank));
+        let numbers = CheckInNumbers::of(r, grades);
         let sep = sep(&self.numbers);
         write_compact(&mut self.numbers, buf, sep, &numbers, WHAT)
     }

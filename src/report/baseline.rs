@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::{Measure, Period, emergency_from, minute, question_short};
 use crate::bank::Bank;
 use crate::grades::{AlertBasis, Grades, SectionGrades, grade, yes_sign};
-use crate::record::{BaselineMark, CheckIn, Status};
+use crate::record::{BankRef, BaselineMark, CheckIn, Status};
 use crate::text::rfc3339;
 
 /// How to mark a baseline, in the words every report uses.
@@ -145,6 +145,10 @@ pub struct Baseline {
     pub grades: Grades,
     /// Whether it is one of the period's check-ins; reports show it either way.
     pub in_period: bool,
+    /// The bank it was made with: a report that holds only the check-ins of one
+    /// bank (FHIR) holds the baseline when it is in the period and of that bank,
+    /// since every pass counts the first copy of a completed check-in.
+    pub bank: BankRef,
 }
 
 impl Baseline {
@@ -224,6 +228,7 @@ impl Found {
                 snapshot: Snapshot::of(r, bank),
                 grades: Grades::of(r, bank),
                 in_period: period.contains(&r.started_at),
+                bank: r.bank.clone(),
             })),
         }
     }
@@ -339,19 +344,19 @@ pub fn compared<'s>(
 /// Every symptom answered at either check-in, from `before` (the baseline) to
 /// `now`, in the bank's order (any the bank does not know come last).
 pub fn changes(before: &Snapshot, now: &Snapshot, bank: Option<&Bank>) -> Vec<Change> {
-    let mut ids: Vec<&Symptom> = before.symptoms.iter().collect();
+    // Each symptom's place in the bank is looked up once (from the bank's map), not
+    // at every comparison of the sort: the CSV works out the changes of every row.
+    let place = |id: &str| bank.and_then(|b| b.position(id)).unwrap_or(usize::MAX);
+    let mut ids: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
+    ids.extend(before.symptoms.iter().map(|s| (place(&s.id), s)));
     for s in &now.symptoms {
         if before.symptom(&s.id).is_none() {
-            ids.push(s);
+            ids.push((place(&s.id), s));
         }
     }
-    let place = |id: &str| {
-        bank.and_then(|b| b.questions.iter().position(|q| q.id == id))
-            .unwrap_or(usize::MAX)
-    };
-    ids.sort_by_key(|s| place(&s.id));
+    ids.sort_by_key(|&(place, _)| place);
     ids.into_iter()
-        .map(|s| change(before.symptom(&s.id), now.symptom(&s.id), s, bank))
+        .map(|(_, s)| change(before.symptom(&s.id), now.symptom(&s.id), s, bank))
         .collect()
 }
 
@@ -370,7 +375,9 @@ fn change(
         _ => Shift::Same,
     };
     let title = question_short(bank, &any.id);
-    let said = |s: Option<&Symptom>| s.map_or("not asked", |s| s.label.as_str()).to_string();
+    fn said(s: Option<&Symptom>) -> &str {
+        s.map_or("not asked", |s| s.label.as_str())
+    }
     let how = match shift {
         Shift::Worse => " (worse)",
         Shift::Better => " (better)",

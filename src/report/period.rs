@@ -5,7 +5,9 @@
 //! RFC 3339 time is an exact instant.
 
 use crate::text::rfc3339;
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, TimeZone};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, TimeZone, Timelike,
+};
 
 /// What the error messages offer instead of a bad date.
 pub const ACCEPTED: &str =
@@ -101,7 +103,30 @@ impl Period {
 /// A time as the person saw it, to the minute, in the offset it was saved with:
 /// how summaries, history, reports and notices show a check-in's time.
 pub fn minute(t: &DateTime<FixedOffset>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    let local = t.naive_local();
+    let year = local.year();
+    // Written digit by digit: chrono's `format` parses its format text on every
+    // call, and every row of every report shows a time. A year that is not four
+    // digits (chrono writes a sign) goes through chrono.
+    if !(0..=9999).contains(&year) {
+        return t.format("%Y-%m-%d %H:%M").to_string();
+    }
+    let mut s = String::with_capacity(16);
+    for (n, width, after) in [
+        (year as u32, 4, '-'),
+        (local.month(), 2, '-'),
+        (local.day(), 2, ' '),
+        (local.hour(), 2, ':'),
+        (local.minute(), 2, '\0'),
+    ] {
+        for place in (0..width).rev() {
+            s.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+        }
+        if after != '\0' {
+            s.push(after);
+        }
+    }
+    s
 }
 
 fn parse_bound<Tz: TimeZone>(flag: &str, text: &str, end: bool, tz: &Tz) -> Result<Bound, String> {

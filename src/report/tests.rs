@@ -785,3 +785,23 @@ fn the_summary_compares_its_latest_completed_check_in_with_the_baseline() {
         .expect("common");
     assert_eq!(common.moderate_or_worse, 0);
 }
+
+#[test]
+fn minute_writes_what_chrono_s_format_writes() {
+    for text in [
+        "2026-11-30T09:05:59.999+01:00",
+        "2026-01-01T00:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "0999-12-31T23:59:00-13:30",
+        "9999-12-31T23:59:59+14:00",
+    ] {
+        let t = DateTime::parse_from_rfc3339(text).expect("a time");
+        assert_eq!(minute(&t), t.format("%Y-%m-%d %H:%M").to_string(), "{text}");
+    }
+    // Years past four digits or before year 0, through chrono.
+    let utc = FixedOffset::east_opt(0).expect("an offset");
+    for year in [-1, 10_000, 262_000] {
+        let t = utc.with_ymd_and_hms(year, 3, 4, 5, 6, 7).unwrap();
+        assert_eq!(minute(&t), t.format("%Y-%m-%d %H:%M").to_string(), "{year}");
+    }
+}

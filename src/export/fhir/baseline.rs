@@ -22,6 +22,7 @@ use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, 
 use super::write::Json;
 use super::{About, CHECK_IN_SYSTEM, fragment};
 use crate::bank::Bank;
+use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
 use crate::report::{Baseline, Change, Measure, Shift, Snapshot, changes, compared};
 use crate::text::rfc3339;
@@ -105,12 +106,12 @@ impl<'a> Compare<'a> {
     }
 
     /// The change since the baseline of each symptom of `r`, when `r` is compared
-    /// with it; `None` otherwise.
-    pub fn since(&self, r: &CheckIn, bank: &Bank) -> Option<Since<'_>> {
+    /// with it; `None` otherwise. `basis` is what its alerts rest on.
+    pub fn since(&self, r: &CheckIn, bank: &Bank, basis: &AlertBasis<'_>) -> Option<Since<'_>> {
         if r.status != Status::Completed {
             return None;
         }
-        let now = Snapshot::of(r, Some(bank));
+        let now = Snapshot::with_basis(r, basis);
         let now = compared(self.baseline, Some(&now)).ok()?;
         Some(Since {
             compare: self,

@@ -27,7 +27,7 @@ use super::write::Json;
 use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{AlertRule, Bank, Level};
-use crate::grades::{AlertAnswers, AlertBasis};
+use crate::grades::AlertAnswers;
 use crate::record::AlertRecord;
 use crate::region::{self, Region};
 use crate::report::retracted_words;
@@ -102,7 +102,7 @@ pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
     }
     let region = region::for_code(&about.record.region);
     // The one rule of which answers each alert rests on, as the CSV marks them.
-    let basis = AlertBasis::of(about.record, Some(about.p.bank));
+    let basis = about.basis;
     for (list, standing) in [
         (basis.standing(), Standing::Stands),
         (basis.retracted(), Standing::Retracted),

@@ -61,12 +61,9 @@ impl Parts {
 /// Also returns how many answers name a question the bank does not have.
 pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r AnswerRecord>>, usize) {
     // The same rule that asked them: the bank's conditions, on the saved answers.
-    let kept = Enabled::of(bank, r).records();
-    let by_question = bank
-        .questions
-        .iter()
-        .map(|q| kept.get(q.id.as_str()).copied())
-        .collect();
+    // Kept by the question's index, which is unique in a bank that loaded (its
+    // question ids are).
+    let by_question = Enabled::of(bank, r).by_index();
     // Answers are saved in bank order: each is looked for first where the last
     // one was found.
     let mut next = 0;
