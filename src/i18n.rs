@@ -113,25 +113,24 @@ fn bundle(lang: Lang) -> &'static Mutex<FluentBundle<FluentResource>> {
 /// next line that starts an entry or a comment at the left margin. The catalogues
 /// use no terms and no message references, so a message stands alone.
 fn entry<'a>(catalogue: &'a str, id: &str) -> Option<&'a str> {
-    let starts = |line: &str| {
-        line.strip_prefix(id)
-            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('='))
-    };
-    let mut offset = 0;
-    let mut begin = None;
-    for line in catalogue.split_inclusive('\n') {
-        match begin {
-            None if starts(line) => begin = Some(offset),
-            Some(b)
-                if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-') =>
-            {
-                return Some(&catalogue[b..offset]);
-            }
-            _ => {}
-        }
-        offset += line.len();
-    }
-    begin.map(|b| &catalogue[b..])
+    // Searched for, not walked line by line: a run looks up a few dozen messages.
+    let bytes = catalogue.as_bytes();
+    let begin = memchr::memmem::find_iter(bytes, id.as_bytes()).find(|&i| {
+        (i == 0 || bytes[i - 1] == b'\n')
+            && catalogue[i + id.len()..]
+                .trim_start_matches(' ')
+                .starts_with('=')
+    })?;
+    let text = &catalogue[begin..];
+    let end = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .find(|&i| {
+            text.as_bytes()
+                .get(i)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'#' || c == b'-')
+        })
+        .unwrap_or(text.len());
+    Some(&text[..end])
 }
 
 /// Message `id` in the language in use.
