@@ -41,8 +41,6 @@ pub struct Flow<'b> {
     /// on changed, in the order that happened. Kept for the record: a clinician must
     /// see that, say, a suicide screen was positive at some point.
     retracted: Vec<AlertRecord>,
-    /// Question index by id.
-    index: HashMap<&'b str, usize>,
     /// Whether each question is asked, given the answers so far. Kept up to date
     /// after every answer (whatever changes `answers` calls `refresh_asked`), so
     /// asking is a lookup, not a walk back along a chain of follow-ups (which made a
@@ -67,13 +65,9 @@ impl<'b> Flow<'b> {
             cursor: 0,
             shown: HashMap::new(),
             retracted: Vec::new(),
-            index: HashMap::new(),
             asked: vec![true; bank.questions.len()],
             profile: profile.for_bank(bank),
         };
-        for (i, q) in bank.questions.iter().enumerate() {
-            flow.index.entry(q.id.as_str()).or_insert(i);
-        }
         flow.refresh_asked();
         flow.cursor = flow.next_asked_from(0);
         flow
@@ -104,7 +98,7 @@ impl<'b> Flow<'b> {
     ) -> Result<(Flow<'b>, Vec<&'b AlertRule>), AnswerError> {
         let mut flow = Flow::with_profile(bank, profile);
         for a in saved {
-            let Some(&i) = flow.index.get(a.question.as_str()) else {
+            let Some(i) = bank.position(&a.question) else {
                 return Err(AnswerError {
                     question: a.question.to_string(),
                     message: format!("bank {} {} has no such question", bank.id, bank.version),
@@ -174,7 +168,11 @@ impl<'b> Flow<'b> {
 
     /// The answer to question `id`, if it is asked and answered.
     pub fn answer_to(&self, id: &str) -> Option<&Answer> {
-        let i = *self.index.get(id)?;
+        self.bank.position(id).and_then(|i| self.counted(i))
+    }
+
+    /// The answer to question `i` that counts, as [`Flow::answer_to`] says.
+    fn counted(&self, i: usize) -> Option<&Answer> {
         if self.is_asked(i) {
             self.answers[i].as_ref()
         } else {
@@ -281,9 +279,9 @@ impl<'b> Flow<'b> {
 /// are asked) and the "about you" answers it was given.
 impl Given for Flow<'_> {
     fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
-        let i = *self.index.get(id)?;
-        let a = self.answer_to(id)?;
-        Some((&self.bank.questions[i], a))
+        // One lookup for both: conditions ask this for every answer they test.
+        let i = self.bank.position(id)?;
+        Some((&self.bank.questions[i], self.counted(i)?))
     }
 
     fn profile_for(&self, id: &str) -> Option<bool> {

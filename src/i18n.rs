@@ -8,7 +8,7 @@
 //! disagree on it. Nothing here reads a file or the environment: the caller gives
 //! the values ([`choose`]) and sets the result ([`set`]); until then it is English.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -90,9 +90,14 @@ pub fn current() -> Lang {
     CURRENT.get().copied().unwrap_or(Lang::En)
 }
 
-/// The language's catalogue, read once.
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+/// The language's bundle, holding the messages used so far. A run says a few
+/// dozen of the catalogue's messages, so each is parsed from the catalogue on
+/// first use ([`entry`]) rather than the whole catalogue at startup: parsing it
+/// whole was the largest cost of a scripted check-in after the save. A test
+/// (`each_message_parses_alone_as_in_the_whole_catalogue`) proves a message
+/// parsed alone is the message parsed with the rest.
+fn bundle(lang: Lang) -> &'static Mutex<FluentBundle<FluentResource>> {
+    static BUNDLES: [OnceLock<Mutex<FluentBundle<FluentResource>>>; 2] =
         [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang as usize].get_or_init(|| {
         let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
@@ -100,12 +105,32 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         // Fluent puts U+2068/U+2069 around every argument by default; a terminal
         // shows them as junk, and English output must stay as it was.
         bundle.set_use_isolating(false);
-        // A broken catalogue is caught by the tests, which read each one whole.
-        let resource = FluentResource::try_new(lang.catalogue().to_string())
-            .unwrap_or_else(|(partial, _)| partial);
-        let _ = bundle.add_resource(resource);
-        bundle
+        Mutex::new(bundle)
     })
+}
+
+/// The text of message `id` in a catalogue: its first line (`id = ...`) up to the
+/// next line that starts an entry or a comment at the left margin. The catalogues
+/// use no terms and no message references, so a message stands alone.
+fn entry<'a>(catalogue: &'a str, id: &str) -> Option<&'a str> {
+    // Searched for, not walked line by line: a run looks up a few dozen messages.
+    let bytes = catalogue.as_bytes();
+    let begin = memchr::memmem::find_iter(bytes, id.as_bytes()).find(|&i| {
+        (i == 0 || bytes[i - 1] == b'\n')
+            && catalogue[i + id.len()..]
+                .trim_start_matches(' ')
+                .starts_with('=')
+    })?;
+    let text = &catalogue[begin..];
+    let end = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .find(|&i| {
+            text.as_bytes()
+                .get(i)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'#' || c == b'-')
+        })
+        .unwrap_or(text.len());
+    Some(&text[..end])
 }
 
 /// Message `id` in the language in use.
@@ -133,7 +158,15 @@ pub fn t_in(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
 }
 
 fn format(lang: Lang, id: &str, count: Option<(&str, u64)>, args: &[(&str, &str)]) -> String {
-    let bundle = bundle(lang);
+    let mut bundle = bundle(lang).lock().unwrap_or_else(PoisonError::into_inner);
+    if bundle.get_message(id).is_none()
+        && let Some(text) = entry(lang.catalogue(), id)
+    {
+        // A broken message is caught by the tests, which read each catalogue whole.
+        let resource =
+            FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_string();
     };
@@ -222,6 +255,42 @@ mod tests {
             let id = format!("level-{}", level.as_str());
             assert_eq!(t_in(Lang::En, &id, &[]), level.heading());
             assert_ne!(t_in(Lang::Es, &id, &[]), level.heading());
+        }
+    }
+
+    #[test]
+    fn each_message_parses_alone_as_in_the_whole_catalogue() {
+        use fluent_syntax::ast::Entry;
+        for lang in Lang::ALL {
+            let whole = FluentResource::try_new(lang.catalogue().to_string())
+                .unwrap_or_else(|_| panic!("{}", lang.code()));
+            let mut messages = 0;
+            for entry in whole.entries() {
+                let Entry::Message(message) = entry else {
+                    continue;
+                };
+                messages += 1;
+                let id = message.id.name;
+                let text = super::entry(lang.catalogue(), id).unwrap_or_else(|| panic!("{id}"));
+                let alone = FluentResource::try_new(text.to_string())
+                    .unwrap_or_else(|_| panic!("{}: {id} does not parse alone", lang.code()));
+                // A comment above a message belongs to it in the whole catalogue
+                // and says nothing that is shown; the rest must be the same.
+                let alone: Vec<_> = alone
+                    .entries()
+                    .map(|e| match e {
+                        Entry::Message(m) => Some((m.id.name, &m.value, &m.attributes)),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(
+                    alone,
+                    [Some((id, &message.value, &message.attributes))],
+                    "{}: {id}",
+                    lang.code()
+                );
+            }
+            assert!(messages > 100, "{}: {messages} messages", lang.code());
         }
     }
 

@@ -28,14 +28,14 @@ impl<'b> Flow<'b> {
             return all
                 .iter()
                 .filter_map(|c| self.trigger(c))
-                .max_by_key(|q| self.bank.index_of(q));
+                .max_by_key(|q| self.bank.position(q));
         }
         if let Some(any) = &c.any {
             return any
                 .iter()
                 .filter(|c| self.holds(c))
                 .filter_map(|c| self.trigger(c))
-                .min_by_key(|q| self.bank.index_of(q));
+                .min_by_key(|q| self.bank.position(q));
         }
         c.question.as_deref().filter(|_| self.holds(c))
     }
