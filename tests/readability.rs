@@ -336,18 +336,22 @@ fn no_advice_tells_anyone_to_change_a_dose_on_their_own() {
     );
 }
 
+/// The alerts for the most common reasons to stop (side effects, withdrawal,
+/// dependence): each must say not to stop or change baclofen alone, in every
+/// language.
+pub const REASONS_TO_STOP: [&str; 5] = [
+    "breathing",
+    "seizure",
+    "severe_side_effect",
+    "withdrawal_symptoms",
+    "dependence_signs",
+];
+
 #[test]
 fn advice_about_stopping_warns_against_doing_it_alone() {
-    // The alerts for the most common reasons to stop (side effects, withdrawal,
-    // dependence) each carry an explicit "do not stop/change on your own".
+    // Each carries an explicit "do not stop/change on your own".
     let bank = bank();
-    for id in [
-        "breathing",
-        "seizure",
-        "severe_side_effect",
-        "withdrawal_symptoms",
-        "dependence_signs",
-    ] {
+    for id in REASONS_TO_STOP {
         let advice = &bank.alert(id).unwrap().advice;
         assert!(
             advice.contains("Do not stop") || advice.contains("Do not change"),

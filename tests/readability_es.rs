@@ -317,13 +317,7 @@ fn spanish_advice_about_stopping_warns_against_doing_it_alone() {
     // As in English: the alerts for the most common reasons to stop say not to stop
     // or change baclofen alone, to the person and to whoever cares for them.
     let bank = spanish();
-    for id in [
-        "breathing",
-        "seizure",
-        "severe_side_effect",
-        "withdrawal_symptoms",
-        "dependence_signs",
-    ] {
+    for id in crate::readability::REASONS_TO_STOP {
         let a = bank.alert(id).unwrap_or_else(|| panic!("no alert {id}"));
         assert!(
             a.advice.contains("No deje") || a.advice.contains("No cambie"),
