@@ -4,8 +4,6 @@
 //! and read by the [`crate::store`]; the times and the random part of its id come
 //! from the caller.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -366,8 +364,10 @@ impl<'b, 'r> Enabled<'b, 'r> {
             .collect()
     }
 
-    /// The saved answers kept, by question id.
-    pub fn records(&self) -> HashMap<&'r str, &'r AnswerRecord> {
+    /// The saved answers kept, by question id: the view the tests read,
+    /// [`Enabled::by_index`] without the bank's order.
+    #[cfg(test)]
+    pub fn records(&self) -> std::collections::HashMap<&'r str, &'r AnswerRecord> {
         self.kept
             .iter()
             .flatten()

@@ -187,7 +187,7 @@ fn flag(
     id.open(j);
     j.raw(",\"extension\":[");
     detail(j, |j| j.raw(&about.response));
-    let has_observation = |q: &&String| p.bank.index_of(q).is_some_and(|i| observed[i].is_some());
+    let has_observation = |q: &&String| p.bank.position(q).is_some_and(|i| observed[i].is_some());
     for q in basis.questions.iter().filter(has_observation) {
         j.raw(",");
         let key = [r.id.as_str(), "/", q];

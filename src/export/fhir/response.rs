@@ -73,7 +73,7 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
         .filter(|a| {
             let found = match bank.questions.get(next) {
                 Some(q) if q.id == a.question => Some(next),
-                _ => bank.index_of(&a.question),
+                _ => bank.position(&a.question),
             };
             next = found.map_or(next, |i| i + 1);
             found.is_none()
