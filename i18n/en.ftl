@@ -229,3 +229,27 @@ import-not-json = not JSON: { $reason }
 import-a-mark = { $name } holds a baseline mark, not a check-in; to mark a check-in as your baseline, run `sidecheck baseline ID`
 import-newer = { $name } was written by a newer sidecheck (record version { $version }); update sidecheck, then import it
 import-empty-id = its id is empty
+
+## `sidecheck history` (src/command/history.rs)
+# (end of history)
+
+## Report and grade labels (src/report*, src/grades*, src/checkins.rs, src/scan*)
+# (end of report labels)
+
+## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
+# (end of store and bank messages)
+
+## Command-line help (src/cli.rs, src/command/shell.rs)
+# (end of help)
+
+## The CSV export (src/export/csv*)
+# (end of CSV)
+
+## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)
+# (end of JSON and HTML)
+
+## The FHIR export (src/export/fhir*)
+# (end of FHIR)
+
+## Answering for someone else (caregiver mode)
+# (end of caregiver mode)

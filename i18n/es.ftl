@@ -227,3 +227,27 @@ import-not-json = no es JSON: { $reason }
 import-a-mark = { $name } tiene una marca de punto de partida, no un control; para marcar un control como su punto de partida, ejecute `sidecheck baseline ID`
 import-newer = { $name } lo escribió un sidecheck más nuevo (versión de registro { $version }); actualice sidecheck y luego impórtelo
 import-empty-id = su id está vacío
+
+## `sidecheck history` (src/command/history.rs)
+# (end of history)
+
+## Report and grade labels (src/report*, src/grades*, src/checkins.rs, src/scan*)
+# (end of report labels)
+
+## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
+# (end of store and bank messages)
+
+## Command-line help (src/cli.rs, src/command/shell.rs)
+# (end of help)
+
+## The CSV export (src/export/csv*)
+# (end of CSV)
+
+## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)
+# (end of JSON and HTML)
+
+## The FHIR export (src/export/fhir*)
+# (end of FHIR)
+
+## Answering for someone else (caregiver mode)
+# (end of caregiver mode)
