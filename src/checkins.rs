@@ -24,7 +24,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
 use crate::record::{BaselineMark, CheckIn, Skim, Status};
-use crate::store::{Entry, Lookup, Only, Store};
+use crate::store::{Entry, Lookup, Only, Skimmed, Store};
 
 /// A 64-bit hash of a check-in id, the same in every pass of one run.
 pub fn id_hash(id: &str) -> u64 {
@@ -73,8 +73,9 @@ impl Filter {
 /// 8 bytes each: a log merged with a copy of itself costs 8 bytes a check-in here.
 #[derive(Debug, Default)]
 pub struct Rule {
-    /// Hashes of ids that may appear more than once: every real repeat, and the
-    /// few ids the filter cannot tell from one.
+    /// Hashes of ids that may appear more than once: every real repeat, the few
+    /// ids the filter cannot tell from one, and ids a bad line shares with another
+    /// line (the first pass does not read every line whole).
     maybe_repeated: Vec<u64>,
     /// Hashes of the ids that some record's `completes` names.
     continued: Vec<u64>,
@@ -87,12 +88,17 @@ impl Rule {
     /// completion may lie outside it. Bad lines are left to the passes to report.
     pub fn read(store: &Store) -> Result<Rule, Error> {
         let mut learning = Learning::new();
-        // Only ids, `completes` and marks are needed, so the lines are skimmed.
+        // Only ids, `completes` and marks are needed, so the lines are skimmed. An
+        // id from a line read no further may be a bad line's: it is only ever taken
+        // for one that may repeat, which the passes then count exactly.
         for skim in store.skim()? {
             match skim.map_err(Error::Store)? {
-                Skim::CheckIn { id, completes, .. } => learning.learn(&id, completes.as_deref()),
+                Skimmed::Id(id) => learning.learn(&id, None),
+                Skimmed::Whole(Skim::CheckIn { id, completes, .. }) => {
+                    learning.learn(&id, completes.as_deref())
+                }
                 // The last one wins.
-                Skim::Mark(m) => learning.rule.baseline = Some(m),
+                Skimmed::Whole(Skim::Mark(m)) => learning.rule.baseline = Some(m),
             }
         }
         Ok(learning.done())

@@ -16,7 +16,7 @@ use crate::profile::Profile;
 use crate::text::rfc3339_field;
 
 mod fast;
-pub use fast::{Skim, read_line_fast, skim_line};
+pub use fast::{Skim, fill_line_fast, read_line_fast, skim_line};
 
 /// The record format this build writes. Version 2 added `completes`; version 3
 /// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
@@ -82,6 +82,14 @@ pub enum Line {
     Mark(BaselineMark),
 }
 
+/// What [`read_line_in`] read: a check-in, now in the record it was given, or a
+/// mark (the record then holds nothing of use).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Filled {
+    CheckIn,
+    Mark(BaselineMark),
+}
+
 /// Why a line of the log is neither a check-in nor a mark this build reads.
 #[derive(Debug)]
 pub enum LineError {
@@ -98,10 +106,28 @@ pub enum LineError {
 /// ([`fast`]); every other line by [`read_line_serde`], which that path never
 /// differs from.
 pub fn read_line(text: &str) -> Result<Line, LineError> {
-    match fast::read_line_fast(text) {
-        Some(line) => Ok(line),
-        None => read_line_serde(text),
+    let mut r = Box::new(CheckIn::blank());
+    Ok(match read_line_in(text, &mut r)? {
+        Filled::CheckIn => Line::CheckIn(r),
+        Filled::Mark(m) => Line::Mark(m),
+    })
+}
+
+/// [`read_line`] into a record that may hold an earlier line, refilled in the
+/// buffers it has: a pass over the log reads every check-in into one record, so
+/// that reading a line allocates next to nothing. When the line is not a check-in
+/// the record holds nothing of use.
+pub fn read_line_in(text: &str, r: &mut CheckIn) -> Result<Filled, LineError> {
+    if let Some(filled) = fast::fill_line_fast(text, r) {
+        return Ok(filled);
     }
+    Ok(match read_line_serde(text)? {
+        Line::CheckIn(read) => {
+            *r = *read;
+            Filled::CheckIn
+        }
+        Line::Mark(m) => Filled::Mark(m),
+    })
 }
 
 /// [`read_line`] by serde alone: what the fast path is checked against, and what
@@ -237,6 +263,19 @@ pub struct AnswerRecord {
     pub score: Option<u8>,
 }
 
+impl AnswerRecord {
+    /// An answer with nothing in it, for a reader to fill.
+    pub fn blank() -> AnswerRecord {
+        AnswerRecord {
+            question: CompactString::default(),
+            section: CompactString::default(),
+            value: Value::Null,
+            label: None,
+            score: None,
+        }
+    }
+}
+
 /// One alert as saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,6 +302,20 @@ pub struct AlertRecord {
     pub retracted_at: Option<DateTime<FixedOffset>>,
 }
 
+impl AlertRecord {
+    /// An alert with nothing in it, for a reader to fill.
+    pub fn blank() -> AlertRecord {
+        AlertRecord {
+            id: CompactString::default(),
+            question: CompactString::default(),
+            level: Level::Advice,
+            title: CompactString::default(),
+            shown_at: None,
+            retracted_at: None,
+        }
+    }
+}
+
 /// One section's sum, as record formats 1 and 2 saved it. Read, never reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,7 +329,43 @@ pub struct SectionScore {
     pub answered: u32,
 }
 
+impl SectionScore {
+    /// A section sum with nothing in it, for a reader to fill.
+    pub fn blank() -> SectionScore {
+        SectionScore {
+            section: CompactString::default(),
+            score: 0,
+            max: 0,
+            answered: 0,
+        }
+    }
+}
+
 impl CheckIn {
+    /// A record with nothing in it, for a reader to fill ([`read_line_in`]).
+    pub fn blank() -> CheckIn {
+        CheckIn {
+            schema: 0,
+            id: String::new(),
+            status: Status::Completed,
+            started_at: DateTime::default(),
+            ended_at: DateTime::default(),
+            bank: BankRef {
+                id: CompactString::default(),
+                version: CompactString::default(),
+                language: CompactString::default(),
+            },
+            region: CompactString::default(),
+            answers: Vec::new(),
+            alerts: Vec::new(),
+            retracted_alerts: Vec::new(),
+            scores: Vec::new(),
+            asked: None,
+            completes: None,
+            profile: None,
+        }
+    }
+
     /// The record as one JSON line, newline included.
     /// Fails only if the record cannot be written as JSON; the store then says the
     /// check-in was NOT saved, never writing a blank line.

@@ -121,26 +121,30 @@ impl<'a> Scan<'a> {
         let mut summary = Summary::new(bank);
         summary.set_baseline(self.baseline(bank, warn)?);
         self.each(warn, |r| {
-            let graded = summary.add(&r);
-            f(&r, graded)
+            let graded = summary.add(r);
+            f(r, graded)
         })?;
         summary.counts.skipped_lines = self.bad.count();
         Ok(summary)
     }
 
     /// Calls `f` with each check-in in the period, in log order. Returns how many.
+    /// Every check-in is read into one record, so `f` sees each only while it is
+    /// called.
     pub fn each(
         &mut self,
         warn: Warn<'_>,
-        mut f: impl FnMut(CheckIn) -> Result<(), Error>,
+        mut f: impl FnMut(&CheckIn) -> Result<(), Error>,
     ) -> Result<u64, Error> {
         self.ready(warn)?;
         let mut pass = self.rule.pass();
         let mut matched = 0u64;
         let mut used = 0u64;
-        for entry in self.store.reader()? {
+        let mut reader = self.store.reader()?;
+        let mut r = CheckIn::blank();
+        while let Some(entry) = reader.next_in(&mut r) {
             match entry {
-                Entry::Record(r) => {
+                Entry::Record(()) => {
                     if !pass.counts(&r) || !self.period.contains(&r.started_at) {
                         continue;
                     }
@@ -152,7 +156,7 @@ impl<'a> Scan<'a> {
                         break;
                     }
                     used += 1;
-                    f(*r)?;
+                    f(&r)?;
                 }
                 Entry::Mark(_) => {}
                 Entry::Bad(bad) => {

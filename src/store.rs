@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 
 pub use files::{create_private_dir, sync_dir, write_private_file};
 pub use read::{
-    BAD_LINES_NAMED, BadLine, BadLines, Entry, Filtered, LogReader, Lookup, Only, Skims,
+    BAD_LINES_NAMED, BadLine, BadLines, Entry, Filtered, LogReader, Lookup, Only, Skimmed, Skims,
 };
 pub use rescue::{Imported, RESCUE_PREFIX};
 pub use save::{LOCK_WAIT_ENV, LOCK_WAIT_SECS, lock_wait};

@@ -13,11 +13,12 @@
 //! lines.
 
 use chrono::{DateTime, FixedOffset};
+use compact_str::CompactString;
 use serde_json::{Number, Value};
 
 use super::{
-    AlertRecord, AnswerRecord, BankRef, BaselineMark, CheckIn, Line, LineError, MARK_VERSION,
-    MarkKind, RECORD_VERSION, SectionScore, Status, read_line_serde,
+    AlertRecord, AnswerRecord, BankRef, BaselineMark, CheckIn, Filled, Line, LineError,
+    MARK_VERSION, MarkKind, RECORD_VERSION, SectionScore, Status,
 };
 use crate::bank::Level;
 use crate::profile::Profile;
@@ -26,13 +27,23 @@ use crate::profile::Profile;
 /// exactly that. Public for the tests and the fuzz target that hold it to
 /// [`super::read_line_serde`].
 pub fn read_line_fast(text: &str) -> Option<Line> {
-    Cur::new(text, true).line()
+    let mut r = Box::new(CheckIn::blank());
+    Some(match fill_line_fast(text, &mut r)? {
+        Filled::CheckIn => Line::CheckIn(r),
+        Filled::Mark(m) => Line::Mark(m),
+    })
+}
+
+/// [`read_line_fast`] into a record that may hold an earlier line: every field is
+/// set again, in the buffers it had. When it says "not mine" (`None`), the record
+/// is left part filled, for the serde path to set whole.
+pub fn fill_line_fast(text: &str, r: &mut CheckIn) -> Option<Filled> {
+    Cur::new(text).line(r)
 }
 
 /// What the first pass over the log ([`crate::checkins::Rule::read`]) needs of a
-/// line: a check-in's id, status and what it completes, or a baseline mark. A line
-/// is skimmed only if it reads whole as it would for [`super::read_line`]: a bad
-/// line is never skimmed.
+/// line read whole: a check-in's id, status and what it completes, or a baseline
+/// mark. A bad line is never skimmed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Skim {
     CheckIn {
@@ -56,13 +67,11 @@ impl Skim {
     }
 }
 
-/// [`super::read_line`], keeping only what [`Skim`] holds: the same check of the
-/// whole line, without building the parts that are not kept.
+/// [`super::read_line`], keeping only what [`Skim`] holds. The first pass reads
+/// whole only the few lines it cannot skim from their first keys
+/// ([`crate::store::Store::skim`]), so it reads them as every pass does.
 pub fn skim_line(text: &str) -> Result<Skim, LineError> {
-    match Cur::new(text, false).line() {
-        Some(line) => Ok(Skim::of(line)),
-        None => read_line_serde(text).map(Skim::of),
-    }
+    super::read_line(text).map(Skim::of)
 }
 
 /// A place in a line being read. Every reader returns `None` for "not mine".
@@ -70,55 +79,54 @@ struct Cur<'a> {
     b: &'a [u8],
     text: &'a str,
     at: usize,
-    /// Build everything (`true`), or only what [`Skim`] keeps: other strings are
-    /// left empty and lists and maps unfilled, though every byte is still checked.
-    keep: bool,
 }
 
 impl<'a> Cur<'a> {
-    fn new(text: &'a str, keep: bool) -> Cur<'a> {
+    fn new(text: &'a str) -> Cur<'a> {
         Cur {
             b: text.as_bytes(),
             text,
             at: 0,
-            keep,
         }
     }
 
-    /// Passes over `lit` if the line goes on with it.
-    fn eat(&mut self, lit: &[u8]) -> bool {
-        let found = self.b[self.at..].starts_with(lit);
+    /// Passes over `lit` if the line goes on with it. The length is known when
+    /// compiling, so the comparison is a few loads, not a call.
+    fn eat<const N: usize>(&mut self, lit: &[u8; N]) -> bool {
+        let found = self.b[self.at..].first_chunk::<N>() == Some(lit);
         if found {
-            self.at += lit.len();
+            self.at += N;
         }
         found
     }
 
-    fn lit(&mut self, lit: &[u8]) -> Option<()> {
+    fn lit<const N: usize>(&mut self, lit: &[u8; N]) -> Option<()> {
         self.eat(lit).then_some(())
     }
 
-    fn line(mut self) -> Option<Line> {
+    fn line(mut self, r: &mut CheckIn) -> Option<Filled> {
         self.lit(br#"{"schema":"#)?;
         let schema = u32::try_from(self.uint()?).ok()?;
-        let line = if self.eat(br#","id":"#) {
+        let filled = if self.eat(br#","id":"#) {
             // A newer check-in is the serde path's to name.
             if schema > RECORD_VERSION {
                 return None;
             }
-            Line::CheckIn(Box::new(self.check_in(schema)?))
+            self.check_in(schema, r)?;
+            Filled::CheckIn
         } else {
             if schema > MARK_VERSION {
                 return None;
             }
-            Line::Mark(self.mark(schema)?)
+            Filled::Mark(self.mark(schema)?)
         };
-        (self.at == self.b.len()).then_some(line)
+        (self.at == self.b.len()).then_some(filled)
     }
 
     fn mark(&mut self, schema: u32) -> Option<BaselineMark> {
         self.lit(br#","kind":"baseline","check_in":"#)?;
-        let check_in = self.kept_string()?;
+        let mut check_in = String::new();
+        self.string_into(&mut check_in)?;
         self.lit(br#","marked_at":"#)?;
         let marked_at = self.time()?;
         self.lit(b"}")?;
@@ -130,115 +138,92 @@ impl<'a> Cur<'a> {
         })
     }
 
-    /// A check-in after its `"id":`.
-    fn check_in(&mut self, schema: u32) -> Option<CheckIn> {
-        let id = self.kept_string()?;
+    /// A check-in after its `"id":`, into `r`.
+    fn check_in(&mut self, schema: u32, r: &mut CheckIn) -> Option<()> {
+        r.schema = schema;
+        self.string_into(&mut r.id)?;
         self.lit(br#","status":"#)?;
-        let status = match self.plain()? {
+        r.status = match self.plain()? {
             "completed" => Status::Completed,
             "stopped" => Status::Stopped,
             _ => return None,
         };
         self.lit(br#","started_at":"#)?;
-        let started_at = self.time()?;
+        r.started_at = self.time()?;
         self.lit(br#","ended_at":"#)?;
-        let ended_at = self.time()?;
+        r.ended_at = self.time()?;
         self.lit(br#","bank":{"id":"#)?;
-        let bank = self.bank()?;
+        self.bank(&mut r.bank)?;
         self.lit(br#","region":"#)?;
-        let region = self.string()?;
+        self.string_into(&mut r.region)?;
         self.lit(br#","answers":"#)?;
-        let answers = self.list(Cur::answer)?;
+        self.list(&mut r.answers, AnswerRecord::blank, Cur::answer)?;
         self.lit(br#","alerts":"#)?;
-        let alerts = self.list(Cur::alert)?;
-        let mut r = CheckIn {
-            schema,
-            id,
-            status,
-            started_at,
-            ended_at,
-            bank,
-            region,
-            answers,
-            alerts,
-            retracted_alerts: Vec::new(),
-            scores: Vec::new(),
-            asked: None,
-            completes: None,
-            profile: None,
-        };
-        self.optional(&mut r)?;
-        self.lit(b"}")?;
-        Some(r)
+        self.list(&mut r.alerts, AlertRecord::blank, Cur::alert)?;
+        self.optional(r)?;
+        self.lit(b"}")
     }
 
     /// The keys a check-in has only when they are set, in the order written.
     fn optional(&mut self, r: &mut CheckIn) -> Option<()> {
+        r.retracted_alerts.clear();
         if self.eat(br#","retracted_alerts":"#) {
-            r.retracted_alerts = self.list(Cur::alert)?;
+            self.list(&mut r.retracted_alerts, AlertRecord::blank, Cur::alert)?;
         }
+        r.scores.clear();
         if self.eat(br#","scores":"#) {
-            r.scores = self.list(Cur::score)?;
+            self.list(&mut r.scores, SectionScore::blank, Cur::score)?;
         }
+        r.asked = None;
         if self.eat(br#","asked":"#) {
             r.asked = Some(u32::try_from(self.uint()?).ok()?);
         }
+        r.completes = None;
         if self.eat(br#","completes":"#) {
-            r.completes = Some(self.kept_string()?);
+            self.string_into(r.completes.get_or_insert_default())?;
         }
+        r.profile = None;
         if self.eat(br#","profile":"#) {
             r.profile = Some(self.profile()?);
         }
         Some(())
     }
 
-    /// A bank reference after its `{"id":`.
-    fn bank(&mut self) -> Option<BankRef> {
-        let id = self.string()?;
+    /// A bank reference after its `{"id":`, into `bank`.
+    fn bank(&mut self, bank: &mut BankRef) -> Option<()> {
+        self.string_into(&mut bank.id)?;
         self.lit(br#","version":"#)?;
-        let version = self.string()?;
+        self.string_into(&mut bank.version)?;
         self.lit(br#","language":"#)?;
-        let language = self.string()?;
-        self.lit(b"}")?;
-        Some(BankRef {
-            id,
-            version,
-            language,
-        })
+        self.string_into(&mut bank.language)?;
+        self.lit(b"}")
     }
 
-    fn answer(&mut self) -> Option<AnswerRecord> {
+    fn answer(&mut self, a: &mut AnswerRecord) -> Option<()> {
         self.lit(br#"{"question":"#)?;
-        let question = self.string()?;
+        self.string_into(&mut a.question)?;
         self.lit(br#","section":"#)?;
-        let section = self.string()?;
+        self.string_into(&mut a.section)?;
         self.lit(br#","value":"#)?;
-        let value = self.value()?;
-        let label = match self.eat(br#","label":"#) {
-            true => Some(self.string()?),
-            false => None,
-        };
-        let score = match self.eat(br#","score":"#) {
+        self.value(&mut a.value)?;
+        match self.eat(br#","label":"#) {
+            true => self.string_into(a.label.get_or_insert_default())?,
+            false => a.label = None,
+        }
+        a.score = match self.eat(br#","score":"#) {
             true => Some(u8::try_from(self.uint()?).ok()?),
             false => None,
         };
-        self.lit(b"}")?;
-        Some(AnswerRecord {
-            question,
-            section,
-            value,
-            label,
-            score,
-        })
+        self.lit(b"}")
     }
 
-    fn alert(&mut self) -> Option<AlertRecord> {
+    fn alert(&mut self, a: &mut AlertRecord) -> Option<()> {
         self.lit(br#"{"id":"#)?;
-        let id = self.string()?;
+        self.string_into(&mut a.id)?;
         self.lit(br#","question":"#)?;
-        let question = self.string()?;
+        self.string_into(&mut a.question)?;
         self.lit(br#","level":"#)?;
-        let level = match self.plain()? {
+        a.level = match self.plain()? {
             "advice" => Level::Advice,
             "prescriber" => Level::Prescriber,
             "crisis" => Level::Crisis,
@@ -246,43 +231,29 @@ impl<'a> Cur<'a> {
             _ => return None,
         };
         self.lit(br#","title":"#)?;
-        let title = self.string()?;
-        let shown_at = match self.eat(br#","shown_at":"#) {
+        self.string_into(&mut a.title)?;
+        a.shown_at = match self.eat(br#","shown_at":"#) {
             true => Some(self.time()?),
             false => None,
         };
-        let retracted_at = match self.eat(br#","retracted_at":"#) {
+        a.retracted_at = match self.eat(br#","retracted_at":"#) {
             true => Some(self.time()?),
             false => None,
         };
-        self.lit(b"}")?;
-        Some(AlertRecord {
-            id,
-            question,
-            level,
-            title,
-            shown_at,
-            retracted_at,
-        })
+        self.lit(b"}")
     }
 
-    fn score(&mut self) -> Option<SectionScore> {
+    fn score(&mut self, s: &mut SectionScore) -> Option<()> {
         self.lit(br#"{"section":"#)?;
-        let section = self.string()?;
-        let score = self.u32_after(br#","score":"#)?;
-        let max = self.u32_after(br#","max":"#)?;
-        let answered = self.u32_after(br#","answered":"#)?;
-        self.lit(b"}")?;
-        Some(SectionScore {
-            section,
-            score,
-            max,
-            answered,
-        })
+        self.string_into(&mut s.section)?;
+        s.score = self.u32_after(br#","score":"#)?;
+        s.max = self.u32_after(br#","max":"#)?;
+        s.answered = self.u32_after(br#","answered":"#)?;
+        self.lit(b"}")
     }
 
     /// `key` and the `u32` after it.
-    fn u32_after(&mut self, key: &[u8]) -> Option<u32> {
+    fn u32_after<const N: usize>(&mut self, key: &[u8; N]) -> Option<u32> {
         self.lit(key)?;
         u32::try_from(self.uint()?).ok()
     }
@@ -296,7 +267,8 @@ impl<'a> Cur<'a> {
             return Some(profile);
         }
         loop {
-            let id = self.string()?;
+            let mut id = String::new();
+            self.string_into(&mut id)?;
             self.lit(b":")?;
             let value = if self.eat(b"true") {
                 true
@@ -305,9 +277,7 @@ impl<'a> Cur<'a> {
             } else {
                 return None;
             };
-            if self.keep {
-                profile.0.insert(id, value);
-            }
+            profile.0.insert(id, value);
             if self.eat(b"}") {
                 return Some(profile);
             }
@@ -315,41 +285,57 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// `[]` or `[item,...]`.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let mut items = Vec::new();
+    /// `[]` or `[item,...]` into `items`, refilling the items it holds (`blank`
+    /// makes one more when it holds too few).
+    fn list<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        blank: fn() -> T,
+        mut item: impl FnMut(&mut Self, &mut T) -> Option<()>,
+    ) -> Option<()> {
         self.lit(b"[")?;
-        if self.eat(b"]") {
-            return Some(items);
-        }
-        loop {
-            let one = item(self)?;
-            if self.keep {
-                items.push(one);
+        let mut n = 0;
+        if !self.eat(b"]") {
+            loop {
+                if n == items.len() {
+                    items.push(blank());
+                }
+                item(self, &mut items[n])?;
+                n += 1;
+                if self.eat(b"]") {
+                    break;
+                }
+                self.lit(b",")?;
             }
-            if self.eat(b"]") {
-                return Some(items);
-            }
-            self.lit(b",")?;
         }
+        items.truncate(n);
+        Some(())
     }
 
-    /// An answer's value: `true`, `false`, `null`, a string, or an integer that
-    /// serde_json reads as one (floats, `-0` and integers past 64 bits are the serde
-    /// path's: it reads them as floats, by its own rounding).
-    fn value(&mut self) -> Option<Value> {
-        Some(match self.b.get(self.at)? {
+    /// An answer's value into `value`: `true`, `false`, `null`, a string, or an
+    /// integer that serde_json reads as one (floats, `-0` and integers past 64
+    /// bits are the serde path's: it reads them as floats, by its own rounding).
+    fn value(&mut self, value: &mut Value) -> Option<()> {
+        *value = match self.b.get(self.at)? {
             b't' => self.eat(b"true").then_some(Value::Bool(true))?,
             b'f' => self.eat(b"false").then_some(Value::Bool(false))?,
             b'n' => self.eat(b"null").then_some(Value::Null)?,
-            b'"' => Value::String(self.string()?),
+            b'"' => {
+                if let Value::String(s) = value {
+                    return self.string_into(s);
+                }
+                let mut s = String::new();
+                self.string_into(&mut s)?;
+                Value::String(s)
+            }
             b'-' => {
                 self.at += 1;
                 let n = i64::try_from(self.uint()?).ok().filter(|n| *n != 0)?;
                 Value::Number(Number::from(-n))
             }
             _ => Value::Number(Number::from(self.uint()?)),
-        })
+        };
+        Some(())
     }
 
     /// A JSON integer without sign, fraction or exponent (what follows it is
@@ -379,24 +365,16 @@ impl<'a> Cur<'a> {
         }
     }
 
-    /// A string (a `String` or the record's `CompactString`); empty when not
-    /// building (its bytes are still checked).
-    fn string<S: Default + From<&'a str> + From<String>>(&mut self) -> Option<S> {
+    /// A string into `into` (a `String` or the record's `CompactString`), in the
+    /// buffer it has.
+    fn string_into(&mut self, into: &mut impl Text) -> Option<()> {
         let (raw, escaped) = self.raw()?;
-        Some(match (self.keep, escaped) {
-            (false, _) => S::default(),
-            (true, false) => S::from(raw),
-            (true, true) => S::from(unescape(raw)?),
-        })
-    }
-
-    /// A string kept even when skimming.
-    fn kept_string(&mut self) -> Option<String> {
-        let (raw, escaped) = self.raw()?;
+        into.clear();
         match escaped {
-            false => Some(raw.to_owned()),
-            true => unescape(raw),
+            false => into.push_str(raw),
+            true => unescape(raw, into)?,
         }
+        Some(())
     }
 
     /// A string's text between its quotes as it stands, and whether it has escapes.
@@ -462,9 +440,40 @@ fn hex4(digits: &[u8]) -> Option<u32> {
     Some(n)
 }
 
-/// A string's text with its escapes decoded, as [`Cur::raw`] checked them.
-fn unescape(raw: &str) -> Option<String> {
-    let mut out = String::with_capacity(raw.len());
+/// What a string is read into, refilled in place: `String` or `CompactString`.
+trait Text {
+    fn clear(&mut self);
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+}
+
+impl Text for String {
+    fn clear(&mut self) {
+        String::clear(self);
+    }
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+impl Text for CompactString {
+    fn clear(&mut self) {
+        CompactString::clear(self);
+    }
+    fn push_str(&mut self, s: &str) {
+        CompactString::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        CompactString::push(self, c);
+    }
+}
+
+/// A string's text with its escapes decoded, as [`Cur::raw`] checked them, into
+/// `out`.
+fn unescape(raw: &str, out: &mut impl Text) -> Option<()> {
     let mut rest = raw;
     while let Some(i) = rest.find('\\') {
         out.push_str(&rest[..i]);
@@ -485,5 +494,5 @@ fn unescape(raw: &str) -> Option<String> {
         rest = &rest[i + len..];
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }

@@ -28,7 +28,7 @@ use super::files::{a_link, is_link_error, no_follow, not_a_file};
 use super::save::Lock;
 use super::{LOG_NAME, MAX_LINE, Store, StoreError, Waiting, Warn};
 use crate::record::{
-    BaselineMark, CheckIn, Line, LineError, RECORD_VERSION, Skim, read_line, skim_line,
+    BaselineMark, CheckIn, Filled, LineError, RECORD_VERSION, Skim, read_line_in, skim_line,
 };
 use crate::text::io_reason;
 
@@ -115,8 +115,10 @@ impl Store {
         })
     }
 
-    /// A pass over the log that keeps of each check-in and mark only what [`Skim`]
-    /// holds, in log order. Bad lines are passed over without a word (the other
+    /// A pass over the log that keeps of each line only what [`Skimmed`] holds, in
+    /// log order: the id of a line that starts as a check-in and names no
+    /// `completes`, read no further; of every other line what [`Skim`] holds,
+    /// read whole. Bad lines read whole are passed over without a word (the other
     /// passes name them), exactly the lines every pass finds bad. A missing log
     /// reads as empty.
     pub fn skim(&self) -> Result<Skims, StoreError> {
@@ -271,16 +273,17 @@ pub(super) fn written_id(line: &[u8]) -> Option<&[u8]> {
 }
 
 /// What one line of the log is, from its bytes (its line end included, if it has
-/// one): `None` for a blank line, else a check-in or a mark, or why it is bad. The
-/// one reading of a line for [`LogReader`], [`Filtered`] and `last`.
-fn read_raw(bytes: &[u8], too_long: bool) -> Option<Result<Line, String>> {
+/// one): `None` for a blank line, else a check-in (read into `r`) or a mark, or
+/// why it is bad. The one reading of a line for [`LogReader`], [`Filtered`] and
+/// `last`.
+fn read_raw(bytes: &[u8], too_long: bool, r: &mut CheckIn) -> Option<Result<Filled, String>> {
     let text = match text_of(bytes, too_long)? {
         Ok(text) => text,
         Err(reason) => return Some(Err(reason)),
     };
     let ended = bytes.last() == Some(&b'\n');
-    Some(match read_line(text) {
-        Ok(line) => Ok(line),
+    Some(match read_line_in(text, r) {
+        Ok(filled) => Ok(filled),
         Err(LineError::Newer(v)) => Err(format!(
             "written by a newer sidecheck (record version {v}); update sidecheck to read it"
         )),
@@ -477,10 +480,11 @@ impl LogReader {
     }
 }
 
-impl Iterator for LogReader {
-    type Item = Entry;
-
-    fn next(&mut self) -> Option<Entry> {
+impl LogReader {
+    /// The next entry, with a check-in read into `r` (in the buffers it has)
+    /// instead of a new record: `Entry::Record(())` says it is there. A pass that
+    /// needs each check-in only while it looks at it reads them all into one.
+    pub fn next_in(&mut self, r: &mut CheckIn) -> Option<Entry<()>> {
         loop {
             if self.done {
                 return None;
@@ -505,10 +509,10 @@ impl Iterator for LogReader {
             {
                 continue;
             }
-            return match read_raw(raw.bytes, raw.too_long) {
+            return match read_raw(raw.bytes, raw.too_long, r) {
                 None => continue,
-                Some(Ok(Line::CheckIn(r))) => Some(Entry::Record(r)),
-                Some(Ok(Line::Mark(m))) => Some(Entry::Mark(m)),
+                Some(Ok(Filled::CheckIn)) => Some(Entry::Record(())),
+                Some(Ok(Filled::Mark(m))) => Some(Entry::Mark(m)),
                 Some(Err(reason)) => Some(Entry::Bad(BadLine {
                     path: self.path.clone(),
                     line: raw.number,
@@ -519,6 +523,40 @@ impl Iterator for LogReader {
     }
 }
 
+impl Iterator for LogReader {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let mut r = Box::new(CheckIn::blank());
+        Some(match self.next_in(&mut r)? {
+            Entry::Record(()) => Entry::Record(r),
+            Entry::Mark(m) => Entry::Mark(m),
+            Entry::Bad(b) => Entry::Bad(b),
+            Entry::Failed(e) => Entry::Failed(e),
+        })
+    }
+}
+
+/// What [`Store::skim`] keeps of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Skimmed {
+    /// The id of a line that starts as [`CheckIn::to_line`] writes a check-in
+    /// ([`written_id`]) and that cannot name a `completes`
+    /// ([`may_name_completes`]). Only its first keys are read, so it may yet be a
+    /// bad line: the id is one a check-in of the log may have, no more.
+    Id(String),
+    /// Any other line, read whole as every pass reads it: a check-in or a mark.
+    Whole(Skim),
+}
+
+/// Whether a line may have a `completes` key anywhere in it: the key as any JSON
+/// writer spells it, or a `\u` escape, which could spell any key. `false` only
+/// when it surely has none.
+fn may_name_completes(line: &[u8]) -> bool {
+    memchr::memmem::find(line, br#""completes""#).is_some()
+        || memchr::memchr_iter(b'\\', line).any(|i| line.get(i + 1) == Some(&b'u'))
+}
+
 /// A pass made by [`Store::skim`].
 pub struct Skims {
     lines: Forward,
@@ -527,16 +565,25 @@ pub struct Skims {
 }
 
 impl Iterator for Skims {
-    type Item = Result<Skim, StoreError>;
+    type Item = Result<Skimmed, StoreError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             match self.lines.next() {
                 Ok(Some(raw)) => {
+                    // Most lines: the id is all the first pass needs of them, and it
+                    // stands at the start. Reading them whole is the passes' work.
+                    if !raw.too_long
+                        && let Some(id) = written_id(raw.bytes)
+                        && !may_name_completes(raw.bytes)
+                        && let Ok(id) = std::str::from_utf8(id)
+                    {
+                        return Some(Ok(Skimmed::Id(id.to_owned())));
+                    }
                     if let Some(Ok(text)) = text_of(raw.bytes, raw.too_long)
                         && let Ok(skim) = skim_line(text)
                     {
-                        return Some(Ok(skim));
+                        return Some(Ok(Skimmed::Whole(skim)));
                     }
                 }
                 Ok(None) => self.done = true,
@@ -653,14 +700,15 @@ struct Tail {
 fn last_in(file: &File, len: u64) -> io::Result<Tail> {
     let mut back = Backward::new(file, len);
     let mut tail = Tail::default();
+    let mut r = Box::new(CheckIn::blank());
     while let Some((at, bytes)) = back.prev()? {
         let back_from_end = tail.looked;
         tail.looked += 1;
         tail.stop = at;
-        let read = read_raw(bytes.unwrap_or_default(), bytes.is_none());
+        let read = read_raw(bytes.unwrap_or_default(), bytes.is_none(), &mut r);
         match read {
-            None | Some(Ok(Line::Mark(_))) => {}
-            Some(Ok(Line::CheckIn(r))) => {
+            None | Some(Ok(Filled::Mark(_))) => {}
+            Some(Ok(Filled::CheckIn)) => {
                 tail.record = Some(r);
                 break;
             }
@@ -834,10 +882,11 @@ impl BadLines {
     }
 }
 
-/// One item read from the log.
+/// One item read from the log: a check-in as `R`, a new record unless the reader
+/// was given one to read it into ([`LogReader::next_in`]).
 #[derive(Debug)]
-pub enum Entry {
-    Record(Box<CheckIn>),
+pub enum Entry<R = Box<CheckIn>> {
+    Record(R),
     /// A line that marks a check-in as the baseline: not a check-in, and not a bad
     /// line either. Readers that want check-ins pass over it in silence.
     Mark(BaselineMark),
