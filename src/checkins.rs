@@ -19,7 +19,7 @@
 //! for each id that may repeat or that a `completes` names, and a pass adds 1 byte
 //! for each id that may repeat. A log without repeats keeps next to nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
 use crate::error::Error;
@@ -81,6 +81,8 @@ pub struct Rule {
     continued: Vec<u64>,
     /// The last baseline mark in the log.
     baseline: Option<BaselineMark>,
+    /// See [`Rule::baseline_at`].
+    baseline_at: Option<u64>,
 }
 
 impl Rule {
@@ -92,13 +94,13 @@ impl Rule {
         // id from a line read no further may be a bad line's: it is only ever taken
         // for one that may repeat, which the passes then count exactly.
         for skim in store.skim()? {
-            match skim.map_err(Error::Store)? {
-                Skimmed::Id(id) => learning.learn(&id, None),
+            let (at, skim) = skim.map_err(Error::Store)?;
+            match skim {
+                Skimmed::Id(id) => learning.learn_at(at, &id, None),
                 Skimmed::Whole(Skim::CheckIn { id, completes, .. }) => {
-                    learning.learn(&id, completes.as_deref())
+                    learning.learn_at(at, &id, completes.as_deref())
                 }
-                // The last one wins.
-                Skimmed::Whole(Skim::Mark(m)) => learning.rule.baseline = Some(m),
+                Skimmed::Whole(Skim::Mark(m)) => learning.mark(m),
             }
         }
         Ok(learning.done())
@@ -107,6 +109,13 @@ impl Rule {
     /// The mark that says which check-in is the baseline: the last in the log.
     pub fn baseline_mark(&self) -> Option<&BaselineMark> {
         self.baseline.as_ref()
+    }
+
+    /// Where in the log the line starts that, if it is a check-in with the id the
+    /// baseline mark names, is its first copy ([`baseline_of`] reads it there);
+    /// `None` when the first pass did not see one near the mark.
+    pub fn baseline_at(&self) -> Option<u64> {
+        self.baseline_at
     }
 
     /// A rule built from records in memory.
@@ -134,10 +143,23 @@ impl Rule {
     }
 }
 
+/// How many of the lines before a baseline mark the first pass keeps in view, to
+/// find the check-in it names without another pass: a mark is made just after
+/// its check-in (`check --baseline`), or names one that comes later.
+const NEAR_MARK: usize = 64;
+
 /// The first pass in progress.
 struct Learning {
     filter: Filter,
     rule: Rule,
+    /// The last [`NEAR_MARK`] check-in lines: id hash, where the line starts, and
+    /// whether no line before it had the id (then, if it is a check-in, it is the
+    /// first copy).
+    recent: VecDeque<(u64, u64, bool)>,
+    /// The id hash the last mark names, while its line has not been seen.
+    wanted: Option<u64>,
+    /// Where the line the last mark names starts, and whether it is a first copy.
+    marked: Option<(u64, bool)>,
 }
 
 impl Learning {
@@ -145,21 +167,56 @@ impl Learning {
         Learning {
             filter: Filter::new(),
             rule: Rule::default(),
+            recent: VecDeque::with_capacity(NEAR_MARK),
+            wanted: None,
+            marked: None,
         }
     }
 
     /// Learns of a check-in `id`, which continues `completes` if that is set.
-    fn learn(&mut self, id: &str, completes: Option<&str>) {
+    /// Returns whether its id may have been learned before.
+    fn learn(&mut self, id: &str, completes: Option<&str>) -> bool {
         let h = id_hash(id);
-        if self.filter.insert(h) {
+        let maybe = self.filter.insert(h);
+        if maybe {
             self.rule.maybe_repeated.push(h);
         }
         if let Some(id) = completes {
             self.rule.continued.push(id_hash(id));
         }
+        maybe
+    }
+
+    /// [`Learning::learn`], for a line that starts at `at` in the log.
+    fn learn_at(&mut self, at: u64, id: &str, completes: Option<&str>) {
+        let first = !self.learn(id, completes);
+        let h = id_hash(id);
+        if self.wanted == Some(h) {
+            self.wanted = None;
+            self.marked = Some((at, first));
+        }
+        if self.recent.len() == NEAR_MARK {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((h, at, first));
+    }
+
+    /// Learns of a baseline mark: the last one wins.
+    fn mark(&mut self, m: BaselineMark) {
+        let h = id_hash(&m.check_in);
+        // The earliest line in view with the id, else the next one to come.
+        self.marked = self
+            .recent
+            .iter()
+            .find(|(id, ..)| *id == h)
+            .map(|&(_, at, first)| (at, first));
+        self.wanted = self.marked.is_none().then_some(h);
+        self.rule.baseline = Some(m);
     }
 
     fn done(mut self) -> Rule {
+        // Only a first copy is the baseline; for any other, a pass finds the first.
+        self.rule.baseline_at = self.marked.filter(|(_, first)| *first).map(|(at, _)| at);
         for list in [&mut self.rule.maybe_repeated, &mut self.rule.continued] {
             list.sort_unstable();
             list.dedup();
@@ -250,6 +307,22 @@ pub fn first_named(store: &Store, id: &str) -> Result<Option<CheckIn>, Error> {
         }
     }
     Ok(None)
+}
+
+/// The check-in the rule's baseline mark names, if it is in the log: its first
+/// copy, as [`first_named`] finds it. Read where the first pass saw it when it
+/// could ([`Rule::baseline_at`]), so that the log is not read once more for it.
+pub fn baseline_of(store: &Store, rule: &Rule) -> Result<Option<CheckIn>, Error> {
+    let Some(mark) = rule.baseline_mark() else {
+        return Ok(None);
+    };
+    if let Some(at) = rule.baseline_at()
+        && let Some(r) = store.check_in_at(at)?
+        && r.id == mark.check_in
+    {
+        return Ok(Some(*r));
+    }
+    first_named(store, &mark.check_in)
 }
 
 /// The record that continues check-in `id`, if one does: the first in the log.

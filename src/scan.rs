@@ -12,11 +12,13 @@
 //!
 //! Which records count as check-ins is decided by [`crate::checkins`]: a repeated
 //! line counts once, and a stopped check-in that a later one completes is left out.
-//! That needs one more pass over the whole log before the first. The same pass
-//! finds the last baseline mark; when there is one, the check-in it names is looked
-//! up (reading whole only the lines whose id may be it), so that every report knows
-//! its baseline ([`Scan::baseline`]) before it writes a line, wherever the baseline
-//! lies in the log or the period.
+//! That needs one more pass over the whole log before the first, a cheap one: it
+//! reads whole only the few lines that may name a `completes` (see
+//! [`crate::store::Store::skim`]). The same pass finds the last baseline mark;
+//! when there is one, the check-in it names is read where that pass saw it near
+//! the mark, or else looked up (reading whole only the lines whose id may be it),
+//! so that every report knows its baseline ([`Scan::baseline`]) before it writes
+//! a line, wherever the baseline lies in the log or the period.
 
 mod spool;
 
@@ -70,9 +72,7 @@ impl<'a> Scan<'a> {
             return Ok(());
         }
         self.rule = Rule::read(self.store)?;
-        if let Some(mark) = self.rule.baseline_mark() {
-            self.baseline = checkins::first_named(self.store, &mark.check_in)?.map(Box::new);
-        }
+        self.baseline = checkins::baseline_of(self.store, &self.rule)?.map(Box::new);
         self.ready = true;
         if let Some(text) = self.baseline(None, warn)?.warning() {
             warn(text);

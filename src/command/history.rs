@@ -170,8 +170,8 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
             // table has more columns than the rows spooled, so they are read again.
             table = columns;
             scan.each(&mut |_| {}, |r| {
-                let grades = Grades::of(&r, bank_for(Some(bank), &r));
-                table.write_line(&mut out, &r, &grades, baseline)
+                let grades = Grades::of(r, bank_for(Some(bank), r));
+                table.write_line(&mut out, r, &grades, baseline)
             })?;
         }
     }

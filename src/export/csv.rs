@@ -103,7 +103,7 @@ impl Exporter for Csv {
         lines.row(&HEADER);
         lines.write_to(*out)?;
         scan.each(*warn, |r| {
-            write_rows(&mut lines, &r, bank, found.baseline());
+            write_rows(&mut lines, r, bank, found.baseline());
             lines.write_to(*out)
         })
     }

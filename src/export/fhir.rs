@@ -788,7 +788,7 @@ impl Exporter for Fhir {
                 }
                 return Ok(());
             }
-            unknown_answers += check_in(&mut j, &p, &r, compare.as_ref());
+            unknown_answers += check_in(&mut j, &p, r, compare.as_ref());
             written += 1;
             if j.buf.len() >= FLUSH_AT {
                 let wrote = io(out.write_all(&j.buf));

@@ -129,6 +129,29 @@ impl Store {
         })
     }
 
+    /// The check-in whose line starts at `start` (a place a pass over the log
+    /// gave), read as every pass reads it; `None` when that line is not one, or
+    /// the log no longer reaches it. Bad lines are not named: the passes name them.
+    pub fn check_in_at(&self, start: u64) -> Result<Option<Box<CheckIn>>, StoreError> {
+        let Some((mut file, len)) = self.snapshot()? else {
+            return Ok(None);
+        };
+        if start >= len {
+            return Ok(None);
+        }
+        let fail = |e: io::Error| read_error(&self.log_path(), &e);
+        file.seek(SeekFrom::Start(start)).map_err(fail)?;
+        let mut lines = Forward::new(Box::new(file), len - start);
+        let mut r = Box::new(CheckIn::blank());
+        Ok(match lines.next().map_err(fail)? {
+            Some(raw) => match read_raw(raw.bytes, raw.too_long, &mut r) {
+                Some(Ok(Filled::CheckIn)) => Some(r),
+                _ => None,
+            },
+            None => None,
+        })
+    }
+
     /// Finds one check-in by id, unique id prefix, or `last`, telling "no match"
     /// from "the prefix matches several".
     pub fn lookup(&self, which: &str, warn: Warn<'_>) -> Result<Lookup, StoreError> {
@@ -354,6 +377,8 @@ struct Forward {
 /// (empty when it is too long to keep).
 struct RawLine<'b> {
     number: u64,
+    /// Where it starts in the file.
+    start: u64,
     bytes: &'b [u8],
     too_long: bool,
 }
@@ -394,11 +419,13 @@ impl Forward {
             }
             if pending.len() > MAX_LINE {
                 // Longer than any line is kept: pass over the rest of it.
+                let start = self.offset(self.at);
                 self.at = self.filled;
                 self.skip_line()?;
                 self.line += 1;
                 return Ok(Some(RawLine {
                     number: self.line,
+                    start,
                     bytes: &[],
                     too_long: true,
                 }));
@@ -409,9 +436,15 @@ impl Forward {
         self.line += 1;
         Ok(Some(RawLine {
             number: self.line,
+            start: self.offset(start),
             bytes: &self.buf[start..end],
             too_long: end - start > MAX_LINE,
         }))
+    }
+
+    /// Where the byte at `i` in the buffer is in the file.
+    fn offset(&self, i: usize) -> u64 {
+        self.read - (self.filled - i) as u64
     }
 
     /// Moves the unfinished line to the front of the buffer and reads the next
@@ -553,7 +586,9 @@ pub enum Skimmed {
 /// writer spells it, or a `\u` escape, which could spell any key. `false` only
 /// when it surely has none.
 fn may_name_completes(line: &[u8]) -> bool {
-    memchr::memmem::find(line, br#""completes""#).is_some()
+    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(br#""completes""#));
+    KEY.find(line).is_some()
         || memchr::memchr_iter(b'\\', line).any(|i| line.get(i + 1) == Some(&b'u'))
 }
 
@@ -565,7 +600,8 @@ pub struct Skims {
 }
 
 impl Iterator for Skims {
-    type Item = Result<Skimmed, StoreError>;
+    /// Each line kept, with where it starts in the file ([`Store::check_in_at`]).
+    type Item = Result<(u64, Skimmed), StoreError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -578,12 +614,12 @@ impl Iterator for Skims {
                         && !may_name_completes(raw.bytes)
                         && let Ok(id) = std::str::from_utf8(id)
                     {
-                        return Some(Ok(Skimmed::Id(id.to_owned())));
+                        return Some(Ok((raw.start, Skimmed::Id(id.to_owned()))));
                     }
                     if let Some(Ok(text)) = text_of(raw.bytes, raw.too_long)
                         && let Ok(skim) = skim_line(text)
                     {
-                        return Some(Ok(Skimmed::Whole(skim)));
+                        return Some(Ok((raw.start, Skimmed::Whole(skim))));
                     }
                 }
                 Ok(None) => self.done = true,
