@@ -196,15 +196,17 @@ impl<'b> Rows<'b> {
             return false;
         };
         let now = match &mut self.now {
-            Some(now) => {
-                now.remake(r, basis);
-                now
-            }
+            Some(now) => now,
             None => self.now.insert(Snapshot::with_basis(r, basis)),
         };
+        // Whether the model compares a check-in with the baseline depends on its id
+        // and time alone: the answers are read only for one it compares.
+        now.check_in.clone_from(&r.id);
+        now.at = r.started_at;
         if compared(b, Some(now)).is_err() {
             return false;
         }
+        now.remake(r, basis);
         self.now_at.clear();
         self.now_at.resize(self.bank.questions.len(), None);
         let mut next = 0;
@@ -245,9 +247,10 @@ impl<'b> Rows<'b> {
         }
         lines.number(answer.and_then(grade).map(u32::from));
         if one.quiet {
-            lines.put(b",false,");
+            lines.put(bool_cell(false));
+            lines.put(b",");
         } else {
-            lines.field(bool_word(one.basis.urgent(q)));
+            lines.put(bool_cell(one.basis.urgent(q)));
             lines.field_with(|text| one.retracted(text, q, &self.cells));
         }
         let s = one.grades.section(section);
@@ -273,9 +276,9 @@ impl<'b> Rows<'b> {
         lines.number(before.map(|s| s.value));
         match self.change(one.compared, before, q, at) {
             Some(change) => self.shift(lines, change),
-            None => lines.field(""),
+            None => lines.put(b","),
         }
-        lines.field(bool_word(one.is_baseline));
+        lines.put(bool_cell(one.is_baseline));
         lines.end();
     }
 
@@ -393,9 +396,10 @@ fn join<'a>(text: &mut String, items: impl Iterator<Item = &'a str>) {
     }
 }
 
-/// A yes or no as the CSV writes it: a code, the same in every language.
-fn bool_word(b: bool) -> &'static str {
-    if b { "true" } else { "false" }
+/// A yes or no as the CSV writes it, as a cell: a code, the same in every
+/// language, which needs neither quotes nor the guard.
+fn bool_cell(b: bool) -> &'static [u8] {
+    if b { b",true" } else { b",false" }
 }
 
 /// The model's word for a change, as the JSON report writes it (`not_asked_before`).
