@@ -25,6 +25,12 @@
 //! Every text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 //! leading apostrophe, which spreadsheets show as plain text instead of running it
 //! as a formula; `--csv-raw` leaves text as it is, for analysis tools.
+//!
+//! The words for people (question texts, answer labels, yes and no, alert titles,
+//! `answered_of_asked`) are in the export's language, whatever language each
+//! check-in was saved in ([`cells`]); the header, ids and codes never change.
+//! Everything that is the same for every check-in is rendered once per export, and
+//! each row is copied together from those cells straight into one buffer.
 
 mod cells;
 mod lines;
@@ -32,13 +38,12 @@ mod lines;
 use std::fmt::Write as _;
 
 use cells::Cells;
-pub use lines::Lines;
-use lines::Piece;
+use lines::{Lines, Piece};
 
 use super::{Context, Exporter};
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::grades::{AlertBasis, Graded, Grades, SectionGrades, grade};
+use crate::grades::{AlertBasis, Graded, Grades, grade};
 use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
 use crate::report::{Baseline, Shift, Snapshot, Symptom, compared, retracted_words, shift};
 use crate::text::rfc3339;
@@ -118,7 +123,7 @@ impl Exporter for Csv {
 
 /// What the rows of every check-in of one export are made from: the cells made
 /// once ([`Cells`]), the baseline, and what is reused from one check-in to the next.
-pub struct Rows<'b> {
+struct Rows<'b> {
     bank: &'b Bank,
     cells: Cells<'b>,
     baseline: Option<&'b Baseline>,
@@ -135,7 +140,7 @@ pub struct Rows<'b> {
 impl<'b> Rows<'b> {
     /// `bank` is the bank loaded: records made with it get the question texts and
     /// the whole [`AlertBasis`]. `baseline` is the baseline the log names, if any.
-    pub fn new(lines: &mut Lines, bank: &'b Bank, baseline: Option<&'b Baseline>) -> Rows<'b> {
+    fn new(lines: &mut Lines, bank: &'b Bank, baseline: Option<&'b Baseline>) -> Rows<'b> {
         let mut before = vec![None; bank.questions.len()];
         if let Some(b) = baseline {
             for s in b.snapshot.symptoms.iter().rev() {
@@ -158,7 +163,7 @@ impl<'b> Rows<'b> {
     }
 
     /// Appends the rows of one check-in to `lines`, each with its line end.
-    pub fn write(&mut self, lines: &mut Lines, r: &CheckIn) {
+    fn write(&mut self, lines: &mut Lines, r: &CheckIn) {
         let bank = bank_for(Some(self.bank), r);
         // The alert basis once, for the grades, the snapshot and every row.
         let Graded { basis, grades } = Graded::of(r, bank);
@@ -255,10 +260,7 @@ impl<'b> Rows<'b> {
         }
         let s = one.grades.section(section);
         lines.number(s.filter(|s| s.graded > 0).map(|s| s.moderate_or_worse));
-        lines.number(
-            s.and_then(|s: &SectionGrades| s.highest_grade)
-                .map(u32::from),
-        );
+        lines.number(s.and_then(|s| s.highest_grade).map(u32::from));
         lines.number(Some(one.grades.urgent_findings));
         if one.quiet {
             lines.put(b",,");

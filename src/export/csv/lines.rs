@@ -32,6 +32,7 @@ impl Lines {
     }
 
     /// The rows made so far, as bytes.
+    #[cfg(test)]
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf
     }
