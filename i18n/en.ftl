@@ -243,6 +243,10 @@ import-empty-id = its id is empty
 # (end of help)
 
 ## The CSV export (src/export/csv*)
+
+# answered_of_asked: "12 of 31"; when the number asked is not known, "12 of unknown".
+csv-answered-of-asked = { $answered } of { $asked }
+csv-asked-unknown = unknown
 # (end of CSV)
 
 ## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)

@@ -241,6 +241,10 @@ import-empty-id = su id está vacío
 # (end of help)
 
 ## The CSV export (src/export/csv*)
+
+# answered_of_asked: "12 de 31"; cuando no se sabe cuántas se hicieron, "12 de desconocido".
+csv-answered-of-asked = { $answered } de { $asked }
+csv-asked-unknown = desconocido
 # (end of CSV)
 
 ## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)

@@ -23,7 +23,8 @@ use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
 pub use baseline::{
-    Baseline, BaselineView, Change, Found, HOW_TO_MARK, Shift, Snapshot, Symptom, changes, compared,
+    Baseline, BaselineView, Change, Found, HOW_TO_MARK, Shift, Snapshot, Symptom, changes,
+    compared, shift,
 };
 pub use period::{ACCEPTED, Bound, Period, PeriodView, minute};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};

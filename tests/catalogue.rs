@@ -224,8 +224,25 @@ const NOT_YET: &[(&str, &str)] = &[
         "src/command/history.rs",
         "moves in the next part (history, after the speed work)",
     ),
+    // The CSV export's words have moved (src/export/csv*); the other formats' not yet.
     (
-        "src/export/",
+        "src/export/fhir.rs",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/fhir/",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/json.rs",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/html.rs",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/html/",
         "moves in the next part (exports, after the speed work)",
     ),
     (

@@ -261,3 +261,99 @@ fn csv_raw_is_refused_with_any_other_format_in_one_line() {
     }
     env.run(["export", "--schema", "--csv-raw"]).code(2);
 }
+
+/// The columns that hold ids, codes and numbers: the same in every language.
+const CODES: [&str; 14] = [
+    "checkin_id",
+    "time",
+    "section",
+    "question_id",
+    "grade",
+    "urgent",
+    "section_moderate_or_worse",
+    "section_highest_grade",
+    "checkin_urgent_findings",
+    "alert_ids",
+    "alert_levels",
+    "baseline_grade",
+    "change_from_baseline",
+    "is_baseline",
+];
+
+/// A bundled bank's text of question `q`, and the label of its option `option`.
+fn bank_words(lang: &str, q: &str, option: &str) -> (String, String) {
+    let path = format!(
+        "{}/questions/baclofen.{lang}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("the bundled bank");
+    let bank: Value = serde_json::from_str(&text).expect("bank JSON");
+    let question = bank["questions"]
+        .as_array()
+        .and_then(|qs| qs.iter().find(|x| x["id"] == q))
+        .expect("the question");
+    let label = bank["scales"][question["scale"].as_str().expect("a scale")]
+        .as_array()
+        .and_then(|os| os.iter().find(|o| o["id"] == option))
+        .and_then(|o| o["label"].as_str())
+        .expect("the option");
+    let text = question["text"].as_str().expect("a text");
+    (text.to_string(), label.to_string())
+}
+
+#[test]
+fn a_spanish_export_of_a_mixed_log_has_spanish_labels_and_the_same_header() {
+    let env = Env::new();
+    let answers = answers_with(json!({"drowsiness": "moderate", "tolerance": true}));
+    env.check(&answers, &["--lang", "en"]).code(0);
+    env.check(&answers, &["--lang", "es"]).code(0);
+    let saved = env.records();
+    assert_eq!(saved.len(), 2);
+    // One check-in saved in each language, with its own language's labels.
+    assert_eq!(saved[1]["bank"]["language"], "es");
+    let label = |r: &Value, q: &str| {
+        r["answers"]
+            .as_array()
+            .and_then(|a| a.iter().find(|a| a["question"] == q))
+            .map(|a| a["label"].clone())
+    };
+    assert_eq!(label(&saved[0], "drowsiness"), Some(json!("Moderate")));
+    assert_eq!(label(&saved[1], "drowsiness"), Some(json!("Moderado")));
+    let en = export_csv(&env, &["--lang", "en"]);
+    let es = export_csv(&env, &["--lang", "es"]);
+    assert_eq!(es.header, en.header, "column names stay the same");
+    assert_eq!(es.rows.len(), en.rows.len());
+    for (e, s) in en.rows.iter().zip(&es.rows) {
+        for name in CODES {
+            assert_eq!(s[es.col(name)], e[en.col(name)], "{name}: {}", es.text);
+        }
+    }
+    let (q_es, moderate_es) = bank_words("es", "drowsiness", "moderate");
+    let (q_en, moderate_en) = bank_words("en", "drowsiness", "moderate");
+    let (id, q, answer, of) = (
+        es.col("question_id"),
+        es.col("question_text"),
+        es.col("answer"),
+        es.col("answered_of_asked"),
+    );
+    // Both check-ins, whatever language each was saved in, in the export's.
+    for (t, text, moderate, yes, of_words) in [
+        (&es, &q_es, &moderate_es, "Sí", " de "),
+        (&en, &q_en, &moderate_en, "Yes", " of "),
+    ] {
+        let rows: Vec<_> = t.rows.iter().filter(|r| &r[id] == "drowsiness").collect();
+        assert_eq!(rows.len(), 2, "{}", t.text);
+        for row in rows {
+            assert_eq!(&row[q], text.as_str());
+            assert_eq!(&row[answer], moderate.as_str());
+        }
+        for row in t.rows.iter().filter(|r| &r[id] == "tolerance") {
+            assert_eq!(&row[answer], yes, "{}", t.text);
+        }
+        assert!(
+            t.rows.iter().all(|r| r[of].contains(of_words)),
+            "{}",
+            t.text
+        );
+    }
+}

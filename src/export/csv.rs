@@ -25,21 +25,28 @@
 //! Every text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 //! leading apostrophe, which spreadsheets show as plain text instead of running it
 //! as a formula; `--csv-raw` leaves text as it is, for analysis tools.
+//!
+//! The words for people (question texts, answer labels, yes and no, alert titles,
+//! `answered_of_asked`) are in the export's language, whatever language each
+//! check-in was saved in ([`cells`]); the header, ids and codes never change.
+//! Everything that is the same for every check-in is rendered once per export, and
+//! each row is copied together from those cells straight into one buffer.
+
+mod cells;
+mod lines;
 
 use std::fmt::Write as _;
-use std::io::Write;
 
-use serde_json::Value;
+use cells::Cells;
+use lines::{Lines, Piece};
 
 use super::{Context, Exporter};
 use crate::bank::Bank;
 use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades, grade};
-use crate::output::io;
-use crate::record::bank_for;
-use crate::record::{AnswerRecord, CheckIn, Status};
-use crate::report::{Baseline, Change, Shift, Snapshot, changes, compared, retracted_words};
-use crate::text::{rfc3339, write_num};
+use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
+use crate::report::{Baseline, Shift, Snapshot, Symptom, compared, retracted_words, shift};
+use crate::text::rfc3339;
 
 /// The header row. New columns go at the end, so scripts that read columns by
 /// position keep working.
@@ -101,266 +108,241 @@ impl Exporter for Csv {
         let found = scan.baseline(Some(*bank), *warn)?;
         let mut lines = Lines::new(guard);
         lines.row(&HEADER);
-        lines.write_to(*out)?;
-        scan.each(*warn, |r| {
-            write_rows(&mut lines, r, bank, found.baseline());
-            lines.write_to(*out)
-        })
+        let mut rows = Rows::new(&mut lines, bank, found.baseline());
+        let written = scan.each(*warn, |r| {
+            rows.write(&mut lines, r);
+            lines.write_some(*out)
+        });
+        // What was made before a failure is written all the same, as each row was
+        // when it was made.
+        let flushed = lines.flush(*out);
+        let n = written?;
+        flushed.map(|()| n)
     }
 }
 
-/// CSV lines as they are made, one field at a time, straight into one buffer that
-/// is written out and reused: no text is allocated per field or per row. Every
-/// field goes through [`Lines::field`], so none can skip the guard.
-pub struct Lines {
-    buf: Vec<u8>,
-    /// A field that has to be put together first (a number, a list), reused.
-    scratch: String,
-    guard: Guard,
-    /// Whether the row being made has a field yet.
-    started: bool,
-    /// The model's word for each change met so far ([`shift_word`]), kept: it is
-    /// the same for every row.
-    shift_words: Vec<(Shift, String)>,
+/// What the rows of every check-in of one export are made from: the cells made
+/// once ([`Cells`]), the baseline, and what is reused from one check-in to the next.
+struct Rows<'b> {
+    bank: &'b Bank,
+    cells: Cells<'b>,
+    baseline: Option<&'b Baseline>,
+    /// The baseline's answer to each question of the bank, by the question's index.
+    before: Vec<Option<&'b Symptom>>,
+    /// The check-in being written as it is compared with the baseline.
+    now: Option<Snapshot>,
+    /// Where in `now` the answer to each question of the bank is, by its index.
+    now_at: Vec<Option<usize>>,
+    /// The model's word for each change met so far ([`shift_word`]), as a cell.
+    shift_words: Vec<(Shift, Piece)>,
 }
 
-impl Lines {
-    pub fn new(guard: Guard) -> Lines {
-        Lines {
-            buf: Vec::with_capacity(64 * 1024),
-            scratch: String::new(),
-            guard,
-            started: false,
+impl<'b> Rows<'b> {
+    /// `bank` is the bank loaded: records made with it get the question texts and
+    /// the whole [`AlertBasis`]. `baseline` is the baseline the log names, if any.
+    fn new(lines: &mut Lines, bank: &'b Bank, baseline: Option<&'b Baseline>) -> Rows<'b> {
+        let mut before = vec![None; bank.questions.len()];
+        if let Some(b) = baseline {
+            for s in b.snapshot.symptoms.iter().rev() {
+                // Reversed, so the first answer to a question is the one kept, as
+                // `Snapshot::symptom` finds it.
+                if let Some(i) = bank.position(&s.id) {
+                    before[i] = Some(s);
+                }
+            }
+        }
+        Rows {
+            bank,
+            cells: Cells::new(lines, bank),
+            baseline,
+            before,
+            now: None,
+            now_at: Vec::new(),
             shift_words: Vec::new(),
         }
     }
 
-    /// The rows made so far, as bytes.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf
+    /// Appends the rows of one check-in to `lines`, each with its line end.
+    fn write(&mut self, lines: &mut Lines, r: &CheckIn) {
+        let bank = bank_for(Some(self.bank), r);
+        // The alert basis once, for the grades, the snapshot and every row.
+        let Graded { basis, grades } = Graded::of(r, bank);
+        let compared = self.compare(r, &basis);
+        let status = match r.status {
+            Status::Completed => r.status.as_str().to_string(),
+            Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
+        };
+        let one = CheckInRows {
+            r,
+            by_id: self.cells.by_id(r),
+            quiet: basis.standing().is_empty() && basis.retracted().is_empty(),
+            head: lines.head(&[&r.id, &rfc3339(&r.started_at), &status]),
+            compared,
+            is_baseline: self.baseline.is_some_and(|b| b.id() == r.id),
+            grades,
+            basis,
+        };
+        let mut next = 0;
+        for a in &r.answers {
+            let at = bank.and_then(|b| index(b, &a.question, &mut next));
+            self.line(lines, &one, (&a.section, &a.question, at), Some(a));
+        }
+        for q in one.alerts_without_a_row() {
+            let at = bank.and_then(|b| b.position(q));
+            let section = at.map_or("", |i| self.bank.questions[i].section.as_str());
+            self.line(lines, &one, (section, q, at), None);
+        }
     }
 
-    /// Writes the rows made so far to `out` and starts again.
-    pub fn write_to(&mut self, out: &mut dyn Write) -> Result<(), Error> {
-        let done = io(out.write_all(&self.buf));
-        self.buf.clear();
-        done
-    }
-
-    /// One whole row of texts, with its line end.
-    pub fn row(&mut self, fields: &[&str]) {
-        for f in fields {
-            self.field(f);
+    /// Makes `now` the snapshot of `r`, when the model compares `r` with the
+    /// baseline (it was made after it, and is not the baseline itself).
+    fn compare(&mut self, r: &CheckIn, basis: &AlertBasis<'_>) -> bool {
+        let Some(b) = self.baseline else {
+            return false;
+        };
+        let now = match &mut self.now {
+            Some(now) => now,
+            None => self.now.insert(Snapshot::with_basis(r, basis)),
+        };
+        // Whether the model compares a check-in with the baseline depends on its id
+        // and time alone: the answers are read only for one it compares.
+        now.check_in.clone_from(&r.id);
+        now.at = r.started_at;
+        if compared(b, Some(now)).is_err() {
+            return false;
         }
-        self.end();
-    }
-
-    /// The next field of the row: through the `guard`, then quoted when it holds
-    /// a comma, quote or line break. The guard is applied here, to every field, so
-    /// no text from the log or the bank (an id, a label, a question) can skip it.
-    fn field(&mut self, text: &str) {
-        if self.started {
-            self.buf.push(b',');
-        }
-        self.started = true;
-        let defuse = self.guard == Guard::Formulas && runs_as_formula(text);
-        // Every byte is looked at (no early stop), which the compiler turns into a
-        // few wide compares: most fields are short and need no quotes.
-        let quote = text
-            .bytes()
-            .fold(false, |q, b| q | matches!(b, b',' | b'"' | b'\r' | b'\n'));
-        if quote {
-            self.buf.push(b'"');
-        }
-        if defuse {
-            self.buf.push(b'\'');
-        }
-        if quote {
-            let mut parts = text.split('"');
-            if let Some(first) = parts.next() {
-                self.buf.extend_from_slice(first.as_bytes());
+        now.remake(r, basis);
+        self.now_at.clear();
+        self.now_at.resize(self.bank.questions.len(), None);
+        let mut next = 0;
+        for (n, s) in now.symptoms.iter().enumerate() {
+            if let Some(i) = index(self.bank, &s.id, &mut next) {
+                self.now_at[i].get_or_insert(n);
             }
-            for part in parts {
-                self.buf.extend_from_slice(b"\"\"");
-                self.buf.extend_from_slice(part.as_bytes());
+        }
+        true
+    }
+
+    /// One row: the check-in, the question (its section, id, and index in the
+    /// bank, if it is there) and its answer (`None` for the row of an alert whose
+    /// question has none), the alerts it raised or contributed to, then the
+    /// section's numbers and the check-in's, as every row of the section carries
+    /// them, and the change from the baseline.
+    fn line(
+        &mut self,
+        lines: &mut Lines,
+        one: &CheckInRows<'_>,
+        (section, q, at): (&str, &str, Option<usize>),
+        answer: Option<&AnswerRecord>,
+    ) {
+        lines.start_with(&one.head);
+        match at {
+            Some(i) if self.bank.questions[i].section == section => {
+                lines.put(self.cells.question(i));
             }
-            self.buf.push(b'"');
+            _ => {
+                lines.field(section);
+                lines.field(q);
+                lines.field(at.map_or("", |i| self.bank.questions[i].text.as_str()));
+            }
+        }
+        match answer {
+            Some(a) => self.cells.answer(lines, a, at.filter(|_| one.by_id)),
+            None => lines.field(""),
+        }
+        lines.number(answer.and_then(grade).map(u32::from));
+        if one.quiet {
+            lines.put(bool_cell(false));
+            lines.put(b",");
         } else {
-            self.buf.extend_from_slice(text.as_bytes());
+            lines.put(bool_cell(one.basis.urgent(q)));
+            lines.field_with(|text| one.retracted(text, q, &self.cells));
         }
-    }
-
-    /// `fields` as the start of a row, made once for every row that starts with
-    /// them ([`Lines::start_with`]).
-    fn head(&mut self, fields: &[&str]) -> Vec<u8> {
-        let mark = self.buf.len();
-        for f in fields {
-            self.field(f);
+        let s = one.grades.section(section);
+        lines.number(s.filter(|s| s.graded > 0).map(|s| s.moderate_or_worse));
+        lines.number(s.and_then(|s| s.highest_grade).map(u32::from));
+        lines.number(Some(one.grades.urgent_findings));
+        if one.quiet {
+            lines.put(b",,");
+        } else {
+            let standing = one.basis.standing_for(q);
+            lines.field_with(|text| join(text, standing.iter().map(|a| a.id.as_str())));
+            lines.field_with(|text| join(text, standing.iter().map(|a| a.level.as_str())));
         }
-        self.started = false;
-        self.buf.split_off(mark)
-    }
-
-    /// Starts a row with fields made by [`Lines::head`].
-    fn start_with(&mut self, head: &[u8]) {
-        self.buf.extend_from_slice(head);
-        self.started = true;
-    }
-
-    /// The next field, put together by `make` in the scratch text first.
-    fn field_with(&mut self, make: impl FnOnce(&mut String)) {
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
-        make(&mut text);
-        self.field(&text);
-        self.scratch = text;
-    }
-
-    /// A count or a grade in decimal, or an empty field for none. Written by hand:
-    /// the formatting machinery costs more than the rest of the field.
-    fn number(&mut self, n: Option<u32>) {
-        let Some(mut n) = n else {
-            return self.field("");
+        let asked = one.grades.asked_in(one.r.status);
+        self.cells.of_asked(lines, one.grades.answered, asked);
+        let before = match at {
+            Some(i) => self.before[i],
+            None => self.baseline.and_then(|b| b.symptom(q)),
         };
-        let mut digits = [0u8; 10];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        lines.number(before.map(|s| s.value));
+        match self.change(one.compared, before, q, at) {
+            Some(change) => self.shift(lines, change),
+            None => lines.put(b","),
         }
-        self.field(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+        lines.put(bool_cell(one.is_baseline));
+        lines.end();
     }
 
-    /// Ends the row.
-    fn end(&mut self) {
-        self.buf.extend_from_slice(b"\r\n");
-        self.started = false;
-    }
-
-    /// The model's word for a change as the next field: [`shift_word`], worked
-    /// out once per word.
-    fn shift(&mut self, shift: Shift) {
-        let i = match self.shift_words.iter().position(|(s, _)| *s == shift) {
-            Some(i) => i,
-            None => {
-                self.shift_words.push((shift, shift_word(shift)));
-                self.shift_words.len() - 1
-            }
+    /// The change of question `q` from the baseline (`before`), when the check-in
+    /// is `compared` with it and either answered it.
+    fn change(
+        &self,
+        compared: bool,
+        before: Option<&Symptom>,
+        q: &str,
+        at: Option<usize>,
+    ) -> Option<Shift> {
+        let now = self.now.as_ref().filter(|_| compared)?;
+        let now = match at {
+            Some(i) => self.now_at[i].map(|n| &now.symptoms[n]),
+            None => now.symptom(q),
         };
-        let word = std::mem::take(&mut self.shift_words[i].1);
-        self.field(&word);
-        self.shift_words[i].1 = word;
+        (before.is_some() || now.is_some()).then(|| shift(before, now))
+    }
+
+    /// The model's word for a change as the next field: [`shift_word`], made once
+    /// per word.
+    fn shift(&mut self, lines: &mut Lines, change: Shift) {
+        if let Some((_, cell)) = self.shift_words.iter().find(|(s, _)| *s == change) {
+            return lines.put(cell);
+        }
+        let cell = lines.piece(&[&shift_word(change)]);
+        lines.put(&cell);
+        self.shift_words.push((change, cell));
     }
 }
 
-/// Appends the rows of one check-in to `lines`, each with its line end. `bank` is
-/// the bank loaded; records made with it get the question texts and the whole
-/// [`AlertBasis`]. `baseline` is the baseline the log names, if any.
-pub fn write_rows(lines: &mut Lines, r: &CheckIn, bank: &Bank, baseline: Option<&Baseline>) {
-    let bank = bank_for(Some(bank), r);
-    // The alert basis once, for the grades, the snapshot and every row.
-    let Graded { basis, grades } = Graded::of(r, bank);
-    let one = CheckInRows {
-        r,
-        bank,
-        baseline,
-        changes: baseline
-            .and_then(|b| {
-                let snapshot = Snapshot::with_basis(r, &basis);
-                let now = compared(b, Some(&snapshot)).ok()?;
-                Some(changes(&b.snapshot, now, bank))
-            })
-            .unwrap_or_default(),
-        head: lines.head(&[
-            &r.id,
-            &rfc3339(&r.started_at),
-            &match r.status {
-                Status::Completed => "completed".to_string(),
-                Status::Stopped => grades.stopped_words(r.status).unwrap_or_default(),
-            },
-        ]),
-        answered_of_asked: format!(
-            "{} of {}",
-            grades.answered,
-            grades
-                .asked_in(r.status)
-                .map_or("unknown".to_string(), |m| m.to_string())
-        ),
-        is_baseline: baseline.is_some_and(|b| b.id() == r.id),
-        grades,
-        basis,
+/// The index of question `id` in `bank`. Answers are saved in bank order, so the
+/// question after the one found last (`next`) is tried first.
+fn index(bank: &Bank, id: &str, next: &mut usize) -> Option<usize> {
+    let i = match bank.questions.get(*next) {
+        Some(q) if q.id == id => Some(*next),
+        _ => bank.position(id),
     };
-    for a in &r.answers {
-        one.line(lines, &a.section, &a.question, Some(a));
+    if let Some(i) = i {
+        *next = i + 1;
     }
-    for q in one.alerts_without_a_row() {
-        let section = bank
-            .and_then(|b| b.question(q))
-            .map(|q| q.section.as_str())
-            .unwrap_or_default();
-        one.line(lines, section, q, None);
-    }
+    i
 }
 
 /// What every row of one check-in is made from.
 struct CheckInRows<'r> {
     r: &'r CheckIn,
-    bank: Option<&'r Bank>,
     grades: Grades,
     basis: AlertBasis<'r>,
-    baseline: Option<&'r Baseline>,
-    /// Each symptom from the baseline to this check-in; empty when the model
-    /// does not compare them.
-    changes: Vec<Change>,
+    /// Its words are read by id from the export's bank ([`Cells::by_id`]).
+    by_id: bool,
+    /// No alert stands or was retracted: no row has an alert.
+    quiet: bool,
     /// The fields every row starts with: the id, the time and the status.
-    head: Vec<u8>,
-    answered_of_asked: String,
+    head: Piece,
+    /// Whether the model compares it with the baseline.
+    compared: bool,
     is_baseline: bool,
 }
 
 impl<'r> CheckInRows<'r> {
-    /// One row: the check-in, the question and its answer (`None` for the row of
-    /// an alert whose question has none), the alerts it raised or contributed to,
-    /// then the section's numbers and the check-in's, as every row of the section
-    /// carries them.
-    fn line(&self, lines: &mut Lines, section: &str, q: &str, answer: Option<&AnswerRecord>) {
-        let s = self.grades.section(section);
-        lines.start_with(&self.head);
-        lines.field(section);
-        lines.field(q);
-        lines.field(
-            self.bank
-                .and_then(|b| b.question(q))
-                .map(|q| q.text.as_str())
-                .unwrap_or_default(),
-        );
-        match answer {
-            Some(a) => lines.field_with(|text| answer_text(text, a)),
-            None => lines.field(""),
-        }
-        lines.number(answer.and_then(grade).map(u32::from));
-        lines.field(bool_word(self.basis.urgent(q)));
-        lines.field_with(|text| self.retracted(text, q));
-        lines.number(s.filter(|s| s.graded > 0).map(|s| s.moderate_or_worse));
-        lines.number(s.and_then(|s| s.highest_grade).map(u32::from));
-        lines.number(Some(self.grades.urgent_findings));
-        let standing = self.basis.standing_for(q);
-        lines.field_with(|text| join(text, standing.iter().map(|a| a.id.as_str())));
-        lines.field_with(|text| join(text, standing.iter().map(|a| a.level.as_str())));
-        lines.field(&self.answered_of_asked);
-        lines.number(self.baseline.and_then(|b| b.symptom(q)).map(|s| s.value));
-        match self.changes.iter().find(|c| c.symptom == q) {
-            Some(c) => lines.shift(c.change),
-            None => lines.field(""),
-        }
-        lines.field(bool_word(self.is_baseline));
-        lines.end();
-    }
-
     /// The questions of alerts that would otherwise have no row, each once: a
     /// standing alert none of whose questions was answered, and a retracted urgent
     /// alert whose question is no longer answered.
@@ -389,7 +371,7 @@ impl<'r> CheckInRows<'r> {
 
     /// The urgent alerts question `q` raised and a changed answer took back, in
     /// words, appended to `text`.
-    fn retracted(&self, text: &mut String, q: &str) {
+    fn retracted(&self, text: &mut String, q: &str, cells: &Cells<'_>) {
         let urgent = self.basis.retracted_for(q);
         for (i, al) in urgent.iter().filter(|al| al.level.is_urgent()).enumerate() {
             if i > 0 {
@@ -398,7 +380,7 @@ impl<'r> CheckInRows<'r> {
             let _ = write!(
                 text,
                 "{} ({}): {}",
-                al.title,
+                cells.title(al, self.by_id),
                 al.level.as_str(),
                 retracted_words(al)
             );
@@ -416,9 +398,10 @@ fn join<'a>(text: &mut String, items: impl Iterator<Item = &'a str>) {
     }
 }
 
-/// A yes or no as the CSV writes it.
-fn bool_word(b: bool) -> &'static str {
-    if b { "true" } else { "false" }
+/// A yes or no as the CSV writes it, as a cell: a code, the same in every
+/// language, which needs neither quotes nor the guard.
+fn bool_cell(b: bool) -> &'static [u8] {
+    if b { b",true" } else { b",false" }
 }
 
 /// The model's word for a change, as the JSON report writes it (`not_asked_before`).
@@ -427,97 +410,4 @@ fn shift_word(shift: Shift) -> String {
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
-}
-
-/// The answer in words, appended to `text`: the label chosen, the number, or the
-/// text typed.
-fn answer_text(text: &mut String, a: &AnswerRecord) {
-    if let Some(label) = &a.label {
-        text.push_str(label);
-        return;
-    }
-    match &a.value {
-        Value::Bool(true) => text.push_str("Yes"),
-        Value::Bool(false) => text.push_str("No"),
-        Value::Number(n) => match n.as_f64() {
-            Some(n) => write_num(text, n),
-            None => {
-                let _ = write!(text, "{n}");
-            }
-        },
-        Value::String(s) => text.push_str(s),
-        other => {
-            let _ = write!(text, "{other}");
-        }
-    }
-}
-
-/// The first characters that make a spreadsheet run a cell as a formula (OWASP's
-/// list: `=`, `+`, `-`, `@`, and a tab or carriage return, which some strip first).
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Whether a spreadsheet would run `text` as a formula, so that it gets a leading
-/// apostrophe, which spreadsheets show as plain text. A plain number ("-2",
-/// "-0.5") is not: it is read as a number, never run.
-fn runs_as_formula(text: &str) -> bool {
-    text.starts_with(FORMULA_START) && !plain_number(text)
-}
-
-/// Digits with at most one decimal point, after an optional minus sign.
-fn plain_number(text: &str) -> bool {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    digits.starts_with(|c: char| c.is_ascii_digit())
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A text as the guard leaves it.
-    fn defuse(text: &str) -> String {
-        if runs_as_formula(text) {
-            format!("'{text}")
-        } else {
-            text.to_string()
-        }
-    }
-
-    /// One CSV line of `fields`.
-    fn row(fields: &[String], guard: Guard) -> String {
-        let mut lines = Lines::new(guard);
-        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        lines.row(&fields);
-        String::from_utf8(lines.as_bytes().to_vec()).unwrap_or_default()
-    }
-
-    #[test]
-    fn formula_starts_get_an_apostrophe_and_plain_numbers_do_not() {
-        for text in [
-            "=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "-", "-inf", "-1.2.3",
-        ] {
-            assert_eq!(defuse(text), format!("'{text}"), "{text:?}");
-        }
-        for text in ["-2", "-0.5", "12", "a=1", " =1", "", "'x"] {
-            assert_eq!(defuse(text), text, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn raw_rows_keep_formula_starts_and_still_quote() {
-        let fields = [
-            "=1+1".to_string(),
-            "a,b".to_string(),
-            "say \"hi\"".to_string(),
-        ];
-        assert_eq!(
-            row(&fields, Guard::Raw),
-            "=1+1,\"a,b\",\"say \"\"hi\"\"\"\r\n"
-        );
-        assert_eq!(
-            row(&fields, Guard::Formulas),
-            "'=1+1,\"a,b\",\"say \"\"hi\"\"\"\r\n"
-        );
-    }
 }

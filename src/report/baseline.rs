@@ -360,20 +360,27 @@ pub fn changes(before: &Snapshot, now: &Snapshot, bank: Option<&Bank>) -> Vec<Ch
         .collect()
 }
 
-fn change(
-    before: Option<&Symptom>,
-    now: Option<&Symptom>,
-    any: &Symptom,
-    bank: Option<&Bank>,
-) -> Change {
-    let shift = match (before, now) {
+/// Which way a symptom moved from its answer at the baseline (`before`) to the one
+/// at the check-in compared (`now`): the [`Change::change`] of [`changes`], for a
+/// writer that needs only the word and not the rest of the [`Change`] (the CSV).
+pub fn shift(before: Option<&Symptom>, now: Option<&Symptom>) -> Shift {
+    match (before, now) {
         (_, Some(n)) if n.emergency => Shift::Emergency,
         (None, _) => Shift::NotAskedBefore,
         (_, None) => Shift::NotAskedNow,
         (Some(b), Some(n)) if n.value > b.value => Shift::Worse,
         (Some(b), Some(n)) if n.value < b.value => Shift::Better,
         _ => Shift::Same,
-    };
+    }
+}
+
+fn change(
+    before: Option<&Symptom>,
+    now: Option<&Symptom>,
+    any: &Symptom,
+    bank: Option<&Bank>,
+) -> Change {
+    let shift = shift(before, now);
     let title = question_short(bank, &any.id);
     fn said(s: Option<&Symptom>) -> &str {
         s.map_or("not asked", |s| s.label.as_str())
