@@ -225,7 +225,15 @@ const NOT_YET: &[(&str, &str)] = &[
         "moves in the next part (history, after the speed work)",
     ),
     (
-        "src/export/",
+        "src/export/csv.rs",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/fhir.rs",
+        "moves in the next part (exports, after the speed work)",
+    ),
+    (
+        "src/export/fhir/",
         "moves in the next part (exports, after the speed work)",
     ),
     (
@@ -334,6 +342,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/command/answers_file.rs", "standard input"),
     ("src/command/check.rs", "the check-in"),
     ("src/command/context.rs", "the output"),
+    // Named in src/output.rs's "cannot format ..." error, whose words are not moved yet.
+    ("src/export/json.rs", "the report"),
     // Level::heading: the FHIR code system's displays, English whatever the person's
     // language; the terminal says the catalogue's level-* (a test keeps them equal).
     ("src/bank/model.rs", "CALL YOUR PRESCRIBER TODAY"),
