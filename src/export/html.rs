@@ -595,9 +595,10 @@ impl Row<'_> {
             .and_then(|b| b.position(id).map(|i| &b.questions[i]))
     }
 
-    /// A question's short name (its id when the bank is not known), escaped.
-    fn name(&self, items: &mut String, id: &str) {
-        push_esc(items, self.question(id).map_or(id, |q| q.short.as_str()));
+    /// The short name of question `id` (`q`, if the bank has it; else its id),
+    /// escaped.
+    fn name(items: &mut String, q: Option<&Question>, id: &str) {
+        push_esc(items, q.map_or(id, |q| q.short.as_str()));
     }
 
     /// Each answer of the record as an item of its symptom list (appended to
@@ -613,12 +614,14 @@ impl Row<'_> {
             let urgent = basis.urgent(&a.question);
             let start = items.len();
             items.push_str("<li>");
-            if self.answer_item(items, a, every || urgent, &mut t.notes) {
+            // Looked up once: the item needs its name and its kind.
+            let q = self.question(&a.question);
+            if self.answer_item(items, a, q, every || urgent, &mut t.notes) {
                 self.urgent_tags(items, basis, &a.question);
                 items.push_str("</li>");
             } else if urgent {
                 // An urgent answer with nothing to list (a text): its name and tag.
-                self.name(items, &a.question);
+                Row::name(items, q, &a.question);
                 self.urgent_tags(items, basis, &a.question);
                 items.push_str("</li>");
             } else {
@@ -694,21 +697,22 @@ impl Row<'_> {
     /// One answer as the content of an item of a row's symptom list (a grade
     /// above 0, a yes, a number above 0), appended to `items`, or as a note (a
     /// text, appended to `notes`); answers of none or no give neither, unless
-    /// `every` answer is to be listed. Whether it gave an item.
+    /// `every` answer is to be listed. Whether it gave an item. `q` is its
+    /// question, if the bank has it.
     fn answer_item(
         &self,
         items: &mut String,
         a: &AnswerRecord,
+        q: Option<&Question>,
         every: bool,
         notes: &mut String,
     ) -> bool {
         let w = self.words;
-        let q = self.question(&a.question);
         if let Some(g) = grade(a) {
             if g == 0 && !every {
                 return false;
             }
-            self.name(items, &a.question);
+            Row::name(items, q, &a.question);
             let _ = write!(items, ": <span class=\"sev sev-{}\">", g.min(TOP_GRADE));
             match w.label(self.r, a, self.bank) {
                 Some(label) => push_esc(items, label),
@@ -722,12 +726,12 @@ impl Row<'_> {
         }
         if let Some(yes) = yes_sign(a) {
             if yes {
-                self.name(items, &a.question);
+                Row::name(items, q, &a.question);
                 items.push_str(": <span class=\"sev sev-4\">");
                 items.push_str(&w.yes);
                 items.push_str("</span>");
             } else if every {
-                self.name(items, &a.question);
+                Row::name(items, q, &a.question);
                 items.push_str(": ");
                 items.push_str(&w.no);
             }
@@ -739,7 +743,7 @@ impl Row<'_> {
                 if !(n > 0.0 || every) {
                     return false;
                 }
-                self.name(items, &a.question);
+                Row::name(items, q, &a.question);
                 items.push_str(": ");
                 write_num(items, n);
                 items.push(' ');
@@ -756,7 +760,7 @@ impl Row<'_> {
                 false
             }
             (None, Value::Bool(b)) if every => {
-                self.name(items, &a.question);
+                Row::name(items, q, &a.question);
                 items.push_str(": ");
                 match w.label(self.r, a, self.bank) {
                     Some(label) => push_esc(items, label),
