@@ -406,7 +406,7 @@ fn symptoms(out: &mut dyn Write, rows: &mut Spool, count: u64) -> Result<(), Err
     io(out.write_all(b"</section>\n"))
 }
 
-/// 1. Who and what the page is about, and the safety notice. The page's
+/// Section 1: who and what the page is about, and the safety notice. The page's
 /// language is the export's, whatever the bank's file says.
 fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
     let bank = ctx.bank;

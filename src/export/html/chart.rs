@@ -117,7 +117,7 @@ pub fn chart(
     let numbers = [s.first(), s.last(), s.max()].map(|n| n.to_string());
     let mut caption = counted(
         "html-chart-caption",
-        s.len() as u64,
+        s.len(),
         &[
             ("trend", &esc(trend.direction.words())),
             ("first", &numbers[0]),
