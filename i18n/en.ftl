@@ -250,6 +250,114 @@ csv-asked-unknown = unknown
 # (end of CSV)
 
 ## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)
+
+# The printable page (src/export/html*). Each message is a piece of the page's
+# HTML, written as it stands: the code escapes every argument (a text from the
+# bank or the log) before it goes in.
+html-page-title = { $title } – report
+html-lede = A report for the care team of a person taking { $med }, made from the self-checks they answered. Each check asks about { $recall }.
+html-report-for = Report for
+html-date-of-birth = Date of birth
+html-medicine = Medicine
+html-period = Period
+html-first-last = (first check-in { $first }, last { $last })
+html-check-ins = Check-ins
+html-check-ins-counts = { $total } ({ $completed } completed, { $stopped } stopped before the end)
+html-damaged-lines = { $count ->
+    [one] { $count } damaged line of the log could not be read
+   *[other] { $count } damaged lines of the log could not be read
+}
+html-made = Made
+html-no-check-ins = There are no check-ins in this period.
+html-alerts-heading = Urgent alerts
+html-alerts-none = No urgent alerts in this period.
+html-alerts-none-standing = No urgent alert stands in this period.
+html-alert-count = { $count ->
+    [one] { $count } urgent alert
+   *[other] { $count } urgent alerts
+}
+html-check-in-count = { $count ->
+    [one] { $count } check-in
+   *[other] { $count } check-ins
+}
+html-alerts-standing = { $alerts } in { $check_ins }. Each one told the person what to do and whom to call at the time.
+html-alerts-below = below
+html-alerts-after-standing = after the standing ones
+html-alerts-retracted = { $count ->
+    [one] { $count } urgent alert was shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The person did give the first answer and saw the alert; the answer saved is the changed one. It is listed { $where }, marked <b>Retracted</b>.
+   *[other] { $count } urgent alerts were shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The person did give the first answer and saw the alert; the answer saved is the changed one. They are listed { $where }, marked <b>Retracted</b>.
+}
+html-alerts-caption = Urgent alerts: { $standing } standing, { $retracted } retracted
+html-col-date = Date
+html-col-level = Level
+html-col-alert = Alert
+html-col-status = Status
+html-col-check-in = Check-in
+html-col-symptoms = Symptoms and severity
+html-col-notes = Notes
+html-col-scale = Scale
+html-col-answers = Answers and grades
+html-level-emergency = Emergency
+html-level-crisis = Crisis
+html-level-prescriber = Call prescriber today
+html-level-advice = Advice
+html-retracted-mark = (retracted)
+html-retracted-status = Retracted: { $how }
+html-standing = Standing
+html-baseline-heading = Compared with the baseline
+html-baseline-since = Since the baseline, at the latest completed check-in ({ $at }):
+html-baseline-none-reported = No symptom was reported at either check-in.
+html-baseline-every-other = Every other symptom: none (or no) at both.
+html-baseline-nothing-yet = Nothing to compare yet: { $why }.
+html-symptoms-heading = Symptoms by date
+html-symptoms-none = No check-ins in this period.
+html-symptoms-intro = Symptoms reported at each check-in with their grade (0 none to 4 very severe), and per section the number of symptoms at moderate or worse (grade 2 or more) and the highest grade. Answers of none or no are left out, except in a check-in stopped before the end: it lists every answer it has, so what was not asked is never read as none. <b>⚠ urgent</b> marks every answer that raised or contributed to an urgent alert that stood.
+html-symptoms-caption = { $count ->
+    [one] Symptoms at each check-in ({ $count } check-in)
+   *[other] Symptoms at each check-in ({ $count } check-ins)
+}
+html-stopped = Stopped
+html-completed = Completed
+html-baseline-mark = Baseline
+html-nothing-answered = Nothing was answered.
+html-answers-given = Answers given:
+html-no-symptoms = No symptoms reported
+html-urgent-tag = urgent:
+html-urgent-item = Urgent ({ $level }): { $title }
+html-retracted-item = Retracted urgent alert ({ $level }): { $title }; { $how }
+html-section-graded = { $moderate } of { $graded } at moderate or worse, highest grade { $highest }
+html-section-yes = { $yes } yes
+html-grade-of = (grade { $grade } of { $top })
+html-yes = Yes
+html-no = No
+html-scales-heading = How to read the grades
+html-scales-grades = Each symptom has its own grade from 0 (none) to 4 (the worst), as in PRO-CTCAE. There is no total score: grades of different symptoms are not added up. For each section the report gives the number of symptoms at <b>moderate or worse</b> (grade 2 or more) out of every graded question of the section, and the <b>highest grade</b>. Yes/no questions (such as a seizure) have no grade: a yes is listed by name and counted apart. <b>Urgent findings</b> are the urgent alerts that stood at the end of a check-in, each counted once. A check-in stopped before the end (<i>Stopped after N of M questions</i>) is listed with every answer it has, none and no included (the questions after those were not asked), but never charted or used for a trend.
+html-scales-answer-scales = Answer scales
+html-scales-trends-alerts = Trends and alerts
+html-scales-trends = The trend is a straight line fitted through a section's count of symptoms at moderate or worse (or a symptom's grade), completed check-in by completed check-in. <b>Worse ↑</b> means the line rose by at least half a point over the period, <b>better ↓</b> that it fell by that much, and <b>steady →</b> that it moved less. <b>Emergency at the last check-in</b> replaces the word whenever the latest check-in raised an emergency alert from that section or symptom.
+html-scales-alerts = Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day. A <b>Retracted</b> alert was seen by the person, who then went back and changed the answer it rested on; it is listed after the standing ones, with when it was shown and when the answer was changed, and does not count as standing.
+html-scales-charted = Sections with graded symptoms (charted): { $sections }.
+html-scales-caption = Each answer and its grade, by scale
+html-scale-severity = severity
+html-scale-frequency = frequency
+html-scales-yes-no = yes or no
+html-scales-yes-no-grade = No grade; a yes is counted apart: { $questions }
+html-footer = Made by sidecheck { $version } from the person's own answers. It is not a diagnosis.
+html-trends-heading = Trends by section
+html-trends-none = Nothing to chart.
+html-trends-intro = Each chart shows, for one section, how many of its symptoms were at moderate or worse (grade 2 or more) at each completed check-in, oldest on the left. The top of each chart is the number of graded questions in the section. Check-ins stopped before the end are not charted.
+html-trends-baseline = The dashed line marked "baseline" is the same count at the baseline check-in of { $at } (how the person was before the medicine or a dose change).
+html-chart-caption = { $count ->
+    [one] — { $trend }; symptoms at moderate or worse: first { $first }, last { $last }, most { $most } of { $possible }; { $count } completed check-in
+   *[other] — { $trend }; symptoms at moderate or worse: first { $first }, last { $last }, most { $most } of { $possible }; { $count } completed check-ins
+}
+html-chart-baseline = ; dashed line: the baseline, { $value } of { $possible }
+html-chart-baseline-missing = ; the baseline check-in did not reach this section
+html-chart-label = { $section }: symptoms at moderate or worse by date
+html-chart-label-baseline = , dashed line at { $value }: the baseline
+html-chart-axis-count = Moderate+
+html-chart-axis-date = Date
+html-chart-baseline-label = baseline
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)

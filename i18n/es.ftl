@@ -248,6 +248,114 @@ csv-asked-unknown = desconocido
 # (end of CSV)
 
 ## The JSON and HTML exports (src/export/json*, src/export/html*, src/output.rs)
+
+# La página para imprimir (src/export/html*). Cada mensaje es un trozo del HTML
+# de la página, tal como se escribe: el código escapa cada argumento (un texto
+# del banco o del registro) antes de ponerlo.
+html-page-title = { $title } – informe
+html-lede = Un informe para el equipo de salud de una persona que toma { $med }, hecho con los controles que ella misma respondió. Cada control pregunta por { $recall }.
+html-report-for = Informe de
+html-date-of-birth = Fecha de nacimiento
+html-medicine = Medicamento
+html-period = Período
+html-first-last = (primer control { $first }, último { $last })
+html-check-ins = Controles
+html-check-ins-counts = { $total } ({ $completed } completos, { $stopped } detenidos antes del final)
+html-damaged-lines = { $count ->
+    [one] no se pudo leer { $count } línea dañada del registro
+   *[other] no se pudieron leer { $count } líneas dañadas del registro
+}
+html-made = Hecho el
+html-no-check-ins = No hay controles en este período.
+html-alerts-heading = Alertas urgentes
+html-alerts-none = No hay alertas urgentes en este período.
+html-alerts-none-standing = Ninguna alerta urgente sigue en pie en este período.
+html-alert-count = { $count ->
+    [one] { $count } alerta urgente
+   *[other] { $count } alertas urgentes
+}
+html-check-in-count = { $count ->
+    [one] { $count } control
+   *[other] { $count } controles
+}
+html-alerts-standing = { $alerts } en { $check_ins }. Cada una le dijo a la persona qué hacer y a quién llamar en ese momento.
+html-alerts-below = abajo
+html-alerts-after-standing = después de las que siguen en pie
+html-alerts-retracted = { $count ->
+    [one] A la persona se le mostró { $count } alerta urgente que luego se retiró: volvió atrás y cambió la respuesta en la que se basaba, así que ya no vale. La persona sí dio la primera respuesta y vio la alerta; la respuesta guardada es la cambiada. Aparece { $where }, marcada <b>Retirada</b>.
+   *[other] A la persona se le mostraron { $count } alertas urgentes que luego se retiraron: volvió atrás y cambió la respuesta en la que se basaba cada una, así que ya no valen. La persona sí dio la primera respuesta y vio la alerta; la respuesta guardada es la cambiada. Aparecen { $where }, marcadas <b>Retirada</b>.
+}
+html-alerts-caption = Alertas urgentes: { $standing } en pie, { $retracted } retiradas
+html-col-date = Fecha
+html-col-level = Nivel
+html-col-alert = Alerta
+html-col-status = Estado
+html-col-check-in = Control
+html-col-symptoms = Síntomas y gravedad
+html-col-notes = Notas
+html-col-scale = Escala
+html-col-answers = Respuestas y grados
+html-level-emergency = Emergencia
+html-level-crisis = Crisis
+html-level-prescriber = Llamar hoy a quien le receta
+html-level-advice = Consejo
+html-retracted-mark = (retirada)
+html-retracted-status = Retirada: { $how }
+html-standing = En pie
+html-baseline-heading = Comparado con el punto de partida
+html-baseline-since = Desde el punto de partida, en el último control completo ({ $at }):
+html-baseline-none-reported = No se contó ningún síntoma en ninguno de los dos controles.
+html-baseline-every-other = Todos los demás síntomas: ninguno (o no) en ambos.
+html-baseline-nothing-yet = Todavía no hay nada que comparar: { $why }.
+html-symptoms-heading = Síntomas por fecha
+html-symptoms-none = No hay controles en este período.
+html-symptoms-intro = Los síntomas contados en cada control con su grado (0 ninguno a 4 muy grave) y, por sección, el número de síntomas en moderado o peor (grado 2 o más) y el grado más alto. Las respuestas de ninguno o no se omiten, salvo en un control detenido antes del final: ese muestra todas las respuestas que tiene, para que lo que no se preguntó nunca se lea como ninguno. <b>⚠ urgente</b> marca cada respuesta que causó una alerta urgente que siguió en pie, o que contribuyó a ella.
+html-symptoms-caption = { $count ->
+    [one] Síntomas en cada control ({ $count } control)
+   *[other] Síntomas en cada control ({ $count } controles)
+}
+html-stopped = Detenido
+html-completed = Completo
+html-baseline-mark = Punto de partida
+html-nothing-answered = No se respondió nada.
+html-answers-given = Respuestas dadas:
+html-no-symptoms = No contó ningún síntoma
+html-urgent-tag = urgente:
+html-urgent-item = Urgente ({ $level }): { $title }
+html-retracted-item = Alerta urgente retirada ({ $level }): { $title }; { $how }
+html-section-graded = { $moderate } de { $graded } en moderado o peor, grado más alto { $highest }
+html-section-yes = { $yes } sí
+html-grade-of = (grado { $grade } de { $top })
+html-yes = Sí
+html-no = No
+html-scales-heading = Cómo leer los grados
+html-scales-grades = Cada síntoma tiene su propio grado, de 0 (ninguno) a 4 (el peor), como en PRO-CTCAE. No hay puntuación total: los grados de síntomas distintos no se suman. Para cada sección, el informe da el número de síntomas en <b>moderado o peor</b> (grado 2 o más) de todas las preguntas con grado de la sección, y el <b>grado más alto</b>. Las preguntas de sí o no (como una convulsión) no tienen grado: un sí aparece por su nombre y se cuenta aparte. Los <b>hallazgos urgentes</b> son las alertas urgentes que seguían en pie al final de un control, cada una contada una vez. Un control detenido antes del final (<i>Detenido después de N de M preguntas</i>) aparece con todas las respuestas que tiene, incluidas las de ninguno y no (las preguntas siguientes no se hicieron), pero nunca se grafica ni se usa para una tendencia.
+html-scales-answer-scales = Escalas de respuesta
+html-scales-trends-alerts = Tendencias y alertas
+html-scales-trends = La tendencia es una línea recta ajustada al número de síntomas en moderado o peor de una sección (o al grado de un síntoma), control completo por control completo. <b>Peor ↑</b> quiere decir que la línea subió al menos medio punto en el período, <b>mejor ↓</b> que bajó lo mismo, y <b>estable →</b> que se movió menos. <b>Emergencia en el último control</b> reemplaza la palabra cuando el último control dio una alerta de emergencia de esa sección o ese síntoma.
+html-scales-alerts = Las alertas urgentes se mostraron durante el control. <b>Emergencia</b>: a la persona se le dijo que llamara ya al número de emergencias. <b>Crisis</b>: que contactara ya una línea de crisis. <b>Llamar hoy a quien le receta</b>: que llamara el mismo día a quien le receta. Una alerta <b>Retirada</b> la vio la persona, que luego volvió atrás y cambió la respuesta en la que se basaba; aparece después de las que siguen en pie, con cuándo se mostró y cuándo se cambió la respuesta, y no cuenta como en pie.
+html-scales-charted = Secciones con síntomas con grado (en gráficos): { $sections }.
+html-scales-caption = Cada respuesta y su grado, por escala
+html-scale-severity = gravedad
+html-scale-frequency = frecuencia
+html-scales-yes-no = sí o no
+html-scales-yes-no-grade = Sin grado; un sí se cuenta aparte: { $questions }
+html-footer = Hecho por sidecheck { $version } con las respuestas de la propia persona. No es un diagnóstico.
+html-trends-heading = Tendencias por sección
+html-trends-none = No hay nada que graficar.
+html-trends-intro = Cada gráfico muestra, para una sección, cuántos de sus síntomas estaban en moderado o peor (grado 2 o más) en cada control completo, el más antiguo a la izquierda. La parte de arriba de cada gráfico es el número de preguntas con grado de la sección. Los controles detenidos antes del final no se grafican.
+html-trends-baseline = La línea de trazos marcada "punto de partida" es el mismo número en el control del punto de partida, del { $at } (cómo estaba la persona antes del medicamento o de un cambio de dosis).
+html-chart-caption = { $count ->
+    [one] — { $trend }; síntomas en moderado o peor: primero { $first }, último { $last }, máximo { $most } de { $possible }; { $count } control completo
+   *[other] — { $trend }; síntomas en moderado o peor: primero { $first }, último { $last }, máximo { $most } de { $possible }; { $count } controles completos
+}
+html-chart-baseline = ; línea de trazos: el punto de partida, { $value } de { $possible }
+html-chart-baseline-missing = ; el control del punto de partida no llegó a esta sección
+html-chart-label = { $section }: síntomas en moderado o peor por fecha
+html-chart-label-baseline = , línea de trazos en { $value }: el punto de partida
+html-chart-axis-count = Moderado+
+html-chart-axis-date = Fecha
+html-chart-baseline-label = punto de partida
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)

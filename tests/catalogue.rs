@@ -224,25 +224,12 @@ const NOT_YET: &[(&str, &str)] = &[
         "src/command/history.rs",
         "moves in the next part (history, after the speed work)",
     ),
-    // The CSV export's words have moved (src/export/csv*); the other formats' not yet.
     (
         "src/export/fhir.rs",
         "moves in the next part (exports, after the speed work)",
     ),
     (
         "src/export/fhir/",
-        "moves in the next part (exports, after the speed work)",
-    ),
-    (
-        "src/export/json.rs",
-        "moves in the next part (exports, after the speed work)",
-    ),
-    (
-        "src/export/html.rs",
-        "moves in the next part (exports, after the speed work)",
-    ),
-    (
-        "src/export/html/",
         "moves in the next part (exports, after the speed work)",
     ),
     (
@@ -351,6 +338,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/command/answers_file.rs", "standard input"),
     ("src/command/check.rs", "the check-in"),
     ("src/command/context.rs", "the output"),
+    // Named in src/output.rs's "cannot format ..." error, whose words are not moved yet.
+    ("src/export/json.rs", "the report"),
     // Level::heading: the FHIR code system's displays, English whatever the person's
     // language; the terminal says the catalogue's level-* (a test keeps them equal).
     ("src/bank/model.rs", "CALL YOUR PRESCRIBER TODAY"),

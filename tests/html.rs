@@ -376,3 +376,147 @@ fn the_page_is_well_formed() {
     }
     assert!(open.is_empty(), "left open: {open:?}");
 }
+
+// ---------------------------------------------------------------- language
+
+/// The page in `lang` (`--lang`).
+fn html_in(env: &Env, lang: &str) -> String {
+    let out = env
+        .cmd()
+        .env("TZ", "UTC0")
+        .args(["--lang", lang, "export", "--format", "html"])
+        .run()
+        .code(0);
+    stdout(&out)
+}
+
+/// The English page's headings, labels, captions, column heads and fixed words, as
+/// the markup holds them: none may be left on the Spanish page.
+const ENGLISH: &[&str] = &[
+    " – report</title>",
+    "<h2>Urgent alerts</h2>",
+    "<h2>Compared with the baseline</h2>",
+    "<h2>Trends by section</h2>",
+    "<h2>Symptoms by date</h2>",
+    "<h2>How to read the grades</h2>",
+    "<h3>Answer scales</h3>",
+    "<h3>Trends and alerts</h3>",
+    "<dt>Report for</dt>",
+    "<dt>Date of birth</dt>",
+    "<dt>Medicine</dt>",
+    "<dt>Period</dt>",
+    "<dt>Check-ins</dt>",
+    "<dt>Made</dt>",
+    "A report for the care team",
+    ">Urgent alerts: ",
+    "Symptoms at each check-in (",
+    "Each answer and its grade, by scale",
+    ">Date</",
+    ">Level</th>",
+    ">Alert</th>",
+    ">Status</th>",
+    ">Check-in</th>",
+    ">Symptoms and severity</th>",
+    ">Notes</th>",
+    ">Scale</th>",
+    ">Answers and grades</th>",
+    "Each one told the person",
+    "shown to the person and then retracted",
+    ">Emergency</td>",
+    "Call prescriber today",
+    ">Standing</td>",
+    "Retracted: ",
+    "(retracted)",
+    ">Completed</td>",
+    ">Stopped</span>",
+    "Answers given:",
+    ">Baseline</span>",
+    "Urgent (",
+    "urgent: ",
+    "at moderate or worse, highest grade",
+    "(grade ",
+    ">Yes</span>",
+    "Each symptom has its own grade",
+    "The trend is a straight line",
+    "Urgent alerts were shown during the check-in",
+    "Sections with graded symptoms",
+    ">severity</td>",
+    ">yes or no</td>",
+    "a yes is counted apart",
+    "Each chart shows",
+    "The dashed line marked",
+    "symptoms at moderate or worse: first",
+    " completed check-in",
+    "dashed line: the baseline",
+    ">Moderate+</text>",
+    ">baseline</text>",
+    "Made by sidecheck",
+];
+
+/// Every kind of row, a baseline and a Spanish check-in, so every word is drawn.
+fn both_languages(env: &Env) {
+    everything(env);
+    let mild = answers_with(json!({"drowsiness": "moderate"}));
+    env.check(&mild, &["--baseline"]).code(0);
+    let mixed = answers_with(json!({"drowsiness": "severe", "seizure": true}));
+    env.check(&mixed, &["--lang", "es"]).code(0);
+}
+
+#[test]
+fn the_spanish_page_has_lang_es_and_no_english_heading_left() {
+    let env = Env::new();
+    both_languages(&env);
+    let en = html_in(&env, "en");
+    let es = html_in(&env, "es");
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(es.contains("<html lang=\"es\">"));
+    // The list is of words the English page does show.
+    let unseen: Vec<_> = ENGLISH.iter().filter(|w| !en.contains(**w)).collect();
+    assert!(unseen.is_empty(), "not on the English page: {unseen:?}");
+    let left: Vec<_> = ENGLISH.iter().filter(|w| es.contains(**w)).collect();
+    assert!(left.is_empty(), "English on the Spanish page: {left:?}");
+    for heading in [
+        "<h2>Alertas urgentes</h2>",
+        "<h2>Síntomas por fecha</h2>",
+        "<h2>Tendencias por sección</h2>",
+        "<h2>Cómo leer los grados</h2>",
+        "<h2>Comparado con el punto de partida</h2>",
+        "<th scope=\"col\">Fecha</th>",
+        "<dt>Medicamento</dt><dd>baclofeno</dd>",
+    ] {
+        assert!(es.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn a_mixed_language_log_renders_in_one_language() {
+    let env = Env::new();
+    both_languages(&env);
+    let en = html_in(&env, "en");
+    let es = html_in(&env, "es");
+    // The Spanish check-in's saved words ("Muy grave", "Sí") read in English on
+    // the English page, and the English ones in Spanish on the Spanish page.
+    let en_rows = between(&en, "<table class=\"symptoms\">", "</table>");
+    let es_rows = between(&es, "<table class=\"symptoms\">", "</table>");
+    assert!(en_rows.contains(">Severe</span>"), "{en_rows}");
+    assert!(!en_rows.contains(">Grave</span>"), "{en_rows}");
+    assert!(es_rows.contains(">Grave</span>"), "{es_rows}");
+    assert!(!es_rows.contains(">Severe</span>"), "{es_rows}");
+    assert!(es_rows.contains(">Moderado</span>"), "{es_rows}");
+    assert!(!es_rows.contains(">Moderate</span>"), "{es_rows}");
+    // Alert titles too: the English check-in's in Spanish, and none in English.
+    let alerts = alerts_section(&es);
+    assert!(
+        alerts.contains("Problemas para respirar con alcohol"),
+        "{alerts}"
+    );
+    let titles: Vec<&str> = alerts_section(&en)
+        .split("</td><td>")
+        .skip(1)
+        .filter_map(|cell| cell.split('<').next())
+        .collect();
+    assert!(titles.len() >= 3, "{titles:?}");
+    for title in titles {
+        assert!(!alerts.contains(title), "{title} in {alerts}");
+    }
+}

@@ -22,20 +22,20 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::{Context, Exporter};
-use crate::bank::{Bank, Kind, Level};
+use crate::bank::{Bank, Kind, Level, Question};
 use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades, TOP_GRADE, grade, yes_sign};
+use crate::i18n::{t, t_args};
 use crate::output::io;
 use crate::record::{AnswerRecord, CheckIn, bank_for};
-use crate::report::{
-    Counts, SPARK_WIDTH, Shift, Summary, minute, question_short, retracted_words, section_title,
-    urgent_alerts,
-};
+use crate::report::{Counts, SPARK_WIDTH, Shift, Summary, minute, retracted_words, section_title};
 use crate::scan::{Scan, Spool};
 use crate::text::write_num;
 
 mod chart;
+mod words;
 use chart::charts;
+use words::{Esc, Words, counted};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
@@ -50,19 +50,26 @@ pub fn esc(text: &str) -> String {
 pub fn push_esc(out: &mut String, text: &str) {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
-        let with = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+        let Some(with) = escaped(b) else {
+            continue;
         };
         out.push_str(&text[start..i]);
         out.push_str(with);
         start = i + 1;
     }
     out.push_str(&text[start..]);
+}
+
+/// What byte `b` is written as in HTML, if it is escaped: the one rule of what is.
+fn escaped(b: u8) -> Option<&'static str> {
+    Some(match b {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        b'\'' => "&#39;",
+        _ => return None,
+    })
 }
 
 /// The page's one style sheet, inlined: nothing is loaded from elsewhere.
@@ -92,12 +99,11 @@ impl Exporter for Html {
         symptoms(out, &mut tables.symptoms, count)?;
         // 5. How to read it.
         io(out.write_all(explanation(bank).as_bytes()))?;
-        io(out.write_all(
-            format!(
-                "</main>\n<footer>Made by sidecheck {} from the person's own answers. It is not a diagnosis.</footer>\n</body>\n</html>\n",
-                esc(env!("CARGO_PKG_VERSION"))
-            )
-            .as_bytes(),
+        let version = esc(env!("CARGO_PKG_VERSION"));
+        let footer = t_args("html-footer", &[("version", &version)]);
+        io(write!(
+            out,
+            "</main>\n<footer>{footer}</footer>\n</body>\n</html>\n"
         ))?;
         Ok(count)
     }
@@ -113,6 +119,7 @@ struct Tables {
     /// One check-in's rows, made here before they go to a spool.
     alert_rows: String,
     row: RowText,
+    words: Words,
 }
 
 impl Tables {
@@ -123,6 +130,7 @@ impl Tables {
             symptoms: scan.spool(),
             alert_rows: String::new(),
             row: RowText::default(),
+            words: Words::new(),
         }
     }
 
@@ -135,16 +143,18 @@ impl Tables {
         graded: &Graded<'_>,
         is_baseline: bool,
     ) -> Result<(), Error> {
+        let words = &self.words;
         self.alert_rows.clear();
-        for a in urgent_alerts(r) {
-            alert_row(&mut self.alert_rows, r, a.level, &a.title, None);
+        for a in r.urgent_alerts() {
+            let title = words.title(r, a, bank);
+            alert_row(&mut self.alert_rows, words, r, a.level, title, None);
         }
         for a in r.retracted_urgent_alerts() {
-            let words = retracted_words(a);
-            alert_row(&mut self.retracted, r, a.level, &a.title, Some(words));
+            let (title, how) = (words.title(r, a, bank), retracted_words(a));
+            alert_row(&mut self.retracted, words, r, a.level, title, Some(how));
         }
         io(self.standing.write_all(self.alert_rows.as_bytes()))?;
-        table_row(&mut self.row, r, bank, graded, is_baseline);
+        table_row(&mut self.row, words, r, bank, graded, is_baseline);
         io(self.symptoms.write_all(self.row.line.as_bytes()))
     }
 }
@@ -156,21 +166,31 @@ impl Tables {
 /// left out.
 fn alerts(out: &mut dyn Write, tables: &mut Tables, summary: &Summary<'_>) -> Result<(), Error> {
     let c = &summary.counts;
-    let mut s = String::from("<section id=\"alerts\">\n<h2>Urgent alerts</h2>\n");
+    let mut s = format!(
+        "<section id=\"alerts\">\n<h2>{}</h2>\n",
+        t("html-alerts-heading")
+    );
     s.push_str(&alerts_intro(c));
     if c.urgent_alerts == 0 && c.retracted_alerts == 0 {
         s.push_str("</section>\n");
         return io(out.write_all(s.as_bytes()));
     }
-    let caption = format!(
-        "Urgent alerts: {} standing, {} retracted",
-        c.urgent_alerts, c.retracted_alerts
+    let (standing, retracted) = (c.urgent_alerts.to_string(), c.retracted_alerts.to_string());
+    let caption = t_args(
+        "html-alerts-caption",
+        &[("standing", &standing), ("retracted", &retracted)],
     );
     s.push_str(&table_open(
         "alerts",
         &caption,
         "",
-        &["Date", "Level", "Alert", "Status", "Check-in"],
+        &[
+            "html-col-date",
+            "html-col-level",
+            "html-col-alert",
+            "html-col-status",
+            "html-col-check-in",
+        ],
     ));
     io(out.write_all(s.as_bytes()))?;
     tables.standing.copy_to(out)?;
@@ -187,32 +207,27 @@ fn alerts(out: &mut dyn Write, tables: &mut Tables, summary: &Summary<'_>) -> Re
 fn alerts_intro(c: &Counts) -> String {
     let (n, k) = (c.urgent_alerts, c.retracted_alerts);
     if n == 0 && k == 0 {
-        return "<p class=\"none\">No urgent alerts in this period.</p>\n".to_string();
+        return format!("<p class=\"none\">{}</p>\n", t("html-alerts-none"));
     }
     let mut s = String::from("<p class=\"intro\">");
     if n == 0 {
-        s.push_str("No urgent alert stands in this period.");
+        s.push_str(&t("html-alerts-none-standing"));
     } else {
-        let _ = write!(
-            s,
-            "{n} urgent alert{} in {} check-in{}. Each one told the person what to do and whom to call at the time.",
-            plural(n),
-            c.with_urgent_alerts,
-            plural(c.with_urgent_alerts),
-        );
+        let alerts = counted("html-alert-count", n, &[]);
+        let check_ins = counted("html-check-in-count", c.with_urgent_alerts, &[]);
+        s.push_str(&t_args(
+            "html-alerts-standing",
+            &[("alerts", &alerts), ("check_ins", &check_ins)],
+        ));
     }
     if k > 0 {
-        let _ = write!(
-            s,
-            " {k} urgent alert{} shown to the person and then retracted: they went back and changed the answer it rested on, so it no longer holds. The person did give the first answer and saw the alert; the answer saved is the changed one. {} listed {}, marked <b>Retracted</b>.",
-            if k == 1 { " was" } else { "s were" },
-            if k == 1 { "It is" } else { "They are" },
-            if n == 0 {
-                "below"
-            } else {
-                "after the standing ones"
-            },
-        );
+        let place = t(if n == 0 {
+            "html-alerts-below"
+        } else {
+            "html-alerts-after-standing"
+        });
+        s.push(' ');
+        s.push_str(&counted("html-alerts-retracted", k, &[("where", &place)]));
     }
     s.push_str("</p>\n");
     s
@@ -221,25 +236,36 @@ fn alerts_intro(c: &Counts) -> String {
 /// One row of the alerts table, appended to `s`; `retracted` is how a retracted
 /// alert was taken back. Its level says "retracted" too: on a phone the status
 /// column may be scrolled out of view, the level never is.
-fn alert_row(s: &mut String, r: &CheckIn, level: Level, title: &str, retracted: Option<String>) {
-    let (class, mark) = match retracted {
-        Some(_) => (" retracted", " (retracted)"),
-        None => ("", ""),
-    };
-    let _ = write!(s, "<tr class=\"alert{class}\"><td class=\"when\">");
+fn alert_row(
+    s: &mut String,
+    words: &Words,
+    r: &CheckIn,
+    level: Level,
+    title: &str,
+    retracted: Option<String>,
+) {
+    let _ = write!(
+        s,
+        "<tr class=\"alert{}\"><td class=\"when\">",
+        if retracted.is_some() {
+            " retracted"
+        } else {
+            ""
+        }
+    );
     when(s, r);
     let _ = write!(s, "</td><td class=\"level level-{}\">", level.as_str());
-    push_esc(s, level_name(level));
-    s.push_str(mark);
+    s.push_str(words.level(level));
+    if retracted.is_some() {
+        s.push(' ');
+        s.push_str(&words.retracted_mark);
+    }
     s.push_str("</td><td>");
     push_esc(s, title);
     s.push_str("</td><td class=\"status\">");
     match &retracted {
-        Some(words) => {
-            s.push_str("Retracted: ");
-            push_esc(s, words);
-        }
-        None => s.push_str("Standing"),
+        Some(how) => words.retracted_status.write(s, &[&Esc(how)]),
+        None => s.push_str(&words.standing),
     }
     s.push_str("</td><td class=\"id\">");
     push_esc(s, &r.id);
@@ -265,7 +291,10 @@ fn when(s: &mut String, r: &CheckIn) {
 /// use (the model's); or the one line that says there is none and how to make one.
 fn baseline(summary: &Summary<'_>) -> String {
     let view = summary.view(SPARK_WIDTH);
-    let mut s = String::from("<section id=\"baseline\">\n<h2>Compared with the baseline</h2>\n");
+    let mut s = format!(
+        "<section id=\"baseline\">\n<h2>{}</h2>\n",
+        t("html-baseline-heading")
+    );
     let Some(b) = &view.baseline else {
         let words = view.no_baseline.unwrap_or_default();
         let _ = writeln!(s, "<p class=\"none\">{}</p>\n</section>", esc(&words));
@@ -276,11 +305,9 @@ fn baseline(summary: &Summary<'_>) -> String {
         (Some(now), _) => {
             let at = chrono::DateTime::parse_from_rfc3339(&now.at)
                 .map_or_else(|_| now.at.clone(), |t| minute(&t));
-            let _ = writeln!(
-                s,
-                "<p>Since the baseline, at the latest completed check-in ({}):</p>",
-                esc(&at)
-            );
+            let at = esc(&at);
+            let since = t_args("html-baseline-since", &[("at", &at)]);
+            let _ = writeln!(s, "<p>{since}</p>");
             let reported: Vec<_> = b.changes.iter().filter(|c| c.reported()).collect();
             if !reported.is_empty() {
                 s.push_str("<ul class=\"changes\">\n");
@@ -294,16 +321,21 @@ fn baseline(summary: &Summary<'_>) -> String {
                 }
                 s.push_str("</ul>\n");
             }
-            s.push_str(if reported.is_empty() {
-                "<p>No symptom was reported at either check-in.</p>\n"
+            let closing = if reported.is_empty() {
+                Some("html-baseline-none-reported")
             } else if reported.len() < b.changes.len() {
-                "<p>Every other symptom: none (or no) at both.</p>\n"
+                Some("html-baseline-every-other")
             } else {
-                ""
-            });
+                None
+            };
+            if let Some(id) = closing {
+                let _ = writeln!(s, "<p>{}</p>", t(id));
+            }
         }
         (None, Some(why)) => {
-            let _ = writeln!(s, "<p>Nothing to compare yet: {}.</p>", esc(why));
+            let why = esc(why);
+            let words = t_args("html-baseline-nothing-yet", &[("why", &why)]);
+            let _ = writeln!(s, "<p>{words}</p>");
         }
         (None, None) => {}
     }
@@ -326,17 +358,16 @@ fn shift_class(shift: Shift) -> &'static str {
 /// screen a wide table scrolls sideways inside the box, never the page. The box can
 /// take the keyboard's focus (so it can be scrolled without a mouse) and is a
 /// region (a `section` with a name) named by the table's caption. `cols` is the
-/// table's `colgroup`, if any.
+/// table's `colgroup`, if any; `heads` the catalogue's ids of the column heads.
 fn table_open(class: &str, caption: &str, cols: &str, heads: &[&str]) -> String {
     let heads: String = heads
         .iter()
-        .map(|h| format!("<th scope=\"col\">{}</th>", esc(h)))
+        .map(|id| format!("<th scope=\"col\">{}</th>", t(id)))
         .collect();
     format!(
         "<section class=\"table-scroll\" tabindex=\"0\" aria-labelledby=\"{class}-caption\">\n\
-         <table class=\"{class}\">\n<caption id=\"{class}-caption\">{}</caption>\n{cols}\
-         <thead><tr>{heads}</tr></thead>\n<tbody>\n",
-        esc(caption)
+         <table class=\"{class}\">\n<caption id=\"{class}-caption\">{caption}</caption>\n{cols}\
+         <thead><tr>{heads}</tr></thead>\n<tbody>\n"
     )
 }
 
@@ -345,19 +376,29 @@ const TABLE_CLOSE: &str = "</tbody>\n</table>\n</section>\n";
 
 /// 4. Symptoms by date, from the rows spooled.
 fn symptoms(out: &mut dyn Write, rows: &mut Spool, count: u64) -> Result<(), Error> {
-    let mut s = String::from("<section id=\"symptoms\">\n<h2>Symptoms by date</h2>\n");
+    let mut s = format!(
+        "<section id=\"symptoms\">\n<h2>{}</h2>\n",
+        t("html-symptoms-heading")
+    );
     if count == 0 {
-        s.push_str("<p class=\"none\">No check-ins in this period.</p>\n</section>\n");
+        let _ = write!(
+            s,
+            "<p class=\"none\">{}</p>\n</section>\n",
+            t("html-symptoms-none")
+        );
         return io(out.write_all(s.as_bytes()));
     }
-    s.push_str(
-        "<p class=\"intro\">Symptoms reported at each check-in with their grade (0 none to 4 very severe), and per section the number of symptoms at moderate or worse (grade 2 or more) and the highest grade. Answers of none or no are left out, except in a check-in stopped before the end: it lists every answer it has, so what was not asked is never read as none. <b>⚠ urgent</b> marks every answer that raised or contributed to an urgent alert that stood.</p>\n",
-    );
+    let _ = writeln!(s, "<p class=\"intro\">{}</p>", t("html-symptoms-intro"));
     s.push_str(&table_open(
         "symptoms",
-        &format!("Symptoms at each check-in ({count} check-in{})", plural(count)),
+        &counted("html-symptoms-caption", count, &[]),
         "<colgroup><col class=\"when\"><col class=\"status\"><col><col class=\"notes\"></colgroup>\n",
-        &["Date", "Status", "Symptoms and severity", "Notes"],
+        &[
+            "html-col-date",
+            "html-col-status",
+            "html-col-symptoms",
+            "html-col-notes",
+        ],
     ));
     io(out.write_all(s.as_bytes()))?;
     rows.copy_to(out)?;
@@ -365,65 +406,72 @@ fn symptoms(out: &mut dyn Write, rows: &mut Spool, count: u64) -> Result<(), Err
     io(out.write_all(b"</section>\n"))
 }
 
-fn plural(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// What a clinician calls each alert level.
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Emergency => "Emergency",
-        Level::Crisis => "Crisis",
-        Level::Prescriber => "Call prescriber today",
-        Level::Advice => "Advice",
-    }
-}
-
-/// 1. Who and what the page is about, and the safety notice.
+/// Section 1: who and what the page is about, and the safety notice. The page's
+/// language is the export's, whatever the bank's file says.
 fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
     let bank = ctx.bank;
     let c = &summary.counts;
     let mut s = String::new();
+    let title = esc(&bank.title);
+    let med = esc(&bank.medication);
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title} – report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n\
+         <title>{page}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n\
          <h1>{title}</h1>\n\
-         <p class=\"lede\">A report for the care team of a person taking {med}, made from the self-checks they answered. Each check asks about {recall}.</p>\n\
+         <p class=\"lede\">{lede}</p>\n\
          <dl class=\"who\">\n\
-         <dt>Report for</dt><dd class=\"blank\"></dd>\n\
-         <dt>Date of birth</dt><dd class=\"blank\"></dd>\n\
-         <dt>Medicine</dt><dd>{med}</dd>\n",
-        lang = esc(&bank.language),
-        title = esc(&bank.title),
-        med = esc(&bank.medication),
-        recall = esc(&bank.recall_period),
+         <dt>{report_for}</dt><dd class=\"blank\"></dd>\n\
+         <dt>{birth}</dt><dd class=\"blank\"></dd>\n\
+         <dt>{medicine}</dt><dd>{med}</dd>\n",
+        lang = crate::i18n::current().code(),
+        page = t_args("html-page-title", &[("title", &title)]),
+        lede = t_args(
+            "html-lede",
+            &[("med", &med), ("recall", &esc(&bank.recall_period))]
+        ),
+        report_for = t("html-report-for"),
+        birth = t("html-date-of-birth"),
+        medicine = t("html-medicine"),
     );
     let range = match (&summary.first_at, &summary.last_at) {
-        (Some(a), Some(b)) => format!(" (first check-in {}, last {})", minute(a), minute(b)),
+        (Some(a), Some(b)) => {
+            let (a, b) = (esc(&minute(a)), esc(&minute(b)));
+            format!(
+                " {}",
+                t_args("html-first-last", &[("first", &a), ("last", &b)])
+            )
+        }
         _ => String::new(),
     };
+    let counts = [c.check_ins, c.completed, c.stopped].map(|n| n.to_string());
     let _ = write!(
         s,
-        "<dt>Period</dt><dd>{}{}</dd>\n<dt>Check-ins</dt><dd>{} ({} completed, {} stopped before the end)",
+        "<dt>{}</dt><dd>{}{range}</dd>\n<dt>{}</dt><dd>{}",
+        t("html-period"),
         esc(&ctx.period.describe()),
-        esc(&range),
-        c.check_ins,
-        c.completed,
-        c.stopped,
+        t("html-check-ins"),
+        t_args(
+            "html-check-ins-counts",
+            &[
+                ("total", &counts[0]),
+                ("completed", &counts[1]),
+                ("stopped", &counts[2])
+            ]
+        ),
     );
     if c.skipped_lines > 0 {
         let _ = write!(
             s,
-            "; {} damaged line{} of the log could not be read",
-            c.skipped_lines,
-            plural(c.skipped_lines)
+            "; {}",
+            counted("html-damaged-lines", c.skipped_lines, &[])
         );
     }
     let _ = write!(
         s,
-        "</dd>\n<dt>Made</dt><dd>{}</dd>\n</dl>\n<p class=\"notice\">{}</p>\n</header>\n",
+        "</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n<p class=\"notice\">{}</p>\n</header>\n",
+        t("html-made"),
         esc(&ctx
             .generated_at
             .format("%Y-%m-%d %H:%M (UTC%:z)")
@@ -434,7 +482,7 @@ fn head(ctx: &Context<'_>, summary: &Summary<'_>) -> String {
     // landmark a screen reader can jump to).
     s.push_str("<main>\n");
     if summary.is_empty() {
-        s.push_str("<p class=\"none\">There are no check-ins in this period.</p>\n");
+        let _ = writeln!(s, "<p class=\"none\">{}</p>", t("html-no-check-ins"));
     }
     s
 }
@@ -457,27 +505,45 @@ struct RowText {
 /// read as all clear when most questions were never asked. Every answer that
 /// raised or contributed to an urgent alert that stands is listed, whatever it
 /// was, and tagged with the alert.
-fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_baseline: bool) {
-    let bank = bank_for(Some(bank), r);
+fn table_row(
+    t: &mut RowText,
+    words: &Words,
+    r: &CheckIn,
+    bank: &Bank,
+    graded: &Graded<'_>,
+    is_baseline: bool,
+) {
+    let (full, bank) = (bank, bank_for(Some(bank), r));
     let stopped = graded.grades.stopped_words(r.status);
     t.items.clear();
     t.notes.clear();
-    alert_items(&mut t.items, r);
-    section_items(&mut t.items, &graded.grades, bank);
-    let every = stopped.is_some();
-    answer_items(r, bank, &graded.basis, every, &mut t.items, &mut t.notes);
+    let row = Row {
+        words,
+        r,
+        bank,
+        full,
+    };
+    row.alert_items(&mut t.items);
+    row.section_items(&mut t.items, &graded.grades);
+    row.answer_items(&graded.basis, stopped.is_some(), t);
     let (items, s) = (&t.items, &mut t.line);
     s.clear();
     s.push_str("<tr><td class=\"when\">");
     when(s, r);
     s.push_str("</td><td>");
-    s.push_str(match &stopped {
-        Some(_) => "<span class=\"stopped\">Stopped</span>",
-        None => "Completed",
-    });
+    match &stopped {
+        Some(_) => {
+            s.push_str("<span class=\"stopped\">");
+            s.push_str(&words.stopped);
+            s.push_str("</span>");
+        }
+        None => s.push_str(&words.completed),
+    }
     // The baseline check-in says so, as in `history`'s table.
     if is_baseline {
-        s.push_str("<br><span class=\"baseline-mark\">Baseline</span>");
+        s.push_str("<br><span class=\"baseline-mark\">");
+        s.push_str(&words.baseline);
+        s.push_str("</span>");
     }
     s.push_str("</td><td>");
     let list = |s: &mut String| {
@@ -488,20 +554,22 @@ fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_
         }
     };
     match &stopped {
-        Some(words) => {
+        Some(how) => {
             s.push_str("<p class=\"stopped\"><b>");
-            push_esc(s, &sentence_case(words));
+            push_esc(s, &sentence_case(how));
             s.push_str(".</b> ");
             s.push_str(if r.answers.is_empty() {
-                "Nothing was answered."
+                &words.nothing_answered
             } else {
-                "Answers given:"
+                &words.answers_given
             });
             s.push_str("</p>");
             list(s);
         }
         None if items.is_empty() => {
-            s.push_str("<span class=\"none\">No symptoms reported</span>");
+            s.push_str("<span class=\"none\">");
+            s.push_str(&words.no_symptoms);
+            s.push_str("</span>");
         }
         None => list(s),
     }
@@ -510,50 +578,198 @@ fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_
     s.push_str("</td></tr>\n");
 }
 
-/// Each answer of `r` as an item of its symptom list (appended to `items`), and
-/// its notes (appended to `notes`, a blank line between two). With `every` (a
-/// stopped check-in), answers of none and no are listed too. An answer that
-/// raised or contributed to an urgent alert that stands is always listed,
-/// whatever it was, and tagged with the alert (`basis` says which do).
-fn answer_items(
-    r: &CheckIn,
-    bank: Option<&Bank>,
-    basis: &AlertBasis<'_>,
-    every: bool,
-    items: &mut String,
-    notes: &mut String,
-) {
-    for a in &r.answers {
-        // Whether it has tags (see `urgent_tags`).
-        let urgent = basis.urgent(&a.question);
-        let start = items.len();
-        items.push_str("<li>");
-        if answer_item(items, a, bank, every || urgent, notes) {
-            urgent_tags(items, basis, &a.question);
-            items.push_str("</li>");
-        } else if urgent {
-            // An urgent answer with nothing to list (a text): its name and tag.
-            push_esc(items, &question_short(bank, &a.question));
-            urgent_tags(items, basis, &a.question);
-            items.push_str("</li>");
-        } else {
-            items.truncate(start);
-        }
-    }
+/// One check-in's row being made: the page's words, the record and its bank (if
+/// it is the one loaded), and the export's bank, whose alert titles a record in
+/// another language takes.
+struct Row<'a> {
+    words: &'a Words,
+    r: &'a CheckIn,
+    bank: Option<&'a Bank>,
+    full: &'a Bank,
 }
 
-/// " ⚠ urgent: <alert title>" for each urgent alert that stands and that the
-/// answer to `question` raised or contributed to ([`AlertBasis`]), appended to
-/// `s`; nothing when there is none. In words, not colour alone.
-fn urgent_tags(s: &mut String, basis: &AlertBasis<'_>, question: &str) {
-    for a in basis
-        .standing_for(question)
-        .into_iter()
-        .filter(|a| a.level.is_urgent())
-    {
-        s.push_str(" <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> urgent: ");
-        push_esc(s, &a.title);
-        s.push_str("</span>");
+impl Row<'_> {
+    /// The question of an answer, found through the bank's index.
+    fn question(&self, id: &str) -> Option<&Question> {
+        self.bank
+            .and_then(|b| b.position(id).map(|i| &b.questions[i]))
+    }
+
+    /// The short name of question `id` (`q`, if the bank has it; else its id),
+    /// escaped.
+    fn name(items: &mut String, q: Option<&Question>, id: &str) {
+        push_esc(items, q.map_or(id, |q| q.short.as_str()));
+    }
+
+    /// Each answer of the record as an item of its symptom list (appended to
+    /// `t.items`), and its notes (appended to `t.notes`, a blank line between two).
+    /// With `every` (a stopped check-in), answers of none and no are listed too.
+    /// An answer that raised or contributed to an urgent alert that stands is
+    /// always listed, whatever it was, and tagged with the alert (`basis` says
+    /// which do).
+    fn answer_items(&self, basis: &AlertBasis<'_>, every: bool, t: &mut RowText) {
+        let items = &mut t.items;
+        for a in &self.r.answers {
+            // Whether it has tags (see `urgent_tags`).
+            let urgent = basis.urgent(&a.question);
+            let start = items.len();
+            items.push_str("<li>");
+            // Looked up once: the item needs its name and its kind.
+            let q = self.question(&a.question);
+            if self.answer_item(items, a, q, every || urgent, &mut t.notes) {
+                self.urgent_tags(items, basis, &a.question);
+                items.push_str("</li>");
+            } else if urgent {
+                // An urgent answer with nothing to list (a text): its name and tag.
+                Row::name(items, q, &a.question);
+                self.urgent_tags(items, basis, &a.question);
+                items.push_str("</li>");
+            } else {
+                items.truncate(start);
+            }
+        }
+    }
+
+    /// " ⚠ urgent: <alert title>" for each urgent alert that stands and that the
+    /// answer to `question` raised or contributed to ([`AlertBasis`]), appended to
+    /// `s`; nothing when there is none. In words, not colour alone.
+    fn urgent_tags(&self, s: &mut String, basis: &AlertBasis<'_>, question: &str) {
+        for a in basis
+            .standing_for(question)
+            .into_iter()
+            .filter(|a| a.level.is_urgent())
+        {
+            s.push_str(" <span class=\"urgent-tag\"><span aria-hidden=\"true\">⚠</span> ");
+            s.push_str(&self.words.urgent_tag);
+            s.push(' ');
+            push_esc(s, self.words.title(self.r, a, self.full));
+            s.push_str("</span>");
+        }
+    }
+
+    /// The urgent alerts of the check-in, as the first items of its symptom list
+    /// (appended to `items`): those that stand, then those retracted, marked so.
+    fn alert_items(&self, items: &mut String) {
+        let (w, r, full) = (self.words, self.r, self.full);
+        for a in r.urgent_alerts() {
+            items.push_str("<li class=\"urgent-mark\">");
+            let title = Esc(w.title(r, a, full));
+            w.urgent_item.write(items, &[&w.level(a.level), &title]);
+            items.push_str("</li>");
+        }
+        for a in r.retracted_urgent_alerts() {
+            items.push_str("<li class=\"urgent-mark retracted\">");
+            let (title, how) = (Esc(w.title(r, a, full)), retracted_words(a));
+            w.retracted_item
+                .write(items, &[&w.level(a.level), &title, &Esc(&how)]);
+            items.push_str("</li>");
+        }
+    }
+
+    /// The sections' numbers, as items of a row's symptom list (appended to
+    /// `items`).
+    fn section_items(&self, items: &mut String, grades: &Grades) {
+        for g in &grades.sections {
+            let yes = g.yes > 0;
+            if g.highest_grade.is_none() && !yes {
+                continue;
+            }
+            items.push_str("<li class=\"section-grades\" data-section=\"");
+            push_esc(items, &g.section);
+            items.push_str("\"><b>");
+            let section = self.bank.and_then(|b| b.section(&g.section));
+            push_esc(items, section.map_or(&g.section, |x| &x.title));
+            items.push_str("</b>: ");
+            if let Some(h) = g.highest_grade {
+                let w = &self.words.section_graded;
+                w.write(items, &[&g.moderate_or_worse, &g.graded, &h]);
+                if yes {
+                    items.push_str("; ");
+                }
+            }
+            if yes {
+                self.words.section_yes.write(items, &[&g.yes]);
+            }
+            items.push_str("</li>");
+        }
+    }
+
+    /// One answer as the content of an item of a row's symptom list (a grade
+    /// above 0, a yes, a number above 0), appended to `items`, or as a note (a
+    /// text, appended to `notes`); answers of none or no give neither, unless
+    /// `every` answer is to be listed. Whether it gave an item. `q` is its
+    /// question, if the bank has it.
+    fn answer_item(
+        &self,
+        items: &mut String,
+        a: &AnswerRecord,
+        q: Option<&Question>,
+        every: bool,
+        notes: &mut String,
+    ) -> bool {
+        let w = self.words;
+        if let Some(g) = grade(a) {
+            if g == 0 && !every {
+                return false;
+            }
+            Row::name(items, q, &a.question);
+            let _ = write!(items, ": <span class=\"sev sev-{}\">", g.min(TOP_GRADE));
+            match w.label(self.r, a, self.bank) {
+                Some(label) => push_esc(items, label),
+                None => {
+                    let _ = write!(items, "{g}");
+                }
+            }
+            items.push_str("</span> ");
+            w.grade_of.write(items, &[&g, &TOP_GRADE]);
+            return true;
+        }
+        if let Some(yes) = yes_sign(a) {
+            if yes {
+                Row::name(items, q, &a.question);
+                items.push_str(": <span class=\"sev sev-4\">");
+                items.push_str(&w.yes);
+                items.push_str("</span>");
+            } else if every {
+                Row::name(items, q, &a.question);
+                items.push_str(": ");
+                items.push_str(&w.no);
+            }
+            return yes || every;
+        }
+        match (a.score, &a.value) {
+            (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
+                let n = n.as_f64().unwrap_or(0.0);
+                if !(n > 0.0 || every) {
+                    return false;
+                }
+                Row::name(items, q, &a.question);
+                items.push_str(": ");
+                write_num(items, n);
+                items.push(' ');
+                push_esc(items, q.and_then(|q| q.unit.as_deref()).unwrap_or_default());
+                true
+            }
+            (None, Value::String(text))
+                if q.is_none_or(|q| q.kind == Kind::Text) && !text.trim().is_empty() =>
+            {
+                if !notes.is_empty() {
+                    notes.push_str("\n\n");
+                }
+                push_esc(notes, text.trim());
+                false
+            }
+            (None, Value::Bool(b)) if every => {
+                Row::name(items, q, &a.question);
+                items.push_str(": ");
+                match w.label(self.r, a, self.bank) {
+                    Some(label) => push_esc(items, label),
+                    None => items.push_str(if *b { &w.yes } else { &w.no }),
+                }
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -566,156 +782,26 @@ fn sentence_case(words: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The urgent alerts of a check-in, as the first items of its symptom list (appended
-/// to `items`): those that stand, then those retracted, marked so.
-fn alert_items(items: &mut String, r: &CheckIn) {
-    for a in urgent_alerts(r) {
-        items.push_str("<li class=\"urgent-mark\">Urgent (");
-        push_esc(items, level_name(a.level));
-        items.push_str("): ");
-        push_esc(items, &a.title);
-        items.push_str("</li>");
-    }
-    for a in r.retracted_urgent_alerts() {
-        items.push_str("<li class=\"urgent-mark retracted\">Retracted urgent alert (");
-        push_esc(items, level_name(a.level));
-        items.push_str("): ");
-        push_esc(items, &a.title);
-        items.push_str("; ");
-        push_esc(items, &retracted_words(a));
-        items.push_str("</li>");
-    }
-}
-
-/// The sections' numbers, as items of a row's symptom list (appended to `items`).
-fn section_items(items: &mut String, grades: &Grades, bank: Option<&Bank>) {
-    for g in &grades.sections {
-        let yes = g.yes > 0;
-        if g.highest_grade.is_none() && !yes {
-            continue;
-        }
-        items.push_str("<li class=\"section-grades\" data-section=\"");
-        push_esc(items, &g.section);
-        items.push_str("\"><b>");
-        push_esc(items, &section_title(bank, &g.section));
-        items.push_str("</b>: ");
-        // Numbers and fixed words only: nothing here to escape.
-        if let Some(h) = g.highest_grade {
-            let _ = write!(
-                items,
-                "{} of {} at moderate or worse, highest grade {h}",
-                g.moderate_or_worse, g.graded
-            );
-            if yes {
-                items.push_str("; ");
-            }
-        }
-        if yes {
-            let _ = write!(items, "{} yes", g.yes);
-        }
-        items.push_str("</li>");
-    }
-}
-
-/// One answer as the content of an item of a row's symptom list (a grade above
-/// 0, a yes, a number above 0), appended to `items`, or as a note (a text,
-/// appended to `notes`); answers of none or no give neither, unless `every`
-/// answer is to be listed. Whether it gave an item.
-fn answer_item(
-    items: &mut String,
-    a: &AnswerRecord,
-    bank: Option<&Bank>,
-    every: bool,
-    notes: &mut String,
-) -> bool {
-    let q = bank.and_then(|b| b.question(&a.question));
-    let name = |items: &mut String| push_esc(items, &question_short(bank, &a.question));
-    if let Some(g) = grade(a) {
-        if g == 0 && !every {
-            return false;
-        }
-        name(items);
-        let _ = write!(items, ": <span class=\"sev sev-{}\">", g.min(TOP_GRADE));
-        match &a.label {
-            Some(label) => push_esc(items, label),
-            None => {
-                let _ = write!(items, "{g}");
-            }
-        }
-        let _ = write!(items, "</span> (grade {g} of {TOP_GRADE})");
-        return true;
-    }
-    if let Some(yes) = yes_sign(a) {
-        if yes {
-            name(items);
-            items.push_str(": <span class=\"sev sev-4\">Yes</span>");
-        } else if every {
-            name(items);
-            items.push_str(": No");
-        }
-        return yes || every;
-    }
-    match (a.score, &a.value) {
-        (None, Value::Number(n)) if q.is_some_and(|q| q.kind == Kind::Number) => {
-            let n = n.as_f64().unwrap_or(0.0);
-            if !(n > 0.0 || every) {
-                return false;
-            }
-            name(items);
-            items.push_str(": ");
-            write_num(items, n);
-            items.push(' ');
-            push_esc(items, q.and_then(|q| q.unit.as_deref()).unwrap_or_default());
-            true
-        }
-        (None, Value::String(t))
-            if q.is_none_or(|q| q.kind == Kind::Text) && !t.trim().is_empty() =>
-        {
-            if !notes.is_empty() {
-                notes.push_str("\n\n");
-            }
-            push_esc(notes, t.trim());
-            false
-        }
-        (None, Value::Bool(b)) if every => {
-            name(items);
-            items.push_str(": ");
-            push_esc(
-                items,
-                a.label.as_deref().unwrap_or(if *b { "Yes" } else { "No" }),
-            );
-            true
-        }
-        _ => false,
-    }
-}
-
 /// 5. How to read the numbers.
 fn explanation(bank: &Bank) -> String {
-    let mut s = String::from("<section id=\"scales\">\n<h2>How to read the grades</h2>\n<div>\n");
-    let _ = writeln!(
-        s,
-        "<p>Each symptom has its own grade from 0 (none) to 4 (the worst), as in PRO-CTCAE. There is no total score: grades of different symptoms are not added up. \
-         For each section the report gives the number of symptoms at <b>moderate or worse</b> (grade 2 or more) out of every graded question of the section, and the <b>highest grade</b>. \
-         Yes/no questions (such as a seizure) have no grade: a yes is listed by name and counted apart. \
-         <b>Urgent findings</b> are the urgent alerts that stood at the end of a check-in, each counted once. \
-         A check-in stopped before the end (<i>Stopped after N of M questions</i>) is listed with every answer it has, none and no included (the questions after those were not asked), but never charted or used for a trend.</p>"
+    let mut s = format!(
+        "<section id=\"scales\">\n<h2>{}</h2>\n<div>\n",
+        t("html-scales-heading")
     );
-    s.push_str("</div>\n<div>\n<h3>Answer scales</h3>\n");
+    let _ = writeln!(s, "<p>{}</p>", t("html-scales-grades"));
+    let _ = write!(
+        s,
+        "</div>\n<div>\n<h3>{}</h3>\n",
+        t("html-scales-answer-scales")
+    );
     s.push_str(&scales_table(bank));
-    s.push_str("</div>\n<div>\n<h3>Trends and alerts</h3>\n");
-    let _ = writeln!(
+    let _ = write!(
         s,
-        "<p>The trend is a straight line fitted through a section's count of symptoms at moderate or worse (or a symptom's grade), completed check-in by completed check-in. \
-         <b>Worse ↑</b> means the line rose by at least half a point over the period, <b>better ↓</b> that it fell by that much, and <b>steady →</b> that it moved less. \
-         <b>Emergency at the last check-in</b> replaces the word whenever the latest check-in raised an emergency alert from that section or symptom.</p>"
+        "</div>\n<div>\n<h3>{}</h3>\n",
+        t("html-scales-trends-alerts")
     );
-    let _ = writeln!(
-        s,
-        "<p>Urgent alerts were shown during the check-in. <b>Emergency</b>: the person was told to call the emergency number now. \
-         <b>Crisis</b>: to contact a crisis line now. <b>Call prescriber today</b>: to call their prescriber the same day. \
-         A <b>Retracted</b> alert was seen by the person, who then went back and changed the answer it rested on; it is listed after the standing ones, with when it was shown and when the answer was changed, and does not count as standing.</p>"
-    );
+    let _ = writeln!(s, "<p>{}</p>", t("html-scales-trends"));
+    let _ = writeln!(s, "<p>{}</p>", t("html-scales-alerts"));
     let graded: Vec<String> = bank
         .sections
         .iter()
@@ -729,10 +815,11 @@ fn explanation(bank: &Bank) -> String {
         .map(|x| esc(&section_title(Some(bank), &x.id)))
         .collect();
     if !graded.is_empty() {
+        let sections = graded.join(", ");
         let _ = writeln!(
             s,
-            "<p>Sections with graded symptoms (charted): {}.</p>",
-            graded.join(", ")
+            "<p>{}</p>",
+            t_args("html-scales-charted", &[("sections", &sections)])
         );
     }
     s.push_str("</div>\n</section>\n");
@@ -745,9 +832,9 @@ fn scales_table(bank: &Bank) -> String {
     let mut s = String::new();
     s.push_str(&table_open(
         "scales",
-        "Each answer and its grade, by scale",
+        &t("html-scales-caption"),
         "",
-        &["Scale", "Answers and grades"],
+        &["html-col-scale", "html-col-answers"],
     ));
     for (name, choices) in &bank.scales {
         let used = bank
@@ -764,7 +851,7 @@ fn scales_table(bank: &Bank) -> String {
         let _ = writeln!(
             s,
             "<tr><td>{}</td><td>{}</td></tr>",
-            esc(&name.replace('_', " ")),
+            scale_name(name),
             list.join(", ")
         );
     }
@@ -775,12 +862,24 @@ fn scales_table(bank: &Bank) -> String {
         .map(|q| esc(&q.short))
         .collect();
     if !yes.is_empty() {
+        let questions = yes.join(", ");
         let _ = writeln!(
             s,
-            "<tr><td>yes or no</td><td>No grade; a yes is counted apart: {}</td></tr>",
-            yes.join(", ")
+            "<tr><td>{}</td><td>{}</td></tr>",
+            t("html-scales-yes-no"),
+            t_args("html-scales-yes-no-grade", &[("questions", &questions)])
         );
     }
     s.push_str(TABLE_CLOSE);
     s
+}
+
+/// A scale's name: the catalogue's for the scales of the built-in banks
+/// (`html-scale-<id>`), else its id in words ("very_often" as "very often").
+fn scale_name(id: &str) -> String {
+    let key = format!("html-scale-{id}");
+    match t(&key) {
+        name if name != key => name,
+        _ => esc(&id.replace('_', " ")),
+    }
 }

@@ -21,13 +21,13 @@ use super::{Context, Exporter};
 use crate::bank::Level;
 use crate::error::Error;
 use crate::grades::Grades;
-use crate::output::{compact, io, write_compact, write_fields};
+use crate::output::{compact, io, write_fields};
 use crate::record::{CheckIn, Status};
-use crate::report::{
-    PeriodView, SPARK_WIDTH, SummaryView, UrgentAlert, retracted_alerts, urgent_alerts,
-};
+use crate::report::{PeriodView, SPARK_WIDTH, SummaryView, UrgentAlert, retracted_alerts};
 use crate::scan::{Scan, Spool};
 use crate::text::rfc3339;
+
+mod write;
 
 /// The report's format name.
 pub const REPORT_FORMAT: &str = "sidecheck-report";
@@ -88,7 +88,8 @@ struct SummaryDoc {
 
 /// One check-in's numbers: per section the symptoms at moderate or worse (grade 2
 /// or more) and the highest grade, yes answers, and its urgent findings. There is
-/// no total score.
+/// no total score. The report's bytes are written by hand (`write::numbers`), held
+/// to what serde writes for this type by a test; the type gives the schema.
 #[derive(Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckInNumbers {
@@ -260,9 +261,12 @@ impl Exporter for Json {
         let mut sep = "\n    ";
         let mut buf = Vec::new();
         let summary = scan.summarize(Some(*bank), *warn, |r, graded| {
-            write_compact(out, &mut buf, sep, r, WHAT)?;
+            buf.clear();
+            buf.extend_from_slice(sep.as_bytes());
+            write::record(&mut buf, r);
+            io(out.write_all(&buf))?;
             sep = ",\n    ";
-            alerts.add(r, graded.grades, &mut buf)
+            alerts.add(r, &graded.grades, &mut buf)
         })?;
         let count = summary.counts.check_ins;
         io(out.write_all(if count > 0 { b"\n  ],\n" } else { b"],\n" }))?;
@@ -279,9 +283,10 @@ impl Exporter for Json {
     }
 }
 
-/// What goes before an item of a list in the summary: a comma after the first.
-fn sep(list: &Spool) -> &'static str {
-    if list.is_empty() {
+/// What goes before an item of a list in the summary: a comma after the first
+/// (`more` when items are waiting to go in after the spool's).
+fn sep(list: &Spool, more: bool) -> &'static str {
+    if list.is_empty() && !more {
         "\n      "
     } else {
         ",\n      "
@@ -306,15 +311,18 @@ impl Lists {
     }
 
     /// Adds one check-in's alerts and numbers, each with the separator before it.
-    fn add(&mut self, r: &CheckIn, grades: Grades, buf: &mut Vec<u8>) -> Result<(), Error> {
-        for alert in urgent_alerts(r) {
-            let sep = sep(&self.urgent);
-            write_compact(&mut self.urgent, buf, sep, &alert, WHAT)?;
+    fn add(&mut self, r: &CheckIn, grades: &Grades, buf: &mut Vec<u8>) -> Result<(), Error> {
+        buf.clear();
+        for alert in r.urgent_alerts() {
+            buf.extend_from_slice(sep(&self.urgent, !buf.is_empty()).as_bytes());
+            write::urgent_alert(buf, r, alert);
         }
+        io(self.urgent.write_all(buf))?;
         self.retracted.extend(retracted_alerts(r));
-        let numbers = CheckInNumbers::of(r, grades);
-        let sep = sep(&self.numbers);
-        write_compact(&mut self.numbers, buf, sep, &numbers, WHAT)
+        buf.clear();
+        buf.extend_from_slice(sep(&self.numbers, false).as_bytes());
+        write::numbers(buf, r, grades);
+        io(self.numbers.write_all(buf))
     }
 
     /// The summary's `urgent_alerts`, `retracted_alerts` and `check_ins`, and the

@@ -7,34 +7,40 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{esc, plural};
+use super::esc;
+use super::words::{Template, counted};
+use crate::i18n::{t, t_args};
 use crate::report::{Baseline, Series, Summary, Track, minute};
 use crate::text::fmt_num;
 
 /// 3. One chart per section with a score.
 pub(super) fn charts(summary: &Summary<'_>) -> String {
     // The heading, its note and the first chart stay on one page.
-    let mut s =
-        String::from("<section id=\"trends\">\n<div class=\"keep\">\n<h2>Trends by section</h2>\n");
-    let (Some(t0), Some(t1)) = (summary.first_at, summary.last_at) else {
-        s.push_str("<p class=\"none\">Nothing to chart.</p>\n</div>\n</section>\n");
-        return s;
-    };
-    s.push_str(
-        "<p class=\"intro\">Each chart shows, for one section, how many of its symptoms were at moderate or worse (grade 2 or more) at each completed check-in, oldest on the left. The top of each chart is the number of graded questions in the section. Check-ins stopped before the end are not charted.",
+    let mut s = format!(
+        "<section id=\"trends\">\n<div class=\"keep\">\n<h2>{}</h2>\n",
+        t("html-trends-heading")
     );
-    let baseline = summary.baseline().baseline();
-    if let Some(b) = baseline {
+    let (Some(t0), Some(t1)) = (summary.first_at, summary.last_at) else {
         let _ = write!(
             s,
-            " The dashed line marked \"baseline\" is the same count at the baseline check-in of {} (how the person was before the medicine or a dose change).",
-            esc(&minute(&b.at()))
+            "<p class=\"none\">{}</p>\n</div>\n</section>\n",
+            t("html-trends-none")
         );
+        return s;
+    };
+    s.push_str("<p class=\"intro\">");
+    s.push_str(&t("html-trends-intro"));
+    let baseline = summary.baseline().baseline();
+    if let Some(b) = baseline {
+        let at = esc(&minute(&b.at()));
+        s.push(' ');
+        s.push_str(&t_args("html-trends-baseline", &[("at", &at)]));
     }
     s.push_str("</p>\n");
+    let words = Axes::new();
     let mut first = true;
     for t in summary.sections() {
-        s.push_str(&chart(t, t0, t1, baseline));
+        s.push_str(&chart(t, t0, t1, baseline, &words));
         if first {
             s.push_str("</div>\n");
             first = false;
@@ -54,17 +60,37 @@ const RIGHT: f64 = 20.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 42.0;
 
+/// The charts' fixed words, in the export's language, looked up once for all.
+pub struct Axes {
+    count: String,
+    date: String,
+    baseline: String,
+    caption: Template,
+}
+
+impl Axes {
+    pub fn new() -> Axes {
+        Axes {
+            count: t("html-chart-axis-count"),
+            date: t("html-chart-axis-date"),
+            baseline: t("html-chart-baseline-label"),
+            caption: Template::new("html-chart-label", &["section"]),
+        }
+    }
+}
+
 /// A section's trend as an SVG line chart: symptoms at moderate or worse up, date
 /// across; with the `baseline`'s count as a dashed line when it reached the section.
 pub fn chart(
-    t: &Track,
+    track: &Track,
     t0: DateTime<FixedOffset>,
     t1: DateTime<FixedOffset>,
     baseline: Option<&Baseline>,
+    words: &Axes,
 ) -> String {
-    let s = &t.series;
+    let s = &track.series;
     let base = baseline.map(|b| {
-        b.section(&t.id)
+        b.section(&track.id)
             .filter(|g| g.graded > 0)
             .map(|g| g.moderate_or_worse)
     });
@@ -84,38 +110,45 @@ pub fn chart(
         }
     };
     let y_of = |v: f64| TOP + plot_h - v / f64::from(top) * plot_h;
-    let trend = t.trend();
-    let id = esc(&t.id);
+    let trend = track.trend();
+    let id = esc(&track.id);
+    let title = esc(&track.title);
+    let possible = s.possible().to_string();
+    let numbers = [s.first(), s.last(), s.max()].map(|n| n.to_string());
+    let mut caption = counted(
+        "html-chart-caption",
+        s.len(),
+        &[
+            ("trend", &esc(trend.direction.words())),
+            ("first", &numbers[0]),
+            ("last", &numbers[1]),
+            ("most", &numbers[2]),
+            ("possible", &possible),
+        ],
+    );
+    let mut label = words.caption.text(&[&title]);
+    match base {
+        Some(Some(v)) => {
+            let value = v.to_string();
+            let args = [("value", value.as_str()), ("possible", &possible)];
+            caption.push_str(&t_args("html-chart-baseline", &args));
+            label.push_str(&t_args("html-chart-label-baseline", &args[..1]));
+        }
+        Some(None) => caption.push_str(&t("html-chart-baseline-missing")),
+        None => {}
+    }
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; symptoms at moderate or worse: first {}, last {}, most {} of {}; {} completed check-in{}{}</span></figcaption>\n\
-         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: symptoms at moderate or worse by date{}\">\n",
-        esc(&t.title),
-        esc(trend.direction.words()),
-        s.first(),
-        s.last(),
-        s.max(),
-        s.possible(),
-        s.len(),
-        plural(s.len()),
-        match base {
-            Some(Some(v)) => format!("; dashed line: the baseline, {v} of {}", s.possible()),
-            Some(None) => "; the baseline check-in did not reach this section".to_string(),
-            None => String::new(),
-        },
-        esc(&t.title),
-        match base {
-            Some(Some(v)) => format!(", dashed line at {v}: the baseline"),
-            _ => String::new(),
-        },
+        "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{title} <span class=\"trend\">{caption}</span></figcaption>\n\
+         <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{label}\">\n",
     );
-    y_axis(&mut out, top, &y_of);
+    y_axis(&mut out, top, &y_of, words);
     x_axis(&mut out, t0, t1, span, &x_of);
     series(&mut out, s, &id, &x_of, &y_of);
     // Over the series, so a baseline at the series' own height still shows.
     if let Some(Some(v)) = base {
-        baseline_line(&mut out, y_of(f64::from(v)));
+        baseline_line(&mut out, y_of(f64::from(v)), &words.baseline);
     }
     out.push_str("</svg>\n</figure>\n");
     out
@@ -123,7 +156,7 @@ pub fn chart(
 
 /// The axes: on the Y axis 0, the middle and the top, with grid lines; both axis
 /// lines, and their titles.
-fn y_axis(out: &mut String, top: u32, y_of: &dyn Fn(f64) -> f64) {
+fn y_axis(out: &mut String, top: u32, y_of: &dyn Fn(f64) -> f64, words: &Axes) {
     let plot_h = H - TOP - BOTTOM;
     let plot_w = W - LEFT - RIGHT;
     let mut ticks = vec![0, top];
@@ -148,14 +181,16 @@ fn y_axis(out: &mut String, top: u32, y_of: &dyn Fn(f64) -> f64) {
     );
     let _ = writeln!(
         out,
-        "<text class=\"axis-title\" transform=\"translate(12 {:.1}) rotate(-90)\" text-anchor=\"middle\">Moderate+</text>",
-        TOP + plot_h / 2.0
+        "<text class=\"axis-title\" transform=\"translate(12 {:.1}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
+        TOP + plot_h / 2.0,
+        words.count
     );
     let _ = writeln!(
         out,
-        "<text class=\"axis-title\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">Date</text>",
+        "<text class=\"axis-title\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
         LEFT + plot_w / 2.0,
-        H - 6.0
+        H - 6.0,
+        words.date
     );
 }
 
@@ -214,7 +249,7 @@ fn x_axis(
 
 /// The baseline's count as a dashed line across the plot at height `y`, with its
 /// label at the right end: above the line, or below it when the line is at the top.
-fn baseline_line(out: &mut String, y: f64) {
+fn baseline_line(out: &mut String, y: f64, label: &str) {
     let label_y = if y - 5.0 < TOP + 9.0 {
         y + 13.0
     } else {
@@ -222,7 +257,7 @@ fn baseline_line(out: &mut String, y: f64) {
     };
     let _ = writeln!(
         out,
-        "<line class=\"baseline\" x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke-dasharray=\"6 4\"/><text class=\"baseline-label\" x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"end\">baseline</text>",
+        "<line class=\"baseline\" x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke-dasharray=\"6 4\"/><text class=\"baseline-label\" x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"end\">{label}</text>",
         W - RIGHT,
         W - RIGHT - 4.0
     );
