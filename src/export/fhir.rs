@@ -52,6 +52,7 @@ mod codes;
 mod flags;
 mod observations;
 mod response;
+mod words;
 mod write;
 
 pub use baseline::{BASELINE, BASELINE_MARKED_AT};
@@ -60,6 +61,7 @@ pub use codes::{CHANGE_SYSTEM, LEVEL_SYSTEM, alert_system, observation_system};
 pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
 pub use response::enabled_answers;
+use words::Words;
 pub use write::stable_uuid;
 use write::{Hashed, Json, query_value};
 
@@ -384,8 +386,8 @@ fn machine_name(id: &str) -> String {
     name
 }
 
-/// The bank as a Questionnaire.
-pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
+/// The bank as a Questionnaire, in the bank's language.
+fn questionnaire(bank: &Bank, layout: &Layout, words: &Words, warn: Warn<'_>) -> Value {
     let groups: Vec<Value> = bank
         .sections
         .iter()
@@ -403,7 +405,7 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
                 "item": items,
             })
         })
-        .chain(std::iter::once(alerts_group()))
+        .chain(std::iter::once(alerts_group(words)))
         .collect();
     json!({
         "resourceType": "Questionnaire",
@@ -414,9 +416,13 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
         "title": bank.title,
         "status": "active",
         "subjectType": ["Patient"],
-        "description": format!(
-            "Self-check about {}, asking about {}. {}",
-            bank.medication, bank.recall_period, bank.safety_notice
+        "description": words.say(
+            "fhir-description",
+            &[
+                ("medication", &bank.medication),
+                ("recall", &bank.recall_period),
+                ("notice", &bank.safety_notice),
+            ],
         ),
         "item": groups,
     })
@@ -426,24 +432,18 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
 /// and those shown and then retracted because an answer was changed (the answer in
 /// the response then says "no", so without this a positive suicide screen that was
 /// taken back would leave no trace). Filled by sidecheck, never asked.
-fn alerts_group() -> Value {
+fn alerts_group(words: &Words) -> Value {
     let item = |link: &str, text: &str| json!({"linkId": link, "text": text, "type": "string", "repeats": true, "readOnly": true});
     json!({
         "linkId": ALERTS_LINK,
-        "text": "Urgent alerts shown during the check-in",
+        "text": words.alerts,
         "type": "group",
         "item": [
-            item(STANDING_LINK, "Urgent alerts shown that still stand"),
-            item(RETRACTED_LINK, "Urgent alerts shown, then the answer was changed so they no longer hold"),
+            item(STANDING_LINK, &words.standing),
+            item(RETRACTED_LINK, &words.retracted),
         ],
     })
 }
-
-/// The subject of every resource about a check-in. sidecheck knows nobody's name or
-/// record number, so it is a description only; a clinic that imports the Bundle
-/// links it to its own patient.
-pub const SUBJECT: &str =
-    "The person who did the check-in (sidecheck keeps no name or other identifier)";
 
 /// What every check-in's resources share that depends only on the bank and the
 /// Bundle type: made once per export, so the texts and codings of the bank are
@@ -452,8 +452,11 @@ struct Prepared<'b> {
     bank: &'b Bank,
     layout: Layout,
     bundle: BundleKind,
-    /// `{"display":SUBJECT}`.
-    subject: String,
+    /// The words for people; its `subject` is that of every resource about a
+    /// check-in. sidecheck knows nobody's name or record number, so it is a
+    /// description only; a clinic that imports the Bundle links it to its own
+    /// patient.
+    words: Words,
     /// Per question, per option of its scale: its coding, with the ordinal value.
     codings: Vec<Vec<String>>,
     response: response::Parts,
@@ -473,13 +476,14 @@ impl<'b> Prepared<'b> {
                     .collect()
             })
             .collect();
+        let words = Words::new(bank);
         Prepared {
             bank,
             layout: Layout::of(bank),
             bundle,
-            subject: fragment(&json!({"display": SUBJECT})),
             response: response::Parts::new(bank),
-            observations: observations::Parts::new(bank, &codings),
+            observations: observations::Parts::new(bank, &codings, &words),
+            words,
             flags: flags::Parts::new(bank),
             codings,
         }
@@ -721,14 +725,15 @@ pub struct Fhir;
 impl Fhir {
     /// The Bundle's opening and its definitions: the Questionnaire and the code
     /// systems.
-    fn head(bank: &Bank, layout: &Layout, ctx: &mut Context<'_>) -> Result<(), Error> {
+    fn head(p: &Prepared<'_>, ctx: &mut Context<'_>) -> Result<(), Error> {
+        let bank = p.bank;
         let name = machine_name(&bank.id);
         let mut definitions = vec![Entry::canonical(
             "questionnaire",
-            questionnaire(bank, layout, ctx.warn),
+            questionnaire(bank, &p.layout, &p.words, ctx.warn),
         )];
         definitions.extend(
-            codes::code_systems(bank, &name)
+            codes::code_systems(bank, &name, &p.words)
                 .into_iter()
                 .map(|cs| Entry::canonical("codesystem", cs)),
         );
@@ -757,7 +762,7 @@ impl Exporter for Fhir {
     fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
         let bank = ctx.bank;
         let p = Prepared::new(bank, ctx.bundle);
-        Fhir::head(bank, &p.layout, ctx)?;
+        Fhir::head(&p, ctx)?;
         let Context {
             scan, out, warn, ..
         } = ctx;
@@ -769,7 +774,7 @@ impl Exporter for Fhir {
                 // and made with the Bundle's bank (`in_bundle`), known before
                 // anything points to it, without a pass of its own.
                 let held = b.in_period && in_bundle(bank, &b.bank);
-                Some(Compare::new(b, bank, held, response_url(b.id())))
+                Some(Compare::new(b, &p, held, response_url(b.id())))
             }
             None => None,
         };

@@ -20,7 +20,7 @@ use serde_json::json;
 
 use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, shift_coding};
 use super::write::Json;
-use super::{About, CHECK_IN_SYSTEM, fragment};
+use super::{About, CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
 use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
@@ -52,24 +52,24 @@ pub struct Compare<'a> {
 
 impl<'a> Compare<'a> {
     /// `in_bundle`: whether the Bundle holds the baseline check-in's response, whose
-    /// fullUrl is then `full_url`. `bank` is the Bundle's.
+    /// fullUrl is then `full_url`.
     pub fn new(
         baseline: &'a Baseline,
-        bank: &Bank,
+        p: &Prepared<'_>,
         in_bundle: bool,
         full_url: String,
     ) -> Compare<'a> {
-        let display = format!("The baseline check-in {}", baseline.id());
+        let id = [("id", baseline.id())];
         let derived_from = if in_bundle {
-            json!({"reference": full_url, "display": display})
+            json!({"reference": full_url, "display": p.words.say("fhir-baseline-ref", &id)})
         } else {
             json!({
                 "type": "QuestionnaireResponse",
                 "identifier": {"system": CHECK_IN_SYSTEM, "value": baseline.id()},
-                "display": format!("{display} (not in this Bundle)"),
+                "display": p.words.say("fhir-baseline-ref-absent", &id),
             })
         };
-        let system = observation_system(bank);
+        let system = observation_system(p.bank);
         let code = |code: &str, display: &str| {
             fragment(&json!({"coding": [{"system": system, "code": code, "display": display}]}))
         };

@@ -19,6 +19,7 @@
 
 use serde_json::{Value, json};
 
+use super::words::Words;
 use crate::bank::{Bank, Level};
 use crate::grades::SectionGrades;
 use crate::report::Shift;
@@ -228,7 +229,7 @@ fn concept(code: &str, display: &str, definition: &str) -> Value {
 
 /// The bank's observation codes: its scored questions, its scored sections and the
 /// numbers counted.
-fn observation_codes(bank: &Bank, name: &str) -> Value {
+fn observation_codes(bank: &Bank, name: &str, words: &Words) -> Value {
     let mut concepts: Vec<Value> = bank
         .questions
         .iter()
@@ -238,7 +239,7 @@ fn observation_codes(bank: &Bank, name: &str) -> Value {
     concepts.extend(bank.sections.iter().filter(|s| s.scored).map(|s| {
         concept(
             &section_code(&s.id),
-            &format!("{}: section findings", s.title),
+            &words.section_display(&s.title),
             "A section's numbers in one check-in, as components; nothing is added up.",
         )
     }));
@@ -336,9 +337,9 @@ fn change_codes() -> Value {
 /// Every code system of the Bundle's own codes (not the scales of the answers,
 /// which the Questionnaire's options list). `name` is the Questionnaire's machine
 /// name, which theirs start with.
-pub fn code_systems(bank: &Bank, name: &str) -> Vec<Value> {
+pub fn code_systems(bank: &Bank, name: &str, words: &Words) -> Vec<Value> {
     vec![
-        observation_codes(bank, name),
+        observation_codes(bank, name, words),
         alert_codes(bank, name),
         level_codes(),
         change_codes(),

@@ -17,6 +17,7 @@ use serde_json::json;
 use super::codes::{
     RETRACTED_ALERTS, URGENT_FINDINGS, observation_system, section_code, section_numbers,
 };
+use super::words::Words;
 use super::write::Json;
 use super::{About, Identified, Started, fragment};
 use crate::bank::{Bank, Kind};
@@ -44,11 +45,6 @@ pub struct Parts {
     urgent: String,
 }
 
-/// The display of a section's Observation.
-fn section_display(title: &str) -> String {
-    format!("{title}: section findings")
-}
-
 /// An Observation's `code`: one coding in the bank's observation system.
 fn code(bank: &Bank, code: &str, display: &str) -> String {
     fragment(
@@ -58,7 +54,7 @@ fn code(bank: &Bank, code: &str, display: &str) -> String {
 
 impl Parts {
     /// `codings`: per question, per option, its coding ([`super::Prepared`]).
-    pub fn new(bank: &Bank, codings: &[Vec<String>]) -> Parts {
+    pub fn new(bank: &Bank, codings: &[Vec<String>], words: &Words) -> Parts {
         Parts {
             system: fragment(&json!(observation_system(bank))),
             category: fragment(
@@ -89,7 +85,7 @@ impl Parts {
             sections: bank
                 .sections
                 .iter()
-                .map(|s| code(bank, &section_code(&s.id), &section_display(&s.title)))
+                .map(|s| code(bank, &section_code(&s.id), &words.section_display(&s.title)))
                 .collect(),
             urgent: code(bank, URGENT_FINDINGS, "Urgent findings"),
         }
@@ -152,7 +148,7 @@ fn open(j: &mut Json, about: &About<'_>, id: &Identified<'_>, code: &str) {
     j.raw(",\"code\":");
     j.raw(code);
     j.raw(",\"subject\":");
-    j.raw(&about.p.subject);
+    j.raw(&about.p.words.subject);
     j.raw(",\"effectiveDateTime\":");
     j.raw(&about.ended);
     j.raw(",\"derivedFrom\":[{\"reference\":");
@@ -221,9 +217,7 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
 fn stopped_note(j: &mut Json, about: &About<'_>) {
     if let Some(words) = about.grades.stopped_words(about.record.status) {
         j.raw(",\"note\":[{\"text\":");
-        j.str(&format!(
-            "The check-in was {words}; these numbers count only the answers given."
-        ));
+        j.str(&about.p.words.say("fhir-stopped-note", &[("words", &words)]));
         j.raw("}]");
     }
 }
@@ -257,7 +251,7 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         Some(s) => &p.observations.sections[s],
         None => {
             // Not a section of this bank: its id stands for its title.
-            unknown = code(bank, &section, &section_display(&g.section));
+            unknown = code(bank, &section, &p.words.section_display(&g.section));
             &unknown
         }
     };
