@@ -249,6 +249,10 @@ import-empty-id = its id is empty
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)
+# Warnings on the terminal, in the language in use.
+fhir-condition-not-written = the condition of question "{ $question }" ({ $condition }) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it
+fhir-other-bank = { $count } check-in(s) made with the question bank "{ $bank }" were left out; export them with --bank FILE for that bank
+fhir-unknown-answers = { $count } answer(s) to questions that bank { $bank } { $version } does not have were left out
 fhir-subject = The person who did the check-in (sidecheck keeps no name or other identifier)
 fhir-author = sidecheck, a self-check program: an automatic alert shown to the person
 fhir-description = Self-check about { $medication }, asking about { $recall }. { $notice }

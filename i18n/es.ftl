@@ -247,6 +247,10 @@ import-empty-id = su id está vacío
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)
+# Warnings on the terminal, in the language in use.
+fhir-condition-not-written = la condición de la pregunta "{ $question }" ({ $condition }) no se puede escribir como enableWhen de FHIR; el Questionnaire muestra esa pregunta sin ella
+fhir-other-bank = se dejaron fuera { $count } control(es) hechos con el banco de preguntas "{ $bank }"; para exportarlos, use --bank ARCHIVO con ese banco
+fhir-unknown-answers = se dejaron fuera { $count } respuesta(s) a preguntas que el banco { $bank } { $version } no tiene
 fhir-subject = La persona que hizo el control (sidecheck no guarda su nombre ni ningún otro dato que la identifique)
 fhir-author = sidecheck, un programa de autocontrol: una alerta automática que se le mostró a la persona
 fhir-description = Autocontrol sobre { $medication }, que pregunta por { $recall }. { $notice }

@@ -42,6 +42,7 @@ use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades};
+use crate::i18n;
 use crate::output::{compact, io};
 use crate::record::{AnswerRecord, BankRef, CheckIn};
 use crate::store::Warn;
@@ -307,9 +308,9 @@ fn add_enable_when(
         return true;
     };
     let Some((tests, join)) = enable_when(bank, c) else {
-        warn(format!(
-            "the condition of question \"{}\" ({c}) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it",
-            q.id
+        warn(i18n::t_args(
+            "fhir-condition-not-written",
+            &[("question", &q.id), ("condition", &c.to_string())],
         ));
         return false;
     };
@@ -809,14 +810,19 @@ impl Exporter for Fhir {
         wrote?;
         io(out.write_all(b"\n]}\n"))?;
         for (id, n) in other_banks {
-            warn(format!(
-                "{n} check-in(s) made with the question bank \"{id}\" were left out; export them with --bank FILE for that bank"
+            warn(i18n::t_args(
+                "fhir-other-bank",
+                &[("count", &n.to_string()), ("bank", &id)],
             ));
         }
         if unknown_answers > 0 {
-            warn(format!(
-                "{unknown_answers} answer(s) to questions that bank {} {} does not have were left out",
-                bank.id, bank.version
+            warn(i18n::t_args(
+                "fhir-unknown-answers",
+                &[
+                    ("count", &unknown_answers.to_string()),
+                    ("bank", &bank.id),
+                    ("version", &bank.version),
+                ],
             ));
         }
         Ok(written)

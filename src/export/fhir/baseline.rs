@@ -18,7 +18,10 @@
 
 use serde_json::json;
 
-use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, shift_coding};
+use super::codes::{
+    BASELINE_CHANGE, BASELINE_CHANGE_DISPLAY, BASELINE_VALUE, BASELINE_VALUE_DISPLAY, SHIFTS,
+    observation_system, shift_coding,
+};
 use super::write::Json;
 use super::{About, CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
@@ -76,8 +79,8 @@ impl<'a> Compare<'a> {
         Compare {
             baseline,
             derived_from: fragment(&derived_from),
-            before_code: code(BASELINE_VALUE, "At the baseline"),
-            change_code: code(BASELINE_CHANGE, "Change since the baseline"),
+            before_code: code(BASELINE_VALUE, BASELINE_VALUE_DISPLAY),
+            change_code: code(BASELINE_CHANGE, BASELINE_CHANGE_DISPLAY),
             not_asked: fragment(
                 &json!({"coding": [{"system": DATA_ABSENT, "code": "not-asked", "display": "Not Asked"}]}),
             ),

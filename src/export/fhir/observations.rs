@@ -15,7 +15,8 @@
 use serde_json::json;
 
 use super::codes::{
-    RETRACTED_ALERTS, URGENT_FINDINGS, observation_system, section_code, section_numbers,
+    RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY,
+    observation_system, section_code, section_numbers,
 };
 use super::words::Words;
 use super::write::Json;
@@ -87,7 +88,7 @@ impl Parts {
                 .iter()
                 .map(|s| code(bank, &section_code(&s.id), &words.section_display(&s.title)))
                 .collect(),
-            urgent: code(bank, URGENT_FINDINGS, "Urgent findings"),
+            urgent: code(bank, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY),
         }
     }
 }
@@ -283,7 +284,7 @@ fn urgent_findings(j: &mut Json, about: &About<'_>) {
         j,
         about,
         RETRACTED_ALERTS,
-        "Urgent alerts retracted",
+        RETRACTED_ALERTS_DISPLAY,
         retracted,
     );
     j.raw("]");
