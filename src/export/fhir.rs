@@ -460,6 +460,8 @@ struct Prepared<'b> {
     words: Words,
     /// Per question, per option of its scale: its coding, with the ordinal value.
     codings: Vec<Vec<String>>,
+    /// Per question: its scale's options, found by name once.
+    options: Vec<&'b [Choice]>,
     response: response::Parts,
     observations: observations::Parts,
     flags: flags::Parts,
@@ -479,6 +481,7 @@ impl<'b> Prepared<'b> {
             .collect();
         let words = Words::new(bank);
         Prepared {
+            options: bank.questions.iter().map(|q| bank.options(q)).collect(),
             bank,
             layout: Layout::of(bank),
             bundle,
@@ -492,8 +495,7 @@ impl<'b> Prepared<'b> {
 
     /// The index of the option `id` of question `i`'s scale.
     fn option(&self, i: usize, id: &str) -> Option<usize> {
-        let q = &self.bank.questions[i];
-        self.bank.options(q).iter().position(|o| o.id == id)
+        self.options[i].iter().position(|o| o.id == id)
     }
 }
 
@@ -543,6 +545,9 @@ struct Identified<'s> {
 struct Started {
     hashed: Hashed,
     search: String,
+    /// Their identifiers' value up to that part: a JSON string's opening quote
+    /// and escaped contents.
+    value: String,
 }
 
 impl<'s> Identified<'s> {
@@ -564,10 +569,13 @@ impl<'s> Identified<'s> {
             [self.system, "|"].into_iter().chain(shared.iter().copied()),
         );
         // The search as the query writes it, without the quotes around it.
-        let quoted = String::from_utf8(j.buf).unwrap_or_default();
+        let quoted = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
+        j.raw("\"");
+        shared.iter().for_each(|p| j.contents(p));
         Started {
             hashed: Hashed::of(key),
             search: quoted.trim_matches('"').to_string(),
+            value: String::from_utf8(j.buf).unwrap_or_default(),
         }
     }
 
@@ -589,7 +597,14 @@ impl<'s> Identified<'s> {
         j.raw(",\"identifier\":[{\"system\":");
         j.lit(self.system);
         j.raw(",\"value\":");
-        j.joined(self.value);
+        match self.last() {
+            Some((started, last)) => {
+                j.raw(&started.value);
+                j.contents(last);
+                j.raw("\"");
+            }
+            None => j.joined(self.value),
+        }
         j.raw("}]");
     }
 

@@ -16,6 +16,8 @@
 //! server may change without a new version of the resource, while being the
 //! baseline is what the response means to every Observation compared with it.
 
+use std::cell::RefCell;
+
 use serde_json::json;
 
 use super::codes::{
@@ -51,6 +53,9 @@ pub struct Compare<'a> {
     not_asked: String,
     /// Each change's coding.
     shifts: Vec<(Shift, String)>,
+    /// The snapshot of the check-in compared last, remade for the next one rather
+    /// than made anew for each.
+    now: RefCell<Option<Snapshot>>,
 }
 
 impl<'a> Compare<'a> {
@@ -88,6 +93,7 @@ impl<'a> Compare<'a> {
                 .into_iter()
                 .map(|s| (s, fragment(&shift_coding(s))))
                 .collect(),
+            now: RefCell::default(),
         }
     }
 
@@ -114,8 +120,15 @@ impl<'a> Compare<'a> {
         if r.status != Status::Completed {
             return None;
         }
-        let now = Snapshot::with_basis(r, basis);
-        let now = compared(self.baseline, Some(&now)).ok()?;
+        let mut kept = self.now.borrow_mut();
+        let now = match kept.as_mut() {
+            Some(s) => {
+                s.remake(r, basis);
+                s
+            }
+            None => kept.insert(Snapshot::with_basis(r, basis)),
+        };
+        let now = compared(self.baseline, Some(now)).ok()?;
         Some(Since {
             compare: self,
             changes: changes(&self.baseline.snapshot, now, Some(bank)),

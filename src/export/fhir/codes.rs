@@ -159,7 +159,7 @@ const NUMBERS: [Number; 6] = [
 
 /// A section's numbers with their values, as both the response's extension and the
 /// section's Observation write them (the highest grade only when there is one).
-pub fn section_numbers(g: &SectionGrades) -> Vec<(&'static Number, i64)> {
+pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (&'static Number, i64)> {
     let values = [
         Some(g.graded),
         Some(g.moderate_or_worse),
@@ -172,7 +172,6 @@ pub fn section_numbers(g: &SectionGrades) -> Vec<(&'static Number, i64)> {
         .iter()
         .zip(values)
         .filter_map(|(n, v)| v.map(|v| (n, i64::from(v))))
-        .collect()
 }
 
 /// The code system of a bank's symptoms, sections and numbers.

@@ -260,7 +260,7 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
     let id = of_check_in(about, &value);
     open(j, about, &id, code_json);
     j.raw("],\"component\":[");
-    for (k, (n, v)) in section_numbers(g).into_iter().enumerate() {
+    for (k, (n, v)) in section_numbers(g).enumerate() {
         if k > 0 {
             j.raw(",");
         }

@@ -27,7 +27,24 @@ impl Json {
 
     /// A string value, quoted and escaped as serde_json escapes it.
     pub fn str(&mut self, s: &str) {
+        self.raw("\"");
+        self.contents(s);
+        self.raw("\"");
+    }
+
+    /// A string value's contents, escaped as serde_json escapes them, without
+    /// the quotes: for a value written in parts.
+    pub fn contents(&mut self, s: &str) {
+        // Most texts need no escape and are copied whole; the rest go through
+        // serde_json itself, so its escapes are the ones written.
+        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            self.raw(s);
+            return;
+        }
+        let start = self.buf.len();
         self.value(s);
+        self.buf.pop();
+        self.buf.remove(start);
     }
 
     /// A constant string value: one of this module's callers' own, which needs no
