@@ -523,6 +523,9 @@ struct About<'a> {
     since: Option<Since<'a>>,
     /// What its Observations' keys and searches begin with.
     observations: Started,
+    /// When it was stopped: the note its numbers' Observations carry
+    /// ([`observations::stopped_note`]), made once.
+    stopped_note: Option<String>,
 }
 
 /// A resource known by one identifier (`system`, and `value`'s parts joined),
@@ -710,7 +713,7 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
     // The alert basis once, for the grades, the Flags and the change since the
     // baseline.
     let Graded { basis, grades } = Graded::of(r, Some(p.bank));
-    let about = About {
+    let mut about = About {
         p,
         record: r,
         grades: &grades,
@@ -720,7 +723,9 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
         ended: write::string(&rfc3339(&r.ended_at)),
         since: compare.and_then(|c| c.since(r, p.bank, &basis)),
         observations: observations::started(&r.id),
+        stopped_note: None,
     };
+    about.stopped_note = observations::stopped_note(&about);
     // Known before the Flags, which point to some of them.
     let symptoms = observations::symptoms(&about);
     response::write(j, &about, compare);

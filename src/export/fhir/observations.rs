@@ -19,7 +19,7 @@ use super::codes::{
     observation_system, section_code, section_numbers,
 };
 use super::words::Words;
-use super::write::Json;
+use super::write::{self, Json};
 use super::{About, Identified, Started, fragment};
 use crate::bank::{Bank, Kind};
 use crate::grades::{SectionGrades, grade, yes_sign};
@@ -214,12 +214,18 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     id.close(j, p.bundle);
 }
 
-/// For a stopped check-in: a note that its numbers count only what was answered.
-fn stopped_note(j: &mut Json, about: &About<'_>) {
-    if let Some(words) = about.grades.stopped_words(about.record.status) {
-        j.raw(",\"note\":[{\"text\":");
-        j.str(&about.p.words.say("fhir-stopped-note", &[("words", &words)]));
-        j.raw("}]");
+/// For a stopped check-in: the `note` that its numbers count only what was
+/// answered, after a comma, which each of its section and urgent-findings
+/// Observations has.
+pub fn stopped_note(about: &About<'_>) -> Option<String> {
+    let words = about.grades.stopped_words(about.record.status)?;
+    let text = about.p.words.say("fhir-stopped-note", &[("words", &words)]);
+    Some(format!(",\"note\":[{{\"text\":{}}}]", write::string(&text)))
+}
+
+fn stopped_note_of(j: &mut Json, about: &About<'_>) {
+    if let Some(note) = &about.stopped_note {
+        j.raw(note);
     }
 }
 
@@ -267,7 +273,7 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         component(j, about, n.code, n.display, v);
     }
     j.raw("]");
-    stopped_note(j, about);
+    stopped_note_of(j, about);
     id.close(j, p.bundle);
 }
 
@@ -288,6 +294,6 @@ fn urgent_findings(j: &mut Json, about: &About<'_>) {
         retracted,
     );
     j.raw("]");
-    stopped_note(j, about);
+    stopped_note_of(j, about);
     id.close(j, about.p.bundle);
 }
