@@ -361,6 +361,28 @@ html-chart-baseline-label = baseline
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)
+# Warnings on the terminal, in the language in use.
+fhir-condition-not-written = the condition of question "{ $question }" ({ $condition }) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it
+fhir-other-bank = { $count } check-in(s) made with the question bank "{ $bank }" were left out; export them with --bank FILE for that bank
+fhir-unknown-answers = { $count } answer(s) to questions that bank { $bank } { $version } does not have were left out
+fhir-subject = The person who did the check-in (sidecheck keeps no name or other identifier)
+fhir-author = sidecheck, a self-check program: an automatic alert shown to the person
+fhir-description = Self-check about { $medication }, asking about { $recall }. { $notice }
+fhir-alerts-group = Urgent alerts shown during the check-in
+fhir-alerts-standing = Urgent alerts shown that still stand
+fhir-alerts-retracted = Urgent alerts shown, then the answer was changed so they no longer hold
+# One urgent alert shown, as the response's alerts group lists it; $level is its code.
+fhir-alert-line = { $title } ({ $level }, question { $question })
+fhir-alert-shown-at = ; shown at { $time }
+# $shown and $changed are fhir-at, or empty when the time is not known.
+fhir-alert-retracted = ; shown{ $shown }, then the answer was changed{ $changed }
+fhir-at = {" "}at { $time }
+fhir-flag-region = Numbers shown for region { $region }.
+fhir-flag-retracted = Retracted: { $words }. { $text }
+fhir-stopped-note = The check-in was { $words }; these numbers count only the answers given.
+fhir-section-display = { $title }: section findings
+fhir-baseline-ref = The baseline check-in { $id }
+fhir-baseline-ref-absent = The baseline check-in { $id } (not in this Bundle)
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)

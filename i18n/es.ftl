@@ -359,6 +359,28 @@ html-chart-baseline-label = punto de partida
 # (end of JSON and HTML)
 
 ## The FHIR export (src/export/fhir*)
+# Warnings on the terminal, in the language in use.
+fhir-condition-not-written = la condición de la pregunta "{ $question }" ({ $condition }) no se puede escribir como enableWhen de FHIR; el Questionnaire muestra esa pregunta sin ella
+fhir-other-bank = se dejaron fuera { $count } control(es) hechos con el banco de preguntas "{ $bank }"; para exportarlos, use --bank ARCHIVO con ese banco
+fhir-unknown-answers = se dejaron fuera { $count } respuesta(s) a preguntas que el banco { $bank } { $version } no tiene
+fhir-subject = La persona que hizo el control (sidecheck no guarda su nombre ni ningún otro dato que la identifique)
+fhir-author = sidecheck, un programa de autocontrol: una alerta automática que se le mostró a la persona
+fhir-description = Autocontrol sobre { $medication }, que pregunta por { $recall }. { $notice }
+fhir-alerts-group = Alertas urgentes que se mostraron durante el control
+fhir-alerts-standing = Alertas urgentes que se mostraron y todavía valen
+fhir-alerts-retracted = Alertas urgentes que se mostraron y luego dejaron de valer porque se cambió la respuesta
+# One urgent alert shown, as the response's alerts group lists it; $level is its code.
+fhir-alert-line = { $title } ({ $level }, pregunta { $question })
+fhir-alert-shown-at = ; se mostró el { $time }
+# $shown and $changed are fhir-at, or empty when the time is not known.
+fhir-alert-retracted = ; se mostró{ $shown } y luego se cambió la respuesta{ $changed }
+fhir-at = {" "}el { $time }
+fhir-flag-region = Números que se mostraron para la región { $region }.
+fhir-flag-retracted = Retirada: { $words }. { $text }
+fhir-stopped-note = El control quedó { $words }; estos números cuentan solo las respuestas que se dieron.
+fhir-section-display = { $title }: resultados de la sección
+fhir-baseline-ref = El control de punto de partida { $id }
+fhir-baseline-ref-absent = El control de punto de partida { $id } (no está en este Bundle)
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)

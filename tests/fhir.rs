@@ -491,3 +491,148 @@ fn the_same_check_in_gives_the_same_full_urls_in_every_export() {
     assert_eq!(urls(&first), urls(&again));
     assert!(fhir_resources(&first, "Flag").len() >= 4);
 }
+
+/// The bank in a language, as its file has it.
+fn bank_file(lang: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("questions/baclofen.{lang}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("the bank")).expect("JSON")
+}
+
+/// Every text of the Questionnaire's question items, by linkId.
+fn item_texts(q: &Value) -> HashMap<String, String> {
+    let mut items = Vec::new();
+    question_items(&q["item"], &mut items);
+    items
+        .iter()
+        .map(|i| {
+            let text = i["text"].as_str().expect("text").to_string();
+            (i["linkId"].as_str().expect("linkId").to_string(), text)
+        })
+        .collect()
+}
+
+/// One urgent check-in answered in English and one in Spanish, exported in both
+/// languages.
+fn in_both_languages(env: &Env) -> (Value, Value) {
+    let en = check_saved(env, &urgent_answers());
+    env.check(&urgent_answers(), &["--lang", "es"]).code(0);
+    let es = env.records().pop().expect("the Spanish check-in");
+    assert_eq!(
+        (&en["bank"]["language"], &es["bank"]["language"]),
+        (&json!("en"), &json!("es"))
+    );
+    (en, es)
+}
+
+#[test]
+fn each_response_says_the_language_it_was_answered_in_and_the_questionnaire_its_own() {
+    let env = Env::new();
+    let (en, es) = in_both_languages(&env);
+    for (export, lang) in [("en", "en"), ("es", "es")] {
+        let b = bundle(&env, &["--lang", export]);
+        assert_whole(&b);
+        let q = fhir_resources(&b, "Questionnaire")[0];
+        assert_eq!(q["language"], lang);
+        // Answers are saved by id: both check-ins are in either Bundle, each
+        // saying the language it was answered in.
+        assert_eq!(fhir_response(&b, &en["id"])["language"], "en");
+        assert_eq!(fhir_response(&b, &es["id"])["language"], "es");
+        // The question texts are the export bank's.
+        let bank = bank_file(lang);
+        let texts = item_texts(q);
+        for question in bank["questions"].as_array().expect("questions") {
+            let id = question["id"].as_str().expect("id");
+            assert_eq!(texts[id], question["text"].as_str().expect("text"), "{id}");
+        }
+    }
+}
+
+#[test]
+fn a_spanish_export_s_words_for_people_are_spanish_and_standard_displays_stay() {
+    let env = Env::new();
+    let (en, _) = in_both_languages(&env);
+    let b = bundle(&env, &["--lang", "es"]);
+    let text = b.to_string();
+    for english in [
+        "The person who did the check-in",
+        "Urgent alerts shown during",
+        "Urgent alerts shown that still stand",
+        "Numbers shown for region",
+        "section findings",
+        "sidecheck, a self-check program",
+        "Self-check about",
+    ] {
+        assert!(!text.contains(english), "{english:?} in the Spanish Bundle");
+    }
+    let qr = fhir_response(&b, &en["id"]);
+    assert!(
+        qr["subject"]["display"]
+            .as_str()
+            .expect("subject")
+            .starts_with("La persona que hizo el control"),
+        "{}",
+        qr["subject"]
+    );
+    let alerts = qr["item"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["linkId"] == "sidecheck-alerts")
+        .expect("the alerts group");
+    assert_eq!(
+        alerts["text"],
+        "Alertas urgentes que se mostraron durante el control"
+    );
+    let flag = of_check_in(&b, "Flag", &en["id"])
+        .into_iter()
+        .find(|f| f["code"]["coding"][0]["code"] == "alcohol_with_breathing")
+        .expect("the breathing emergency");
+    let said = flag["code"]["text"].as_str().expect("text");
+    assert!(said.starts_with("EMERGENCIA: PIDA AYUDA AHORA."), "{said}");
+    assert!(
+        said.ends_with("Números que se mostraron para la región US."),
+        "{said}"
+    );
+    // A scale answer's display is the Spanish bank's label.
+    let es_bank = bank_file("es");
+    let moderate = es_bank["scales"]["severity"]
+        .as_array()
+        .expect("severity")
+        .iter()
+        .find(|o| o["id"] == "moderate")
+        .expect("moderate");
+    let drowsiness = observation(&b, &en["id"], "drowsiness");
+    assert_eq!(
+        drowsiness["valueCodeableConcept"]["text"],
+        moderate["label"]
+    );
+    // HL7's displays of its own codes stay as HL7 has them.
+    assert_eq!(drowsiness["category"][0]["coding"][0]["display"], "Survey");
+}
+
+#[test]
+fn an_english_export_keeps_its_words() {
+    let env = Env::new();
+    let (en, es) = in_both_languages(&env);
+    let b = bundle(&env, &["--lang", "en"]);
+    for r in [&en, &es] {
+        let qr = fhir_response(&b, &r["id"]);
+        assert_eq!(
+            qr["subject"]["display"],
+            "The person who did the check-in (sidecheck keeps no name or other identifier)"
+        );
+        let flag = of_check_in(&b, "Flag", &r["id"])[0];
+        let said = flag["code"]["text"].as_str().expect("text");
+        assert!(said.ends_with("Numbers shown for region US."), "{said}");
+    }
+    let q = fhir_resources(&b, "Questionnaire")[0];
+    assert!(
+        q["description"]
+            .as_str()
+            .expect("description")
+            .starts_with("Self-check about baclofen"),
+        "{}",
+        q["description"]
+    );
+}

@@ -42,6 +42,7 @@ use crate::bank::{Bank, Choice, Condition, Kind, Question};
 use crate::cli::BundleKind;
 use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades};
+use crate::i18n;
 use crate::output::{compact, io};
 use crate::record::{AnswerRecord, BankRef, CheckIn};
 use crate::store::Warn;
@@ -52,6 +53,7 @@ mod codes;
 mod flags;
 mod observations;
 mod response;
+mod words;
 mod write;
 
 pub use baseline::{BASELINE, BASELINE_MARKED_AT};
@@ -60,6 +62,7 @@ pub use codes::{CHANGE_SYSTEM, LEVEL_SYSTEM, alert_system, observation_system};
 pub use flags::{ALERT_ANSWER, ALERT_QUESTION, FLAG_IDS};
 pub use observations::OBSERVATION_IDS;
 pub use response::enabled_answers;
+use words::Words;
 pub use write::stable_uuid;
 use write::{Hashed, Json, query_value};
 
@@ -305,9 +308,9 @@ fn add_enable_when(
         return true;
     };
     let Some((tests, join)) = enable_when(bank, c) else {
-        warn(format!(
-            "the condition of question \"{}\" ({c}) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it",
-            q.id
+        warn(i18n::t_args(
+            "fhir-condition-not-written",
+            &[("question", &q.id), ("condition", &c.to_string())],
         ));
         return false;
     };
@@ -384,8 +387,8 @@ fn machine_name(id: &str) -> String {
     name
 }
 
-/// The bank as a Questionnaire.
-pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
+/// The bank as a Questionnaire, in the bank's language.
+fn questionnaire(bank: &Bank, layout: &Layout, words: &Words, warn: Warn<'_>) -> Value {
     let groups: Vec<Value> = bank
         .sections
         .iter()
@@ -403,7 +406,7 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
                 "item": items,
             })
         })
-        .chain(std::iter::once(alerts_group()))
+        .chain(std::iter::once(alerts_group(words)))
         .collect();
     json!({
         "resourceType": "Questionnaire",
@@ -414,9 +417,13 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
         "title": bank.title,
         "status": "active",
         "subjectType": ["Patient"],
-        "description": format!(
-            "Self-check about {}, asking about {}. {}",
-            bank.medication, bank.recall_period, bank.safety_notice
+        "description": words.say(
+            "fhir-description",
+            &[
+                ("medication", &bank.medication),
+                ("recall", &bank.recall_period),
+                ("notice", &bank.safety_notice),
+            ],
         ),
         "item": groups,
     })
@@ -426,24 +433,18 @@ pub fn questionnaire(bank: &Bank, layout: &Layout, warn: Warn<'_>) -> Value {
 /// and those shown and then retracted because an answer was changed (the answer in
 /// the response then says "no", so without this a positive suicide screen that was
 /// taken back would leave no trace). Filled by sidecheck, never asked.
-fn alerts_group() -> Value {
+fn alerts_group(words: &Words) -> Value {
     let item = |link: &str, text: &str| json!({"linkId": link, "text": text, "type": "string", "repeats": true, "readOnly": true});
     json!({
         "linkId": ALERTS_LINK,
-        "text": "Urgent alerts shown during the check-in",
+        "text": words.alerts,
         "type": "group",
         "item": [
-            item(STANDING_LINK, "Urgent alerts shown that still stand"),
-            item(RETRACTED_LINK, "Urgent alerts shown, then the answer was changed so they no longer hold"),
+            item(STANDING_LINK, &words.standing),
+            item(RETRACTED_LINK, &words.retracted),
         ],
     })
 }
-
-/// The subject of every resource about a check-in. sidecheck knows nobody's name or
-/// record number, so it is a description only; a clinic that imports the Bundle
-/// links it to its own patient.
-pub const SUBJECT: &str =
-    "The person who did the check-in (sidecheck keeps no name or other identifier)";
 
 /// What every check-in's resources share that depends only on the bank and the
 /// Bundle type: made once per export, so the texts and codings of the bank are
@@ -452,10 +453,15 @@ struct Prepared<'b> {
     bank: &'b Bank,
     layout: Layout,
     bundle: BundleKind,
-    /// `{"display":SUBJECT}`.
-    subject: String,
+    /// The words for people; its `subject` is that of every resource about a
+    /// check-in. sidecheck knows nobody's name or record number, so it is a
+    /// description only; a clinic that imports the Bundle links it to its own
+    /// patient.
+    words: Words,
     /// Per question, per option of its scale: its coding, with the ordinal value.
     codings: Vec<Vec<String>>,
+    /// Per question: its scale's options, found by name once.
+    options: Vec<&'b [Choice]>,
     response: response::Parts,
     observations: observations::Parts,
     flags: flags::Parts,
@@ -473,13 +479,15 @@ impl<'b> Prepared<'b> {
                     .collect()
             })
             .collect();
+        let words = Words::new(bank);
         Prepared {
+            options: bank.questions.iter().map(|q| bank.options(q)).collect(),
             bank,
             layout: Layout::of(bank),
             bundle,
-            subject: fragment(&json!({"display": SUBJECT})),
             response: response::Parts::new(bank),
-            observations: observations::Parts::new(bank, &codings),
+            observations: observations::Parts::new(bank, &codings, &words),
+            words,
             flags: flags::Parts::new(bank),
             codings,
         }
@@ -487,8 +495,7 @@ impl<'b> Prepared<'b> {
 
     /// The index of the option `id` of question `i`'s scale.
     fn option(&self, i: usize, id: &str) -> Option<usize> {
-        let q = &self.bank.questions[i];
-        self.bank.options(q).iter().position(|o| o.id == id)
+        self.options[i].iter().position(|o| o.id == id)
     }
 }
 
@@ -516,6 +523,9 @@ struct About<'a> {
     since: Option<Since<'a>>,
     /// What its Observations' keys and searches begin with.
     observations: Started,
+    /// When it was stopped: the note its numbers' Observations carry
+    /// ([`observations::stopped_note`]), made once.
+    stopped_note: Option<String>,
 }
 
 /// A resource known by one identifier (`system`, and `value`'s parts joined),
@@ -538,6 +548,9 @@ struct Identified<'s> {
 struct Started {
     hashed: Hashed,
     search: String,
+    /// Their identifiers' value up to that part: a JSON string's opening quote
+    /// and escaped contents.
+    value: String,
 }
 
 impl<'s> Identified<'s> {
@@ -559,10 +572,13 @@ impl<'s> Identified<'s> {
             [self.system, "|"].into_iter().chain(shared.iter().copied()),
         );
         // The search as the query writes it, without the quotes around it.
-        let quoted = String::from_utf8(j.buf).unwrap_or_default();
+        let quoted = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
+        j.raw("\"");
+        shared.iter().for_each(|p| j.contents(p));
         Started {
             hashed: Hashed::of(key),
             search: quoted.trim_matches('"').to_string(),
+            value: String::from_utf8(j.buf).unwrap_or_default(),
         }
     }
 
@@ -584,7 +600,14 @@ impl<'s> Identified<'s> {
         j.raw(",\"identifier\":[{\"system\":");
         j.lit(self.system);
         j.raw(",\"value\":");
-        j.joined(self.value);
+        match self.last() {
+            Some((started, last)) => {
+                j.raw(&started.value);
+                j.contents(last);
+                j.raw("\"");
+            }
+            None => j.joined(self.value),
+        }
         j.raw("}]");
     }
 
@@ -690,7 +713,7 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
     // The alert basis once, for the grades, the Flags and the change since the
     // baseline.
     let Graded { basis, grades } = Graded::of(r, Some(p.bank));
-    let about = About {
+    let mut about = About {
         p,
         record: r,
         grades: &grades,
@@ -700,7 +723,9 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
         ended: write::string(&rfc3339(&r.ended_at)),
         since: compare.and_then(|c| c.since(r, p.bank, &basis)),
         observations: observations::started(&r.id),
+        stopped_note: None,
     };
+    about.stopped_note = observations::stopped_note(&about);
     // Known before the Flags, which point to some of them.
     let symptoms = observations::symptoms(&about);
     response::write(j, &about, compare);
@@ -721,14 +746,15 @@ pub struct Fhir;
 impl Fhir {
     /// The Bundle's opening and its definitions: the Questionnaire and the code
     /// systems.
-    fn head(bank: &Bank, layout: &Layout, ctx: &mut Context<'_>) -> Result<(), Error> {
+    fn head(p: &Prepared<'_>, ctx: &mut Context<'_>) -> Result<(), Error> {
+        let bank = p.bank;
         let name = machine_name(&bank.id);
         let mut definitions = vec![Entry::canonical(
             "questionnaire",
-            questionnaire(bank, layout, ctx.warn),
+            questionnaire(bank, &p.layout, &p.words, ctx.warn),
         )];
         definitions.extend(
-            codes::code_systems(bank, &name)
+            codes::code_systems(bank, &name, &p.words)
                 .into_iter()
                 .map(|cs| Entry::canonical("codesystem", cs)),
         );
@@ -757,7 +783,7 @@ impl Exporter for Fhir {
     fn write(&self, ctx: &mut Context<'_>) -> Result<u64, Error> {
         let bank = ctx.bank;
         let p = Prepared::new(bank, ctx.bundle);
-        Fhir::head(bank, &p.layout, ctx)?;
+        Fhir::head(&p, ctx)?;
         let Context {
             scan, out, warn, ..
         } = ctx;
@@ -769,7 +795,7 @@ impl Exporter for Fhir {
                 // and made with the Bundle's bank (`in_bundle`), known before
                 // anything points to it, without a pass of its own.
                 let held = b.in_period && in_bundle(bank, &b.bank);
-                Some(Compare::new(b, bank, held, response_url(b.id())))
+                Some(Compare::new(b, &p, held, response_url(b.id())))
             }
             None => None,
         };
@@ -804,14 +830,19 @@ impl Exporter for Fhir {
         wrote?;
         io(out.write_all(b"\n]}\n"))?;
         for (id, n) in other_banks {
-            warn(format!(
-                "{n} check-in(s) made with the question bank \"{id}\" were left out; export them with --bank FILE for that bank"
+            warn(i18n::t_args(
+                "fhir-other-bank",
+                &[("count", &n.to_string()), ("bank", &id)],
             ));
         }
         if unknown_answers > 0 {
-            warn(format!(
-                "{unknown_answers} answer(s) to questions that bank {} {} does not have were left out",
-                bank.id, bank.version
+            warn(i18n::t_args(
+                "fhir-unknown-answers",
+                &[
+                    ("count", &unknown_answers.to_string()),
+                    ("bank", &bank.id),
+                    ("version", &bank.version),
+                ],
             ));
         }
         Ok(written)

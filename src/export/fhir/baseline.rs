@@ -16,11 +16,16 @@
 //! server may change without a new version of the resource, while being the
 //! baseline is what the response means to every Observation compared with it.
 
+use std::cell::RefCell;
+
 use serde_json::json;
 
-use super::codes::{BASELINE_CHANGE, BASELINE_VALUE, SHIFTS, observation_system, shift_coding};
+use super::codes::{
+    BASELINE_CHANGE, BASELINE_CHANGE_DISPLAY, BASELINE_VALUE, BASELINE_VALUE_DISPLAY, SHIFTS,
+    observation_system, shift_coding,
+};
 use super::write::Json;
-use super::{About, CHECK_IN_SYSTEM, fragment};
+use super::{About, CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
 use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
@@ -48,36 +53,39 @@ pub struct Compare<'a> {
     not_asked: String,
     /// Each change's coding.
     shifts: Vec<(Shift, String)>,
+    /// The snapshot of the check-in compared last, remade for the next one rather
+    /// than made anew for each.
+    now: RefCell<Option<Snapshot>>,
 }
 
 impl<'a> Compare<'a> {
     /// `in_bundle`: whether the Bundle holds the baseline check-in's response, whose
-    /// fullUrl is then `full_url`. `bank` is the Bundle's.
+    /// fullUrl is then `full_url`.
     pub fn new(
         baseline: &'a Baseline,
-        bank: &Bank,
+        p: &Prepared<'_>,
         in_bundle: bool,
         full_url: String,
     ) -> Compare<'a> {
-        let display = format!("The baseline check-in {}", baseline.id());
+        let id = [("id", baseline.id())];
         let derived_from = if in_bundle {
-            json!({"reference": full_url, "display": display})
+            json!({"reference": full_url, "display": p.words.say("fhir-baseline-ref", &id)})
         } else {
             json!({
                 "type": "QuestionnaireResponse",
                 "identifier": {"system": CHECK_IN_SYSTEM, "value": baseline.id()},
-                "display": format!("{display} (not in this Bundle)"),
+                "display": p.words.say("fhir-baseline-ref-absent", &id),
             })
         };
-        let system = observation_system(bank);
+        let system = observation_system(p.bank);
         let code = |code: &str, display: &str| {
             fragment(&json!({"coding": [{"system": system, "code": code, "display": display}]}))
         };
         Compare {
             baseline,
             derived_from: fragment(&derived_from),
-            before_code: code(BASELINE_VALUE, "At the baseline"),
-            change_code: code(BASELINE_CHANGE, "Change since the baseline"),
+            before_code: code(BASELINE_VALUE, BASELINE_VALUE_DISPLAY),
+            change_code: code(BASELINE_CHANGE, BASELINE_CHANGE_DISPLAY),
             not_asked: fragment(
                 &json!({"coding": [{"system": DATA_ABSENT, "code": "not-asked", "display": "Not Asked"}]}),
             ),
@@ -85,6 +93,7 @@ impl<'a> Compare<'a> {
                 .into_iter()
                 .map(|s| (s, fragment(&shift_coding(s))))
                 .collect(),
+            now: RefCell::default(),
         }
     }
 
@@ -111,8 +120,15 @@ impl<'a> Compare<'a> {
         if r.status != Status::Completed {
             return None;
         }
-        let now = Snapshot::with_basis(r, basis);
-        let now = compared(self.baseline, Some(&now)).ok()?;
+        let mut kept = self.now.borrow_mut();
+        let now = match kept.as_mut() {
+            Some(s) => {
+                s.remake(r, basis);
+                s
+            }
+            None => kept.insert(Snapshot::with_basis(r, basis)),
+        };
+        let now = compared(self.baseline, Some(now)).ok()?;
         Some(Since {
             compare: self,
             changes: changes(&self.baseline.snapshot, now, Some(bank)),

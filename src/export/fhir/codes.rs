@@ -19,6 +19,7 @@
 
 use serde_json::{Value, json};
 
+use super::words::Words;
 use crate::bank::{Bank, Level};
 use crate::grades::SectionGrades;
 use crate::report::Shift;
@@ -33,18 +34,22 @@ pub fn section_code(section: &str) -> String {
 }
 
 /// The code of a check-in's urgent findings (its Observation's code), and of a
-/// section's (a component of the section's Observation).
+/// section's (a component of the section's Observation), with its display.
 pub const URGENT_FINDINGS: &str = "urgent-findings";
+pub const URGENT_FINDINGS_DISPLAY: &str = "Urgent findings";
 /// The code of the urgent alerts shown and then retracted (a component of the
-/// check-in's urgent-findings Observation).
+/// check-in's urgent-findings Observation), with its display.
 pub const RETRACTED_ALERTS: &str = "retracted-urgent-alerts";
+pub const RETRACTED_ALERTS_DISPLAY: &str = "Urgent alerts retracted";
 
 /// The code of a symptom's answer at the baseline (a component of the symptom's
-/// Observation).
+/// Observation), with its display.
 pub const BASELINE_VALUE: &str = "baseline-value";
+pub const BASELINE_VALUE_DISPLAY: &str = "At the baseline";
 /// The code of the change since the baseline (a component of the symptom's
-/// Observation, valued from [`CHANGE_SYSTEM`]).
+/// Observation, valued from [`CHANGE_SYSTEM`]), with its display.
 pub const BASELINE_CHANGE: &str = "change-since-baseline";
+pub const BASELINE_CHANGE_DISPLAY: &str = "Change since the baseline";
 
 /// The code system of the changes since the baseline.
 pub const CHANGE_SYSTEM: &str = "urn:sidecheck:baseline-change";
@@ -147,14 +152,14 @@ const NUMBERS: [Number; 6] = [
     Number {
         code: URGENT_FINDINGS,
         extension: "urgentFindings",
-        display: "Urgent findings",
+        display: URGENT_FINDINGS_DISPLAY,
         definition: "Urgent alerts (call the prescriber today, a crisis line or the emergency number) that stand at the end of the check-in, each counted once; for a section, those raised by answers in it.",
     },
 ];
 
 /// A section's numbers with their values, as both the response's extension and the
 /// section's Observation write them (the highest grade only when there is one).
-pub fn section_numbers(g: &SectionGrades) -> Vec<(&'static Number, i64)> {
+pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (&'static Number, i64)> {
     let values = [
         Some(g.graded),
         Some(g.moderate_or_worse),
@@ -167,7 +172,6 @@ pub fn section_numbers(g: &SectionGrades) -> Vec<(&'static Number, i64)> {
         .iter()
         .zip(values)
         .filter_map(|(n, v)| v.map(|v| (n, i64::from(v))))
-        .collect()
 }
 
 /// The code system of a bank's symptoms, sections and numbers.
@@ -228,7 +232,7 @@ fn concept(code: &str, display: &str, definition: &str) -> Value {
 
 /// The bank's observation codes: its scored questions, its scored sections and the
 /// numbers counted.
-fn observation_codes(bank: &Bank, name: &str) -> Value {
+fn observation_codes(bank: &Bank, name: &str, words: &Words) -> Value {
     let mut concepts: Vec<Value> = bank
         .questions
         .iter()
@@ -238,7 +242,7 @@ fn observation_codes(bank: &Bank, name: &str) -> Value {
     concepts.extend(bank.sections.iter().filter(|s| s.scored).map(|s| {
         concept(
             &section_code(&s.id),
-            &format!("{}: section findings", s.title),
+            &words.section_display(&s.title),
             "A section's numbers in one check-in, as components; nothing is added up.",
         )
     }));
@@ -249,17 +253,17 @@ fn observation_codes(bank: &Bank, name: &str) -> Value {
     );
     concepts.push(concept(
         BASELINE_VALUE,
-        "At the baseline",
+        BASELINE_VALUE_DISPLAY,
         "The symptom's answer at the baseline check-in (how the person was before the medicine or a dose change): the grade 0-4, or yes/no; absent (not-asked) when it was not asked then.",
     ));
     concepts.push(concept(
         BASELINE_CHANGE,
-        "Change since the baseline",
+        BASELINE_CHANGE_DISPLAY,
         "Which way the symptom moved from the baseline check-in to this one, with both answers in words.",
     ));
     concepts.push(concept(
         RETRACTED_ALERTS,
-        "Urgent alerts retracted",
+        RETRACTED_ALERTS_DISPLAY,
         "Urgent alerts shown to the person and then retracted because an answer they rested on was changed; not counted in the urgent findings.",
     ));
     code_system(
@@ -336,9 +340,9 @@ fn change_codes() -> Value {
 /// Every code system of the Bundle's own codes (not the scales of the answers,
 /// which the Questionnaire's options list). `name` is the Questionnaire's machine
 /// name, which theirs start with.
-pub fn code_systems(bank: &Bank, name: &str) -> Vec<Value> {
+pub fn code_systems(bank: &Bank, name: &str, words: &Words) -> Vec<Value> {
     vec![
-        observation_codes(bank, name),
+        observation_codes(bank, name, words),
         alert_codes(bank, name),
         level_codes(),
         change_codes(),

@@ -23,7 +23,10 @@ use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
 use super::observations::{self, Answered};
-use super::write::Json;
+use std::cell::RefCell;
+
+use super::words::Words;
+use super::write::{self, Json};
 use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{AlertRule, Bank, Level};
@@ -47,8 +50,6 @@ pub const ALERT_QUESTION: &str = "urn:sidecheck:fhir:alert-question";
 pub const ALERT_ANSWER: &str = "urn:sidecheck:fhir:alert-answer";
 const FLAG_DETAIL: &str = "http://hl7.org/fhir/StructureDefinition/flag-detail";
 const FLAG_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/flag-category";
-/// Who raised the flag: no clinician did.
-const AUTHOR: &str = "sidecheck, a self-check program: an automatic alert shown to the person";
 
 /// Whether an alert still stands at the end of the check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +64,19 @@ pub struct Parts {
     system: String,
     /// Per level: the `category` of a Flag of that level.
     categories: Vec<(Level, String)>,
-    /// `{"display":AUTHOR}`.
-    author: String,
+    /// What a Flag's text says after the alert's title, per alert rule (by its
+    /// index in the bank) and region code: the same few, made for the first Flag
+    /// that needs each.
+    advice: RefCell<Vec<Advice>>,
+}
+
+/// A Flag's text after its title ([`advice`]), as it is and as escaped JSON
+/// string contents.
+struct Advice {
+    rule: usize,
+    region: String,
+    text: String,
+    escaped: String,
 }
 
 /// The `category` of a Flag of `level`: a drug flag, and how urgent.
@@ -88,8 +100,44 @@ impl Parts {
             .into_iter()
             .map(|l| (l, fragment(&category(l))))
             .collect(),
-            author: fragment(&json!({"display": AUTHOR})),
+            advice: RefCell::default(),
         }
+    }
+
+    /// Gives `then` what a Flag's text for alert `a` says after its title
+    /// ([`Parts::advice`]), or `None` for an alert the bank does not have.
+    fn advice<R>(
+        &self,
+        about: &About<'_>,
+        a: &AlertRecord,
+        then: impl FnOnce(Option<&Advice>) -> R,
+    ) -> R {
+        let (bank, code) = (about.p.bank, &about.record.region);
+        let Some(rule) = bank.alerts.iter().position(|r| r.id == a.id) else {
+            return then(None);
+        };
+        let mut made = self.advice.borrow_mut();
+        let found = made
+            .iter()
+            .position(|m| m.rule == rule && m.region == *code);
+        let k = found.unwrap_or_else(|| {
+            let text = advice(
+                &bank.alerts[rule],
+                &region::for_code(code),
+                code,
+                &about.p.words,
+            );
+            let quoted = write::string(&text);
+            let escaped = quoted[1..quoted.len() - 1].to_string();
+            made.push(Advice {
+                rule,
+                region: code.to_string(),
+                text,
+                escaped,
+            });
+            made.len() - 1
+        });
+        then(Some(&made[k]))
     }
 }
 
@@ -100,7 +148,6 @@ pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
     if about.record.alerts.is_empty() && about.record.retracted_alerts.is_empty() {
         return;
     }
-    let region = region::for_code(&about.record.region);
     // The one rule of which answers each alert rests on, as the CSV marks them.
     let basis = about.basis;
     for (list, standing) in [
@@ -108,20 +155,42 @@ pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
         (basis.retracted(), Standing::Retracted),
     ] {
         for (i, a) in list.iter().enumerate() {
-            flag(j, about, &region, a, standing, i + 1, observed);
+            flag(j, about, a, standing, i + 1, observed);
         }
     }
 }
 
-/// What the person was told, as they saw it: the heading and title, the advice and
-/// the numbers to call, filled in for the record's region.
-fn message(a: &AlertRecord, rule: Option<&AlertRule>, region: &Region, code: &str) -> String {
-    let mut parts = vec![format!("{}.", a.level.heading()), sentence(&a.title)];
-    if let Some(rule) = rule {
-        parts.push(fill_numbers(&rule.advice, region));
-        parts.extend(call_lines(rule, region).iter().map(|c| sentence(c)));
-        parts.push(format!("Numbers shown for region {code}."));
-    }
+/// What the person was told, as they saw it: the heading and title, then, for an
+/// alert of the bank, its [`advice`].
+fn message(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) {
+    let words = &about.p.words;
+    let head = format!("{}. {}", words.heading(a.level), sentence(&a.title));
+    about.p.flags.advice(about, a, |advice| {
+        if standing == Standing::Retracted {
+            // Rare: said whole, through the catalogue.
+            let text = format!("{head}{}", advice.map_or("", |m| &m.text));
+            let retracted = retracted_words(a);
+            j.str(&words.say(
+                "fhir-flag-retracted",
+                &[("words", &retracted), ("text", &text)],
+            ));
+            return;
+        }
+        // The title is the record's; what follows it is the same for every Flag
+        // of the rule in the region, escaped once.
+        j.str(&head);
+        j.buf.pop();
+        j.raw(advice.map_or("", |m| &m.escaped));
+        j.raw("\"");
+    });
+}
+
+/// What a Flag's text says after its title: the alert's advice and the numbers to
+/// call, filled in for the record's region (each part after a space).
+fn advice(rule: &AlertRule, region: &Region, code: &str, words: &Words) -> String {
+    let mut parts = vec![String::new(), fill_numbers(&rule.advice, region)];
+    parts.extend(call_lines(rule, region).iter().map(|c| sentence(c)));
+    parts.push(words.say("fhir-flag-region", &[("region", code)]));
     parts.join(" ")
 }
 
@@ -161,20 +230,15 @@ fn period(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) 
 fn flag(
     j: &mut Json,
     about: &About<'_>,
-    region: &Region,
     basis: &AlertAnswers<'_>,
     standing: Standing,
     n: usize,
     observed: &[Option<Answered>],
 ) {
     let (p, r, a) = (about.p, about.record, basis.alert);
-    let mut text = message(a, p.bank.alert(&a.id), region, &r.region);
     let (status, list) = match standing {
         Standing::Stands => ("active", "alerts"),
-        Standing::Retracted => {
-            text = format!("Retracted: {}. {text}", retracted_words(a));
-            ("inactive", "retracted-alerts")
-        }
+        Standing::Retracted => ("inactive", "retracted-alerts"),
     };
     let n = n.to_string();
     let id = Identified {
@@ -219,12 +283,12 @@ fn flag(
     j.raw(",\"display\":");
     j.str(&a.title);
     j.raw("}],\"text\":");
-    j.str(&text);
+    message(j, about, a, standing);
     j.raw("},\"subject\":");
-    j.raw(&p.subject);
+    j.raw(&p.words.subject);
     period(j, about, a, standing);
     j.raw(",\"author\":");
-    j.raw(&p.flags.author);
+    j.raw(&p.words.author);
     id.close(j, p.bundle);
 }
 

@@ -15,9 +15,11 @@
 use serde_json::json;
 
 use super::codes::{
-    RETRACTED_ALERTS, URGENT_FINDINGS, observation_system, section_code, section_numbers,
+    RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY,
+    observation_system, section_code, section_numbers,
 };
-use super::write::Json;
+use super::words::Words;
+use super::write::{self, Json};
 use super::{About, Identified, Started, fragment};
 use crate::bank::{Bank, Kind};
 use crate::grades::{SectionGrades, grade, yes_sign};
@@ -44,11 +46,6 @@ pub struct Parts {
     urgent: String,
 }
 
-/// The display of a section's Observation.
-fn section_display(title: &str) -> String {
-    format!("{title}: section findings")
-}
-
 /// An Observation's `code`: one coding in the bank's observation system.
 fn code(bank: &Bank, code: &str, display: &str) -> String {
     fragment(
@@ -58,7 +55,7 @@ fn code(bank: &Bank, code: &str, display: &str) -> String {
 
 impl Parts {
     /// `codings`: per question, per option, its coding ([`super::Prepared`]).
-    pub fn new(bank: &Bank, codings: &[Vec<String>]) -> Parts {
+    pub fn new(bank: &Bank, codings: &[Vec<String>], words: &Words) -> Parts {
         Parts {
             system: fragment(&json!(observation_system(bank))),
             category: fragment(
@@ -89,9 +86,9 @@ impl Parts {
             sections: bank
                 .sections
                 .iter()
-                .map(|s| code(bank, &section_code(&s.id), &section_display(&s.title)))
+                .map(|s| code(bank, &section_code(&s.id), &words.section_display(&s.title)))
                 .collect(),
-            urgent: code(bank, URGENT_FINDINGS, "Urgent findings"),
+            urgent: code(bank, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY),
         }
     }
 }
@@ -152,7 +149,7 @@ fn open(j: &mut Json, about: &About<'_>, id: &Identified<'_>, code: &str) {
     j.raw(",\"code\":");
     j.raw(code);
     j.raw(",\"subject\":");
-    j.raw(&about.p.subject);
+    j.raw(&about.p.words.subject);
     j.raw(",\"effectiveDateTime\":");
     j.raw(&about.ended);
     j.raw(",\"derivedFrom\":[{\"reference\":");
@@ -217,14 +214,18 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     id.close(j, p.bundle);
 }
 
-/// For a stopped check-in: a note that its numbers count only what was answered.
-fn stopped_note(j: &mut Json, about: &About<'_>) {
-    if let Some(words) = about.grades.stopped_words(about.record.status) {
-        j.raw(",\"note\":[{\"text\":");
-        j.str(&format!(
-            "The check-in was {words}; these numbers count only the answers given."
-        ));
-        j.raw("}]");
+/// For a stopped check-in: the `note` that its numbers count only what was
+/// answered, after a comma, which each of its section and urgent-findings
+/// Observations has.
+pub fn stopped_note(about: &About<'_>) -> Option<String> {
+    let words = about.grades.stopped_words(about.record.status)?;
+    let text = about.p.words.say("fhir-stopped-note", &[("words", &words)]);
+    Some(format!(",\"note\":[{{\"text\":{}}}]", write::string(&text)))
+}
+
+fn stopped_note_of(j: &mut Json, about: &About<'_>) {
+    if let Some(note) = &about.stopped_note {
+        j.raw(note);
     }
 }
 
@@ -257,7 +258,7 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         Some(s) => &p.observations.sections[s],
         None => {
             // Not a section of this bank: its id stands for its title.
-            unknown = code(bank, &section, &section_display(&g.section));
+            unknown = code(bank, &section, &p.words.section_display(&g.section));
             &unknown
         }
     };
@@ -265,14 +266,14 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
     let id = of_check_in(about, &value);
     open(j, about, &id, code_json);
     j.raw("],\"component\":[");
-    for (k, (n, v)) in section_numbers(g).into_iter().enumerate() {
+    for (k, (n, v)) in section_numbers(g).enumerate() {
         if k > 0 {
             j.raw(",");
         }
         component(j, about, n.code, n.display, v);
     }
     j.raw("]");
-    stopped_note(j, about);
+    stopped_note_of(j, about);
     id.close(j, p.bundle);
 }
 
@@ -289,10 +290,10 @@ fn urgent_findings(j: &mut Json, about: &About<'_>) {
         j,
         about,
         RETRACTED_ALERTS,
-        "Urgent alerts retracted",
+        RETRACTED_ALERTS_DISPLAY,
         retracted,
     );
     j.raw("]");
-    stopped_note(j, about);
+    stopped_note_of(j, about);
     id.close(j, about.p.bundle);
 }

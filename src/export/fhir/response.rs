@@ -5,6 +5,7 @@
 
 use serde_json::json;
 
+use super::words::Words;
 use super::write::Json;
 use super::{
     ALERTS_LINK, About, CHECK_IN_SYSTEM, Prepared, QUESTIONS_ASKED, RETRACTED_LINK, SECTION_GRADES,
@@ -87,7 +88,9 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     let (p, r, grades) = (about.p, about.record, about.grades);
     j.raw(",\n{\"fullUrl\":");
     j.raw(&about.response);
-    j.raw(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"identifier\":{\"system\":");
+    j.raw(",\"resource\":{\"resourceType\":\"QuestionnaireResponse\"");
+    language(j, &r.bank.language);
+    j.raw(",\"identifier\":{\"system\":");
     j.lit(CHECK_IN_SYSTEM);
     j.raw(",\"value\":");
     j.str(&r.id);
@@ -96,7 +99,7 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     j.raw(",\"status\":");
     j.lit(r.status.as_str());
     j.raw(",\"subject\":");
-    j.raw(&p.subject);
+    j.raw(&p.words.subject);
     j.raw(",\"authored\":");
     j.raw(&about.ended);
     j.raw(",\"extension\":[{\"url\":");
@@ -119,7 +122,7 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     let sections = p.bank.sections.len();
     j.list(",\"item\":[", "]", 0..=sections, |j, s| {
         if s == sections {
-            alerts_answers(j, r)
+            alerts_answers(j, &p.words, r)
         } else {
             group(j, about, s)
         }
@@ -226,28 +229,33 @@ fn answer(j: &mut Json, p: &Prepared<'_>, i: usize, a: &AnswerRecord) -> bool {
     true
 }
 
+/// The language the check-in was answered in (its bank's, a BCP-47 code as banks
+/// write it: "en", "es"), after a comma. A hand-edited line's empty or spaced one
+/// is no FHIR code, and is left out.
+fn language(j: &mut Json, code: &str) {
+    if code.is_empty() || code.contains(char::is_whitespace) {
+        return;
+    }
+    j.raw(",\"language\":");
+    j.str(code);
+}
+
 /// The response's alerts group, when the check-in showed any urgent alert.
-fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
-    let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| {
-        t.as_ref()
-            .map(|t| format!(" at {}", rfc3339(t)))
-            .unwrap_or_default()
-    };
+fn alerts_answers(j: &mut Json, words: &Words, r: &CheckIn) -> bool {
+    let time = |t: &Option<chrono::DateTime<chrono::FixedOffset>>| t.as_ref().map(rfc3339);
     let line = |a: &AlertRecord, extra: String| {
-        format!(
-            "{} ({}, question {}){extra}",
-            a.title,
-            a.level.as_str(),
-            a.question
-        )
+        let args = [
+            ("title", a.title.as_str()),
+            ("level", a.level.as_str()),
+            ("question", a.question.as_str()),
+        ];
+        words.say("fhir-alert-line", &args) + &extra
     };
     let standing: Vec<String> = r
         .urgent_alerts()
         .map(|a| {
-            let when = a
-                .shown_at
-                .as_ref()
-                .map(|t| format!("; shown at {}", rfc3339(t)))
+            let when = time(&a.shown_at)
+                .map(|t| words.say("fhir-alert-shown-at", &[("time", &t)]))
                 .unwrap_or_default();
             line(a, when)
         })
@@ -255,10 +263,11 @@ fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
     let retracted: Vec<String> = r
         .retracted_urgent_alerts()
         .map(|a| {
-            let when = format!(
-                "; shown{}, then the answer was changed{}",
-                time(&a.shown_at),
-                time(&a.retracted_at)
+            let shown = words.at(time(&a.shown_at).as_deref());
+            let changed = words.at(time(&a.retracted_at).as_deref());
+            let when = words.say(
+                "fhir-alert-retracted",
+                &[("shown", &shown), ("changed", &changed)],
             );
             line(a, when)
         })
@@ -268,18 +277,11 @@ fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
     }
     j.raw("{\"linkId\":");
     j.lit(ALERTS_LINK);
-    j.raw(",\"text\":\"Urgent alerts shown during the check-in\"");
+    j.raw(",\"text\":");
+    j.str(&words.alerts);
     let lists = [
-        (
-            STANDING_LINK,
-            "Urgent alerts shown that still stand",
-            standing,
-        ),
-        (
-            RETRACTED_LINK,
-            "Urgent alerts shown, then the answer was changed so they no longer hold",
-            retracted,
-        ),
+        (STANDING_LINK, &words.standing, standing),
+        (RETRACTED_LINK, &words.retracted, retracted),
     ];
     j.list(",\"item\":[", "]", lists, |j, (link, text, answers)| {
         if answers.is_empty() {
@@ -288,7 +290,7 @@ fn alerts_answers(j: &mut Json, r: &CheckIn) -> bool {
         j.raw("{\"linkId\":");
         j.lit(link);
         j.raw(",\"text\":");
-        j.lit(text);
+        j.str(text);
         j.list(",\"answer\":[", "]", answers, |j, answer| {
             j.raw("{\"valueString\":");
             j.str(&answer);

@@ -27,7 +27,24 @@ impl Json {
 
     /// A string value, quoted and escaped as serde_json escapes it.
     pub fn str(&mut self, s: &str) {
+        self.raw("\"");
+        self.contents(s);
+        self.raw("\"");
+    }
+
+    /// A string value's contents, escaped as serde_json escapes them, without
+    /// the quotes: for a value written in parts.
+    pub fn contents(&mut self, s: &str) {
+        // Most texts need no escape and are copied whole; the rest go through
+        // serde_json itself, so its escapes are the ones written.
+        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            self.raw(s);
+            return;
+        }
+        let start = self.buf.len();
         self.value(s);
+        self.buf.pop();
+        self.buf.remove(start);
     }
 
     /// A constant string value: one of this module's callers' own, which needs no
@@ -188,14 +205,19 @@ fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
     b[8..].copy_from_slice(&key.1.to_be_bytes());
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    out.extend_from_slice(b"urn:uuid:");
+    // Made on the stack and copied once: a Bundle has a fullUrl or a reference
+    // for nearly every resource.
+    let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
+    let mut at = 9;
     for (i, x) in b.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
-            out.push(b'-');
+            at += 1;
         }
-        out.push(LOWER_HEX[usize::from(x >> 4)]);
-        out.push(LOWER_HEX[usize::from(x & 0x0f)]);
+        text[at] = LOWER_HEX[usize::from(x >> 4)];
+        text[at + 1] = LOWER_HEX[usize::from(x & 0x0f)];
+        at += 2;
     }
+    out.extend_from_slice(&text);
 }
 
 /// A value for a search query in `ifNoneExist`.
