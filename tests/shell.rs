@@ -77,6 +77,27 @@ fn each_shells_completions_name_every_command() {
         .stderr_has("use one of: bash, zsh, fish, powershell");
 }
 
+/// The page as `man -l` shows it, with no warning; None where `man` is missing.
+fn shown_by_man(env: &Env, name: &str, page: &str) -> Option<String> {
+    if Command::new("man").arg("--version").output().is_err() {
+        eprintln!("note: `man` is not installed here, so the page was not rendered by it");
+        return None;
+    }
+    let file = env.file(name, page);
+    let shown = Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env_remove("MAN_KEEP_FORMATTING")
+        .run()
+        .code(0)
+        .stderr_lacks("warning")
+        .stderr_lacks("error");
+    Some(stdout(&shown))
+}
+
 #[test]
 fn the_manual_page_has_every_command_and_man_renders_it() {
     let env = Env::new();
@@ -96,23 +117,9 @@ fn the_manual_page_has_every_command_and_man_renders_it() {
     // The examples keep their columns: set unfilled.
     assert!(page.contains("\n.nf\n") && page.contains("\n.fi\n"));
 
-    if Command::new("man").arg("--version").output().is_err() {
-        eprintln!("note: `man` is not installed here, so the page was not rendered by it");
+    let Some(text) = shown_by_man(&env, "sidecheck.1", &page) else {
         return;
-    }
-    let file = env.file("sidecheck.1", &page);
-    let shown = Command::new("man")
-        .arg("-l")
-        .arg(&file)
-        .env("MANWIDTH", "100")
-        .env("MANPAGER", "cat")
-        .env("PAGER", "cat")
-        .env_remove("MAN_KEEP_FORMATTING")
-        .run()
-        .code(0)
-        .stderr_lacks("warning")
-        .stderr_lacks("error");
-    let text = stdout(&shown);
+    };
     for part in [
         "NAME",
         "COMMANDS",
@@ -261,23 +268,9 @@ fn the_spanish_manual_page_and_completions_are_in_spanish() {
     assert!(page.contains("Muestra un control guardado"));
     let zsh = stdout(&env.run(["--lang", "es", "completions", "zsh"]).code(0));
     assert!(zsh.contains("Muestra un control guardado"), "{zsh}");
-    if Command::new("man").arg("--version").output().is_err() {
-        eprintln!("note: `man` is not installed here, so the page was not rendered by it");
+    let Some(text) = shown_by_man(&env, "sidecheck.es.1", &page) else {
         return;
-    }
-    let file = env.file("sidecheck.es.1", &page);
-    let shown = Command::new("man")
-        .arg("-l")
-        .arg(&file)
-        .env("MANWIDTH", "100")
-        .env("MANPAGER", "cat")
-        .env("PAGER", "cat")
-        .env_remove("MAN_KEEP_FORMATTING")
-        .run()
-        .code(0)
-        .stderr_lacks("warning")
-        .stderr_lacks("error");
-    let text = stdout(&shown);
+    };
     for part in [
         "NOMBRE",
         "COMANDOS",
