@@ -240,6 +240,249 @@ import-empty-id = its id is empty
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)
+# The words clap writes itself (Spanish: src/cli.rs puts them in; English: clap's own).
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-possible-values = Possible values:
+cli-default = [default: { $value }]
+cli-values = [possible values: { $values }]
+cli-env = [env: { $var }]
+cli-usage-options = [OPTIONS]
+cli-help-flag = Print help
+cli-help-flag-more = Print help (see more with '--help')
+cli-help-flag-summary = Print help (see a summary with '-h')
+cli-version-flag = Print version
+cli-help-command = Print this message or the help of the given subcommand(s)
+cli-help-command-arg = Print help for the subcommand(s)
+cli-value-file = FILE
+cli-value-code = CODE
+cli-value-lang = LANG
+cli-value-dir = DIR
+cli-value-date = DATE
+cli-value-format = FORMAT
+cli-value-type = TYPE
+cli-value-command = COMMAND
+# A usage error, in one line.
+cli-error = sidecheck: error: { $what }{ $allowed }; see `sidecheck --help`
+cli-error-allowed = ; use one of: { $values }
+cli-error-bad = bad arguments
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-invalid-value-why = invalid value '{ $value }' for '{ $arg }': { $why }
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-unknown-command = unrecognized subcommand '{ $name }'
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-error-no-value = a value is required for '{ $arg }' but none was supplied
+cli-error-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-last-invalid = give a whole number of check-ins, 1 or more
+# The manual page's section titles (clap_mangen writes the first five).
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-version = VERSION
+cli-man-commands = COMMANDS
+cli-man-examples = EXAMPLES
+cli-man-one-of = One of: { $values }.
+cli-completions-not-utf8 = the completion script is not UTF-8 text; this is a bug
+cli-man-not-utf8 = the manual page is not UTF-8 text; this is a bug
+cli-man-failed = cannot make the manual page: { $error }
+# Each command's and option's --help: cli-COMMAND-about, -after (the examples), cli-COMMAND-OPTION, cli-COMMAND-OPTION-VALUE.
+cli-about = A private, plain-language self-check for side effects, withdrawal and dependence on baclofen (or another medicine, with --bank)
+cli-after =
+    Examples:
+      sidecheck                              Start the guided check (same as `sidecheck check`)
+      sidecheck check --answers answers.json Run the check from a file, no terminal needed
+      sidecheck check --resume               Finish the check-in you stopped last
+      sidecheck show last                    Show the last saved check-in
+      sidecheck history --last 10            Trends and a table of your last 10 check-ins
+      sidecheck export --format html --output report.html
+                                             A printable page for your clinician
+      sidecheck bank questions               List the question ids for an answers file
+      sidecheck regions                      List regions and their emergency numbers
+      sidecheck check --baseline             A check-in before you start or change the dose,
+                                             to compare later ones with
+      sidecheck baseline last                Mark your last check-in as that baseline
+      sidecheck profile                      Show (and change) your answers about you
+      sidecheck profile --set kidney=yes,older=no
+                                             Change them without questions
+      sidecheck import sidecheck-rescue-ID.json
+                                             Add a check-in that could not be saved to the log
+      sidecheck completions bash             Tab completion for your shell (also zsh, fish,
+                                             powershell)
+      sidecheck man                          The manual page, for `man`
+
+    Every command's --help has examples of its own (`sidecheck check --help`).
+
+    If a check-in cannot be saved (disk full, log locked, log not a plain file), its answers
+    are kept in a private sidecheck-rescue-ID.json beside the data folder (or in your home
+    folder); `sidecheck import FILE` adds it to the log later, once.
+
+    Environment: SIDECHECK_DATA_DIR (same as --data-dir); SIDECHECK_LOCK_WAIT_SECS, how long
+    a save waits for another sidecheck using the log (default 15), saying so while it waits.
+
+    Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C,
+    129 the terminal hung up, 143 stopped by SIGTERM (the answers so far are saved).
+
+    This is a self-check, not a diagnosis. It does not replace your doctor or nurse.
+cli-bank = Use this question bank file instead of the built-in baclofen bank
+cli-region = Country or region for emergency and crisis numbers (e.g. US, GB, AU). Default: the country in LC_ALL, LC_MESSAGES or LANG, else US
+cli-lang = Language of the questions and messages: en or es. Default: SIDECHECK_LANG, else Spanish when LC_ALL, LC_MESSAGES or LANG is es_*, else English
+cli-data-dir = Folder for the private log. Default: the platform's data folder
+cli-check-about = Run the self-check (guided in a terminal, or from an answers file)
+cli-check-after =
+    Examples:
+      sidecheck check                          The guided check, one question at a time
+      sidecheck check --answers answers.json   From a file, no terminal needed
+      sidecheck check --answers - --json < answers.json
+                                               From standard input; print the saved record
+      sidecheck check --resume                 Finish the check-in you stopped last
+      sidecheck check --baseline               A check-in to compare later ones with
+      sidecheck --region GB check              Show UK numbers in alerts
+
+    An answers file looks like {"{"}"breathing": false, "drowsiness": "mild", ...{"}"};
+    `sidecheck bank questions` lists every id and the answers it takes.
+cli-check-answers = Take the answers from a JSON file (`-` for standard input) instead of asking. The file maps question ids to answers: true/false, an option id or score 0-4, a number, or a text. See `sidecheck bank questions` for the ids. A "profile" object ({"{"}"kidney": true{"}"}) gives "about you" answers for this check-in only, over the saved ones (`sidecheck profile`)
+cli-check-resume = Finish the check-in you stopped last (Ctrl-C, a closed window, or stopping at an alert), if it started in the last 7 days with the same questions: your earlier answers are kept and the questions go on from the first one not answered. It is saved as a new check-in that replaces the stopped one in history and exports. With --answers, the file answers the rest. If there is nothing to finish, it says why and starts a new check-in
+cli-check-json = Print the saved record as JSON on standard output
+cli-check-baseline = Mark this check-in as your baseline: take it before you start the medicine, or before a dose change, so that history and exports can show what changed since. A stopped check-in is not marked (the questions it never reached are not the same as "none")
+cli-show-about = Show one saved check-in
+cli-show-after =
+    Examples:
+      sidecheck show                   The last saved check-in (the same as `show last`)
+      sidecheck show 20261130-0815     The check-in whose id starts so
+      sidecheck show last --json       The last check-in as JSON
+
+    `sidecheck history` lists the check-ins with their ids.
+cli-show-which = A check-in id (or the start of one), or `last`
+cli-show-json = Print the record as JSON
+cli-bank-about = Work with question banks
+cli-bank-after =
+    Examples:
+      sidecheck bank questions                   Every question id, for an answers file
+      sidecheck bank questions --json            The same as a JSON array
+      sidecheck bank validate my-bank.json       Check a bank file, listing every problem
+      sidecheck bank schema > bank.schema.json   The JSON Schema for bank files
+      sidecheck --bank my-bank.json check        Run the check with your own bank
+cli-bank-validate-about = Check bank files and report every problem found
+cli-bank-validate-after =
+    Examples:
+      sidecheck bank validate my-bank.json
+      sidecheck bank validate questions/*.json
+      sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json
+
+    A file with the same bank id as an earlier one, in another language, is its translation:
+    every difference that is not text (an id, a kind, a score, a condition, an alert's rule
+    or level, a placeholder) is reported.
+cli-bank-validate-files = Bank files to check
+cli-bank-schema-about = Print the JSON Schema for bank files
+cli-bank-schema-after =
+    Examples:
+      sidecheck bank schema > bank.schema.json
+cli-bank-questions-about = List every question: id, section, kind, text, allowed answers, condition, alerts
+cli-bank-questions-after =
+    Examples:
+      sidecheck bank questions
+      sidecheck --bank my-bank.json bank questions --json
+cli-bank-questions-json = Print a JSON array
+cli-regions-about = List the regions and their emergency, crisis and poison numbers
+cli-regions-after =
+    Examples:
+      sidecheck regions                The regions and their numbers, with sources
+      sidecheck regions --json         The same table as JSON
+      sidecheck --region GB check      Use one region's numbers for a check
+cli-regions-json = Print the table as JSON
+cli-history-about = Show trends (a sparkline per section and symptom) and a table of past check-ins
+cli-history-after =
+    Examples:
+      sidecheck history                         Every check-in
+      sidecheck history --last 10               The last 10 check-ins
+      sidecheck history --since 2026-11-01      From 1 November (local time) on
+      sidecheck history --since 2026-11-01 --until 2026-11-30 --json
+
+    Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
+    Grades go from 0 (none) to 4 (very severe); moderate or worse is grade 2 or more.
+    A section cell reads "2 mod+, top 3": 2 symptoms at moderate or worse, highest grade 3.
+    Trends use completed check-ins only. ▁ is 0, █ the highest in the period.
+cli-history-since = Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339)
+cli-history-until = Only check-ins on or before this day (the whole day) or time
+cli-history-last = Only the last N check-ins (of the period, if one is given)
+cli-history-json = Print the same content as JSON
+cli-export-about = Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page
+cli-export-after =
+    Examples:
+      sidecheck export --format html --output report.html   A printable page for your clinician
+      sidecheck export --format csv --since 2026-11-01      One row per answer, for a spreadsheet
+      sidecheck export --format json --output report.json   Every check-in with a summary
+      sidecheck export --format fhir --output bundle.json   An HL7 FHIR R4 Bundle (collection)
+      sidecheck export --format fhir --bundle transaction   A Bundle to POST to a FHIR server
+      sidecheck export --schema                             The JSON Schema of the JSON report
+
+    Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
+    Files are written privately (mode 600) and never replace a file unless you add --force.
+cli-export-format = What to write: json (report with summary), fhir (FHIR R4 Bundle), csv (one row per answer) or html (one printable page)
+cli-export-format-json = A JSON report: every check-in and a summary
+cli-export-format-fhir = An HL7 FHIR R4 Bundle: the questions as a Questionnaire, each check-in as a QuestionnaireResponse
+cli-export-format-csv = CSV, one row per answer
+cli-export-format-html = One printable HTML page for a clinician
+cli-export-since = Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339)
+cli-export-until = Only check-ins on or before this day (the whole day) or time
+cli-export-output = Write to this file (private, written in one step) instead of standard output
+cli-export-force = Replace the --output file if it exists
+cli-export-bundle = For --format fhir: the Bundle type. `transaction` adds a POST request to each entry, ready to send to a FHIR server. Default: collection
+cli-export-bundle-collection = A set of resources to keep or send as a file
+cli-export-bundle-transaction = A transaction: each entry is a POST, for a FHIR server's base URL
+cli-export-csv-raw = For --format csv: write every text exactly as it is, for analysis tools (pandas, R). By default a text that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it and never runs it as a formula; do not open a raw file in a spreadsheet
+cli-export-schema = Print the JSON Schema of the JSON report and exit
+cli-import-about = Add a check-in kept in a rescue file (written when a save failed) to the log. A check-in already in the log is not added again
+cli-import-after =
+    Examples:
+      sidecheck import sidecheck-rescue-20261130-081500-1a2b3c4d5e6f.json
+                                      Add a check-in kept when its save failed
+      sidecheck import checkin.json   Any file holding one check-in record as JSON
+
+    A check-in already in the log is not added again, so importing twice is safe.
+cli-import-file = The rescue file (`sidecheck-rescue-<id>.json`), or any file holding one check-in record as JSON
+cli-baseline-about = Mark a check-in as your baseline: how you were before you started the medicine, or before a dose change. History and exports compare later check-ins with it. With no ID, shows which check-in is the baseline
+cli-baseline-after =
+    Examples:
+      sidecheck baseline                  Which check-in is your baseline now
+      sidecheck baseline last             Mark your last check-in as the baseline
+      sidecheck baseline 20261130-0815    Mark the check-in whose id starts so
+      sidecheck check --baseline          Take a new check-in and mark it
+cli-baseline-which = The check-in to mark: an id, the start of one, or `last`. Leave it out to see which check-in is the baseline now
+cli-profile-about = Show or change your "about you" answers (kidney problems, age 65 or older, pregnant or breastfeeding, epilepsy, driving). They are asked once, at the first guided check, kept in profile.json in the data folder, and can lower the point at which an answer raises an alert
+cli-profile-after =
+    Examples:
+      sidecheck profile                             Show your answers (in a terminal, change them)
+      sidecheck profile --set kidney=yes,older=no   Change them without questions
+      sidecheck profile --answers about-me.json     Take them from a file: {"{"}"kidney": true{"}"}
+      sidecheck profile --json                      Print them as JSON
+cli-profile-set = Change answers without asking: ID=yes or ID=no, separated by commas or with --set again (e.g. --set kidney=yes,older=no). Other answers stay as they are
+cli-profile-answers = Take answers from a JSON file (`-` for standard input) that maps item ids to true or false, like {"{"}"kidney": true, "drives": false{"}"}. Other answers stay as they are
+cli-profile-json = Print the answers as JSON (after any change); never asks
+cli-completions-about = Print a tab-completion script for your shell (bash, zsh, fish or powershell)
+cli-completions-after =
+    Examples:
+      sidecheck completions bash > ~/.local/share/bash-completion/completions/sidecheck
+      sidecheck completions zsh > ~/.zfunc/_sidecheck
+                          (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+      sidecheck completions fish > ~/.config/fish/completions/sidecheck.fish
+      sidecheck completions powershell >> $PROFILE
+
+    Open a new shell afterwards; `sidecheck <Tab>` then offers the commands and options.
+cli-completions-shell = The shell to write the script for
+cli-man-about = Print the manual page (roff, as `man` reads it)
+cli-man-after =
+    Examples:
+      sidecheck man | man -l -      Read the manual page without installing it
+      mkdir -p ~/.local/share/man/man1
+      sidecheck man > ~/.local/share/man/man1/sidecheck.1
+                                    Install it; then `man sidecheck`
 # (end of help)
 
 ## The CSV export (src/export/csv*)

@@ -238,6 +238,256 @@ import-empty-id = su id está vacío
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)
+# Las palabras que clap escribe por su cuenta (en español las pone src/cli.rs).
+cli-heading-usage = Uso:
+cli-heading-commands = Comandos
+cli-heading-arguments = Argumentos
+cli-heading-options = Opciones
+cli-possible-values = Valores posibles:
+cli-default = [predeterminado: { $value }]
+cli-values = [valores posibles: { $values }]
+cli-env = [variable de entorno: { $var }]
+cli-usage-options = [OPCIONES]
+cli-help-flag = Muestra la ayuda
+cli-help-flag-more = Muestra la ayuda (más detalles con '--help')
+cli-help-flag-summary = Muestra la ayuda (un resumen con '-h')
+cli-version-flag = Muestra la versión
+cli-help-command = Muestra este mensaje o la ayuda de los comandos indicados
+cli-help-command-arg = Muestra la ayuda de los comandos indicados
+cli-value-file = ARCHIVO
+cli-value-code = CÓDIGO
+cli-value-lang = IDIOMA
+cli-value-dir = CARPETA
+cli-value-date = FECHA
+cli-value-format = FORMATO
+cli-value-type = TIPO
+cli-value-command = COMANDO
+# Un error de uso, en una línea.
+cli-error = sidecheck: error: { $what }{ $allowed }; vea `sidecheck --help`
+cli-error-allowed = ; use uno de estos: { $values }
+cli-error-bad = argumentos no válidos
+cli-error-invalid-value = valor no válido '{ $value }' para '{ $arg }'
+cli-error-invalid-value-why = valor no válido '{ $value }' para '{ $arg }': { $why }
+cli-error-unknown-argument = argumento inesperado '{ $arg }'
+cli-error-unknown-command = comando desconocido '{ $name }'
+cli-error-missing = faltan estos argumentos obligatorios: { $args }
+cli-error-conflict = el argumento '{ $arg }' no se puede usar con '{ $other }'
+cli-error-repeated = el argumento '{ $arg }' no se puede repetir
+cli-error-no-value = '{ $arg }' necesita un valor y no se dio ninguno
+cli-error-too-many = valor de más '{ $value }' para '{ $arg }'; no se esperaban más
+cli-error-utf8 = un argumento no es texto UTF-8 válido
+cli-last-invalid = indique un número entero de controles, 1 o más
+# Los títulos de las secciones de la página del manual.
+cli-man-name = NOMBRE
+cli-man-synopsis = SINOPSIS
+cli-man-description = DESCRIPCIÓN
+cli-man-options = OPCIONES
+cli-man-version = VERSIÓN
+cli-man-commands = COMANDOS
+cli-man-examples = EJEMPLOS
+cli-man-one-of = Uno de estos: { $values }.
+cli-completions-not-utf8 = el script de completado no es texto UTF-8; es un error del programa
+cli-man-not-utf8 = la página del manual no es texto UTF-8; es un error del programa
+cli-man-failed = no se pudo hacer la página del manual: { $error }
+# La ayuda (--help) de cada comando y opción.
+cli-about = Un autocontrol privado y en lenguaje sencillo de los efectos secundarios, la abstinencia y la dependencia del baclofeno (o de otro medicamento, con --bank)
+cli-after =
+    Ejemplos:
+      sidecheck                              Empieza el control guiado (igual que `sidecheck check`)
+      sidecheck check --answers answers.json Hace el control desde un archivo, sin terminal
+      sidecheck check --resume               Termina el control que detuvo por última vez
+      sidecheck show last                    Muestra el último control guardado
+      sidecheck history --last 10            Tendencias y una tabla de sus últimos 10 controles
+      sidecheck export --format html --output report.html
+                                             Una página para imprimir, para su médico
+      sidecheck bank questions               Los id de las preguntas, para un archivo de respuestas
+      sidecheck regions                      Lista las regiones y sus números de emergencia
+      sidecheck check --baseline             Un control antes de empezar o cambiar la dosis,
+                                             para comparar los siguientes con él
+      sidecheck baseline last                Marca su último control como ese punto de partida
+      sidecheck profile                      Muestra (y cambia) sus respuestas sobre usted
+      sidecheck profile --set kidney=yes,older=no
+                                             Las cambia sin preguntas
+      sidecheck import sidecheck-rescue-ID.json
+                                             Agrega al registro un control que no se pudo guardar
+      sidecheck completions bash             Completado con Tab para su shell (también zsh, fish,
+                                             powershell)
+      sidecheck man                          La página del manual, para `man`
+
+    La ayuda (--help) de cada comando tiene sus propios ejemplos (`sidecheck check --help`).
+
+    Si un control no se puede guardar (disco lleno, registro bloqueado, registro que no es un
+    archivo normal), sus respuestas se guardan en un sidecheck-rescue-ID.json privado junto a la
+    carpeta de datos (o en su carpeta personal); `sidecheck import ARCHIVO` lo agrega al registro
+    más tarde, una sola vez.
+
+    Entorno: SIDECHECK_DATA_DIR (igual que --data-dir); SIDECHECK_LOCK_WAIT_SECS, cuánto espera
+    un guardado a otro sidecheck que usa el registro (15 de forma predeterminada), y lo dice
+    mientras espera.
+
+    Códigos de salida: 0 bien, 1 falla al ejecutar o de E/S, 2 uso o datos incorrectos, 130
+    detenido con Ctrl-C, 129 la terminal se cerró, 143 detenido con SIGTERM (las respuestas hasta
+    ese momento se guardan).
+
+    Esto es un autocontrol, no un diagnóstico. No reemplaza a su médico ni a su enfermera.
+cli-bank = Usa este archivo de banco de preguntas en lugar del banco de baclofeno incluido
+cli-region = País o región de los números de emergencia y de crisis (p. ej., US, GB, AU). Predeterminado: el país de LC_ALL, LC_MESSAGES o LANG; si no, US
+cli-lang = Idioma de las preguntas y los mensajes: en o es. Predeterminado: SIDECHECK_LANG; si no, español cuando LC_ALL, LC_MESSAGES o LANG es es_*; si no, inglés
+cli-data-dir = Carpeta del registro privado. Predeterminado: la carpeta de datos del sistema
+cli-check-about = Hace el autocontrol (guiado en una terminal, o desde un archivo de respuestas)
+cli-check-after =
+    Ejemplos:
+      sidecheck check                          El control guiado, una pregunta a la vez
+      sidecheck check --answers answers.json   Desde un archivo, sin terminal
+      sidecheck check --answers - --json < answers.json
+                                               Desde la entrada estándar; muestra el registro guardado
+      sidecheck check --resume                 Termina el control que detuvo por última vez
+      sidecheck check --baseline               Un control para comparar los siguientes con él
+      sidecheck --region GB check              Muestra los números del Reino Unido en las alertas
+
+    Un archivo de respuestas se ve así: {"{"}"breathing": false, "drowsiness": "mild", ...{"}"};
+    `sidecheck bank questions` lista cada id y las respuestas que acepta.
+cli-check-answers = Toma las respuestas de un archivo JSON (`-` para la entrada estándar) en lugar de preguntar. El archivo asigna respuestas a los id de las preguntas: true/false, el id de una opción o una puntuación del 0 al 4, un número o un texto. Vea los id con `sidecheck bank questions`. Un objeto "profile" ({"{"}"kidney": true{"}"}) da respuestas "sobre usted" solo para este control, por encima de las guardadas (`sidecheck profile`)
+cli-check-resume = Termina el control que detuvo por última vez (Ctrl-C, una ventana cerrada o una parada en una alerta), si empezó en los últimos 7 días con las mismas preguntas: se conservan sus respuestas anteriores y las preguntas siguen desde la primera sin responder. Se guarda como un control nuevo que reemplaza al detenido en el historial y los informes. Con --answers, el archivo responde el resto. Si no hay nada que terminar, dice por qué y empieza un control nuevo
+cli-check-json = Muestra el registro guardado como JSON en la salida estándar
+cli-check-baseline = Marca este control como su punto de partida: hágalo antes de empezar el medicamento, o antes de un cambio de dosis, para que el historial y los informes muestren qué cambió desde entonces. Un control detenido no se marca (las preguntas a las que no llegó no equivalen a "nada")
+cli-show-about = Muestra un control guardado
+cli-show-after =
+    Ejemplos:
+      sidecheck show                   El último control guardado (igual que `show last`)
+      sidecheck show 20261130-0815     El control cuyo id empieza así
+      sidecheck show last --json       El último control como JSON
+
+    `sidecheck history` lista los controles con sus id.
+cli-show-which = El id de un control (o su comienzo), o `last`
+cli-show-json = Muestra el control como JSON
+cli-bank-about = Trabaja con bancos de preguntas
+cli-bank-after =
+    Ejemplos:
+      sidecheck bank questions                   Cada id de pregunta, para un archivo de respuestas
+      sidecheck bank questions --json            Lo mismo como un arreglo JSON
+      sidecheck bank validate my-bank.json       Revisa un archivo de banco y lista cada problema
+      sidecheck bank schema > bank.schema.json   El esquema JSON de los archivos de banco
+      sidecheck --bank my-bank.json check        Hace el control con su propio banco
+cli-bank-validate-about = Revisa archivos de banco e informa cada problema que encuentra
+cli-bank-validate-after =
+    Ejemplos:
+      sidecheck bank validate my-bank.json
+      sidecheck bank validate questions/*.json
+      sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json
+
+    Un archivo con el mismo id de banco que otro anterior, en otro idioma, es su traducción: se
+    informa cada diferencia que no sea de texto (un id, un tipo, una puntuación, una condición, la
+    regla o el nivel de una alerta, un marcador).
+cli-bank-validate-files = Los archivos de banco que se revisan
+cli-bank-schema-about = Muestra el esquema JSON de los archivos de banco
+cli-bank-schema-after =
+    Ejemplos:
+      sidecheck bank schema > bank.schema.json
+cli-bank-questions-about = Lista cada pregunta: id, sección, tipo, texto, respuestas aceptadas, condición, alertas
+cli-bank-questions-after =
+    Ejemplos:
+      sidecheck bank questions
+      sidecheck --bank my-bank.json bank questions --json
+cli-bank-questions-json = Muestra un arreglo JSON
+cli-regions-about = Lista las regiones y sus números de emergencia, de crisis y de intoxicaciones
+cli-regions-after =
+    Ejemplos:
+      sidecheck regions                Las regiones y sus números, con sus fuentes
+      sidecheck regions --json         La misma tabla como JSON
+      sidecheck --region GB check      Usa los números de una región en un control
+cli-regions-json = Muestra la tabla como JSON
+cli-history-about = Muestra tendencias (un minigráfico por sección y síntoma) y una tabla de los controles anteriores
+cli-history-after =
+    Ejemplos:
+      sidecheck history                         Todos los controles
+      sidecheck history --last 10               Los últimos 10 controles
+      sidecheck history --since 2026-11-01      Desde el 1 de noviembre (hora local)
+      sidecheck history --since 2026-11-01 --until 2026-11-30 --json
+
+    Las fechas son AAAA-MM-DD (un día entero, hora local) u horas RFC 3339; se incluyen los
+    dos extremos.
+    Los grados van de 0 (nada) a 4 (muy intenso); moderado o peor es grado 2 o más.
+    Una celda de sección dice "2 mod+, top 3": 2 síntomas moderados o peores, grado más alto 3.
+    Las tendencias usan solo controles completos. ▁ es 0, █ lo más alto del período.
+cli-history-since = Solo los controles de este día (AAAA-MM-DD, hora local) o esta hora (RFC 3339) en adelante
+cli-history-until = Solo los controles hasta este día (el día entero) o esta hora
+cli-history-last = Solo los últimos N controles (del período, si se indica uno)
+cli-history-json = Muestra el mismo contenido como JSON
+cli-export-about = Exporta controles: un informe JSON, un Bundle HL7 FHIR R4, CSV o una página HTML para imprimir
+cli-export-after =
+    Ejemplos:
+      sidecheck export --format html --output report.html   Una página para imprimir, para su médico
+      sidecheck export --format csv --since 2026-11-01      Una fila por respuesta (hoja de cálculo)
+      sidecheck export --format json --output report.json   Cada control con un resumen
+      sidecheck export --format fhir --output bundle.json   Un Bundle HL7 FHIR R4 (collection)
+      sidecheck export --format fhir --bundle transaction   Un Bundle para un servidor FHIR (POST)
+      sidecheck export --schema                             El esquema JSON del informe JSON
+
+    Las fechas son AAAA-MM-DD (un día entero, hora local) u horas RFC 3339; se incluyen los
+    dos extremos.
+    Los archivos se escriben en privado (modo 600) y nunca reemplazan un archivo, salvo que
+    agregue --force.
+cli-export-format = Qué escribir: json (informe con resumen), fhir (Bundle FHIR R4), csv (una fila por respuesta) o html (una página para imprimir)
+cli-export-format-json = Un informe JSON: cada control y un resumen
+cli-export-format-fhir = Un Bundle HL7 FHIR R4: las preguntas como un Questionnaire, cada control como una QuestionnaireResponse
+cli-export-format-csv = CSV, una fila por respuesta
+cli-export-format-html = Una página HTML para imprimir, para un médico
+cli-export-since = Solo los controles de este día (AAAA-MM-DD, hora local) o esta hora (RFC 3339) en adelante
+cli-export-until = Solo los controles hasta este día (el día entero) o esta hora
+cli-export-output = Escribe en este archivo (privado, escrito de una vez) en lugar de la salida estándar
+cli-export-force = Reemplaza el archivo de --output si existe
+cli-export-bundle = Para --format fhir: el tipo de Bundle. `transaction` agrega una solicitud POST a cada entrada, lista para enviar a un servidor FHIR. Predeterminado: collection
+cli-export-bundle-collection = Un conjunto de recursos para guardar o enviar como archivo
+cli-export-bundle-transaction = Una transacción: cada entrada es un POST, para la URL base de un servidor FHIR
+cli-export-csv-raw = Para --format csv: escribe cada texto tal como es, para herramientas de análisis (pandas, R). De forma predeterminada, un texto que empieza con =, +, -, @, un tabulador o un retorno de carro lleva un apóstrofo delante, para que una hoja de cálculo lo muestre y nunca lo ejecute como fórmula; no abra un archivo sin ese cambio en una hoja de cálculo
+cli-export-schema = Muestra el esquema JSON del informe JSON y termina
+cli-import-about = Agrega al registro un control guardado en un archivo de rescate (escrito cuando falló un guardado). Un control que ya está en el registro no se agrega otra vez
+cli-import-after =
+    Ejemplos:
+      sidecheck import sidecheck-rescue-20261130-081500-1a2b3c4d5e6f.json
+                                      Agrega un control que se guardó aparte cuando falló su guardado
+      sidecheck import checkin.json   Cualquier archivo con un registro de control en JSON
+
+    Un control que ya está en el registro no se agrega otra vez, así que importar dos veces no es
+    un problema.
+cli-import-file = El archivo de rescate (`sidecheck-rescue-<id>.json`), o cualquier archivo con un registro de control en JSON
+cli-baseline-about = Marca un control como su punto de partida: cómo estaba antes de empezar el medicamento, o antes de un cambio de dosis. El historial y los informes comparan los controles siguientes con él. Sin ID, muestra qué control es el punto de partida
+cli-baseline-after =
+    Ejemplos:
+      sidecheck baseline                  Qué control es ahora su punto de partida
+      sidecheck baseline last             Marca su último control como punto de partida
+      sidecheck baseline 20261130-0815    Marca el control cuyo id empieza así
+      sidecheck check --baseline          Hace un control nuevo y lo marca
+cli-baseline-which = El control que se marca: un id, su comienzo, o `last`. Si no lo indica, ve qué control es ahora el punto de partida
+cli-profile-about = Muestra o cambia sus respuestas "sobre usted" (problemas de riñón, 65 años o más, embarazo o lactancia, epilepsia, manejar). Se preguntan una vez, en el primer control guiado, se guardan en profile.json en la carpeta de datos, y pueden bajar el punto en el que una respuesta da una alerta
+cli-profile-after =
+    Ejemplos:
+      sidecheck profile                             Muestra sus respuestas (en una terminal, las cambia)
+      sidecheck profile --set kidney=yes,older=no   Las cambia sin preguntas
+      sidecheck profile --answers about-me.json     Las toma de un archivo: {"{"}"kidney": true{"}"}
+      sidecheck profile --json                      Las muestra como JSON
+cli-profile-set = Cambia respuestas sin preguntar: ID=yes o ID=no, separadas por comas o con --set otra vez (p. ej., --set kidney=yes,older=no). Las demás respuestas quedan como están
+cli-profile-answers = Toma las respuestas de un archivo JSON (`-` para la entrada estándar) que asigna true o false a los id, como {"{"}"kidney": true, "drives": false{"}"}. Las demás respuestas quedan como están
+cli-profile-json = Muestra las respuestas como JSON (después de cualquier cambio); nunca pregunta
+cli-completions-about = Muestra un script de completado con Tab para su shell (bash, zsh, fish o powershell)
+cli-completions-after =
+    Ejemplos:
+      sidecheck completions bash > ~/.local/share/bash-completion/completions/sidecheck
+      sidecheck completions zsh > ~/.zfunc/_sidecheck
+                          (con fpath+=~/.zfunc antes de compinit en ~/.zshrc)
+      sidecheck completions fish > ~/.config/fish/completions/sidecheck.fish
+      sidecheck completions powershell >> $PROFILE
+
+    Después, abra un shell nuevo; `sidecheck <Tab>` ofrece entonces los comandos y las opciones.
+cli-completions-shell = El shell para el que se escribe el script
+cli-man-about = Muestra la página del manual (roff, como la lee `man`)
+cli-man-after =
+    Ejemplos:
+      sidecheck man | man -l -      Lee la página del manual sin instalarla
+      mkdir -p ~/.local/share/man/man1
+      sidecheck man > ~/.local/share/man/man1/sidecheck.1
+                                    La instala; después, `man sidecheck`
 # (end of help)
 
 ## The CSV export (src/export/csv*)

@@ -1,55 +1,35 @@
-//! Command-line arguments: every command's, with their `--help` text (the doc
-//! comments), examples and value checks, and how a mistake in them is told in one
-//! line. The commands themselves are in [`crate::command`]; nothing here runs one.
+//! Command-line arguments: every command's, with their value checks, their
+//! `--help` words and how a mistake in them is told in one line. The commands
+//! themselves are in [`crate::command`]; nothing here runs one.
+//!
+//! The words of `--help` (and so of the manual page and the completion scripts)
+//! are in the catalogue's "Command-line help" section, named by where they stand:
+//! `cli-about`, `cli-after` (the examples) and `cli-OPTION` for `sidecheck` itself,
+//! `cli-COMMAND-about`, `cli-COMMAND-after`, `cli-COMMAND-OPTION` and
+//! `cli-COMMAND-OPTION-VALUE` for each command ([`command`]). clap's own words
+//! ("Usage:", "Options:", "Print help", "[default: ...]") stay clap's in English
+//! and are put in from the catalogue for Spanish.
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-const EXAMPLES: &str = "\
-Examples:
-  sidecheck                              Start the guided check (same as `sidecheck check`)
-  sidecheck check --answers answers.json Run the check from a file, no terminal needed
-  sidecheck check --resume               Finish the check-in you stopped last
-  sidecheck show last                    Show the last saved check-in
-  sidecheck history --last 10            Trends and a table of your last 10 check-ins
-  sidecheck export --format html --output report.html
-                                         A printable page for your clinician
-  sidecheck bank questions               List the question ids for an answers file
-  sidecheck regions                      List regions and their emergency numbers
-  sidecheck check --baseline             A check-in before you start or change the dose,
-                                         to compare later ones with
-  sidecheck baseline last                Mark your last check-in as that baseline
-  sidecheck profile                      Show (and change) your answers about you
-  sidecheck profile --set kidney=yes,older=no
-                                         Change them without questions
-  sidecheck import sidecheck-rescue-ID.json
-                                         Add a check-in that could not be saved to the log
-  sidecheck completions bash             Tab completion for your shell (also zsh, fish,
-                                         powershell)
-  sidecheck man                          The manual page, for `man`
-
-Every command's --help has examples of its own (`sidecheck check --help`).
-
-If a check-in cannot be saved (disk full, log locked, log not a plain file), its answers
-are kept in a private sidecheck-rescue-ID.json beside the data folder (or in your home
-folder); `sidecheck import FILE` adds it to the log later, once.
-
-Environment: SIDECHECK_DATA_DIR (same as --data-dir); SIDECHECK_LOCK_WAIT_SECS, how long
-a save waits for another sidecheck using the log (default 15), saying so while it waits.
-
-Exit codes: 0 ok, 1 runtime or I/O failure, 2 bad usage or input, 130 stopped with Ctrl-C,
-129 the terminal hung up, 143 stopped by SIGTERM (the answers so far are saved).
-
-This is a self-check, not a diagnosis. It does not replace your doctor or nurse.";
+use crate::i18n::{self, Lang, t, t_args};
 
 /// Parses the command line. Help and the version are printed here (exit 0, or 2 for
 /// help shown because a subcommand is missing); any other mistake is said in one
 /// line on stderr (exit 2). `Err` holds the exit code.
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|e| match e.kind() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language before the parse, so that help and a mistake are told in it.
+    // `--lang` is one of the arguments being parsed, so it is looked for first;
+    // the rule that picks the language is `i18n::choose`, as for everything else.
+    i18n::set(i18n::choose(lang_asked(&args), |k| std::env::var(k).ok()));
+    try_parse_from(args).map_err(|e| match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = e.print();
             ExitCode::SUCCESS
@@ -59,61 +39,324 @@ pub fn parse() -> Result<Cli, ExitCode> {
             ExitCode::from(2)
         }
         _ => {
-            crate::sayln!("{}", error_line(&e.render().to_string()));
+            crate::sayln!("{}", error_line(&e));
             ExitCode::from(2)
         }
     })
 }
 
-/// clap's error text as sidecheck's one line: "sidecheck: error: WHAT[; use one of:
-/// VALUES]; see `sidecheck --help`".
-pub fn error_line(text: &str) -> String {
-    let first = text.lines().next().unwrap_or("bad arguments");
-    let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
-    // "the following required arguments were not provided:" names them on the
-    // next lines; keep them on this one.
-    if first.ends_with(':') {
-        let named: Vec<&str> = text
-            .lines()
-            .skip(1)
-            .map(str::trim)
-            .take_while(|l| !l.is_empty())
-            .collect();
-        first = format!("{first} {}", named.join(" "));
+/// The value of the last `--lang X` or `--lang=X` before any `--`, as written.
+fn lang_asked(args: &[OsString]) -> Option<&str> {
+    let mut asked = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => break,
+            Some("--lang") => asked = args.next().flatten(),
+            Some(arg) => asked = arg.strip_prefix("--lang=").or(asked),
+            None => {}
+        }
     }
+    asked
+}
+
+/// Parses a command line. It is parsed first without the words of `--help`: a run
+/// that parses shows none of them, so none is looked up in the catalogue. Only a
+/// run that ends in help or a mistake parses again with them ([`command`]).
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+    };
+    parse(Cli::command()).or_else(|_| parse(command()))
+}
+
+/// Every command and option with its words in the language in use: what `--help`,
+/// the manual page and the completion scripts show.
+pub fn command() -> clap::Command {
+    let cmd = worded(Cli::command(), "cli");
+    match i18n::current() {
+        Lang::En => cmd,
+        Lang::Es => {
+            let mut cmd = cmd;
+            // clap adds its own flags, the `help` command and the usage as it
+            // builds; built first, they are there to be put in Spanish.
+            cmd.build();
+            clap_words(cmd)
+        }
+    }
+}
+
+/// A command with the catalogue's words, under `id` and the names below it.
+fn worded(cmd: clap::Command, id: &str) -> clap::Command {
+    cmd.about(t(&format!("{id}-about")))
+        .after_help(t(&format!("{id}-after")))
+        .mut_args(|arg| {
+            let arg_id = format!("{id}-{}", arg.get_id().as_str().replace('_', "-"));
+            let arg = arg.help(t(&arg_id));
+            // The values that have words of their own.
+            match arg_id.as_str() {
+                "cli-export-format" => arg.value_parser(Described::<Format>::new(arg_id)),
+                "cli-export-bundle" => arg.value_parser(Described::<BundleKind>::new(arg_id)),
+                _ => arg,
+            }
+        })
+        .mut_subcommands(|sub| {
+            let sub_id = format!("{id}-{}", sub.get_name());
+            worded(sub, &sub_id)
+        })
+}
+
+/// A value enum's parser whose values have their words from the catalogue
+/// (`ID-VALUE`), looked up only when they are shown.
+#[derive(Clone)]
+struct Described<E: ValueEnum + Clone + Send + Sync + 'static> {
+    id: String,
+    values: EnumValueParser<E>,
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> Described<E> {
+    fn new(id: String) -> Self {
+        Described {
+            id,
+            values: EnumValueParser::new(),
+        }
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Described<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<E, clap::Error> {
+        self.values.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let values = E::value_variants()
+            .iter()
+            .filter_map(ValueEnum::to_possible_value);
+        Some(Box::new(values.map(|v| {
+            let words = t(&format!("{}-{}", self.id, v.get_name()));
+            v.help(words)
+        })))
+    }
+}
+
+/// A built command with clap's own words put in from the catalogue: the headings,
+/// the help and version flags, the `help` command, the value names and the usage.
+fn clap_words(cmd: clap::Command) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t("cli-heading-usage")
+    );
+    let mut cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(t("cli-heading-commands"))
+        .subcommand_value_name(t("cli-value-command"))
+        .mut_args(arg_words)
+        .mut_subcommands(|sub| match sub.get_name() {
+            "help" => clap_words(sub.about(t("cli-help-command"))),
+            _ => clap_words(sub),
+        });
+    // The usage last, once the value names are in Spanish: clap's, without its
+    // heading (the template has it) and with the options named in Spanish.
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.split_once(' ').map_or(usage.as_str(), |(_, u)| u);
+    let usage = usage.replace("[OPTIONS]", &t("cli-usage-options"));
+    cmd.override_usage(usage)
+}
+
+/// One argument with clap's words put in from the catalogue. The notes clap adds
+/// to a help text (the default, the allowed values, the environment variable) are
+/// written here instead, in the same order.
+fn arg_words(arg: Arg) -> Arg {
+    let heading = match arg.is_positional() {
+        true => t("cli-heading-arguments"),
+        false => t("cli-heading-options"),
+    };
+    let arg = arg.help_heading(heading);
+    let arg = match arg.get_action() {
+        ArgAction::Help if arg.get_long_help().is_some() => arg
+            .help(t("cli-help-flag-more"))
+            .long_help(t("cli-help-flag-summary")),
+        ArgAction::Help => arg.help(t("cli-help-flag")),
+        ArgAction::Version => arg.help(t("cli-version-flag")),
+        _ if arg.get_id() == "subcommand" => arg.help(t("cli-help-command-arg")),
+        _ => arg,
+    };
+    let arg = match arg.get_value_names() {
+        Some(names) => {
+            let names: Vec<String> = names.iter().map(|n| value_name(n)).collect();
+            arg.value_names(names)
+        }
+        None => arg,
+    };
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let described = values.iter().any(|v| v.get_help().is_some());
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        notes.push(t_args("cli-default", &[("value", &defaults.join(" "))]));
+    }
+    if !values.is_empty() && !described && !arg.is_hide_possible_values_set() {
+        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+        notes.push(t_args("cli-values", &[("values", &names.join(", "))]));
+    }
+    if let Some(var) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
+        notes.push(t_args("cli-env", &[("var", &var.to_string_lossy())]));
+    }
+    let short = std::iter::once(help.clone()).chain(notes.iter().cloned());
+    let short = short.collect::<Vec<_>>().join(" ");
+    let arg = arg
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .hide_env(true);
+    if !described {
+        return arg.help(short);
+    }
+    // As clap does with values that have words: a list of them in the long help.
+    let mut long = format!("{help}\n\n{}", t("cli-possible-values"));
+    for v in &values {
+        let words = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+        long.push_str(&format!("\n- {}: {words}", v.get_name()));
+    }
+    if !notes.is_empty() {
+        long.push_str(&format!("\n\n{}", notes.join(" ")));
+    }
+    arg.help(short).long_help(long)
+}
+
+/// A value name (`FILE`) in the language in use: `cli-value-NAME`, where the
+/// catalogue has one; names typed as they are (`ID|last`) have none.
+fn value_name(name: &str) -> String {
+    let id = format!("cli-value-{}", name.to_lowercase());
+    match t(&id) {
+        words if words == id => name.to_string(),
+        words => words,
+    }
+}
+
+/// A usage error as sidecheck's one line: "sidecheck: error: WHAT[; use one of:
+/// VALUES]; see `sidecheck --help`". In English WHAT is clap's own first line; in
+/// Spanish it is said from the kind of mistake and what clap names in it.
+pub fn error_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let what = match i18n::current() {
+        Lang::En => clap_line(&text),
+        Lang::Es => error_words(e),
+    };
     // Keep clap's list of allowed values: it says what to type instead.
     let allowed = text
         .lines()
         .find_map(|l| l.trim().strip_prefix("[possible values: "))
         .and_then(|l| l.strip_suffix(']'))
-        .map(|v| format!("; use one of: {v}"))
+        .map(|v| t_args("cli-error-allowed", &[("values", v)]))
         .unwrap_or_default();
-    format!("sidecheck: error: {first}{allowed}; see `sidecheck --help`")
+    t_args("cli-error", &[("what", &what), ("allowed", &allowed)])
 }
 
-/// A private, plain-language self-check for side effects, withdrawal and dependence
-/// on baclofen (or another medicine, with --bank).
+/// clap's first line without "error: "; the arguments it lists on the lines after
+/// ("the following required arguments were not provided:") on the same line.
+fn clap_line(text: &str) -> String {
+    let Some(first) = text.lines().next() else {
+        return t("cli-error-bad");
+    };
+    let first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    if !first.ends_with(':') {
+        return first;
+    }
+    let named: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    format!("{first} {}", named.join(" "))
+}
+
+/// What went wrong, in the catalogue's words, from what clap says of it.
+fn error_words(e: &clap::Error) -> String {
+    let said = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(" "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let arg = said(ContextKind::InvalidArg);
+    let value = said(ContextKind::InvalidValue);
+    match e.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => {
+            t_args("cli-error-no-value", &[("arg", &arg)])
+        }
+        ErrorKind::InvalidValue => t_args(
+            "cli-error-invalid-value",
+            &[("value", &value), ("arg", &arg)],
+        ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|why| why.to_string())
+                .unwrap_or_default();
+            t_args(
+                "cli-error-invalid-value-why",
+                &[("value", &value), ("arg", &arg), ("why", &why)],
+            )
+        }
+        ErrorKind::UnknownArgument => t_args("cli-error-unknown-argument", &[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => {
+            let name = said(ContextKind::InvalidSubcommand);
+            t_args("cli-error-unknown-command", &[("name", &name)])
+        }
+        ErrorKind::MissingRequiredArgument => t_args("cli-error-missing", &[("args", &arg)]),
+        ErrorKind::ArgumentConflict => match said(ContextKind::PriorArg) {
+            // clap's word for an option given twice.
+            other if other == arg => t_args("cli-error-repeated", &[("arg", &arg)]),
+            other => t_args("cli-error-conflict", &[("arg", &arg), ("other", &other)]),
+        },
+        ErrorKind::TooManyValues => {
+            t_args("cli-error-too-many", &[("value", &value), ("arg", &arg)])
+        }
+        ErrorKind::InvalidUtf8 => t("cli-error-utf8"),
+        _ => t("cli-error-bad"),
+    }
+}
+
 #[derive(Debug, Parser)]
-#[command(name = "sidecheck", version, after_help = EXAMPLES)]
+#[command(name = "sidecheck", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Use this question bank file instead of the built-in baclofen bank.
     #[arg(long, global = true, value_name = "FILE")]
     pub bank: Option<PathBuf>,
 
-    /// Country or region for emergency and crisis numbers (e.g. US, GB, AU).
-    /// Default: the country in LC_ALL, LC_MESSAGES or LANG, else US.
     #[arg(long, global = true, value_name = "CODE")]
     pub region: Option<String>,
 
-    /// Language of the questions and messages: en or es. Default: SIDECHECK_LANG,
-    /// else Spanish when LC_ALL, LC_MESSAGES or LANG is es_*, else English.
     #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "es"])]
     pub lang: Option<String>,
 
-    /// Folder for the private log. Default: the platform's data folder.
     #[arg(
         long,
         global = true,
@@ -126,58 +369,26 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the self-check (guided in a terminal, or from an answers file).
     Check(CheckArgs),
-    /// Show one saved check-in.
     Show(ShowArgs),
-    /// Work with question banks.
-    #[command(subcommand, after_help = BANK_EXAMPLES)]
+    #[command(subcommand)]
     Bank(BankCommand),
-    /// List the regions and their emergency, crisis and poison numbers.
     Regions(RegionsArgs),
-    /// Show trends (a sparkline per section and symptom) and a table of past check-ins.
     History(HistoryArgs),
-    /// Export check-ins: a JSON report, an HL7 FHIR R4 Bundle, CSV, or a printable HTML page.
     Export(ExportArgs),
-    /// Add a check-in kept in a rescue file (written when a save failed) to the log.
-    /// A check-in already in the log is not added again.
     Import(ImportArgs),
-    /// Mark a check-in as your baseline: how you were before you started the
-    /// medicine, or before a dose change. History and exports compare later
-    /// check-ins with it. With no ID, shows which check-in is the baseline.
     Baseline(BaselineArgs),
-    /// Show or change your "about you" answers (kidney problems, age 65 or older,
-    /// pregnant or breastfeeding, epilepsy, driving). They are asked once, at the
-    /// first guided check, kept in profile.json in the data folder, and can lower
-    /// the point at which an answer raises an alert.
     Profile(ProfileArgs),
-    /// Print a tab-completion script for your shell (bash, zsh, fish or powershell).
     Completions(CompletionsArgs),
-    /// Print the manual page (roff, as `man` reads it).
-    #[command(after_help = MAN_EXAMPLES)]
     Man,
 }
 
-const COMPLETIONS_EXAMPLES: &str = "\
-Examples:
-  sidecheck completions bash > ~/.local/share/bash-completion/completions/sidecheck
-  sidecheck completions zsh > ~/.zfunc/_sidecheck
-                      (with fpath+=~/.zfunc before compinit in ~/.zshrc)
-  sidecheck completions fish > ~/.config/fish/completions/sidecheck.fish
-  sidecheck completions powershell >> $PROFILE
-
-Open a new shell afterwards; `sidecheck <Tab>` then offers the commands and options.";
-
-/// The arguments of `sidecheck completions`.
 #[derive(Debug, Args)]
-#[command(after_help = COMPLETIONS_EXAMPLES)]
 pub struct CompletionsArgs {
-    /// The shell to write the script for.
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: Shell,
 }
 
-/// The shells `sidecheck completions` writes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
     Bash,
@@ -186,321 +397,145 @@ pub enum Shell {
     Powershell,
 }
 
-const MAN_EXAMPLES: &str = "\
-Examples:
-  sidecheck man | man -l -      Read the manual page without installing it
-  mkdir -p ~/.local/share/man/man1
-  sidecheck man > ~/.local/share/man/man1/sidecheck.1
-                                Install it; then `man sidecheck`";
-
-const PROFILE_EXAMPLES: &str = "\
-Examples:
-  sidecheck profile                             Show your answers (in a terminal, change them)
-  sidecheck profile --set kidney=yes,older=no   Change them without questions
-  sidecheck profile --answers about-me.json     Take them from a file: {\"kidney\": true}
-  sidecheck profile --json                      Print them as JSON";
-
 #[derive(Debug, Default, Args)]
-#[command(after_help = PROFILE_EXAMPLES)]
 pub struct ProfileArgs {
-    /// Change answers without asking: ID=yes or ID=no, separated by commas or with
-    /// --set again (e.g. --set kidney=yes,older=no). Other answers stay as they are.
     #[arg(long, value_name = "ID=yes|no")]
     pub set: Vec<String>,
 
-    /// Take answers from a JSON file (`-` for standard input) that maps item ids to
-    /// true or false, like {"kidney": true, "drives": false}. Other answers stay as
-    /// they are.
     #[arg(long, value_name = "FILE", conflicts_with = "set")]
     pub answers: Option<String>,
 
-    /// Print the answers as JSON (after any change); never asks.
     #[arg(long)]
     pub json: bool,
 }
 
-const IMPORT_EXAMPLES: &str = "\
-Examples:
-  sidecheck import sidecheck-rescue-20261130-081500-1a2b3c4d5e6f.json
-                                  Add a check-in kept when its save failed
-  sidecheck import checkin.json   Any file holding one check-in record as JSON
-
-A check-in already in the log is not added again, so importing twice is safe.";
-
 #[derive(Debug, Args)]
-#[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// The rescue file (`sidecheck-rescue-<id>.json`), or any file holding one
-    /// check-in record as JSON.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 }
 
-const CHECK_EXAMPLES: &str = "\
-Examples:
-  sidecheck check                          The guided check, one question at a time
-  sidecheck check --answers answers.json   From a file, no terminal needed
-  sidecheck check --answers - --json < answers.json
-                                           From standard input; print the saved record
-  sidecheck check --resume                 Finish the check-in you stopped last
-  sidecheck check --baseline               A check-in to compare later ones with
-  sidecheck --region GB check              Show UK numbers in alerts
-
-An answers file looks like {\"breathing\": false, \"drowsiness\": \"mild\", ...};
-`sidecheck bank questions` lists every id and the answers it takes.";
-
 #[derive(Debug, Default, Args)]
-#[command(after_help = CHECK_EXAMPLES)]
 pub struct CheckArgs {
-    /// Take the answers from a JSON file (`-` for standard input) instead of asking.
-    /// The file maps question ids to answers: true/false, an option id or score 0-4,
-    /// a number, or a text. See `sidecheck bank questions` for the ids. A
-    /// "profile" object ({"kidney": true}) gives "about you" answers for this
-    /// check-in only, over the saved ones (`sidecheck profile`).
     #[arg(long, value_name = "FILE")]
     pub answers: Option<String>,
 
-    /// Finish the check-in you stopped last (Ctrl-C, a closed window, or stopping at
-    /// an alert), if it started in the last 7 days with the same questions: your
-    /// earlier answers are kept and the questions go on from the first one not
-    /// answered. It is saved as a new check-in that replaces the stopped one in
-    /// history and exports. With --answers, the file answers the rest. If there is
-    /// nothing to finish, it says why and starts a new check-in.
     #[arg(long)]
     pub resume: bool,
 
-    /// Print the saved record as JSON on standard output.
     #[arg(long)]
     pub json: bool,
 
-    /// Mark this check-in as your baseline: take it before you start the medicine,
-    /// or before a dose change, so that history and exports can show what changed
-    /// since. A stopped check-in is not marked (the questions it never reached are
-    /// not the same as "none").
     #[arg(long)]
     pub baseline: bool,
 }
 
-const BASELINE_EXAMPLES: &str = "\
-Examples:
-  sidecheck baseline                  Which check-in is your baseline now
-  sidecheck baseline last             Mark your last check-in as the baseline
-  sidecheck baseline 20261130-0815    Mark the check-in whose id starts so
-  sidecheck check --baseline          Take a new check-in and mark it";
-
 #[derive(Debug, Args)]
-#[command(after_help = BASELINE_EXAMPLES)]
 pub struct BaselineArgs {
-    /// The check-in to mark: an id, the start of one, or `last`. Leave it out to see
-    /// which check-in is the baseline now.
     #[arg(value_name = "ID|last")]
     pub which: Option<String>,
 }
 
-const SHOW_EXAMPLES: &str = "\
-Examples:
-  sidecheck show                   The last saved check-in (the same as `show last`)
-  sidecheck show 20261130-0815     The check-in whose id starts so
-  sidecheck show last --json       The last check-in as JSON
-
-`sidecheck history` lists the check-ins with their ids.";
-
 #[derive(Debug, Args)]
-#[command(after_help = SHOW_EXAMPLES)]
 pub struct ShowArgs {
-    /// A check-in id (or the start of one), or `last`.
     #[arg(default_value = "last", value_name = "ID|last")]
     pub which: String,
 
-    /// Print the record as JSON.
     #[arg(long)]
     pub json: bool,
 }
-
-const REGIONS_EXAMPLES: &str = "\
-Examples:
-  sidecheck regions                The regions and their numbers, with sources
-  sidecheck regions --json         The same table as JSON
-  sidecheck --region GB check      Use one region's numbers for a check";
 
 #[derive(Debug, Args)]
-#[command(after_help = REGIONS_EXAMPLES)]
 pub struct RegionsArgs {
-    /// Print the table as JSON.
     #[arg(long)]
     pub json: bool,
 }
-
-const BANK_EXAMPLES: &str = "\
-Examples:
-  sidecheck bank questions                   Every question id, for an answers file
-  sidecheck bank questions --json            The same as a JSON array
-  sidecheck bank validate my-bank.json       Check a bank file, listing every problem
-  sidecheck bank schema > bank.schema.json   The JSON Schema for bank files
-  sidecheck --bank my-bank.json check        Run the check with your own bank";
-
-const VALIDATE_HELP: &str = "\
-Examples:
-  sidecheck bank validate my-bank.json
-  sidecheck bank validate questions/*.json
-  sidecheck bank validate questions/baclofen.en.json questions/baclofen.es.json
-
-A file with the same bank id as an earlier one, in another language, is its translation:
-every difference that is not text (an id, a kind, a score, a condition, an alert's rule
-or level, a placeholder) is reported.";
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
-    /// Check bank files and report every problem found.
-    #[command(after_help = VALIDATE_HELP)]
     Validate {
-        /// Bank files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Print the JSON Schema for bank files.
-    #[command(after_help = "Examples:\n  sidecheck bank schema > bank.schema.json")]
     Schema,
-    /// List every question: id, section, kind, text, allowed answers, condition, alerts.
-    #[command(
-        after_help = "Examples:\n  sidecheck bank questions\n  sidecheck --bank my-bank.json bank questions --json"
-    )]
     Questions {
-        /// Print a JSON array.
         #[arg(long)]
         json: bool,
     },
 }
 
-const HISTORY_EXAMPLES: &str = "\
-Examples:
-  sidecheck history                         Every check-in
-  sidecheck history --last 10               The last 10 check-ins
-  sidecheck history --since 2026-11-01      From 1 November (local time) on
-  sidecheck history --since 2026-11-01 --until 2026-11-30 --json
-
-Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
-Grades go from 0 (none) to 4 (very severe); moderate or worse is grade 2 or more.
-A section cell reads \"2 mod+, top 3\": 2 symptoms at moderate or worse, highest grade 3.
-Trends use completed check-ins only. ▁ is 0, █ the highest in the period.";
-
-/// The arguments of `sidecheck history`.
 #[derive(Debug, Args)]
-#[command(after_help = HISTORY_EXAMPLES)]
 pub struct HistoryArgs {
-    /// Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
 
-    /// Only check-ins on or before this day (the whole day) or time.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// Only the last N check-ins (of the period, if one is given).
     #[arg(long, value_name = "N", value_parser = parse_last)]
     pub last: Option<u64>,
 
-    /// Print the same content as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
-/// `--last N`: a whole number, 1 or more.
 fn parse_last(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err("give a whole number of check-ins, 1 or more".into()),
+        _ => Err(t("cli-last-invalid")),
     }
 }
 
-const EXPORT_EXAMPLES: &str = "\
-Examples:
-  sidecheck export --format html --output report.html   A printable page for your clinician
-  sidecheck export --format csv --since 2026-11-01      One row per answer, for a spreadsheet
-  sidecheck export --format json --output report.json   Every check-in with a summary
-  sidecheck export --format fhir --output bundle.json   An HL7 FHIR R4 Bundle (collection)
-  sidecheck export --format fhir --bundle transaction   A Bundle to POST to a FHIR server
-  sidecheck export --schema                             The JSON Schema of the JSON report
-
-Dates are YYYY-MM-DD (a whole day, local time) or RFC 3339 times; both ends are included.
-Files are written privately (mode 600) and never replace a file unless you add --force.";
-
-/// The arguments of `sidecheck export`.
 #[derive(Debug, Args)]
-#[command(after_help = EXPORT_EXAMPLES)]
 pub struct ExportArgs {
-    /// What to write: json (report with summary), fhir (FHIR R4 Bundle), csv (one row
-    /// per answer) or html (one printable page).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
     pub format: Format,
 
-    /// Only check-ins on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
 
-    /// Only check-ins on or before this day (the whole day) or time.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// Write to this file (private, written in one step) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace the --output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
 
-    /// For --format fhir: the Bundle type. `transaction` adds a POST request to each
-    /// entry, ready to send to a FHIR server. Default: collection.
     #[arg(long, value_enum, value_name = "TYPE")]
     pub bundle: Option<BundleKind>,
 
-    /// For --format csv: write every text exactly as it is, for analysis tools
-    /// (pandas, R). By default a text that starts with =, +, -, @, a tab or a
-    /// carriage return gets a leading apostrophe, so a spreadsheet shows it and
-    /// never runs it as a formula; do not open a raw file in a spreadsheet.
     #[arg(long)]
     pub csv_raw: bool,
 
-    /// Print the JSON Schema of the JSON report and exit.
     #[arg(long, conflicts_with_all = ["format", "since", "until", "output", "force", "bundle", "csv_raw"])]
     pub schema: bool,
 }
 
-/// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A JSON report: every check-in and a summary.
     Json,
-    /// An HL7 FHIR R4 Bundle: the questions as a Questionnaire, each check-in as a
-    /// QuestionnaireResponse.
     Fhir,
-    /// CSV, one row per answer.
     Csv,
-    /// One printable HTML page for a clinician.
     Html,
 }
 
-/// FHIR Bundle types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum BundleKind {
-    /// A set of resources to keep or send as a file.
     #[default]
     Collection,
-    /// A transaction: each entry is a POST, for a FHIR server's base URL.
     Transaction,
 }
 
 #[cfg(test)]
 mod tests {
-    use clap::{CommandFactory, Parser};
-
-    use super::{Cli, error_line};
+    use super::{command, error_line, try_parse_from};
 
     /// The one line a command line gives, as `parse` would print it.
     fn line(args: &[&str]) -> String {
-        let e = Cli::try_parse_from(args).expect_err("a usage error");
-        error_line(&e.render().to_string())
+        let e = try_parse_from(args).expect_err("a usage error");
+        error_line(&e)
     }
 
     #[test]
@@ -539,7 +574,7 @@ mod tests {
             }
         }
         let mut missing = Vec::new();
-        let cli = Cli::command();
+        let cli = command();
         each(&cli, "", &mut missing);
         assert!(
             missing.is_empty(),

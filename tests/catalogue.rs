@@ -312,15 +312,7 @@ const NOT_YET: &[(&str, &str)] = &[
     ("src/flow/", "moves in the next part"),
     ("src/command/bank.rs", "moves in the next part"),
     ("src/command/export.rs", "moves in the next part"),
-    // Not words for people in a language: clap's --help and the schema.
-    (
-        "src/cli.rs",
-        "--help is English (clap); its Spanish is not in this part",
-    ),
-    (
-        "src/command/shell.rs",
-        "completions and the man page are made from --help (clap), English like it",
-    ),
+    // Not words for people in a language: the schema.
     ("src/schema.rs", "JSON Schema titles for tools"),
     (
         "src/main.rs",

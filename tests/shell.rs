@@ -77,6 +77,27 @@ fn each_shells_completions_name_every_command() {
         .stderr_has("use one of: bash, zsh, fish, powershell");
 }
 
+/// The page as `man -l` shows it, with no warning; None where `man` is missing.
+fn shown_by_man(env: &Env, name: &str, page: &str) -> Option<String> {
+    if Command::new("man").arg("--version").output().is_err() {
+        eprintln!("note: `man` is not installed here, so the page was not rendered by it");
+        return None;
+    }
+    let file = env.file(name, page);
+    let shown = Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env_remove("MAN_KEEP_FORMATTING")
+        .run()
+        .code(0)
+        .stderr_lacks("warning")
+        .stderr_lacks("error");
+    Some(stdout(&shown))
+}
+
 #[test]
 fn the_manual_page_has_every_command_and_man_renders_it() {
     let env = Env::new();
@@ -96,23 +117,9 @@ fn the_manual_page_has_every_command_and_man_renders_it() {
     // The examples keep their columns: set unfilled.
     assert!(page.contains("\n.nf\n") && page.contains("\n.fi\n"));
 
-    if Command::new("man").arg("--version").output().is_err() {
-        eprintln!("note: `man` is not installed here, so the page was not rendered by it");
+    let Some(text) = shown_by_man(&env, "sidecheck.1", &page) else {
         return;
-    }
-    let file = env.file("sidecheck.1", &page);
-    let shown = Command::new("man")
-        .arg("-l")
-        .arg(&file)
-        .env("MANWIDTH", "100")
-        .env("MANPAGER", "cat")
-        .env("PAGER", "cat")
-        .env_remove("MAN_KEEP_FORMATTING")
-        .run()
-        .code(0)
-        .stderr_lacks("warning")
-        .stderr_lacks("error");
-    let text = stdout(&shown);
+    };
     for part in [
         "NAME",
         "COMMANDS",
@@ -124,5 +131,152 @@ fn the_manual_page_has_every_command_and_man_renders_it() {
     for command in commands() {
         let heading = format!("   sidecheck {command}\n");
         assert!(text.contains(&heading), "man shows no {heading:?}:\n{text}");
+    }
+}
+
+/// What clap or the English help would say, which Spanish help must not: clap's
+/// headings, flags and notes, the English value names, and common English words.
+const ENGLISH: &[&str] = &[
+    "Usage:",
+    "Commands:",
+    "Options:",
+    "Arguments:",
+    "Examples:",
+    "Possible values:",
+    "[default:",
+    "[possible values:",
+    "[env:",
+    "Print help",
+    "Print version",
+    "Print this message",
+    "[OPTIONS]",
+    "COMMAND",
+    "<FILE>",
+    "<DATE>",
+    "<DIR>",
+    " the ",
+    " your ",
+    " and ",
+    " with ",
+    " for ",
+];
+
+#[test]
+fn spanish_help_of_every_command_has_no_english_left() {
+    let env = Env::new();
+    let mut paths = vec![String::new()];
+    paths.extend(commands());
+    for path in &paths {
+        for flag in ["--help", "-h"] {
+            let mut args = vec!["--lang", "es"];
+            args.extend(path.split_whitespace());
+            args.push(flag);
+            let help = stdout(&env.run(&args).code(0).stderr_empty());
+            for english in ENGLISH {
+                assert!(
+                    !help.contains(english),
+                    "`sidecheck {path} {flag}` in Spanish says {english:?}:\n{help}"
+                );
+            }
+            for spanish in ["Uso: sidecheck", "Opciones:", "Ejemplos:"] {
+                assert!(help.contains(spanish), "no {spanish:?} in:\n{help}");
+            }
+        }
+    }
+    // The locale picks Spanish too, and `--lang en` goes back to English.
+    let by_locale = env
+        .cmd()
+        .env("LANG", "es_US.UTF-8")
+        .arg("--help")
+        .run()
+        .code(0);
+    assert!(stdout(&by_locale).contains("\nUso: sidecheck [OPCIONES] [COMANDO]\n"));
+    let back = env
+        .cmd()
+        .env("LANG", "es_US.UTF-8")
+        .args(["--lang", "en", "--help"])
+        .run()
+        .code(0);
+    assert!(stdout(&back).contains("\nUsage: sidecheck [OPTIONS] [COMMAND]\n"));
+}
+
+#[test]
+fn a_spanish_usage_error_is_one_spanish_line_and_the_english_one_is_unchanged() {
+    let env = Env::new();
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["export", "--format", "xml"],
+            "sidecheck: error: invalid value 'xml' for '--format <FORMAT>'; use one of: json, fhir, csv, html; see `sidecheck --help`",
+            "sidecheck: error: valor no válido 'xml' para '--format <FORMATO>'; use uno de estos: json, fhir, csv, html; vea `sidecheck --help`",
+        ),
+        (
+            &["history", "--last", "0"],
+            "sidecheck: error: invalid value '0' for '--last <N>': give a whole number of check-ins, 1 or more; see `sidecheck --help`",
+            "sidecheck: error: valor no válido '0' para '--last <N>': indique un número entero de controles, 1 o más; vea `sidecheck --help`",
+        ),
+        (
+            &["bank", "validate"],
+            "sidecheck: error: the following required arguments were not provided: <FILE>...; see `sidecheck --help`",
+            "sidecheck: error: faltan estos argumentos obligatorios: <ARCHIVO>...; vea `sidecheck --help`",
+        ),
+    ];
+    for (args, english, spanish) in cases {
+        let out = env.run(args).code(2);
+        assert_eq!(stderr(&out), format!("{english}\n"));
+        let out = env
+            .cmd()
+            .env("SIDECHECK_LANG", "es")
+            .args(args)
+            .run()
+            .code(2);
+        assert_eq!(stderr(&out), format!("{spanish}\n"));
+    }
+    for args in [
+        &["--nosuch"][..],
+        &["nosuch"],
+        &["--region"],
+        &["show", "a", "b"],
+    ] {
+        let out = env
+            .cmd()
+            .env("LANG", "es_MX.UTF-8")
+            .args(args)
+            .run()
+            .code(2);
+        let line = stderr(&out);
+        assert_eq!(line.lines().count(), 1, "{line}");
+        assert!(
+            line.starts_with("sidecheck: error: ") && line.ends_with("; vea `sidecheck --help`\n"),
+            "{line}"
+        );
+        for english in [" the ", "found", "unexpected", "unrecognized", "required"] {
+            assert!(!line.contains(english), "{args:?}: {line}");
+        }
+    }
+}
+
+#[test]
+fn the_spanish_manual_page_and_completions_are_in_spanish() {
+    let env = Env::new();
+    let page = stdout(&env.run(["--lang", "es", "man"]).code(0).stderr_empty());
+    for section in ["NOMBRE", "SINOPSIS", "OPCIONES", "COMANDOS", "EJEMPLOS"] {
+        assert!(page.contains(&format!("\n.SH {section}\n")), "no {section}");
+    }
+    for english in ["NAME", "SYNOPSIS", "OPTIONS", "COMMANDS", "EXAMPLES"] {
+        assert!(!page.contains(&format!("\n.SH {english}\n")), "{english}");
+    }
+    assert!(page.contains("Muestra un control guardado"));
+    let zsh = stdout(&env.run(["--lang", "es", "completions", "zsh"]).code(0));
+    assert!(zsh.contains("Muestra un control guardado"), "{zsh}");
+    let Some(text) = shown_by_man(&env, "sidecheck.es.1", &page) else {
+        return;
+    };
+    for part in [
+        "NOMBRE",
+        "COMANDOS",
+        "EJEMPLOS",
+        "sidecheck check --answers answers.json",
+    ] {
+        assert!(text.contains(part), "man shows no {part:?}:\n{text}");
     }
 }

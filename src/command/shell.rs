@@ -2,13 +2,13 @@
 //! beside itself. Both are made from the argument definitions in [`crate::cli`],
 //! the same ones `--help` shows, so neither falls behind a new command or option.
 
-use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 
 use super::Context;
-use crate::cli::{Cli, CompletionsArgs, Shell};
+use crate::cli::{CompletionsArgs, Shell, command as cli};
 use crate::error::Error;
+use crate::i18n::{t, t_args};
 
 /// The name the shell completes and the manual page is about.
 const NAME: &str = "sidecheck";
@@ -22,15 +22,16 @@ pub fn completions(ctx: &Context<'_>, args: &CompletionsArgs) -> Result<(), Erro
         Shell::Powershell => clap_complete::Shell::PowerShell,
     };
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), NAME, &mut script);
-    ctx.out(&as_text(script, "the completion script")?)
+    clap_complete::generate(shell, &mut cli(), NAME, &mut script);
+    let script = as_text(script).ok_or_else(|| Error::Runtime(t("cli-completions-not-utf8")))?;
+    ctx.out(&script)
 }
 
 /// Writes the manual page (roff, section 1) to stdout: one page, as `man sidecheck`
 /// shows it, with every command's options and examples (clap_mangen alone would
 /// point to a page per command, and fill the examples' columns into a paragraph).
 pub fn man(ctx: &Context<'_>) -> Result<(), Error> {
-    let cli = Cli::command().name(NAME);
+    let cli = cli().name(NAME);
     let page = Man::new(cli.clone());
     let mut roff = Vec::new();
     let head = [
@@ -44,20 +45,43 @@ pub fn man(ctx: &Context<'_>) -> Result<(), Error> {
         .try_for_each(|render| render(&page, &mut roff))
         .and_then(|()| commands_section(&cli).to_writer(&mut roff))
         .and_then(|()| page.render_version_section(&mut roff))
-        .map_err(|e| Error::Runtime(format!("cannot make the manual page: {e}")))?;
-    ctx.out(&as_text(roff, "the manual page")?)
+        .map_err(|e| Error::Runtime(t_args("cli-man-failed", &[("error", &e.to_string())])))?;
+    let page = as_text(roff).ok_or_else(|| Error::Runtime(t("cli-man-not-utf8")))?;
+    ctx.out(&titled(&page))
+}
+
+/// The page with clap_mangen's section titles (NAME, SYNOPSIS, ...) in the
+/// language in use.
+fn titled(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for line in page.lines() {
+        let id = match line.strip_prefix(".SH ") {
+            Some("NAME") => Some("cli-man-name"),
+            Some("SYNOPSIS") => Some("cli-man-synopsis"),
+            Some("DESCRIPTION") => Some("cli-man-description"),
+            Some("OPTIONS") => Some("cli-man-options"),
+            Some("VERSION") => Some("cli-man-version"),
+            _ => None,
+        };
+        match id {
+            Some(id) => out.push_str(&format!(".SH {}", t(id))),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// COMMANDS: each command (and `bank`'s own) with what it does, its options and its
 /// examples; then the examples and notes of `sidecheck --help`.
 fn commands_section(cli: &clap::Command) -> Roff {
     let mut roff = Roff::new();
-    roff.control("SH", ["COMMANDS"]);
+    roff.control("SH", [t("cli-man-commands").as_str()]);
     for sub in cli.get_subcommands() {
         command(&mut roff, sub, NAME);
     }
     if let Some(after) = cli.get_after_help() {
-        roff.control("SH", ["EXAMPLES"]);
+        roff.control("SH", [t("cli-man-examples").as_str()]);
         unfilled(&mut roff, &after.to_string());
     }
     roff
@@ -84,7 +108,10 @@ fn command(roff: &mut Roff, cmd: &clap::Command, parent: &str) {
             .map(|v| v.get_name().to_string())
             .collect();
         if !values.is_empty() {
-            roff.text([roman(format!("One of: {}.", values.join(", ")))]);
+            roff.text([roman(t_args(
+                "cli-man-one-of",
+                &[("values", &values.join(", "))],
+            ))]);
         }
     }
     if let Some(after) = cmd.get_after_help() {
@@ -127,7 +154,6 @@ fn unfilled(roff: &mut Roff, text: &str) {
 
 /// Generated text as a string: the help texts it is made of are Rust strings, so it
 /// is UTF-8 unless a generator breaks.
-fn as_text(bytes: Vec<u8>, what: &str) -> Result<String, Error> {
-    String::from_utf8(bytes)
-        .map_err(|_| Error::Runtime(format!("{what} is not UTF-8 text; this is a bug")))
+fn as_text(bytes: Vec<u8>) -> Option<String> {
+    String::from_utf8(bytes).ok()
 }
