@@ -231,9 +231,94 @@ import-newer = { $name } was written by a newer sidecheck (record version { $ver
 import-empty-id = its id is empty
 
 ## `sidecheck history` (src/command/history.rs)
+history-completed = completed
+history-stopped = stopped
+history-status = Status
+history-date = Date
+history-id = Check-in id
+history-urgent-alerts = Urgent alerts
+history-level-advice = advice
+history-level-prescriber = prescriber
+history-level-crisis = crisis
+history-level-emergency = emergency
+# A section's cell: "2 mod+, top 3" (symptoms at moderate or worse, highest grade).
+history-cell-moderate = mod+, top
+history-cell-yes = yes
+history-no = no
+history-not-in-trends = not in the trends
+history-baseline-row = baseline
+history-last-of = the last { $n } of { $what }
+history-empty = sidecheck: note: no check-ins ({ $what }) in { $log }; nothing to show. Run `sidecheck` to make one.
+history-trend-moderate = moderate+: first { $first }, last { $last }, most { $max } of { $possible }
+history-trend-grade = grade: first { $first }, last { $last }, top { $max } of { $possible }
+history-trend-yes = yes at { $yes } of { $points } { $points ->
+    [one] check-in
+   *[other] check-ins
+}, last { $last }
+history-head = History: { $what }: { $count } { $count ->
+    [one] check-in
+   *[other] check-ins
+} ({ $completed } completed, { $stopped } stopped)
+history-head-dates = , { $from } to { $to }
+history-sections = Sections (symptoms at moderate or worse, completed check-ins; higher is worse)
+history-symptoms = Symptoms reported
+history-no-symptoms = Symptoms reported: none
+history-since-baseline = Since the baseline, at the latest completed check-in ({ $at }):
+history-no-change-reported = No symptom was reported at either check-in.
+history-every-other-symptom = Every other symptom: none (or no) at both.
+history-nothing-to-compare = Nothing to compare yet: { $why }.
 # (end of history)
 
 ## Report and grade labels (src/report*, src/grades*, src/checkins.rs, src/scan*)
+report-trend-better = better ↓
+report-trend-worse = worse ↑
+report-trend-steady = steady →
+report-trend-unknown = too few check-ins
+report-trend-emergency = emergency at the last check-in !
+report-period-all = all check-ins
+report-period-from = from { $since }
+report-period-up-to = up to { $until }
+report-period-from-to = from { $since } to { $until }
+report-period-backwards = --since { $since } is after --until { $until }; give a --since on or before --until
+report-period-bad-date = { $flag } "{ $text }" is not a date or time; use YYYY-MM-DD (e.g. 2026-11-20) or an RFC 3339 time (e.g. 2026-11-20T08:30:00+01:00)
+report-retracted-shown = shown
+report-retracted-shown-at = shown at { $at }
+report-retracted-changed = { $shown }, then the answer was changed
+report-retracted-changed-at = { $shown }, then the answer was changed at { $at }
+report-repeated = { $count ->
+    [one] 1 check-in appears more than once in the log; it is counted once
+   *[other] { $count } check-ins appear more than once in the log; each is counted once
+}
+report-stopped-of = stopped after { $answered } of { $asked } { $asked ->
+    [one] question
+   *[other] questions
+}
+report-stopped = stopped after { $answered } { $answered ->
+    [one] question
+   *[other] questions
+}
+report-baseline-how-to-mark = To make one, run `sidecheck check --baseline` before you start the medicine or change the dose, or `sidecheck baseline ID` to use a check-in you already made.
+report-baseline-words = Baseline: the check-in of { $at } ({ $id }), marked as the baseline on { $marked }.
+report-baseline-words-outside = Baseline: the check-in of { $at } ({ $id }), marked as the baseline on { $marked }; it is not in this period, and is shown for comparison.
+report-baseline-why-missing = which is not in the log
+report-baseline-why-stopped = which was { $words }: questions it never reached are not the same as "none"
+report-baseline-mark-unusable = the baseline mark of { $marked } names check-in { $id }, { $why }, so no baseline is used; mark another with `sidecheck baseline ID`
+report-baseline-none-unmarked = no check-in is marked as how you were before the medicine or a dose change, so nothing is compared with it
+report-baseline-none-missing = the check-in marked as the baseline is not in the log
+report-baseline-none-stopped = the check-in marked as the baseline was stopped before the end, so it cannot be one
+report-baseline-none = No baseline: { $why }. { $how }
+report-baseline-compare-none = there is no completed check-in in this period to compare with it
+report-baseline-compare-itself = the latest completed check-in is the baseline itself; later check-ins are compared with it
+report-baseline-compare-earlier = the latest completed check-in of this period ({ $at }) was made before the baseline
+report-change-yes = yes
+report-change-no = no
+report-change-not-asked = not asked
+report-change-worse = worse
+report-change-better = better
+report-change-same = the same
+report-change-emergency = an emergency at this check-in
+# "Drowsiness: none before, moderate now"; the shift follows in brackets.
+report-change-words = { $title }: { $before } before, { $now } now
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)

@@ -229,9 +229,94 @@ import-newer = { $name } lo escribió un sidecheck más nuevo (versión de regis
 import-empty-id = su id está vacío
 
 ## `sidecheck history` (src/command/history.rs)
+history-completed = completo
+history-stopped = detenido
+history-status = Estado
+history-date = Fecha
+history-id = Id del control
+history-urgent-alerts = Alertas urgentes
+history-level-advice = consejo
+history-level-prescriber = quien receta
+history-level-crisis = crisis
+history-level-emergency = emergencia
+# La celda de una sección: "2 mod+, máx 3" (síntomas moderados o peores, grado más alto).
+history-cell-moderate = mod+, máx
+history-cell-yes = sí
+history-no = no
+history-not-in-trends = no está en las tendencias
+history-baseline-row = punto de partida
+history-last-of = los últimos { $n } de { $what }
+history-empty = sidecheck: nota: no hay controles ({ $what }) en { $log }; no hay nada que mostrar. Ejecute `sidecheck` para hacer uno.
+history-trend-moderate = moderado+: primero { $first }, último { $last }, máximo { $max } de { $possible }
+history-trend-grade = grado: primero { $first }, último { $last }, máximo { $max } de { $possible }
+history-trend-yes = sí en { $yes } de { $points } { $points ->
+    [one] control
+   *[other] controles
+}, último { $last }
+history-head = Historial: { $what }: { $count } { $count ->
+    [one] control
+   *[other] controles
+} ({ $completed } completos, { $stopped } detenidos)
+history-head-dates = , del { $from } al { $to }
+history-sections = Secciones (síntomas moderados o peores, controles completos; más alto es peor)
+history-symptoms = Síntomas que contó
+history-no-symptoms = Síntomas que contó: ninguno
+history-since-baseline = Desde el punto de partida, en el último control completo ({ $at }):
+history-no-change-reported = No contó ningún síntoma en ninguno de los dos controles.
+history-every-other-symptom = Todos los demás síntomas: ninguno (o no) en los dos.
+history-nothing-to-compare = Todavía no hay nada que comparar: { $why }.
 # (end of history)
 
 ## Report and grade labels (src/report*, src/grades*, src/checkins.rs, src/scan*)
+report-trend-better = mejor ↓
+report-trend-worse = peor ↑
+report-trend-steady = estable →
+report-trend-unknown = muy pocos controles
+report-trend-emergency = ¡emergencia en el último control!
+report-period-all = todos los controles
+report-period-from = desde el { $since }
+report-period-up-to = hasta el { $until }
+report-period-from-to = del { $since } al { $until }
+report-period-backwards = --since { $since } es posterior a --until { $until }; dé un --since igual o anterior a --until
+report-period-bad-date = { $flag } "{ $text }" no es una fecha ni una hora; use AAAA-MM-DD (por ejemplo, 2026-11-20) o una hora RFC 3339 (por ejemplo, 2026-11-20T08:30:00+01:00)
+report-retracted-shown = se mostró
+report-retracted-shown-at = se mostró el { $at }
+report-retracted-changed = { $shown }, y luego se cambió la respuesta
+report-retracted-changed-at = { $shown }, y luego se cambió la respuesta el { $at }
+report-repeated = { $count ->
+    [one] 1 control aparece más de una vez en el registro; se cuenta una sola vez
+   *[other] { $count } controles aparecen más de una vez en el registro; cada uno se cuenta una sola vez
+}
+report-stopped-of = detenido después de { $answered } de { $asked } { $asked ->
+    [one] pregunta
+   *[other] preguntas
+}
+report-stopped = detenido después de { $answered } { $answered ->
+    [one] pregunta
+   *[other] preguntas
+}
+report-baseline-how-to-mark = Para tener uno, ejecute `sidecheck check --baseline` antes de empezar el medicamento o de cambiar la dosis, o `sidecheck baseline ID` para usar un control que ya hizo.
+report-baseline-words = Punto de partida: el control del { $at } ({ $id }), marcado como punto de partida el { $marked }.
+report-baseline-words-outside = Punto de partida: el control del { $at } ({ $id }), marcado como punto de partida el { $marked }; no está en este período, y se muestra para comparar.
+report-baseline-why-missing = que no está en el registro
+report-baseline-why-stopped = que quedó { $words }: las preguntas a las que no llegó no equivalen a "nada"
+report-baseline-mark-unusable = la marca de punto de partida del { $marked } indica el control { $id }, { $why }, así que no se usa ningún punto de partida; marque otro con `sidecheck baseline ID`
+report-baseline-none-unmarked = ningún control está marcado como cómo estaba usted antes del medicamento o de un cambio de dosis, así que no se compara nada con él
+report-baseline-none-missing = el control marcado como punto de partida no está en el registro
+report-baseline-none-stopped = el control marcado como punto de partida se detuvo antes del final, así que no puede serlo
+report-baseline-none = Sin punto de partida: { $why }. { $how }
+report-baseline-compare-none = no hay un control completo en este período para comparar con él
+report-baseline-compare-itself = el último control completo es el propio punto de partida; los controles siguientes se comparan con él
+report-baseline-compare-earlier = el último control completo de este período ({ $at }) se hizo antes del punto de partida
+report-change-yes = sí
+report-change-no = no
+report-change-not-asked = no se preguntó
+report-change-worse = peor
+report-change-better = mejor
+report-change-same = igual
+report-change-emergency = una emergencia en este control
+# "Somnolencia: ninguno antes, moderado ahora"; el cambio sigue entre paréntesis.
+report-change-words = { $title }: { $before } antes, { $now } ahora
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)

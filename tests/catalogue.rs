@@ -221,32 +221,8 @@ fn looks_user_facing(s: &str) -> bool {
 const NOT_YET: &[(&str, &str)] = &[
     // Moves in the next part, once the issue-12 speed work on these files lands.
     (
-        "src/command/history.rs",
-        "moves in the next part (history, after the speed work)",
-    ),
-    (
         "src/export/",
         "moves in the next part (exports, after the speed work)",
-    ),
-    (
-        "src/report.rs",
-        "moves in the next part (report labels, after the speed work)",
-    ),
-    (
-        "src/report/",
-        "moves in the next part (report labels, after the speed work)",
-    ),
-    (
-        "src/grades.rs",
-        "moves in the next part (\"stopped after ...\", after the speed work)",
-    ),
-    (
-        "src/grades/",
-        "moves in the next part (after the speed work)",
-    ),
-    (
-        "src/checkins.rs",
-        "moves in the next part (after the speed work)",
     ),
     (
         "src/scan.rs",

@@ -92,7 +92,7 @@ pub fn chart(
         "<figure class=\"chart\" data-section=\"{id}\">\n<figcaption>{} <span class=\"trend\">— {}; symptoms at moderate or worse: first {}, last {}, most {} of {}; {} completed check-in{}{}</span></figcaption>\n\
          <svg class=\"trend\" data-section=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}: symptoms at moderate or worse by date{}\">\n",
         esc(&t.title),
-        esc(trend.direction.words()),
+        esc(&trend.direction.words()),
         s.first(),
         s.last(),
         s.max(),
