@@ -322,6 +322,64 @@ report-change-words = { $title }: { $before } before, { $now } now
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
+io-too-large = the file is too large for this system's limits
+io-not-found = it does not exist
+io-permission-denied = permission denied
+io-disk-full = the disk is full
+io-read-only = the disk is read-only
+io-exists = it already exists
+io-is-a-folder = it is a folder, not a file
+io-not-a-folder = a part of the path is not a folder
+io-not-text = it is not valid text
+store-dir = cannot save to the data folder { $dir } ({ $reason }), so the check-in was NOT saved; choose another folder with --data-dir DIR
+store-not-saved = the check-in was NOT saved to { $log } ({ $reason }); free some disk space, fix the data folder or use --data-dir DIR
+store-read = cannot read the log { $log } ({ $reason }); check that the file exists and is yours
+store-busy-start = another sidecheck kept the log { $log } busy for { $secs } s, nothing was asked or saved yet; close the other sidecheck (a check left open, or an old copy stopped with Ctrl-Z) and start again
+store-busy-save = another sidecheck kept the log { $log } busy for { $secs } s, so the check-in was NOT saved yet; close the other sidecheck (a check left open, or an old copy stopped with Ctrl-Z)
+store-busy-read = another sidecheck kept the log { $log } busy for { $secs } s, so it was not read; close the other sidecheck (a check left open, or an old copy stopped with Ctrl-Z) and try again
+store-own-data-folder = the data folder
+store-own-log = the log
+store-own-torn-copy = a torn-line copy of the log
+store-own-file = a file in the data folder
+store-own-rescue = a rescue copy of a check-in
+store-own-inside = inside the data folder
+store-a-link = { $path } is a symbolic link; sidecheck keeps the log only in a real file and never reads or writes through a link: put the file itself there, or move the link away
+store-not-a-file = { $path } is not a regular file; move it out of the way
+store-cannot-create-dir = cannot create it: { $reason }
+store-cannot-make-dir-private = cannot make it private: { $reason }
+store-cannot-use-dir = cannot use it: { $reason }
+store-dir-not-private = other users can change the folder { $dir } (mode { $mode }) and { $why }, so the log is not private there; use --data-dir with a folder of your own
+store-dir-shared = it is a shared folder
+store-dir-not-yours = it belongs to someone else
+store-dir-cannot-be-private = it cannot be made private ({ $reason })
+store-dir-made-private = other users could change the data folder { $dir } (mode { $mode }); it is now private (mode 700)
+store-cannot-make-private = cannot make { $path } private: { $reason }
+store-file-made-private = { $path } could be read by other users (mode { $mode }); it is now private (mode 600)
+store-cannot-create = cannot create { $path }: { $reason }
+store-cannot-write = cannot write { $path }: { $reason }
+store-record-not-json = the record cannot be written as JSON: { $error }
+store-record-too-large = the record is larger than { $mib } MiB
+store-cannot-repair = cannot repair the log: { $error }
+store-partial-line-may-remain = a partial line may remain and will be set aside next time
+store-cannot-lock = cannot lock the log: { $reason }
+store-waiting-start = waiting for another sidecheck to finish with { $log } before the first question (up to { $secs } s)…
+store-waiting-save = waiting for another sidecheck to finish with { $log } to save (up to { $secs } s)…
+store-waiting-read = waiting for another sidecheck to finish with { $log } to read the log (up to { $secs } s)…
+store-cannot-open = cannot open { $path } for writing: { $reason }
+store-torn-tail-kept = the log ended with an unfinished line (left by a crash); it was kept in { $path } and the log was repaired
+store-profile-unusable = cannot use your "about you" answers in { $path } ({ $why }); fix or remove the file, then set them again with `sidecheck profile`
+store-profile-too-large = it is far larger than a profile
+store-not-utf8 = it is not UTF-8 text
+store-profile-not-saved = your "about you" answers were NOT saved to { $path } ({ $why })
+store-profile-not-json = they cannot be written as JSON: { $error }
+store-rescue-not-json = cannot format the check-in: { $error }
+store-rescue-nowhere = no folder beside the data folder and no home folder
+log-newer = written by a newer sidecheck (record version { $version }); update sidecheck to read it
+log-torn-tail = unfinished last line, likely left by a crash
+log-line-too-long = longer than { $mib } MiB
+log-not-utf8 = not UTF-8 text
+log-bad-line = { $path } line { $line }: skipped, not a valid check-in ({ $reason })
+log-bad-lines-in-all = { $path }: { $count } lines in all were skipped as not valid check-ins, from line { $first } to line { $last }; only the first { $named } are named above
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)

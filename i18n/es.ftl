@@ -320,6 +320,64 @@ report-change-words = { $title }: { $before } antes, { $now } ahora
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
+io-too-large = el archivo es demasiado grande para los límites de este sistema
+io-not-found = no existe
+io-permission-denied = permiso denegado
+io-disk-full = el disco está lleno
+io-read-only = el disco es de solo lectura
+io-exists = ya existe
+io-is-a-folder = es una carpeta, no un archivo
+io-not-a-folder = una parte de la ruta no es una carpeta
+io-not-text = no es un texto válido
+store-dir = no se puede guardar en la carpeta de datos { $dir } ({ $reason }), así que el control NO se guardó; elija otra carpeta con --data-dir CARPETA
+store-not-saved = el control NO se guardó en { $log } ({ $reason }); libere espacio en el disco, arregle la carpeta de datos o use --data-dir CARPETA
+store-read = no se puede leer el registro { $log } ({ $reason }); revise que el archivo exista y sea suyo
+store-busy-start = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, y todavía no se preguntó ni se guardó nada; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z) y empiece otra vez
+store-busy-save = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, así que el control todavía NO se guardó; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z)
+store-busy-read = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, así que no se leyó; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z) e inténtelo otra vez
+store-own-data-folder = la carpeta de datos
+store-own-log = el registro
+store-own-torn-copy = una copia de una línea cortada del registro
+store-own-file = un archivo de la carpeta de datos
+store-own-rescue = una copia de rescate de un control
+store-own-inside = dentro de la carpeta de datos
+store-a-link = { $path } es un enlace simbólico; sidecheck guarda el registro solo en un archivo real y nunca lee ni escribe a través de un enlace: ponga ahí el archivo mismo, o quite el enlace
+store-not-a-file = { $path } no es un archivo normal; quítelo de ahí
+store-cannot-create-dir = no se puede crear: { $reason }
+store-cannot-make-dir-private = no se puede hacer privada: { $reason }
+store-cannot-use-dir = no se puede usar: { $reason }
+store-dir-not-private = otros usuarios pueden cambiar la carpeta { $dir } (modo { $mode }) y { $why }, así que el registro no es privado ahí; use --data-dir con una carpeta propia
+store-dir-shared = es una carpeta compartida
+store-dir-not-yours = pertenece a otra persona
+store-dir-cannot-be-private = no se puede hacer privada ({ $reason })
+store-dir-made-private = otros usuarios podían cambiar la carpeta de datos { $dir } (modo { $mode }); ahora es privada (modo 700)
+store-cannot-make-private = no se puede hacer privado { $path }: { $reason }
+store-file-made-private = otros usuarios podían leer { $path } (modo { $mode }); ahora es privado (modo 600)
+store-cannot-create = no se puede crear { $path }: { $reason }
+store-cannot-write = no se puede escribir { $path }: { $reason }
+store-record-not-json = el control no se puede escribir como JSON: { $error }
+store-record-too-large = el control ocupa más de { $mib } MiB
+store-cannot-repair = no se puede reparar el registro: { $error }
+store-partial-line-may-remain = puede quedar una línea a medias, que se apartará la próxima vez
+store-cannot-lock = no se puede bloquear el registro: { $reason }
+store-waiting-start = esperando a que otro sidecheck termine con { $log } antes de la primera pregunta (hasta { $secs } s)…
+store-waiting-save = esperando a que otro sidecheck termine con { $log } para guardar (hasta { $secs } s)…
+store-waiting-read = esperando a que otro sidecheck termine con { $log } para leer el registro (hasta { $secs } s)…
+store-cannot-open = no se puede abrir { $path } para escribir: { $reason }
+store-torn-tail-kept = el registro terminaba con una línea sin terminar (la dejó un cierre inesperado); se guardó en { $path } y se reparó el registro
+store-profile-unusable = no se pueden usar sus respuestas "sobre usted" de { $path } ({ $why }); arregle o quite el archivo, y luego vuelva a darlas con `sidecheck profile`
+store-profile-too-large = es mucho más grande que un perfil
+store-not-utf8 = no es texto UTF-8
+store-profile-not-saved = sus respuestas "sobre usted" NO se guardaron en { $path } ({ $why })
+store-profile-not-json = no se pueden escribir como JSON: { $error }
+store-rescue-not-json = no se puede dar formato al control: { $error }
+store-rescue-nowhere = no hay una carpeta junto a la carpeta de datos ni una carpeta personal
+log-newer = lo escribió un sidecheck más nuevo (versión de registro { $version }); actualice sidecheck para leerlo
+log-torn-tail = última línea sin terminar, probablemente la dejó un cierre inesperado
+log-line-too-long = ocupa más de { $mib } MiB
+log-not-utf8 = no es texto UTF-8
+log-bad-line = { $path } línea { $line }: se saltó, no es un control válido ({ $reason })
+log-bad-lines-in-all = { $path }: en total se saltaron { $count } líneas que no son controles válidos, de la línea { $first } a la { $last }; arriba solo se nombran las primeras { $named }
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)
