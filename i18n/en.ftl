@@ -319,6 +319,15 @@ report-change-same = the same
 report-change-emergency = an emergency at this check-in
 # "Drowsiness: none before, moderate now"; the shift follows in brackets.
 report-change-words = { $title }: { $before } before, { $now } now
+export-bundle-only-fhir = --bundle is only for --format fhir; remove it or use --format fhir
+export-csv-raw-only-csv = --csv-raw is only for --format csv; remove it or use --format csv
+export-own-file = { $path } is { $what }, so no report is written there, even with --force; choose an --output FILE outside { $dir }
+export-empty = sidecheck: note: no check-ins ({ $what }) in { $log }; the report is empty. Run `sidecheck` to make one.
+export-wrote = Wrote { $count } { $count ->
+    [one] check-in
+   *[other] check-ins
+} to { $dest }.
+export-not-written = { $error }; { $dest } was not written
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
@@ -380,6 +389,73 @@ log-line-too-long = longer than { $mib } MiB
 log-not-utf8 = not UTF-8 text
 log-bad-line = { $path } line { $line }: skipped, not a valid check-in ({ $reason })
 log-bad-lines-in-all = { $path }: { $count } lines in all were skipped as not valid check-ins, from line { $first } to line { $last }; only the first { $named } are named above
+profile-not-a-setting = "{ $text }" is not ID=yes or ID=no; for example --set kidney=yes
+profile-unknown-item = "{ $id }" is not an "about you" item; use one of: { $items }
+profile-not-yes-no = "{ $value }" for { $id } is not yes or no; write { $id }=yes or { $id }=no
+profile-not-an-object = "profile" must be an object that maps items to true or false, like {"{"}"kidney": true{"}"}; items: { $items }
+profile-json-unknown-item = "profile": "{ $id }" is not an "about you" item; use one of: { $items }
+profile-json-not-bool = "profile": "{ $id }" must be true or false, not { $value }
+profile-newer = it was written by a newer sidecheck (profile version { $version }); update sidecheck
+answer-wrong-type = { $value } is the wrong type for this { $kind } question; use { $expected }
+answer-not-an-option = "{ $value }" is not an option; use { $expected }
+answer-score-out-of-range = score { $score } is out of range; use { $expected }
+answer-out-of-range = { $number } is out of range; use { $expected }
+answer-text-too-long = the text is too long; use { $expected }
+answer-the-number = the number { $value }
+answer-the-text = the text { $value }
+answer-a-list = a list
+answer-an-object = an object
+answer-no-such-question = bank { $bank } { $version } has no such question
+json-place = line { $line }, column { $column }
+bank-ok = { $file }: ok ({ $questions } questions, { $alerts } alert rules)
+bank-failed = { $failed } of { $files } bank file(s) have problems; fix each one listed above
+bank-questions-head = { $title } (bank { $bank } { $version }, { $language })
+bank-questions-about-you = About you (asked once; `sidecheck profile`, or "profile": {"{"}"ID": true{"}"} in an answers file):
+bank-questions-answers = answers: { $expected }
+bank-questions-options = options: { $options }
+bank-questions-when = asked only when: { $condition }
+bank-questions-alerts = can raise: { $alerts }
+bank-place-file = file
+bank-unreadable = cannot read it ({ $reason }); check the path
+bank-too-large = is larger than 64 MiB, so it cannot be a question bank; check the path
+bank-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
+bank-not-an-object = a bank is one JSON object, starting with {"{"}; this file is not one (see `sidecheck bank schema`)
+condition-and = and
+condition-or = or
+condition-not = not
+condition-yes = yes
+condition-no = no
+condition-one-form = use exactly one of "question", "profile", "all", "any" or "not"
+condition-not-a-question = tests a question; "not" may test only "profile" items, because an unanswered question would count as "not" before it is asked
+condition-empty-list = is empty; list at least one condition
+condition-profile-yes-no = a "profile" item is yes or no; test it with "equals": true or false
+condition-profile-needs-equals = a "profile" item needs "equals": true or false
+condition-unknown-profile = "{ $item }" is not in "profile"; use one of: { $items }
+condition-one-test = use exactly one test: "equals", "at_least" or "one_of"
+condition-no-question = question "{ $question }" does not exist; use the id of an earlier question
+condition-itself = question "{ $question }" refers to itself; make the follow-up depend on an earlier question
+condition-later = question "{ $question }" comes later in the bank; move this question after it, or depend on an earlier question
+condition-does-not-fit = does not fit { $kind } question "{ $question }"; use { $expected }
+condition-at-least-kind = only works on scale or number questions, and "{ $question }" is { $kind }; use "equals" instead
+condition-one-of-kind = only works on scale questions, and "{ $question }" is { $kind }; use "equals" instead
+condition-not-an-option = "{ $option }" is not an option of "{ $question }"; use { $expected }
+parity-not-set = not set
+parity-section = section
+parity-option = option
+parity-question = question
+parity-profile-item = "about you" item
+parity-alert = alert
+parity-bank-differs = is { $here } here but { $there } in the "{ $other }" bank; a translation changes only the text, so make it the same
+parity-differs = { $who }{ $field } is { $here } here but { $there } in the "{ $other }" bank; a translation changes only the text, so make it the same
+parity-no-text = { $who }has no { $field }, but the "{ $other }" bank has one; translate it
+parity-extra-text = { $who }has a { $field }, but the "{ $other }" bank has none; remove it, or add it there too
+parity-no-placeholder = { $who }has no { $name }, but its { $field } in the "{ $other }" bank has; keep every placeholder as it is
+parity-extra-placeholder = { $who }has { $name }, but its { $field } in the "{ $other }" bank has not; keep every placeholder as it is
+parity-missing-id = { $what } "{ $id }" is missing; the "{ $other }" bank has it at { $list }[{ $i }], so add it
+parity-extra-id = { $what } "{ $id }" is not in the "{ $other }" bank; remove it, or add it there too
+parity-order = is { $what } "{ $here }", but { $place } is "{ $there }" in the "{ $other }" bank; keep them in the same order
+parity-missing-scale = scale "{ $name }" is missing; the "{ $other }" bank has it, so add it
+parity-extra-scale = scale "{ $name }" is not in the "{ $other }" bank; remove it, or add it there too
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)

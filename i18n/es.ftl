@@ -317,6 +317,15 @@ report-change-same = igual
 report-change-emergency = una emergencia en este control
 # "Somnolencia: ninguno antes, moderado ahora"; el cambio sigue entre paréntesis.
 report-change-words = { $title }: { $before } antes, { $now } ahora
+export-bundle-only-fhir = --bundle es solo para --format fhir; quítelo o use --format fhir
+export-csv-raw-only-csv = --csv-raw es solo para --format csv; quítelo o use --format csv
+export-own-file = { $path } es { $what }, así que no se escribe ningún informe ahí, ni siquiera con --force; elija un --output ARCHIVO fuera de { $dir }
+export-empty = sidecheck: nota: no hay controles ({ $what }) en { $log }; el informe está vacío. Ejecute `sidecheck` para hacer uno.
+export-wrote = Se { $count ->
+    [one] escribió { $count } control
+   *[other] escribieron { $count } controles
+} en { $dest }.
+export-not-written = { $error }; no se escribió { $dest }
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
@@ -378,6 +387,73 @@ log-line-too-long = ocupa más de { $mib } MiB
 log-not-utf8 = no es texto UTF-8
 log-bad-line = { $path } línea { $line }: se saltó, no es un control válido ({ $reason })
 log-bad-lines-in-all = { $path }: en total se saltaron { $count } líneas que no son controles válidos, de la línea { $first } a la { $last }; arriba solo se nombran las primeras { $named }
+profile-not-a-setting = "{ $text }" no es ID=yes ni ID=no; por ejemplo, --set kidney=yes
+profile-unknown-item = "{ $id }" no es una pregunta "sobre usted"; use una de: { $items }
+profile-not-yes-no = "{ $value }" para { $id } no es yes ni no; escriba { $id }=yes o { $id }=no
+profile-not-an-object = "profile" debe ser un objeto que asigne true o false a cada pregunta, como {"{"}"kidney": true{"}"}; preguntas: { $items }
+profile-json-unknown-item = "profile": "{ $id }" no es una pregunta "sobre usted"; use una de: { $items }
+profile-json-not-bool = "profile": "{ $id }" debe ser true o false, no { $value }
+profile-newer = lo escribió un sidecheck más nuevo (versión de perfil { $version }); actualice sidecheck
+answer-wrong-type = { $value } no es del tipo de esta pregunta { $kind }; use { $expected }
+answer-not-an-option = "{ $value }" no es una opción; use { $expected }
+answer-score-out-of-range = la puntuación { $score } está fuera del rango; use { $expected }
+answer-out-of-range = { $number } está fuera del rango; use { $expected }
+answer-text-too-long = el texto es demasiado largo; use { $expected }
+answer-the-number = el número { $value }
+answer-the-text = el texto { $value }
+answer-a-list = una lista
+answer-an-object = un objeto
+answer-no-such-question = el banco { $bank } { $version } no tiene esa pregunta
+json-place = línea { $line }, columna { $column }
+bank-ok = { $file }: bien ({ $questions } preguntas, { $alerts } reglas de alerta)
+bank-failed = { $failed } de { $files } archivos de banco tienen problemas; corrija cada uno de los que aparecen arriba
+bank-questions-head = { $title } (banco { $bank } { $version }, { $language })
+bank-questions-about-you = Sobre usted (se pregunta una sola vez; `sidecheck profile`, o "profile": {"{"}"ID": true{"}"} en un archivo de respuestas):
+bank-questions-answers = respuestas: { $expected }
+bank-questions-options = opciones: { $options }
+bank-questions-when = se pregunta solo cuando: { $condition }
+bank-questions-alerts = puede dar: { $alerts }
+bank-place-file = archivo
+bank-unreadable = no se puede leer ({ $reason }); revise la ruta
+bank-too-large = ocupa más de 64 MiB, así que no puede ser un banco de preguntas; revise la ruta
+bank-not-utf8 = el archivo no es texto UTF-8 válido; guárdelo como UTF-8
+bank-not-an-object = un banco es un solo objeto JSON, que empieza con {"{"}; este archivo no lo es (vea `sidecheck bank schema`)
+condition-and = y
+condition-or = o
+condition-not = no
+condition-yes = sí
+condition-no = no
+condition-one-form = use exactamente uno de "question", "profile", "all", "any" o "not"
+condition-not-a-question = prueba una pregunta; "not" solo puede probar preguntas de "profile", porque una pregunta sin responder contaría como "not" antes de hacerse
+condition-empty-list = está vacío; ponga al menos una condición
+condition-profile-yes-no = una pregunta de "profile" es sí o no; pruébela con "equals": true o false
+condition-profile-needs-equals = una pregunta de "profile" necesita "equals": true o false
+condition-unknown-profile = "{ $item }" no está en "profile"; use uno de: { $items }
+condition-one-test = use exactamente una prueba: "equals", "at_least" o "one_of"
+condition-no-question = la pregunta "{ $question }" no existe; use el id de una pregunta anterior
+condition-itself = la pregunta "{ $question }" se nombra a sí misma; haga que la pregunta de seguimiento dependa de una pregunta anterior
+condition-later = la pregunta "{ $question }" viene después en el banco; ponga esta pregunta después de ella, o haga que dependa de una pregunta anterior
+condition-does-not-fit = no sirve para la pregunta { $kind } "{ $question }"; use { $expected }
+condition-at-least-kind = solo sirve para preguntas scale o number, y "{ $question }" es { $kind }; use "equals" en su lugar
+condition-one-of-kind = solo sirve para preguntas scale, y "{ $question }" es { $kind }; use "equals" en su lugar
+condition-not-an-option = "{ $option }" no es una opción de "{ $question }"; use { $expected }
+parity-not-set = sin valor
+parity-section = sección
+parity-option = opción
+parity-question = pregunta
+parity-profile-item = pregunta "sobre usted"
+parity-alert = alerta
+parity-bank-differs = es { $here } aquí pero { $there } en el banco "{ $other }"; una traducción cambia solo el texto, así que póngalo igual
+parity-differs = { $who }{ $field } es { $here } aquí pero { $there } en el banco "{ $other }"; una traducción cambia solo el texto, así que póngalo igual
+parity-no-text = { $who }no tiene { $field }, pero el banco "{ $other }" sí; tradúzcalo
+parity-extra-text = { $who }tiene { $field }, pero el banco "{ $other }" no; quítelo, o agréguelo también allí
+parity-no-placeholder = { $who }no tiene { $name }, pero su { $field } en el banco "{ $other }" sí; deje cada marcador tal como está
+parity-extra-placeholder = { $who }tiene { $name }, pero su { $field } en el banco "{ $other }" no; deje cada marcador tal como está
+parity-missing-id = falta { $what } "{ $id }"; el banco "{ $other }" la tiene en { $list }[{ $i }], así que agréguela
+parity-extra-id = { $what } "{ $id }" no está en el banco "{ $other }"; quítela, o agréguela también allí
+parity-order = es { $what } "{ $here }", pero { $place } es "{ $there }" en el banco "{ $other }"; póngalas en el mismo orden
+parity-missing-scale = falta la escala "{ $name }"; el banco "{ $other }" la tiene, así que agréguela
+parity-extra-scale = la escala "{ $name }" no está en el banco "{ $other }"; quítela, o agréguela también allí
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)

@@ -6,7 +6,15 @@
 /// nothing on the line was read yet (an empty file, or a list where an object
 /// belongs); people count from 1.
 pub fn json_place(e: &serde_json::Error) -> String {
-    format!("line {}, column {}", e.line(), e.column().max(1))
+    place(e.line(), e.column().max(1))
+}
+
+/// "line 3, column 7": a place in a file, as every error names it.
+pub fn place(line: usize, column: usize) -> String {
+    crate::i18n::t_args(
+        "json-place",
+        &[("line", &line.to_string()), ("column", &column.to_string())],
+    )
 }
 
 /// "NAME: line 3, column 1: what is wrong and what to do", for a JSON file a
