@@ -456,6 +456,55 @@ parity-extra-id = { $what } "{ $id }" is not in the "{ $other }" bank; remove it
 parity-order = is { $what } "{ $here }", but { $place } is "{ $there }" in the "{ $other }" bank; keep them in the same order
 parity-missing-scale = scale "{ $name }" is missing; the "{ $other }" bank has it, so add it
 parity-extra-scale = scale "{ $name }" is not in the "{ $other }" bank; remove it, or add it there too
+json-hint-nests = { $text }; check what made it
+json-hint-eof = { $text }: the file ends too early; check for a missing {"}"} or ]
+json-hint-syntax = { $text }: fix the JSON syntax here
+json-hint-missing = { $text }: add it
+json-hint-unknown = { $text }: remove it or fix its spelling
+json-hint-data = { $text }: fix this value
+json-hint-io = { $text }: could not read the input
+# What serde_json says, as json_error.rs words it plainly: each English text is
+# matched in serde's message and replaced with the other language's.
+json-nests = the file nests [ ] or {"{"} {"}"} more than 128 levels deep: no valid file does
+json-eof = the text ended while reading
+json-eof-value = the text ended while reading a value
+json-eof-list = the text ended while reading a list
+json-eof-object = the text ended while reading an object
+json-eof-string = the text ended while reading a string
+json-control-character = control character (\u0000-\u001F) found while parsing a string
+json-expected-u8 = expected a whole number from 0 to 255
+json-expected-whole = expected a whole number
+json-expected-number = expected a number
+json-expected-list = expected a list in [ ]
+json-expected-object = expected an object in {"{"} {"}"}
+json-expected-bool = expected true or false
+json-expected-string = expected a string
+json-expected-value = expected value
+json-expected-comma-list = expected `,` or `]`
+json-expected-comma-object = expected `,` or `{"}"}`
+json-expected-colon = expected `:`
+json-expected-ident = expected ident
+json-expected-one-of = expected one of
+json-expected = expected
+json-found-list = found a list
+json-found-object = found an object
+json-found-text = found the text
+json-found-number = found the number
+json-found-null = found null
+json-found = found
+json-trailing-characters = trailing characters
+json-trailing-comma = trailing comma
+json-invalid-escape = invalid escape
+json-invalid-number = invalid number
+json-number-out-of-range = number out of range
+json-key-must-be-a-string = key must be a string
+json-missing-field = missing field
+json-unknown-field = unknown field
+json-duplicate-field = duplicate field
+json-unknown-variant = unknown variant
+json-invalid-value = invalid value
+json-invalid-length = invalid length
+json-no-fields = there are no fields
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)

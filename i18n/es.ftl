@@ -454,6 +454,55 @@ parity-extra-id = { $what } "{ $id }" no está en el banco "{ $other }"; quítel
 parity-order = es { $what } "{ $here }", pero { $place } es "{ $there }" en el banco "{ $other }"; póngalas en el mismo orden
 parity-missing-scale = falta la escala "{ $name }"; el banco "{ $other }" la tiene, así que agréguela
 parity-extra-scale = la escala "{ $name }" no está en el banco "{ $other }"; quítela, o agréguela también allí
+json-hint-nests = { $text }; revise qué lo generó
+json-hint-eof = { $text }: el archivo termina antes de tiempo; revise si falta una {"}"} o un ]
+json-hint-syntax = { $text }: corrija aquí la sintaxis JSON
+json-hint-missing = { $text }: agréguelo
+json-hint-unknown = { $text }: quítelo o corrija cómo está escrito
+json-hint-data = { $text }: corrija este valor
+json-hint-io = { $text }: no se pudo leer la entrada
+# Lo que dice serde_json, como lo expresa json_error.rs: cada texto en inglés se
+# busca en el mensaje de serde y se cambia por el de este idioma.
+json-nests = el archivo anida [ ] o {"{"} {"}"} en más de 128 niveles: ningún archivo válido lo hace
+json-eof = el texto terminó mientras se leía
+json-eof-value = el texto terminó mientras se leía un valor
+json-eof-list = el texto terminó mientras se leía una lista
+json-eof-object = el texto terminó mientras se leía un objeto
+json-eof-string = el texto terminó mientras se leía un texto
+json-control-character = hay un carácter de control (\u0000-\u001F) dentro de un texto
+json-expected-u8 = se esperaba un número entero del 0 al 255
+json-expected-whole = se esperaba un número entero
+json-expected-number = se esperaba un número
+json-expected-list = se esperaba una lista en [ ]
+json-expected-object = se esperaba un objeto en {"{"} {"}"}
+json-expected-bool = se esperaba true o false
+json-expected-string = se esperaba un texto
+json-expected-value = se esperaba un valor
+json-expected-comma-list = se esperaba `,` o `]`
+json-expected-comma-object = se esperaba `,` o `{"}"}`
+json-expected-colon = se esperaba `:`
+json-expected-ident = se esperaba true, false o null
+json-expected-one-of = se esperaba uno de
+json-expected = se esperaba
+json-found-list = se encontró una lista
+json-found-object = se encontró un objeto
+json-found-text = se encontró el texto
+json-found-number = se encontró el número
+json-found-null = se encontró null
+json-found = se encontró
+json-trailing-characters = sobran caracteres al final
+json-trailing-comma = sobra una coma al final
+json-invalid-escape = secuencia de escape no válida
+json-invalid-number = número no válido
+json-number-out-of-range = número fuera del rango
+json-key-must-be-a-string = la clave debe ser un texto
+json-missing-field = falta el campo
+json-unknown-field = campo desconocido
+json-duplicate-field = campo repetido
+json-unknown-variant = valor desconocido
+json-invalid-value = valor no válido
+json-invalid-length = largo no válido
+json-no-fields = no hay campos
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)
