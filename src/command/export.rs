@@ -78,7 +78,7 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
         crate::sayln!("{note}");
     }
     if let Some(dest) = dest {
-        let wrote = t_count("export-wrote", ("count", count as u64), &[("dest", &dest)]);
+        let wrote = t_count("export-wrote", ("count", count), &[("dest", &dest)]);
         crate::sayln!("{wrote}");
     }
     Ok(())

@@ -319,7 +319,7 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
                 });
                 t_count(
                     "history-trend-yes",
-                    ("points", s.points as u64),
+                    ("points", s.points),
                     &[("yes", &yes), ("last", &last)],
                 )
             }

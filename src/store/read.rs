@@ -824,7 +824,7 @@ impl BadLines {
         if self.count > BAD_LINES_NAMED {
             let path = self.path.as_deref().unwrap_or(Path::new(LOG_NAME));
             let [count, first, last, named] =
-                [self.count, self.first, self.last, BAD_LINES_NAMED as u64].map(|n| n.to_string());
+                [self.count, self.first, self.last, BAD_LINES_NAMED].map(|n| n.to_string());
             warn(t_args(
                 "log-bad-lines-in-all",
                 &[
