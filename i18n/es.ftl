@@ -256,7 +256,7 @@ history-trend-yes = sí en { $yes } de { $points } { $points ->
 history-head = Historial: { $what }: { $count } { $count ->
     [one] control
    *[other] controles
-} ({ $completed } completos, { $stopped } detenidos)
+} (completos: { $completed }, detenidos: { $stopped })
 history-head-dates = , del { $from } al { $to }
 history-sections = Secciones (síntomas moderados o peores, controles completos; más alto es peor)
 history-symptoms = Síntomas que contó
