@@ -229,12 +229,280 @@ import-newer = { $name } lo escribió un sidecheck más nuevo (versión de regis
 import-empty-id = su id está vacío
 
 ## `sidecheck history` (src/command/history.rs)
+history-completed = completo
+history-stopped = detenido
+history-status = Estado
+history-date = Fecha
+history-id = Id del control
+history-urgent-alerts = Alertas urgentes
+history-level-advice = consejo
+history-level-prescriber = quien receta
+history-level-crisis = crisis
+history-level-emergency = emergencia
+# La celda de una sección: "2 mod+, máx 3" (síntomas moderados o peores, grado más alto).
+history-cell-moderate = mod+, máx
+history-cell-yes = sí
+history-no = no
+history-not-in-trends = no está en las tendencias
+history-baseline-row = punto de partida
+history-last-of = los últimos { $n } de { $what }
+history-empty = sidecheck: nota: no hay controles ({ $what }) en { $log }; no hay nada que mostrar. Ejecute `sidecheck` para hacer uno.
+history-trend-moderate = moderado+: primero { $first }, último { $last }, máximo { $max } de { $possible }
+history-trend-grade = grado: primero { $first }, último { $last }, máximo { $max } de { $possible }
+history-trend-yes = sí en { $yes } de { $points } { $points ->
+    [one] control
+   *[other] controles
+}, último { $last }
+history-head = Historial: { $what }: { $count } { $count ->
+    [one] control
+   *[other] controles
+} (completos: { $completed }, detenidos: { $stopped })
+history-head-dates = , del { $from } al { $to }
+history-sections = Secciones (síntomas moderados o peores, controles completos; más alto es peor)
+history-symptoms = Síntomas que contó
+history-no-symptoms = Síntomas que contó: ninguno
+history-since-baseline = Desde el punto de partida, en el último control completo ({ $at }):
+history-no-change-reported = No contó ningún síntoma en ninguno de los dos controles.
+history-every-other-symptom = Todos los demás síntomas: ninguno (o no) en los dos.
+history-nothing-to-compare = Todavía no hay nada que comparar: { $why }.
 # (end of history)
 
 ## Report and grade labels (src/report*, src/grades*, src/checkins.rs, src/scan*)
+report-trend-better = mejor ↓
+report-trend-worse = peor ↑
+report-trend-steady = estable →
+report-trend-unknown = muy pocos controles
+report-trend-emergency = ¡emergencia en el último control!
+report-period-all = todos los controles
+report-period-from = desde el { $since }
+report-period-up-to = hasta el { $until }
+report-period-from-to = del { $since } al { $until }
+report-period-backwards = --since { $since } es posterior a --until { $until }; dé un --since igual o anterior a --until
+report-period-bad-date = { $flag } "{ $text }" no es una fecha ni una hora; use AAAA-MM-DD (por ejemplo, 2026-11-20) o una hora RFC 3339 (por ejemplo, 2026-11-20T08:30:00+01:00)
+report-retracted-shown = se mostró
+report-retracted-shown-at = se mostró el { $at }
+report-retracted-changed = { $shown }, y luego se cambió la respuesta
+report-retracted-changed-at = { $shown }, y luego se cambió la respuesta el { $at }
+report-repeated = { $count ->
+    [one] 1 control aparece más de una vez en el registro; se cuenta una sola vez
+   *[other] { $count } controles aparecen más de una vez en el registro; cada uno se cuenta una sola vez
+}
+report-stopped-of = detenido después de { $answered } de { $asked } { $asked ->
+    [one] pregunta
+   *[other] preguntas
+}
+report-stopped = detenido después de { $answered } { $answered ->
+    [one] pregunta
+   *[other] preguntas
+}
+report-baseline-how-to-mark = Para tener uno, ejecute `sidecheck check --baseline` antes de empezar el medicamento o de cambiar la dosis, o `sidecheck baseline ID` para usar un control que ya hizo.
+report-baseline-words = Punto de partida: el control del { $at } ({ $id }), marcado como punto de partida el { $marked }.
+report-baseline-words-outside = Punto de partida: el control del { $at } ({ $id }), marcado como punto de partida el { $marked }; no está en este período, y se muestra para comparar.
+report-baseline-why-missing = que no está en el registro
+report-baseline-why-stopped = que quedó { $words }: las preguntas a las que no llegó no equivalen a "nada"
+report-baseline-mark-unusable = la marca de punto de partida del { $marked } indica el control { $id }, { $why }, así que no se usa ningún punto de partida; marque otro con `sidecheck baseline ID`
+report-baseline-none-unmarked = ningún control está marcado como cómo estaba usted antes del medicamento o de un cambio de dosis, así que no se compara nada con él
+report-baseline-none-missing = el control marcado como punto de partida no está en el registro
+report-baseline-none-stopped = el control marcado como punto de partida se detuvo antes del final, así que no puede serlo
+report-baseline-none = Sin punto de partida: { $why }. { $how }
+report-baseline-compare-none = no hay un control completo en este período para comparar con él
+report-baseline-compare-itself = el último control completo es el propio punto de partida; los controles siguientes se comparan con él
+report-baseline-compare-earlier = el último control completo de este período ({ $at }) se hizo antes del punto de partida
+report-change-yes = sí
+report-change-no = no
+report-change-not-asked = no se preguntó
+report-change-worse = peor
+report-change-better = mejor
+report-change-same = igual
+report-change-emergency = una emergencia en este control
+# "Somnolencia: ninguno antes, moderado ahora"; el cambio sigue entre paréntesis.
+report-change-words = { $title }: { $before } antes, { $now } ahora
+export-bundle-only-fhir = --bundle es solo para --format fhir; quítelo o use --format fhir
+export-csv-raw-only-csv = --csv-raw es solo para --format csv; quítelo o use --format csv
+export-own-file = { $path } es { $what }, así que no se escribe ningún informe ahí, ni siquiera con --force; elija un --output ARCHIVO fuera de { $dir }
+export-empty = sidecheck: nota: no hay controles ({ $what }) en { $log }; el informe está vacío. Ejecute `sidecheck` para hacer uno.
+export-wrote = Se { $count ->
+    [one] escribió { $count } control
+   *[other] escribieron { $count } controles
+} en { $dest }.
+export-not-written = { $error }; no se escribió { $dest }
 # (end of report labels)
 
 ## The log, the store and bank files (src/store/*, src/record*, src/bank/*, src/json_error.rs)
+io-too-large = el archivo es demasiado grande para los límites de este sistema
+io-not-found = no existe
+io-permission-denied = permiso denegado
+io-disk-full = el disco está lleno
+io-read-only = el disco es de solo lectura
+io-exists = ya existe
+io-is-a-folder = es una carpeta, no un archivo
+io-not-a-folder = una parte de la ruta no es una carpeta
+io-not-text = no es un texto válido
+store-dir = no se puede guardar en la carpeta de datos { $dir } ({ $reason }), así que el control NO se guardó; elija otra carpeta con --data-dir CARPETA
+store-not-saved = el control NO se guardó en { $log } ({ $reason }); libere espacio en el disco, arregle la carpeta de datos o use --data-dir CARPETA
+store-read = no se puede leer el registro { $log } ({ $reason }); revise que el archivo exista y sea suyo
+store-busy-start = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, y todavía no se preguntó ni se guardó nada; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z) y empiece otra vez
+store-busy-save = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, así que el control todavía NO se guardó; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z)
+store-busy-read = otro sidecheck tuvo ocupado el registro { $log } durante { $secs } s, así que no se leyó; cierre el otro sidecheck (un control que quedó abierto, o una copia vieja detenida con Ctrl-Z) e inténtelo otra vez
+store-own-data-folder = la carpeta de datos
+store-own-log = el registro
+store-own-torn-copy = una copia de una línea cortada del registro
+store-own-file = un archivo de la carpeta de datos
+store-own-rescue = una copia de rescate de un control
+store-own-inside = dentro de la carpeta de datos
+store-a-link = { $path } es un enlace simbólico; sidecheck guarda el registro solo en un archivo real y nunca lee ni escribe a través de un enlace: ponga ahí el archivo mismo, o quite el enlace
+store-not-a-file = { $path } no es un archivo normal; quítelo de ahí
+store-cannot-create-dir = no se puede crear: { $reason }
+store-cannot-make-dir-private = no se puede hacer privada: { $reason }
+store-cannot-use-dir = no se puede usar: { $reason }
+store-dir-not-private = otros usuarios pueden cambiar la carpeta { $dir } (modo { $mode }) y { $why }, así que el registro no es privado ahí; use --data-dir con una carpeta propia
+store-dir-shared = es una carpeta compartida
+store-dir-not-yours = pertenece a otra persona
+store-dir-cannot-be-private = no se puede hacer privada ({ $reason })
+store-dir-made-private = otros usuarios podían cambiar la carpeta de datos { $dir } (modo { $mode }); ahora es privada (modo 700)
+store-cannot-make-private = no se puede hacer privado { $path }: { $reason }
+store-file-made-private = otros usuarios podían leer { $path } (modo { $mode }); ahora es privado (modo 600)
+store-cannot-create = no se puede crear { $path }: { $reason }
+store-cannot-write = no se puede escribir { $path }: { $reason }
+store-record-not-json = el control no se puede escribir como JSON: { $error }
+store-record-too-large = el control ocupa más de { $mib } MiB
+store-cannot-repair = no se puede reparar el registro: { $error }
+store-partial-line-may-remain = puede quedar una línea a medias, que se apartará la próxima vez
+store-cannot-lock = no se puede bloquear el registro: { $reason }
+store-waiting-start = esperando a que otro sidecheck termine con { $log } antes de la primera pregunta (hasta { $secs } s)…
+store-waiting-save = esperando a que otro sidecheck termine con { $log } para guardar (hasta { $secs } s)…
+store-waiting-read = esperando a que otro sidecheck termine con { $log } para leer el registro (hasta { $secs } s)…
+store-cannot-open = no se puede abrir { $path } para escribir: { $reason }
+store-torn-tail-kept = el registro terminaba con una línea sin terminar (la dejó un cierre inesperado); se guardó en { $path } y se reparó el registro
+store-profile-unusable = no se pueden usar sus respuestas "sobre usted" de { $path } ({ $why }); arregle o quite el archivo, y luego vuelva a darlas con `sidecheck profile`
+store-profile-too-large = es mucho más grande que un perfil
+store-not-utf8 = no es texto UTF-8
+store-profile-not-saved = sus respuestas "sobre usted" NO se guardaron en { $path } ({ $why })
+store-profile-not-json = no se pueden escribir como JSON: { $error }
+store-rescue-not-json = no se puede dar formato al control: { $error }
+store-rescue-nowhere = no hay una carpeta junto a la carpeta de datos ni una carpeta personal
+log-newer = lo escribió un sidecheck más nuevo (versión de registro { $version }); actualice sidecheck para leerlo
+log-torn-tail = última línea sin terminar, probablemente la dejó un cierre inesperado
+log-line-too-long = ocupa más de { $mib } MiB
+log-not-utf8 = no es texto UTF-8
+log-bad-line = { $path } línea { $line }: se saltó, no es un control válido ({ $reason })
+log-bad-lines-in-all = { $path }: en total se saltaron { $count } líneas que no son controles válidos, de la línea { $first } a la { $last }; arriba solo se nombran las primeras { $named }
+profile-not-a-setting = "{ $text }" no es ID=yes ni ID=no; por ejemplo, --set kidney=yes
+profile-unknown-item = "{ $id }" no es una pregunta "sobre usted"; use una de: { $items }
+profile-not-yes-no = "{ $value }" para { $id } no es yes ni no; escriba { $id }=yes o { $id }=no
+profile-not-an-object = "profile" debe ser un objeto que asigne true o false a cada pregunta, como {"{"}"kidney": true{"}"}; preguntas: { $items }
+profile-json-unknown-item = "profile": "{ $id }" no es una pregunta "sobre usted"; use una de: { $items }
+profile-json-not-bool = "profile": "{ $id }" debe ser true o false, no { $value }
+profile-newer = lo escribió un sidecheck más nuevo (versión de perfil { $version }); actualice sidecheck
+answer-wrong-type = { $value } no es del tipo de esta pregunta { $kind }; use { $expected }
+answer-not-an-option = "{ $value }" no es una opción; use { $expected }
+answer-score-out-of-range = la puntuación { $score } está fuera del rango; use { $expected }
+answer-out-of-range = { $number } está fuera del rango; use { $expected }
+answer-text-too-long = el texto es demasiado largo; use { $expected }
+answer-the-number = el número { $value }
+answer-the-text = el texto { $value }
+answer-a-list = una lista
+answer-an-object = un objeto
+answer-no-such-question = el banco { $bank } { $version } no tiene esa pregunta
+json-place = línea { $line }, columna { $column }
+bank-ok = { $file }: bien ({ $questions } preguntas, { $alerts } reglas de alerta)
+bank-failed = { $failed } de { $files } archivos de banco tienen problemas; corrija cada uno de los que aparecen arriba
+bank-questions-head = { $title } (banco { $bank } { $version }, { $language })
+bank-questions-about-you = Sobre usted (se pregunta una sola vez; `sidecheck profile`, o "profile": {"{"}"ID": true{"}"} en un archivo de respuestas):
+bank-questions-answers = respuestas: { $expected }
+bank-questions-options = opciones: { $options }
+bank-questions-when = se pregunta solo cuando: { $condition }
+bank-questions-alerts = puede dar: { $alerts }
+bank-place-file = archivo
+bank-unreadable = no se puede leer ({ $reason }); revise la ruta
+bank-too-large = ocupa más de 64 MiB, así que no puede ser un banco de preguntas; revise la ruta
+bank-not-utf8 = el archivo no es texto UTF-8 válido; guárdelo como UTF-8
+bank-not-an-object = un banco es un solo objeto JSON, que empieza con {"{"}; este archivo no lo es (vea `sidecheck bank schema`)
+condition-and = y
+condition-or = o
+condition-not = no
+condition-yes = sí
+condition-no = no
+condition-one-form = use exactamente uno de "question", "profile", "all", "any" o "not"
+condition-not-a-question = prueba una pregunta; "not" solo puede probar preguntas de "profile", porque una pregunta sin responder contaría como "not" antes de hacerse
+condition-empty-list = está vacío; ponga al menos una condición
+condition-profile-yes-no = una pregunta de "profile" es sí o no; pruébela con "equals": true o false
+condition-profile-needs-equals = una pregunta de "profile" necesita "equals": true o false
+condition-unknown-profile = "{ $item }" no está en "profile"; use uno de: { $items }
+condition-one-test = use exactamente una prueba: "equals", "at_least" o "one_of"
+condition-no-question = la pregunta "{ $question }" no existe; use el id de una pregunta anterior
+condition-itself = la pregunta "{ $question }" se nombra a sí misma; haga que la pregunta de seguimiento dependa de una pregunta anterior
+condition-later = la pregunta "{ $question }" viene después en el banco; ponga esta pregunta después de ella, o haga que dependa de una pregunta anterior
+condition-does-not-fit = no sirve para la pregunta { $kind } "{ $question }"; use { $expected }
+condition-at-least-kind = solo sirve para preguntas scale o number, y "{ $question }" es { $kind }; use "equals" en su lugar
+condition-one-of-kind = solo sirve para preguntas scale, y "{ $question }" es { $kind }; use "equals" en su lugar
+condition-not-an-option = "{ $option }" no es una opción de "{ $question }"; use { $expected }
+parity-not-set = sin valor
+parity-section = sección
+parity-option = opción
+parity-question = pregunta
+parity-profile-item = pregunta "sobre usted"
+parity-alert = alerta
+parity-bank-differs = es { $here } aquí pero { $there } en el banco "{ $other }"; una traducción cambia solo el texto, así que póngalo igual
+parity-differs = { $who }{ $field } es { $here } aquí pero { $there } en el banco "{ $other }"; una traducción cambia solo el texto, así que póngalo igual
+parity-no-text = { $who }no tiene { $field }, pero el banco "{ $other }" sí; tradúzcalo
+parity-extra-text = { $who }tiene { $field }, pero el banco "{ $other }" no; quítelo, o agréguelo también allí
+parity-no-placeholder = { $who }no tiene { $name }, pero su { $field } en el banco "{ $other }" sí; deje cada marcador tal como está
+parity-extra-placeholder = { $who }tiene { $name }, pero su { $field } en el banco "{ $other }" no; deje cada marcador tal como está
+parity-missing-id = falta { $what } "{ $id }"; el banco "{ $other }" la tiene en { $list }[{ $i }], así que agréguela
+parity-extra-id = { $what } "{ $id }" no está en el banco "{ $other }"; quítela, o agréguela también allí
+parity-order = es { $what } "{ $here }", pero { $place } es "{ $there }" en el banco "{ $other }"; póngalas en el mismo orden
+parity-missing-scale = falta la escala "{ $name }"; el banco "{ $other }" la tiene, así que agréguela
+parity-extra-scale = la escala "{ $name }" no está en el banco "{ $other }"; quítela, o agréguela también allí
+json-hint-nests = { $text }; revise qué lo generó
+json-hint-eof = { $text }: el archivo termina antes de tiempo; revise si falta una {"}"} o un ]
+json-hint-syntax = { $text }: corrija aquí la sintaxis JSON
+json-hint-missing = { $text }: agréguelo
+json-hint-unknown = { $text }: quítelo o corrija cómo está escrito
+json-hint-data = { $text }: corrija este valor
+json-hint-io = { $text }: no se pudo leer la entrada
+# Lo que dice serde_json, como lo expresa json_error.rs: cada texto en inglés se
+# busca en el mensaje de serde y se cambia por el de este idioma.
+json-nests = el archivo anida [ ] o {"{"} {"}"} en más de 128 niveles: ningún archivo válido lo hace
+json-eof = el texto terminó mientras se leía
+json-eof-value = el texto terminó mientras se leía un valor
+json-eof-list = el texto terminó mientras se leía una lista
+json-eof-object = el texto terminó mientras se leía un objeto
+json-eof-string = el texto terminó mientras se leía un texto
+json-control-character = hay un carácter de control (\u0000-\u001F) dentro de un texto
+json-expected-u8 = se esperaba un número entero del 0 al 255
+json-expected-whole = se esperaba un número entero
+json-expected-number = se esperaba un número
+json-expected-list = se esperaba una lista en [ ]
+json-expected-object = se esperaba un objeto en {"{"} {"}"}
+json-expected-bool = se esperaba true o false
+json-expected-string = se esperaba un texto
+json-expected-value = se esperaba un valor
+json-expected-comma-list = se esperaba `,` o `]`
+json-expected-comma-object = se esperaba `,` o `{"}"}`
+json-expected-colon = se esperaba `:`
+json-expected-ident = se esperaba true, false o null
+json-expected-one-of = se esperaba uno de
+json-expected = se esperaba
+json-found-list = se encontró una lista
+json-found-object = se encontró un objeto
+json-found-text = se encontró el texto
+json-found-number = se encontró el número
+json-found-null = se encontró null
+json-found = se encontró
+json-trailing-characters = sobran caracteres al final
+json-trailing-comma = sobra una coma al final
+json-invalid-escape = secuencia de escape no válida
+json-invalid-number = número no válido
+json-number-out-of-range = número fuera del rango
+json-key-must-be-a-string = la clave debe ser un texto
+json-missing-field = falta el campo
+json-unknown-field = campo desconocido
+json-duplicate-field = campo repetido
+json-unknown-variant = valor desconocido
+json-invalid-value = valor no válido
+json-invalid-length = largo no válido
+json-no-fields = no hay campos
 # (end of store and bank messages)
 
 ## Command-line help (src/cli.rs, src/command/shell.rs)

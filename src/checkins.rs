@@ -270,13 +270,7 @@ impl Pass<'_> {
 
 /// The warning for check-ins found more than once, if any were.
 pub fn repeated_warning(n: usize) -> Option<String> {
-    match n {
-        0 => None,
-        1 => Some("1 check-in appears more than once in the log; it is counted once".to_string()),
-        n => Some(format!(
-            "{n} check-ins appear more than once in the log; each is counted once"
-        )),
-    }
+    (n > 0).then(|| crate::i18n::t_count("report-repeated", ("count", n as u64), &[]))
 }
 
 /// The records of a pass in order. Bad lines are skipped without a word: the

@@ -101,7 +101,10 @@ impl<'b> Flow<'b> {
             let Some(i) = bank.position(&a.question) else {
                 return Err(AnswerError {
                     question: a.question.to_string(),
-                    message: format!("bank {} {} has no such question", bank.id, bank.version),
+                    message: crate::i18n::t_args(
+                        "answer-no-such-question",
+                        &[("bank", &bank.id), ("version", &bank.version)],
+                    ),
                 });
             };
             flow.answers[i] = Some(Answer::from_json(bank, &bank.questions[i], &a.value)?);

@@ -191,16 +191,14 @@ impl Grades {
         if status != Status::Stopped {
             return None;
         }
-        let n = self.answered;
+        let n = u64::from(self.answered);
         Some(match self.asked {
-            Some(m) => format!(
-                "stopped after {n} of {m} question{}",
-                if m == 1 { "" } else { "s" }
+            Some(m) => crate::i18n::t_count(
+                "report-stopped-of",
+                ("asked", u64::from(m)),
+                &[("answered", &n.to_string())],
             ),
-            None => format!(
-                "stopped after {n} question{}",
-                if n == 1 { "" } else { "s" }
-            ),
+            None => crate::i18n::t_count("report-stopped", ("answered", n), &[]),
         })
     }
 }

@@ -6,6 +6,7 @@
 //! Pure: parsing, merging and showing. The file itself is read and written only by
 //! the [`crate::store`].
 
+use crate::i18n::t_args;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
@@ -78,23 +79,19 @@ impl Profile {
             .filter(|s| !s.is_empty())
         {
             let Some((id, value)) = part.split_once('=') else {
-                return Err(format!(
-                    "\"{}\" is not ID=yes or ID=no; for example --set kidney=yes",
-                    short(part)
-                ));
+                return Err(t_args("profile-not-a-setting", &[("text", &short(part))]));
             };
             let id = id.trim();
             if !bank.profile.iter().any(|p| p.id == id) {
-                return Err(format!(
-                    "\"{}\" is not an \"about you\" item; use one of: {}",
-                    short(id),
-                    ids(bank)
+                return Err(t_args(
+                    "profile-unknown-item",
+                    &[("id", &short(id)), ("items", &ids(bank))],
                 ));
             }
             let value = yes_no(value.trim()).ok_or_else(|| {
-                format!(
-                    "\"{}\" for {id} is not yes or no; write {id}=yes or {id}=no",
-                    short(value)
+                t_args(
+                    "profile-not-yes-no",
+                    &[("value", &short(value)), ("id", id)],
                 )
             })?;
             out.set(id, value);
@@ -106,24 +103,20 @@ impl Profile {
     /// mapped to true or false.
     pub fn from_json(bank: &Bank, value: &serde_json::Value) -> Result<Profile, String> {
         let Some(map) = value.as_object() else {
-            return Err(format!(
-                "\"profile\" must be an object that maps items to true or false, like {{\"kidney\": true}}; items: {}",
-                ids(bank)
-            ));
+            return Err(t_args("profile-not-an-object", &[("items", &ids(bank))]));
         };
         let mut out = Profile::default();
         for (id, v) in map {
             if !bank.profile.iter().any(|p| &p.id == id) {
-                return Err(format!(
-                    "\"profile\": \"{}\" is not an \"about you\" item; use one of: {}",
-                    short(id),
-                    ids(bank)
+                return Err(t_args(
+                    "profile-json-unknown-item",
+                    &[("id", &short(id)), ("items", &ids(bank))],
                 ));
             }
             let Some(b) = v.as_bool() else {
-                return Err(format!(
-                    "\"profile\": \"{id}\" must be true or false, not {}",
-                    short(&v.to_string())
+                return Err(t_args(
+                    "profile-json-not-bool",
+                    &[("id", id), ("value", &short(&v.to_string()))],
                 ));
             };
             out.set(id, b);
@@ -218,9 +211,7 @@ impl ProfileFile {
         if let Some(v) = value.get("schema").and_then(serde_json::Value::as_u64)
             && v > u64::from(PROFILE_VERSION)
         {
-            return Err(format!(
-                "it was written by a newer sidecheck (profile version {v}); update sidecheck"
-            ));
+            return Err(t_args("profile-newer", &[("version", &v.to_string())]));
         }
         serde_json::from_value(value).map_err(|e| crate::json_error::json_reason(&e))
     }

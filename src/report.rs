@@ -23,10 +23,10 @@ use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
 pub use baseline::{
-    Baseline, BaselineView, Change, Found, HOW_TO_MARK, Shift, Snapshot, Symptom, changes,
-    compared, shift,
+    Baseline, BaselineView, Change, Found, Shift, Snapshot, Symptom, changes, compared, how_to_mark,
+    shift,
 };
-pub use period::{ACCEPTED, Bound, Period, PeriodView, minute};
+pub use period::{Bound, Period, PeriodView, minute};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};
 
 /// How wide sparklines are, at most, in characters.
@@ -137,15 +137,19 @@ pub fn retracted_alerts(r: &CheckIn) -> impl Iterator<Item = UrgentAlert> + '_ {
 /// "shown at 10:01:05, then the answer was changed at 10:01:40": how a retracted
 /// alert reads everywhere, with the times the record has.
 pub fn retracted_words(a: &AlertRecord) -> String {
-    let time = |t: &Option<DateTime<FixedOffset>>| {
-        t.map(|t| format!(" at {}", t.format("%Y-%m-%d %H:%M:%S")))
-            .unwrap_or_default()
+    let time =
+        |t: &Option<DateTime<FixedOffset>>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    let shown = match time(&a.shown_at) {
+        Some(at) => crate::i18n::t_args("report-retracted-shown-at", &[("at", &at)]),
+        None => crate::i18n::t("report-retracted-shown"),
     };
-    format!(
-        "shown{}, then the answer was changed{}",
-        time(&a.shown_at),
-        time(&a.retracted_at)
-    )
+    match time(&a.retracted_at) {
+        Some(at) => crate::i18n::t_args(
+            "report-retracted-changed-at",
+            &[("shown", &shown), ("at", &at)],
+        ),
+        None => crate::i18n::t_args("report-retracted-changed", &[("shown", &shown)]),
+    }
 }
 
 /// Whether the answer to `question` raised or contributed to an emergency alert

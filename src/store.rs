@@ -89,41 +89,40 @@ pub enum StoreError {
     },
 }
 
+use crate::i18n::t_args;
+
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Dir { path, reason } => write!(
-                f,
-                "cannot save to the data folder {} ({reason}), so the check-in was NOT saved; choose another folder with --data-dir DIR",
-                path.display()
+        let text = match self {
+            StoreError::Dir { path, reason } => t_args(
+                "store-dir",
+                &[("dir", &path.display().to_string()), ("reason", reason)],
             ),
-            StoreError::NotSaved { path, reason } => write!(
-                f,
-                "the check-in was NOT saved to {} ({reason}); free some disk space, fix the data folder or use --data-dir DIR",
-                path.display()
+            StoreError::NotSaved { path, reason } => t_args(
+                "store-not-saved",
+                &[("log", &path.display().to_string()), ("reason", reason)],
             ),
-            StoreError::Read { path, reason } => write!(
-                f,
-                "cannot read the log {} ({reason}); check that the file exists and is yours",
-                path.display()
+            StoreError::Read { path, reason } => t_args(
+                "store-read",
+                &[("log", &path.display().to_string()), ("reason", reason)],
             ),
             StoreError::Busy {
                 path,
                 secs,
                 waiting,
-            } => {
-                let (what, then) = match waiting {
-                    Waiting::Start => ("nothing was asked or saved yet", " and start again"),
-                    Waiting::Save => ("so the check-in was NOT saved yet", ""),
-                    Waiting::Read => ("so it was not read", " and try again"),
-                };
-                write!(
-                    f,
-                    "another sidecheck kept the log {} busy for {secs} s, {what}; close the other sidecheck (a check left open, or an old copy stopped with Ctrl-Z){then}",
-                    path.display()
-                )
-            }
-        }
+            } => t_args(
+                match waiting {
+                    Waiting::Start => "store-busy-start",
+                    Waiting::Save => "store-busy-save",
+                    Waiting::Read => "store-busy-read",
+                },
+                &[
+                    ("log", &path.display().to_string()),
+                    ("secs", &secs.to_string()),
+                ],
+            ),
+        };
+        f.write_str(&text)
     }
 }
 

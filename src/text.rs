@@ -16,27 +16,29 @@ pub fn io_reason(e: &io::Error) -> String {
     {
         // EFBIG: the file-size limit (ulimit -f) was hit.
         if e.raw_os_error() == Some(27) {
-            return "the file is too large for this system's limits".into();
+            return crate::i18n::t("io-too-large");
         }
     }
-    match e.kind() {
-        io::ErrorKind::NotFound => "it does not exist".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        io::ErrorKind::AlreadyExists => "it already exists".into(),
-        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        io::ErrorKind::NotADirectory => "a part of the path is not a folder".into(),
-        io::ErrorKind::FileTooLarge => "the file is too large for this system's limits".into(),
-        io::ErrorKind::InvalidData => "it is not valid text".into(),
+    let id = match e.kind() {
+        io::ErrorKind::NotFound => "io-not-found",
+        io::ErrorKind::PermissionDenied => "io-permission-denied",
+        io::ErrorKind::StorageFull => "io-disk-full",
+        io::ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        io::ErrorKind::AlreadyExists => "io-exists",
+        io::ErrorKind::IsADirectory => "io-is-a-folder",
+        io::ErrorKind::NotADirectory => "io-not-a-folder",
+        io::ErrorKind::FileTooLarge => "io-too-large",
+        io::ErrorKind::InvalidData => "io-not-text",
+        // The system's own words, in English: it names no reason we know.
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
+            return match s.find(" (os error") {
                 Some(i) => s[..i].to_lowercase(),
                 None => s.to_lowercase(),
-            }
+            };
         }
-    }
+    };
+    crate::i18n::t(id)
 }
 
 /// Makes text from a file fit to print in a one-line message: control characters

@@ -38,6 +38,8 @@ mod fhir_baseline;
 mod html;
 // `history`: trend lines, the table, `--json`, `--last` and the period filters.
 mod history;
+// `history` and the errors in Spanish: no English label, one language for a mixed log.
+mod history_es;
 // Helpers for hostile conditions: how hard to push, a seeded random, a strict log reader.
 mod hostile;
 // The module graph in src/ has no import loops; text and json_error import nothing.

@@ -3,6 +3,7 @@
 //! The [`Answer`] type and its limits are [`crate::answer`]'s; this is the part that
 //! needs the question's kind, options and range.
 
+use crate::i18n::{t, t_args};
 use serde_json::Value;
 
 use super::{Bank, Choice, Kind, Question};
@@ -17,11 +18,13 @@ impl Answer {
             message: what,
         };
         let wrong = || {
-            err(format!(
-                "{} is the wrong type for this {} question; use {}",
-                describe(v),
-                q.kind.as_str(),
-                bank.expected(q)
+            err(t_args(
+                "answer-wrong-type",
+                &[
+                    ("value", &describe(v)),
+                    ("kind", q.kind.as_str()),
+                    ("expected", &bank.expected(q)),
+                ],
             ))
         };
         match q.kind {
@@ -33,9 +36,9 @@ impl Answer {
                         .position(|c| c.id == s)
                         .map(Answer::Choice)
                         .ok_or_else(|| {
-                            err(format!(
-                                "\"{s}\" is not an option; use {}",
-                                bank.expected(q)
+                            err(t_args(
+                                "answer-not-an-option",
+                                &[("value", s), ("expected", &bank.expected(q))],
                             ))
                         })
                 } else if let Some(n) = v.as_f64() {
@@ -43,10 +46,9 @@ impl Answer {
                         .position(|c| f64::from(c.score) == n)
                         .map(Answer::Choice)
                         .ok_or_else(|| {
-                            err(format!(
-                                "score {} is out of range; use {}",
-                                short_json(v),
-                                bank.expected(q)
+                            err(t_args(
+                                "answer-score-out-of-range",
+                                &[("score", &short_json(v)), ("expected", &bank.expected(q))],
                             ))
                         })
                 } else {
@@ -71,15 +73,16 @@ impl Answer {
         } else {
             Err(AnswerError {
                 question: q.id.clone(),
-                message: format!(
-                    "{} is out of range; use {}{}",
-                    fmt_num(n),
-                    bank.expected(q),
-                    q.range_reason
-                        .as_deref()
-                        .map(|why| format!(". {why}"))
-                        .unwrap_or_default()
-                ),
+                message: {
+                    let args = [("number", fmt_num(n)), ("expected", bank.expected(q))];
+                    let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                    let mut message = t_args("answer-out-of-range", &args);
+                    if let Some(why) = q.range_reason.as_deref() {
+                        message.push_str(". ");
+                        message.push_str(why);
+                    }
+                    message
+                },
             })
         }
     }
@@ -91,7 +94,7 @@ impl Answer {
         } else {
             Err(AnswerError {
                 question: q.id.clone(),
-                message: format!("the text is too long; use {}", bank.expected(q)),
+                message: t_args("answer-text-too-long", &[("expected", &bank.expected(q))]),
             })
         }
     }
@@ -143,10 +146,10 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(_) => v.to_string(),
-        Value::Number(_) => format!("the number {}", short_json(v)),
-        Value::String(_) => format!("the text {}", short_json(v)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Number(_) => t_args("answer-the-number", &[("value", &short_json(v))]),
+        Value::String(_) => t_args("answer-the-text", &[("value", &short_json(v))]),
+        Value::Array(_) => t("answer-a-list"),
+        Value::Object(_) => t("answer-an-object"),
     }
 }
 

@@ -5,6 +5,7 @@
 //! enabled through it), so the two can never disagree. The checks a bank's
 //! conditions must pass are here too.
 
+use crate::i18n::{t, t_args};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -86,13 +87,13 @@ impl fmt::Display for Condition {
             write!(f, ")")
         };
         if let Some(all) = &self.all {
-            return join(f, all, "and");
+            return join(f, all, &t("condition-and"));
         }
         if let Some(any) = &self.any {
-            return join(f, any, "or");
+            return join(f, any, &t("condition-or"));
         }
         if let Some(not) = &self.not {
-            return write!(f, "not {not}");
+            return write!(f, "{} {not}", t("condition-not"));
         }
         let profile = self.profile.as_ref().map(|p| format!("profile.{p}"));
         let q = self
@@ -102,8 +103,8 @@ impl fmt::Display for Condition {
             .unwrap_or("?");
         if let Some(v) = &self.equals {
             match v {
-                Value::Bool(true) => write!(f, "{q} = yes"),
-                Value::Bool(false) => write!(f, "{q} = no"),
+                Value::Bool(true) => write!(f, "{q} = {}", t("condition-yes")),
+                Value::Bool(false) => write!(f, "{q} = {}", t("condition-no")),
                 Value::String(s) => write!(f, "{q} = {s}"),
                 other => write!(f, "{q} = {other}"),
             }
@@ -230,10 +231,7 @@ impl Bank {
             cond.not.is_some(),
         ];
         if !exactly_one(&forms) {
-            found.add(
-                place.into(),
-                "use exactly one of \"question\", \"profile\", \"all\", \"any\" or \"not\"".into(),
-            );
+            found.add(place.into(), t("condition-one-form"));
             return;
         }
         if let Some(inner) = &cond.not {
@@ -241,10 +239,7 @@ impl Bank {
             // would fire before its question was asked: only the profile, which is
             // known before the first question, may be negated.
             if !inner.questions().is_empty() {
-                found.add(
-                    format!("{place}.not"),
-                    "tests a question; \"not\" may test only \"profile\" items, because an unanswered question would count as \"not\" before it is asked".into(),
-                );
+                found.add(format!("{place}.not"), t("condition-not-a-question"));
             }
             self.check_condition(found, &format!("{place}.not"), inner, earlier, asking);
             return;
@@ -256,10 +251,7 @@ impl Bank {
         for (key, list) in [("all", &cond.all), ("any", &cond.any)] {
             if let Some(list) = list {
                 if list.is_empty() {
-                    found.add(
-                        format!("{place}.{key}"),
-                        "is empty; list at least one condition".into(),
-                    );
+                    found.add(format!("{place}.{key}"), t("condition-empty-list"));
                 }
                 for (i, c) in list.iter().enumerate() {
                     self.check_condition(found, &format!("{place}.{key}[{i}]"), c, earlier, asking);
@@ -275,27 +267,31 @@ impl Bank {
     /// `{"profile": ID, "equals": true}`: an item of the bank, tested yes or no.
     fn check_profile_test(&self, found: &mut Found, place: &str, cond: &Condition, item: &str) {
         if cond.at_least.is_some() || cond.one_of.is_some() {
-            found.add(
-                place.into(),
-                "a \"profile\" item is yes or no; test it with \"equals\": true or false".into(),
-            );
+            found.add(place.into(), t("condition-profile-yes-no"));
         }
         if !cond.equals.as_ref().is_some_and(Value::is_boolean) {
             found.add(
                 format!("{place}.equals"),
-                "a \"profile\" item needs \"equals\": true or false".into(),
+                t("condition-profile-needs-equals"),
             );
         }
         if !self.profile.iter().any(|p| p.id == item) {
             found.add(
                 format!("{place}.profile"),
-                format!(
-                    "\"{item}\" is not in \"profile\"; use one of: {}",
-                    self.profile
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                t_args(
+                    "condition-unknown-profile",
+                    &[
+                        ("item", item),
+                        (
+                            "items",
+                            &self
+                                .profile
+                                .iter()
+                                .map(|p| p.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ],
                 ),
             );
         }
@@ -318,36 +314,23 @@ impl Bank {
             cond.one_of.is_some(),
         ];
         if !exactly_one(&tests) {
-            found.add(
-                place.into(),
-                "use exactly one test: \"equals\", \"at_least\" or \"one_of\"".into(),
-            );
+            found.add(place.into(), t("condition-one-test"));
         }
         let qplace = format!("{place}.question");
         let Some(target) = self.question(qid) else {
             found.add(
                 qplace,
-                format!("question \"{qid}\" does not exist; use the id of an earlier question"),
+                t_args("condition-no-question", &[("question", qid)]),
             );
             return;
         };
         if let Some(me) = asking {
             if me == qid {
-                found.add(
-                    qplace,
-                    format!(
-                        "question \"{qid}\" refers to itself; make the follow-up depend on an earlier question"
-                    ),
-                );
+                found.add(qplace, t_args("condition-itself", &[("question", qid)]));
                 return;
             }
             if !earlier.contains_key(qid) {
-                found.add(
-                    qplace,
-                    format!(
-                        "question \"{qid}\" comes later in the bank; move this question after it, or depend on an earlier question"
-                    ),
-                );
+                found.add(qplace, t_args("condition-later", &[("question", qid)]));
                 return;
             }
         }
@@ -369,10 +352,13 @@ impl Bank {
             if !ok {
                 found.add(
                     format!("{place}.equals"),
-                    format!(
-                        "does not fit {} question \"{qid}\"; use {}",
-                        target.kind.as_str(),
-                        self.expected(target)
+                    t_args(
+                        "condition-does-not-fit",
+                        &[
+                            ("kind", target.kind.as_str()),
+                            ("question", qid),
+                            ("expected", &self.expected(target)),
+                        ],
                     ),
                 );
             }
@@ -380,9 +366,9 @@ impl Bank {
         if cond.at_least.is_some() && !matches!(target.kind, Kind::Scale | Kind::Number) {
             found.add(
                 format!("{place}.at_least"),
-                format!(
-                    "only works on scale or number questions, and \"{qid}\" is {}; use \"equals\" instead",
-                    target.kind.as_str()
+                t_args(
+                    "condition-at-least-kind",
+                    &[("question", qid), ("kind", target.kind.as_str())],
                 ),
             );
         }
@@ -390,9 +376,9 @@ impl Bank {
         if target.kind != Kind::Scale {
             found.add(
                 format!("{place}.one_of"),
-                format!(
-                    "only works on scale questions, and \"{qid}\" is {}; use \"equals\" instead",
-                    target.kind.as_str()
+                t_args(
+                    "condition-one-of-kind",
+                    &[("question", qid), ("kind", target.kind.as_str())],
                 ),
             );
             return;
@@ -401,9 +387,13 @@ impl Bank {
             if !self.options(target).iter().any(|c| &c.id == o) {
                 found.add(
                     format!("{place}.one_of[{i}]"),
-                    format!(
-                        "\"{o}\" is not an option of \"{qid}\"; use {}",
-                        self.expected(target)
+                    t_args(
+                        "condition-not-an-option",
+                        &[
+                            ("option", o),
+                            ("question", qid),
+                            ("expected", &self.expected(target)),
+                        ],
                     ),
                 );
             }

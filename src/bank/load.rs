@@ -2,6 +2,8 @@
 //! the copy built into the program, then parses and validates it. The only part of
 //! [`crate::bank`] that touches a file.
 
+use crate::i18n::{t, t_args};
+use crate::json_error::place;
 use std::fmt;
 use std::path::Path;
 
@@ -88,7 +90,7 @@ impl Bank {
         let fail = |message: String| BankError {
             file: file.clone(),
             problems: vec![Problem {
-                place: "file".into(),
+                place: t("bank-place-file"),
                 message,
             }],
         };
@@ -96,15 +98,13 @@ impl Bank {
         std::fs::File::open(path)
             .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
             .map_err(|e| {
-                fail(format!(
-                    "cannot read it ({}); check the path",
-                    crate::text::io_reason(&e)
+                fail(t_args(
+                    "bank-unreadable",
+                    &[("reason", &crate::text::io_reason(&e))],
                 ))
             })?;
         if bytes.len() as u64 > MAX_BANK_BYTES {
-            return Err(fail(
-                "is larger than 64 MiB, so it cannot be a question bank; check the path".into(),
-            ));
+            return Err(fail(t("bank-too-large")));
         }
         Bank::from_bytes(&file, &bytes)
     }
@@ -116,8 +116,8 @@ impl Bank {
             BankError {
                 file: file.to_string(),
                 problems: vec![Problem {
-                    place: format!("line {line}, column {col}"),
-                    message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+                    place: place(line, col),
+                    message: t("bank-not-utf8"),
                 }],
             }
         })?;
@@ -136,8 +136,8 @@ impl Bank {
             return Err(BankError {
                 file: file.to_string(),
                 problems: vec![Problem {
-                    place: format!("line {line}, column {col}"),
-                    message: "a bank is one JSON object, starting with {; this file is not one (see `sidecheck bank schema`)".into(),
+                    place: place(line, col),
+                    message: t("bank-not-an-object"),
                 }],
             });
         }

@@ -4,6 +4,7 @@
 //! scores, conditions and alerts; and a placeholder lost in translation would lose
 //! a number to call.
 
+use crate::i18n::{t, t_args};
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -43,10 +44,16 @@ struct Parity<'a> {
 /// How a value reads in a message: as JSON, one line.
 fn shown<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
-        Ok(Value::Null) => "not set".into(),
+        Ok(Value::Null) => t("parity-not-set"),
         Ok(v) => v.to_string(),
         Err(_) => "?".into(),
     }
+}
+
+/// `question "breathing": `, the start of a message about one item; `what` is
+/// the message id of the item's kind.
+fn who(what: &str, id: &str) -> String {
+    format!("{} \"{id}\": ", t(what))
 }
 
 impl Parity<'_> {
@@ -61,20 +68,20 @@ impl Parity<'_> {
     ) {
         if here != there {
             // The bank's own fields are named by their place alone.
-            let subject = if who.is_empty() {
-                "is".to_string()
+            let (here, there) = (shown(here), shown(there));
+            let args = [
+                ("who", who),
+                ("field", field),
+                ("here", &here),
+                ("there", &there),
+                ("other", self.other),
+            ];
+            let id = if who.is_empty() {
+                "parity-bank-differs"
             } else {
-                format!("{who}{field} is")
+                "parity-differs"
             };
-            self.found.add(
-                at(place, field),
-                format!(
-                    "{subject} {} here but {} in the \"{}\" bank; a translation changes only the text, so make it the same",
-                    shown(here),
-                    shown(there),
-                    self.other
-                ),
-            );
+            self.found.add(at(place, field), t_args(id, &args));
         }
     }
 
@@ -89,30 +96,26 @@ impl Parity<'_> {
     ) {
         let place = at(place, field);
         let other = self.other;
-        let message = match (here, there) {
-            (None, Some(_)) => {
-                format!("{who}has no {field}, but the \"{other}\" bank has one; translate it")
-            }
-            (Some(_), None) => format!(
-                "{who}has a {field}, but the \"{other}\" bank has none; remove it, or add it there too"
-            ),
-            (Some(h), Some(t)) => {
-                let (have, want) = (placeholders(h), placeholders(t));
+        let args = [("who", who), ("field", field), ("other", other)];
+        let (id, name) = match (here, there) {
+            (None, Some(_)) => ("parity-no-text", None),
+            (Some(_), None) => ("parity-extra-text", None),
+            (Some(h), Some(there)) => {
+                let (have, want) = (placeholders(h), placeholders(there));
                 if let Some(name) = want.difference(&have).next() {
-                    format!(
-                        "{who}has no {{{name}}}, but its {field} in the \"{other}\" bank has; keep every placeholder as it is"
-                    )
+                    ("parity-no-placeholder", Some(format!("{{{name}}}")))
                 } else if let Some(name) = have.difference(&want).next() {
-                    format!(
-                        "{who}has {{{name}}}, but its {field} in the \"{other}\" bank has not; keep every placeholder as it is"
-                    )
+                    ("parity-extra-placeholder", Some(format!("{{{name}}}")))
                 } else {
                     return;
                 }
             }
             (None, None) => return,
         };
-        self.found.add(place, message);
+        let name = name.unwrap_or_default();
+        let mut args = args.to_vec();
+        args.push(("name", &name));
+        self.found.add(place, t_args(id, &args));
     }
 
     /// Each text of an item, by field, as [`Parity::same_text`] compares it.
@@ -140,33 +143,36 @@ impl Parity<'_> {
         for (i, id) in there.iter().enumerate() {
             if !mine.contains(id) {
                 same = false;
-                self.found.add(
-                    list.into(),
-                    format!(
-                        "{what} \"{id}\" is missing; the \"{other}\" bank has it at {list}[{i}], so add it"
-                    ),
-                );
+                let i = i.to_string();
+                let args = [
+                    ("what", what),
+                    ("id", id),
+                    ("other", other),
+                    ("list", list),
+                    ("i", &i),
+                ];
+                self.found
+                    .add(list.into(), t_args("parity-missing-id", &args));
             }
         }
         for (i, id) in here.iter().enumerate() {
             if !theirs.contains(id) {
                 same = false;
-                self.found.add(
-                    format!("{list}[{i}]"),
-                    format!(
-                        "{what} \"{id}\" is not in the \"{other}\" bank; remove it, or add it there too"
-                    ),
-                );
+                let args = [("what", what), ("id", id), ("other", other)];
+                self.found
+                    .add(format!("{list}[{i}]"), t_args("parity-extra-id", &args));
             }
         }
         if same && let Some(i) = here.iter().zip(there).position(|(h, t)| h != t) {
-            self.found.add(
-                format!("{list}[{i}]"),
-                format!(
-                    "is {what} \"{}\", but {list}[{i}] is \"{}\" in the \"{other}\" bank; keep them in the same order",
-                    here[i], there[i]
-                ),
-            );
+            let place = format!("{list}[{i}]");
+            let args = [
+                ("what", what),
+                ("here", here[i]),
+                ("place", &place),
+                ("there", there[i]),
+                ("other", other),
+            ];
+            self.found.add(place.clone(), t_args("parity-order", &args));
         }
     }
 
@@ -205,11 +211,11 @@ impl Parity<'_> {
     fn sections(&mut self, here: &Bank, there: &Bank) {
         let lists = (here.sections.as_slice(), there.sections.as_slice());
         self.items(
-            ("sections", "section"),
+            ("sections", &t("parity-section")),
             lists,
             |s| &s.id,
             |p, place, s, o| {
-                let who = format!("section \"{}\": ", s.id);
+                let who = who("parity-section", &s.id);
                 p.same(place, &who, "scored", &s.scored, &o.scored);
             },
         );
@@ -225,7 +231,7 @@ impl Parity<'_> {
             let other = self.other;
             self.found.add(
                 "scales".into(),
-                format!("scale \"{name}\" is missing; the \"{other}\" bank has it, so add it"),
+                t_args("parity-missing-scale", &[("name", name), ("other", other)]),
             );
         }
         for (name, options) in &here.scales {
@@ -234,18 +240,16 @@ impl Parity<'_> {
                 let other = self.other;
                 self.found.add(
                     place,
-                    format!(
-                        "scale \"{name}\" is not in the \"{other}\" bank; remove it, or add it there too"
-                    ),
+                    t_args("parity-extra-scale", &[("name", name), ("other", other)]),
                 );
                 continue;
             };
             self.items(
-                (&place, "option"),
+                (&place, &t("parity-option")),
                 (options, theirs),
                 |c| &c.id,
                 |p, at, c, o| {
-                    let who = format!("option \"{}\": ", c.id);
+                    let who = who("parity-option", &c.id);
                     p.same(at, &who, "score", &c.score, &o.score);
                 },
             );
@@ -254,12 +258,13 @@ impl Parity<'_> {
 
     fn questions(&mut self, here: &Bank, there: &Bank) {
         let lists = (here.questions.as_slice(), there.questions.as_slice());
-        self.items(("questions", "question"), lists, |q| &q.id, Self::question);
+        let what = t("parity-question");
+        self.items(("questions", &what), lists, |q| &q.id, Self::question);
     }
 
     /// One question: every field but its words, and which words it has.
     fn question(&mut self, place: &str, q: &Question, o: &Question) {
-        let who = format!("question \"{}\": ", q.id);
+        let who = who("parity-question", &q.id);
         self.same(place, &who, "section", &q.section, &o.section);
         self.same(place, &who, "kind", &q.kind, &o.kind);
         self.same(place, &who, "scale", &q.scale, &o.scale);
@@ -275,13 +280,14 @@ impl Parity<'_> {
 
     fn profile(&mut self, here: &Bank, there: &Bank) {
         let lists = (here.profile.as_slice(), there.profile.as_slice());
-        let kind = ("profile", "\"about you\" item");
+        let what = t("parity-profile-item");
+        let kind = ("profile", what.as_str());
         self.items(
             kind,
             lists,
             |p| &p.id,
             |me, place, p, o| {
-                let who = format!("\"about you\" item \"{}\": ", p.id);
+                let who = who("parity-profile-item", &p.id);
                 me.same_texts(place, &who, profile_texts(p), profile_texts(o));
             },
         );
@@ -289,12 +295,13 @@ impl Parity<'_> {
 
     fn alerts(&mut self, here: &Bank, there: &Bank) {
         let lists = (here.alerts.as_slice(), there.alerts.as_slice());
-        self.items(("alerts", "alert"), lists, |a| &a.id, Self::alert);
+        let what = t("parity-alert");
+        self.items(("alerts", &what), lists, |a| &a.id, Self::alert);
     }
 
     /// One alert: its rule, level, numbers and escalations, and which words it has.
     fn alert(&mut self, place: &str, a: &AlertRule, o: &AlertRule) {
-        let who = format!("alert \"{}\": ", a.id);
+        let who = who("parity-alert", &a.id);
         self.same(place, &who, "when", &a.when, &o.when);
         self.same(place, &who, "level", &a.level, &o.level);
         self.same(place, &who, "call", &a.call, &o.call);

@@ -1,6 +1,7 @@
 //! `sidecheck bank validate`, `bank schema` and `bank questions`: checking bank
 //! files, the JSON Schema they follow, and the questions of the bank in use.
 
+use crate::i18n::{t, t_args, t_count};
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
@@ -36,12 +37,17 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
             }
         };
         match result {
-            Ok(b) if problems.is_empty() => crate::sayln!(
-                "{}: ok ({} questions, {} alert rules)",
-                f.display(),
-                b.questions.len(),
-                b.alerts.len()
-            ),
+            Ok(b) if problems.is_empty() => {
+                let ok = t_args(
+                    "bank-ok",
+                    &[
+                        ("file", &f.display().to_string()),
+                        ("questions", &b.questions.len().to_string()),
+                        ("alerts", &b.alerts.len().to_string()),
+                    ],
+                );
+                crate::sayln!("{ok}")
+            }
             _ => {
                 failed += 1;
                 let file = f.display().to_string();
@@ -50,9 +56,10 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
         }
     }
     if failed > 0 {
-        return Err(Error::Input(format!(
-            "{failed} of {} bank file(s) have problems; fix each one listed above",
-            files.len()
+        return Err(Error::Input(t_count(
+            "bank-failed",
+            ("files", files.len() as u64),
+            &[("failed", &failed.to_string())],
         )));
     }
     Ok(())
@@ -108,15 +115,23 @@ fn questions(ctx: &Context<'_>, json: bool) -> Result<(), Error> {
             .collect();
         return ctx.out_json(&rows);
     }
-    let mut s = format!(
-        "{} (bank {} {}, {})\n",
-        bank.title, bank.id, bank.version, bank.language
+    let mut s = t_args(
+        "bank-questions-head",
+        &[
+            ("title", &bank.title),
+            ("bank", &bank.id),
+            ("version", &bank.version),
+            ("language", &bank.language),
+        ],
     );
+    s.push('\n');
     for q in &bank.questions {
         s.push_str(&question_text(bank, q));
     }
     if !bank.profile.is_empty() {
-        s.push_str("\nAbout you (asked once; `sidecheck profile`, or \"profile\": {\"ID\": true} in an answers file):\n");
+        s.push('\n');
+        s.push_str(&t("bank-questions-about-you"));
+        s.push('\n');
         for item in &bank.profile {
             s.push_str(&format!(
                 "\n{}  [profile, yes_no]\n  {}\n",
@@ -131,17 +146,20 @@ fn questions(ctx: &Context<'_>, json: bool) -> Result<(), Error> {
 fn question_text(bank: &Bank, q: &bank::Question) -> String {
     let mut s = format!("\n{}  [{}, {}]\n", q.id, q.section, q.kind.as_str());
     s.push_str(&format!("  {}\n", q.text));
-    s.push_str(&format!("  answers: {}\n", bank.expected(q)));
+    let answers = t_args("bank-questions-answers", &[("expected", &bank.expected(q))]);
+    s.push_str(&format!("  {answers}\n"));
     if q.kind == Kind::Scale {
         let opts: Vec<String> = bank
             .options(q)
             .iter()
             .map(|c| format!("{}={}", c.id, c.score))
             .collect();
-        s.push_str(&format!("  options: {}\n", opts.join(", ")));
+        let options = t_args("bank-questions-options", &[("options", &opts.join(", "))]);
+        s.push_str(&format!("  {options}\n"));
     }
     if let Some(c) = &q.when {
-        s.push_str(&format!("  asked only when: {c}\n"));
+        let when = t_args("bank-questions-when", &[("condition", &c.to_string())]);
+        s.push_str(&format!("  {when}\n"));
     }
     let alerts = bank.alerts_for(&q.id);
     if !alerts.is_empty() {
@@ -149,7 +167,8 @@ fn question_text(bank: &Bank, q: &bank::Question) -> String {
             .iter()
             .map(|a| format!("{} ({})", a.id, a.level.as_str()))
             .collect();
-        s.push_str(&format!("  can raise: {}\n", list.join(", ")));
+        let alerts = t_args("bank-questions-alerts", &[("alerts", &list.join(", "))]);
+        s.push_str(&format!("  {alerts}\n"));
     }
     s
 }

@@ -2,6 +2,7 @@
 //! to stdout or, with `--output`, to a private file that appears only once it is
 //! whole.
 
+use crate::i18n::{t, t_args, t_count};
 use std::path::Path;
 
 use chrono::Local;
@@ -20,14 +21,10 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
         return ctx.out(&json::schema());
     }
     if args.bundle.is_some() && args.format != Format::Fhir {
-        return Err(Error::Input(
-            "--bundle is only for --format fhir; remove it or use --format fhir".into(),
-        ));
+        return Err(Error::Input(t("export-bundle-only-fhir")));
     }
     if args.csv_raw && args.format != Format::Csv {
-        return Err(Error::Input(
-            "--csv-raw is only for --format csv; remove it or use --format csv".into(),
-        ));
+        return Err(Error::Input(t("export-csv-raw-only-csv")));
     }
     let period = Period::parse(args.since.as_deref(), args.until.as_deref(), &Local)
         .map_err(Error::Input)?;
@@ -39,10 +36,13 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
         && path.as_os_str() != "-"
         && let Some(what) = store.own_file(path)
     {
-        return Err(Error::Input(format!(
-            "{} is {what}, so no report is written there, even with --force; choose an --output FILE outside {}",
-            path.display(),
-            store.dir().display()
+        let (path, dir) = (
+            path.display().to_string(),
+            store.dir().display().to_string(),
+        );
+        return Err(Error::Input(t_args(
+            "export-own-file",
+            &[("path", &path), ("what", &what), ("dir", &dir)],
         )));
     }
     let mut output = match &args.output {
@@ -73,24 +73,26 @@ pub fn run(ctx: &Context<'_>, args: &ExportArgs) -> Result<(), Error> {
     let dest = output.dest().map(|d| d.display().to_string());
     output.finish()?;
     if count == 0 {
-        crate::sayln!(
-            "sidecheck: note: no check-ins ({}) in {}; the report is empty. Run `sidecheck` to make one.",
-            period.describe(),
-            store.log_path().display()
-        );
+        let (what, log) = (period.describe(), store.log_path().display().to_string());
+        let note = t_args("export-empty", &[("what", &what), ("log", &log)]);
+        crate::sayln!("{note}");
     }
     if let Some(dest) = dest {
-        crate::sayln!(
-            "Wrote {count} check-in{} to {dest}.",
-            if count == 1 { "" } else { "s" }
-        );
+        let wrote = t_count("export-wrote", ("count", count), &[("dest", &dest)]);
+        crate::sayln!("{wrote}");
     }
     Ok(())
 }
 
 /// The error of an export to a file, saying the file was not written.
 fn failed_export(dest: &Path, e: Error) -> Error {
-    let msg = format!("{e}; {} was not written", dest.display());
+    let msg = t_args(
+        "export-not-written",
+        &[
+            ("error", &e.to_string()),
+            ("dest", &dest.display().to_string()),
+        ],
+    );
     match e {
         Error::Input(_) | Error::Bank(_) => Error::Input(msg),
         _ => Error::Runtime(msg),

@@ -22,6 +22,7 @@ use crate::bank::{Bank, Level};
 use crate::cli::HistoryArgs;
 use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
+use crate::i18n::{t, t_args, t_count};
 use crate::output::{Output, compact, io, write_compact, write_fields};
 use crate::record::{AlertRecord, CheckIn, Status, bank_for};
 use crate::report::{
@@ -92,19 +93,79 @@ impl<'r> Row<'r> {
     }
 }
 
+/// The table's words in the language in use, looked up once per command rather
+/// than once per row.
+struct Words {
+    completed: String,
+    stopped: String,
+    /// The status column's width: its header's and both statuses' longest.
+    status_width: usize,
+    /// Advice, prescriber, crisis, emergency.
+    levels: [String; 4],
+    /// "mod+, top" in "2 mod+, top 3".
+    moderate: String,
+    yes: String,
+    not_in_trends: String,
+    baseline: String,
+}
+
+impl Words {
+    fn new() -> Words {
+        let [completed, stopped, status] =
+            ["history-completed", "history-stopped", "history-status"].map(t);
+        let status_width = [&completed, &stopped, &status]
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        Words {
+            completed,
+            stopped,
+            status_width,
+            levels: [
+                "history-level-advice",
+                "history-level-prescriber",
+                "history-level-crisis",
+                "history-level-emergency",
+            ]
+            .map(t),
+            moderate: t("history-cell-moderate"),
+            yes: t("history-cell-yes"),
+            not_in_trends: t("history-not-in-trends"),
+            baseline: t("history-baseline-row"),
+        }
+    }
+
+    fn status(&self, status: Status) -> &str {
+        match status {
+            Status::Completed => &self.completed,
+            Status::Stopped => &self.stopped,
+        }
+    }
+
+    fn level(&self, level: Level) -> &str {
+        &self.levels[match level {
+            Level::Advice => 0,
+            Level::Prescriber => 1,
+            Level::Crisis => 2,
+            Level::Emergency => 3,
+        }]
+    }
+}
+
 /// A section's cell in the table, appended to `line`: "2 mod+, top 3", "1 yes",
 /// or "-" when the check-in did not reach it.
-fn cell(line: &mut String, g: Option<&SectionGrades>) {
+fn cell(line: &mut String, g: Option<&SectionGrades>, words: &Words) {
     let Some(g) = g else { return line.push('-') };
     let yes = g.yes_no > 0 && (g.yes > 0 || g.highest_grade.is_none());
     if let Some(h) = g.highest_grade {
-        let _ = write!(line, "{} mod+, top {h}", g.moderate_or_worse);
+        let _ = write!(line, "{} {} {h}", g.moderate_or_worse, words.moderate);
         if yes {
             line.push_str(", ");
         }
     }
     if yes {
-        let _ = write!(line, "{} yes", g.yes);
+        let _ = write!(line, "{} {}", g.yes, words.yes);
     }
     if g.highest_grade.is_none() && !yes {
         line.push('-');
@@ -147,14 +208,13 @@ pub fn run(ctx: &Context<'_>, args: &HistoryArgs) -> Result<(), Error> {
     let view = summary.view(SPARK_WIDTH);
     let mut what = period.describe();
     if let Some(n) = args.last {
-        what = format!("the last {n} of {what}");
+        what = t_args("history-last-of", &[("n", &n.to_string()), ("what", &what)]);
     }
 
     if summary.is_empty() {
-        crate::sayln!(
-            "sidecheck: note: no check-ins ({what}) in {}; nothing to show. Run `sidecheck` to make one.",
-            store.log_path().display()
-        );
+        let log = store.log_path().display().to_string();
+        let note = t_args("history-empty", &[("what", &what), ("log", &log)]);
+        crate::sayln!("{note}");
     }
     let mut out = Output::stdout();
     if args.json {
@@ -239,22 +299,28 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
         .unwrap_or(0);
     let mut out = format!("{title}\n");
     for s in list {
+        let [first, last, max, possible] =
+            [s.first, s.last, s.max, s.possible].map(|n| n.to_string());
+        let numbers = [
+            ("first", first.as_str()),
+            ("last", &last),
+            ("max", &max),
+            ("possible", &possible),
+        ];
         let numbers = match s.measure {
-            Measure::ModerateOrWorse => format!(
-                "moderate+: first {}, last {}, most {} of {}",
-                s.first, s.last, s.max, s.possible
-            ),
-            Measure::Grade => format!(
-                "grade: first {}, last {}, top {} of {}",
-                s.first, s.last, s.max, s.possible
-            ),
+            Measure::ModerateOrWorse => t_args("history-trend-moderate", &numbers),
+            Measure::Grade => t_args("history-trend-grade", &numbers),
             Measure::YesNo => {
-                let yes = (s.average * s.points as f64).round() as u64;
-                format!(
-                    "yes at {yes} of {} check-in{}, last {}",
-                    s.points,
-                    if s.points == 1 { "" } else { "s" },
-                    if s.last > 0 { "yes" } else { "no" }
+                let yes = ((s.average * s.points as f64).round() as u64).to_string();
+                let last = t(if s.last > 0 {
+                    "history-cell-yes"
+                } else {
+                    "history-no"
+                });
+                t_count(
+                    "history-trend-yes",
+                    ("points", s.points),
+                    &[("yes", &yes), ("last", &last)],
                 )
             }
         };
@@ -273,10 +339,12 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
 /// The table's columns: its sections, each with its width; and the texts each
 /// row is written into, kept from row to row.
 struct Table<'a> {
+    bank: &'a Bank,
     sections: Vec<&'a str>,
     widths: Vec<usize>,
     line: String,
     shown: String,
+    words: Words,
 }
 
 impl<'a> Table<'a> {
@@ -285,11 +353,23 @@ impl<'a> Table<'a> {
         let sections = sections(bank, trends);
         let widths = sections.iter().map(|s| s.chars().count().max(13)).collect();
         Table {
+            bank,
             sections,
             widths,
             line: String::new(),
             shown: String::new(),
+            words: Words::new(),
         }
+    }
+
+    /// An alert's title in the table's language: as the record saved it, or, for
+    /// a check-in made in another language, the bank's title for the same alert
+    /// id, so one history reads in one language.
+    fn title<'r>(&'r self, r: &'r CheckIn, a: &'r AlertRecord) -> &'r str {
+        if r.bank.language == self.bank.language {
+            return &a.title;
+        }
+        self.bank.alert(&a.id).map_or(&a.title, |rule| &rule.title)
     }
 
     /// Writes one check-in's row; `grades` are its numbers.
@@ -300,9 +380,11 @@ impl<'a> Table<'a> {
         grades: &Grades,
         baseline: Option<&str>,
     ) -> Result<(), Error> {
-        self.line.clear();
-        let (sections, widths) = (&self.sections, &self.widths);
-        table_line(&mut self.line, r, grades, sections, widths, baseline);
+        // Taken out while the row is written, for the row to read the columns.
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        table_line(&mut line, r, grades, self, baseline);
+        self.line = line;
         self.shown.clear();
         text::push_visible_text(&mut self.shown, &self.line);
         io(out.write_all(self.shown.as_bytes()))
@@ -317,14 +399,15 @@ fn head_text(what: &str, view: &SummaryView, bank: &Bank) -> String {
     // The id is what `sidecheck show ID` takes.
     let mut header = format!(
         "{}  {}  {}",
-        pad("Date", 16),
-        pad("Status", 9),
-        pad("Check-in id", 28)
+        pad(&t("history-date"), 16),
+        pad(&t("history-status"), table.words.status_width),
+        pad(&t("history-id"), 28)
     );
     for (s, w) in table.sections.iter().zip(&table.widths) {
         header.push_str(&format!("  {}", pad(s, *w)));
     }
-    header.push_str("  Urgent alerts");
+    header.push_str("  ");
+    header.push_str(&t("history-urgent-alerts"));
     head.push_str(&header);
     head.push('\n');
     head
@@ -333,28 +416,26 @@ fn head_text(what: &str, view: &SummaryView, bank: &Bank) -> String {
 /// The head of the text: what the period holds, and the trend lines.
 fn trends_text(what: &str, view: &SummaryView) -> String {
     let c = &view.counts;
-    let mut head = format!(
-        "History: {what}: {} check-in{} ({} completed, {} stopped)",
-        c.check_ins,
-        if c.check_ins == 1 { "" } else { "s" },
-        c.completed,
-        c.stopped
+    let [completed, stopped] = [c.completed, c.stopped].map(|n| n.to_string());
+    let mut head = t_count(
+        "history-head",
+        ("count", c.check_ins),
+        &[
+            ("what", what),
+            ("completed", &completed),
+            ("stopped", &stopped),
+        ],
     );
     if let (Some(a), Some(b)) = (&view.first_at, &view.last_at) {
-        head.push_str(&format!(
-            ", {} to {}",
-            &a[..10.min(a.len())],
-            &b[..10.min(b.len())]
-        ));
+        let (from, to) = (&a[..10.min(a.len())], &b[..10.min(b.len())]);
+        head.push_str(&t_args("history-head-dates", &[("from", from), ("to", to)]));
     }
     head.push_str("\n\n");
-    head.push_str(&trend_lines(
-        "Sections (symptoms at moderate or worse, completed check-ins; higher is worse)",
-        &view.sections,
-    ));
-    head.push_str(&trend_lines("Symptoms reported", &view.symptoms));
+    head.push_str(&trend_lines(&t("history-sections"), &view.sections));
+    head.push_str(&trend_lines(&t("history-symptoms"), &view.symptoms));
     if view.symptoms.is_empty() {
-        head.push_str("Symptoms reported: none\n\n");
+        head.push_str(&t("history-no-symptoms"));
+        head.push_str("\n\n");
     }
     head
 }
@@ -389,23 +470,28 @@ fn baseline_text(view: &SummaryView) -> String {
     let mut text = format!("{}\n", b.words);
     match (&b.compared_with, &b.not_compared) {
         (Some(now), _) => {
-            text.push_str(&format!(
-                "Since the baseline, at the latest completed check-in ({}):\n",
-                date_minute(&now.at)
-            ));
+            let at = date_minute(&now.at);
+            text.push_str(&t_args("history-since-baseline", &[("at", &at)]));
+            text.push('\n');
             let reported: Vec<_> = b.changes.iter().filter(|c| c.reported()).collect();
             for c in &reported {
                 text.push_str(&format!("  {}\n", c.words));
             }
-            text.push_str(if reported.is_empty() {
-                "  No symptom was reported at either check-in.\n"
+            let rest = if reported.is_empty() {
+                Some("history-no-change-reported")
             } else if reported.len() < b.changes.len() {
-                "  Every other symptom: none (or no) at both.\n"
+                Some("history-every-other-symptom")
             } else {
-                ""
-            });
+                None
+            };
+            if let Some(id) = rest {
+                text.push_str(&format!("  {}\n", t(id)));
+            }
         }
-        (None, Some(why)) => text.push_str(&format!("Nothing to compare yet: {why}.\n")),
+        (None, Some(why)) => {
+            text.push_str(&t_args("history-nothing-to-compare", &[("why", why)]));
+            text.push('\n');
+        }
         (None, None) => {}
     }
     text.push('\n');
@@ -422,19 +508,19 @@ fn table_line(
     line: &mut String,
     r: &CheckIn,
     grades: &Grades,
-    sections: &[&str],
-    widths: &[usize],
+    table: &Table<'_>,
     baseline: Option<&str>,
 ) {
+    let words = &table.words;
     push_padded(line, &minute(&r.started_at), 16);
     line.push_str("  ");
-    push_padded(line, r.status.as_str(), 9);
+    push_padded(line, words.status(r.status), words.status_width);
     line.push_str("  ");
     push_padded(line, &r.id, 28);
-    for (s, w) in sections.iter().zip(widths) {
+    for (s, w) in table.sections.iter().zip(&table.widths) {
         line.push_str("  ");
         let start = line.len();
-        cell(line, grades.section(s));
+        cell(line, grades.section(s), words);
         pad_from(line, start, *w);
     }
     line.push_str("  ");
@@ -443,23 +529,24 @@ fn table_line(
         if std::mem::replace(&mut any, true) {
             line.push_str("; ");
         }
-        let _ = write!(line, "{} ({})", a.title, a.level.as_str());
+        let _ = write!(line, "{} ({})", table.title(r, a), words.level(a.level));
     }
     for a in r.retracted_urgent_alerts() {
         if std::mem::replace(&mut any, true) {
             line.push_str("; ");
         }
-        let words = retracted_words(a);
-        let _ = write!(line, "{} ({}; {words})", a.title, a.level.as_str());
+        let said = retracted_words(a);
+        let level = words.level(a.level);
+        let _ = write!(line, "{} ({level}; {said})", table.title(r, a));
     }
     if !any {
         line.push('-');
     }
-    if let Some(words) = grades.stopped_words(r.status) {
-        let _ = write!(line, "  ({words}; not in the trends)");
+    if let Some(stopped) = grades.stopped_words(r.status) {
+        let _ = write!(line, "  ({stopped}; {})", words.not_in_trends);
     }
     if baseline == Some(r.id.as_str()) {
-        line.push_str("  (baseline)");
+        let _ = write!(line, "  ({})", words.baseline);
     }
     line.push('\n');
 }

@@ -13,6 +13,8 @@
 //!
 //! Pure: the records and the period come from the caller.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -20,11 +22,46 @@ use serde::Serialize;
 use super::{Measure, Period, emergency_from, minute, question_short};
 use crate::bank::Bank;
 use crate::grades::{AlertBasis, Grades, SectionGrades, grade, yes_sign};
+use crate::i18n::{t, t_args};
 use crate::record::{BankRef, BaselineMark, CheckIn, Status};
 use crate::text::rfc3339;
 
+/// The words a snapshot and a change are written with, in the language in use:
+/// looked up once per run, not once per record (a summary remakes its latest
+/// snapshot at nearly every record). The language is set before any report.
+struct Words {
+    yes: String,
+    no: String,
+    not_asked: String,
+    worse: String,
+    better: String,
+    same: String,
+    emergency: String,
+}
+
+impl Words {
+    fn get() -> &'static Words {
+        static WORDS: OnceLock<Words> = OnceLock::new();
+        WORDS.get_or_init(|| Words {
+            yes: t("report-change-yes"),
+            no: t("report-change-no"),
+            not_asked: t("report-change-not-asked"),
+            worse: t("report-change-worse"),
+            better: t("report-change-better"),
+            same: t("report-change-same"),
+            emergency: t("report-change-emergency"),
+        })
+    }
+
+    fn yes_no(&self, yes: bool) -> &str {
+        if yes { &self.yes } else { &self.no }
+    }
+}
+
 /// How to mark a baseline, in the words every report uses.
-pub const HOW_TO_MARK: &str = "To make one, run `sidecheck check --baseline` before you start the medicine or change the dose, or `sidecheck baseline ID` to use a check-in you already made.";
+pub fn how_to_mark() -> String {
+    t("report-baseline-how-to-mark")
+}
 
 /// One symptom's answer in one check-in: a graded (0–4) or a yes/no symptom
 /// question, as the trends count them.
@@ -44,6 +81,10 @@ pub struct Symptom {
     /// check-in (never read as "better").
     #[serde(skip)]
     pub emergency: bool,
+    /// For a graded answer given in another language than the one in use: its
+    /// option id, for a change to say it in the bank's words (empty otherwise).
+    #[serde(skip)]
+    pub foreign_option: String,
 }
 
 /// What one check-in said, per symptom, in the order it asked.
@@ -78,6 +119,8 @@ impl Snapshot {
     pub fn remake(&mut self, r: &CheckIn, basis: &AlertBasis<'_>) {
         self.check_in.clone_from(&r.id);
         self.at = r.started_at;
+        let words = Words::get();
+        let foreign = r.bank.language != crate::i18n::current().code();
         let mut n = 0;
         for a in &r.answers {
             let (measure, value) = match (grade(a), yes_sign(a)) {
@@ -93,6 +136,7 @@ impl Snapshot {
                     value,
                     label: String::new(),
                     emergency: false,
+                    foreign_option: String::new(),
                 });
             }
             let s = &mut self.symptoms[n];
@@ -102,7 +146,7 @@ impl Snapshot {
             s.value = value;
             s.label.clear();
             match (measure, &a.label) {
-                (Measure::YesNo, _) => s.label.push_str(if value > 0 { "yes" } else { "no" }),
+                (Measure::YesNo, _) => s.label.push_str(words.yes_no(value > 0)),
                 (_, Some(l)) => push_lower_first(&mut s.label, l),
                 // Records made without labels: the option id reads close enough.
                 (_, None) => {
@@ -114,6 +158,10 @@ impl Snapshot {
                 }
             }
             s.emergency = emergency_from(basis, &a.question);
+            s.foreign_option.clear();
+            if foreign && measure == Measure::Grade {
+                s.foreign_option.push_str(a.value.as_str().unwrap_or(""));
+            }
             n += 1;
         }
         self.symptoms.truncate(n);
@@ -175,16 +223,15 @@ impl Baseline {
     /// "Baseline: the check-in of 2026-11-01 09:00 (ID), marked as the baseline on
     /// 2026-11-02 10:00."
     pub fn words(&self) -> String {
-        format!(
-            "Baseline: the check-in of {} ({}), marked as the baseline on {}{}.",
-            minute(&self.at()),
-            self.id(),
-            minute(&self.mark.marked_at),
+        let (at, marked) = (minute(&self.at()), minute(&self.mark.marked_at));
+        let args = [("at", at.as_str()), ("id", self.id()), ("marked", &marked)];
+        t_args(
             if self.in_period {
-                ""
+                "report-baseline-words"
             } else {
-                "; it is not in this period, and is shown for comparison"
-            }
+                "report-baseline-words-outside"
+            },
+            &args,
         )
     }
 }
@@ -243,35 +290,35 @@ impl Found {
     /// For a mark that names no check-in a report can use: one warning line.
     pub fn warning(&self) -> Option<String> {
         let (mark, why) = match self {
-            Found::Missing(m) => (m, "which is not in the log".to_string()),
+            Found::Missing(m) => (m, t("report-baseline-why-missing")),
             Found::Stopped(m, words) => (
                 m,
-                format!(
-                    "which was {words}: questions it never reached are not the same as \"none\""
-                ),
+                t_args("report-baseline-why-stopped", &[("words", words)]),
             ),
             Found::Unmarked | Found::Marked(_) => return None,
         };
-        Some(format!(
-            "the baseline mark of {} names check-in {}, {why}, so no baseline is used; mark another with `sidecheck baseline ID`",
+        let (marked, id) = (
             minute(&mark.marked_at),
-            crate::text::visible_id(&mark.check_in)
+            crate::text::visible_id(&mark.check_in),
+        );
+        Some(t_args(
+            "report-baseline-mark-unusable",
+            &[("marked", &marked), ("id", &id), ("why", &why)],
         ))
     }
 
     /// Without a baseline: the one line that says so, why, and how to make one.
     pub fn absent_words(&self) -> Option<String> {
-        let why = match self {
+        let why = t(match self {
             Found::Marked(_) => return None,
-            Found::Unmarked => {
-                "no check-in is marked as how you were before the medicine or a dose change, so nothing is compared with it"
-            }
-            Found::Missing(_) => "the check-in marked as the baseline is not in the log",
-            Found::Stopped(..) => {
-                "the check-in marked as the baseline was stopped before the end, so it cannot be one"
-            }
-        };
-        Some(format!("No baseline: {why}. {HOW_TO_MARK}"))
+            Found::Unmarked => "report-baseline-none-unmarked",
+            Found::Missing(_) => "report-baseline-none-missing",
+            Found::Stopped(..) => "report-baseline-none-stopped",
+        });
+        Some(t_args(
+            "report-baseline-none",
+            &[("why", &why), ("how", &how_to_mark())],
+        ))
     }
 }
 
@@ -328,14 +375,11 @@ pub fn compared<'s>(
     latest: Option<&'s Snapshot>,
 ) -> Result<&'s Snapshot, String> {
     match latest {
-        None => Err("there is no completed check-in in this period to compare with it".into()),
-        Some(s) if s.check_in == baseline.id() => Err(
-            "the latest completed check-in is the baseline itself; later check-ins are compared with it"
-                .into(),
-        ),
-        Some(s) if s.at < baseline.at() => Err(format!(
-            "the latest completed check-in of this period ({}) was made before the baseline",
-            minute(&s.at)
+        None => Err(t("report-baseline-compare-none")),
+        Some(s) if s.check_in == baseline.id() => Err(t("report-baseline-compare-itself")),
+        Some(s) if s.at < baseline.at() => Err(t_args(
+            "report-baseline-compare-earlier",
+            &[("at", &minute(&s.at))],
         )),
         Some(s) => Ok(s),
     }
@@ -382,19 +426,36 @@ fn change(
 ) -> Change {
     let shift = shift(before, now);
     let title = question_short(bank, &any.id);
-    fn said(s: Option<&Symptom>) -> &str {
-        s.map_or("not asked", |s| s.label.as_str())
+    let words = Words::get();
+    let shown: [Option<String>; 2] = [before, now].map(|s| s.and_then(|s| foreign_label(bank, s)));
+    fn said<'s>(s: Option<&'s Symptom>, shown: &'s Option<String>, not_asked: &'s str) -> &'s str {
+        match (s, shown) {
+            (_, Some(label)) => label,
+            (Some(s), None) => &s.label,
+            (None, None) => not_asked,
+        }
     }
     let how = match shift {
-        Shift::Worse => " (worse)",
-        Shift::Better => " (better)",
-        Shift::Same => " (the same)",
-        Shift::Emergency => " (an emergency at this check-in)",
+        Shift::Worse => words.worse.as_str(),
+        Shift::Better => words.better.as_str(),
+        Shift::Same => words.same.as_str(),
+        Shift::Emergency => words.emergency.as_str(),
         Shift::NotAskedBefore | Shift::NotAskedNow => "",
     };
+    let args = [
+        ("title", title.as_str()),
+        ("before", said(before, &shown[0], &words.not_asked)),
+        ("now", said(now, &shown[1], &words.not_asked)),
+    ];
+    let mut words = t_args("report-change-words", &args);
+    if !how.is_empty() {
+        words.push_str(" (");
+        words.push_str(how);
+        words.push(')');
+    }
     Change {
         symptom: any.id.clone(),
-        words: format!("{title}: {} before, {} now{how}", said(before), said(now)),
+        words,
         title,
         section: any.section.clone(),
         measure: any.measure,
@@ -402,6 +463,22 @@ fn change(
         now: now.map(|s| s.value),
         change: shift,
     }
+}
+
+/// A graded answer given in another language, in the words of `bank` (the
+/// language in use): a history of a log that mixes languages reads in one.
+fn foreign_label(bank: Option<&Bank>, s: &Symptom) -> Option<String> {
+    if s.foreign_option.is_empty() {
+        return None;
+    }
+    let bank = bank?;
+    let choice = bank
+        .options(bank.question(&s.id)?)
+        .iter()
+        .find(|c| c.id == s.foreign_option)?;
+    let mut label = String::new();
+    push_lower_first(&mut label, &choice.label);
+    Some(label)
 }
 
 /// The check-in compared with the baseline.

@@ -4,14 +4,11 @@
 //! so `--until 2026-11-20` takes in everything dated up to the end of that day. A full
 //! RFC 3339 time is an exact instant.
 
+use crate::i18n::{t, t_args};
 use crate::text::rfc3339;
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, TimeZone, Timelike,
 };
-
-/// What the error messages offer instead of a bad date.
-pub const ACCEPTED: &str =
-    "use YYYY-MM-DD (e.g. 2026-11-20) or an RFC 3339 time (e.g. 2026-11-20T08:30:00+01:00)";
 
 /// One end of the period, as given and as resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,9 +55,10 @@ impl Period {
         if let (Some(s), Some(u)) = (&since, &until)
             && backwards
         {
-            return Err(format!(
-                "--since {} is after --until {}; give a --since on or before --until",
-                s.text, u.text
+            let (since, until) = (s.text.as_str(), u.text.as_str());
+            return Err(t_args(
+                "report-period-backwards",
+                &[("since", since), ("until", until)],
             ));
         }
         Ok(Period { since, until })
@@ -82,10 +80,13 @@ impl Period {
     /// The period in words: "from 2026-11-01 to 2026-11-20", "all check-ins".
     pub fn describe(&self) -> String {
         match (&self.since, &self.until) {
-            (None, None) => "all check-ins".into(),
-            (Some(s), None) => format!("from {}", s.text),
-            (None, Some(u)) => format!("up to {}", u.text),
-            (Some(s), Some(u)) => format!("from {} to {}", s.text, u.text),
+            (None, None) => t("report-period-all"),
+            (Some(s), None) => t_args("report-period-from", &[("since", &s.text)]),
+            (None, Some(u)) => t_args("report-period-up-to", &[("until", &u.text)]),
+            (Some(s), Some(u)) => t_args(
+                "report-period-from-to",
+                &[("since", &s.text), ("until", &u.text)],
+            ),
         }
     }
 
@@ -130,7 +131,7 @@ pub fn minute(t: &DateTime<FixedOffset>) -> String {
 }
 
 fn parse_bound<Tz: TimeZone>(flag: &str, text: &str, end: bool, tz: &Tz) -> Result<Bound, String> {
-    let bad = || format!("{flag} \"{text}\" is not a date or time; {ACCEPTED}");
+    let bad = || t_args("report-period-bad-date", &[("flag", flag), ("text", text)]);
     let trimmed = text.trim();
     let (at, day) = if is_plain_date(trimmed) {
         let day = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| bad())?;

@@ -35,15 +35,15 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// The word and arrow people see.
-    pub fn words(self) -> &'static str {
-        match self {
-            Direction::Better => "better ↓",
-            Direction::Worse => "worse ↑",
-            Direction::Steady => "steady →",
-            Direction::Unknown => "too few check-ins",
-            Direction::Emergency => "emergency at the last check-in !",
-        }
+    /// The word and arrow people see, in the language in use.
+    pub fn words(self) -> String {
+        crate::i18n::t(match self {
+            Direction::Better => "report-trend-better",
+            Direction::Worse => "report-trend-worse",
+            Direction::Steady => "report-trend-steady",
+            Direction::Unknown => "report-trend-unknown",
+            Direction::Emergency => "report-trend-emergency",
+        })
     }
 }
 

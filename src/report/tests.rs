@@ -686,7 +686,7 @@ fn only_a_completed_check_in_in_the_log_is_a_baseline() {
         assert!(w.contains("names check-in") && w.contains(warned), "{w}");
         assert!(w.contains("sidecheck baseline ID"), "{w}");
         let absent = found.absent_words().expect("no baseline");
-        assert!(absent.starts_with("No baseline: ") && absent.ends_with(HOW_TO_MARK));
+        assert!(absent.starts_with("No baseline: ") && absent.ends_with(&how_to_mark()));
     }
     let unmarked = Found::Unmarked.absent_words().expect("no baseline");
     assert!(unmarked.contains("no check-in is marked"), "{unmarked}");
@@ -742,7 +742,7 @@ fn the_summary_compares_its_latest_completed_check_in_with_the_baseline() {
     assert!(
         s.view(40)
             .no_baseline
-            .is_some_and(|w| w.ends_with(HOW_TO_MARK))
+            .is_some_and(|w| w.ends_with(&how_to_mark()))
     );
     s.set_baseline(Found::of(
         Some(&mark(&base)),

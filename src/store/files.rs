@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::rescue::RESCUE_PREFIX;
 use super::{Store, Warn};
+use crate::i18n::{t, t_args};
 use crate::text::io_reason;
 
 impl Store {
@@ -18,20 +19,20 @@ impl Store {
         let dir = file_id(&self.dir)?;
         if let Some(target) = file_id(path) {
             if target == dir {
-                return Some("the data folder".into());
+                return Some(t("store-own-data-folder"));
             }
             if file_id(&self.log_path()) == Some(target) {
-                return Some("the log".into());
+                return Some(t("store-own-log"));
             }
             if let Ok(entries) = fs::read_dir(&self.dir) {
                 for entry in entries.flatten() {
                     if file_id(&entry.path()) == Some(target) {
                         let name = entry.file_name().to_string_lossy().into_owned();
-                        return Some(if name.contains(".torn-") {
-                            "a torn-line copy of the log".into()
+                        return Some(t(if name.contains(".torn-") {
+                            "store-own-torn-copy"
                         } else {
-                            "a file in the data folder".into()
-                        });
+                            "store-own-file"
+                        }));
                     }
                 }
             }
@@ -46,7 +47,7 @@ impl Store {
                         .starts_with(RESCUE_PREFIX)
                         && file_id(&entry.path()) == Some(target)
                     {
-                        return Some("a rescue copy of a check-in".into());
+                        return Some(t("store-own-rescue"));
                     }
                 }
             }
@@ -60,7 +61,7 @@ impl Store {
         parent
             .ancestors()
             .any(|a| file_id(a) == Some(dir))
-            .then(|| "inside the data folder".into())
+            .then(|| t("store-own-inside"))
     }
 }
 
@@ -97,17 +98,11 @@ pub(super) fn is_link_error(e: &io::Error) -> bool {
 }
 
 pub(super) fn a_link(path: &Path) -> String {
-    format!(
-        "{} is a symbolic link; sidecheck keeps the log only in a real file and never reads or writes through a link: put the file itself there, or move the link away",
-        path.display()
-    )
+    t_args("store-a-link", &[("path", &path.display().to_string())])
 }
 
 pub(super) fn not_a_file(path: &Path) -> String {
-    format!(
-        "{} is not a regular file; move it out of the way",
-        path.display()
-    )
+    t_args("store-not-a-file", &[("path", &path.display().to_string())])
 }
 
 /// Creates a directory (and parents) private to the user.
@@ -120,14 +115,18 @@ pub fn create_private_dir(dir: &Path) -> Result<(), String> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
     b.create(dir)
-        .map_err(|e| format!("cannot create it: {}", io_reason(&e)))?;
+        .map_err(|e| t_args("store-cannot-create-dir", &[("reason", &io_reason(&e))]))?;
     // The umask may have taken bits away or (umask 000 with a looser mode) we set
     // them exactly here.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| format!("cannot make it private: {}", io_reason(&e)))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| {
+            t_args(
+                "store-cannot-make-dir-private",
+                &[("reason", &io_reason(&e))],
+            )
+        })?;
     }
     Ok(())
 }
@@ -140,31 +139,35 @@ pub(super) fn check_private_dir(dir: &Path, warn: Warn<'_>) -> Result<(), String
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        let meta = fs::metadata(dir).map_err(|e| format!("cannot use it: {}", io_reason(&e)))?;
+        let meta = fs::metadata(dir)
+            .map_err(|e| t_args("store-cannot-use-dir", &[("reason", &io_reason(&e))]))?;
         let mode = meta.permissions().mode() & 0o7777;
         if mode & 0o022 == 0 {
             return Ok(());
         }
+        let (shown, octal) = (dir.display().to_string(), format!("{:o}", mode & 0o777));
         let refuse = |why: &str| {
-            format!(
-                "other users can change the folder {} (mode {:o}) and {why}, so the log is not private there; use --data-dir with a folder of your own",
-                dir.display(),
-                mode & 0o777
+            t_args(
+                "store-dir-not-private",
+                &[("dir", &shown), ("mode", &octal), ("why", why)],
             )
         };
         if mode & 0o1000 != 0 {
-            return Err(refuse("it is a shared folder"));
+            return Err(refuse(&t("store-dir-shared")));
         }
         if own_uid().is_some_and(|uid| uid != meta.uid()) {
-            return Err(refuse("it belongs to someone else"));
+            return Err(refuse(&t("store-dir-not-yours")));
         }
         // Without a way to ask who we are, chmod itself says: only the owner may.
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| refuse(&format!("it cannot be made private ({})", io_reason(&e))))?;
-        warn(format!(
-            "other users could change the data folder {} (mode {:o}); it is now private (mode 700)",
-            dir.display(),
-            mode & 0o777
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| {
+            refuse(&t_args(
+                "store-dir-cannot-be-private",
+                &[("reason", &io_reason(&e))],
+            ))
+        })?;
+        warn(t_args(
+            "store-dir-made-private",
+            &[("dir", &shown), ("mode", &octal)],
         ));
     }
     #[cfg(not(unix))]
@@ -199,12 +202,21 @@ pub(super) fn make_private(
         if mode != 0o600 {
             file.set_permissions(fs::Permissions::from_mode(0o600))
                 .map_err(|e| {
-                    format!("cannot make {} private: {}", path.display(), io_reason(&e))
+                    t_args(
+                        "store-cannot-make-private",
+                        &[
+                            ("path", &path.display().to_string()),
+                            ("reason", &io_reason(&e)),
+                        ],
+                    )
                 })?;
             if existed && mode & 0o077 != 0 {
-                warn(format!(
-                    "{} could be read by other users (mode {mode:o}); it is now private (mode 600)",
-                    path.display()
+                warn(t_args(
+                    "store-file-made-private",
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("mode", &format!("{mode:o}")),
+                    ],
                 ));
             }
         }
@@ -220,17 +232,25 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     opts.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts
-        .open(path)
-        .map_err(|e| format!("cannot create {}: {}", path.display(), io_reason(&e)))?;
+    let mut f = opts.open(path).map_err(|e| {
+        t_args(
+            "store-cannot-create",
+            &[
+                ("path", &path.display().to_string()),
+                ("reason", &io_reason(&e)),
+            ],
+        )
+    })?;
     make_private(&f, path, false, &mut |_| {})?;
     let done = f.write_all(bytes).and_then(|()| f.sync_all());
     if let Err(e) = done {
         let _ = fs::remove_file(path);
-        return Err(format!(
-            "cannot write {}: {}",
-            path.display(),
-            io_reason(&e)
+        return Err(t_args(
+            "store-cannot-write",
+            &[
+                ("path", &path.display().to_string()),
+                ("reason", &io_reason(&e)),
+            ],
         ));
     }
     if let Some(parent) = path.parent() {

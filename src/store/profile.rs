@@ -2,6 +2,7 @@
 //! same care as the log, and written whole (a private temp file, synced, renamed
 //! into place, the folder synced).
 
+use crate::i18n::{t, t_args};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
 use std::path::PathBuf;
@@ -25,10 +26,8 @@ impl Store {
     pub fn load_profile(&self) -> Result<Option<ProfileFile>, String> {
         let path = self.profile_path();
         let unusable = |why: String| {
-            format!(
-                "cannot use your \"about you\" answers in {} ({why}); fix or remove the file, then set them again with `sidecheck profile`",
-                path.display()
-            )
+            let path = path.display().to_string();
+            t_args("store-profile-unusable", &[("path", &path), ("why", &why)])
         };
         // Checked before opening: opening a pipe for reading would wait for a writer.
         match fs::symlink_metadata(&path) {
@@ -64,9 +63,9 @@ impl Store {
             .read_to_end(&mut bytes)
             .map_err(|e| unusable(io_reason(&e)))?;
         if bytes.len() as u64 > MAX_PROFILE_BYTES {
-            return Err(unusable("it is far larger than a profile".into()));
+            return Err(unusable(t("store-profile-too-large")));
         }
-        let text = String::from_utf8(bytes).map_err(|_| unusable("it is not UTF-8 text".into()))?;
+        let text = String::from_utf8(bytes).map_err(|_| unusable(t("store-not-utf8")))?;
         ProfileFile::parse(&text).map(Some).map_err(unusable)
     }
 
@@ -78,10 +77,8 @@ impl Store {
     pub fn save_profile(&self, profile: &ProfileFile, warn: Warn<'_>) -> Result<(), String> {
         let path = self.profile_path();
         let failed = |why: String| {
-            format!(
-                "your \"about you\" answers were NOT saved to {} ({why})",
-                path.display()
-            )
+            let path = path.display().to_string();
+            t_args("store-profile-not-saved", &[("path", &path), ("why", &why)])
         };
         create_private_dir(&self.dir).map_err(&failed)?;
         check_private_dir(&self.dir, warn).map_err(&failed)?;
@@ -98,9 +95,12 @@ impl Store {
             ".{PROFILE_NAME}.{}-{stamp}.tmp",
             std::process::id()
         ));
-        let text = profile
-            .to_json()
-            .map_err(|e| failed(format!("they cannot be written as JSON: {e}")))?;
+        let text = profile.to_json().map_err(|e| {
+            failed(t_args(
+                "store-profile-not-json",
+                &[("error", &e.to_string())],
+            ))
+        })?;
         write_private_file(&temp, text.as_bytes()).map_err(&failed)?;
         if let Err(e) = fs::rename(&temp, &path) {
             let _ = fs::remove_file(&temp);

@@ -19,6 +19,7 @@
 //! Every one of them takes the log's length under the shared lock and reads up
 //! to it, as [`Store::reader`] does.
 
+use crate::i18n::{t, t_args};
 use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
@@ -74,7 +75,7 @@ impl Store {
                 }
                 // Never read a line another copy is still writing.
                 self.lock(&file, Lock::Shared, Waiting::Read, &mut |text| {
-                    crate::sayln!("sidecheck: note: {text}")
+                    crate::sayln!("{}", crate::i18n::t_args("note", &[("text", &text)]))
                 })
                 .map_err(|e| e.into_store(self, Waiting::Read))?;
                 let len = file.metadata().map_err(|e| refuse(io_reason(&e)))?.len();
@@ -307,12 +308,8 @@ fn read_raw(bytes: &[u8], too_long: bool, r: &mut CheckIn) -> Option<Result<Fill
     let ended = bytes.last() == Some(&b'\n');
     Some(match read_line_in(text, r) {
         Ok(filled) => Ok(filled),
-        Err(LineError::Newer(v)) => Err(format!(
-            "written by a newer sidecheck (record version {v}); update sidecheck to read it"
-        )),
-        Err(LineError::Json(_)) if !ended => {
-            Err("unfinished last line, likely left by a crash".into())
-        }
+        Err(LineError::Newer(v)) => Err(t_args("log-newer", &[("version", &v.to_string())])),
+        Err(LineError::Json(_)) if !ended => Err(t("log-torn-tail")),
         Err(LineError::Json(e)) => Err(crate::json_error::json_reason(&e)),
     })
 }
@@ -321,11 +318,12 @@ fn read_raw(bytes: &[u8], too_long: bool, r: &mut CheckIn) -> Option<Result<Fill
 /// cannot be a line of the log at all.
 fn text_of(bytes: &[u8], too_long: bool) -> Option<Result<&str, String>> {
     if too_long {
-        return Some(Err(format!("longer than {} MiB", MAX_LINE / 1024 / 1024)));
+        let mib = (MAX_LINE / 1024 / 1024).to_string();
+        return Some(Err(t_args("log-line-too-long", &[("mib", &mib)])));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.trim_end_matches(['\n', '\r']),
-        Err(_) => return Some(Err("not UTF-8 text".into())),
+        Err(_) => return Some(Err(t("log-not-utf8"))),
     };
     (!text.trim().is_empty()).then_some(Ok(text))
 }
@@ -853,13 +851,15 @@ pub struct BadLine {
 
 impl std::fmt::Display for BadLine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} line {}: skipped, not a valid check-in ({})",
-            self.path.display(),
-            self.line,
-            crate::text::tidy(&self.reason)
-        )
+        let text = t_args(
+            "log-bad-line",
+            &[
+                ("path", &self.path.display().to_string()),
+                ("line", &self.line.to_string()),
+                ("reason", &crate::text::tidy(&self.reason)),
+            ],
+        );
+        f.write_str(&text)
     }
 }
 
@@ -907,12 +907,17 @@ impl BadLines {
     pub fn finish(&self, warn: Warn<'_>) {
         if self.count > BAD_LINES_NAMED {
             let path = self.path.as_deref().unwrap_or(Path::new(LOG_NAME));
-            warn(format!(
-                "{}: {} lines in all were skipped as not valid check-ins, from line {} to line {}; only the first {BAD_LINES_NAMED} are named above",
-                path.display(),
-                self.count,
-                self.first,
-                self.last
+            let [count, first, last, named] =
+                [self.count, self.first, self.last, BAD_LINES_NAMED].map(|n| n.to_string());
+            warn(t_args(
+                "log-bad-lines-in-all",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("count", &count),
+                    ("first", &first),
+                    ("last", &last),
+                    ("named", &named),
+                ],
             ));
         }
     }

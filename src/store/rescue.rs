@@ -2,6 +2,7 @@
 //! folder (or in the home folder), and `sidecheck import` adds it to the log later,
 //! once.
 
+use crate::i18n::{t, t_args};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -60,7 +61,7 @@ impl Store {
     /// where it is, or why neither place worked.
     pub fn rescue(&self, record: &CheckIn) -> Result<PathBuf, String> {
         let mut json = serde_json::to_string_pretty(record)
-            .map_err(|e| format!("cannot format the check-in: {e}"))?;
+            .map_err(|e| t_args("store-rescue-not-json", &[("error", &e.to_string())]))?;
         json.push('\n');
         let name = format!("{RESCUE_PREFIX}{}.json", record.id);
         let mut reasons = Vec::new();
@@ -71,7 +72,7 @@ impl Store {
             }
         }
         if reasons.is_empty() {
-            reasons.push("no folder beside the data folder and no home folder".into());
+            reasons.push(t("store-rescue-nowhere"));
         }
         Err(reasons.join("; "))
     }

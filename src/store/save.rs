@@ -4,6 +4,7 @@
 //! write rolled back while the lock is still held. Readers take the same lock,
 //! shared, for a moment.
 
+use crate::i18n::{t, t_args};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::time::{Duration, Instant};
@@ -78,12 +79,15 @@ impl Store {
     fn checked_line(&self, line: Result<String, serde_json::Error>) -> Result<String, StoreError> {
         let line = line.map_err(|e| StoreError::NotSaved {
             path: self.log_path(),
-            reason: format!("the record cannot be written as JSON: {e}"),
+            reason: t_args("store-record-not-json", &[("error", &e.to_string())]),
         })?;
         if line.len() > MAX_LINE {
             return Err(StoreError::NotSaved {
                 path: self.log_path(),
-                reason: format!("the record is larger than {} MiB", MAX_LINE / 1024 / 1024),
+                reason: t_args(
+                    "store-record-too-large",
+                    &[("mib", &(MAX_LINE / 1024 / 1024).to_string())],
+                ),
             });
         }
         Ok(line)
@@ -119,7 +123,7 @@ impl Store {
         };
         let ended = self
             .set_aside_torn_tail(file, warn)
-            .map_err(|e| not_saved(format!("cannot repair the log: {e}")))?;
+            .map_err(|e| not_saved(t_args("store-cannot-repair", &[("error", &e)])))?;
         let before = file.metadata().map_err(|e| not_saved(io_reason(&e)))?.len();
         // A whole last record that lost its newline gets it back in the same write.
         let bytes = if ended {
@@ -136,7 +140,8 @@ impl Store {
             let rolled_back = file.set_len(before).and_then(|()| file.sync_data());
             let mut reason = io_reason(&e);
             if rolled_back.is_err() {
-                reason.push_str("; a partial line may remain and will be set aside next time");
+                reason.push_str("; ");
+                reason.push_str(&t("store-partial-line-may-remain"));
             }
             return Err(not_saved(reason));
         }
@@ -156,8 +161,9 @@ impl Store {
             Lock::Shared => file.try_lock_shared(),
             Lock::Exclusive => file.try_lock(),
         };
-        let failed =
-            |e: io::Error| LockError::Failed(format!("cannot lock the log: {}", io_reason(&e)));
+        let failed = |e: io::Error| {
+            LockError::Failed(t_args("store-cannot-lock", &[("reason", &io_reason(&e))]))
+        };
         match attempt() {
             Ok(()) => return Ok(()),
             Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
@@ -171,16 +177,13 @@ impl Store {
             // LOCK_QUIET is worth a message, and then it comes at once.
             if !said && (started.elapsed() >= LOCK_QUIET || wait <= LOCK_QUIET) {
                 said = true;
-                let what = match waiting {
-                    Waiting::Start => "before the first question",
-                    Waiting::Save => "to save",
-                    Waiting::Read => "to read the log",
+                let id = match waiting {
+                    Waiting::Start => "store-waiting-start",
+                    Waiting::Save => "store-waiting-save",
+                    Waiting::Read => "store-waiting-read",
                 };
-                warn(format!(
-                    "waiting for another sidecheck to finish with {} {what} (up to {} s)…",
-                    self.log_path().display(),
-                    wait.as_secs()
-                ));
+                let (log, secs) = (self.log_path().display().to_string(), wait.as_secs());
+                warn(t_args(id, &[("log", &log), ("secs", &secs.to_string())]));
             }
             if started.elapsed() >= wait {
                 return Err(LockError::Busy(wait.as_secs()));
@@ -219,10 +222,12 @@ impl Store {
             if is_link_error(&e) {
                 return a_link(&path);
             }
-            format!(
-                "cannot open {} for writing: {}",
-                path.display(),
-                io_reason(&e)
+            t_args(
+                "store-cannot-open",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &io_reason(&e)),
+                ],
             )
         })?;
         if !file.metadata().map_err(|e| io_reason(&e))?.is_file() {
@@ -266,9 +271,9 @@ impl Store {
         file.set_len(start)
             .and_then(|()| file.sync_data())
             .map_err(|e| io_reason(&e))?;
-        warn(format!(
-            "the log ended with an unfinished line (left by a crash); it was kept in {} and the log was repaired",
-            aside.display()
+        warn(t_args(
+            "store-torn-tail-kept",
+            &[("path", &aside.display().to_string())],
         ));
         Ok(true)
     }

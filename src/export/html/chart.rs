@@ -119,7 +119,7 @@ pub fn chart(
         "html-chart-caption",
         s.len(),
         &[
-            ("trend", &esc(trend.direction.words())),
+            ("trend", &esc(&trend.direction.words())),
             ("first", &numbers[0]),
             ("last", &numbers[1]),
             ("most", &numbers[2]),
