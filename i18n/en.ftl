@@ -252,4 +252,19 @@ import-empty-id = its id is empty
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+caregiver-who-asks = Are you answering for yourself or for someone you care for?
+caregiver-who-self = For myself
+caregiver-who-caregiver = For someone I care for
+caregiver-answering = You are answering for the person you care for. Each question and alert is about them.
+caregiver-answered-by = Answered by a caregiver.
+caregiver-kept-stopped = kept who answered the stopped check-in; --for-someone or the "respondent" in the answers file was not used
+caregiver-no-wording = the question bank { $bank } has no words for someone who answers for another person (no text_caregiver), so it cannot be used to answer for someone
+caregiver-file-respondent = { $name }: "{ $key }" must be "self" or "caregiver"
+caregiver-file-says-self = { $name }: the answers file says "respondent": "self", but --for-someone says a caregiver answers; leave one of them out
+about-you-progress-caregiver = About them · { $n } of { $total }
+about-you-first-caregiver = This is the first question about them.
+about-you-heading-caregiver = == About the person you care for ==
+about-you-why-caregiver = First, a few questions about the person you care for. They help decide when an answer needs a warning. You answer them once. They are kept in the private data folder, and you can change them with `sidecheck profile`.
+receipt-profile-caregiver = About them, as answered then: { $said }.
+receipt-still-applies-caregiver = If it still applies to them:
 # (end of caregiver mode)

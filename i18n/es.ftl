@@ -250,4 +250,19 @@ import-empty-id = su id está vacío
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
+caregiver-who-self = Por mí
+caregiver-who-caregiver = Por una persona que cuido
+caregiver-answering = Usted responde por la persona que cuida. Cada pregunta y cada aviso son sobre esa persona.
+caregiver-answered-by = Respondió una persona cuidadora.
+caregiver-kept-stopped = se mantuvo quién respondió el control detenido; no se usó --for-someone ni el "respondent" del archivo de respuestas
+caregiver-no-wording = el banco de preguntas { $bank } no tiene textos para quien responde por otra persona (no tiene text_caregiver), así que no sirve para responder por alguien
+caregiver-file-respondent = { $name }: "{ $key }" debe ser "self" o "caregiver"
+caregiver-file-says-self = { $name }: el archivo de respuestas dice "respondent": "self", pero --for-someone dice que responde una persona que cuida; quite uno de los dos
+about-you-progress-caregiver = Sobre esa persona · { $n } de { $total }
+about-you-first-caregiver = Esta es la primera pregunta sobre esa persona.
+about-you-heading-caregiver = == Sobre la persona que usted cuida ==
+about-you-why-caregiver = Primero, unas preguntas sobre la persona que usted cuida. Ayudan a decidir cuándo una respuesta necesita un aviso. Las responde una sola vez. Se guardan en la carpeta privada de datos, y puede cambiarlas con `sidecheck profile`.
+receipt-profile-caregiver = Sobre esa persona, según se respondió entonces: { $said }.
+receipt-still-applies-caregiver = Si todavía es el caso de esa persona:
 # (end of caregiver mode)

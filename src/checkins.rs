@@ -342,6 +342,7 @@ mod tests {
             asked: None,
             completes: completes.map(str::to_string),
             profile: None,
+            respondent: Default::default(),
         }
     }
 

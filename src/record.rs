@@ -182,6 +182,47 @@ pub struct CheckIn {
     /// problems, age 65 or older, ...). Written only when some were known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
+    /// Who answered: the person taking the medicine, or someone answering for the
+    /// person they care for (`sidecheck check --for-someone`). Written only for a
+    /// caregiver, last, so a line the person answered is the same as before the
+    /// field existed, and such a line (no field) reads as `self`.
+    #[serde(default, skip_serializing_if = "Respondent::is_self")]
+    pub respondent: Respondent,
+}
+
+/// Who answered a check-in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Respondent {
+    /// The person taking the medicine.
+    #[default]
+    #[serde(rename = "self")]
+    Myself,
+    /// Someone answering for the person they care for.
+    Caregiver,
+}
+
+impl Respondent {
+    pub fn is_self(&self) -> bool {
+        *self == Respondent::Myself
+    }
+
+    /// The word the log and every export write: `self` or `caregiver`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Respondent::Myself => "self",
+            Respondent::Caregiver => "caregiver",
+        }
+    }
+
+    /// The catalogue id of a message for this respondent: `id` itself for the
+    /// person, `id` + `-caregiver` (its third-person variant) for a caregiver.
+    pub fn message<'a>(self, id: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            Respondent::Myself => id.into(),
+            Respondent::Caregiver => format!("{id}-caregiver").into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ use serde_json::{Number, Value};
 
 use super::{
     AlertRecord, AnswerRecord, BankRef, BaselineMark, CheckIn, Line, LineError, MARK_VERSION,
-    MarkKind, RECORD_VERSION, SectionScore, Status, read_line_serde,
+    MarkKind, RECORD_VERSION, Respondent, SectionScore, Status, read_line_serde,
 };
 use crate::bank::Level;
 use crate::profile::Profile;
@@ -166,6 +166,7 @@ impl<'a> Cur<'a> {
             asked: None,
             completes: None,
             profile: None,
+            respondent: Respondent::Myself,
         };
         self.optional(&mut r)?;
         self.lit(b"}")?;
@@ -188,6 +189,10 @@ impl<'a> Cur<'a> {
         }
         if self.eat(br#","profile":"#) {
             r.profile = Some(self.profile()?);
+        }
+        // Written only for a caregiver; `"self"` by hand is the serde path's.
+        if self.eat(br#","respondent":"caregiver""#) {
+            r.respondent = Respondent::Caregiver;
         }
         Some(())
     }
