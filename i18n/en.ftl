@@ -252,6 +252,8 @@ import-empty-id = its id is empty
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+caregiver-html-mark = Answered by a caregiver
+caregiver-history-mark = (caregiver)
 caregiver-who-asks = Are you answering for yourself or for someone you care for?
 caregiver-who-self = For myself
 caregiver-who-caregiver = For someone I care for

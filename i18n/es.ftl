@@ -250,6 +250,8 @@ import-empty-id = su id está vacío
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+caregiver-html-mark = Respondió una persona cuidadora
+caregiver-history-mark = (persona cuidadora)
 caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
 caregiver-who-self = Por mí
 caregiver-who-caregiver = Por una persona que cuido

@@ -23,7 +23,7 @@ use crate::cli::HistoryArgs;
 use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
 use crate::output::{Output, compact, io, write_compact, write_fields};
-use crate::record::{AlertRecord, CheckIn, Status, bank_for};
+use crate::record::{AlertRecord, CheckIn, Respondent, Status, bank_for};
 use crate::report::{
     Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, minute, retracted_words,
 };
@@ -50,6 +50,9 @@ struct Row<'r> {
     retracted_alerts: Vec<RowAlert<'r>>,
     /// The check-in's numbers (see `sidecheck export --schema`, `Grades`).
     grades: Grades,
+    /// `caregiver` when someone answered for the person; absent when they did.
+    #[serde(skip_serializing_if = "Respondent::is_self")]
+    respondent: Respondent,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +91,7 @@ impl<'r> Row<'r> {
             urgent_alerts: r.urgent_alerts().map(RowAlert::of).collect(),
             retracted_alerts: r.retracted_urgent_alerts().map(RowAlert::of).collect(),
             grades,
+            respondent: r.respondent,
         }
     }
 }
@@ -460,6 +464,9 @@ fn table_line(
     }
     if baseline == Some(r.id.as_str()) {
         line.push_str("  (baseline)");
+    }
+    if r.respondent == Respondent::Caregiver {
+        let _ = write!(line, "  {}", crate::i18n::t("caregiver-history-mark"));
     }
     line.push('\n');
 }

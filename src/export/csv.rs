@@ -43,7 +43,7 @@ use crate::text::{rfc3339, write_num};
 
 /// The header row. New columns go at the end, so scripts that read columns by
 /// position keep working.
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 20] = [
     "checkin_id",
     "time",
     "status",
@@ -63,6 +63,7 @@ pub const HEADER: [&str; 19] = [
     "baseline_grade",
     "change_from_baseline",
     "is_baseline",
+    "respondent",
 ];
 
 /// Between the ids (and the levels) in one cell of `alert_ids` and `alert_levels`:
@@ -358,6 +359,7 @@ impl<'r> CheckInRows<'r> {
             None => lines.field(""),
         }
         lines.field(bool_word(self.is_baseline));
+        lines.field(self.r.respondent.as_str());
         lines.end();
     }
 

@@ -479,6 +479,11 @@ fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_
     if is_baseline {
         s.push_str("<br><span class=\"baseline-mark\">Baseline</span>");
     }
+    if r.respondent == crate::record::Respondent::Caregiver {
+        s.push_str("<br><span class=\"respondent\">");
+        push_esc(s, &crate::i18n::t("caregiver-html-mark"));
+        s.push_str("</span>");
+    }
     s.push_str("</td><td>");
     let list = |s: &mut String| {
         if !items.is_empty() {

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::bank::{Bank, Kind};
 use crate::grades::SectionGrades;
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Respondent, Status};
 use crate::text::rfc3339;
 
 use super::baseline::Compare;
@@ -99,6 +99,13 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     j.raw(&p.subject);
     j.raw(",\"authored\":");
     j.raw(&about.ended);
+    if r.respondent == Respondent::Caregiver {
+        // Who answered: someone for the person, as their RelatedPerson, contained
+        // since sidecheck knows no one's name.
+        j.raw(",\"source\":{\"reference\":\"#caregiver\"},\"contained\":[{\"resourceType\":\"RelatedPerson\",\"id\":\"caregiver\",\"patient\":");
+        j.raw(&p.subject);
+        j.raw(",\"relationship\":[{\"text\":\"Caregiver who answered for the person\"}]}]");
+    }
     j.raw(",\"extension\":[{\"url\":");
     j.lit(URGENT_FINDINGS);
     j.raw(",\"valueInteger\":");
