@@ -252,13 +252,12 @@ import-empty-id = its id is empty
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
-caregiver-html-mark = Answered by a caregiver
 caregiver-history-mark = (caregiver)
 caregiver-who-asks = Are you answering for yourself or for someone you care for?
 caregiver-who-self = For myself
 caregiver-who-caregiver = For someone I care for
 caregiver-answering = You are answering for the person you care for. Each question and alert is about them.
-caregiver-answered-by = Answered by a caregiver.
+caregiver-answered-by = Filled in by someone who cares for the person.
 caregiver-kept-stopped = kept who answered the stopped check-in; --for-someone or the "respondent" in the answers file was not used
 caregiver-no-wording = the question bank { $bank } has no words for someone who answers for another person (no text_caregiver), so it cannot be used to answer for someone
 caregiver-file-respondent = { $name }: "{ $key }" must be "self" or "caregiver"

@@ -250,13 +250,12 @@ import-empty-id = su id está vacío
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
-caregiver-html-mark = Respondió una persona cuidadora
 caregiver-history-mark = (persona cuidadora)
 caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
 caregiver-who-self = Por mí
 caregiver-who-caregiver = Por una persona que cuido
 caregiver-answering = Usted responde por la persona que cuida. Cada pregunta y cada aviso son sobre esa persona.
-caregiver-answered-by = Respondió una persona cuidadora.
+caregiver-answered-by = Respondió alguien que cuida a esta persona.
 caregiver-kept-stopped = se mantuvo quién respondió el control detenido; no se usó --for-someone ni el "respondent" del archivo de respuestas
 caregiver-no-wording = el banco de preguntas { $bank } no tiene textos para quien responde por otra persona (no tiene text_caregiver), así que no sirve para responder por alguien
 caregiver-file-respondent = { $name }: "{ $key }" debe ser "self" o "caregiver"

@@ -335,6 +335,10 @@ fn alert_ids(record: &Value) -> Vec<String> {
 
 // Short, distinctive pieces of each question as it appears on screen.
 const START: &str = "Press Enter to start";
+/// The last choice of the question asked after the start ("Are you answering for
+/// yourself or for someone you care for?"), drawn once the question is whole;
+/// Enter alone answers "For myself".
+pub(crate) const WHO: &str = "For someone I care for";
 const PUMP: &str = "from a pump under your skin?";
 const DOSE_CHANGE: &str = "did you miss doses, take less baclofen";
 const BREATHING: &str = "have you had trouble breathing?";
@@ -408,6 +412,9 @@ impl Guided {
             }
             self.send(keys);
             self.send(ENTER);
+            if n == 0 {
+                self.answer(WHO, "");
+            }
         }
     }
 }
@@ -559,6 +566,7 @@ fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it()
 fn esc_at_the_first_question_stays_there() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(PUMP);
     g.esc();
     g.expect("This is the first question.");
@@ -868,6 +876,8 @@ fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once(
     };
     wait_for(&mut seen, START);
     send(ENTER);
+    wait_for(&mut seen, WHO);
+    send(ENTER);
     wait_for(&mut seen, PUMP);
     send("n\r");
     wait_for(&mut seen, DOSE_CHANGE);
@@ -906,6 +916,7 @@ fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once(
 fn ctrl_z_suspends_and_continuing_redraws_the_question() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(PUMP);
     // Ctrl-Z: the program stops (it does not type a "z").
     g.send("\x1a");

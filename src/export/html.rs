@@ -481,7 +481,7 @@ fn table_row(t: &mut RowText, r: &CheckIn, bank: &Bank, graded: &Graded<'_>, is_
     }
     if r.respondent == crate::record::Respondent::Caregiver {
         s.push_str("<br><span class=\"respondent\">");
-        push_esc(s, &crate::i18n::t("caregiver-html-mark"));
+        push_esc(s, &crate::i18n::t("caregiver-answered-by"));
         s.push_str("</span>");
     }
     s.push_str("</td><td>");
