@@ -586,6 +586,47 @@ mod tests {
     }
 
     #[test]
+    fn who_answered_is_written_only_for_a_caregiver_and_an_old_line_reads_as_self() {
+        let bank = bank();
+        let mut r = saved(&bank, json!({"breathing": false}), None);
+        let own = r.to_line().expect("a line");
+        assert!(!own.contains("respondent"), "{own}");
+        r.respondent = Respondent::Caregiver;
+        let cared = r.to_line().expect("a line");
+        assert!(
+            cared.ends_with(",\"respondent\":\"caregiver\"}\n"),
+            "{cared}"
+        );
+        for (line, who) in [(own, Respondent::Myself), (cared, Respondent::Caregiver)] {
+            let text = line.trim_end();
+            // The fast path takes both, and reads what serde reads.
+            let fast = read_line_fast(text).expect("the fast path's own line");
+            assert_eq!(Some(&fast), read_line_serde(text).ok().as_ref());
+            let Line::CheckIn(back) = fast else {
+                panic!("not a check-in: {text}")
+            };
+            assert_eq!(back.respondent, who);
+        }
+        // Written by hand: "self" is the person too.
+        let own = r#"{"schema":3,"id":"t","status":"completed","started_at":"2026-11-30T09:00:00.000+01:00","ended_at":"2026-11-30T09:05:00.000+01:00","bank":{"id":"b","version":"1","language":"en"},"region":"US","answers":[],"alerts":[],"respondent":"self"}"#;
+        match read_line(own) {
+            Ok(Line::CheckIn(r)) => assert_eq!(r.respondent, Respondent::Myself),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_caregiver_s_message_is_the_id_s_third_person_variant() {
+        assert_eq!(Respondent::Myself.message("about-you-why"), "about-you-why");
+        assert_eq!(
+            Respondent::Caregiver.message("about-you-why"),
+            "about-you-why-caregiver"
+        );
+        assert_eq!(Respondent::Caregiver.as_str(), "caregiver");
+        assert_eq!(Respondent::Myself.as_str(), "self");
+    }
+
+    #[test]
     fn a_new_id_is_the_start_time_in_utc_and_48_bits_of_noise() {
         let t = DateTime::parse_from_rfc3339("2026-11-30T09:00:01.500+01:00").expect("a time");
         assert_eq!(new_id(t, u64::MAX), "20261130-080001-ffffffffffff");

@@ -392,3 +392,44 @@ mod guided {
         assert_eq!(g.finish(), 130, "{}", g.screen());
     }
 }
+
+/// Every message the code asks for in a caregiver's form (`Respondent::message`)
+/// has it, in both languages: the id is made, so the catalogue test cannot see it.
+#[test]
+fn each_message_with_a_caregiver_form_has_it_in_both_languages() {
+    let bases = [
+        "about-you-progress",
+        "about-you-first",
+        "about-you-heading",
+        "about-you-why",
+        "receipt-profile",
+        "receipt-still-applies",
+    ];
+    for file in ["i18n/en.ftl", "i18n/es.ftl"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let text = std::fs::read_to_string(path).expect("a catalogue");
+        for base in bases {
+            for id in [base.to_string(), format!("{base}-caregiver")] {
+                let start = format!("{id} = ");
+                assert!(
+                    text.lines().any(|l| l.starts_with(&start)),
+                    "{file} has no {id}"
+                );
+            }
+        }
+    }
+    // The list above is the code's: each base it asks for is in it.
+    for file in ["src/terminal.rs", "src/receipt.rs"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let code = std::fs::read_to_string(path).expect("the code");
+        let asked: Vec<&str> = code
+            .split("message(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(!asked.is_empty(), "{file} asks for no caregiver form");
+        for base in asked {
+            assert!(bases.contains(&base), "{file}: {base} is not checked here");
+        }
+    }
+}
