@@ -1169,6 +1169,7 @@ fn a_4_kib_multi_line_paste_is_saved_whole_with_its_lines() {
         .collect();
     assert!(lines.join("\n").len() >= 4096);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     // Terminals send a pasted line end as CR.
     g.send(&bracketed(&lines.join("\r")));
@@ -1191,6 +1192,7 @@ fn a_paste_over_the_limit_is_cut_there_with_a_message() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send(&bracketed(&"x".repeat(1500)));
     g.expect("The limit is 1000 characters: the last 500 were not added.");
@@ -1209,6 +1211,7 @@ fn text_typed_but_not_sent_is_kept_on_ctrl_c() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send("Slept badly, wrong wrds");
     // Ctrl-W takes back a word, Backspace a character.
@@ -1233,6 +1236,7 @@ fn ctrl_u_clears_the_line() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send("not this");
     g.expect("> not this");
