@@ -186,19 +186,8 @@ pub fn run<'b>(
     if let Some(end) = wait_for_start(&mut p, flow) {
         return Ok(end);
     }
-    if let Some(cared) = ask_who {
-        match ask_respondent(&mut p) {
-            Ok(Respondent::Caregiver) => flow.set_respondent(Respondent::Caregiver, cared),
-            Ok(Respondent::Myself) => {}
-            Err(end) => return Ok(end),
-        }
-    }
-    if flow.respondent() == Respondent::Caregiver {
-        crate::sayln!();
-        crate::sayln!(
-            "{}",
-            text::wrap(&t("caregiver-answering"), width).join("\n")
-        );
+    if let Some(end) = who_answers(&mut p, flow, ask_who, width) {
+        return Ok(end);
     }
 
     if let Some(save) = about
@@ -309,6 +298,33 @@ fn wait_for_start(p: &mut Prompter, flow: &Flow<'_>) -> Option<Ending> {
             Reply::Stop(why) => return Some(Ending::from_stop(why)),
         }
     }
+}
+
+/// Who answers: asked when `ask_who` is the bank in caregiver words (a caregiver's
+/// flow then moves to it), and said once when it is a caregiver; `Some` when the
+/// check is stopped instead.
+#[cfg(unix)]
+fn who_answers<'b>(
+    p: &mut Prompter,
+    flow: &mut Flow<'b>,
+    ask_who: Option<&'b Bank>,
+    width: usize,
+) -> Option<Ending> {
+    if let Some(cared) = ask_who {
+        match ask_respondent(p) {
+            Ok(Respondent::Caregiver) => flow.set_respondent(Respondent::Caregiver, cared),
+            Ok(Respondent::Myself) => {}
+            Err(end) => return Some(end),
+        }
+    }
+    if flow.respondent() == Respondent::Caregiver {
+        crate::sayln!();
+        crate::sayln!(
+            "{}",
+            text::wrap(&t("caregiver-answering"), width).join("\n")
+        );
+    }
+    None
 }
 
 /// "Are you answering for yourself or for someone you care for?", starting on

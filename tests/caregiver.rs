@@ -206,7 +206,7 @@ fn the_json_report_csv_and_html_say_who_answered() {
     let csv = export("csv");
     let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().expect("a header").clone();
-    assert_eq!(header.iter().last(), Some("respondent"));
+    assert_eq!(header.iter().next_back(), Some("respondent"));
     assert_eq!(header.len(), 20, "the new column comes last");
     for row in reader.records() {
         let row = row.expect("a row");
