@@ -252,6 +252,10 @@ import-empty-id = its id is empty
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+receipt-moderate-advice-caregiver = { $count ->
+    [one] This symptom was moderate or worse: { $names }. Tell their prescriber at their next visit, or sooner if it gets worse.
+   *[other] These symptoms were moderate or worse: { $names }. Tell their prescriber at their next visit, or sooner if they get worse.
+}
 caregiver-history-mark = (caregiver)
 caregiver-who-asks = Are you answering for yourself or for someone you care for?
 caregiver-who-self = For myself

@@ -250,6 +250,10 @@ import-empty-id = su id está vacío
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+receipt-moderate-advice-caregiver = { $count ->
+    [one] Este síntoma fue moderado o peor: { $names }. Dígaselo a quien le receta a esa persona en su próxima cita, o antes si empeora.
+   *[other] Estos síntomas fueron moderados o peores: { $names }. Dígaselo a quien le receta a esa persona en su próxima cita, o antes si empeoran.
+}
 caregiver-history-mark = (persona cuidadora)
 caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
 caregiver-who-self = Por mí

@@ -219,7 +219,7 @@ fn advice(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
             .map(|m| question_short(bank, &m.answer.question))
             .collect();
         advice.push(t_count(
-            "receipt-moderate-advice",
+            &record.respondent.message("receipt-moderate-advice"),
             ("count", names.len() as u64),
             &[("names", &names.join(", "))],
         ));

@@ -76,10 +76,15 @@ fn the_person_s_own_check_in_writes_no_respondent_and_reads_as_before() {
 fn an_answers_file_can_say_a_caregiver_answered() {
     let env = Env::new();
     env.save_profile(all_no_profile());
-    let mut answers = answers_with(json!({"seizure": true}));
+    let mut answers = answers_with(json!({"seizure": true, "dizziness": "moderate"}));
     answers["respondent"] = json!("caregiver");
     let ran = env.check(&answers, &[]).code(0);
     assert!(stderr(&ran).contains("for them"), "{}", stderr(&ran));
+    let flat = stderr(&ran)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("Tell their prescriber"), "{flat}");
     // Said twice, the same way, is fine.
     env.check(&answers, &["--for-someone"]).code(0);
     assert_eq!(
@@ -404,6 +409,7 @@ fn each_message_with_a_caregiver_form_has_it_in_both_languages() {
         "about-you-why",
         "receipt-profile",
         "receipt-still-applies",
+        "receipt-moderate-advice",
     ];
     for file in ["i18n/en.ftl", "i18n/es.ftl"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
