@@ -876,6 +876,7 @@ html-chart-baseline-label = baseline
 fhir-condition-not-written = the condition of question "{ $question }" ({ $condition }) cannot be written as FHIR enableWhen; the Questionnaire shows that question without it
 fhir-other-bank = { $count } check-in(s) made with the question bank "{ $bank }" were left out; export them with --bank FILE for that bank
 fhir-unknown-answers = { $count } answer(s) to questions that bank { $bank } { $version } does not have were left out
+fhir-caregiver = Caregiver who answered for the person
 fhir-subject = The person who did the check-in (sidecheck keeps no name or other identifier)
 fhir-author = sidecheck, a self-check program: an automatic alert shown to the person
 fhir-description = Self-check about { $medication }, asking about { $recall }. { $notice }
@@ -897,4 +898,24 @@ fhir-baseline-ref-absent = The baseline check-in { $id } (not in this Bundle)
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+receipt-moderate-advice-caregiver = { $count ->
+    [one] This symptom was moderate or worse: { $names }. Tell their prescriber at their next visit, or sooner if it gets worse.
+   *[other] These symptoms were moderate or worse: { $names }. Tell their prescriber at their next visit, or sooner if they get worse.
+}
+caregiver-history-mark = (caregiver)
+caregiver-who-asks = Are you answering for yourself or for someone you care for?
+caregiver-who-self = For myself
+caregiver-who-caregiver = For someone I care for
+caregiver-answering = You are answering for the person you care for. Each question and alert is about them.
+caregiver-answered-by = Filled in by someone who cares for the person.
+caregiver-kept-stopped = kept who answered the stopped check-in; --for-someone or the "respondent" in the answers file was not used
+caregiver-no-wording = the question bank { $bank } has no words for someone who answers for another person (no text_caregiver), so it cannot be used to answer for someone
+caregiver-file-respondent = { $name }: "{ $key }" must be "self" or "caregiver"
+caregiver-file-says-self = { $name }: the answers file says "respondent": "self", but --for-someone says a caregiver answers; leave one of them out
+about-you-progress-caregiver = About them · { $n } of { $total }
+about-you-first-caregiver = This is the first question about them.
+about-you-heading-caregiver = == About the person you care for ==
+about-you-why-caregiver = First, a few questions about the person you care for. They help decide when an answer needs a warning. You answer them once. They are kept in the private data folder, and you can change them with `sidecheck profile`.
+receipt-profile-caregiver = About them, as answered then: { $said }.
+receipt-still-applies-caregiver = If it still applies to them:
 # (end of caregiver mode)

@@ -881,6 +881,7 @@ html-chart-baseline-label = punto de partida
 fhir-condition-not-written = la condición de la pregunta "{ $question }" ({ $condition }) no se puede escribir como enableWhen de FHIR; el Questionnaire muestra esa pregunta sin ella
 fhir-other-bank = se dejaron fuera { $count } control(es) hechos con el banco de preguntas "{ $bank }"; para exportarlos, use --bank ARCHIVO con ese banco
 fhir-unknown-answers = se dejaron fuera { $count } respuesta(s) a preguntas que el banco { $bank } { $version } no tiene
+fhir-caregiver = Persona que la cuida y respondió por ella
 fhir-subject = La persona que hizo el control (sidecheck no guarda su nombre ni ningún otro dato que la identifique)
 fhir-author = sidecheck, un programa de autocontrol: una alerta automática que se le mostró a la persona
 fhir-description = Autocontrol sobre { $medication }, que pregunta por { $recall }. { $notice }
@@ -902,4 +903,24 @@ fhir-baseline-ref-absent = El control de punto de partida { $id } (no está en e
 # (end of FHIR)
 
 ## Answering for someone else (caregiver mode)
+receipt-moderate-advice-caregiver = { $count ->
+    [one] Este síntoma fue moderado o peor: { $names }. Dígaselo a quien le receta a esa persona en su próxima cita, o antes si empeora.
+   *[other] Estos síntomas fueron moderados o peores: { $names }. Dígaselo a quien le receta a esa persona en su próxima cita, o antes si empeoran.
+}
+caregiver-history-mark = (persona cuidadora)
+caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
+caregiver-who-self = Por mí
+caregiver-who-caregiver = Por una persona que cuido
+caregiver-answering = Usted responde por la persona que cuida. Cada pregunta y cada aviso son sobre esa persona.
+caregiver-answered-by = Respondió alguien que cuida a esta persona.
+caregiver-kept-stopped = se mantuvo quién respondió el control detenido; no se usó --for-someone ni el "respondent" del archivo de respuestas
+caregiver-no-wording = el banco de preguntas { $bank } no tiene textos para quien responde por otra persona (no tiene text_caregiver), así que no sirve para responder por alguien
+caregiver-file-respondent = { $name }: "{ $key }" debe ser "self" o "caregiver"
+caregiver-file-says-self = { $name }: el archivo de respuestas dice "respondent": "self", pero --for-someone dice que responde una persona que cuida; quite uno de los dos
+about-you-progress-caregiver = Sobre esa persona · { $n } de { $total }
+about-you-first-caregiver = Esta es la primera pregunta sobre esa persona.
+about-you-heading-caregiver = == Sobre la persona que usted cuida ==
+about-you-why-caregiver = Primero, unas preguntas sobre la persona que usted cuida. Ayudan a decidir cuándo una respuesta necesita un aviso. Las responde una sola vez. Se guardan en la carpeta privada de datos, y puede cambiarlas con `sidecheck profile`.
+receipt-profile-caregiver = Sobre esa persona, según se respondió entonces: { $said }.
+receipt-still-applies-caregiver = Si todavía es el caso de esa persona:
 # (end of caregiver mode)

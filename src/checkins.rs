@@ -415,6 +415,7 @@ mod tests {
             asked: None,
             completes: completes.map(str::to_string),
             profile: None,
+            respondent: Default::default(),
         }
     }
 

@@ -18,10 +18,13 @@ use crate::answer::{Answer, AnswerError};
 use crate::bank::condition::{self, Given};
 use crate::bank::{AlertRule, Bank, Condition, Question};
 use crate::profile::Profile;
-use crate::record::{AlertRecord, AnswerRecord};
+use crate::record::{AlertRecord, AnswerRecord, Respondent};
 
 mod alerts;
+mod caregiver;
 mod saved;
+
+pub use caregiver::caregiver_bank;
 
 use alerts::Shown;
 
@@ -49,6 +52,8 @@ pub struct Flow<'b> {
     /// The "about you" answers that `{"profile": ...}` conditions read. Empty when
     /// nobody answered them: then every profile test is false.
     profile: Profile,
+    /// Who is answering; the record keeps it.
+    respondent: Respondent,
 }
 
 impl<'b> Flow<'b> {
@@ -67,10 +72,39 @@ impl<'b> Flow<'b> {
             retracted: Vec::new(),
             asked: vec![true; bank.questions.len()],
             profile: profile.for_bank(bank),
+            respondent: Respondent::Myself,
         };
         flow.refresh_asked();
         flow.cursor = flow.next_asked_from(0);
         flow
+    }
+
+    /// The flow as `who` answers it, asked and alerted in the words of `worded`:
+    /// for a caregiver, [`caregiver_bank`] of this flow's bank. The answers, the
+    /// place and the alerts shown stay as they are, since the two banks differ only
+    /// in their words.
+    pub fn set_respondent(&mut self, who: Respondent, worded: &'b Bank) {
+        let same = |a: &Bank, b: &Bank| {
+            a.id == b.id
+                && a.version == b.version
+                && a.questions.len() == b.questions.len()
+                && a.questions
+                    .iter()
+                    .zip(&b.questions)
+                    .all(|(x, y)| x.id == y.id)
+                && a.alerts
+                    .iter()
+                    .map(|x| &x.id)
+                    .eq(b.alerts.iter().map(|y| &y.id))
+        };
+        debug_assert!(same(self.bank, worded), "a bank of other questions");
+        self.bank = worded;
+        self.respondent = who;
+    }
+
+    /// Who is answering.
+    pub fn respondent(&self) -> Respondent {
+        self.respondent
     }
 
     /// A flow that carries on from saved answers (a stopped check-in's): each is

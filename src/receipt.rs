@@ -5,10 +5,11 @@
 
 use crate::alert::{call_lines, fill_numbers};
 use crate::bank::{Bank, Kind};
+use crate::flow::caregiver_bank;
 use crate::grades::{Grades, SectionGrades, TOP_GRADE, moderate_not_urgent};
 use crate::i18n::{t, t_args, t_count};
 use crate::record::bank_for;
-use crate::record::{CheckIn, Status};
+use crate::record::{CheckIn, Respondent, Status};
 use crate::region::Region;
 use crate::report::{minute, question_short, retracted_words};
 use crate::text;
@@ -26,6 +27,12 @@ pub fn render(record: &CheckIn, bank: Option<&Bank>, region: &Region) -> String 
 /// The summary wrapped to `width` columns (a narrow terminal), at most [`WIDTH`].
 pub fn render_at(record: &CheckIn, bank: Option<&Bank>, region: &Region, width: usize) -> String {
     let bank = bank_for(bank, record);
+    // A caregiver's check-in tells them what to do for the person, in the words
+    // they were alerted in.
+    let cared = bank
+        .filter(|_| record.respondent == Respondent::Caregiver)
+        .and_then(caregiver_bank);
+    let bank = cared.as_ref().or(bank);
     let grades = Grades::of(record, bank);
     let mut s = Page {
         text: String::new(),
@@ -61,6 +68,9 @@ fn head(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
             &[("id", &record.id), ("when", &when), ("status", &status)],
         ),
     );
+    if record.respondent == Respondent::Caregiver {
+        s.line(&t("caregiver-answered-by"));
+    }
     if let Some(b) = bank {
         s.line(&t_args("receipt-about", &[("period", &b.recall_period)]));
     }
@@ -72,7 +82,8 @@ fn head(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, grades: &Grades) {
         } else {
             yes.join(", ")
         };
-        s.hang("", "", &t_args("receipt-profile", &[("said", &said)]));
+        let words = record.respondent.message("receipt-profile");
+        s.hang("", "", &t_args(&words, &[("said", &said)]));
     }
 }
 
@@ -115,7 +126,8 @@ fn alerts(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
             if let Some(rule) = bank.and_then(|b| b.alert(&a.id)) {
                 let calls = call_lines(rule, region);
                 if !calls.is_empty() {
-                    s.line(&format!("    {}", t("receipt-still-applies")));
+                    let words = record.respondent.message("receipt-still-applies");
+                    s.line(&format!("    {}", t(&words)));
                 }
                 for c in calls {
                     s.hang("    - ", "      ", &c);
@@ -207,7 +219,7 @@ fn advice(s: &mut Page, record: &CheckIn, bank: Option<&Bank>, region: &Region) 
             .map(|m| question_short(bank, &m.answer.question))
             .collect();
         advice.push(t_count(
-            "receipt-moderate-advice",
+            &record.respondent.message("receipt-moderate-advice"),
             ("count", names.len() as u64),
             &[("names", &names.join(", "))],
         ));

@@ -208,6 +208,47 @@ pub struct CheckIn {
     /// problems, age 65 or older, ...). Written only when some were known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<Profile>,
+    /// Who answered: the person taking the medicine, or someone answering for the
+    /// person they care for (`sidecheck check --for-someone`). Written only for a
+    /// caregiver, last, so a line the person answered is the same as before the
+    /// field existed, and such a line (no field) reads as `self`.
+    #[serde(default, skip_serializing_if = "Respondent::is_self")]
+    pub respondent: Respondent,
+}
+
+/// Who answered a check-in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Respondent {
+    /// The person taking the medicine.
+    #[default]
+    #[serde(rename = "self")]
+    Myself,
+    /// Someone answering for the person they care for.
+    Caregiver,
+}
+
+impl Respondent {
+    pub fn is_self(&self) -> bool {
+        *self == Respondent::Myself
+    }
+
+    /// The word the log and every export write: `self` or `caregiver`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Respondent::Myself => "self",
+            Respondent::Caregiver => "caregiver",
+        }
+    }
+
+    /// The catalogue id of a message for this respondent: `id` itself for the
+    /// person, `id` + `-caregiver` (its third-person variant) for a caregiver.
+    pub fn message<'a>(self, id: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            Respondent::Myself => id.into(),
+            Respondent::Caregiver => format!("{id}-caregiver").into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -362,6 +403,7 @@ impl CheckIn {
             scores: Vec::new(),
             asked: None,
             completes: None,
+            respondent: Respondent::Myself,
             profile: None,
         }
     }
@@ -631,6 +673,47 @@ mod tests {
         for (q, kept) in bank.questions.iter().zip(by_index) {
             assert_eq!(kept, by_id.get(q.id.as_str()).copied(), "{}", q.id);
         }
+    }
+
+    #[test]
+    fn who_answered_is_written_only_for_a_caregiver_and_an_old_line_reads_as_self() {
+        let bank = bank();
+        let mut r = saved(&bank, json!({"breathing": false}), None);
+        let own = r.to_line().expect("a line");
+        assert!(!own.contains("respondent"), "{own}");
+        r.respondent = Respondent::Caregiver;
+        let cared = r.to_line().expect("a line");
+        assert!(
+            cared.ends_with(",\"respondent\":\"caregiver\"}\n"),
+            "{cared}"
+        );
+        for (line, who) in [(own, Respondent::Myself), (cared, Respondent::Caregiver)] {
+            let text = line.trim_end();
+            // The fast path takes both, and reads what serde reads.
+            let fast = read_line_fast(text).expect("the fast path's own line");
+            assert_eq!(Some(&fast), read_line_serde(text).ok().as_ref());
+            let Line::CheckIn(back) = fast else {
+                panic!("not a check-in: {text}")
+            };
+            assert_eq!(back.respondent, who);
+        }
+        // Written by hand: "self" is the person too.
+        let own = r#"{"schema":3,"id":"t","status":"completed","started_at":"2026-11-30T09:00:00.000+01:00","ended_at":"2026-11-30T09:05:00.000+01:00","bank":{"id":"b","version":"1","language":"en"},"region":"US","answers":[],"alerts":[],"respondent":"self"}"#;
+        match read_line(own) {
+            Ok(Line::CheckIn(r)) => assert_eq!(r.respondent, Respondent::Myself),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_caregiver_s_message_is_the_id_s_third_person_variant() {
+        assert_eq!(Respondent::Myself.message("about-you-why"), "about-you-why");
+        assert_eq!(
+            Respondent::Caregiver.message("about-you-why"),
+            "about-you-why-caregiver"
+        );
+        assert_eq!(Respondent::Caregiver.as_str(), "caregiver");
+        assert_eq!(Respondent::Myself.as_str(), "self");
     }
 
     #[test]

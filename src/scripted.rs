@@ -14,12 +14,17 @@ use crate::bank::Bank;
 use crate::error::Error;
 use crate::flow::Flow;
 use crate::profile::Profile;
+use crate::record::Respondent;
 
 /// The most an answers file may hold.
 pub const MAX_ANSWERS_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The key of an answers file that holds "about you" answers, not a question's.
 pub const PROFILE_KEY: &str = "profile";
+
+/// The key of an answers file that says who answered: `"self"` or `"caregiver"`,
+/// as the record writes it.
+pub const RESPONDENT_KEY: &str = "respondent";
 
 /// An answers file: question ids mapped to answers, in file order, keys unique.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +76,19 @@ impl Answers {
         self.get(PROFILE_KEY)
             .map(|v| Profile::from_json(bank, v).map_err(|e| Error::Input(format!("{name}: {e}"))))
             .transpose()
+    }
+
+    /// Who the file says answered (its `"respondent"`), if it says.
+    pub fn respondent(&self, name: &str) -> Result<Option<Respondent>, Error> {
+        let Some(v) = self.get(RESPONDENT_KEY) else {
+            return Ok(None);
+        };
+        serde_json::from_value(v.clone()).map(Some).map_err(|_| {
+            Error::Input(t_args(
+                "caregiver-file-respondent",
+                &[("name", name), ("key", RESPONDENT_KEY)],
+            ))
+        })
     }
 }
 
@@ -167,7 +185,7 @@ fn refuse_unknown_ids(bank: &Bank, name: &str, answers: &Answers) -> Result<(), 
         .0
         .iter()
         .map(|(k, _)| k.as_str())
-        .filter(|k| *k != PROFILE_KEY && bank.question(k).is_none())
+        .filter(|k| ![PROFILE_KEY, RESPONDENT_KEY].contains(k) && bank.question(k).is_none())
         .collect();
     if !unknown.is_empty() {
         // A few are enough to see the mistake; a file of a million keys must not

@@ -18,6 +18,8 @@ use crate::i18n::{t, t_args};
 use crate::profile::Profile;
 #[cfg(unix)]
 use crate::prompt::{self, Choice, Prompter, Reply, Stop};
+#[cfg(unix)]
+use crate::record::Respondent;
 use crate::region::Chosen;
 #[cfg(unix)]
 use crate::text;
@@ -57,12 +59,13 @@ pub type SaveProfile<'a> = &'a mut dyn FnMut(&Profile) -> String;
 
 /// The prompt layer needs a Unix terminal (termios, signals).
 #[cfg(not(unix))]
-pub fn run(
-    _flow: &mut Flow<'_>,
+pub fn run<'b>(
+    _flow: &mut Flow<'b>,
     _chosen: &Chosen,
     _color: bool,
     _before: &dyn Fn(bool) -> String,
     _about: Option<SaveProfile<'_>>,
+    _ask_who: Option<&'b crate::bank::Bank>,
 ) -> Result<Ending, Error> {
     Err(Error::Input(crate::i18n::t("terminal-needs-unix")))
 }
@@ -83,6 +86,7 @@ fn about_you(
     p: &mut Prompter,
     items: &[&crate::bank::ProfileItem],
     start: &Profile,
+    who: Respondent,
 ) -> Reply<Profile> {
     let mut profile = start.clone();
     let mut i = 0;
@@ -90,7 +94,7 @@ fn about_you(
         let info = format!(
             "{} · {} · {}",
             t_args(
-                "about-you-progress",
+                &who.message("about-you-progress"),
                 &[
                     ("n", &(i + 1).to_string()),
                     ("total", &items.len().to_string())
@@ -106,7 +110,7 @@ fn about_you(
             }
             Reply::Back => {
                 if i == 0 {
-                    crate::sayln!("{}", t("about-you-first"));
+                    crate::sayln!("{}", t(&who.message("about-you-first")));
                 }
                 i = i.saturating_sub(1);
             }
@@ -144,7 +148,7 @@ pub fn edit_profile(bank: &crate::bank::Bank, current: &Profile) -> Result<Optio
         }
     }
     let items: Vec<_> = bank.profile.iter().collect();
-    match about_you(&mut p, &items, current) {
+    match about_you(&mut p, &items, current, Respondent::Myself) {
         Reply::Value(profile) => Ok(Some(profile)),
         Reply::Back => Ok(None),
         Reply::Stop(why) => stop(why),
@@ -155,16 +159,20 @@ pub fn edit_profile(bank: &crate::bank::Bank, current: &Profile) -> Result<Optio
 /// `before` gives text to show right above the first prompt, after the intro (the
 /// earlier answers and alerts of a resumed check-in), given whether colour is allowed.
 ///
+/// With `ask_who` (the bank in caregiver wording, [`crate::flow::caregiver_bank`]),
+/// the start asks who is answering, and a caregiver's flow moves to that bank.
+///
 /// With `about`, the "about you" items the flow's profile has no answer for are
 /// asked after the start and before the first question; the flow then reads them,
 /// and `about` keeps them.
 #[cfg(unix)]
-pub fn run(
-    flow: &mut Flow<'_>,
+pub fn run<'b>(
+    flow: &mut Flow<'b>,
     chosen: &Chosen,
     color: bool,
     before: &dyn Fn(bool) -> String,
     about: Option<SaveProfile<'_>>,
+    ask_who: Option<&'b Bank>,
 ) -> Result<Ending, Error> {
     let rich = prompt::rich_terminal(std::env::var("TERM").ok().as_deref());
     let mut p = Prompter::open(rich, color).map_err(Error::Runtime)?;
@@ -178,6 +186,9 @@ pub fn run(
     if let Some(end) = wait_for_start(&mut p, flow) {
         return Ok(end);
     }
+    if let Some(end) = who_answers(&mut p, flow, ask_who, width) {
+        return Ok(end);
+    }
 
     if let Some(save) = about
         && let Some(end) = ask_profile_first(&mut p, flow, width, save)
@@ -185,6 +196,8 @@ pub fn run(
         return Ok(end);
     }
 
+    // A caregiver's flow asks from the bank in their words.
+    let bank = flow.bank();
     let mut last_section = String::new();
     while let Some(q) = flow.current() {
         let section = bank
@@ -287,6 +300,58 @@ fn wait_for_start(p: &mut Prompter, flow: &Flow<'_>) -> Option<Ending> {
     }
 }
 
+/// Who answers: asked when `ask_who` is the bank in caregiver words (a caregiver's
+/// flow then moves to it), and said once when it is a caregiver; `Some` when the
+/// check is stopped instead.
+#[cfg(unix)]
+fn who_answers<'b>(
+    p: &mut Prompter,
+    flow: &mut Flow<'b>,
+    ask_who: Option<&'b Bank>,
+    width: usize,
+) -> Option<Ending> {
+    if let Some(cared) = ask_who {
+        match ask_respondent(p) {
+            Ok(Respondent::Caregiver) => flow.set_respondent(Respondent::Caregiver, cared),
+            Ok(Respondent::Myself) => {}
+            Err(end) => return Some(end),
+        }
+    }
+    if flow.respondent() == Respondent::Caregiver {
+        crate::sayln!();
+        crate::sayln!(
+            "{}",
+            text::wrap(&t("caregiver-answering"), width).join("\n")
+        );
+    }
+    None
+}
+
+/// "Are you answering for yourself or for someone you care for?", starting on
+/// yourself, so Enter alone goes on as before; Esc asks again (there is nothing
+/// before it). `Err` when the check is stopped instead.
+#[cfg(unix)]
+fn ask_respondent(p: &mut Prompter) -> Result<Respondent, Ending> {
+    let options = [
+        (Respondent::Myself, "caregiver-who-self"),
+        (Respondent::Caregiver, "caregiver-who-caregiver"),
+    ];
+    let choices: Vec<Choice> = (1..)
+        .zip(&options)
+        .map(|(key, (_, label))| Choice {
+            key: char::from(b'0' + key),
+            label: t(label),
+        })
+        .collect();
+    loop {
+        match p.choose(&t("caregiver-who-asks"), "", &choices, 0) {
+            Reply::Value(i) => return Ok(options.get(i).map_or(Respondent::Myself, |o| o.0)),
+            Reply::Back => continue,
+            Reply::Stop(why) => return Err(Ending::from_stop(why)),
+        }
+    }
+}
+
 /// Asks the "about you" items the flow's profile has no answer for, gives the
 /// answers to the flow and keeps them with `save`; `Some` when the check is stopped.
 #[cfg(unix)]
@@ -297,12 +362,14 @@ fn ask_profile_first(
     save: SaveProfile<'_>,
 ) -> Option<Ending> {
     let bank = flow.bank();
+    let who = flow.respondent();
     let missing = flow.profile().missing(bank);
     if !missing.is_empty() {
         crate::sayln!();
-        crate::sayln!("{}", t("about-you-heading"));
-        crate::sayln!("{}", text::wrap(&t("about-you-why"), width).join("\n"));
-        match about_you(p, &missing, flow.profile()) {
+        crate::sayln!("{}", t(&who.message("about-you-heading")));
+        let why = t(&who.message("about-you-why"));
+        crate::sayln!("{}", text::wrap(&why, width).join("\n"));
+        match about_you(p, &missing, flow.profile(), who) {
             Reply::Value(profile) => {
                 flow.set_profile(profile.clone());
                 crate::sayln!("{}", text::wrap(&save(&profile), width).join("\n"));

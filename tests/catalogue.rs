@@ -249,7 +249,6 @@ const NOT_YET: &[(&str, &str)] = &[
 /// Literals that are not words for people, in files whose words are all in the
 /// catalogue: (file, literal).
 const NOT_WORDS: &[(&str, &str)] = &[
-<<<<<<< HEAD
     // FHIR's own words: resource and data type names, and HL7's displays of its codes.
     ("src/export/fhir.rs", "Questionnaire"),
     ("src/export/fhir.rs", "Patient"),
@@ -270,7 +269,6 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/command/context.rs", "the output"),
     // Named in src/output.rs's "cannot format ..." error, whose words are not moved yet.
     ("src/export/json.rs", "the report"),
-=======
     // A bug's message, for whoever reports it.
     ("src/bank/load.rs", "the built-in bank has problems"),
     // serde_json's own English, matched to be said plainly (i18n's json-*).
@@ -288,13 +286,9 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/json_error.rs", "recursion limit exceeded"),
     // A serde attribute written over several lines.
     ("src/record.rs", "Option::is_none"),
-    ("src/command/answers_file.rs", "standard input"),
-    ("src/command/check.rs", "the check-in"),
-    ("src/command/context.rs", "the output"),
     // Inside output.rs's "cannot format ..." line (a bug's message), which moves
     // with the exports.
     ("src/command/history.rs", "the output"),
->>>>>>> i13-msgs
     // Level::heading: the FHIR code system's displays, English whatever the person's
     // language; the terminal says the catalogue's level-* (a test keeps them equal).
     ("src/bank/model.rs", "CALL YOUR PRESCRIBER TODAY"),

@@ -749,7 +749,8 @@ fn csv_reads_back_with_the_same_values() {
             "answered_of_asked",
             "baseline_grade",
             "change_from_baseline",
-            "is_baseline"
+            "is_baseline",
+            "respondent"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

@@ -47,6 +47,7 @@ fn generated() -> &'static [String] {
         let n = scale(1_500, 20_000) as u64;
         let mut lines = generate::lines(&bank, n, generate::SEED);
         lines.extend(generate::lines(&bank, 300, 7));
+        lines.extend(generate::lines_with_caregivers(&bank, 300, 11));
         lines
             .into_iter()
             .map(|l| l.trim_end_matches('\n').to_string())
@@ -164,6 +165,34 @@ fn edge_cases() -> Vec<String> {
         .collect();
     out.extend(check_in_edits(full));
     out.extend(mark_edits(&mark));
+    out.extend(respondent_edits());
+    out
+}
+
+/// A written caregiver's check-in, with its `respondent` edited: the forms only
+/// serde reads (`"self"`, another place), and what it refuses.
+fn respondent_edits() -> Vec<String> {
+    let key = r#","respondent":"caregiver""#;
+    let line = generated()
+        .iter()
+        .find(|l| l.ends_with(&format!("{key}}}")))
+        .expect("a generated caregiver's line");
+    let mut out: Vec<String> = [
+        r#","respondent":"self""#,
+        r#","respondent":"Caregiver""#,
+        r#","respondent":"caregiver""#,
+        r#","respondent":null"#,
+        r#","respondent":"caregiver","respondent":"caregiver""#,
+        r#","respondent":"self","respondent":"caregiver""#,
+        r#","respondent":true"#,
+    ]
+    .iter()
+    .map(|to| line.replacen(key, to, 1))
+    .collect();
+    // Before the keys it follows: serde reads it as well.
+    let moved = line.replacen(key, "", 1);
+    out.push(moved.replacen(r#","answers":"#, &format!("{key},\"answers\":"), 1));
+    out.push(moved);
     out
 }
 

@@ -24,6 +24,8 @@ mod exercise;
 mod agree;
 // The fast path's proof: every test file's lines, generated logs, edge cases, mutations.
 mod fast_path;
+// Answering for someone else: --for-someone, third-person words, respondent in every report.
+mod caregiver;
 // The message catalogues: both languages, every id the code names, no stray words in src/.
 mod catalogue;
 // CSV as a clinician filters it: urgent on every answer an alert rests on, stopped rows, the guard.

@@ -384,6 +384,7 @@ mod guided {
         let cmd = guided_command(&env, &["check"], true);
         let mut g = Guided::spawn_first_run(env, cmd);
         g.answer(START, "");
+        g.answer(crate::pty::WHO, "");
         g.expect(ABOUT);
         g.answer(KIDNEY, "y");
         g.answer(OLDER, "n");
@@ -420,6 +421,7 @@ mod guided {
         let cmd = guided_command(&env, &["check"], true);
         let mut g = Guided::spawn_first_run(env, cmd);
         g.answer(START, "");
+        g.answer(crate::pty::WHO, "");
         let until = g.expect(PUMP);
         assert!(!until.contains("questionsaboutyou"), "{until}");
         assert!(!until.contains("kidneyproblems?"), "{until}");

@@ -335,6 +335,10 @@ fn alert_ids(record: &Value) -> Vec<String> {
 
 // Short, distinctive pieces of each question as it appears on screen.
 const START: &str = "Press Enter to start";
+/// The last choice of the question asked after the start ("Are you answering for
+/// yourself or for someone you care for?"), drawn once the question is whole;
+/// Enter alone answers "For myself".
+pub(crate) const WHO: &str = "For someone I care for";
 const PUMP: &str = "from a pump under your skin?";
 const DOSE_CHANGE: &str = "did you miss doses, take less baclofen";
 const BREATHING: &str = "have you had trouble breathing?";
@@ -408,6 +412,9 @@ impl Guided {
             }
             self.send(keys);
             self.send(ENTER);
+            if n == 0 {
+                self.answer(WHO, "");
+            }
         }
     }
 }
@@ -559,6 +566,7 @@ fn going_back_to_a_yes_no_question_offers_the_earlier_answer_and_can_change_it()
 fn esc_at_the_first_question_stays_there() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(PUMP);
     g.esc();
     g.expect("This is the first question.");
@@ -868,6 +876,8 @@ fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once(
     };
     wait_for(&mut seen, START);
     send(ENTER);
+    wait_for(&mut seen, WHO);
+    send(ENTER);
     wait_for(&mut seen, PUMP);
     send("n\r");
     wait_for(&mut seen, DOSE_CHANGE);
@@ -906,6 +916,7 @@ fn a_closed_terminal_with_sighup_ignored_is_saved_and_the_program_exits_at_once(
 fn ctrl_z_suspends_and_continuing_redraws_the_question() {
     let mut g = Guided::new(Env::new());
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(PUMP);
     // Ctrl-Z: the program stops (it does not type a "z").
     g.send("\x1a");
@@ -1158,6 +1169,7 @@ fn a_4_kib_multi_line_paste_is_saved_whole_with_its_lines() {
         .collect();
     assert!(lines.join("\n").len() >= 4096);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     // Terminals send a pasted line end as CR.
     g.send(&bracketed(&lines.join("\r")));
@@ -1180,6 +1192,7 @@ fn a_paste_over_the_limit_is_cut_there_with_a_message() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send(&bracketed(&"x".repeat(1500)));
     g.expect("The limit is 1000 characters: the last 500 were not added.");
@@ -1198,6 +1211,7 @@ fn text_typed_but_not_sent_is_kept_on_ctrl_c() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send("Slept badly, wrong wrds");
     // Ctrl-W takes back a word, Backspace a character.
@@ -1222,6 +1236,7 @@ fn ctrl_u_clears_the_line() {
     let bank = notes_only_bank(&env, 1000);
     let mut g = Guided::start(env, &["--bank", &bank, "check"], true);
     g.answer(START, "");
+    g.answer(WHO, "");
     g.expect(NOTES);
     g.send("not this");
     g.expect("> not this");

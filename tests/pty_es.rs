@@ -42,6 +42,10 @@ const AFTER_SUICIDE_SCREEN: &[(&str, &str)] = &[
     ("¿Hay algo más sobre los últimos 7 días", ""),
 ];
 
+/// The last choice of the question asked after the start; Enter alone answers
+/// "Por mí".
+const WHO_ES: &str = "Por una persona que cuido";
+
 /// The guided check with `args`, in the locale `lang` (LANG).
 fn spanish(lang: &str, args: &[&str]) -> Guided {
     let env = Env::new();
@@ -83,6 +87,7 @@ fn a_whole_spanish_check_with_a_crisis_answer_shows_988_press_2_before_the_next_
     );
     g.expect("(S/n)");
     g.send(ENTER);
+    g.answer(WHO_ES, "");
     let mut n = 0;
     g.walk_es(TO_SUICIDE_SCREEN, &mut n);
     // "s" for sí, then the screen's two follow-ups with "n".
@@ -143,6 +148,7 @@ fn lang_es_gives_spanish_in_an_english_locale_and_an_emergency_with_911() {
     let mut g = spanish("en_US.UTF-8", &["--lang", "es", "check"]);
     g.expect("Pulse Enter para empezar");
     g.send(ENTER);
+    g.answer(WHO_ES, "");
     let mut n = 0;
     g.walk_es(&TO_SUICIDE_SCREEN[..2], &mut n);
     g.walk_es(&[("¿ha tenido problemas para respirar?", "s")], &mut n);

@@ -128,7 +128,9 @@ fn csv_rows_carry_the_baseline_value_the_change_from_it_and_which_rows_are_the_b
     let text = export(&env, &["--format", "csv"]);
     let header = text.lines().next().expect("a header");
     assert!(
-        header.ends_with(",answered_of_asked,baseline_grade,change_from_baseline,is_baseline"),
+        header.ends_with(
+            ",answered_of_asked,baseline_grade,change_from_baseline,is_baseline,respondent"
+        ),
         "the new columns come last: {header}"
     );
     let rows = csv_rows(&text);

@@ -32,7 +32,7 @@ use sidecheck::answer::Answer;
 use sidecheck::bank::{Bank, Kind, Question};
 use sidecheck::flow::Flow;
 use sidecheck::profile::Profile;
-use sidecheck::record::{self, BaselineMark, CheckIn, Line, Status};
+use sidecheck::record::{self, BaselineMark, CheckIn, Line, Respondent, Status};
 
 /// The seed every benchmark uses unless told otherwise (`SEED`).
 pub const SEED: u64 = 12;
@@ -143,6 +143,15 @@ pub fn write_log(out: &mut impl Write, n: u64, seed: u64) -> io::Result<Stats> {
 /// The lines of a log of `n` check-ins made with `seed` (and its marks), in memory.
 pub fn lines(bank: &Bank, n: u64, seed: u64) -> Vec<String> {
     let mut generator = Generator::new(bank, n, seed);
+    std::iter::from_fn(|| generator.next_line().map(|(_, line)| line)).collect()
+}
+
+/// [`lines`], with a share of the check-ins answered by a caregiver (`respondent`).
+/// Kept apart, so the benchmarks' logs stay as every sidecheck before the field
+/// reads them.
+pub fn lines_with_caregivers(bank: &Bank, n: u64, seed: u64) -> Vec<String> {
+    let mut generator = Generator::new(bank, n, seed);
+    generator.caregivers = true;
     std::iter::from_fn(|| generator.next_line().map(|(_, line)| line)).collect()
 }
 
@@ -338,6 +347,8 @@ pub struct Generator<'b> {
     to_mark: Option<BaselineMark>,
     /// Whether this hour began a dose change after months without one.
     taper_began: bool,
+    /// Whether some check-ins are answered by a caregiver.
+    pub caregivers: bool,
 }
 
 impl<'b> Generator<'b> {
@@ -362,6 +373,7 @@ impl<'b> Generator<'b> {
             last_completed: None,
             to_mark: None,
             taper_began: false,
+            caregivers: false,
         }
     }
 
@@ -534,7 +546,11 @@ impl<'b> Generator<'b> {
         };
         let end = at + self.think();
         let id = record::new_id(start, self.rng.next_u64());
-        let record = flow.to_record(id, status, start, end, self.era.home.region);
+        let mut record = flow.to_record(id, status, start, end, self.era.home.region);
+        // Drawn only when asked for, so the default log is the same as before.
+        if self.caregivers && self.rng.chance(0.3) {
+            record.respondent = Respondent::Caregiver;
+        }
         if stopped && self.rng.chance(0.6) {
             self.to_resume = Some(record.clone());
         }
@@ -563,6 +579,8 @@ impl<'b> Generator<'b> {
             &stopped.region,
         );
         record.completes = Some(stopped.id);
+        // Finished by whoever began it.
+        record.respondent = stopped.respondent;
         record
     }
 

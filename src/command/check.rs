@@ -15,6 +15,7 @@
 
 use crate::i18n::{t, t_args, t_count};
 use chrono::{DateTime, FixedOffset};
+use std::cell::OnceCell;
 
 use super::context::now;
 use super::{Context, answers_file, baseline};
@@ -24,10 +25,10 @@ use crate::checkins;
 use crate::cli::CheckArgs;
 use crate::console;
 use crate::error::Error;
-use crate::flow::Flow;
+use crate::flow::{Flow, caregiver_bank};
 use crate::profile::{Profile, ProfileFile};
 use crate::receipt;
-use crate::record::{self, CheckIn, Status};
+use crate::record::{self, CheckIn, Respondent, Status};
 use crate::region::Chosen;
 use crate::resume;
 use crate::scripted::{self, Answers};
@@ -39,8 +40,19 @@ pub fn run(ctx: &Context<'_>, args: &CheckArgs) -> Result<(), Error> {
     let bank = ctx.bank()?;
     let chosen = ctx.region()?;
     let answers = answers(ctx, args)?;
+    let asked_for = respondent(args, answers.as_ref())?;
+    // Made only when a caregiver may answer: the scripted check of the person
+    // costs nothing more.
+    let cared = OnceCell::new();
+    let words = Words {
+        bank,
+        cared: &cared,
+    };
+    if asked_for == Some(Respondent::Caregiver) {
+        words.for_who(Respondent::Caregiver)?;
+    }
     let store = ctx.store()?;
-    let (mut check, restored) = Check::new(ctx, bank, chosen, store, args)?;
+    let (mut check, restored) = Check::new(ctx, words, chosen, store, args, asked_for)?;
     let (flow, ending) = match &answers {
         Some((name, answers)) => check.scripted(name, answers, restored)?,
         None => check.guided(args.resume, restored)?,
@@ -65,6 +77,51 @@ fn answers<'a>(
     let name = answers_file::name(source);
     let answers = Answers::parse(name, &answers_file::read(source)?)?;
     Ok(Some((name, answers)))
+}
+
+/// Who answers, as `--for-someone` and the answers file's `"respondent"` say;
+/// `None` when neither says (the guided check then asks).
+fn respondent(
+    args: &CheckArgs,
+    answers: Option<&(&str, Answers)>,
+) -> Result<Option<Respondent>, Error> {
+    let flag = args.for_someone.then_some(Respondent::Caregiver);
+    let Some((name, answers)) = answers else {
+        return Ok(flag);
+    };
+    match (flag, answers.respondent(name)?) {
+        (Some(_), Some(Respondent::Myself)) => Err(Error::Input(t_args(
+            "caregiver-file-says-self",
+            &[("name", name)],
+        ))),
+        (flag, file) => Ok(flag.or(file)),
+    }
+}
+
+/// The bank in the words for each respondent: the person's own, and the
+/// caregiver's ([`caregiver_bank`]), made on first use.
+#[derive(Clone, Copy)]
+struct Words<'b> {
+    bank: &'b Bank,
+    cared: &'b OnceCell<Option<Bank>>,
+}
+
+impl<'b> Words<'b> {
+    fn for_who(self, who: Respondent) -> Result<&'b Bank, Error> {
+        match who {
+            Respondent::Myself => Ok(self.bank),
+            Respondent::Caregiver => self.caregiver().ok_or_else(|| {
+                Error::Input(t_args("caregiver-no-wording", &[("bank", &self.bank.id)]))
+            }),
+        }
+    }
+
+    /// The caregiver's words, if the bank has them.
+    fn caregiver(self) -> Option<&'b Bank> {
+        self.cared
+            .get_or_init(|| caregiver_bank(self.bank))
+            .as_ref()
+    }
 }
 
 /// How the asking ended, as the front end tells it.
@@ -156,6 +213,10 @@ impl<'b> End<'b> {
 struct Check<'b> {
     ctx: &'b Context<'b>,
     bank: &'b Bank,
+    words: Words<'b>,
+    /// Who answers, if the flag or the answers file says; a resumed check-in
+    /// keeps its own.
+    asked_for: Option<Respondent>,
     chosen: &'b Chosen,
     store: &'b Store,
     /// Guided (no `--answers`): the person watches, so the save says "Saving…".
@@ -187,11 +248,13 @@ impl<'b> Check<'b> {
     /// the stopped check-in's answers.
     fn new(
         ctx: &'b Context<'b>,
-        bank: &'b Bank,
+        words: Words<'b>,
         chosen: &'b Chosen,
         store: &'b Store,
         args: &CheckArgs,
+        asked_for: Option<Respondent>,
     ) -> Result<(Check<'b>, Option<Flow<'b>>), Error> {
+        let bank = words.bank;
         let color = ctx.color_on_stderr();
         let started = now();
         // A file that cannot be used is said in one line and the check goes on
@@ -207,7 +270,7 @@ impl<'b> Check<'b> {
         // starts.
         let resumed = if args.resume {
             match resume::find(checkins::latest(store)?, bank, started) {
-                Ok(r) => Some(r),
+                Ok(r) => Some(answered_as_before(r, words, asked_for)?),
                 Err(why) => {
                     crate::sayln!("{}", t_args("note", &[("text", &format!("{why}."))]));
                     None
@@ -229,6 +292,8 @@ impl<'b> Check<'b> {
         let check = Check {
             ctx,
             bank,
+            words,
+            asked_for,
             chosen,
             store,
             guided,
@@ -266,6 +331,16 @@ impl<'b> Check<'b> {
         text
     }
 
+    /// A new check-in's flow, answered by whoever the flag or the file says (the
+    /// person, when neither says).
+    fn new_flow(&self, profile: Profile) -> Result<Flow<'b>, Error> {
+        let mut flow = Flow::with_profile(self.bank, profile);
+        if let Some(who) = self.asked_for.filter(|w| *w != Respondent::Myself) {
+            flow.set_respondent(who, self.words.for_who(who)?);
+        }
+        Ok(flow)
+    }
+
     /// Runs the answers file through the flow. Any problem in it stops the check
     /// with an error, before anything is saved.
     fn scripted(
@@ -294,7 +369,7 @@ impl<'b> Check<'b> {
                 let profile = self.saved_profile.merged(&from_file.unwrap_or_default());
                 self.no_profile =
                     profile.for_bank(self.bank).is_empty() && !self.bank.profile.is_empty();
-                Flow::with_profile(self.bank, profile)
+                self.new_flow(profile)?
             }
         };
         let flow = scripted::run_from(flow, name, answers, &mut events)?;
@@ -326,7 +401,7 @@ impl<'b> Check<'b> {
                 {
                     hint = format!("\n{}\n", resume::notice(&r));
                 }
-                Flow::with_profile(self.bank, self.saved_profile.clone())
+                self.new_flow(self.saved_profile.clone())?
             }
         };
         let before = |color: bool| format!("{hint}{}", self.earlier(color));
@@ -343,7 +418,11 @@ impl<'b> Check<'b> {
         };
         let about: Option<terminal::SaveProfile<'_>> =
             (fresh && self.profile_usable).then_some(&mut keep);
-        let ending = terminal::run(&mut flow, self.chosen, self.color, &before, about)?;
+        // Who answers is asked unless the flag or the stopped check-in says.
+        let ask_who = (fresh && self.asked_for.is_none())
+            .then(|| self.words.caregiver())
+            .flatten();
+        let ending = terminal::run(&mut flow, self.chosen, self.color, &before, about, ask_who)?;
         Ok((flow, Ending::of_guided(ending)))
     }
 
@@ -513,6 +592,33 @@ impl<'b> Check<'b> {
             }
         }
     }
+}
+
+/// A stopped check-in carries on with whoever answered it, in their words: its
+/// flow and the alerts it raised move to that bank. A flag or file that says
+/// otherwise is not used, and a note says so.
+fn answered_as_before<'b>(
+    mut r: resume::Resumable<'b>,
+    words: Words<'b>,
+    asked_for: Option<Respondent>,
+) -> Result<resume::Resumable<'b>, Error> {
+    let who = r.stopped.respondent;
+    if asked_for.is_some_and(|asked| asked != who) {
+        crate::sayln!(
+            "{}",
+            t_args("note", &[("text", &t("caregiver-kept-stopped"))])
+        );
+    }
+    if who != Respondent::Myself {
+        let worded = words.for_who(who)?;
+        r.flow.set_respondent(who, worded);
+        r.holding = r
+            .holding
+            .iter()
+            .filter_map(|rule| worded.alert(&rule.id))
+            .collect();
+    }
+    Ok(r)
 }
 
 /// Prints an alert on stderr as the scripted mode raises it.

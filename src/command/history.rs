@@ -24,7 +24,7 @@ use crate::error::Error;
 use crate::grades::{Grades, SectionGrades};
 use crate::i18n::{t, t_args, t_count};
 use crate::output::{Output, compact, io, write_compact, write_fields};
-use crate::record::{AlertRecord, CheckIn, Status, bank_for};
+use crate::record::{AlertRecord, CheckIn, Respondent, Status, bank_for};
 use crate::report::{
     Measure, Period, SPARK_WIDTH, SeriesView, SummaryView, minute, retracted_words,
 };
@@ -51,6 +51,9 @@ struct Row<'r> {
     retracted_alerts: Vec<RowAlert<'r>>,
     /// The check-in's numbers (see `sidecheck export --schema`, `Grades`).
     grades: Grades,
+    /// `caregiver` when someone answered for the person; absent when they did.
+    #[serde(skip_serializing_if = "Respondent::is_self")]
+    respondent: Respondent,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,6 +92,7 @@ impl<'r> Row<'r> {
             urgent_alerts: r.urgent_alerts().map(RowAlert::of).collect(),
             retracted_alerts: r.retracted_urgent_alerts().map(RowAlert::of).collect(),
             grades,
+            respondent: r.respondent,
         }
     }
 }
@@ -547,6 +551,9 @@ fn table_line(
     }
     if baseline == Some(r.id.as_str()) {
         let _ = write!(line, "  ({})", words.baseline);
+    }
+    if r.respondent == Respondent::Caregiver {
+        let _ = write!(line, "  {}", crate::i18n::t("caregiver-history-mark"));
     }
     line.push('\n');
 }

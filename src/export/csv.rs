@@ -50,7 +50,7 @@ use crate::text::rfc3339;
 
 /// The header row. New columns go at the end, so scripts that read columns by
 /// position keep working.
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 20] = [
     "checkin_id",
     "time",
     "status",
@@ -70,6 +70,7 @@ pub const HEADER: [&str; 19] = [
     "baseline_grade",
     "change_from_baseline",
     "is_baseline",
+    "respondent",
 ];
 
 /// Between the ids (and the levels) in one cell of `alert_ids` and `alert_levels`:
@@ -281,6 +282,7 @@ impl<'b> Rows<'b> {
             None => lines.put(b","),
         }
         lines.put(bool_cell(one.is_baseline));
+        lines.field(one.r.respondent.as_str());
         lines.end();
     }
 

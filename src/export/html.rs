@@ -545,6 +545,11 @@ fn table_row(
         s.push_str(&words.baseline);
         s.push_str("</span>");
     }
+    if r.respondent == crate::record::Respondent::Caregiver {
+        s.push_str("<br><span class=\"respondent\">");
+        push_esc(s, &crate::i18n::t("caregiver-answered-by"));
+        s.push_str("</span>");
+    }
     s.push_str("</td><td>");
     let list = |s: &mut String| {
         if !items.is_empty() {

@@ -162,6 +162,19 @@ struct RecordDoc {
     /// was answered, item id to yes (true) or no (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     profile: Option<std::collections::BTreeMap<String, bool>>,
+    /// Who answered: `caregiver` when someone answered for the person they care
+    /// for (`sidecheck check --for-someone`). Absent when the person answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    respondent: Option<RespondentDoc>,
+}
+
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+enum RespondentDoc {
+    #[serde(rename = "self")]
+    Myself,
+    #[serde(rename = "caregiver")]
+    Caregiver,
 }
 
 #[derive(Serialize, JsonSchema)]

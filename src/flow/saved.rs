@@ -96,6 +96,7 @@ impl Flow<'_> {
             asked: Some(self.progress().1 as u32),
             completes: None,
             profile: Some(self.profile.clone()).filter(|p| !p.is_empty()),
+            respondent: self.respondent,
         }
     }
 }

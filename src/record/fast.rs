@@ -18,7 +18,7 @@ use serde_json::{Number, Value};
 
 use super::{
     AlertRecord, AnswerRecord, BankRef, BaselineMark, CheckIn, Filled, Line, LineError,
-    MARK_VERSION, MarkKind, RECORD_VERSION, SectionScore, Status,
+    MARK_VERSION, MarkKind, RECORD_VERSION, Respondent, SectionScore, Status,
 };
 use crate::bank::Level;
 use crate::profile::Profile;
@@ -185,6 +185,12 @@ impl<'a> Cur<'a> {
         r.profile = None;
         if self.eat(br#","profile":"#) {
             r.profile = Some(self.profile()?);
+        }
+        // Written only for a caregiver; `"self"` by hand is the serde path's. The
+        // record is reused line to line, so a caregiver's mark must not carry over.
+        r.respondent = Respondent::Myself;
+        if self.eat(br#","respondent":"caregiver""#) {
+            r.respondent = Respondent::Caregiver;
         }
         Some(())
     }

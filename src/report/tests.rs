@@ -263,6 +263,7 @@ fn record(at: &str, status: Status, answers: Vec<AnswerRecord>, urgent: bool) ->
         asked: None,
         completes: None,
         profile: None,
+        respondent: Default::default(),
     }
 }
 

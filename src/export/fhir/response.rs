@@ -14,7 +14,7 @@ use super::{
 };
 use crate::bank::{Bank, Kind};
 use crate::grades::SectionGrades;
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Status};
+use crate::record::{AlertRecord, AnswerRecord, CheckIn, Enabled, Respondent, Status};
 use crate::text::rfc3339;
 
 use super::baseline::Compare;
@@ -102,6 +102,10 @@ pub fn write(j: &mut Json, about: &About<'_>, compare: Option<&Compare<'_>>) {
     j.raw(&p.words.subject);
     j.raw(",\"authored\":");
     j.raw(&about.ended);
+    if r.respondent == Respondent::Caregiver {
+        // Who answered: someone for the person, not the person.
+        j.raw(&p.words.caregiver);
+    }
     j.raw(",\"extension\":[{\"url\":");
     j.lit(URGENT_FINDINGS);
     j.raw(",\"valueInteger\":");

@@ -31,6 +31,9 @@ pub struct Words {
     pub alerts: String,
     pub standing: String,
     pub retracted: String,
+    /// `,"source":…,"contained":[…]`: a caregiver who answered for the person, as
+    /// a contained RelatedPerson (sidecheck knows no one's name).
+    pub caregiver: String,
 }
 
 impl Words {
@@ -38,9 +41,15 @@ impl Words {
         let lang = lang_of(bank);
         let say = |id: &str| i18n::t_in(lang, id, &[]);
         let display = |id: &str| format!("{{\"display\":{}}}", write::string(&say(id)));
+        let subject = display("fhir-subject");
+        let caregiver = format!(
+            ",\"source\":{{\"reference\":\"#caregiver\"}},\"contained\":[{{\"resourceType\":\"RelatedPerson\",\"id\":\"caregiver\",\"patient\":{subject},\"relationship\":[{{\"text\":{}}}]}}]",
+            write::string(&say("fhir-caregiver"))
+        );
         Words {
             lang,
-            subject: display("fhir-subject"),
+            caregiver,
+            subject,
             author: display("fhir-author"),
             alerts: say("fhir-alerts-group"),
             standing: say("fhir-alerts-standing"),
