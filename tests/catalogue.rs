@@ -271,6 +271,7 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/export/json.rs", "the report"),
     // A bug's message, for whoever reports it.
     ("src/bank/load.rs", "the built-in bank has problems"),
+    ("src/flow.rs", "a bank of other questions"),
     // serde_json's own English, matched to be said plainly (i18n's json-*).
     ("src/json_error.rs", "expected usize"),
     ("src/json_error.rs", "invalid type: sequence"),

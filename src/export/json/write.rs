@@ -248,6 +248,11 @@ fn rest(buf: &mut Vec<u8>, r: &CheckIn) {
         }
         buf.push(b'}');
     }
+    // Written only when someone answered for the person, as the record has it.
+    if !r.respondent.is_self() {
+        key(buf, true, "respondent");
+        string(buf, r.respondent.as_str());
+    }
 }
 
 fn alerts(buf: &mut Vec<u8>, list: &[AlertRecord]) {
@@ -381,6 +386,7 @@ mod tests {
         hard.answers[0].value = serde_json::json!(-1.5e300);
         hard.answers[0].label = Some("12345678\"12345678".into());
         hard.completes = Some(String::new());
+        hard.respondent = crate::record::Respondent::Caregiver;
         hard.asked = Some(u32::MAX);
         let mut odd_offset = hard.clone();
         odd_offset.started_at = odd_offset
