@@ -610,6 +610,7 @@ cli-check-after =
                                                From standard input; print the saved record
       sidecheck check --resume                 Finish the check-in you stopped last
       sidecheck check --baseline               A check-in to compare later ones with
+      sidecheck check --for-someone            Answer for the person you care for
       sidecheck --region GB check              Show UK numbers in alerts
 
     An answers file looks like {"{"}"breathing": false, "drowsiness": "mild", ...{"}"};
@@ -617,6 +618,7 @@ cli-check-after =
 cli-check-answers = Take the answers from a JSON file (`-` for standard input) instead of asking. The file maps question ids to answers: true/false, an option id or score 0-4, a number, or a text. See `sidecheck bank questions` for the ids. A "profile" object ({"{"}"kidney": true{"}"}) gives "about you" answers for this check-in only, over the saved ones (`sidecheck profile`)
 cli-check-resume = Finish the check-in you stopped last (Ctrl-C, a closed window, or stopping at an alert), if it started in the last 7 days with the same questions: your earlier answers are kept and the questions go on from the first one not answered. It is saved as a new check-in that replaces the stopped one in history and exports. With --answers, the file answers the rest. If there is nothing to finish, it says why and starts a new check-in
 cli-check-json = Print the saved record as JSON on standard output
+cli-check-for-someone = Answer for someone you care for: every question and alert is about them ("has the person you care for had ..."), and the check-in notes that a caregiver answered. Without it, the guided check asks who is answering
 cli-check-baseline = Mark this check-in as your baseline: take it before you start the medicine, or before a dose change, so that history and exports can show what changed since. A stopped check-in is not marked (the questions it never reached are not the same as "none")
 cli-show-about = Show one saved check-in
 cli-show-after =

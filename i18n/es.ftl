@@ -611,6 +611,7 @@ cli-check-after =
                                                Desde la entrada estándar; muestra el registro guardado
       sidecheck check --resume                 Termina el control que detuvo por última vez
       sidecheck check --baseline               Un control para comparar los siguientes con él
+      sidecheck check --for-someone            Para responder por la persona que usted cuida
       sidecheck --region GB check              Muestra los números del Reino Unido en las alertas
 
     Un archivo de respuestas se ve así: {"{"}"breathing": false, "drowsiness": "mild", ...{"}"};
@@ -618,6 +619,7 @@ cli-check-after =
 cli-check-answers = Toma las respuestas de un archivo JSON (`-` para la entrada estándar) en lugar de preguntar. El archivo asigna respuestas a los id de las preguntas: true/false, el id de una opción o una puntuación del 0 al 4, un número o un texto. Vea los id con `sidecheck bank questions`. Un objeto "profile" ({"{"}"kidney": true{"}"}) da respuestas "sobre usted" solo para este control, por encima de las guardadas (`sidecheck profile`)
 cli-check-resume = Termina el control que detuvo por última vez (Ctrl-C, una ventana cerrada o una parada en una alerta), si empezó en los últimos 7 días con las mismas preguntas: se conservan sus respuestas anteriores y las preguntas siguen desde la primera sin responder. Se guarda como un control nuevo que reemplaza al detenido en el historial y los informes. Con --answers, el archivo responde el resto. Si no hay nada que terminar, dice por qué y empieza un control nuevo
 cli-check-json = Muestra el registro guardado como JSON en la salida estándar
+cli-check-for-someone = Responda por una persona que usted cuida: cada pregunta y cada alerta hablan de esa persona ("¿la persona que usted cuida ha tenido ...?"), y el control anota que respondió quien la cuida. Sin esta opción, el control guiado pregunta quién responde
 cli-check-baseline = Marca este control como su punto de partida: hágalo antes de empezar el medicamento, o antes de un cambio de dosis, para que el historial y los informes muestren qué cambió desde entonces. Un control detenido no se marca (las preguntas a las que no llegó no equivalen a "nada")
 cli-show-about = Muestra un control guardado
 cli-show-after =

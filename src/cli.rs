@@ -429,9 +429,6 @@ pub struct CheckArgs {
     #[arg(long)]
     pub baseline: bool,
 
-    /// Answer for someone you care for: every question and alert is about them
-    /// ("has the person you care for had..."), and the check-in notes that a
-    /// caregiver answered. Without it, the guided check asks who is answering.
     #[arg(long)]
     pub for_someone: bool,
 }

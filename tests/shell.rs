@@ -280,3 +280,25 @@ fn the_spanish_manual_page_and_completions_are_in_spanish() {
         assert!(text.contains(part), "man shows no {part:?}:\n{text}");
     }
 }
+
+/// A help text the catalogue is missing shows as its id (`cli-check-for-someone`),
+/// which no test of the words would notice: every command's help, in both languages,
+/// names no catalogue id.
+#[test]
+fn every_help_text_is_in_the_catalogue_in_both_languages() {
+    let env = Env::new();
+    let mut paths = vec![String::new()];
+    paths.extend(commands());
+    for lang in ["en", "es"] {
+        for path in &paths {
+            let mut args = vec!["--lang", lang];
+            args.extend(path.split_whitespace());
+            args.push("--help");
+            let help = stdout(&env.run(&args).code(0).stderr_empty());
+            assert!(
+                !words(&help).iter().any(|w| w.starts_with("cli-")),
+                "`sidecheck --lang {lang} {path} --help` shows a catalogue id:\n{help}"
+            );
+        }
+    }
+}
