@@ -768,7 +768,7 @@ csv-asked-unknown = unknown
 # HTML, written as it stands: the code escapes every argument (a text from the
 # bank or the log) before it goes in.
 html-page-title = { $title } – report
-html-lede = A report for the care team of a person taking { $med }, made from the self-checks they answered. Each check asks about { $recall }.
+html-lede = A report for the care team of a person taking { $med }, made from the self-checks they (or someone who cares for them) answered. Each check asks about { $recall }.
 html-report-for = Report for
 html-date-of-birth = Date of birth
 html-medicine = Medicine
@@ -879,7 +879,7 @@ fhir-condition-not-written = the condition of question "{ $question }" ({ $condi
 fhir-other-bank = { $count } check-in(s) made with the question bank "{ $bank }" were left out; export them with --bank FILE for that bank
 fhir-unknown-answers = { $count } answer(s) to questions that bank { $bank } { $version } does not have were left out
 fhir-caregiver = Caregiver who answered for the person
-fhir-subject = The person who did the check-in (sidecheck keeps no name or other identifier)
+fhir-subject = The person the check-in is about (sidecheck keeps no name or other identifier)
 fhir-author = sidecheck, a self-check program: an automatic alert shown to the person
 fhir-description = Self-check about { $medication }, asking about { $recall }. { $notice }
 fhir-alerts-group = Urgent alerts shown during the check-in

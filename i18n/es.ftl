@@ -349,7 +349,7 @@ store-own-log = el registro
 store-own-torn-copy = una copia de una línea cortada del registro
 store-own-file = un archivo de la carpeta de datos
 store-own-rescue = una copia de rescate de un control
-store-own-inside = dentro de la carpeta de datos
+store-own-inside = una ruta dentro de la carpeta de datos
 store-a-link = { $path } es un enlace simbólico; sidecheck guarda el registro solo en un archivo real y nunca lee ni escribe a través de un enlace: ponga ahí el archivo mismo, o quite el enlace
 store-not-a-file = { $path } no es un archivo normal; quítelo de ahí
 store-cannot-create-dir = no se puede crear: { $reason }
@@ -773,7 +773,7 @@ csv-asked-unknown = desconocido
 # de la página, tal como se escribe: el código escapa cada argumento (un texto
 # del banco o del registro) antes de ponerlo.
 html-page-title = { $title } – informe
-html-lede = Un informe para el equipo de salud de una persona que toma { $med }, hecho con los controles que ella misma respondió. Cada control pregunta por { $recall }.
+html-lede = Un informe para el equipo de salud de una persona que toma { $med }, hecho con los controles que respondió esa persona (o alguien que la cuida). Cada control pregunta por { $recall }.
 html-report-for = Informe de
 html-date-of-birth = Fecha de nacimiento
 html-medicine = Medicamento
@@ -884,7 +884,7 @@ fhir-condition-not-written = la condición de la pregunta "{ $question }" ({ $co
 fhir-other-bank = se dejaron fuera { $count } control(es) hechos con el banco de preguntas "{ $bank }"; para exportarlos, use --bank ARCHIVO con ese banco
 fhir-unknown-answers = se dejaron fuera { $count } respuesta(s) a preguntas que el banco { $bank } { $version } no tiene
 fhir-caregiver = Persona que la cuida y respondió por ella
-fhir-subject = La persona que hizo el control (sidecheck no guarda su nombre ni ningún otro dato que la identifique)
+fhir-subject = La persona de la que trata el control (sidecheck no guarda su nombre ni ningún otro dato que la identifique)
 fhir-author = sidecheck, un programa de autocontrol: una alerta automática que se le mostró a la persona
 fhir-description = Autocontrol sobre { $medication }, que pregunta por { $recall }. { $notice }
 fhir-alerts-group = Alertas urgentes que se mostraron durante el control

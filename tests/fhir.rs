@@ -555,7 +555,7 @@ fn a_spanish_export_s_words_for_people_are_spanish_and_standard_displays_stay() 
     let b = bundle(&env, &["--lang", "es"]);
     let text = b.to_string();
     for english in [
-        "The person who did the check-in",
+        "The person the check-in is about",
         "Urgent alerts shown during",
         "Urgent alerts shown that still stand",
         "Numbers shown for region",
@@ -570,7 +570,7 @@ fn a_spanish_export_s_words_for_people_are_spanish_and_standard_displays_stay() 
         qr["subject"]["display"]
             .as_str()
             .expect("subject")
-            .starts_with("La persona que hizo el control"),
+            .starts_with("La persona de la que trata el control"),
         "{}",
         qr["subject"]
     );
@@ -620,7 +620,7 @@ fn an_english_export_keeps_its_words() {
         let qr = fhir_response(&b, &r["id"]);
         assert_eq!(
             qr["subject"]["display"],
-            "The person who did the check-in (sidecheck keeps no name or other identifier)"
+            "The person the check-in is about (sidecheck keeps no name or other identifier)"
         );
         let flag = of_check_in(&b, "Flag", &r["id"])[0];
         let said = flag["code"]["text"].as_str().expect("text");
