@@ -34,6 +34,9 @@ const ENGLISH_LABELS: &[&str] = &[
     "(prescriber)",
     "(baseline)",
     "Every other symptom",
+    // The section columns: the Spanish bank's short names, not the ids.
+    "  serious  ",
+    "  withdrawal  ",
 ];
 
 fn alert_title(lang: &str, id: &str) -> String {

@@ -90,6 +90,10 @@ pub struct Section {
     pub id: String,
     /// Title shown to the person.
     pub title: String,
+    /// A short name for the section as a table column (`sidecheck history`), at
+    /// most 14 characters; the id when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     /// Whether reports give the section's numbers: symptoms at moderate or worse
     /// and the highest grade (scale questions), and yes answers (yes/no questions
     /// with `score_yes`). Nothing is added up.

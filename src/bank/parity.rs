@@ -217,6 +217,13 @@ impl Parity<'_> {
             |p, place, s, o| {
                 let who = who("parity-section", &s.id);
                 p.same(place, &who, "scored", &s.scored, &o.scored);
+                p.same_text(
+                    place,
+                    &who,
+                    "column",
+                    s.column.as_deref(),
+                    o.column.as_deref(),
+                );
             },
         );
     }

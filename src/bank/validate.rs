@@ -11,6 +11,9 @@ use super::model::placeholders;
 use super::{Bank, Kind, Level, Question};
 use crate::text::fmt_num;
 
+/// The longest a section's `column` may be, in characters.
+const COLUMN_MAX: usize = 14;
+
 /// The bank format this build understands.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -163,6 +166,16 @@ impl Bank {
                     format!("sections[{i}].title"),
                     "is empty; write a title".into(),
                 );
+            }
+            // A table column: short enough that history's rows stay readable.
+            if let Some(column) = &s.column {
+                let n = column.trim().chars().count();
+                if n == 0 || n > COLUMN_MAX {
+                    found.add(
+                        format!("sections[{i}].column"),
+                        format!("is {n} characters; write 1 to {COLUMN_MAX}, or leave it out"),
+                    );
+                }
             }
         }
         if self.sections.is_empty() {
@@ -794,6 +807,20 @@ mod tests {
         });
         assert_eq!(places(&found), ["sections[1].id", "sections[1].title"]);
         assert!(found[0].1.starts_with("duplicate section id"), "{found:?}");
+    }
+
+    #[test]
+    fn a_section_s_column_is_short_and_not_empty() {
+        let bank = bank_with(|v| {
+            v["sections"][0]["column"] = json!("");
+            v["sections"][1]["column"] = json!("a column name too long");
+            v["sections"][2]["column"] = json!("fourteen chars");
+        });
+        let found = found_by(&bank, |b, f| {
+            b.check_sections(f);
+        });
+        assert_eq!(places(&found), ["sections[0].column", "sections[1].column"]);
+        assert!(found[1].1.starts_with("is 22 characters"), "{found:?}");
     }
 
     #[test]

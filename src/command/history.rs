@@ -345,6 +345,8 @@ fn trend_lines(title: &str, list: &[SeriesView]) -> String {
 struct Table<'a> {
     bank: &'a Bank,
     sections: Vec<&'a str>,
+    /// Each section column's head.
+    heads: Vec<&'a str>,
     widths: Vec<usize>,
     line: String,
     shown: String,
@@ -355,10 +357,22 @@ impl<'a> Table<'a> {
     /// The columns of `bank` and of the sections with a trend (`trends`).
     fn new(bank: &'a Bank, trends: &'a [SeriesView]) -> Table<'a> {
         let sections = sections(bank, trends);
-        let widths = sections.iter().map(|s| s.chars().count().max(13)).collect();
+        // A column is headed by the bank's short name for its section, else the id.
+        let heads: Vec<&str> = sections
+            .iter()
+            .map(|id| {
+                bank.sections
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .and_then(|s| s.column.as_deref())
+                    .unwrap_or(id)
+            })
+            .collect();
+        let widths = heads.iter().map(|s| s.chars().count().max(13)).collect();
         Table {
             bank,
             sections,
+            heads,
             widths,
             line: String::new(),
             shown: String::new(),
@@ -407,7 +421,7 @@ fn head_text(what: &str, view: &SummaryView, bank: &Bank) -> String {
         pad(&t("history-status"), table.words.status_width),
         pad(&t("history-id"), 28)
     );
-    for (s, w) in table.sections.iter().zip(&table.widths) {
+    for (s, w) in table.heads.iter().zip(&table.widths) {
         header.push_str(&format!("  {}", pad(s, *w)));
     }
     header.push_str("  ");
