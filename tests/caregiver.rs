@@ -312,6 +312,7 @@ mod guided {
         g.send("2");
         g.send(ENTER);
         g.expect("You are answering for the person you care for.");
+        g.expect("== How they take baclofen ==");
         let mut n = 0;
         g.walk_places(
             "Question",
@@ -349,6 +350,7 @@ mod guided {
         g.send(ENTER);
         let said = g.expect("Usted responde por la persona que cuida.");
         assert!(!said.contains("¿Respondeporusted"), "{said}");
+        g.expect("== Cómo toma el baclofeno esa persona ==");
         let mut n = 0;
         g.walk_places(
             "Pregunta",

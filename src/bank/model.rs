@@ -90,6 +90,10 @@ pub struct Section {
     pub id: String,
     /// Title shown to the person.
     pub title: String,
+    /// The title for someone answering for the person they care for, where the
+    /// title speaks to "you" ("How they take baclofen"); the title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_caregiver: Option<String>,
     /// A short name for the section as a table column (`sidecheck history`), at
     /// most 14 characters; the id when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]

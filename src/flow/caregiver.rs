@@ -30,6 +30,9 @@ pub fn caregiver_bank(bank: &Bank) -> Option<Bank> {
             swap(reason, &q.range_reason_caregiver);
         }
     }
+    for s in &mut cared.sections {
+        swap(&mut s.title, &s.title_caregiver);
+    }
     for p in &mut cared.profile {
         swap(&mut p.text, &p.text_caregiver);
     }
@@ -57,6 +60,10 @@ mod tests {
                 assert_eq!(Some(&c.text), q.text_caregiver.as_ref(), "{}", q.id);
                 assert_eq!(c.range_reason, q.range_reason_caregiver, "{}", q.id);
                 assert_eq!((&c.id, c.kind, &c.when), (&q.id, q.kind, &q.when));
+            }
+            for (s, c) in bank.sections.iter().zip(&cared.sections) {
+                let title = s.title_caregiver.as_ref().unwrap_or(&s.title);
+                assert_eq!((&c.id, &c.title), (&s.id, title));
             }
             for (p, c) in bank.profile.iter().zip(&cared.profile) {
                 assert_eq!(Some(&c.text), p.text_caregiver.as_ref(), "{}", p.id);
