@@ -163,7 +163,10 @@ impl Output {
         let file = opts.open(&temp).map_err(|e| {
             Error::Runtime(t_args(
                 "output-cannot-create",
-                &[("dir", &dir.display().to_string()), ("reason", &io_reason(&e))],
+                &[
+                    ("dir", &dir.display().to_string()),
+                    ("reason", &io_reason(&e)),
+                ],
             ))
         })?;
         let output = Output {

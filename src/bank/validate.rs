@@ -139,15 +139,9 @@ impl Bank {
             }
         }
         if self.intro.iter().all(|s| s.trim().is_empty()) {
-            found.add(
-                "intro".into(),
-                t("bank-check-intro-empty"),
-            );
+            found.add("intro".into(), t("bank-check-intro-empty"));
         } else if !self.intro.iter().any(|s| s.contains(&self.safety_notice)) {
-            found.add(
-                "intro".into(),
-                t("bank-check-intro-no-notice"),
-            );
+            found.add("intro".into(), t("bank-check-intro-no-notice"));
         }
     }
 
@@ -167,10 +161,7 @@ impl Bank {
                 );
             }
             if s.title.trim().is_empty() {
-                found.add(
-                    format!("sections[{i}].title"),
-                    t("bank-check-empty-title"),
-                );
+                found.add(format!("sections[{i}].title"), t("bank-check-empty-title"));
             }
             // A table column: short enough that history's rows stay readable.
             if let Some(column) = &s.column {
@@ -187,10 +178,7 @@ impl Bank {
             }
         }
         if self.sections.is_empty() {
-            found.add(
-                "sections".into(),
-                t("bank-check-no-sections"),
-            );
+            found.add("sections".into(), t("bank-check-no-sections"));
         }
         ids
     }
@@ -201,10 +189,7 @@ impl Bank {
             let place = format!("scales.{name}");
             found.check_id(&place, name);
             if choices.len() < 2 {
-                found.add(
-                    place.clone(),
-                    t("bank-check-scale-too-short"),
-                );
+                found.add(place.clone(), t("bank-check-scale-too-short"));
             }
             let mut seen = HashSet::new();
             for (i, c) in choices.iter().enumerate() {
@@ -229,10 +214,7 @@ impl Bank {
                     );
                 }
                 if c.score > 4 {
-                    found.add(
-                        format!("{cplace}.score"),
-                        score_range(c.score),
-                    );
+                    found.add(format!("{cplace}.score"), score_range(c.score));
                 }
             }
         }
@@ -261,10 +243,7 @@ impl Bank {
             ids.entry(q.id.as_str()).or_insert(i);
         }
         if self.questions.is_empty() {
-            found.add(
-                "questions".into(),
-                t("bank-check-no-questions"),
-            );
+            found.add("questions".into(), t("bank-check-no-questions"));
         }
         ids
     }
@@ -290,10 +269,7 @@ impl Bank {
         }
         // Answers files keep the "about you" answers under this key.
         if q.id == "profile" {
-            found.add(
-                format!("{place}.id"),
-                t("bank-check-profile-id"),
-            );
+            found.add(format!("{place}.id"), t("bank-check-profile-id"));
         }
         if !sections.contains_key(q.section.as_str()) {
             found.add(
@@ -316,16 +292,10 @@ impl Bank {
             );
         }
         if q.text.trim().is_empty() {
-            found.add(
-                format!("{place}.text"),
-                t("bank-check-empty-question"),
-            );
+            found.add(format!("{place}.text"), t("bank-check-empty-question"));
         }
         if q.short.trim().is_empty() {
-            found.add(
-                format!("{place}.short"),
-                t("bank-check-empty-short"),
-            );
+            found.add(format!("{place}.short"), t("bank-check-empty-short"));
         }
     }
 
@@ -334,10 +304,7 @@ impl Bank {
     fn check_kind(&self, found: &mut Found, place: &str, q: &Question) {
         match q.kind {
             Kind::Scale => match &q.scale {
-                None => found.add(
-                    format!("{place}.scale"),
-                    t("bank-check-scale-missing"),
-                ),
+                None => found.add(format!("{place}.scale"), t("bank-check-scale-missing")),
                 Some(s) if !self.scales.contains_key(s) => found.add(
                     format!("{place}.scale"),
                     t_args(
@@ -357,16 +324,16 @@ impl Bank {
                 if let Some(s) = q.score_yes
                     && s > 4
                 {
-                    found.add(
-                        format!("{place}.score_yes"),
-                        score_range(s),
-                    );
+                    found.add(format!("{place}.score_yes"), score_range(s));
                 }
             }
             Kind::Number => check_number(found, place, q),
             Kind::Text => {
                 if q.max_length == Some(0) {
-                    found.add(format!("{place}.max_length"), t("bank-check-max-length-zero"));
+                    found.add(
+                        format!("{place}.max_length"),
+                        t("bank-check-max-length-zero"),
+                    );
                 }
             }
         }
@@ -414,10 +381,7 @@ impl Bank {
                 );
             }
             if item.text.trim().is_empty() {
-                found.add(
-                    format!("{place}.text"),
-                    t("bank-check-empty-question"),
-                );
+                found.add(format!("{place}.text"), t("bank-check-empty-question"));
             }
             if item.short.trim().is_empty() {
                 found.add(
@@ -458,28 +422,16 @@ impl Bank {
             // An alert is raised by an answer; one on the profile alone would have
             // no answer to name, and would stand before anything was asked.
             if a.when.questions().is_empty() {
-                found.add(
-                    format!("{place}.when"),
-                    t("bank-check-alert-no-question"),
-                );
+                found.add(format!("{place}.when"), t("bank-check-alert-no-question"));
             }
             if a.title.trim().is_empty() {
-                found.add(
-                    format!("{place}.title"),
-                    t("bank-check-empty-alert-title"),
-                );
+                found.add(format!("{place}.title"), t("bank-check-empty-alert-title"));
             }
             if a.advice.trim().is_empty() {
-                found.add(
-                    format!("{place}.advice"),
-                    t("bank-check-empty-advice"),
-                );
+                found.add(format!("{place}.advice"), t("bank-check-empty-advice"));
             }
             if a.level >= Level::Crisis && a.call.is_empty() {
-                found.add(
-                    format!("{place}.call"),
-                    t("bank-check-no-call"),
-                );
+                found.add(format!("{place}.call"), t("bank-check-no-call"));
             }
         }
         for (i, a) in self.alerts.iter().enumerate() {
@@ -515,10 +467,7 @@ impl Bank {
             if let (Some(recall), Some(text)) = (&q.recall_period, &q.text_caregiver)
                 && !text.contains(recall.as_str())
             {
-                found.add(
-                    format!("{place}.text_caregiver"),
-                    recall_not_said(recall),
-                );
+                found.add(format!("{place}.text_caregiver"), recall_not_said(recall));
             }
         }
         for (i, p) in self.profile.iter().enumerate() {
@@ -644,10 +593,7 @@ fn check_kind_fields(found: &mut Found, place: &str, q: &Question) {
         ),
     ] {
         if set {
-            found.add(
-                format!("{place}.{field}"),
-                only_for_kind(kinds),
-            );
+            found.add(format!("{place}.{field}"), only_for_kind(kinds));
         }
     }
 }
@@ -669,20 +615,11 @@ fn check_number(found: &mut Found, place: &str, q: &Question) {
             )
         }
         (Some(lo), Some(hi)) if lo.is_finite() && hi.is_finite() && lo <= hi => {}
-        (Some(_), Some(_)) => found.add(
-            format!("{place}.min"),
-            t("bank-check-min-above-max"),
-        ),
-        _ => found.add(
-            place.to_string(),
-            t("bank-check-number-needs-range"),
-        ),
+        (Some(_), Some(_)) => found.add(format!("{place}.min"), t("bank-check-min-above-max")),
+        _ => found.add(place.to_string(), t("bank-check-number-needs-range")),
     }
     if q.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
-        found.add(
-            format!("{place}.unit"),
-            t("bank-check-unit-missing"),
-        );
+        found.add(format!("{place}.unit"), t("bank-check-unit-missing"));
     }
 }
 
@@ -691,10 +628,7 @@ fn check_number(found: &mut Found, place: &str, q: &Question) {
 fn check_wording(found: &mut Found, place: &str, q: &Question) {
     if let Some(reason) = &q.range_reason {
         if q.kind != Kind::Number {
-            found.add(
-                format!("{place}.range_reason"),
-                only_for_kind("number"),
-            );
+            found.add(format!("{place}.range_reason"), only_for_kind("number"));
         } else if reason.trim().is_empty() {
             found.add(
                 format!("{place}.range_reason"),
@@ -709,10 +643,7 @@ fn check_wording(found: &mut Found, place: &str, q: &Question) {
                 t("bank-check-empty-recall"),
             );
         } else if !q.text.contains(recall.as_str()) {
-            found.add(
-                format!("{place}.text"),
-                recall_not_said(recall),
-            );
+            found.add(format!("{place}.text"), recall_not_said(recall));
         }
     }
 }
