@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::i18n::t_args;
 use crate::store::sync_dir;
 use crate::text::io_reason;
 
@@ -27,9 +28,9 @@ pub fn out(text: &str) -> Result<(), Error> {
         .and_then(|()| stdout.flush())
     {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Runtime(format!(
-            "cannot write the output: {}",
-            io_reason(&e)
+        Err(e) => Err(Error::Runtime(t_args(
+            "output-cannot-write",
+            &[("reason", &io_reason(&e))],
         ))),
         Ok(()) => Ok(()),
     }
@@ -125,30 +126,25 @@ impl Output {
 
     /// Starts writing `dest`. Refuses an existing file unless `replace`.
     pub fn file(dest: &Path, replace: bool) -> Result<Output, Error> {
-        let shown = dest.display();
+        let shown = dest.display().to_string();
+        let path = [("path", shown.as_str())];
         if dest.is_dir() {
-            return Err(Error::Input(format!(
-                "{shown} is a folder; give a file name with --output FILE"
-            )));
+            return Err(Error::Input(t_args("output-is-a-folder", &path)));
         }
         if !replace && fs::symlink_metadata(dest).is_ok() {
-            return Err(Error::Input(format!(
-                "{shown} already exists; use --force to replace it, or choose another --output FILE"
-            )));
+            return Err(exists(dest));
         }
-        let name = dest.file_name().ok_or_else(|| {
-            Error::Input(format!(
-                "{shown} is not a file name; give one with --output FILE"
-            ))
-        })?;
+        let name = dest
+            .file_name()
+            .ok_or_else(|| Error::Input(t_args("output-not-a-file-name", &path)))?;
         let dir = match dest.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         if !dir.is_dir() {
-            return Err(Error::Input(format!(
-                "the folder {} does not exist; create it or choose another --output FILE",
-                dir.display()
+            return Err(Error::Input(t_args(
+                "output-no-folder",
+                &[("dir", &dir.display().to_string())],
             )));
         }
         let stamp = std::time::SystemTime::now()
@@ -165,10 +161,12 @@ impl Output {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
         let file = opts.open(&temp).map_err(|e| {
-            Error::Runtime(format!(
-                "cannot create a file in {} ({}); choose another --output FILE",
-                dir.display(),
-                io_reason(&e)
+            Error::Runtime(t_args(
+                "output-cannot-create",
+                &[
+                    ("dir", &dir.display().to_string()),
+                    ("reason", &io_reason(&e)),
+                ],
             ))
         })?;
         let output = Output {
@@ -185,10 +183,12 @@ impl Output {
         {
             use std::os::unix::fs::PermissionsExt;
             fs::set_permissions(&temp, fs::Permissions::from_mode(0o600)).map_err(|e| {
-                Error::Runtime(format!(
-                    "cannot make {} private ({}); choose another --output FILE",
-                    temp.display(),
-                    io_reason(&e)
+                Error::Runtime(t_args(
+                    "output-cannot-make-private",
+                    &[
+                        ("path", &temp.display().to_string()),
+                        ("reason", &io_reason(&e)),
+                    ],
                 ))
             })?;
         }
@@ -224,20 +224,19 @@ impl Output {
                 done,
             } => {
                 let failed = |e: &io::Error| {
-                    Error::Runtime(format!(
-                        "cannot write {} ({}); nothing was written under that name",
-                        dest.display(),
-                        io_reason(e)
+                    Error::Runtime(t_args(
+                        "output-cannot-write-file",
+                        &[
+                            ("path", &dest.display().to_string()),
+                            ("reason", &io_reason(e)),
+                        ],
                     ))
                 };
                 out.flush().map_err(|e| failed(&e))?;
                 out.get_ref().sync_all().map_err(|e| failed(&e))?;
                 place(temp, dest, *replace).map_err(|e| {
                     if e.kind() == io::ErrorKind::AlreadyExists {
-                        Error::Input(format!(
-                            "{} already exists; use --force to replace it, or choose another --output FILE",
-                            dest.display()
-                        ))
+                        exists(dest)
                     } else {
                         failed(&e)
                     }
@@ -280,7 +279,19 @@ fn place(temp: &Path, dest: &Path, replace: bool) -> io::Result<()> {
 
 /// The error for a report that could not be written.
 fn write_failed(e: &io::Error) -> Error {
-    Error::Runtime(format!("cannot write the report ({})", io_reason(e)))
+    Error::Runtime(t_args(
+        "output-cannot-write-report",
+        &[("reason", &io_reason(e))],
+    ))
+}
+
+/// The error for a report file that is there already (before the export, or
+/// appeared while it was written) and may not be replaced.
+fn exists(dest: &Path) -> Error {
+    Error::Input(t_args(
+        "output-exists",
+        &[("path", &dest.display().to_string())],
+    ))
 }
 
 impl Write for Output {

@@ -228,16 +228,6 @@ const NOT_YET: &[(&str, &str)] = &[
         "src/export/fhir/codes.rs",
         "the displays and definitions of the Bundle's own code systems: English, the codes' own, like Level::heading (a Spanish CodeSystem needs its own language and designations)",
     ),
-    // The bank checks' own problems (ids, sections, scales, alerts, numbers); the
-    // rest of a bank author's messages (conditions, parity, loading) have moved.
-    (
-        "src/bank/validate.rs",
-        "not moved yet: the bank checks' problems, for bank authors",
-    ),
-    (
-        "src/output.rs",
-        "moves in the next part (report files' errors)",
-    ),
     // Not words for people in a language: the schema.
     ("src/schema.rs", "JSON Schema titles for tools"),
     (
@@ -267,8 +257,10 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/command/answers_file.rs", "standard input"),
     ("src/command/check.rs", "the check-in"),
     ("src/command/context.rs", "the output"),
-    // Named in src/output.rs's "cannot format ..." error, whose words are not moved yet.
     ("src/export/json.rs", "the report"),
+    // A bug's message (a report that serde cannot turn into JSON), for whoever
+    // reports it, English like the names above that it says.
+    ("src/output.rs", "cannot format {what}: {e}"),
     // A bug's message, for whoever reports it.
     ("src/bank/load.rs", "the built-in bank has problems"),
     ("src/flow.rs", "a bank of other questions"),
@@ -287,8 +279,7 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("src/json_error.rs", "recursion limit exceeded"),
     // A serde attribute written over several lines.
     ("src/record.rs", "Option::is_none"),
-    // Inside output.rs's "cannot format ..." line (a bug's message), which moves
-    // with the exports.
+    // Inside output.rs's "cannot format ..." line (a bug's message).
     ("src/command/history.rs", "the output"),
     // Level::heading: the FHIR code system's displays, English whatever the person's
     // language; the terminal says the catalogue's level-* (a test keeps them equal).

@@ -233,6 +233,58 @@ fn a_bad_bank_is_one_spanish_line() {
     spanish_line(&es(&env, &["bank", "validate", &not_utf8]), "UTF-8");
 }
 
+/// The bank checks' own problems (validate.rs), each one Spanish line after its
+/// JSON place, which stays as the file spells it.
+#[test]
+fn a_bank_s_problems_are_each_one_spanish_line_at_its_place() {
+    let env = Env::new();
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let mut bank: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{dir}/questions/baclofen.en.json")).expect("bank"),
+    )
+    .expect("json");
+    bank["sections"][1]["id"] = bank["sections"][0]["id"].clone();
+    bank["scales"]["severity"][1]["score"] = json!(2);
+    bank["questions"][3]
+        .as_object_mut()
+        .expect("a question")
+        .remove("unit");
+    bank["questions"][2]["text"] = json!("Stopped?\u{1b}[2J");
+    bank["alerts"][0]["call"] = json!([]);
+    let file = env.file("broken.json", bank.to_string());
+    let out = es(&env, &["bank", "validate", file.to_str().expect("path")]);
+    for place in [
+        "sections[1].id: ",
+        "scales.severity[1].score: ",
+        "questions[3].unit: ",
+        "questions[2].text: ",
+        "alerts[0].call: ",
+    ] {
+        spanish_line(&out, place);
+    }
+    for english in [
+        "duplicate",
+        "must be",
+        "is missing",
+        "control character",
+        "is empty",
+    ] {
+        assert!(!out.contains(english), "{english:?} in:\n{out}");
+    }
+}
+
+/// A report file that cannot be written (output.rs) is said in Spanish too.
+#[test]
+fn a_report_file_error_is_one_spanish_line() {
+    let env = Env::new();
+    env.check(&calm_answers(), &[]).code(0);
+    let folder = env.file("here", "").with_extension("d");
+    std::fs::create_dir(&folder).expect("a folder");
+    let shown = folder.to_str().expect("path");
+    let out = es(&env, &["export", "--format", "json", "--output", shown]);
+    spanish_line(&out, "es una carpeta");
+}
+
 #[test]
 fn a_translation_that_differs_is_one_spanish_line() {
     let env = Env::new();

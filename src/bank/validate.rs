@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::model::placeholders;
 use super::{Bank, Kind, Level, Question};
+use crate::i18n::{t, t_args};
 use crate::text::fmt_num;
 
 /// The longest a section's `column` may be, in characters.
@@ -53,9 +54,9 @@ impl Found {
         if !ok {
             self.add(
                 place.into(),
-                format!(
-                    "\"{}\" is not a snake_case id; use lowercase letters, digits and _ (starting with a letter, at most 64)",
-                    id.chars().take(80).collect::<String>()
+                t_args(
+                    "bank-check-not-an-id",
+                    &[("id", &id.chars().take(80).collect::<String>())],
                 ),
             );
         }
@@ -94,8 +95,9 @@ impl Bank {
         .filter(|(_, n)| *n > MAX_ITEMS)
         .map(|(field, n)| Problem {
             place: field.into(),
-            message: format!(
-                "has {n} entries, but a bank may have at most {MAX_ITEMS}; split it into smaller banks"
+            message: t_args(
+                "bank-check-too-many",
+                &[("n", &n.to_string()), ("max", &MAX_ITEMS.to_string())],
             ),
         })
         .collect()
@@ -114,9 +116,12 @@ impl Bank {
         if self.format != FORMAT_VERSION {
             found.add(
                 "format".into(),
-                format!(
-                    "format {} is not known; this program reads format {FORMAT_VERSION}, so write the bank in that format or update sidecheck",
-                    self.format
+                t_args(
+                    "bank-check-format",
+                    &[
+                        ("format", &self.format.to_string()),
+                        ("known", &FORMAT_VERSION.to_string()),
+                    ],
                 ),
             );
         }
@@ -130,19 +135,13 @@ impl Bank {
             ("safety_notice", &self.safety_notice),
         ] {
             if value.trim().is_empty() {
-                found.add(field.into(), "is empty; write a value".into());
+                found.add(field.into(), t("bank-check-empty-value"));
             }
         }
         if self.intro.iter().all(|s| s.trim().is_empty()) {
-            found.add(
-                "intro".into(),
-                "is empty; write an intro that includes the safety notice".into(),
-            );
+            found.add("intro".into(), t("bank-check-intro-empty"));
         } else if !self.intro.iter().any(|s| s.contains(&self.safety_notice)) {
-            found.add(
-                "intro".into(),
-                "does not include the safety_notice text; add it to one of the paragraphs".into(),
-            );
+            found.add("intro".into(), t("bank-check-intro-no-notice"));
         }
     }
 
@@ -155,17 +154,14 @@ impl Bank {
             if let Some(first) = ids.insert(s.id.as_str(), i) {
                 found.add(
                     place,
-                    format!(
-                        "duplicate section id \"{}\" (also sections[{first}]); give each section its own id",
-                        s.id
+                    t_args(
+                        "bank-check-duplicate-section",
+                        &[("id", &s.id), ("first", &first.to_string())],
                     ),
                 );
             }
             if s.title.trim().is_empty() {
-                found.add(
-                    format!("sections[{i}].title"),
-                    "is empty; write a title".into(),
-                );
+                found.add(format!("sections[{i}].title"), t("bank-check-empty-title"));
             }
             // A table column: short enough that history's rows stay readable.
             if let Some(column) = &s.column {
@@ -173,16 +169,16 @@ impl Bank {
                 if n == 0 || n > COLUMN_MAX {
                     found.add(
                         format!("sections[{i}].column"),
-                        format!("is {n} characters; write 1 to {COLUMN_MAX}, or leave it out"),
+                        t_args(
+                            "bank-check-column-length",
+                            &[("n", &n.to_string()), ("max", &COLUMN_MAX.to_string())],
+                        ),
                     );
                 }
             }
         }
         if self.sections.is_empty() {
-            found.add(
-                "sections".into(),
-                "is empty; add at least one section".into(),
-            );
+            found.add("sections".into(), t("bank-check-no-sections"));
         }
         ids
     }
@@ -193,10 +189,7 @@ impl Bank {
             let place = format!("scales.{name}");
             found.check_id(&place, name);
             if choices.len() < 2 {
-                found.add(
-                    place.clone(),
-                    "needs at least two options, from none to worst; add them".into(),
-                );
+                found.add(place.clone(), t("bank-check-scale-too-short"));
             }
             let mut seen = HashSet::new();
             for (i, c) in choices.iter().enumerate() {
@@ -205,29 +198,23 @@ impl Bank {
                 if !seen.insert(c.id.as_str()) {
                     found.add(
                         format!("{cplace}.id"),
-                        format!(
-                            "duplicate option id \"{}\"; give each option its own id",
-                            c.id
-                        ),
+                        t_args("bank-check-duplicate-option", &[("id", &c.id)]),
                     );
                 }
                 if c.label.trim().is_empty() {
-                    found.add(format!("{cplace}.label"), "is empty; write a label".into());
+                    found.add(format!("{cplace}.label"), t("bank-check-empty-label"));
                 }
                 if usize::from(c.score) != i {
                     found.add(
                         format!("{cplace}.score"),
-                        format!(
-                            "is {} but must be {i}: options go in order from the lowest (score 0) up, one step each; put them in that order",
-                            c.score
+                        t_args(
+                            "bank-check-score-order",
+                            &[("score", &c.score.to_string()), ("want", &i.to_string())],
                         ),
                     );
                 }
                 if c.score > 4 {
-                    found.add(
-                        format!("{cplace}.score"),
-                        format!("is {}; scores go from 0 to 4, so use one of those", c.score),
-                    );
+                    found.add(format!("{cplace}.score"), score_range(c.score));
                 }
             }
         }
@@ -256,10 +243,7 @@ impl Bank {
             ids.entry(q.id.as_str()).or_insert(i);
         }
         if self.questions.is_empty() {
-            found.add(
-                "questions".into(),
-                "is empty; add at least one question".into(),
-            );
+            found.add("questions".into(), t("bank-check-no-questions"));
         }
         ids
     }
@@ -277,44 +261,41 @@ impl Bank {
         if let Some(first) = earlier.get(q.id.as_str()) {
             found.add(
                 format!("{place}.id"),
-                format!(
-                    "duplicate question id \"{}\" (also questions[{first}]); give each question its own id",
-                    q.id
+                t_args(
+                    "bank-check-duplicate-question",
+                    &[("id", &q.id), ("first", &first.to_string())],
                 ),
             );
         }
         // Answers files keep the "about you" answers under this key.
         if q.id == "profile" {
-            found.add(
-                format!("{place}.id"),
-                "\"profile\" is kept for the \"about you\" answers in answers files; choose another id".into(),
-            );
+            found.add(format!("{place}.id"), t("bank-check-profile-id"));
         }
         if !sections.contains_key(q.section.as_str()) {
             found.add(
                 format!("{place}.section"),
-                format!(
-                    "section \"{}\" is not in \"sections\"; use one of: {}",
-                    q.section,
-                    self.sections
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                t_args(
+                    "bank-check-unknown-section",
+                    &[
+                        ("section", &q.section),
+                        (
+                            "sections",
+                            &self
+                                .sections
+                                .iter()
+                                .map(|s| s.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ],
                 ),
             );
         }
         if q.text.trim().is_empty() {
-            found.add(
-                format!("{place}.text"),
-                "is empty; write the question".into(),
-            );
+            found.add(format!("{place}.text"), t("bank-check-empty-question"));
         }
         if q.short.trim().is_empty() {
-            found.add(
-                format!("{place}.short"),
-                "is empty; write a word or two for the symptom".into(),
-            );
+            found.add(format!("{place}.short"), t("bank-check-empty-short"));
         }
     }
 
@@ -323,15 +304,18 @@ impl Bank {
     fn check_kind(&self, found: &mut Found, place: &str, q: &Question) {
         match q.kind {
             Kind::Scale => match &q.scale {
-                None => found.add(
-                    format!("{place}.scale"),
-                    "is missing; name one of the scales in \"scales\"".into(),
-                ),
+                None => found.add(format!("{place}.scale"), t("bank-check-scale-missing")),
                 Some(s) if !self.scales.contains_key(s) => found.add(
                     format!("{place}.scale"),
-                    format!(
-                        "scale \"{s}\" is not in \"scales\"; use one of: {}",
-                        self.scales.keys().cloned().collect::<Vec<_>>().join(", ")
+                    t_args(
+                        "bank-check-unknown-scale",
+                        &[
+                            ("scale", s),
+                            (
+                                "scales",
+                                &self.scales.keys().cloned().collect::<Vec<_>>().join(", "),
+                            ),
+                        ],
                     ),
                 ),
                 Some(_) => {}
@@ -340,16 +324,16 @@ impl Bank {
                 if let Some(s) = q.score_yes
                     && s > 4
                 {
-                    found.add(
-                        format!("{place}.score_yes"),
-                        format!("is {s}; scores go from 0 to 4, so use one of those"),
-                    );
+                    found.add(format!("{place}.score_yes"), score_range(s));
                 }
             }
             Kind::Number => check_number(found, place, q),
             Kind::Text => {
                 if q.max_length == Some(0) {
-                    found.add(format!("{place}.max_length"), "must be above 0".into());
+                    found.add(
+                        format!("{place}.max_length"),
+                        t("bank-check-max-length-zero"),
+                    );
                 }
             }
         }
@@ -372,8 +356,9 @@ impl Bank {
         if !continues && let Some(first) = starts.get(b.as_str()) {
             found.add(
                 place,
-                format!(
-                    "block \"{b}\" began at questions[{first}] and was broken by other questions; put a block's questions one after another"
+                t_args(
+                    "bank-check-broken-block",
+                    &[("block", b), ("first", &first.to_string())],
                 ),
             );
         }
@@ -389,29 +374,29 @@ impl Bank {
             if let Some(first) = ids.insert(item.id.as_str(), i) {
                 found.add(
                     format!("{place}.id"),
-                    format!(
-                        "duplicate profile id \"{}\" (also profile[{first}]); give each item its own id",
-                        item.id
+                    t_args(
+                        "bank-check-duplicate-profile",
+                        &[("id", &item.id), ("first", &first.to_string())],
                     ),
                 );
             }
             if item.text.trim().is_empty() {
-                found.add(
-                    format!("{place}.text"),
-                    "is empty; write the question".into(),
-                );
+                found.add(format!("{place}.text"), t("bank-check-empty-question"));
             }
             if item.short.trim().is_empty() {
                 found.add(
                     format!("{place}.short"),
-                    "is empty; write a word or two for it".into(),
+                    t("bank-check-empty-profile-short"),
                 );
             }
         }
         if self.profile.len() > MAX_ITEMS {
             found.add(
                 "profile".into(),
-                format!("has more than {MAX_ITEMS} items; keep the \"about you\" part short"),
+                t_args(
+                    "bank-check-too-many-profile",
+                    &[("max", &MAX_ITEMS.to_string())],
+                ),
             );
         }
     }
@@ -426,9 +411,9 @@ impl Bank {
             if let Some(first) = ids.insert(a.id.as_str(), i) {
                 found.add(
                     format!("{place}.id"),
-                    format!(
-                        "duplicate alert id \"{}\" (also alerts[{first}]); give each alert its own id",
-                        a.id
+                    t_args(
+                        "bank-check-duplicate-alert",
+                        &[("id", &a.id), ("first", &first.to_string())],
                     ),
                 );
             }
@@ -437,28 +422,16 @@ impl Bank {
             // An alert is raised by an answer; one on the profile alone would have
             // no answer to name, and would stand before anything was asked.
             if a.when.questions().is_empty() {
-                found.add(
-                    format!("{place}.when"),
-                    "tests no question; an alert must depend on at least one answer (add a \"question\" test)".into(),
-                );
+                found.add(format!("{place}.when"), t("bank-check-alert-no-question"));
             }
             if a.title.trim().is_empty() {
-                found.add(
-                    format!("{place}.title"),
-                    "is empty; write a short title".into(),
-                );
+                found.add(format!("{place}.title"), t("bank-check-empty-alert-title"));
             }
             if a.advice.trim().is_empty() {
-                found.add(
-                    format!("{place}.advice"),
-                    "is empty; write advice that says what to do".into(),
-                );
+                found.add(format!("{place}.advice"), t("bank-check-empty-advice"));
             }
             if a.level >= Level::Crisis && a.call.is_empty() {
-                found.add(
-                    format!("{place}.call"),
-                    "is empty; an emergency or crisis alert must give a number to call, so add \"emergency\", \"crisis\" or \"poison\"".into(),
-                );
+                found.add(format!("{place}.call"), t("bank-check-no-call"));
             }
         }
         for (i, a) in self.alerts.iter().enumerate() {
@@ -466,7 +439,7 @@ impl Bank {
                 if !ids.contains_key(r.as_str()) || r == &a.id {
                     found.add(
                         format!("alerts[{i}].replaces[{j}]"),
-                        format!("\"{r}\" is not another alert's id; fix or remove it"),
+                        t_args("bank-check-not-an-alert", &[("id", r)]),
                     );
                 }
             }
@@ -494,12 +467,7 @@ impl Bank {
             if let (Some(recall), Some(text)) = (&q.recall_period, &q.text_caregiver)
                 && !text.contains(recall.as_str())
             {
-                found.add(
-                    format!("{place}.text_caregiver"),
-                    format!(
-                        "does not say its recall period \"{recall}\"; say it in the question, so people keep to it"
-                    ),
-                );
+                found.add(format!("{place}.text_caregiver"), recall_not_said(recall));
             }
         }
         for (i, p) in self.profile.iter().enumerate() {
@@ -550,13 +518,14 @@ impl Form {
             (Some(_), None) if self.needed => {
                 return found.add(
                     place,
-                    format!(
-                        "is missing; this bank has caregiver wording, so write the {field} for someone answering for the person they care for"
-                    ),
+                    t_args("bank-check-caregiver-missing", &[("field", field)]),
                 );
             }
             (None, Some(_)) => {
-                return found.add(place, format!("has no \"{field}\" to stand for; remove it"));
+                return found.add(
+                    place,
+                    t_args("bank-check-caregiver-alone", &[("field", field)]),
+                );
             }
             (Some(t), Some(c)) => (t, c),
             _ => return,
@@ -564,26 +533,43 @@ impl Form {
         if caregiver.trim().is_empty() {
             return found.add(
                 place,
-                format!(
-                    "is empty; write the {field} for someone answering for the person they care for"
-                ),
+                t_args("bank-check-caregiver-empty", &[("field", field)]),
             );
         }
         let (want, have) = (placeholders(text), placeholders(caregiver));
         if let Some(name) = want.difference(&have).next() {
             found.add(
                 place,
-                format!("has no {{{name}}}, but the {field} has; keep every placeholder"),
+                t_args(
+                    "bank-check-caregiver-lacks",
+                    &[("placeholder", &format!("{{{name}}}")), ("field", field)],
+                ),
             );
         } else if let Some(name) = have.difference(&want).next() {
             found.add(
                 place,
-                format!(
-                    "has {{{name}}}, but the {field} has not; use only the {field}'s placeholders"
+                t_args(
+                    "bank-check-caregiver-adds",
+                    &[("placeholder", &format!("{{{name}}}")), ("field", field)],
                 ),
             );
         }
     }
+}
+
+/// A score outside 0-4, wherever a bank gives one.
+fn score_range(score: u8) -> String {
+    t_args("bank-check-score-range", &[("score", &score.to_string())])
+}
+
+/// A field that only questions of kind `kind` may have.
+fn only_for_kind(kind: &str) -> String {
+    t_args("bank-check-only-for-kind", &[("kind", kind)])
+}
+
+/// A question's own recall period, missing from its text (or caregiver text).
+fn recall_not_said(recall: &str) -> String {
+    t_args("bank-check-recall-not-said", &[("recall", recall)])
 }
 
 /// The fields only some kinds of question may have.
@@ -607,10 +593,7 @@ fn check_kind_fields(found: &mut Found, place: &str, q: &Question) {
         ),
     ] {
         if set {
-            found.add(
-                format!("{place}.{field}"),
-                format!("is only for {kinds} questions; remove it or change \"kind\""),
-            );
+            found.add(format!("{place}.{field}"), only_for_kind(kinds));
         }
     }
 }
@@ -625,28 +608,18 @@ fn check_number(found: &mut Found, place: &str, q: &Question) {
         {
             found.add(
                 format!("{place}.min"),
-                format!(
-                    "no whole number lies between \"min\" {} and \"max\" {}, so nobody could answer; widen the range or remove \"integer\"",
-                    fmt_num(lo),
-                    fmt_num(hi)
+                t_args(
+                    "bank-check-no-whole-number",
+                    &[("min", &fmt_num(lo)), ("max", &fmt_num(hi))],
                 ),
             )
         }
         (Some(lo), Some(hi)) if lo.is_finite() && hi.is_finite() && lo <= hi => {}
-        (Some(_), Some(_)) => found.add(
-            format!("{place}.min"),
-            "must be a number no larger than \"max\"; fix \"min\" or \"max\"".into(),
-        ),
-        _ => found.add(
-            place.to_string(),
-            "a number question needs \"min\" and \"max\"; add them".into(),
-        ),
+        (Some(_), Some(_)) => found.add(format!("{place}.min"), t("bank-check-min-above-max")),
+        _ => found.add(place.to_string(), t("bank-check-number-needs-range")),
     }
     if q.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
-        found.add(
-            format!("{place}.unit"),
-            "is missing; say what the number counts (e.g. \"days\")".into(),
-        );
+        found.add(format!("{place}.unit"), t("bank-check-unit-missing"));
     }
 }
 
@@ -655,14 +628,11 @@ fn check_number(found: &mut Found, place: &str, q: &Question) {
 fn check_wording(found: &mut Found, place: &str, q: &Question) {
     if let Some(reason) = &q.range_reason {
         if q.kind != Kind::Number {
-            found.add(
-                format!("{place}.range_reason"),
-                "is only for number questions; remove it or change \"kind\"".into(),
-            );
+            found.add(format!("{place}.range_reason"), only_for_kind("number"));
         } else if reason.trim().is_empty() {
             found.add(
                 format!("{place}.range_reason"),
-                "is empty; say why the range is what it is, or remove it".into(),
+                t("bank-check-empty-range-reason"),
             );
         }
     }
@@ -670,15 +640,10 @@ fn check_wording(found: &mut Found, place: &str, q: &Question) {
         if recall.trim().is_empty() {
             found.add(
                 format!("{place}.recall_period"),
-                "is empty; write the time the question asks about, or remove it".into(),
+                t("bank-check-empty-recall"),
             );
         } else if !q.text.contains(recall.as_str()) {
-            found.add(
-                format!("{place}.text"),
-                format!(
-                    "does not say its recall period \"{recall}\"; say it in the question, so people keep to it"
-                ),
-            );
+            found.add(format!("{place}.text"), recall_not_said(recall));
         }
     }
 }
@@ -690,9 +655,9 @@ fn control_characters(value: &Value, place: &mut String, found: &mut Found) {
             if let Some(c) = text.chars().find(|c| c.is_control()) {
                 found.add(
                     place.trim_start_matches('.').to_string(),
-                    format!(
-                        "holds the control character {}; remove it (bank text is shown on the screen as it is)",
-                        c.escape_default()
+                    t_args(
+                        "bank-check-control-character",
+                        &[("char", &c.escape_default().to_string())],
                     ),
                 );
             }
