@@ -964,6 +964,7 @@ receipt-moderate-advice-caregiver = { $count ->
    *[other] These symptoms were moderate or worse: { $names }. Tell their prescriber at their next visit, or sooner if they get worse.
 }
 caregiver-history-mark = (caregiver)
+caregiver-who-no-back = Esc does not go back from here. Choose one, then press Enter.
 caregiver-who-asks = Are you answering for yourself or for someone you care for?
 caregiver-who-self = For myself
 caregiver-who-caregiver = For someone I care for

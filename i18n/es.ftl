@@ -969,6 +969,7 @@ receipt-moderate-advice-caregiver = { $count ->
    *[other] Estos síntomas fueron moderados o peores: { $names }. Dígaselo a quien le receta a esa persona en su próxima cita, o antes si empeoran.
 }
 caregiver-history-mark = (persona cuidadora)
+caregiver-who-no-back = Esc no vuelve atrás desde aquí. Elija una opción y luego pulse Enter.
 caregiver-who-asks = ¿Responde por usted o por una persona que usted cuida?
 caregiver-who-self = Por mí
 caregiver-who-caregiver = Por una persona que cuido

@@ -328,8 +328,8 @@ fn who_answers<'b>(
 }
 
 /// "Are you answering for yourself or for someone you care for?", starting on
-/// yourself, so Enter alone goes on as before; Esc asks again (there is nothing
-/// before it). `Err` when the check is stopped instead.
+/// yourself, so Enter alone goes on as before; Esc says there is nothing before
+/// it and asks again. `Err` when the check is stopped instead.
 #[cfg(unix)]
 fn ask_respondent(p: &mut Prompter) -> Result<Respondent, Ending> {
     let options = [
@@ -346,7 +346,11 @@ fn ask_respondent(p: &mut Prompter) -> Result<Respondent, Ending> {
     loop {
         match p.choose(&t("caregiver-who-asks"), "", &choices, 0) {
             Reply::Value(i) => return Ok(options.get(i).map_or(Respondent::Myself, |o| o.0)),
-            Reply::Back => continue,
+            // Nothing comes before it: say so, rather than ask again unexplained.
+            Reply::Back => {
+                let said = text::wrap(&t("caregiver-who-no-back"), p.width());
+                crate::sayln!("{}", said.join("\n"));
+            }
             Reply::Stop(why) => return Err(Ending::from_stop(why)),
         }
     }

@@ -308,6 +308,10 @@ mod guided {
             asked.contains("Areyouansweringforyourselforforsomeoneyoucarefor?"),
             "{asked}"
         );
+        // Nothing comes before it: Esc says so, and the question comes again.
+        g.esc();
+        g.expect("Esc does not go back from here.");
+        g.expect(WHO);
         // "2" moves to "For someone I care for".
         g.send("2");
         g.send(ENTER);
