@@ -467,7 +467,11 @@ impl<'b> Summary<'b> {
             let (measure, value, possible) = match (grade(a), yes_sign(a)) {
                 (Some(g), _) => {
                     let top = bank
-                        .and_then(|b| b.question(&a.question).and_then(|q| b.max_score(q)))
+                        .and_then(|b| {
+                            // By the bank's map: this runs for every answer of the log.
+                            let q = &b.questions[b.position(&a.question)?];
+                            b.max_score(q)
+                        })
                         .unwrap_or(TOP_GRADE);
                     (Measure::Grade, u32::from(g), u32::from(top))
                 }

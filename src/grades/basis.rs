@@ -55,7 +55,9 @@ impl<'r> AlertBasis<'r> {
     /// record was made with it (same id); without it each alert rests on its pinned
     /// question alone.
     pub fn of(r: &'r CheckIn, bank: Option<&Bank>) -> AlertBasis<'r> {
-        let bank = bank_for(bank, r);
+        // What the answers enable is needed only to follow an alert's rule: most
+        // check-ins raise none, and working it out is most of this function's cost.
+        let bank = bank_for(bank, r).filter(|_| !r.alerts.is_empty());
         let enabled = bank.map(|b| (b, Enabled::of(b, r)));
         let standing = r
             .alerts
