@@ -157,8 +157,7 @@ pub fn retracted_words(a: &AlertRecord) -> String {
 /// its change from the baseline then say "emergency", never "better".
 pub fn emergency_from(basis: &AlertBasis<'_>, question: &str) -> bool {
     basis
-        .standing_for(question)
-        .iter()
+        .standing_on(question)
         .any(|al| al.level == Level::Emergency)
 }
 
