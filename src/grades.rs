@@ -270,7 +270,9 @@ fn sections(
                 }
             }
         }
-        None => tally.iter_mut().for_each(|t| (t.graded, t.yes_no) = (t.answered, t.signs)),
+        None => tally
+            .iter_mut()
+            .for_each(|t| (t.graded, t.yes_no) = (t.answered, t.signs)),
     }
     add_findings(r, bank, basis, ids, &mut tally);
     ids.iter()
@@ -300,8 +302,16 @@ fn add_findings(
     ids: &[&str],
     tally: &mut [Tally],
 ) {
+    let mut urgent = basis
+        .standing()
+        .iter()
+        .filter(|b| b.alert.level.is_urgent())
+        .peekable();
+    if urgent.peek().is_none() {
+        return;
+    }
     let mut touched = vec![false; ids.len()];
-    for b in basis.standing().iter().filter(|b| b.alert.level.is_urgent()) {
+    for b in urgent {
         touched.fill(false);
         let mut hint = 0;
         for q in &b.questions {
