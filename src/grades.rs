@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Kind, Level};
 use crate::flow::Flow;
-use crate::record::{AlertRecord, AnswerRecord, CheckIn, Status, bank_for};
+use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;
@@ -155,11 +155,7 @@ impl Grades {
                 }
             }
         }
-        let sections = ids
-            .into_iter()
-            .filter(|id| r.answers.iter().any(|a| a.section == *id))
-            .map(|id| section(r, bank, basis, id))
-            .collect();
+        let sections = sections(r, bank, basis, &ids);
         Grades {
             answered: r.answers.len() as u32,
             asked: match r.status {
@@ -203,59 +199,130 @@ impl Grades {
     }
 }
 
-fn section(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>, id: &str) -> SectionGrades {
-    // The section's graded and yes/no answers, counted as they go by.
-    let (mut answered, mut moderate, mut highest) = (0u32, 0u32, None::<u8>);
-    let (mut signs, mut yes) = (0u32, 0u32);
-    for a in r.answers.iter().filter(|a| a.section == id) {
+/// One section's counts, added up as the answers go by.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    reached: bool,
+    answered: u32,
+    moderate: u32,
+    highest: Option<u8>,
+    signs: u32,
+    yes: u32,
+    graded: u32,
+    yes_no: u32,
+    findings: u32,
+    emergency: bool,
+}
+
+/// Where `id` is in `ids`, trying `hint` first: answers and questions come in
+/// section order, so it is nearly always the section of the one before.
+fn index_in(ids: &[&str], id: &str, hint: &mut usize) -> Option<usize> {
+    let i = match ids.get(*hint) {
+        Some(have) if *have == id => *hint,
+        _ => ids.iter().position(|have| *have == id)?,
+    };
+    *hint = i;
+    Some(i)
+}
+
+/// The numbers of each section of `ids` the check-in reached (an answer in it), in
+/// that order. Every answer, question and alert is looked at once, whatever the
+/// number of sections: the summary works this out for every record of the log.
+fn sections(
+    r: &CheckIn,
+    bank: Option<&Bank>,
+    basis: &AlertBasis<'_>,
+    ids: &[&str],
+) -> Vec<SectionGrades> {
+    let mut tally = vec![Tally::default(); ids.len()];
+    let mut hint = 0;
+    for a in &r.answers {
+        let Some(i) = index_in(ids, &a.section, &mut hint) else {
+            continue;
+        };
+        let t = &mut tally[i];
+        t.reached = true;
         if let Some(g) = grade(a) {
-            answered += 1;
-            moderate += u32::from(g >= MODERATE);
-            highest = highest.max(Some(g));
+            t.answered += 1;
+            t.moderate += u32::from(g >= MODERATE);
+            t.highest = t.highest.max(Some(g));
         }
         if let Some(b) = yes_sign(a) {
-            signs += 1;
-            yes += u32::from(b);
+            t.signs += 1;
+            t.yes += u32::from(b);
         }
     }
-    let (graded, yes_no) = match bank {
+    match bank {
+        // The fixed denominators: every graded and yes/no question of the section.
         Some(b) => {
-            let (mut graded, mut yes_no) = (0u32, 0u32);
-            for q in b.questions.iter().filter(|q| q.section == id) {
+            for q in &b.questions {
+                let Some(i) = index_in(ids, &q.section, &mut hint) else {
+                    continue;
+                };
+                let t = &mut tally[i];
+                if !t.reached || b.max_score(q).is_none() {
+                    continue;
+                }
                 match q.kind {
-                    Kind::Scale if b.max_score(q).is_some() => graded += 1,
-                    Kind::YesNo if b.max_score(q).is_some() => yes_no += 1,
+                    Kind::Scale => t.graded += 1,
+                    Kind::YesNo => t.yes_no += 1,
                     _ => {}
                 }
             }
-            (graded, yes_no)
         }
-        None => (answered, signs),
-    };
-    // A section's urgent findings: the urgent alerts that stand and rest on one of
-    // its answers (trouble breathing carries alcohol_with_breathing, pinned to the
-    // alcohol question of another section), each once.
-    let findings: Vec<&AlertRecord> = basis
+        None => tally
+            .iter_mut()
+            .for_each(|t| (t.graded, t.yes_no) = (t.answered, t.signs)),
+    }
+    add_findings(r, bank, basis, ids, &mut tally);
+    ids.iter()
+        .zip(tally)
+        .filter(|(_, t)| t.reached)
+        .map(|(id, t)| SectionGrades {
+            graded: t.graded.max(t.answered),
+            answered: t.answered,
+            moderate_or_worse: t.moderate,
+            highest_grade: t.highest,
+            yes_no: t.yes_no.max(t.signs),
+            yes: t.yes,
+            urgent_findings: t.findings,
+            emergency: t.emergency,
+            section: id.to_string(),
+        })
+        .collect()
+}
+
+/// A section's urgent findings: the urgent alerts that stand and rest on one of
+/// its answers (trouble breathing carries alcohol_with_breathing, pinned to the
+/// alcohol question of another section), each once per section.
+fn add_findings(
+    r: &CheckIn,
+    bank: Option<&Bank>,
+    basis: &AlertBasis<'_>,
+    ids: &[&str],
+    tally: &mut [Tally],
+) {
+    let mut urgent = basis
         .standing()
         .iter()
         .filter(|b| b.alert.level.is_urgent())
-        .filter(|b| {
-            b.questions
-                .iter()
-                .any(|q| section_of(r, bank, q) == Some(id))
-        })
-        .map(|b| b.alert)
-        .collect();
-    SectionGrades {
-        graded: graded.max(answered),
-        answered,
-        moderate_or_worse: moderate,
-        highest_grade: highest,
-        yes_no: yes_no.max(signs),
-        yes,
-        urgent_findings: findings.len() as u32,
-        emergency: findings.iter().any(|a| a.level == Level::Emergency),
-        section: id.to_string(),
+        .peekable();
+    if urgent.peek().is_none() {
+        return;
+    }
+    let mut touched = vec![false; ids.len()];
+    for b in urgent {
+        touched.fill(false);
+        let mut hint = 0;
+        for q in &b.questions {
+            if let Some(i) = section_of(r, bank, q).and_then(|s| index_in(ids, s, &mut hint)) {
+                touched[i] = true;
+            }
+        }
+        for (t, _) in tally.iter_mut().zip(&touched).filter(|(_, hit)| **hit) {
+            t.findings += 1;
+            t.emergency |= b.alert.level == Level::Emergency;
+        }
     }
 }
 

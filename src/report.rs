@@ -157,8 +157,7 @@ pub fn retracted_words(a: &AlertRecord) -> String {
 /// its change from the baseline then say "emergency", never "better".
 pub fn emergency_from(basis: &AlertBasis<'_>, question: &str) -> bool {
     basis
-        .standing_for(question)
-        .iter()
+        .standing_on(question)
         .any(|al| al.level == Level::Emergency)
 }
 
@@ -467,7 +466,11 @@ impl<'b> Summary<'b> {
             let (measure, value, possible) = match (grade(a), yes_sign(a)) {
                 (Some(g), _) => {
                     let top = bank
-                        .and_then(|b| b.question(&a.question).and_then(|q| b.max_score(q)))
+                        .and_then(|b| {
+                            // By the bank's map: this runs for every answer of the log.
+                            let q = &b.questions[b.position(&a.question)?];
+                            b.max_score(q)
+                        })
                         .unwrap_or(TOP_GRADE);
                     (Measure::Grade, u32::from(g), u32::from(top))
                 }

@@ -55,7 +55,9 @@ impl<'r> AlertBasis<'r> {
     /// record was made with it (same id); without it each alert rests on its pinned
     /// question alone.
     pub fn of(r: &'r CheckIn, bank: Option<&Bank>) -> AlertBasis<'r> {
-        let bank = bank_for(bank, r);
+        // What the answers enable is needed only to follow an alert's rule: most
+        // check-ins raise none, and working it out is most of this function's cost.
+        let bank = bank_for(bank, r).filter(|_| !r.alerts.is_empty());
         let enabled = bank.map(|b| (b, Enabled::of(b, r)));
         let standing = r
             .alerts
@@ -97,29 +99,38 @@ impl<'r> AlertBasis<'r> {
     /// The standing alerts (any level) the answer to `question` raised or
     /// contributed to, most urgent first.
     pub fn standing_for(&self, question: &str) -> Vec<&'r AlertRecord> {
+        self.standing_on(question).collect()
+    }
+
+    /// [`AlertBasis::standing_for`] without a list: the summary asks it of every
+    /// answer of the log.
+    pub fn standing_on<'q>(
+        &self,
+        question: &'q str,
+    ) -> impl Iterator<Item = &'r AlertRecord> + use<'_, 'q, 'r> {
         on(&self.standing, question)
     }
 
     /// The retracted alerts (any level) the answer to `question` had raised.
     pub fn retracted_for(&self, question: &str) -> Vec<&'r AlertRecord> {
-        on(&self.retracted, question)
+        on(&self.retracted, question).collect()
     }
 
     /// Whether the answer to `question` raised or contributed to an urgent alert
     /// that stands: the CSV's `urgent`, and what every export marks as urgent.
     pub fn urgent(&self, question: &str) -> bool {
-        self.standing_for(question)
-            .iter()
-            .any(|a| a.level.is_urgent())
+        self.standing_on(question).any(|a| a.level.is_urgent())
     }
 }
 
 /// The alerts of `list` that rest on `question`.
-fn on<'r>(list: &[AlertAnswers<'r>], question: &str) -> Vec<&'r AlertRecord> {
+fn on<'l, 'q, 'r>(
+    list: &'l [AlertAnswers<'r>],
+    question: &'q str,
+) -> impl Iterator<Item = &'r AlertRecord> + use<'l, 'q, 'r> {
     list.iter()
-        .filter(|b| b.questions.iter().any(|q| q == question))
+        .filter(move |b| b.questions.iter().any(|q| q == question))
         .map(|b| b.alert)
-        .collect()
 }
 
 /// The questions a standing alert rests on: its pinned question, then what its own

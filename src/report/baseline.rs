@@ -177,7 +177,11 @@ impl Snapshot {
 fn push_lower_first(out: &mut String, s: &str) {
     let mut c = s.chars();
     if let Some(first) = c.next() {
-        out.extend(first.to_lowercase());
+        // Most labels begin with an ASCII letter: lowered without a case-mapping table.
+        match first.is_ascii() {
+            true => out.push(first.to_ascii_lowercase()),
+            false => out.extend(first.to_lowercase()),
+        }
         out.push_str(c.as_str());
     }
 }
