@@ -104,6 +104,31 @@ pub fn write_num(out: &mut String, n: f64) {
     };
 }
 
+/// Appends `n`'s decimal digits, as `Display` and serde_json write it, without the
+/// formatting machinery, which costs more than the digits in a hot writer.
+pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
+    let mut n: u64 = n.into();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
+/// `n`'s last `width` decimal digits, zero-padded ("07" for 7 in 2): the fields of
+/// a date or a time, as `%m` or `%H` writes them.
+pub fn padded_digits(n: u32, width: u32) -> impl Iterator<Item = u8> {
+    (0..width)
+        .rev()
+        .map(move |place| b'0' + (n / 10u32.pow(place) % 10) as u8)
+}
+
 /// `n` as a whole number, when it is one that can be written without a decimal point
 /// and without losing a digit: below 10^15 either way, where every whole f64 is exact
 /// in an i64 too. The one rule for "write this number as an integer", used for
@@ -299,6 +324,20 @@ pub fn visible_id(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_written_as_display_writes_them() {
+        for n in [0u64, 7, 10, 99, 1_000_000, u64::from(u32::MAX), u64::MAX] {
+            let mut buf = Vec::new();
+            super::push_uint(&mut buf, n);
+            assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
+        }
+        let padded = |n, w| String::from_utf8(super::padded_digits(n, w).collect()).unwrap();
+        assert_eq!(padded(7, 2), "07");
+        assert_eq!(padded(2026, 4), "2026");
+        assert_eq!(padded(0, 3), "000");
+        assert_eq!(padded(59, 2), format!("{:02}", 59));
+    }
 
     #[test]
     fn wrap_never_breaks_between_the_digits_of_a_number() {

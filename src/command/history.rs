@@ -361,9 +361,7 @@ impl<'a> Table<'a> {
         let heads: Vec<&str> = sections
             .iter()
             .map(|id| {
-                bank.sections
-                    .iter()
-                    .find(|s| s.id == *id)
+                bank.section(id)
                     .and_then(|s| s.column.as_deref())
                     .unwrap_or(id)
             })

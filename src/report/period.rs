@@ -120,9 +120,7 @@ pub fn minute(t: &DateTime<FixedOffset>) -> String {
         (local.hour(), 2, ':'),
         (local.minute(), 2, '\0'),
     ] {
-        for place in (0..width).rev() {
-            s.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
-        }
+        s.extend(crate::text::padded_digits(n, width).map(char::from));
         if after != '\0' {
             s.push(after);
         }

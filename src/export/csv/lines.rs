@@ -140,20 +140,9 @@ impl Lines {
     /// formatting machinery costs more than the rest of the field.
     pub fn number(&mut self, n: Option<u32>) {
         self.buf.push(b',');
-        let Some(mut n) = n else {
-            return;
-        };
-        let mut digits = [0u8; 10];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        if let Some(n) = n {
+            crate::text::push_uint(&mut self.buf, n);
         }
-        self.buf.extend_from_slice(&digits[start..]);
     }
 
     /// Ends the row.

@@ -99,18 +99,7 @@ fn open(buf: &mut Vec<u8>, comma: bool, k: &str) {
 
 /// Appends a whole number as serde_json writes it: its digits.
 fn num(buf: &mut Vec<u8>, n: impl Into<u64>) {
-    let mut n: u64 = n.into();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[at..]);
+    crate::text::push_uint(buf, n);
 }
 
 /// Appends a time as [`rfc3339`] writes it, digit by digit for the years sidecheck
@@ -125,9 +114,7 @@ pub(super) fn time(buf: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
     }
     buf.push(b'"');
     let mut digits = |n: u32, width: u32, after: u8| {
-        for place in (0..width).rev() {
-            buf.push(b'0' + (n / 10u32.pow(place) % 10) as u8);
-        }
+        buf.extend(crate::text::padded_digits(n, width));
         if after != 0 {
             buf.push(after);
         }
