@@ -173,16 +173,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         // Characters in `line`, kept so as not to count them again for every word.
         let mut len = 0;
         for word in para.split_ascii_whitespace() {
-            let mut chars = word.chars();
+            let mut rest = word;
             let mut left = word.chars().count();
             while left > width {
-                let head: String = chars.by_ref().take(width).collect();
+                let cut = rest
+                    .char_indices()
+                    .nth(width)
+                    .map_or(rest.len(), |(i, _)| i);
+                let (head, tail) = rest.split_at(cut);
+                rest = tail;
                 left -= width;
                 if len > 0 {
                     lines.push(std::mem::take(&mut line));
                     len = 0;
                 }
-                lines.push(head);
+                lines.push(head.to_string());
             }
             if len > 0 && len + 1 + left > width {
                 lines.push(std::mem::take(&mut line));
@@ -192,7 +197,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 line.push(' ');
                 len += 1;
             }
-            line.extend(chars);
+            line.push_str(rest);
             len += left;
         }
         lines.push(line);
@@ -206,17 +211,30 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Marks each space that stands between two digits as one that must not break.
-fn keep_numbers_whole(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between_digits = c == ' '
+/// Spaces and digits are ASCII, and no byte of a longer UTF-8 character is, so the
+/// bytes beside a space are the characters beside it. Most texts have no such
+/// space and are used as they are.
+fn keep_numbers_whole(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let keep = |i: &usize| {
+        let i = *i;
+        b[i] == b' '
             && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        out.push(if between_digits { KEEP } else { c });
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !(0..b.len()).any(|i| keep(&i)) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    out
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    for i in (0..b.len()).filter(keep) {
+        out.push_str(&text[from..i]);
+        out.push(KEEP);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A time as the log writes it: milliseconds and an explicit offset.

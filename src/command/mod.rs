@@ -41,7 +41,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     i18n::set(i18n::choose(cli.lang.as_deref(), |k| std::env::var(k).ok()));
     region::check().map_err(Error::Runtime)?;
     let ctx = Context::new(&cli);
-    match &cli.command {
+    let done = match &cli.command {
         None => check::run(&ctx, &CheckArgs::default()),
         Some(Command::Check(args)) => check::run(&ctx, args),
         Some(Command::Show(args)) => show::run(&ctx, args),
@@ -54,5 +54,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Profile(args)) => profile::run(&ctx, args),
         Some(Command::Completions(args)) => shell::completions(&ctx, args),
         Some(Command::Man) => shell::man(&ctx),
-    }
+    };
+    // The program ends next: the bank, the region and the store go back to the
+    // system with it, not one allocation at a time (about 5% of a scripted
+    // check-in's instructions). Nothing in them is waiting to be written.
+    std::mem::forget(ctx);
+    done
 }
