@@ -121,6 +121,30 @@ pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
     buf.extend_from_slice(&digits[at..]);
 }
 
+/// How the JSON writers escape byte `b` of a string, as serde_json does: `"`, `\`
+/// and the control characters below 0x20 (as \b \t \n \f \r, else \u00XX in
+/// lowercase hex), as the bytes and their length; `None` for every other byte,
+/// written as it is. The one rule, for the writers and for the log reader that
+/// tells whether a line is as they write it.
+pub fn json_escaped(b: u8) -> Option<([u8; 6], usize)> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let letter = match b {
+        0x08 => b'b',
+        0x09 => b't',
+        0x0A => b'n',
+        0x0C => b'f',
+        0x0D => b'r',
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0..0x20 => {
+            let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]];
+            return Some(([b'\\', b'u', b'0', b'0', hex[0], hex[1]], 6));
+        }
+        _ => return None,
+    };
+    Some(([b'\\', letter, 0, 0, 0, 0], 2))
+}
+
 /// `n`'s last `width` decimal digits, zero-padded ("07" for 7 in 2): the fields of
 /// a date or a time, as `%m` or `%H` writes them.
 pub fn padded_digits(n: u32, width: u32) -> impl Iterator<Item = u8> {
