@@ -107,7 +107,18 @@ pub fn write_num(out: &mut String, n: f64) {
 /// Appends `n`'s decimal digits, as `Display` and serde_json write it, without the
 /// formatting machinery, which costs more than the digits in a hot writer.
 pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
-    let mut n: u64 = n.into();
+    let (digits, at) = uint_digits(n.into());
+    buf.extend_from_slice(&digits[at..]);
+}
+
+/// [`push_uint`] for a writer of text.
+pub fn push_uint_text(s: &mut String, n: impl Into<u64>) {
+    let (digits, at) = uint_digits(n.into());
+    s.extend(digits[at..].iter().map(|d| char::from(*d)));
+}
+
+/// `n`'s decimal digits: they are `digits[at..]`.
+fn uint_digits(mut n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -118,7 +129,7 @@ pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
             break;
         }
     }
-    buf.extend_from_slice(&digits[at..]);
+    (digits, at)
 }
 
 /// How the JSON writers escape byte `b` of a string, as serde_json does: `"`, `\`

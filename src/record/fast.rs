@@ -386,8 +386,9 @@ impl<'a> Cur<'a> {
     /// A time, read by the rule [`crate::text::rfc3339_field`] reads it by.
     fn time(&mut self) -> Option<DateTime<FixedOffset>> {
         let text = self.plain()?;
+        let time = DateTime::parse_from_rfc3339(text).ok()?;
         self.written &= in_written_form(text.as_bytes());
-        DateTime::parse_from_rfc3339(text).ok()
+        Some(time)
     }
 
     /// A string without escapes, as it stands in the line.
@@ -488,19 +489,21 @@ fn first_stop(b: &[u8]) -> Option<usize> {
     rest.map(|i| at + i)
 }
 
-/// Whether a time that reads as RFC 3339 is in the one form [`crate::text::rfc3339`]
-/// writes it back in, `2015-01-05T03:23:28.571+01:00`: a 4-digit year, `T`,
-/// seconds below 60 (`:60` is a leap second), three digits of fraction and an
-/// offset of hours and minutes below 60, never `Z` nor `-00:00` (both read as
-/// `+00:00`). Each field then reads as its digits and is written back as them.
+/// Whether a time that reads as RFC 3339 (`DateTime::parse_from_rfc3339`) is in
+/// the one form [`crate::text::rfc3339`] writes it back in,
+/// `2015-01-05T03:23:28.571+01:00`: `T`, seconds below 60 (`:60` is a leap
+/// second), three digits of fraction and an offset of hours and minutes below 60,
+/// never `Z` nor `-00:00` (both read as `+00:00`). Each field then reads as its
+/// digits and is written back as them. Only the places that tell the forms apart
+/// are looked at: what reads as RFC 3339 has a 4-digit year and 2-digit fields up
+/// to the seconds, then the fraction up to the offset's sign, and `+HH:MM` after
+/// it.
 fn in_written_form(t: &[u8]) -> bool {
-    const FORM: &[u8; 29] = b"dddd-dd-ddTdd:dd:dd.ddd+dd:dd";
-    t.len() == FORM.len()
-        && t.iter().zip(FORM).all(|(c, f)| match f {
-            b'd' => c.is_ascii_digit(),
-            b'+' => *c == b'+' || *c == b'-',
-            f => c == f,
-        })
+    t.len() == 29
+        && t[10] == b'T'
+        && t[19] == b'.'
+        && (t[23] == b'+' || t[23] == b'-')
+        && t[26] == b':'
         && t[17] < b'6'
         && t[27] < b'6'
         && &t[23..] != b"-00:00"
