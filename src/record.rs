@@ -16,7 +16,7 @@ use crate::profile::Profile;
 use crate::text::rfc3339_field;
 
 mod fast;
-pub use fast::{Skim, fill_line_fast, read_line_fast, skim_line};
+pub use fast::{Skim, fill_line_fast, fill_line_written, read_line_fast, skim_line};
 
 /// The record format this build writes. Version 2 added `completes`; version 3
 /// dropped the section sums (`scores`), added `asked`, `profile`, `retracted_alerts`
@@ -118,15 +118,22 @@ pub fn read_line(text: &str) -> Result<Line, LineError> {
 /// that reading a line allocates next to nothing. When the line is not a check-in
 /// the record holds nothing of use.
 pub fn read_line_in(text: &str, r: &mut CheckIn) -> Result<Filled, LineError> {
-    if let Some(filled) = fast::fill_line_fast(text, r) {
-        return Ok(filled);
+    read_line_written(text, r).map(|(filled, _)| filled)
+}
+
+/// [`read_line_in`], and whether the line is exactly what [`CheckIn::to_line`]
+/// writes for the check-in read, so that a writer may copy it (only a line the
+/// fast path read can be: [`fast::fill_line_written`]).
+pub fn read_line_written(text: &str, r: &mut CheckIn) -> Result<(Filled, bool), LineError> {
+    if let Some(read) = fast::fill_line_written(text, r) {
+        return Ok(read);
     }
     Ok(match read_line_serde(text)? {
         Line::CheckIn(read) => {
             *r = *read;
-            Filled::CheckIn
+            (Filled::CheckIn, false)
         }
-        Line::Mark(m) => Filled::Mark(m),
+        Line::Mark(m) => (Filled::Mark(m), false),
     })
 }
 

@@ -118,11 +118,23 @@ impl<'a> Scan<'a> {
         warn: Warn<'_>,
         mut f: impl FnMut(&CheckIn, Graded<'_>) -> Result<(), Error>,
     ) -> Result<Summary<'b>, Error> {
+        self.summarize_written(bank, warn, |r, _, graded| f(r, graded))
+    }
+
+    /// [`Scan::summarize`], giving `f` each check-in's line too when it is byte for
+    /// byte what writing the record gives ([`crate::store::LogReader::written`]),
+    /// for a report that writes the records as the log stores them.
+    pub fn summarize_written<'b>(
+        &mut self,
+        bank: Option<&'b Bank>,
+        warn: Warn<'_>,
+        mut f: impl FnMut(&CheckIn, Option<&[u8]>, Graded<'_>) -> Result<(), Error>,
+    ) -> Result<Summary<'b>, Error> {
         let mut summary = Summary::new(bank);
         summary.set_baseline(self.baseline(bank, warn)?);
-        self.each(warn, |r| {
+        self.each_written(warn, |r, line| {
             let graded = summary.add(r);
-            f(r, graded)
+            f(r, line, graded)
         })?;
         summary.counts.skipped_lines = self.bad.count();
         Ok(summary)
@@ -135,6 +147,16 @@ impl<'a> Scan<'a> {
         &mut self,
         warn: Warn<'_>,
         mut f: impl FnMut(&CheckIn) -> Result<(), Error>,
+    ) -> Result<u64, Error> {
+        self.each_written(warn, |r, _| f(r))
+    }
+
+    /// [`Scan::each`], giving `f` each check-in's line too when it is the record
+    /// as written ([`crate::store::LogReader::written`]).
+    fn each_written(
+        &mut self,
+        warn: Warn<'_>,
+        mut f: impl FnMut(&CheckIn, Option<&[u8]>) -> Result<(), Error>,
     ) -> Result<u64, Error> {
         self.ready(warn)?;
         let mut pass = self.rule.pass();
@@ -156,7 +178,7 @@ impl<'a> Scan<'a> {
                         break;
                     }
                     used += 1;
-                    f(&r)?;
+                    f(&r, reader.written())?;
                 }
                 Entry::Mark(_) => {}
                 Entry::Bad(bad) => {

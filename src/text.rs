@@ -107,7 +107,18 @@ pub fn write_num(out: &mut String, n: f64) {
 /// Appends `n`'s decimal digits, as `Display` and serde_json write it, without the
 /// formatting machinery, which costs more than the digits in a hot writer.
 pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
-    let mut n: u64 = n.into();
+    let (digits, at) = uint_digits(n.into());
+    buf.extend_from_slice(&digits[at..]);
+}
+
+/// [`push_uint`] for a writer of text.
+pub fn push_uint_text(s: &mut String, n: impl Into<u64>) {
+    let (digits, at) = uint_digits(n.into());
+    s.extend(digits[at..].iter().map(|d| char::from(*d)));
+}
+
+/// `n`'s decimal digits: they are `digits[at..]`.
+fn uint_digits(mut n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -118,7 +129,31 @@ pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
             break;
         }
     }
-    buf.extend_from_slice(&digits[at..]);
+    (digits, at)
+}
+
+/// How the JSON writers escape byte `b` of a string, as serde_json does: `"`, `\`
+/// and the control characters below 0x20 (as \b \t \n \f \r, else \u00XX in
+/// lowercase hex), as the bytes and their length; `None` for every other byte,
+/// written as it is. The one rule, for the writers and for the log reader that
+/// tells whether a line is as they write it.
+pub fn json_escaped(b: u8) -> Option<([u8; 6], usize)> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let letter = match b {
+        0x08 => b'b',
+        0x09 => b't',
+        0x0A => b'n',
+        0x0C => b'f',
+        0x0D => b'r',
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0..0x20 => {
+            let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]];
+            return Some(([b'\\', b'u', b'0', b'0', hex[0], hex[1]], 6));
+        }
+        _ => return None,
+    };
+    Some(([b'\\', letter, 0, 0, 0, 0], 2))
 }
 
 /// `n`'s last `width` decimal digits, zero-padded ("07" for 7 in 2): the fields of

@@ -6,9 +6,10 @@
 // The fuzz target uses only part of this.
 #![allow(dead_code)]
 
+use sidecheck::export::json::record_bytes;
 use sidecheck::record::{
-    CheckIn, Filled, Line, LineError, Skim, fill_line_fast, read_line, read_line_fast,
-    read_line_in, read_line_serde, skim_line,
+    CheckIn, Filled, Line, LineError, Skim, fill_line_fast, fill_line_written, read_line,
+    read_line_fast, read_line_in, read_line_serde, skim_line,
 };
 
 /// A result shown whole: `Debug` tells apart what `PartialEq` does not (a time's
@@ -131,4 +132,28 @@ fn refills_agree(text: &str) {
         format!("{:?}", read_line_fast(text)),
         "fill_line_fast into a used record differs on {text:?}"
     );
+}
+
+/// Panics, naming the line, if the fast path calls `text` a check-in as written
+/// (one the JSON report copies instead of writing the record again) when the
+/// report's writer would not write the record it read back as `text`, byte for
+/// byte. Returns whether it did. (It may leave a line it could copy, such as a
+/// leap second, to the writer.)
+pub fn written_agrees(text: &str) -> bool {
+    let mut r = earlier();
+    let Some((filled, written)) = fill_line_written(text, &mut r) else {
+        return false;
+    };
+    if filled != Filled::CheckIn {
+        assert!(!written, "a mark read as a check-in as written: {text:?}");
+        return false;
+    }
+    let mut again = Vec::new();
+    record_bytes(&mut again, &r);
+    assert!(
+        !written || again == text.as_bytes(),
+        "copied as written, wrongly:\n  line:    {text:?}\n  written: {:?}",
+        String::from_utf8_lossy(&again)
+    );
+    written
 }

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use sidecheck::bank::Bank;
 use sidecheck::record::BaselineMark;
 
-use crate::agree::read_line_agrees;
+use crate::agree::{read_line_agrees, written_agrees};
 use crate::hostile::scale;
 
 #[path = "../benches/generate/mod.rs"]
@@ -291,6 +291,102 @@ fn edge_cases_read_as_serde_reads_them() {
     assert!(!read_line_agrees(&minus_zero));
 }
 
+#[test]
+fn a_line_is_copied_as_written_only_when_it_is_what_the_report_writes() {
+    let mut lines = Vec::new();
+    lines_under(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        &mut lines,
+    );
+    let copied = lines.iter().filter(|l| written_agrees(l)).count();
+    assert!(copied > 0, "no line of the test files is copied");
+    for line in generated() {
+        // What sidecheck writes is copied, escapes and all.
+        assert!(written_agrees(line), "not copied: {line}");
+    }
+    for line in edge_cases() {
+        written_agrees(&line);
+    }
+    let (same, other) = written_edits();
+    for line in same {
+        assert!(written_agrees(&line), "not copied: {line}");
+    }
+    for line in other {
+        assert!(!written_agrees(&line), "copied: {line}");
+    }
+}
+
+/// Edits of a written line that the fast path reads: those still as the writer
+/// writes them, and those it writes another way (a time in another form, an
+/// escape it does not use, an empty list it leaves out, the profile's ids out of
+/// order).
+fn written_edits() -> (Vec<String>, Vec<String>) {
+    let full = full_line();
+    let at = full.find(r#""started_at":""#).expect("a start") + 14;
+    let time = &full[at..at + 29];
+    let with_time = |t: &str| full.replacen(time, t, 1);
+    let label = r#""label":"No""#;
+    assert!(full.contains(label));
+    let with_label = |l: &str| full.replacen(label, &format!(r#""label":"{l}""#), 1);
+    let same = vec![
+        with_time("2020-02-29T23:59:59.999+14:00"),
+        with_time("0001-01-01T00:00:00.000-09:30"),
+        with_time("2015-01-05T03:23:28.571+00:00"),
+        with_label(r#"\"\\\n\b\f\r\t"#),
+        with_label("\\u0000\\u001f\\u0001 \u{7f} é ☃"),
+        full.replacen(r#""profile":{"#, r#""profile":{"!first":true,"#, 1),
+    ];
+    let mut other: Vec<String> = [
+        "2015-01-05T03:23:28.571Z",
+        "2015-01-05T03:23:28.571z",
+        "2015-01-05t03:23:28.571+01:00",
+        "2015-01-05 03:23:28.571+01:00",
+        "2015-01-05T03:23:28.571123+01:00",
+        "2015-01-05T03:23:28.57+01:00",
+        "2015-01-05T03:23:28+01:00",
+        "2015-01-05T03:23:28.571-00:00",
+        "2016-12-31T23:59:60.500+00:00",
+        "2015-01-05T03:23:28.571+01:00:00",
+    ]
+    .iter()
+    .map(|t| with_time(t))
+    .collect();
+    other.extend(
+        [
+            r#"N\u006f"#,
+            r#"\u00e9"#,
+            r#"\u007f"#,
+            r#"a\/b"#,
+            r#"\u000a"#,
+            r#"\u001F"#,
+            r#"\u0022"#,
+            r#"\u005c"#,
+            r#"\u00"#,
+        ]
+        .iter()
+        .map(|l| with_label(l)),
+    );
+    let alerts = full
+        .find(r#","retracted_alerts":"#)
+        .expect("retracted alerts");
+    let (head, tail) = full.split_at(alerts);
+    other.push(format!(
+        "{head},\"retracted_alerts\":[]{}",
+        &tail[tail.find("}],").expect("their end") + 2..]
+    ));
+    let asked = full.find(r#","asked":"#).expect("asked");
+    other.push(format!(
+        "{},\"scores\":[]{}",
+        &full[..asked],
+        &full[asked..]
+    ));
+    other.push(full.replacen(r#""profile":{"#, r#""profile":{"~last":true,"#, 1));
+    let profile = full.find(r#""profile":{""#).expect("a profile") + 11;
+    let first = &full[profile..profile + full[profile..].find(',').expect("two ids")];
+    other.push(full.replacen(r#""profile":{"#, &format!(r#""profile":{{{first},"#), 1));
+    (same, other)
+}
+
 /// Pieces to put into a line: numbers, escapes, structure, other keys.
 const TOKENS: &[&str] = &[
     "-0",
@@ -517,5 +613,14 @@ proptest! {
     ) {
         let text = edits.iter().fold(line, |s, e| apply(&s, e));
         read_line_agrees(&text);
+    }
+
+    #[test]
+    fn a_mutated_line_is_copied_as_written_only_when_it_is_what_the_report_writes(
+        line in base(),
+        edits in proptest::collection::vec(edit(), 1..4),
+    ) {
+        let text = edits.iter().fold(line, |s, e| apply(&s, e));
+        written_agrees(&text);
     }
 }

@@ -243,6 +243,14 @@ pub fn schema() -> String {
     crate::schema::text::<ReportDoc>()
 }
 
+/// Appends check-in `r` as the report's `records` hold it: what
+/// [`CheckIn::to_line`] writes, without the line end. Public for the tests that
+/// hold a line of the log the report copies (one read as written,
+/// [`crate::record::fill_line_written`]) to what this writes.
+pub fn record_bytes(buf: &mut Vec<u8>, r: &CheckIn) {
+    write::record(buf, r);
+}
+
 /// What the error calls the JSON if it cannot be formatted.
 const WHAT: &str = "the report";
 
@@ -273,11 +281,17 @@ impl Exporter for Json {
         let mut alerts = Lists::new(scan);
         let mut sep = "\n    ";
         let mut buf = Vec::new();
-        let summary = scan.summarize(Some(*bank), *warn, |r, graded| {
-            buf.clear();
-            buf.extend_from_slice(sep.as_bytes());
-            write::record(&mut buf, r);
-            io(out.write_all(&buf))?;
+        let summary = scan.summarize_written(Some(*bank), *warn, |r, line, graded| {
+            // Almost every line of the log is the record as written: it is copied.
+            io(out.write_all(sep.as_bytes()))?;
+            match line {
+                Some(line) => io(out.write_all(line))?,
+                None => {
+                    buf.clear();
+                    record_bytes(&mut buf, r);
+                    io(out.write_all(&buf))?;
+                }
+            }
             sep = ",\n    ";
             alerts.add(r, &graded.grades, &mut buf)
         })?;

@@ -38,7 +38,21 @@ pub fn read_line_fast(text: &str) -> Option<Line> {
 /// set again, in the buffers it had. When it says "not mine" (`None`), the record
 /// is left part filled, for the serde path to set whole.
 pub fn fill_line_fast(text: &str, r: &mut CheckIn) -> Option<Filled> {
-    Cur::new(text).line(r)
+    fill_line_written(text, r).map(|(filled, _)| filled)
+}
+
+/// [`fill_line_fast`], and whether the line is a check-in written exactly as
+/// [`CheckIn::to_line`] writes the record read (without its line end): then a
+/// writer of the record can copy the line instead. It is not when a string has an
+/// escape the writers do not write ([`crate::text::json_escaped`]: `\u00e9` is
+/// written `é`, `\/` is written `/`), a time is in another form than
+/// [`crate::text::rfc3339`]'s, an empty list is written that `to_line` leaves out,
+/// or the profile's ids are not in the order (and once each) that its map keeps.
+pub fn fill_line_written(text: &str, r: &mut CheckIn) -> Option<(Filled, bool)> {
+    let mut cur = Cur::new(text);
+    let filled = cur.line(r)?;
+    let written = cur.written && matches!(filled, Filled::CheckIn);
+    Some((filled, written))
 }
 
 /// What the first pass over the log ([`crate::checkins::Rule::read`]) needs of a
@@ -79,6 +93,8 @@ struct Cur<'a> {
     b: &'a [u8],
     text: &'a str,
     at: usize,
+    /// Whether all read so far is as `to_line` writes it (see [`fill_line_written`]).
+    written: bool,
 }
 
 impl<'a> Cur<'a> {
@@ -87,6 +103,7 @@ impl<'a> Cur<'a> {
             b: text.as_bytes(),
             text,
             at: 0,
+            written: true,
         }
     }
 
@@ -104,7 +121,7 @@ impl<'a> Cur<'a> {
         self.eat(lit).then_some(())
     }
 
-    fn line(mut self, r: &mut CheckIn) -> Option<Filled> {
+    fn line(&mut self, r: &mut CheckIn) -> Option<Filled> {
         self.lit(br#"{"schema":"#)?;
         let schema = u32::try_from(self.uint()?).ok()?;
         let filled = if self.eat(br#","id":"#) {
@@ -167,12 +184,15 @@ impl<'a> Cur<'a> {
     /// The keys a check-in has only when they are set, in the order written.
     fn optional(&mut self, r: &mut CheckIn) -> Option<()> {
         r.retracted_alerts.clear();
+        // An empty list is read, but `to_line` leaves it out.
         if self.eat(br#","retracted_alerts":"#) {
             self.list(&mut r.retracted_alerts, AlertRecord::blank, Cur::alert)?;
+            self.written &= !r.retracted_alerts.is_empty();
         }
         r.scores.clear();
         if self.eat(br#","scores":"#) {
             self.list(&mut r.scores, SectionScore::blank, Cur::score)?;
+            self.written &= !r.scores.is_empty();
         }
         r.asked = None;
         if self.eat(br#","asked":"#) {
@@ -275,6 +295,11 @@ impl<'a> Cur<'a> {
         loop {
             let mut id = String::new();
             self.string_into(&mut id)?;
+            // The map writes its ids in order, each once.
+            self.written &= profile
+                .0
+                .last_key_value()
+                .is_none_or(|(last, _)| *last < id);
             self.lit(b":")?;
             let value = if self.eat(b"true") {
                 true
@@ -360,7 +385,10 @@ impl<'a> Cur<'a> {
 
     /// A time, read by the rule [`crate::text::rfc3339_field`] reads it by.
     fn time(&mut self) -> Option<DateTime<FixedOffset>> {
-        DateTime::parse_from_rfc3339(self.plain()?).ok()
+        let text = self.plain()?;
+        let time = DateTime::parse_from_rfc3339(text).ok()?;
+        self.written &= in_written_form(text.as_bytes());
+        Some(time)
     }
 
     /// A string without escapes, as it stands in the line.
@@ -399,17 +427,14 @@ impl<'a> Cur<'a> {
                 b'"' => break,
                 b'\\' => {
                     escaped = true;
-                    self.at += match *self.b.get(self.at + 1)? {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
-                        b'u' => {
-                            let code = hex4(self.b.get(self.at + 2..self.at + 6)?)?;
-                            if (0xd800..0xe000).contains(&code) {
-                                return None;
-                            }
-                            6
-                        }
-                        _ => return None,
-                    };
+                    let escape = &self.b[self.at..];
+                    let (c, len) = decode_escape(escape)?;
+                    // As written only if the writers escape `c` (an ASCII byte) so.
+                    let ascii = u8::try_from(u32::from(c)).ok();
+                    self.written &= ascii
+                        .and_then(crate::text::json_escaped)
+                        .is_some_and(|(with, n)| escape[..len] == with[..n]);
+                    self.at += len;
                 }
                 _ => return None,
             }
@@ -464,6 +489,26 @@ fn first_stop(b: &[u8]) -> Option<usize> {
     rest.map(|i| at + i)
 }
 
+/// Whether a time that reads as RFC 3339 (`DateTime::parse_from_rfc3339`) is in
+/// the one form [`crate::text::rfc3339`] writes it back in,
+/// `2015-01-05T03:23:28.571+01:00`: `T`, seconds below 60 (`:60` is a leap
+/// second), three digits of fraction and an offset of hours and minutes below 60,
+/// never `Z` nor `-00:00` (both read as `+00:00`). Each field then reads as its
+/// digits and is written back as them. Only the places that tell the forms apart
+/// are looked at: what reads as RFC 3339 has a 4-digit year and 2-digit fields up
+/// to the seconds, then the fraction up to the offset's sign, and `+HH:MM` after
+/// it.
+fn in_written_form(t: &[u8]) -> bool {
+    t.len() == 29
+        && t[10] == b'T'
+        && t[19] == b'.'
+        && (t[23] == b'+' || t[23] == b'-')
+        && t[26] == b':'
+        && t[17] < b'6'
+        && t[27] < b'6'
+        && &t[23..] != b"-00:00"
+}
+
 /// Four hex digits as a number.
 fn hex4(digits: &[u8]) -> Option<u32> {
     let mut n = 0;
@@ -504,25 +549,31 @@ impl Text for CompactString {
     }
 }
 
+/// The escape at the start of `b` (at its backslash): the character it stands for
+/// and its length. Not one: an escape serde_json does not take, or a surrogate
+/// (`\uD800`-`\uDFFF`), which is left to serde to pair or refuse.
+fn decode_escape(b: &[u8]) -> Option<(char, usize)> {
+    Some(match b.get(1)? {
+        b'"' => ('"', 2),
+        b'\\' => ('\\', 2),
+        b'/' => ('/', 2),
+        b'b' => ('\u{8}', 2),
+        b'f' => ('\u{c}', 2),
+        b'n' => ('\n', 2),
+        b'r' => ('\r', 2),
+        b't' => ('\t', 2),
+        b'u' => (char::from_u32(hex4(b.get(2..6)?)?)?, 6),
+        _ => return None,
+    })
+}
+
 /// A string's text with its escapes decoded, as [`Cur::raw`] checked them, into
 /// `out`.
 fn unescape(raw: &str, out: &mut impl Text) -> Option<()> {
     let mut rest = raw;
     while let Some(i) = rest.find('\\') {
         out.push_str(&rest[..i]);
-        let b = rest.as_bytes();
-        let (c, len) = match b.get(i + 1)? {
-            b'"' => ('"', 2),
-            b'\\' => ('\\', 2),
-            b'/' => ('/', 2),
-            b'b' => ('\u{8}', 2),
-            b'f' => ('\u{c}', 2),
-            b'n' => ('\n', 2),
-            b'r' => ('\r', 2),
-            b't' => ('\t', 2),
-            b'u' => (char::from_u32(hex4(b.get(i + 2..i + 6)?)?)?, 6),
-            _ => return None,
-        };
+        let (c, len) = decode_escape(&rest.as_bytes()[i..])?;
         out.push(c);
         rest = &rest[i + len..];
     }

@@ -29,7 +29,7 @@ use super::files::{a_link, is_link_error, no_follow, not_a_file};
 use super::save::Lock;
 use super::{LOG_NAME, MAX_LINE, Store, StoreError, Waiting, Warn};
 use crate::record::{
-    BaselineMark, CheckIn, Filled, LineError, RECORD_VERSION, Skim, read_line_in, skim_line,
+    BaselineMark, CheckIn, Filled, LineError, RECORD_VERSION, Skim, read_line_written, skim_line,
 };
 use crate::text::io_reason;
 
@@ -100,6 +100,7 @@ impl Store {
             path: self.log_path(),
             keep: None,
             done: false,
+            written: None,
         })
     }
 
@@ -113,6 +114,7 @@ impl Store {
             path: self.log_path(),
             keep: Some(Keep::of(only)),
             done: false,
+            written: None,
         })
     }
 
@@ -301,13 +303,24 @@ pub(super) fn written_id(line: &[u8]) -> Option<&[u8]> {
 /// why it is bad. The one reading of a line for [`LogReader`], [`Filtered`] and
 /// `last`.
 fn read_raw(bytes: &[u8], too_long: bool, r: &mut CheckIn) -> Option<Result<Filled, String>> {
+    read_raw_written(bytes, too_long, r).map(|read| read.map(|(filled, _)| filled))
+}
+
+/// [`read_raw`], and the length of the line without its line end when it is
+/// exactly what [`CheckIn::to_line`] writes for the check-in read
+/// ([`read_line_written`]).
+fn read_raw_written(
+    bytes: &[u8],
+    too_long: bool,
+    r: &mut CheckIn,
+) -> Option<Result<(Filled, Option<usize>), String>> {
     let text = match text_of(bytes, too_long)? {
         Ok(text) => text,
         Err(reason) => return Some(Err(reason)),
     };
     let ended = bytes.last() == Some(&b'\n');
-    Some(match read_line_in(text, r) {
-        Ok(filled) => Ok(filled),
+    Some(match read_line_written(text, r) {
+        Ok((filled, written)) => Ok((filled, written.then_some(text.len()))),
         Err(LineError::Newer(v)) => Err(t_args("log-newer", &[("version", &v.to_string())])),
         Err(LineError::Json(_)) if !ended => Err(t("log-torn-tail")),
         Err(LineError::Json(e)) => Err(crate::json_error::json_reason(&e)),
@@ -497,6 +510,9 @@ pub struct LogReader {
     /// What to read whole, for a pass made by [`Store::only`]; every line when `None`.
     keep: Option<Keep>,
     done: bool,
+    /// Where the last check-in's line starts in the block and how long it is
+    /// without its line end, when it is written as `to_line` writes the record.
+    written: Option<(usize, usize)>,
 }
 
 impl LogReader {
@@ -507,6 +523,7 @@ impl LogReader {
             path,
             keep: None,
             done: false,
+            written: None,
         }
     }
 }
@@ -516,6 +533,7 @@ impl LogReader {
     /// instead of a new record: `Entry::Record(())` says it is there. A pass that
     /// needs each check-in only while it looks at it reads them all into one.
     pub fn next_in(&mut self, r: &mut CheckIn) -> Option<Entry<()>> {
+        self.written = None;
         loop {
             if self.done {
                 return None;
@@ -540,10 +558,14 @@ impl LogReader {
             {
                 continue;
             }
-            return match read_raw(raw.bytes, raw.too_long, r) {
+            let len = raw.bytes.len();
+            return match read_raw_written(raw.bytes, raw.too_long, r) {
                 None => continue,
-                Some(Ok(Filled::CheckIn)) => Some(Entry::Record(())),
-                Some(Ok(Filled::Mark(m))) => Some(Entry::Mark(m)),
+                Some(Ok((Filled::CheckIn, written))) => {
+                    self.written = written.map(|text| (self.lines.at - len, text));
+                    Some(Entry::Record(()))
+                }
+                Some(Ok((Filled::Mark(m), _))) => Some(Entry::Mark(m)),
                 Some(Err(reason)) => Some(Entry::Bad(BadLine {
                     path: self.path.clone(),
                     line: raw.number,
@@ -551,6 +573,17 @@ impl LogReader {
                 })),
             };
         }
+    }
+}
+
+impl LogReader {
+    /// The line of the check-in [`LogReader::next_in`] last read, without its line
+    /// end, when it is byte for byte what [`CheckIn::to_line`] writes for the
+    /// record (see [`crate::record::fill_line_written`]): a writer of the record
+    /// may copy it instead.
+    pub fn written(&self) -> Option<&[u8]> {
+        let (start, len) = self.written?;
+        Some(&self.lines.buf[start..start + len])
     }
 }
 

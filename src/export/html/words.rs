@@ -6,32 +6,52 @@
 //! (some hold `<b>`); every argument that comes from the bank or the log is
 //! escaped ([`Esc`]) before it goes in.
 
-use std::fmt::{self, Display, Write as _};
-
 use serde_json::Value;
 
 use crate::bank::{Bank, Level};
 use crate::i18n::{t, t_args, t_count};
 use crate::record::{AlertRecord, AnswerRecord, CheckIn};
+use crate::text::push_uint_text;
 
-/// A text escaped for HTML as [`super::push_esc`] does, written where it is
-/// displayed, so a text from the bank or the log goes into a message or a row
-/// without being copied first.
+/// A text escaped for HTML as [`super::push_esc`] does, put in its place in a
+/// message ([`Arg`]), so a text from the bank or the log goes into a message or a
+/// row without being copied first.
 pub(super) struct Esc<'a>(pub &'a str);
 
-impl Display for Esc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0;
-        let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            let Some(with) = super::escaped(b) else {
-                continue;
-            };
-            f.write_str(&text[start..i])?;
-            f.write_str(with)?;
-            start = i + 1;
-        }
-        f.write_str(&text[start..])
+/// What a [`Template`] puts in an argument's place, written straight into the
+/// row: a text as it is, a text escaped ([`Esc`]), or a count, with no formatting
+/// machinery (a row fills in several templates).
+pub(super) trait Arg {
+    fn put(&self, s: &mut String);
+}
+
+impl Arg for Esc<'_> {
+    fn put(&self, s: &mut String) {
+        super::push_esc(s, self.0);
+    }
+}
+
+impl Arg for &str {
+    fn put(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Arg for String {
+    fn put(&self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl Arg for u8 {
+    fn put(&self, s: &mut String) {
+        push_uint_text(s, *self);
+    }
+}
+
+impl Arg for u32 {
+    fn put(&self, s: &mut String) {
+        push_uint_text(s, *self);
     }
 }
 
@@ -73,11 +93,11 @@ impl Template {
     }
 
     /// Appends the message to `s` with `args` in their places.
-    pub(super) fn write(&self, s: &mut String, args: &[&dyn Display]) {
+    pub(super) fn write(&self, s: &mut String, args: &[&dyn Arg]) {
         for (piece, &i) in self.pieces.iter().zip(&self.order) {
             s.push_str(piece);
             if let Some(arg) = args.get(i) {
-                let _ = write!(s, "{arg}");
+                arg.put(s);
             }
         }
         if let Some(last) = self.pieces.last() {
@@ -86,7 +106,7 @@ impl Template {
     }
 
     /// The message with `args` in their places.
-    pub(super) fn text(&self, args: &[&dyn Display]) -> String {
+    pub(super) fn text(&self, args: &[&dyn Arg]) -> String {
         let mut s = String::new();
         self.write(&mut s, args);
         s

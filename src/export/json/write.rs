@@ -13,9 +13,9 @@ use crate::grades::Grades;
 use crate::record::{AlertRecord, CheckIn, Status};
 use crate::text::rfc3339;
 
-/// Appends `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and the
-/// control characters below 0x20 (as \b \t \n \f \r, else \u00XX); everything
-/// else as it is. Clean runs are copied whole, found eight bytes at a time.
+/// Appends `s` as a JSON string, escaped as serde_json escapes
+/// ([`crate::text::json_escaped`]). Clean runs are copied whole, found eight bytes
+/// at a time.
 pub(super) fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
@@ -30,19 +30,11 @@ pub(super) fn string(buf: &mut Vec<u8>, s: &str) {
         }
         let b = bytes[i];
         i += 1;
-        let Some(with) = escape(b) else {
+        let Some((with, len)) = crate::text::json_escaped(b) else {
             continue;
         };
         buf.extend_from_slice(&bytes[start..i - 1]);
-        match with {
-            b'u' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]];
-                buf.extend_from_slice(b"\\u00");
-                buf.extend_from_slice(&hex);
-            }
-            c => buf.extend_from_slice(&[b'\\', c]),
-        }
+        buf.extend_from_slice(&with[..len]);
         start = i;
     }
     buf.extend_from_slice(&bytes[start..]);
@@ -60,22 +52,6 @@ fn needs_escape(chunk: &[u8]) -> bool {
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
     (below | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
-}
-
-/// How byte `b` is escaped (the letter after the backslash, `u` for \u00XX), if
-/// it is.
-fn escape(b: u8) -> Option<u8> {
-    Some(match b {
-        0x08 => b'b',
-        0x09 => b't',
-        0x0A => b'n',
-        0x0C => b'f',
-        0x0D => b'r',
-        b'"' => b'"',
-        b'\\' => b'\\',
-        0..0x20 => b'u',
-        _ => return None,
-    })
 }
 
 /// Appends `"key":`, the key written as it is (every key here is plain).
