@@ -246,7 +246,6 @@ fn flag(
         kind: "flag",
         system: FLAG_IDS,
         value: &[&r.id, "/", list, "/", &n],
-        started: None,
     };
     id.open(j);
     j.raw(",\"extension\":[");

@@ -70,9 +70,12 @@ impl Json {
 
     /// An integer, as serde_json writes it.
     pub fn int(&mut self, n: impl Into<i64>) {
-        // Integers print the same through `Display` as through serde_json (itoa).
-        use std::io::Write;
-        let _ = write!(self.buf, "{}", n.into());
+        // Digits as serde_json (itoa) writes them: a sign, then no leading zero.
+        let n: i64 = n.into();
+        if n < 0 {
+            self.raw("-");
+        }
+        crate::text::push_uint(&mut self.buf, n.unsigned_abs());
     }
 
     pub fn bool(&mut self, b: bool) {
@@ -148,10 +151,14 @@ impl Json {
     pub fn query<'s>(&mut self, prefix: &str, parts: impl IntoIterator<Item = &'s str>) {
         self.raw("\"");
         self.raw(prefix);
-        for p in parts {
-            query_into(&mut self.buf, p);
-        }
+        parts.into_iter().for_each(|p| self.query_part(p));
         self.raw("\"");
+    }
+
+    /// One part of a search query value, percent-encoded ([`query_value`]),
+    /// without quotes: for a query written in parts.
+    pub fn query_part(&mut self, part: &str) {
+        query_into(&mut self.buf, part);
     }
 }
 
