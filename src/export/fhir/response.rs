@@ -114,21 +114,8 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
     // Kept by the question's index, which is unique in a bank that loaded (its
     // question ids are).
     let by_question = Enabled::of(bank, r).by_index();
-    // Answers are saved in bank order: each is looked for first where the last
-    // one was found.
-    let mut next = 0;
-    let unknown = r
-        .answers
-        .iter()
-        .filter(|a| {
-            let found = match bank.questions.get(next) {
-                Some(q) if q.id == a.question => Some(next),
-                _ => bank.position(&a.question),
-            };
-            next = found.map_or(next, |i| i + 1);
-            found.is_none()
-        })
-        .count();
+    let ids = r.answers.iter().map(|a| a.question.as_str());
+    let unknown = super::places(bank, ids).filter(Option::is_none).count();
     (by_question, unknown)
 }
 
