@@ -760,8 +760,16 @@ impl Entry {
 
 /// The fullUrl of check-in `id`'s QuestionnaireResponse.
 fn response_url(id: &str) -> String {
+    let mut j = Json::default();
+    response_uuid(&mut j, id);
+    let quoted = String::from_utf8(j.buf).unwrap_or_default();
+    quoted.trim_matches('"').to_string()
+}
+
+/// [`response_url`] as a string value.
+fn response_uuid(j: &mut Json, id: &str) {
     // The key check-in fullUrls have always had, so re-exports keep them.
-    stable_uuid(&format!("check-in {id}"))
+    j.uuid(["check-in ", id]);
 }
 
 /// The place in `bank` of each of `ids`, which come in the bank's order (as a
@@ -797,8 +805,11 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
     // The alert basis once, for the grades, the Flags and the change since the
     // baseline.
     let Graded { basis, grades } = Graded::of(r, Some(p.bank));
-    let response = write::string(&response_url(&r.id));
-    let ended = write::string(&rfc3339(&r.ended_at));
+    let mut made = Json::default();
+    response_uuid(&mut made, &r.id);
+    let response = String::from_utf8(std::mem::take(&mut made.buf)).unwrap_or_default();
+    made.str(&rfc3339(&r.ended_at));
+    let ended = String::from_utf8(made.buf).unwrap_or_default();
     let mut about = About {
         p,
         record: r,
@@ -933,5 +944,42 @@ impl Exporter for Fhir {
             ));
         }
         Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entries written from the parts made once ([`Started`], [`Ending`]) are
+    /// those [`Identified`] writes for the same identifier, in both Bundle types.
+    #[test]
+    fn prepared_entries_are_written_as_identified_ones() {
+        let ids = [
+            ("20250101-000000-abc", "drowsiness"),
+            ("a\"b/c d\\é\u{1}", "x y\"z|%"),
+            ("", ""),
+        ];
+        for bundle in [BundleKind::Collection, BundleKind::Transaction] {
+            for (id, last) in ids {
+                let value = [id, "/", last];
+                let slow = observations::identified(&value);
+                let mut want = Json::default();
+                slow.open(&mut want);
+                want.raw(",\"status\":\"final\"");
+                slow.close(&mut want, bundle);
+                let started = observations::started(id, bundle);
+                let end = Ending::new(last, bundle);
+                let mut got = Json::default();
+                started.open(&mut got, &end);
+                got.raw(",\"status\":\"final\"");
+                started.close(&mut got, &end);
+                assert_eq!(
+                    String::from_utf8(got.buf).expect("utf-8"),
+                    String::from_utf8(want.buf).expect("utf-8"),
+                    "{id:?} {last:?} {bundle:?}"
+                );
+            }
+        }
     }
 }

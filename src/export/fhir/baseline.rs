@@ -75,6 +75,28 @@ struct Seen {
     components: Option<String>,
 }
 
+/// Whether two symptoms are equal, the fields that differ most often compared
+/// first: the check-ins' symptoms are compared with those kept many times each.
+fn same_symptom((a, b): (&Symptom, &Symptom)) -> bool {
+    // Every field, by name, so that a new one cannot be left out.
+    let Symptom {
+        id,
+        section,
+        measure,
+        value,
+        label,
+        emergency,
+        foreign_option,
+    } = a;
+    *value == b.value
+        && *emergency == b.emergency
+        && *measure == b.measure
+        && *label == b.label
+        && *id == b.id
+        && *foreign_option == b.foreign_option
+        && *section == b.section
+}
+
 /// How many changes are kept per question ([`Compare::seen`]).
 const KEPT_PER_QUESTION: usize = 64;
 
@@ -159,6 +181,11 @@ impl<'a> Compare<'a> {
             None => kept.insert(Snapshot::with_basis(r, basis)),
         };
         let now = compared(self.baseline, Some(now)).ok()?;
+        Some(self.since_snapshot(now, bank))
+    }
+
+    /// [`Compare::since`] of the check-in whose symptoms are `now`.
+    fn since_snapshot(&self, now: &Snapshot, bank: &Bank) -> Since<'_> {
         // The symptoms of `now` by question of the bank, in their order.
         let mut answered: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
         let ids = now.symptoms.iter().map(|s| s.id.as_str());
@@ -177,10 +204,10 @@ impl<'a> Compare<'a> {
                 self.change_of(bank, i, &mut seen[i], group)
             })
             .collect();
-        Some(Since {
+        Since {
             compare: self,
             changed,
-        })
+        }
     }
 
     /// Which of `seen` (question `i`'s changes rendered so far) is its change
@@ -194,7 +221,10 @@ impl<'a> Compare<'a> {
         seen: &mut Vec<Seen>,
         now: impl Iterator<Item = &'s Symptom> + Clone,
     ) -> Option<usize> {
-        if let Some(k) = seen.iter().position(|s| s.now.iter().eq(now.clone())) {
+        let same = |s: &Seen| {
+            s.now.len() == now.clone().count() && s.now.iter().zip(now.clone()).all(same_symptom)
+        };
+        if let Some(k) = seen.iter().position(same) {
             return seen[k].components.as_ref().map(|_| k);
         }
         let before = &self.before[i];
@@ -288,5 +318,93 @@ impl Compare<'_> {
         j.raw("],\"text\":");
         j.str(&c.words);
         j.raw("}}]");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+    use crate::cli::BundleKind;
+    use crate::grades::Grades;
+    use crate::record::{BankRef, BaselineMark};
+
+    fn symptom(id: &str, value: u32, label: &str, emergency: bool) -> Symptom {
+        let bank = Bank::bundled().expect("bundled bank");
+        let q = bank.question(id);
+        Symptom {
+            id: id.to_string(),
+            section: q.map(|q| q.section.clone()).unwrap_or_default(),
+            measure: if label == "yes" || label == "no" {
+                Measure::YesNo
+            } else {
+                Measure::Grade
+            },
+            value,
+            label: label.to_string(),
+            emergency,
+            foreign_option: String::new(),
+        }
+    }
+
+    /// The changes kept per answer are those the report model gives for the whole
+    /// check-in, each time the same answers come again.
+    #[test]
+    fn kept_changes_are_those_of_the_whole_check_in() {
+        let bank = Bank::bundled().expect("bundled bank");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-01T09:00:00+01:00").expect("time");
+        let snapshot = |symptoms| Snapshot {
+            check_in: "x".into(),
+            at,
+            symptoms,
+        };
+        let blank = CheckIn::blank();
+        let baseline = Baseline {
+            mark: BaselineMark::new("x", at),
+            snapshot: snapshot(vec![
+                symptom("drowsiness", 1, "mild", false),
+                symptom("dizziness", 0, "none", false),
+                symptom("breathing", 0, "no", false),
+                // Listed twice, as a hand-edited line may have it.
+                symptom("weakness", 2, "moderate", false),
+                symptom("weakness", 3, "severe", false),
+            ]),
+            grades: Grades::of(&blank, Some(&bank)),
+            in_period: true,
+            bank: BankRef::of(&bank),
+        };
+        let p = Prepared::new(&bank, BundleKind::Collection);
+        let compare = Compare::new(&baseline, &p, true, "urn:uuid:x".into());
+        let nows = [
+            vec![symptom("drowsiness", 3, "severe", false)],
+            vec![
+                symptom("drowsiness", 1, "mild", false),
+                symptom("breathing", 1, "yes", true),
+                symptom("insomnia", 2, "moderate", false),
+                symptom("not_in_the_bank", 1, "mild", false),
+            ],
+            vec![
+                symptom("dizziness", 0, "none", false),
+                symptom("dizziness", 4, "very severe", false),
+                symptom("weakness", 0, "none", false),
+            ],
+            vec![],
+        ];
+        for now in nows.iter().chain(&nows).chain(&nows) {
+            let now = snapshot(now.clone());
+            let since = compare.since_snapshot(&now, &bank);
+            let all = changes(&baseline.snapshot, &now, Some(&bank));
+            for (i, q) in bank.questions.iter().enumerate() {
+                let mut want = Json::default();
+                let change = all.iter().rev().find(|c| c.symptom == q.id);
+                if let Some(c) = change {
+                    compare.components(&mut want, c);
+                }
+                let mut got = Json::default();
+                since.components(&mut got, i);
+                assert_eq!(since.has_change(i), change.is_some(), "{}", q.id);
+                assert_eq!(got.buf, want.buf, "{}", q.id);
+            }
+        }
     }
 }

@@ -192,7 +192,11 @@ pub fn started(id: &str, bundle: BundleKind) -> Started {
 /// What every Observation of the check-in has after its `effectiveDateTime`'s
 /// key: the time, and its response first in `derivedFrom`, left open.
 pub fn observed(ended: &str, response: &str) -> String {
-    format!("{ended},\"derivedFrom\":[{{\"reference\":{response}}}")
+    let mut s = String::with_capacity(ended.len() + response.len() + 32);
+    for part in [ended, ",\"derivedFrom\":[{\"reference\":", response, "}"] {
+        s.push_str(part);
+    }
+    s
 }
 
 /// An Observation's entry up to its `derivedFrom`, which holds its

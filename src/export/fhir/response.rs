@@ -218,9 +218,10 @@ fn item(j: &mut Json, about: &About<'_>, i: usize) -> bool {
     if !answer(j, p, i, a) {
         return false;
     }
-    j.list(",\"item\":[", "]", &p.layout.children[i], |j, &c| {
-        item(j, about, c)
-    });
+    let children = &p.layout.children[i];
+    if !children.is_empty() {
+        j.list(",\"item\":[", "]", children, |j, &c| item(j, about, c));
+    }
     j.raw("}]}");
     true
 }
