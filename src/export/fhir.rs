@@ -458,8 +458,6 @@ struct Prepared<'b> {
     /// description only; a clinic that imports the Bundle links it to its own
     /// patient.
     words: Words,
-    /// Per question, per option of its scale: its coding, with the ordinal value.
-    codings: Vec<Vec<String>>,
     /// Per question: its scale's options, found by name once.
     options: Vec<&'b [Choice]>,
     response: response::Parts,
@@ -469,6 +467,8 @@ struct Prepared<'b> {
 
 impl<'b> Prepared<'b> {
     fn new(bank: &'b Bank, bundle: BundleKind) -> Prepared<'b> {
+        // Per question, per option of its scale: its coding, with the ordinal
+        // value.
         let codings: Vec<Vec<String>> = bank
             .questions
             .iter()
@@ -485,11 +485,10 @@ impl<'b> Prepared<'b> {
             bank,
             layout: Layout::of(bank),
             bundle,
-            response: response::Parts::new(bank),
-            observations: observations::Parts::new(bank, &codings, &words),
+            response: response::Parts::new(bank, &codings),
+            observations: observations::Parts::new(bank, &codings, &words, bundle),
             words,
             flags: flags::Parts::new(bank),
-            codings,
         }
     }
 
@@ -521,8 +520,11 @@ struct About<'a> {
     ended: String,
     /// When the check-in is compared with the baseline: the change per symptom.
     since: Option<Since<'a>>,
-    /// What its Observations' keys and searches begin with.
+    /// What its Observations' entries begin with.
     observations: Started,
+    /// What each of its Observations has after `effectiveDateTime`'s key
+    /// ([`observations::observed`]).
+    observed: String,
     /// When it was stopped: the note its numbers' Observations carry
     /// ([`observations::stopped_note`]), made once.
     stopped_note: Option<String>,
@@ -537,20 +539,60 @@ struct Identified<'s> {
     kind: &'static str,
     system: &'static str,
     value: &'s [&'s str],
-    /// When given: what `value` but its last part begins with, made once for the
-    /// many resources of a check-in that share it.
-    started: Option<&'s Started>,
 }
 
-/// The start shared by the keys and searches of resources about one check-in:
-/// `KIND VALUE…` hashed for their fullUrls, and their `ifNoneExist` search up to
-/// the part that tells them apart.
+/// The start shared by the resources of one kind about one check-in whose
+/// identifiers' values differ only in their last part (`CHECK-IN-ID/` for its
+/// Observations), made once per check-in: what their entries write before and
+/// after that part ([`Started::open`], [`Started::close`]).
 struct Started {
+    /// `KIND VALUE…`, hashed for their fullUrls.
     hashed: Hashed,
-    search: String,
-    /// Their identifiers' value up to that part: a JSON string's opening quote
-    /// and escaped contents.
-    value: String,
+    /// After the fullUrl: the resource up to its identifier's value, which is
+    /// left open (a quote and the shared part escaped).
+    opening: String,
+    /// After the resource's fields: its end and, in a transaction, the request
+    /// up to the search's last part.
+    closing: String,
+}
+
+/// The last part of an identifier's value as the entries that end with it write
+/// it after [`Started`]'s parts, made once per export: `opened` ends the
+/// identifier, `closed` the search and the entry.
+struct Ending {
+    last: String,
+    opened: String,
+    closed: String,
+}
+
+impl Ending {
+    fn new(last: &str, bundle: BundleKind) -> Ending {
+        let mut j = Json::default();
+        value_end(&mut j, last);
+        let opened = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
+        if bundle == BundleKind::Transaction {
+            search_end(&mut j, last);
+        }
+        entry_end(&mut j, bundle);
+        Ending {
+            last: last.to_string(),
+            opened,
+            closed: String::from_utf8(j.buf).unwrap_or_default(),
+        }
+    }
+}
+
+/// An identifier's value from its last part on: the part escaped, the closing
+/// quote, the end of the identifier.
+fn value_end(j: &mut Json, last: &str) {
+    j.contents(last);
+    j.raw("\"}]");
+}
+
+/// A search's last part, percent-encoded, and the search's closing quote.
+fn search_end(j: &mut Json, last: &str) {
+    j.query_part(last);
+    j.raw("\"");
 }
 
 impl<'s> Identified<'s> {
@@ -563,65 +605,75 @@ impl<'s> Identified<'s> {
 
     /// The start it shares with the others of its kind whose values begin the
     /// same: all but the last part of its value.
-    fn started(&self) -> Started {
+    fn started(&self, bundle: BundleKind) -> Started {
         let shared = &self.value[..self.value.len().saturating_sub(1)];
         let key = [self.kind, " "].into_iter().chain(shared.iter().copied());
         let mut j = Json::default();
-        j.query(
-            "identifier=",
-            [self.system, "|"].into_iter().chain(shared.iter().copied()),
-        );
-        // The search as the query writes it, without the quotes around it.
-        let quoted = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
+        self.resource_start(&mut j);
         j.raw("\"");
         shared.iter().for_each(|p| j.contents(p));
+        let opening = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
+        entry_close(&mut j, bundle, self.rtype);
+        if bundle == BundleKind::Transaction {
+            j.query(
+                "identifier=",
+                [self.system, "|"].into_iter().chain(shared.iter().copied()),
+            );
+            // Left open for the last part: [`search_end`] closes it.
+            j.buf.pop();
+        }
         Started {
             hashed: Hashed::of(key),
-            search: quoted.trim_matches('"').to_string(),
-            value: String::from_utf8(j.buf).unwrap_or_default(),
+            opening,
+            closing: String::from_utf8(j.buf).unwrap_or_default(),
         }
     }
 
-    /// The last part of its value, and the start before it when that is known.
-    fn last(&self) -> Option<(&'s Started, &'s str)> {
-        Some((self.started?, self.value.last()?))
+    /// After the fullUrl: the resource up to its identifier's value.
+    fn resource_start(&self, j: &mut Json) {
+        j.raw(",\"resource\":{\"resourceType\":");
+        j.lit(self.rtype);
+        j.raw(",\"identifier\":[{\"system\":");
+        j.lit(self.system);
+        j.raw(",\"value\":");
     }
 
     /// The entry's start, up to the resource's identifier; the resource's other
     /// fields follow, each after a comma.
     fn open(&self, j: &mut Json) {
         j.raw(",\n{\"fullUrl\":");
-        match self.last() {
-            Some((started, last)) => j.hashed(started.hashed.add(last)),
-            None => j.uuid(self.key()),
-        }
-        j.raw(",\"resource\":{\"resourceType\":");
-        j.lit(self.rtype);
-        j.raw(",\"identifier\":[{\"system\":");
-        j.lit(self.system);
-        j.raw(",\"value\":");
-        match self.last() {
-            Some((started, last)) => {
-                j.raw(&started.value);
-                j.contents(last);
-                j.raw("\"");
-            }
-            None => j.joined(self.value),
-        }
+        j.uuid(self.key());
+        self.resource_start(j);
+        j.joined(self.value);
         j.raw("}]");
     }
 
     /// The end of the resource and of its entry.
     fn close(&self, j: &mut Json, bundle: BundleKind) {
-        close_entry(j, bundle, self.rtype, |j| match self.last() {
-            Some((started, last)) => j.query(&started.search, [last]),
-            None => j.query(
+        close_entry(j, bundle, self.rtype, |j| {
+            j.query(
                 "identifier=",
                 [self.system, "|"]
                     .into_iter()
                     .chain(self.value.iter().copied()),
-            ),
+            );
         });
+    }
+}
+
+impl Started {
+    /// [`Identified::open`] of the resource whose value ends with `end`.
+    fn open(&self, j: &mut Json, end: &Ending) {
+        j.raw(",\n{\"fullUrl\":");
+        j.hashed(self.hashed.add(&end.last));
+        j.raw(&self.opening);
+        j.raw(&end.opened);
+    }
+
+    /// [`Identified::close`] of the resource whose value ends with `end`.
+    fn close(&self, j: &mut Json, end: &Ending) {
+        j.raw(&self.closing);
+        j.raw(&end.closed);
     }
 }
 
@@ -634,12 +686,26 @@ fn close_entry(
     rtype: &'static str,
     search: impl FnOnce(&mut Json),
 ) {
+    entry_close(j, bundle, rtype);
+    if bundle == BundleKind::Transaction {
+        search(j);
+    }
+    entry_end(j, bundle);
+}
+
+/// The end of a resource and, in a transaction, its request up to the search.
+fn entry_close(j: &mut Json, bundle: BundleKind, rtype: &'static str) {
     j.raw("}");
     if bundle == BundleKind::Transaction {
         j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
         j.lit(rtype);
         j.raw(",\"ifNoneExist\":");
-        search(j);
+    }
+}
+
+/// After the search: the end of the request, and of the entry.
+fn entry_end(j: &mut Json, bundle: BundleKind) {
+    if bundle == BundleKind::Transaction {
         j.raw("}");
     }
     j.raw("}");
@@ -694,8 +760,34 @@ impl Entry {
 
 /// The fullUrl of check-in `id`'s QuestionnaireResponse.
 fn response_url(id: &str) -> String {
+    let mut j = Json::default();
+    response_uuid(&mut j, id);
+    let quoted = String::from_utf8(j.buf).unwrap_or_default();
+    quoted.trim_matches('"').to_string()
+}
+
+/// [`response_url`] as a string value.
+fn response_uuid(j: &mut Json, id: &str) {
     // The key check-in fullUrls have always had, so re-exports keep them.
-    stable_uuid(&format!("check-in {id}"))
+    j.uuid(["check-in ", id]);
+}
+
+/// The place in `bank` of each of `ids`, which come in the bank's order (as a
+/// check-in saves its answers and symptoms): each is looked for first after the
+/// last one found, and only then by the bank's map.
+fn places<'a>(
+    bank: &'a Bank,
+    ids: impl Iterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = Option<usize>> + 'a {
+    let mut next = 0;
+    ids.map(move |id| {
+        let found = match bank.questions.get(next) {
+            Some(q) if q.id == id => Some(next),
+            _ => bank.position(id),
+        };
+        next = found.map_or(next, |i| i + 1);
+        found
+    })
 }
 
 /// Whether the Bundle holds check-in `r`: those made with its bank. The others
@@ -713,16 +805,22 @@ fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compar
     // The alert basis once, for the grades, the Flags and the change since the
     // baseline.
     let Graded { basis, grades } = Graded::of(r, Some(p.bank));
+    let mut made = Json::default();
+    response_uuid(&mut made, &r.id);
+    let response = String::from_utf8(std::mem::take(&mut made.buf)).unwrap_or_default();
+    made.str(&rfc3339(&r.ended_at));
+    let ended = String::from_utf8(made.buf).unwrap_or_default();
     let mut about = About {
         p,
         record: r,
         grades: &grades,
         basis: &basis,
         kept: &kept,
-        response: write::string(&response_url(&r.id)),
-        ended: write::string(&rfc3339(&r.ended_at)),
+        observed: observations::observed(&ended, &response),
+        response,
+        ended,
         since: compare.and_then(|c| c.since(r, p.bank, &basis)),
-        observations: observations::started(&r.id),
+        observations: observations::started(&r.id, p.bundle),
         stopped_note: None,
     };
     about.stopped_note = observations::stopped_note(&about);
@@ -846,5 +944,42 @@ impl Exporter for Fhir {
             ));
         }
         Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entries written from the parts made once ([`Started`], [`Ending`]) are
+    /// those [`Identified`] writes for the same identifier, in both Bundle types.
+    #[test]
+    fn prepared_entries_are_written_as_identified_ones() {
+        let ids = [
+            ("20250101-000000-abc", "drowsiness"),
+            ("a\"b/c d\\é\u{1}", "x y\"z|%"),
+            ("", ""),
+        ];
+        for bundle in [BundleKind::Collection, BundleKind::Transaction] {
+            for (id, last) in ids {
+                let value = [id, "/", last];
+                let slow = observations::identified(&value);
+                let mut want = Json::default();
+                slow.open(&mut want);
+                want.raw(",\"status\":\"final\"");
+                slow.close(&mut want, bundle);
+                let started = observations::started(id, bundle);
+                let end = Ending::new(last, bundle);
+                let mut got = Json::default();
+                started.open(&mut got, &end);
+                got.raw(",\"status\":\"final\"");
+                started.close(&mut got, &end);
+                assert_eq!(
+                    String::from_utf8(got.buf).expect("utf-8"),
+                    String::from_utf8(want.buf).expect("utf-8"),
+                    "{id:?} {last:?} {bundle:?}"
+                );
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ use crate::text::rfc3339;
 
 mod write;
 
+/// The one JSON string escaper of the hand-written writers (the FHIR Bundle's too).
+pub(crate) use write::string as json_string;
+
 /// The report's format name.
 pub const REPORT_FORMAT: &str = "sidecheck-report";
 /// The report format version this build writes. Readers should refuse higher ones.

@@ -25,11 +25,11 @@ use super::codes::{
     observation_system, shift_coding,
 };
 use super::write::Json;
-use super::{About, CHECK_IN_SYSTEM, Prepared, fragment};
+use super::{CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
 use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
-use crate::report::{Baseline, Change, Measure, Shift, Snapshot, changes, compared};
+use crate::report::{Baseline, Change, Measure, Shift, Snapshot, Symptom, changes, compared};
 use crate::text::rfc3339;
 
 /// The extension on the baseline check-in's response (valueBoolean true).
@@ -56,7 +56,49 @@ pub struct Compare<'a> {
     /// The snapshot of the check-in compared last, remade for the next one rather
     /// than made anew for each.
     now: RefCell<Option<Snapshot>>,
+    /// Per question of the bank: the baseline's symptoms with its id.
+    before: Vec<Vec<Symptom>>,
+    /// Per question of the bank: its changes worked out so far, by the answers
+    /// they were worked out from. Check-ins give the same few answers again and
+    /// again, and working a change out (its words through the catalogue) cost more
+    /// than writing the rest of the Bundle.
+    seen: RefCell<Vec<Vec<Seen>>>,
 }
+
+/// A change of one symptom as the Observations write it, and what it was worked
+/// out from.
+struct Seen {
+    /// The check-in's symptoms with the question's id.
+    now: Vec<Symptom>,
+    /// The components it writes ([`Compare::components`]); `None` when neither
+    /// check-in answered the question.
+    components: Option<String>,
+}
+
+/// Whether two symptoms are equal, the fields that differ most often compared
+/// first: the check-ins' symptoms are compared with those kept many times each.
+fn same_symptom((a, b): (&Symptom, &Symptom)) -> bool {
+    // Every field, by name, so that a new one cannot be left out.
+    let Symptom {
+        id,
+        section,
+        measure,
+        value,
+        label,
+        emergency,
+        foreign_option,
+    } = a;
+    *value == b.value
+        && *emergency == b.emergency
+        && *measure == b.measure
+        && *label == b.label
+        && *id == b.id
+        && *foreign_option == b.foreign_option
+        && *section == b.section
+}
+
+/// How many changes are kept per question ([`Compare::seen`]).
+const KEPT_PER_QUESTION: usize = 64;
 
 impl<'a> Compare<'a> {
     /// `in_bundle`: whether the Bundle holds the baseline check-in's response, whose
@@ -94,6 +136,16 @@ impl<'a> Compare<'a> {
                 .map(|s| (s, fragment(&shift_coding(s))))
                 .collect(),
             now: RefCell::default(),
+            before: p
+                .bank
+                .questions
+                .iter()
+                .map(|q| {
+                    let of_q = baseline.snapshot.symptoms.iter().filter(|s| s.id == q.id);
+                    of_q.cloned().collect()
+                })
+                .collect(),
+            seen: RefCell::new(p.bank.questions.iter().map(|_| Vec::new()).collect()),
         }
     }
 
@@ -129,26 +181,92 @@ impl<'a> Compare<'a> {
             None => kept.insert(Snapshot::with_basis(r, basis)),
         };
         let now = compared(self.baseline, Some(now)).ok()?;
-        Some(Since {
+        Some(self.since_snapshot(now, bank))
+    }
+
+    /// [`Compare::since`] of the check-in whose symptoms are `now`.
+    fn since_snapshot(&self, now: &Snapshot, bank: &Bank) -> Since<'_> {
+        // The symptoms of `now` by question of the bank, in their order.
+        let mut answered: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
+        let ids = now.symptoms.iter().map(|s| s.id.as_str());
+        let found = super::places(bank, ids).zip(&now.symptoms);
+        answered.extend(found.filter_map(|(i, s)| Some((i?, s))));
+        answered.sort_by_key(|&(i, _)| i);
+        let mut seen = self.seen.borrow_mut();
+        let mut at = 0;
+        let changed = (0..bank.questions.len())
+            .map(|i| {
+                let start = at;
+                while answered.get(at).is_some_and(|&(q, _)| q == i) {
+                    at += 1;
+                }
+                let group = answered[start..at].iter().map(|&(_, s)| s);
+                self.change_of(bank, i, &mut seen[i], group)
+            })
+            .collect();
+        Since {
             compare: self,
-            changes: changes(&self.baseline.snapshot, now, Some(bank)),
-        })
+            changed,
+        }
+    }
+
+    /// Which of `seen` (question `i`'s changes rendered so far) is its change
+    /// when the check-in compared answered it as `now` (its symptoms with the
+    /// question's id): found, or worked out and kept. `None` when neither check-in
+    /// answered it.
+    fn change_of<'s>(
+        &self,
+        bank: &Bank,
+        i: usize,
+        seen: &mut Vec<Seen>,
+        now: impl Iterator<Item = &'s Symptom> + Clone,
+    ) -> Option<usize> {
+        let same = |s: &Seen| {
+            s.now.len() == now.clone().count() && s.now.iter().zip(now.clone()).all(same_symptom)
+        };
+        if let Some(k) = seen.iter().position(same) {
+            return seen[k].components.as_ref().map(|_| k);
+        }
+        let before = &self.before[i];
+        let now: Vec<Symptom> = now.cloned().collect();
+        // The change of one symptom depends only on its answers at the two
+        // check-ins (as `changes` finds them by id), so the report model's rule
+        // is asked of those alone.
+        let one = |symptoms: Vec<Symptom>| Snapshot {
+            check_in: String::new(),
+            at: self.baseline.snapshot.at,
+            symptoms,
+        };
+        let components = (!before.is_empty() || !now.is_empty())
+            .then(|| changes(&one(before.clone()), &one(now.clone()), Some(bank)))
+            .and_then(|c| c.into_iter().last())
+            .map(|c| {
+                let mut j = Json::default();
+                self.components(&mut j, &c);
+                String::from_utf8(j.buf).unwrap_or_default()
+            });
+        // A log edited by hand could give any number of answers; past a few, the
+        // rest are worked out each time rather than kept.
+        if seen.len() >= KEPT_PER_QUESTION {
+            seen.pop();
+        }
+        seen.push(Seen { now, components });
+        let k = seen.len() - 1;
+        seen[k].components.as_ref().map(|_| k)
     }
 }
 
 /// What the Observations of a check-in compared with the baseline add.
 pub struct Since<'a> {
     compare: &'a Compare<'a>,
-    /// In the bank's order, as the Observations look them up: a short list, read
-    /// without a hash.
-    changes: Vec<Change>,
+    /// Per question of the bank: its change, in [`Compare::seen`].
+    changed: Vec<Option<usize>>,
 }
 
 impl Since<'_> {
-    /// The change of symptom `id`, if it has one (of a symptom listed twice, as a
-    /// hand-edited line may have it, the last).
-    pub fn change(&self, id: &str) -> Option<&Change> {
-        self.changes.iter().rev().find(|c| c.symptom == id)
+    /// Whether symptom `i` (by its place in the bank) has a change.
+    pub fn has_change(&self, i: usize) -> bool {
+        self.changed.get(i).is_some_and(Option::is_some)
     }
 
     /// The `derivedFrom` entry that names the baseline's response, which a
@@ -156,38 +274,137 @@ impl Since<'_> {
     pub fn derived_from(&self) -> &str {
         &self.compare.derived_from
     }
+
+    /// Writes symptom `i`'s comparison (after its value, after a comma), if it
+    /// has a change: its answer at the baseline and the change since then, as
+    /// components.
+    pub fn components(&self, j: &mut Json, i: usize) {
+        let Some(Some(k)) = self.changed.get(i) else {
+            return;
+        };
+        let seen = self.compare.seen.borrow();
+        if let Some(c) = seen[i].get(*k).and_then(|s| s.components.as_deref()) {
+            j.raw(c);
+        }
+    }
 }
 
-/// Writes a symptom Observation's comparison (after its value, after a comma):
-/// its answer at the baseline and the change since then, as components.
-pub fn components(j: &mut Json, about: &About<'_>, c: &Change) {
-    let Some(compare) = about.since.as_ref().map(|s| s.compare) else {
-        return;
-    };
-    j.raw(",\"component\":[{\"code\":");
-    j.raw(&compare.before_code);
-    match (c.before, c.measure) {
-        (Some(v), Measure::YesNo) => {
-            j.raw(",\"valueBoolean\":");
-            j.bool(v > 0);
+impl Compare<'_> {
+    /// Writes a change as [`Since::components`] does.
+    fn components(&self, j: &mut Json, c: &Change) {
+        j.raw(",\"component\":[{\"code\":");
+        j.raw(&self.before_code);
+        match (c.before, c.measure) {
+            (Some(v), Measure::YesNo) => {
+                j.raw(",\"valueBoolean\":");
+                j.bool(v > 0);
+            }
+            (Some(v), _) => {
+                j.raw(",\"valueInteger\":");
+                j.int(v);
+            }
+            (None, _) => {
+                j.raw(",\"dataAbsentReason\":");
+                j.raw(&self.not_asked);
+            }
         }
-        (Some(v), _) => {
-            j.raw(",\"valueInteger\":");
-            j.int(v);
+        j.raw("},{\"code\":");
+        j.raw(&self.change_code);
+        j.raw(",\"valueCodeableConcept\":{\"coding\":[");
+        match self.shifts.iter().find(|(s, _)| *s == c.change) {
+            Some((_, coding)) => j.raw(coding),
+            None => j.value(&shift_coding(c.change)),
         }
-        (None, _) => {
-            j.raw(",\"dataAbsentReason\":");
-            j.raw(&compare.not_asked);
+        j.raw("],\"text\":");
+        j.str(&c.words);
+        j.raw("}}]");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+    use crate::cli::BundleKind;
+    use crate::grades::Grades;
+    use crate::record::{BankRef, BaselineMark};
+
+    fn symptom(id: &str, value: u32, label: &str, emergency: bool) -> Symptom {
+        let bank = Bank::bundled().expect("bundled bank");
+        let q = bank.question(id);
+        Symptom {
+            id: id.to_string(),
+            section: q.map(|q| q.section.clone()).unwrap_or_default(),
+            measure: if label == "yes" || label == "no" {
+                Measure::YesNo
+            } else {
+                Measure::Grade
+            },
+            value,
+            label: label.to_string(),
+            emergency,
+            foreign_option: String::new(),
         }
     }
-    j.raw("},{\"code\":");
-    j.raw(&compare.change_code);
-    j.raw(",\"valueCodeableConcept\":{\"coding\":[");
-    match compare.shifts.iter().find(|(s, _)| *s == c.change) {
-        Some((_, coding)) => j.raw(coding),
-        None => j.value(&shift_coding(c.change)),
+
+    /// The changes kept per answer are those the report model gives for the whole
+    /// check-in, each time the same answers come again.
+    #[test]
+    fn kept_changes_are_those_of_the_whole_check_in() {
+        let bank = Bank::bundled().expect("bundled bank");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-01T09:00:00+01:00").expect("time");
+        let snapshot = |symptoms| Snapshot {
+            check_in: "x".into(),
+            at,
+            symptoms,
+        };
+        let blank = CheckIn::blank();
+        let baseline = Baseline {
+            mark: BaselineMark::new("x", at),
+            snapshot: snapshot(vec![
+                symptom("drowsiness", 1, "mild", false),
+                symptom("dizziness", 0, "none", false),
+                symptom("breathing", 0, "no", false),
+                // Listed twice, as a hand-edited line may have it.
+                symptom("weakness", 2, "moderate", false),
+                symptom("weakness", 3, "severe", false),
+            ]),
+            grades: Grades::of(&blank, Some(&bank)),
+            in_period: true,
+            bank: BankRef::of(&bank),
+        };
+        let p = Prepared::new(&bank, BundleKind::Collection);
+        let compare = Compare::new(&baseline, &p, true, "urn:uuid:x".into());
+        let nows = [
+            vec![symptom("drowsiness", 3, "severe", false)],
+            vec![
+                symptom("drowsiness", 1, "mild", false),
+                symptom("breathing", 1, "yes", true),
+                symptom("insomnia", 2, "moderate", false),
+                symptom("not_in_the_bank", 1, "mild", false),
+            ],
+            vec![
+                symptom("dizziness", 0, "none", false),
+                symptom("dizziness", 4, "very severe", false),
+                symptom("weakness", 0, "none", false),
+            ],
+            vec![],
+        ];
+        for now in nows.iter().chain(&nows).chain(&nows) {
+            let now = snapshot(now.clone());
+            let since = compare.since_snapshot(&now, &bank);
+            let all = changes(&baseline.snapshot, &now, Some(&bank));
+            for (i, q) in bank.questions.iter().enumerate() {
+                let mut want = Json::default();
+                let change = all.iter().rev().find(|c| c.symptom == q.id);
+                if let Some(c) = change {
+                    compare.components(&mut want, c);
+                }
+                let mut got = Json::default();
+                since.components(&mut got, i);
+                assert_eq!(since.has_change(i), change.is_some(), "{}", q.id);
+                assert_eq!(got.buf, want.buf, "{}", q.id);
+            }
+        }
     }
-    j.raw("],\"text\":");
-    j.str(&c.words);
-    j.raw("}}]");
 }

@@ -159,7 +159,8 @@ const NUMBERS: [Number; 6] = [
 
 /// A section's numbers with their values, as both the response's extension and the
 /// section's Observation write them (the highest grade only when there is one).
-pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (&'static Number, i64)> {
+/// Each comes with its place among [`numbers`], for what is made once per number.
+pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (usize, &'static Number, i64)> {
     let values = [
         Some(g.graded),
         Some(g.moderate_or_worse),
@@ -171,7 +172,13 @@ pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (&'static Numb
     NUMBERS
         .iter()
         .zip(values)
-        .filter_map(|(n, v)| v.map(|v| (n, i64::from(v))))
+        .enumerate()
+        .filter_map(|(k, (n, v))| v.map(|v| (k, n, i64::from(v))))
+}
+
+/// Every number a section can have, in the order they are written.
+pub fn numbers() -> &'static [Number] {
+    &NUMBERS
 }
 
 /// The code system of a bank's symptoms, sections and numbers.

@@ -25,7 +25,7 @@ use super::codes::{alert_system, level_coding};
 use super::observations::{self, Answered};
 use std::cell::RefCell;
 
-use super::words::Words;
+use super::words::{LEVELS, Words};
 use super::write::{self, Json};
 use super::{About, Identified, fragment};
 use crate::alert::{call_lines, fill_numbers};
@@ -91,15 +91,10 @@ impl Parts {
     pub fn new(bank: &Bank) -> Parts {
         Parts {
             system: fragment(&json!(alert_system(bank))),
-            categories: [
-                Level::Advice,
-                Level::Prescriber,
-                Level::Crisis,
-                Level::Emergency,
-            ]
-            .into_iter()
-            .map(|l| (l, fragment(&category(l))))
-            .collect(),
+            categories: LEVELS
+                .into_iter()
+                .map(|l| (l, fragment(&category(l))))
+                .collect(),
             advice: RefCell::default(),
         }
     }
@@ -246,7 +241,6 @@ fn flag(
         kind: "flag",
         system: FLAG_IDS,
         value: &[&r.id, "/", list, "/", &n],
-        started: None,
     };
     id.open(j);
     j.raw(",\"extension\":[");

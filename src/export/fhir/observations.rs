@@ -20,8 +20,9 @@ use super::codes::{
 };
 use super::words::Words;
 use super::write::{self, Json};
-use super::{About, Identified, Started, fragment};
+use super::{About, Ending, Identified, Started, codes, fragment};
 use crate::bank::{Bank, Kind};
+use crate::cli::BundleKind;
 use crate::grades::{SectionGrades, grade, yes_sign};
 
 /// The identifier system of Observations: `CHECK-IN-ID/CODE`.
@@ -30,20 +31,59 @@ const CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-catego
 
 /// The Observations' parts that depend only on the bank.
 pub struct Parts {
-    /// `"urn:sidecheck:BANK:observation"`, as a JSON string.
-    system: String,
     /// `{"status":"final","category":[…]`'s value: the survey category.
     category: String,
-    /// Per question: the `code` of its symptom's Observation (none for a question
-    /// that is not a symptom: no score).
-    codes: Vec<Option<String>>,
+    /// Per question: its symptom's Observation (none for a question that is not a
+    /// symptom: no score).
+    codes: Vec<Option<Coded>>,
     /// Per question, per option of its scale: the symptom Observation's
     /// `valueCodeableConcept`.
     concepts: Vec<Vec<String>>,
-    /// Per section: the `code` of its Observation.
-    sections: Vec<String>,
-    /// The `code` of the urgent findings' Observation.
-    urgent: String,
+    /// Per section: its Observation.
+    sections: Vec<Coded>,
+    /// The urgent findings' Observation.
+    urgent: Coded,
+    /// Per section number ([`codes::numbers`]): its component up to the value.
+    numbers: Vec<String>,
+    /// The urgent findings' component of the alerts retracted, up to the value.
+    retracted: String,
+}
+
+/// What the Observations of one code write of it, made once per export: their
+/// identifier's last part (the code), and after it the fields up to the value of
+/// `effectiveDateTime`, then what closes their entry.
+pub struct Coded {
+    end: Ending,
+}
+
+impl Coded {
+    fn new(
+        bank: &Bank,
+        p: &Parts,
+        bundle: BundleKind,
+        subject: &str,
+        last: &str,
+        display: &str,
+    ) -> Coded {
+        let mut end = Ending::new(last, bundle);
+        let mut j = Json::default();
+        fields(&mut j, &p.category, &code(bank, last, display), subject);
+        end.opened
+            .push_str(std::str::from_utf8(&j.buf).unwrap_or_default());
+        Coded { end }
+    }
+}
+
+/// An Observation's fields after its identifier, up to the value of
+/// `effectiveDateTime`.
+fn fields(j: &mut Json, category: &str, code: &str, subject: &str) {
+    j.raw(",\"status\":\"final\",\"category\":");
+    j.raw(category);
+    j.raw(",\"code\":");
+    j.raw(code);
+    j.raw(",\"subject\":");
+    j.raw(subject);
+    j.raw(",\"effectiveDateTime\":");
 }
 
 /// An Observation's `code`: one coding in the bank's observation system.
@@ -55,17 +95,23 @@ fn code(bank: &Bank, code: &str, display: &str) -> String {
 
 impl Parts {
     /// `codings`: per question, per option, its coding ([`super::Prepared`]).
-    pub fn new(bank: &Bank, codings: &[Vec<String>], words: &Words) -> Parts {
-        Parts {
-            system: fragment(&json!(observation_system(bank))),
+    pub fn new(bank: &Bank, codings: &[Vec<String>], words: &Words, bundle: BundleKind) -> Parts {
+        let system = fragment(&json!(observation_system(bank)));
+        let component = |code: &str, display: &str| {
+            let mut j = Json::default();
+            component_code(&mut j, &system, code, display);
+            String::from_utf8(j.buf).unwrap_or_default()
+        };
+        let mut p = Parts {
+            numbers: codes::numbers()
+                .iter()
+                .map(|n| component(n.code, n.display))
+                .collect(),
+            retracted: component(RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY),
             category: fragment(
                 &json!([{"coding": [{"system": CATEGORY, "code": "survey", "display": "Survey"}]}]),
             ),
-            codes: bank
-                .questions
-                .iter()
-                .map(|q| bank.max_score(q).map(|_| code(bank, &q.id, &q.short)))
-                .collect(),
+            codes: Vec::new(),
             concepts: bank
                 .questions
                 .iter()
@@ -83,13 +129,26 @@ impl Parts {
                         .collect()
                 })
                 .collect(),
-            sections: bank
-                .sections
-                .iter()
-                .map(|s| code(bank, &section_code(&s.id), &words.section_display(&s.title)))
-                .collect(),
-            urgent: code(bank, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY),
-        }
+            sections: Vec::new(),
+            urgent: Coded {
+                end: Ending::new("", bundle),
+            },
+        };
+        let coded = |p: &Parts, last: &str, display: &str| {
+            Coded::new(bank, p, bundle, &words.subject, last, display)
+        };
+        p.codes = bank
+            .questions
+            .iter()
+            .map(|q| bank.max_score(q).map(|_| coded(&p, &q.id, &q.short)))
+            .collect();
+        p.sections = bank
+            .sections
+            .iter()
+            .map(|s| coded(&p, &section_code(&s.id), &words.section_display(&s.title)))
+            .collect();
+        p.urgent = coded(&p, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY);
+        p
     }
 }
 
@@ -122,39 +181,33 @@ pub fn identified<'s>(value: &'s [&'s str]) -> Identified<'s> {
         kind: "observation",
         system: OBSERVATION_IDS,
         value,
-        started: None,
     }
 }
 
-/// What the keys and searches of check-in `id`'s Observations begin with.
-pub fn started(id: &str) -> Started {
-    identified(&[id, "/", ""]).started()
+/// What the entries of check-in `id`'s Observations begin with.
+pub fn started(id: &str, bundle: BundleKind) -> Started {
+    identified(&[id, "/", ""]).started(bundle)
 }
 
-/// An Observation of the check-in, with the start it shares with the others.
-fn of_check_in<'s>(about: &'s About<'_>, value: &'s [&'s str]) -> Identified<'s> {
-    Identified {
-        started: Some(&about.observations),
-        ..identified(value)
+/// What every Observation of the check-in has after its `effectiveDateTime`'s
+/// key: the time, and its response first in `derivedFrom`, left open.
+pub fn observed(ended: &str, response: &str) -> String {
+    let mut s = String::with_capacity(ended.len() + response.len() + 32);
+    for part in [ended, ",\"derivedFrom\":[{\"reference\":", response, "}"] {
+        s.push_str(part);
     }
+    s
 }
 
-/// Writes what every Observation of the check-in has, in order, up to its
-/// `derivedFrom`'s first reference: identifier, code, subject, time and the
-/// response it comes from. The caller closes `derivedFrom`.
-fn open(j: &mut Json, about: &About<'_>, id: &Identified<'_>, code: &str) {
-    id.open(j);
-    j.raw(",\"status\":\"final\",\"category\":");
-    j.raw(&about.p.observations.category);
-    j.raw(",\"code\":");
-    j.raw(code);
-    j.raw(",\"subject\":");
-    j.raw(&about.p.words.subject);
-    j.raw(",\"effectiveDateTime\":");
-    j.raw(&about.ended);
-    j.raw(",\"derivedFrom\":[{\"reference\":");
-    j.raw(&about.response);
-    j.raw("}");
+/// An Observation's entry up to its `derivedFrom`, which holds its
+/// QuestionnaireResponse; the caller closes `derivedFrom`.
+fn open(j: &mut Json, about: &About<'_>, coded: &Coded) {
+    about.observations.open(j, &coded.end);
+    j.raw(&about.observed);
+}
+
+fn close(j: &mut Json, about: &About<'_>, coded: &Coded) {
+    about.observations.close(j, &coded.end);
 }
 
 /// A symptom answer's value: a scale option (by index) or yes/no.
@@ -185,15 +238,12 @@ fn answered(about: &About<'_>, i: usize) -> Option<Answered> {
 /// The Observation of question `i`'s answer, whose value is `value`.
 fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     let p = about.p;
-    let q = &p.bank.questions[i];
-    let Some(code) = p.observations.codes[i].as_deref() else {
+    let Some(coded) = p.observations.codes[i].as_ref() else {
         return;
     };
-    let change = about.since.as_ref().and_then(|s| s.change(&q.id));
-    let key = [about.record.id.as_str(), "/", &q.id];
-    let id = of_check_in(about, &key);
-    open(j, about, &id, code);
-    if let (Some(since), Some(_)) = (&about.since, change) {
+    let since = about.since.as_ref().filter(|s| s.has_change(i));
+    open(j, about, coded);
+    if let Some(since) = since {
         j.raw(",");
         j.raw(since.derived_from());
     }
@@ -208,10 +258,10 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
             j.bool(yes);
         }
     }
-    if let Some(c) = change {
-        super::baseline::components(j, about, c);
+    if let Some(since) = since {
+        since.components(j, i);
     }
-    id.close(j, p.bundle);
+    close(j, about, coded);
 }
 
 /// For a stopped check-in: the `note` that its numbers count only what was
@@ -229,21 +279,21 @@ fn stopped_note_of(j: &mut Json, about: &About<'_>) {
     }
 }
 
-/// One number as a component: `code` and `display` in the observation system.
-pub fn component(
-    j: &mut Json,
-    about: &About<'_>,
-    code: &'static str,
-    display: &'static str,
-    value: i64,
-) {
+/// A component's `code`, up to its value: `code` and `display` in the
+/// observation system (`system`, a JSON string).
+fn component_code(j: &mut Json, system: &str, code: &str, display: &str) {
     j.raw("{\"code\":{\"coding\":[{\"system\":");
-    j.raw(&about.p.observations.system);
+    j.raw(system);
     j.raw(",\"code\":");
-    j.lit(code);
+    j.str(code);
     j.raw(",\"display\":");
-    j.lit(display);
+    j.str(display);
     j.raw("}]},\"valueInteger\":");
+}
+
+/// One number as a component, after its code ([`component_code`]).
+fn component(j: &mut Json, code: &str, value: i64) {
+    j.raw(code);
     j.int(value);
     j.raw("}");
 }
@@ -252,48 +302,47 @@ pub fn component(
 fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
     let p = about.p;
     let bank = p.bank;
-    let section = section_code(&g.section);
     let unknown;
-    let code_json = match bank.sections.iter().position(|s| s.id == g.section) {
+    let coded = match bank.sections.iter().position(|s| s.id == g.section) {
         Some(s) => &p.observations.sections[s],
         None => {
             // Not a section of this bank: its id stands for its title.
-            unknown = code(bank, &section, &p.words.section_display(&g.section));
+            let display = p.words.section_display(&g.section);
+            let last = section_code(&g.section);
+            unknown = Coded::new(
+                bank,
+                &p.observations,
+                p.bundle,
+                &p.words.subject,
+                &last,
+                &display,
+            );
             &unknown
         }
     };
-    let value = [about.record.id.as_str(), "/", &section];
-    let id = of_check_in(about, &value);
-    open(j, about, &id, code_json);
+    open(j, about, coded);
     j.raw("],\"component\":[");
-    for (k, (n, v)) in section_numbers(g).enumerate() {
+    for (k, (n, _, v)) in section_numbers(g).enumerate() {
         if k > 0 {
             j.raw(",");
         }
-        component(j, about, n.code, n.display, v);
+        component(j, &p.observations.numbers[n], v);
     }
     j.raw("]");
     stopped_note_of(j, about);
-    id.close(j, p.bundle);
+    close(j, about, coded);
 }
 
 /// The check-in's urgent findings, with the urgent alerts retracted beside them.
 fn urgent_findings(j: &mut Json, about: &About<'_>) {
-    let value = [about.record.id.as_str(), "/", URGENT_FINDINGS];
-    let id = of_check_in(about, &value);
-    open(j, about, &id, &about.p.observations.urgent);
+    let parts = &about.p.observations;
+    open(j, about, &parts.urgent);
     j.raw("],\"valueInteger\":");
     j.int(about.grades.urgent_findings);
     j.raw(",\"component\":[");
     let retracted = about.record.retracted_urgent_alerts().count() as i64;
-    component(
-        j,
-        about,
-        RETRACTED_ALERTS,
-        RETRACTED_ALERTS_DISPLAY,
-        retracted,
-    );
+    component(j, &parts.retracted, retracted);
     j.raw("]");
     stopped_note_of(j, about);
-    id.close(j, about.p.bundle);
+    close(j, about, &parts.urgent);
 }

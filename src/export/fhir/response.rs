@@ -26,16 +26,54 @@ pub struct Parts {
     /// Per question: its item up to its answer's value,
     /// `{"linkId":ID,"text":TEXT,"answer":[{`.
     items: Vec<String>,
+    /// Per question: its item up to the end of its answer's value, per value it
+    /// can have as a fragment: per option of a scale, and `false`, `true` of a
+    /// yes/no question.
+    answers: Vec<Vec<String>>,
     /// Per section: its group's start, `{"linkId":"section-ID","text":TITLE`.
     groups: Vec<String>,
+    /// Per section number ([`codes::numbers`]): its extension up to the value.
+    numbers: Vec<String>,
 }
 
 impl Parts {
-    pub fn new(bank: &Bank) -> Parts {
+    /// `codings`: per question, per option, its coding ([`super::Prepared`]).
+    pub fn new(bank: &Bank, codings: &[Vec<String>]) -> Parts {
         let open = |link: &str, text: &str| {
             let mut s = fragment(&json!({"linkId": link, "text": text}));
             s.pop();
             s
+        };
+        let items: Vec<String> = bank
+            .questions
+            .iter()
+            .map(|q| open(&q.id, &q.text) + ",\"answer\":[{")
+            .collect();
+        let answers = bank
+            .questions
+            .iter()
+            .zip(&items)
+            .zip(codings)
+            .map(|((q, item), codings)| match q.kind {
+                Kind::YesNo => [false, true]
+                    .map(|b| {
+                        let mut j = Json::default();
+                        j.raw(item);
+                        yes_no(&mut j, b);
+                        String::from_utf8(j.buf).unwrap_or_default()
+                    })
+                    .into(),
+                Kind::Scale => codings
+                    .iter()
+                    .map(|c| format!("{item}\"valueCoding\":{c}"))
+                    .collect(),
+                Kind::Number | Kind::Text => Vec::new(),
+            })
+            .collect();
+        let number = |n: &codes::Number| {
+            let mut j = Json::default();
+            number_key(&mut j, n);
+            String::from_utf8(j.buf).unwrap_or_default()
         };
         Parts {
             questionnaire: fragment(&json!(format!(
@@ -43,18 +81,29 @@ impl Parts {
                 questionnaire_url(bank),
                 bank.version
             ))),
-            items: bank
-                .questions
-                .iter()
-                .map(|q| open(&q.id, &q.text) + ",\"answer\":[{")
-                .collect(),
+            items,
+            answers,
             groups: bank
                 .sections
                 .iter()
                 .map(|s| open(&section_link(&s.id), &s.title))
                 .collect(),
+            numbers: codes::numbers().iter().map(number).collect(),
         }
     }
+}
+
+/// A yes/no answer's value.
+fn yes_no(j: &mut Json, b: bool) {
+    j.raw("\"valueBoolean\":");
+    j.bool(b);
+}
+
+/// One of a section's numbers in its extension, up to the value.
+fn number_key(j: &mut Json, n: &codes::Number) {
+    j.raw("{\"url\":");
+    j.lit(n.extension);
+    j.raw(",\"valueInteger\":");
 }
 
 /// The answers of a record that go in its response, per question of the bank:
@@ -65,21 +114,8 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
     // Kept by the question's index, which is unique in a bank that loaded (its
     // question ids are).
     let by_question = Enabled::of(bank, r).by_index();
-    // Answers are saved in bank order: each is looked for first where the last
-    // one was found.
-    let mut next = 0;
-    let unknown = r
-        .answers
-        .iter()
-        .filter(|a| {
-            let found = match bank.questions.get(next) {
-                Some(q) if q.id == a.question => Some(next),
-                _ => bank.position(&a.question),
-            };
-            next = found.map_or(next, |i| i + 1);
-            found.is_none()
-        })
-        .count();
+    let ids = r.answers.iter().map(|a| a.question.as_str());
+    let unknown = super::places(bank, ids).filter(Option::is_none).count();
     (by_question, unknown)
 }
 
@@ -146,7 +182,7 @@ fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
     }
     if let Some(g) = about.grades.section(&p.bank.sections[s].id) {
         j.raw(",\"extension\":[");
-        section_extension(j, g);
+        section_extension(j, &p.response.numbers, g);
         j.raw("]");
     }
     j.raw("}");
@@ -155,17 +191,15 @@ fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
 
 /// A section's numbers as one complex extension (the same numbers, in the same
 /// order, as the components of the section's Observation).
-fn section_extension(j: &mut Json, g: &SectionGrades) {
+fn section_extension(j: &mut Json, numbers: &[String], g: &SectionGrades) {
     j.raw("{\"url\":");
     j.lit(SECTION_GRADES);
     j.list(
         ",\"extension\":[",
         "]",
         codes::section_numbers(g),
-        |j, (n, v)| {
-            j.raw("{\"url\":");
-            j.lit(n.extension);
-            j.raw(",\"valueInteger\":");
+        |j, (k, _, v)| {
+            j.raw(&numbers[k]);
             j.int(v);
             j.raw("}");
             true
@@ -181,41 +215,41 @@ fn item(j: &mut Json, about: &About<'_>, i: usize) -> bool {
     let Some(a) = about.kept[i] else {
         return false;
     };
-    j.raw(&p.response.items[i]);
     if !answer(j, p, i, a) {
         return false;
     }
-    j.list(",\"item\":[", "]", &p.layout.children[i], |j, &c| {
-        item(j, about, c)
-    });
+    let children = &p.layout.children[i];
+    if !children.is_empty() {
+        j.list(",\"item\":[", "]", children, |j, &c| item(j, about, c));
+    }
     j.raw("}]}");
     true
 }
 
-/// One answer's value, or false for an empty text (or a value its question
-/// does not take).
+/// Question `i`'s item up to the end of its answer's value, or false for an
+/// empty text (or a value its question does not take).
 fn answer(j: &mut Json, p: &Prepared<'_>, i: usize, a: &AnswerRecord) -> bool {
     let q = &p.bank.questions[i];
+    let answers = &p.response.answers[i];
     match q.kind {
         Kind::YesNo => {
             let Some(b) = a.value.as_bool() else {
                 return false;
             };
-            j.raw("\"valueBoolean\":");
-            j.bool(b);
+            j.raw(&answers[usize::from(b)]);
         }
         Kind::Scale => {
             let Some(o) = a.value.as_str().and_then(|id| p.option(i, id)) else {
                 return false;
             };
-            j.raw("\"valueCoding\":");
-            j.raw(&p.codings[i][o]);
+            j.raw(&answers[o]);
         }
         Kind::Number => {
             let Some(n) = a.value.as_f64() else {
                 return false;
             };
             let (kind, v) = number(q, n);
+            j.raw(&p.response.items[i]);
             j.raw("\"value");
             j.raw(kind);
             j.raw("\":");
@@ -226,6 +260,7 @@ fn answer(j: &mut Json, p: &Prepared<'_>, i: usize, a: &AnswerRecord) -> bool {
             let Some(s) = a.value.as_str().filter(|s| !s.trim().is_empty()) else {
                 return false;
             };
+            j.raw(&p.response.items[i]);
             j.raw("\"valueString\":");
             j.str(s);
         }

@@ -10,6 +10,8 @@
 //!
 //! The words a resource about every check-in has are looked up once per export.
 
+use std::borrow::Cow;
+
 use super::write;
 use crate::bank::{Bank, Level};
 use crate::i18n::{self, Lang};
@@ -18,6 +20,19 @@ use crate::i18n::{self, Lang};
 /// the catalogue lacks, the language in use.
 pub fn lang_of(bank: &Bank) -> Lang {
     Lang::from_code(&bank.language).unwrap_or_else(i18n::current)
+}
+
+/// Every alert level, for what is made once per level.
+pub const LEVELS: [Level; 4] = [
+    Level::Advice,
+    Level::Prescriber,
+    Level::Crisis,
+    Level::Emergency,
+];
+
+/// An alert level's heading in `lang`.
+fn heading_in(lang: Lang, level: Level) -> String {
+    i18n::t_in(lang, &format!("level-{}", level.as_str()), &[])
 }
 
 /// The words of one export, in its language.
@@ -34,6 +49,9 @@ pub struct Words {
     /// `,"source":…,"contained":[…]`: a caregiver who answered for the person, as
     /// a contained RelatedPerson (sidecheck knows no one's name).
     pub caregiver: String,
+    /// Each alert level's heading, looked up once: every Flag's text begins
+    /// with one.
+    headings: Vec<(Level, String)>,
 }
 
 impl Words {
@@ -47,6 +65,10 @@ impl Words {
             write::string(&say("fhir-caregiver"))
         );
         Words {
+            headings: LEVELS
+                .into_iter()
+                .map(|l| (l, heading_in(lang, l)))
+                .collect(),
             lang,
             caregiver,
             subject,
@@ -63,8 +85,11 @@ impl Words {
     }
 
     /// An alert level's heading as the person saw it.
-    pub fn heading(&self, level: Level) -> String {
-        self.say(&format!("level-{}", level.as_str()), &[])
+    pub fn heading(&self, level: Level) -> Cow<'_, str> {
+        match self.headings.iter().find(|(l, _)| *l == level) {
+            Some((_, h)) => Cow::Borrowed(h),
+            None => Cow::Owned(heading_in(self.lang, level)),
+        }
     }
 
     /// The display of a section's Observation.

@@ -3,12 +3,16 @@
 //! order they are written): a Bundle holds some 25 resources per check-in, and
 //! building a `serde_json::Value` tree for each cost more than reading the log.
 //!
-//! Strings and decimals always go through serde_json itself, so escapes and number
-//! formats cannot drift from what the earlier Value-based writer produced. Keys and
-//! the fixed parts of a resource are written as they are: they are constants of
-//! this module's callers, plain ASCII with nothing to escape.
+//! Strings go through the JSON report's escaper ([`json_string`], which a test holds
+//! to serde_json's escapes, as one here does), decimals through serde_json itself,
+//! so escapes and number formats cannot drift from what the earlier Value-based
+//! writer produced. Keys and the fixed parts of a resource are written as they
+//! are: they are constants of this module's callers, plain ASCII with nothing to
+//! escape.
 
 use serde::Serialize;
+
+use crate::export::json::json_string;
 
 /// A buffer of JSON being written.
 #[derive(Default)]
@@ -27,22 +31,16 @@ impl Json {
 
     /// A string value, quoted and escaped as serde_json escapes it.
     pub fn str(&mut self, s: &str) {
-        self.raw("\"");
-        self.contents(s);
-        self.raw("\"");
+        json_string(&mut self.buf, s);
     }
 
     /// A string value's contents, escaped as serde_json escapes them, without
     /// the quotes: for a value written in parts.
     pub fn contents(&mut self, s: &str) {
-        // Most texts need no escape and are copied whole; the rest go through
-        // serde_json itself, so its escapes are the ones written.
-        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-            self.raw(s);
-            return;
-        }
         let start = self.buf.len();
-        self.value(s);
+        json_string(&mut self.buf, s);
+        // Without its quotes: the closing one dropped, the text moved back over
+        // the opening one.
         self.buf.pop();
         self.buf.remove(start);
     }
@@ -70,9 +68,12 @@ impl Json {
 
     /// An integer, as serde_json writes it.
     pub fn int(&mut self, n: impl Into<i64>) {
-        // Integers print the same through `Display` as through serde_json (itoa).
-        use std::io::Write;
-        let _ = write!(self.buf, "{}", n.into());
+        // Digits as serde_json (itoa) writes them: a sign, then no leading zero.
+        let n: i64 = n.into();
+        if n < 0 {
+            self.raw("-");
+        }
+        crate::text::push_uint(&mut self.buf, n.unsigned_abs());
     }
 
     pub fn bool(&mut self, b: bool) {
@@ -148,14 +149,28 @@ impl Json {
     pub fn query<'s>(&mut self, prefix: &str, parts: impl IntoIterator<Item = &'s str>) {
         self.raw("\"");
         self.raw(prefix);
-        for p in parts {
-            query_into(&mut self.buf, p);
-        }
+        parts.into_iter().for_each(|p| self.query_part(p));
         self.raw("\"");
+    }
+
+    /// One part of a search query value, percent-encoded ([`query_value`]),
+    /// without quotes: for a query written in parts.
+    pub fn query_part(&mut self, part: &str) {
+        query_into(&mut self.buf, part);
     }
 }
 
 const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+/// Each byte's two lowercase hex digits.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    let mut pairs = [[0u8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        pairs[b] = [LOWER_HEX[b >> 4], LOWER_HEX[b & 0x0f]];
+        b += 1;
+    }
+    pairs
+};
 const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// A stable `urn:uuid:` for a resource, so the same check-in gets the same fullUrl
@@ -208,14 +223,13 @@ fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
     // Made on the stack and copied once: a Bundle has a fullUrl or a reference
     // for nearly every resource.
     let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
-    let mut at = 9;
-    for (i, x) in b.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            at += 1;
-        }
-        text[at] = LOWER_HEX[usize::from(x >> 4)];
-        text[at + 1] = LOWER_HEX[usize::from(x & 0x0f)];
-        at += 2;
+    // Where each byte's two digits go, past the hyphens: fixed, so the loop has
+    // no test of its own.
+    const AT: [usize; 16] = [
+        9, 11, 13, 15, 18, 20, 23, 25, 28, 30, 33, 35, 37, 39, 41, 43,
+    ];
+    for (x, at) in b.iter().zip(AT) {
+        text[at..at + 2].copy_from_slice(&HEX_PAIRS[usize::from(*x)]);
     }
     out.extend_from_slice(&text);
 }

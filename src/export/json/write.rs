@@ -16,7 +16,7 @@ use crate::text::rfc3339;
 /// Appends `s` as a JSON string, escaped as serde_json escapes
 /// ([`crate::text::json_escaped`]). Clean runs are copied whole, found eight bytes
 /// at a time.
-pub(super) fn string(buf: &mut Vec<u8>, s: &str) {
+pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
