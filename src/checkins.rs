@@ -106,10 +106,11 @@ impl Rule {
         // Only ids, `completes` and marks are needed, so the lines are skimmed. An
         // id from a line read no further may be a bad line's: it is only ever taken
         // for one that may repeat, which the passes then count exactly.
-        for skim in store.skim()? {
+        let mut skims = store.skim()?;
+        while let Some(skim) = skims.next_kept() {
             let (at, skim) = skim.map_err(Error::Store)?;
             match skim {
-                Skimmed::Id(id) => learning.learn_at(at, &id, None),
+                Skimmed::Id(id) => learning.learn_at(at, id, None),
                 Skimmed::Whole(Skim::CheckIn { id, completes, .. }) => {
                     learning.learn_at(at, &id, completes.as_deref())
                 }
@@ -189,7 +190,11 @@ impl Learning {
     /// Learns of a check-in `id`, which continues `completes` if that is set.
     /// Returns whether its id may have been learned before.
     fn learn(&mut self, id: &str, completes: Option<&str>) -> bool {
-        let h = id_hash(id);
+        self.learn_hash(id_hash(id), completes)
+    }
+
+    /// [`Learning::learn`], for an id already hashed.
+    fn learn_hash(&mut self, h: u64, completes: Option<&str>) -> bool {
         let maybe = self.filter.insert(h);
         if maybe {
             self.rule.maybe_repeated.push(h);
@@ -202,8 +207,8 @@ impl Learning {
 
     /// [`Learning::learn`], for a line that starts at `at` in the log.
     fn learn_at(&mut self, at: u64, id: &str, completes: Option<&str>) {
-        let first = !self.learn(id, completes);
         let h = id_hash(id);
+        let first = !self.learn_hash(h, completes);
         if self.wanted == Some(h) {
             self.wanted = None;
             self.marked = Some((at, first));

@@ -156,9 +156,11 @@ pub fn retracted_words(a: &AlertRecord) -> String {
 /// that stands at the end of the check-in ([`AlertBasis`]): a symptom's trend and
 /// its change from the baseline then say "emergency", never "better".
 pub fn emergency_from(basis: &AlertBasis<'_>, question: &str) -> bool {
-    basis
-        .standing_on(question)
-        .any(|al| al.level == Level::Emergency)
+    // Asked of every answer of the log; most check-ins raise no emergency, and
+    // that is known without comparing a question id.
+    let emergency = |al: &AlertRecord| al.level == Level::Emergency;
+    basis.standing().iter().any(|b| emergency(b.alert))
+        && basis.standing_on(question).any(emergency)
 }
 
 /// What a series counts.
@@ -462,20 +464,23 @@ impl<'b> Summary<'b> {
     fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) {
         let at = r.started_at;
         let completed = r.status == Status::Completed;
+        let mut next = 0;
         for a in &r.answers {
-            let (measure, value, possible) = match (grade(a), yes_sign(a)) {
-                (Some(g), _) => {
-                    let top = bank
-                        .and_then(|b| {
-                            // By the bank's map: this runs for every answer of the log.
-                            let q = &b.questions[b.position(&a.question)?];
-                            b.max_score(q)
-                        })
-                        .unwrap_or(TOP_GRADE);
-                    (Measure::Grade, u32::from(g), u32::from(top))
-                }
-                (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
+            let (measure, value) = match (grade(a), yes_sign(a)) {
+                (Some(g), _) => (Measure::Grade, u32::from(g)),
+                (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
                 (None, None) => continue,
+            };
+            // This runs for every answer of the log: the answers come in the
+            // bank's order, so the question is found without hashing its id.
+            let at_bank = bank.and_then(|b| b.position_from(&a.question, next));
+            next = at_bank.map_or(next, |i| i + 1);
+            let possible = match measure {
+                Measure::YesNo => 1,
+                _ => {
+                    let top = bank.zip(at_bank).and_then(|(b, i)| b.max_score_at(i));
+                    u32::from(top.unwrap_or(TOP_GRADE))
+                }
             };
             let emergency = emergency_from(basis, &a.question);
             let t = self.symptoms.get(&a.question, || {

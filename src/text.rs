@@ -281,6 +281,18 @@ pub fn visible(text: &str) -> String {
 /// Appends `text` to `out` as [`visible`] shows it, for a writer that reuses its
 /// text: the runs between control characters are copied whole.
 pub fn push_visible_text(out: &mut String, text: &str) {
+    // Nearly every text has no control character but its line ends: one look at
+    // its bytes says so. A control character is below 0x20, 0x7f, or U+0080 to
+    // U+009F, which UTF-8 writes with a lead byte 0xc2.
+    // Looked at whole, not stopped at the first: the compiler runs such a loop
+    // many bytes at a time.
+    let flagged = text.bytes().fold(false, |flagged, b| {
+        flagged | (b < 0x20 && b != b'\n') | (b == 0x7f) | (b == 0xc2)
+    });
+    if !flagged {
+        out.push_str(text);
+        return;
+    }
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c.is_control() && c != '\n' {
