@@ -137,9 +137,9 @@ impl Grades {
     /// same bank) already: it is the costly part, worked out once per record.
     pub fn with_basis(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) -> Grades {
         let bank = bank_for(bank, r);
-        let mut ids: Vec<&str> = Vec::new();
+        let mut ids: Vec<&str> = Vec::with_capacity(8);
         // With the bank: each section's fixed denominators, by the place in `ids`.
-        let mut fixed = Vec::new();
+        let mut fixed = Vec::with_capacity(8);
         match bank {
             Some(b) => {
                 for (i, s) in b.sections.iter().enumerate().filter(|(_, s)| s.scored) {

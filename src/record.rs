@@ -704,6 +704,32 @@ mod tests {
     }
 
     #[test]
+    fn answers_asked_for_in_any_order_are_those_worked_out_in_bank_order() {
+        let bank = bank();
+        let r = saved(
+            &bank,
+            json!({"pump": true, "dose_change": true, "stopped": true,
+                   "suicidal_thoughts": false, "suicidal_plan": true,
+                   "drowsiness": "very_severe", "dizziness": "awful",
+                   "alcohol_sedatives": true, "breathing": true}),
+            None,
+        );
+        let in_order = Enabled::of(&bank, &r).by_index();
+        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        for order in [ids.clone(), ids.iter().rev().copied().collect()] {
+            let enabled = Enabled::of(&bank, &r);
+            for id in order {
+                let i = bank.position(id).expect("a question of the bank");
+                let kept = enabled.answer_for(id).map(|(q, _)| q.id.as_str());
+                assert_eq!(kept, in_order[i].map(|a| a.question.as_str()), "{id}");
+            }
+        }
+        // A follow-up whose condition does not hold is not kept, asked first.
+        assert!(in_order[bank.position("suicidal_plan").expect("asked")].is_none());
+        assert!(in_order[bank.position("breathing").expect("asked")].is_some());
+    }
+
+    #[test]
     fn the_answers_kept_by_index_are_those_kept_by_id() {
         let bank = bank();
         let r = saved(

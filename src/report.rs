@@ -295,9 +295,12 @@ struct Tracks {
 
 impl Tracks {
     fn get(&mut self, id: &str, make: impl FnOnce() -> Track) -> &mut Track {
-        let i = match self.list.get(self.next) {
-            Some(t) if t.id == id => self.next,
-            _ => match self.index.get(id) {
+        // A check-in that skipped a question (a follow-up not asked) has the
+        // track a few places on: looked for there before the id is hashed.
+        let mut ahead = self.list.iter().skip(self.next).take(4);
+        let i = match ahead.position(|t| t.id == id) {
+            Some(k) => self.next + k,
+            None => match self.index.get(id) {
                 Some(i) => *i,
                 None => {
                     self.list.push(make());
@@ -332,7 +335,12 @@ pub struct Summary<'b> {
     banks: Vec<BankRef>,
     sections: Tracks,
     symptoms: Tracks,
-    alerts: Vec<AlertCount>,
+    /// By the index of a question of `bank`: its track in `symptoms`, when it has
+    /// one from the start, so that an answer's track is found without its id.
+    symptom_at: Vec<Option<usize>>,
+    /// Each alert with the start of the last check-in that raised it, written out
+    /// only for the view: most check-ins raise one.
+    alerts: Vec<(AlertCount, DateTime<FixedOffset>)>,
     baseline: Found,
     /// The latest completed check-in, by start: what the baseline is compared with.
     latest_completed: Option<Snapshot>,
@@ -350,6 +358,7 @@ impl<'b> Summary<'b> {
             banks: Vec::new(),
             sections: Tracks::default(),
             symptoms: Tracks::default(),
+            symptom_at: Vec::new(),
             alerts: Vec::new(),
             baseline: Found::Unmarked,
             latest_completed: None,
@@ -367,6 +376,7 @@ impl<'b> Summary<'b> {
                 }
             }
             for q in &b.questions {
+                let mut at = None;
                 if b.max_score(q).is_some_and(|m| m > 0) {
                     let measure = match q.kind {
                         Kind::YesNo => Measure::YesNo,
@@ -375,7 +385,9 @@ impl<'b> Summary<'b> {
                     s.symptoms.get(&q.id, || {
                         track(&q.id, q.short.clone(), Some(q.section.clone()), measure)
                     });
+                    at = s.symptoms.index.get(q.id.as_str()).copied();
                 }
+                s.symptom_at.push(at);
             }
         }
         s
@@ -483,14 +495,18 @@ impl<'b> Summary<'b> {
                 }
             };
             let emergency = emergency_from(basis, &a.question);
-            let t = self.symptoms.get(&a.question, || {
-                track(
-                    &a.question,
-                    question_short(bank, &a.question),
-                    Some(a.section.to_string()),
-                    measure,
-                )
-            });
+            let known = at_bank.and_then(|i| self.symptom_at.get(i).copied().flatten());
+            let t = match known {
+                Some(k) => &mut self.symptoms.list[k],
+                None => self.symptoms.get(&a.question, || {
+                    track(
+                        &a.question,
+                        question_short(bank, &a.question),
+                        Some(a.section.to_string()),
+                        measure,
+                    )
+                }),
+            };
             t.saw(at, emergency);
             if completed {
                 t.series.push(at, value, possible);
@@ -502,19 +518,21 @@ impl<'b> Summary<'b> {
     fn add_alerts(&mut self, r: &CheckIn) {
         let at = r.started_at;
         for al in &r.alerts {
-            let last_at = rfc3339(&at);
-            match self.alerts.iter_mut().find(|x| x.id == al.id) {
-                Some(x) => {
+            match self.alerts.iter_mut().find(|(x, _)| x.id == al.id) {
+                Some((x, last_at)) => {
                     x.count += 1;
-                    x.last_at = last_at;
+                    *last_at = at;
                 }
-                None => self.alerts.push(AlertCount {
-                    id: al.id.to_string(),
-                    level: al.level,
-                    title: al.title.to_string(),
-                    count: 1,
-                    last_at,
-                }),
+                None => self.alerts.push((
+                    AlertCount {
+                        id: al.id.to_string(),
+                        level: al.level,
+                        title: al.title.to_string(),
+                        count: 1,
+                        last_at: String::new(),
+                    },
+                    at,
+                )),
             }
         }
     }
@@ -541,7 +559,14 @@ impl<'b> Summary<'b> {
 
     /// The aggregates for printing, with sparklines at most `width` wide.
     pub fn view(&self, width: usize) -> SummaryView {
-        let mut alerts = self.alerts.clone();
+        let mut alerts: Vec<AlertCount> = self
+            .alerts
+            .iter()
+            .map(|(a, at)| AlertCount {
+                last_at: rfc3339(at),
+                ..a.clone()
+            })
+            .collect();
         // Most urgent first, then most often.
         alerts.sort_by(|a, b| b.level.cmp(&a.level).then(b.count.cmp(&a.count)));
         SummaryView {

@@ -338,6 +338,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_text_without_control_characters_is_shown_as_one_char_at_a_time_shows_it() {
+        let slowly = |text: &str| {
+            let mut out = String::new();
+            text.chars().for_each(|c| push_visible(&mut out, c, true));
+            out
+        };
+        for text in [
+            "",
+            "plain\n",
+            "tab\there",
+            "bell\u{7}",
+            "del\u{7f}",
+            "next line\u{85}.",
+            "\u{9f}",
+            "¡Qué tal! ¿Mejor?",
+            "é ü ñ ☺\n",
+            "\r\n",
+            "\u{a0}nbsp",
+            "ĀĂ",
+        ] {
+            let mut out = String::from("kept ");
+            push_visible_text(&mut out, text);
+            assert_eq!(out, format!("kept {}", slowly(text)), "{text:?}");
+        }
+    }
+
+    #[test]
     fn digits_are_written_as_display_writes_them() {
         for n in [0u64, 7, 10, 99, 1_000_000, u64::from(u32::MAX), u64::MAX] {
             let mut buf = Vec::new();

@@ -565,7 +565,7 @@ impl Text for CompactString {
 /// `out`.
 fn unescape(raw: &str, out: &mut impl Text) -> Option<()> {
     let mut rest = raw;
-    while let Some(i) = rest.find('\\') {
+    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let b = rest.as_bytes();
         let (c, len) = match b.get(i + 1)? {

@@ -588,8 +588,11 @@ pub enum Skimmed<'l> {
 fn may_name_completes(line: &[u8]) -> bool {
     static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(br#""completes""#));
-    KEY.find(line).is_some()
-        || memchr::memchr_iter(b'\\', line).any(|i| line.get(i + 1) == Some(&b'u'))
+    // `\u` looked for as two bytes: a note's other escapes (`\"`, `\n`) are
+    // passed over in the same scan, not stopped at one by one.
+    static ESCAPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(br"\u"));
+    KEY.find(line).is_some() || ESCAPE.find(line).is_some()
 }
 
 /// A pass made by [`Store::skim`].
