@@ -30,7 +30,7 @@ pub use basis::{AlertAnswers, AlertBasis};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::bank::{Bank, Kind, Level};
+use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
 
@@ -137,14 +137,16 @@ impl Grades {
     /// same bank) already: it is the costly part, worked out once per record.
     pub fn with_basis(r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) -> Grades {
         let bank = bank_for(bank, r);
-        let mut ids: Vec<&str> = Vec::new();
+        let mut ids: Vec<&str> = Vec::with_capacity(8);
+        // With the bank: each section's fixed denominators, by the place in `ids`.
+        let mut fixed = Vec::with_capacity(8);
         match bank {
-            Some(b) => ids.extend(
-                b.sections
-                    .iter()
-                    .filter(|s| s.scored)
-                    .map(|s| s.id.as_str()),
-            ),
+            Some(b) => {
+                for (i, s) in b.sections.iter().enumerate().filter(|(_, s)| s.scored) {
+                    ids.push(&s.id);
+                    fixed.push(b.symptom_questions(i));
+                }
+            }
             None => {
                 for a in &r.answers {
                     if (grade(a).is_some() || yes_sign(a).is_some())
@@ -155,7 +157,7 @@ impl Grades {
                 }
             }
         }
-        let sections = sections(r, bank, basis, &ids);
+        let sections = sections(r, bank, &fixed, basis, &ids);
         Grades {
             answered: r.answers.len() as u32,
             asked: match r.status {
@@ -226,11 +228,13 @@ fn index_in(ids: &[&str], id: &str, hint: &mut usize) -> Option<usize> {
 }
 
 /// The numbers of each section of `ids` the check-in reached (an answer in it), in
-/// that order. Every answer, question and alert is looked at once, whatever the
-/// number of sections: the summary works this out for every record of the log.
+/// that order. Every answer and alert is looked at once, whatever the number of
+/// sections, and the bank's questions not at all (`fixed` has their counts): the
+/// summary works this out for every record of the log.
 fn sections(
     r: &CheckIn,
     bank: Option<&Bank>,
+    fixed: &[(u32, u32)],
     basis: &AlertBasis<'_>,
     ids: &[&str],
 ) -> Vec<SectionGrades> {
@@ -253,23 +257,13 @@ fn sections(
         }
     }
     match bank {
-        // The fixed denominators: every graded and yes/no question of the section.
-        Some(b) => {
-            for q in &b.questions {
-                let Some(i) = index_in(ids, &q.section, &mut hint) else {
-                    continue;
-                };
-                let t = &mut tally[i];
-                if !t.reached || b.max_score(q).is_none() {
-                    continue;
-                }
-                match q.kind {
-                    Kind::Scale => t.graded += 1,
-                    Kind::YesNo => t.yes_no += 1,
-                    _ => {}
-                }
-            }
-        }
+        // The fixed denominators: every graded and yes/no question of the section
+        // ([`Bank::symptom_questions`], by the place in `ids`).
+        Some(_) => tally
+            .iter_mut()
+            .zip(fixed)
+            .filter(|(t, _)| t.reached)
+            .for_each(|(t, counts)| (t.graded, t.yes_no) = *counts),
         None => tally
             .iter_mut()
             .for_each(|t| (t.graded, t.yes_no) = (t.answered, t.signs)),

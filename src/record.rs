@@ -4,6 +4,8 @@
 //! and read by the [`crate::store`]; the times and the random part of its id come
 //! from the caller.
 
+use std::cell::OnceCell;
+
 use chrono::{DateTime, FixedOffset};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -463,42 +465,82 @@ pub fn bank_for<'b>(bank: Option<&'b Bank>, record: &CheckIn) -> Option<&'b Bank
 /// hold others) and that were enabled, in bank order, by the answers kept before
 /// them and the "about you" answers the record was made with. The FHIR export puts
 /// exactly these in a response.
+///
+/// Each question's answer is worked out when it is first asked for, and kept: an
+/// alert's rule reads a few questions (and the follow-up conditions before them),
+/// and most of a record's answers are never looked at. Asked for in any order, a
+/// question's answer is what working them all out in bank order gives.
 #[derive(Debug)]
 pub struct Enabled<'b, 'r> {
     bank: &'b Bank,
-    /// By the index of the bank's question: its saved answer, if kept, as read.
-    kept: Vec<Option<(Answer, &'r AnswerRecord)>>,
+    /// By the index of the bank's question: its saved answer, if any, and, once
+    /// worked out, that answer as read if it is kept.
+    slots: Vec<Slot<'r>>,
     profile: Option<&'r Profile>,
+}
+
+#[derive(Debug)]
+struct Slot<'r> {
+    saved: Option<&'r AnswerRecord>,
+    kept: OnceCell<Option<Answer>>,
+}
+
+/// The answers of [`Enabled`] a condition of the question at `limit` may read:
+/// only those before it, as they were when it was asked.
+struct Before<'e, 'b, 'r> {
+    enabled: &'e Enabled<'b, 'r>,
+    limit: usize,
 }
 
 impl<'b, 'r> Enabled<'b, 'r> {
     pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
-        let given = by_question(bank, r);
-        let mut enabled = Enabled {
+        Enabled {
             bank,
-            kept: Vec::with_capacity(given.len()),
+            slots: by_question(bank, r)
+                .into_iter()
+                .map(|saved| Slot {
+                    saved,
+                    kept: OnceCell::new(),
+                })
+                .collect(),
             profile: r.profile.as_ref(),
-        };
-        for (q, a) in bank.questions.iter().zip(given) {
-            // Pushed in bank order, so a condition sees only the answers before it.
-            let asked = q
-                .when
-                .as_ref()
-                .is_none_or(|c| condition::holds(bank, c, &enabled));
-            let kept = a
-                .filter(|_| asked)
-                .and_then(|a| Some((Answer::from_saved(bank, q, &a.value)?, a)));
-            enabled.kept.push(kept);
         }
-        enabled
+    }
+
+    /// The answer kept for the question at index `i`, worked out on first use.
+    fn kept(&self, i: usize) -> Option<&Answer> {
+        let slot = self.slots.get(i)?;
+        let saved = slot.saved?;
+        slot.kept
+            .get_or_init(|| {
+                let q = &self.bank.questions[i];
+                // A condition sees only the answers before its question.
+                let before = Before {
+                    enabled: self,
+                    limit: i,
+                };
+                let asked = q
+                    .when
+                    .as_ref()
+                    .is_none_or(|c| condition::holds(self.bank, c, &before));
+                asked
+                    .then(|| Answer::from_saved(self.bank, q, &saved.value))
+                    .flatten()
+            })
+            .as_ref()
+    }
+
+    /// The answer kept for question `id` among the first `limit` questions.
+    fn answer_before(&self, id: &str, limit: usize) -> Option<(&Question, &Answer)> {
+        let i = self.bank.position(id).filter(|i| *i < limit)?;
+        Some((&self.bank.questions[i], self.kept(i)?))
     }
 
     /// The saved answer kept for each question of the bank, by the question's
     /// index: what [`Enabled::records`] holds, without hashing an id.
     pub fn by_index(&self) -> Vec<Option<&'r AnswerRecord>> {
-        self.kept
-            .iter()
-            .map(|k| k.as_ref().map(|(_, a)| *a))
+        (0..self.slots.len())
+            .map(|i| self.kept(i).and(self.slots[i].saved))
             .collect()
     }
 
@@ -506,10 +548,10 @@ impl<'b, 'r> Enabled<'b, 'r> {
     /// [`Enabled::by_index`] without the bank's order.
     #[cfg(test)]
     pub fn records(&self) -> std::collections::HashMap<&'r str, &'r AnswerRecord> {
-        self.kept
-            .iter()
+        self.by_index()
+            .into_iter()
             .flatten()
-            .map(|(_, a)| (a.question.as_str(), *a))
+            .map(|a| (a.question.as_str(), a))
             .collect()
     }
 }
@@ -522,11 +564,7 @@ fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> Vec<Option<&'r AnswerRecord>>
     // tried first.
     let mut next = 0;
     for a in &r.answers {
-        let i = match bank.questions.get(next) {
-            Some(q) if q.id == a.question => Some(next),
-            _ => bank.position(&a.question),
-        };
-        if let Some(i) = i {
+        if let Some(i) = bank.position_from(&a.question, next) {
             given[i] = Some(a);
             next = i + 1;
         }
@@ -536,13 +574,21 @@ fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> Vec<Option<&'r AnswerRecord>>
 
 impl Given for Enabled<'_, '_> {
     fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
-        let i = self.bank.position(id)?;
-        let (answer, _) = self.kept.get(i)?.as_ref()?;
-        Some((&self.bank.questions[i], answer))
+        self.answer_before(id, self.slots.len())
     }
 
     fn profile_for(&self, id: &str) -> Option<bool> {
         self.profile.and_then(|p| p.get(id))
+    }
+}
+
+impl Given for Before<'_, '_, '_> {
+    fn answer_for(&self, id: &str) -> Option<(&Question, &Answer)> {
+        self.enabled.answer_before(id, self.limit)
+    }
+
+    fn profile_for(&self, id: &str) -> Option<bool> {
+        self.enabled.profile_for(id)
     }
 }
 
@@ -662,6 +708,32 @@ mod tests {
         assert!(kept(Some(json!({"kidney": true}))));
         assert!(!kept(Some(json!({"kidney": false}))));
         assert!(!kept(None));
+    }
+
+    #[test]
+    fn answers_asked_for_in_any_order_are_those_worked_out_in_bank_order() {
+        let bank = bank();
+        let r = saved(
+            &bank,
+            json!({"pump": true, "dose_change": true, "stopped": true,
+                   "suicidal_thoughts": false, "suicidal_plan": true,
+                   "drowsiness": "very_severe", "dizziness": "awful",
+                   "alcohol_sedatives": true, "breathing": true}),
+            None,
+        );
+        let in_order = Enabled::of(&bank, &r).by_index();
+        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        for order in [ids.clone(), ids.iter().rev().copied().collect()] {
+            let enabled = Enabled::of(&bank, &r);
+            for id in order {
+                let i = bank.position(id).expect("a question of the bank");
+                let kept = enabled.answer_for(id).map(|(q, _)| q.id.as_str());
+                assert_eq!(kept, in_order[i].map(|a| a.question.as_str()), "{id}");
+            }
+        }
+        // A follow-up whose condition does not hold is not kept, asked first.
+        assert!(in_order[bank.position("suicidal_plan").expect("asked")].is_none());
+        assert!(in_order[bank.position("breathing").expect("asked")].is_some());
     }
 
     #[test]

@@ -156,9 +156,11 @@ pub fn retracted_words(a: &AlertRecord) -> String {
 /// that stands at the end of the check-in ([`AlertBasis`]): a symptom's trend and
 /// its change from the baseline then say "emergency", never "better".
 pub fn emergency_from(basis: &AlertBasis<'_>, question: &str) -> bool {
-    basis
-        .standing_on(question)
-        .any(|al| al.level == Level::Emergency)
+    // Asked of every answer of the log; most check-ins raise no emergency, and
+    // that is known without comparing a question id.
+    let emergency = |al: &AlertRecord| al.level == Level::Emergency;
+    basis.standing().iter().any(|b| emergency(b.alert))
+        && basis.standing_on(question).any(emergency)
 }
 
 /// What a series counts.
@@ -293,9 +295,12 @@ struct Tracks {
 
 impl Tracks {
     fn get(&mut self, id: &str, make: impl FnOnce() -> Track) -> &mut Track {
-        let i = match self.list.get(self.next) {
-            Some(t) if t.id == id => self.next,
-            _ => match self.index.get(id) {
+        // A check-in that skipped a question (a follow-up not asked) has the
+        // track a few places on: looked for there before the id is hashed.
+        let mut ahead = self.list.iter().skip(self.next).take(4);
+        let i = match ahead.position(|t| t.id == id) {
+            Some(k) => self.next + k,
+            None => match self.index.get(id) {
                 Some(i) => *i,
                 None => {
                     self.list.push(make());
@@ -330,7 +335,12 @@ pub struct Summary<'b> {
     banks: Vec<BankRef>,
     sections: Tracks,
     symptoms: Tracks,
-    alerts: Vec<AlertCount>,
+    /// By the index of a question of `bank`: its track in `symptoms`, when it has
+    /// one from the start, so that an answer's track is found without its id.
+    symptom_at: Vec<Option<usize>>,
+    /// Each alert with the start of the last check-in that raised it, written out
+    /// only for the view: most check-ins raise one.
+    alerts: Vec<(AlertCount, DateTime<FixedOffset>)>,
     baseline: Found,
     /// The latest completed check-in, by start: what the baseline is compared with.
     latest_completed: Option<Snapshot>,
@@ -348,6 +358,7 @@ impl<'b> Summary<'b> {
             banks: Vec::new(),
             sections: Tracks::default(),
             symptoms: Tracks::default(),
+            symptom_at: Vec::new(),
             alerts: Vec::new(),
             baseline: Found::Unmarked,
             latest_completed: None,
@@ -365,6 +376,7 @@ impl<'b> Summary<'b> {
                 }
             }
             for q in &b.questions {
+                let mut at = None;
                 if b.max_score(q).is_some_and(|m| m > 0) {
                     let measure = match q.kind {
                         Kind::YesNo => Measure::YesNo,
@@ -373,7 +385,9 @@ impl<'b> Summary<'b> {
                     s.symptoms.get(&q.id, || {
                         track(&q.id, q.short.clone(), Some(q.section.clone()), measure)
                     });
+                    at = s.symptoms.index.get(q.id.as_str()).copied();
                 }
+                s.symptom_at.push(at);
             }
         }
         s
@@ -462,30 +476,37 @@ impl<'b> Summary<'b> {
     fn add_symptoms(&mut self, r: &CheckIn, bank: Option<&Bank>, basis: &AlertBasis<'_>) {
         let at = r.started_at;
         let completed = r.status == Status::Completed;
+        let mut next = 0;
         for a in &r.answers {
-            let (measure, value, possible) = match (grade(a), yes_sign(a)) {
-                (Some(g), _) => {
-                    let top = bank
-                        .and_then(|b| {
-                            // By the bank's map: this runs for every answer of the log.
-                            let q = &b.questions[b.position(&a.question)?];
-                            b.max_score(q)
-                        })
-                        .unwrap_or(TOP_GRADE);
-                    (Measure::Grade, u32::from(g), u32::from(top))
-                }
-                (None, Some(yes)) => (Measure::YesNo, u32::from(yes), 1),
+            let (measure, value) = match (grade(a), yes_sign(a)) {
+                (Some(g), _) => (Measure::Grade, u32::from(g)),
+                (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
                 (None, None) => continue,
             };
+            // This runs for every answer of the log: the answers come in the
+            // bank's order, so the question is found without hashing its id.
+            let at_bank = bank.and_then(|b| b.position_from(&a.question, next));
+            next = at_bank.map_or(next, |i| i + 1);
+            let possible = match measure {
+                Measure::YesNo => 1,
+                _ => {
+                    let top = bank.zip(at_bank).and_then(|(b, i)| b.max_score_at(i));
+                    u32::from(top.unwrap_or(TOP_GRADE))
+                }
+            };
             let emergency = emergency_from(basis, &a.question);
-            let t = self.symptoms.get(&a.question, || {
-                track(
-                    &a.question,
-                    question_short(bank, &a.question),
-                    Some(a.section.to_string()),
-                    measure,
-                )
-            });
+            let known = at_bank.and_then(|i| self.symptom_at.get(i).copied().flatten());
+            let t = match known {
+                Some(k) => &mut self.symptoms.list[k],
+                None => self.symptoms.get(&a.question, || {
+                    track(
+                        &a.question,
+                        question_short(bank, &a.question),
+                        Some(a.section.to_string()),
+                        measure,
+                    )
+                }),
+            };
             t.saw(at, emergency);
             if completed {
                 t.series.push(at, value, possible);
@@ -497,19 +518,21 @@ impl<'b> Summary<'b> {
     fn add_alerts(&mut self, r: &CheckIn) {
         let at = r.started_at;
         for al in &r.alerts {
-            let last_at = rfc3339(&at);
-            match self.alerts.iter_mut().find(|x| x.id == al.id) {
-                Some(x) => {
+            match self.alerts.iter_mut().find(|(x, _)| x.id == al.id) {
+                Some((x, last_at)) => {
                     x.count += 1;
-                    x.last_at = last_at;
+                    *last_at = at;
                 }
-                None => self.alerts.push(AlertCount {
-                    id: al.id.to_string(),
-                    level: al.level,
-                    title: al.title.to_string(),
-                    count: 1,
-                    last_at,
-                }),
+                None => self.alerts.push((
+                    AlertCount {
+                        id: al.id.to_string(),
+                        level: al.level,
+                        title: al.title.to_string(),
+                        count: 1,
+                        last_at: String::new(),
+                    },
+                    at,
+                )),
             }
         }
     }
@@ -536,7 +559,14 @@ impl<'b> Summary<'b> {
 
     /// The aggregates for printing, with sparklines at most `width` wide.
     pub fn view(&self, width: usize) -> SummaryView {
-        let mut alerts = self.alerts.clone();
+        let mut alerts: Vec<AlertCount> = self
+            .alerts
+            .iter()
+            .map(|(a, at)| AlertCount {
+                last_at: rfc3339(at),
+                ..a.clone()
+            })
+            .collect();
         // Most urgent first, then most often.
         alerts.sort_by(|a, b| b.level.cmp(&a.level).then(b.count.cmp(&a.count)));
         SummaryView {

@@ -334,6 +334,18 @@ pub fn visible(text: &str) -> String {
 /// Appends `text` to `out` as [`visible`] shows it, for a writer that reuses its
 /// text: the runs between control characters are copied whole.
 pub fn push_visible_text(out: &mut String, text: &str) {
+    // Nearly every text has no control character but its line ends: one look at
+    // its bytes says so. A control character is below 0x20, 0x7f, or U+0080 to
+    // U+009F, which UTF-8 writes with a lead byte 0xc2.
+    // Looked at whole, not stopped at the first: the compiler runs such a loop
+    // many bytes at a time.
+    let flagged = text.bytes().fold(false, |flagged, b| {
+        flagged | (b < 0x20 && b != b'\n') | (b == 0x7f) | (b == 0xc2)
+    });
+    if !flagged {
+        out.push_str(text);
+        return;
+    }
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c.is_control() && c != '\n' {
@@ -377,6 +389,33 @@ pub fn visible_id(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_control_characters_is_shown_as_one_char_at_a_time_shows_it() {
+        let slowly = |text: &str| {
+            let mut out = String::new();
+            text.chars().for_each(|c| push_visible(&mut out, c, true));
+            out
+        };
+        for text in [
+            "",
+            "plain\n",
+            "tab\there",
+            "bell\u{7}",
+            "del\u{7f}",
+            "next line\u{85}.",
+            "\u{9f}",
+            "¡Qué tal! ¿Mejor?",
+            "é ü ñ ☺\n",
+            "\r\n",
+            "\u{a0}nbsp",
+            "ĀĂ",
+        ] {
+            let mut out = String::from("kept ");
+            push_visible_text(&mut out, text);
+            assert_eq!(out, format!("kept {}", slowly(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn digits_are_written_as_display_writes_them() {

@@ -182,6 +182,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_lookups_made_once_agree_with_the_bank_s_own_questions() {
+        let bank = Bank::bundled().expect("the bundled bank");
+        for (i, q) in bank.questions.iter().enumerate() {
+            assert_eq!(bank.max_score_at(i), bank.max_score(q), "{}", q.id);
+            for hint in [0, i, i + 1, bank.questions.len() + 3] {
+                assert_eq!(
+                    bank.position_from(&q.id, hint),
+                    Some(i),
+                    "{} at {hint}",
+                    q.id
+                );
+            }
+        }
+        assert_eq!(bank.position_from("no_such_question", 0), None);
+        for (i, s) in bank.sections.iter().enumerate() {
+            let of = |kind| {
+                let of_kind = |q: &&crate::bank::Question| {
+                    q.section == s.id && q.kind == kind && bank.max_score(q).is_some()
+                };
+                bank.questions.iter().filter(of_kind).count() as u32
+            };
+            let counts = (of(crate::bank::Kind::Scale), of(crate::bank::Kind::YesNo));
+            assert_eq!(bank.symptom_questions(i), counts, "{}", s.id);
+        }
+        // Past the last section there is nothing to count.
+        assert_eq!(bank.symptom_questions(bank.sections.len()), (0, 0));
+        assert!((0..bank.sections.len()).any(|i| bank.symptom_questions(i).0 > 0));
+    }
+
+    #[test]
     fn the_bundled_bank_passes_every_check_so_it_is_only_parsed() {
         let checked = Bank::from_json(BUNDLED_BANK_NAME, BUNDLED_BANK)
             .unwrap_or_else(|e| panic!("the built-in bank must pass every check:\n{e}"));

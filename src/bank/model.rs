@@ -55,31 +55,59 @@ pub struct Bank {
     /// Each question's index by id, made on first use ([`Bank::position`]). Not
     /// part of the file.
     #[serde(skip)]
-    pub(crate) positions: OnceLock<HashMap<String, usize, BuildHasherDefault<Fnv>>>,
+    pub(crate) positions: OnceLock<HashMap<String, usize, BuildHasherDefault<IdHasher>>>,
+    /// What reports read of every question and section for every check-in, worked
+    /// out on first use ([`Bank::max_score_at`], [`Bank::symptom_questions`]). Not
+    /// part of the file. Made from the questions' ids, kinds, scales and sections,
+    /// which nothing changes once a bank is loaded (a caregiver's copy changes
+    /// only its words).
+    #[serde(skip)]
+    pub(crate) scoring: OnceLock<Scoring>,
 }
 
-/// FNV-1a: a question id is a few bytes chosen by the bank's author, not by an
-/// attacker, and it is hashed for every condition of every saved check-in a
-/// report reads; SipHash costs several times more there.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// A word-at-a-time hash in the manner of FxHash: a question id is a few bytes
+/// chosen by the bank's author, not by an attacker, and it is hashed for every
+/// condition of every saved check-in a report reads; SipHash, or FNV's byte at a
+/// time, cost several times more there. A weak hash costs only probes: every hit
+/// is checked against the key.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word));
         }
     }
+}
+
+/// What a [`Bank`] works out once for reports (its field `scoring`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scoring {
+    /// By question index: [`Bank::max_score`].
+    max_scores: Vec<Option<u8>>,
+    /// By section index: its scale questions and its yes/no questions that have a
+    /// score ([`Bank::symptom_questions`]).
+    symptoms: Vec<(u32, u32)>,
 }
 
 /// A group of questions.
@@ -414,6 +442,49 @@ impl Bank {
             Some(&i) if self.questions.get(i).is_some_and(|q| q.id == id) => Some(i),
             _ => self.index_of(id),
         }
+    }
+
+    /// [`Bank::position`] for ids that come in the bank's order, as a saved
+    /// check-in's answers do: the question at `hint` (the one after the last
+    /// found) is tried first, so most answers are found without hashing.
+    pub fn position_from(&self, id: &str, hint: usize) -> Option<usize> {
+        match self.questions.get(hint) {
+            Some(q) if q.id == id => Some(hint),
+            _ => self.position(id),
+        }
+    }
+
+    fn scoring(&self) -> &Scoring {
+        self.scoring.get_or_init(|| {
+            let mut symptoms = vec![(0, 0); self.sections.len()];
+            for q in &self.questions {
+                let Some(i) = self.sections.iter().position(|s| s.id == q.section) else {
+                    continue;
+                };
+                match (q.kind, self.max_score(q)) {
+                    (Kind::Scale, Some(_)) => symptoms[i].0 += 1,
+                    (Kind::YesNo, Some(_)) => symptoms[i].1 += 1,
+                    _ => {}
+                }
+            }
+            Scoring {
+                max_scores: self.questions.iter().map(|q| self.max_score(q)).collect(),
+                symptoms,
+            }
+        })
+    }
+
+    /// [`Bank::max_score`] of the question at index `i`, without looking its scale
+    /// up: reports ask it of every answer of the log.
+    pub fn max_score_at(&self, i: usize) -> Option<u8> {
+        self.scoring().max_scores.get(i).copied().flatten()
+    }
+
+    /// How many of the questions of the section at index `i` are graded (a scale
+    /// with a [`Bank::max_score`]) and how many are yes/no symptom questions (a
+    /// `score_yes`): the fixed denominators of the section's numbers.
+    pub fn symptom_questions(&self, i: usize) -> (u32, u32) {
+        self.scoring().symptoms.get(i).copied().unwrap_or_default()
     }
 
     /// A question by id.

@@ -545,7 +545,9 @@ fn table_line(
         if std::mem::replace(&mut any, true) {
             line.push_str("; ");
         }
-        let _ = write!(line, "{} ({})", table.title(r, a), words.level(a.level));
+        for part in [table.title(r, a), " (", words.level(a.level), ")"] {
+            line.push_str(part);
+        }
     }
     for a in r.retracted_urgent_alerts() {
         if std::mem::replace(&mut any, true) {

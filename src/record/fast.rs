@@ -403,10 +403,12 @@ impl<'a> Cur<'a> {
     /// buffer it has.
     fn string_into(&mut self, into: &mut impl Text) -> Option<()> {
         let (raw, escaped) = self.raw()?;
-        into.clear();
         match escaped {
-            false => into.push_str(raw),
-            true => unescape(raw, into)?,
+            false => into.set(raw),
+            true => {
+                into.clear();
+                unescape(raw, into)?;
+            }
         }
         Some(())
     }
@@ -460,22 +462,68 @@ static STOPS: [bool; 256] = {
     stops
 };
 
-/// Where the first of [`STOPS`] in `b` is, found eight bytes at a time: each test
-/// below flags a byte's top bit, and the lowest byte flagged is exact (a borrow
-/// only ever flags bytes above a real find).
+/// How far [`first_stop`] looks eight bytes at a time before it takes a string for
+/// a long one (a note) and looks with `memchr`, many bytes at a time.
+const SHORT: usize = 32;
+
+/// Where the first of [`STOPS`] in `b` is: in the first [`SHORT`] bytes, where most
+/// strings of a line end, eight bytes at a time; after them, by `memchr` for the
+/// quote or the escape, and a count of the control characters before it, which
+/// both go many bytes at a time.
 fn first_stop(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let head = b.len().min(SHORT);
+    if let Some(i) = first_stop_in_words(&b[..head]) {
+        return Some(i);
+    }
+    let rest = &b[head..];
+    let end = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+    let before = &rest[..end];
+    let at = match has_control(before) {
+        false => end,
+        true => before.iter().position(|c| *c < 0x20)?,
+    };
+    (at < rest.len()).then_some(head + at)
+}
+
+/// Whether `b` has a control character, looked for eight bytes at a time without
+/// stopping at the first (the test flags a byte's top bit when some byte of the
+/// word is below 0x20, as in [`first_stop_in_words`]).
+fn has_control(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(8);
+    let mut flags = 0;
+    for chunk in &mut chunks {
+        flags |= below_space(word_of(chunk));
+    }
+    flags & TOPS != 0 || chunks.remainder().iter().any(|c| *c < 0x20)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as one word, the first lowest.
+fn word_of(chunk: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+/// Flags (in [`TOPS`]) the bytes of `v` below 0x20, if it has any.
+fn below_space(v: u64) -> u64 {
+    v.wrapping_sub(ONES * 0x20) & !v
+}
+
+/// [`first_stop`] eight bytes at a time: each test below flags a byte's top bit,
+/// and the lowest byte flagged is exact (a borrow only ever flags bytes above a
+/// real find).
+fn first_stop_in_words(b: &[u8]) -> Option<usize> {
     let zero_in = |v: u64| v.wrapping_sub(ONES) & !v;
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
+        let v = word_of(chunk);
         let quote = zero_in(v ^ (ONES * u64::from(b'"')));
         let escape = zero_in(v ^ (ONES * u64::from(b'\\')));
-        let control = v.wrapping_sub(ONES * 0x20) & !v;
+        let control = below_space(v);
         let found = (quote | escape | control) & TOPS;
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
@@ -523,6 +571,11 @@ trait Text {
     fn clear(&mut self);
     fn push_str(&mut self, s: &str);
     fn push(&mut self, c: char);
+    /// Makes the text `s`.
+    fn set(&mut self, s: &str) {
+        self.clear();
+        self.push_str(s);
+    }
 }
 
 impl Text for String {
@@ -546,6 +599,16 @@ impl Text for CompactString {
     }
     fn push(&mut self, c: char) {
         CompactString::push(self, c);
+    }
+    fn set(&mut self, s: &str) {
+        // A short text is made inline in one step, which costs less than
+        // clearing and growing the one there (most texts of a line are short).
+        if s.len() <= std::mem::size_of::<CompactString>() {
+            *self = CompactString::new(s);
+        } else {
+            self.clear();
+            self.push_str(s);
+        }
     }
 }
 
@@ -571,7 +634,7 @@ fn decode_escape(b: &[u8]) -> Option<(char, usize)> {
 /// `out`.
 fn unescape(raw: &str, out: &mut impl Text) -> Option<()> {
     let mut rest = raw;
-    while let Some(i) = rest.find('\\') {
+    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let (c, len) = decode_escape(&rest.as_bytes()[i..])?;
         out.push(c);
@@ -592,10 +655,11 @@ mod tests {
 
     #[test]
     fn the_first_stop_is_found_eight_bytes_at_a_time_as_one_at_a_time() {
-        // Every byte at every place of the first two words and the rest, after
-        // bytes that borrow or flag on their own (0x80, 0xa0, 0xff, 0x20, 0x21).
+        // Every byte at every place of the first words, of the rest after them
+        // and of a long string's run, after bytes that borrow or flag on their
+        // own (0x80, 0xa0, 0xff, 0x20, 0x21).
         for fill in [b'a', 0x80, 0xa0, 0xff, 0x20, 0x21, 0x7f] {
-            for len in 0..20 {
+            for len in (0..SHORT + 12).chain([SHORT + 100]) {
                 for at in 0..len {
                     for c in 0..=255u8 {
                         let mut b = vec![fill; len];

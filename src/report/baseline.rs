@@ -140,8 +140,10 @@ impl Snapshot {
                 });
             }
             let s = &mut self.symptoms[n];
-            s.id.replace_range(.., &a.question);
-            s.section.replace_range(.., &a.section);
+            s.id.clear();
+            s.id.push_str(&a.question);
+            s.section.clear();
+            s.section.push_str(&a.section);
             s.measure = measure;
             s.value = value;
             s.label.clear();

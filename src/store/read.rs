@@ -129,6 +129,7 @@ impl Store {
             lines: Forward::of(self.snapshot()?),
             path: self.log_path(),
             done: false,
+            id: String::new(),
         })
     }
 
@@ -603,12 +604,13 @@ impl Iterator for LogReader {
 
 /// What [`Store::skim`] keeps of a line.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Skimmed {
+pub enum Skimmed<'l> {
     /// The id of a line that starts as [`CheckIn::to_line`] writes a check-in
     /// ([`written_id`]) and that cannot name a `completes`
     /// ([`may_name_completes`]). Only its first keys are read, so it may yet be a
-    /// bad line: the id is one a check-in of the log may have, no more.
-    Id(String),
+    /// bad line: the id is one a check-in of the log may have, no more. It is lent,
+    /// so that the pass allocates nothing for most lines.
+    Id(&'l str),
     /// Any other line, read whole as every pass reads it: a check-in or a mark.
     Whole(Skim),
 }
@@ -619,8 +621,11 @@ pub enum Skimmed {
 fn may_name_completes(line: &[u8]) -> bool {
     static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(br#""completes""#));
-    KEY.find(line).is_some()
-        || memchr::memchr_iter(b'\\', line).any(|i| line.get(i + 1) == Some(&b'u'))
+    // `\u` looked for as two bytes: a note's other escapes (`\"`, `\n`) are
+    // passed over in the same scan, not stopped at one by one.
+    static ESCAPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(br"\u"));
+    KEY.find(line).is_some() || ESCAPE.find(line).is_some()
 }
 
 /// A pass made by [`Store::skim`].
@@ -628,13 +633,14 @@ pub struct Skims {
     lines: Forward,
     path: PathBuf,
     done: bool,
+    /// The id [`Skimmed::Id`] lends, refilled line to line.
+    id: String,
 }
 
-impl Iterator for Skims {
-    /// Each line kept, with where it starts in the file ([`Store::check_in_at`]).
-    type Item = Result<(u64, Skimmed), StoreError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Skims {
+    /// The next line kept, with where it starts in the file
+    /// ([`Store::check_in_at`]); `None` at the end of the snapshot.
+    pub fn next_kept(&mut self) -> Option<Result<(u64, Skimmed<'_>), StoreError>> {
         while !self.done {
             match self.lines.next() {
                 Ok(Some(raw)) => {
@@ -645,7 +651,10 @@ impl Iterator for Skims {
                         && !may_name_completes(raw.bytes)
                         && let Ok(id) = std::str::from_utf8(id)
                     {
-                        return Some(Ok((raw.start, Skimmed::Id(id.to_owned()))));
+                        let start = raw.start;
+                        self.id.clear();
+                        self.id.push_str(id);
+                        return Some(Ok((start, Skimmed::Id(&self.id))));
                     }
                     if let Some(Ok(text)) = text_of(raw.bytes, raw.too_long)
                         && let Ok(skim) = skim_line(text)
