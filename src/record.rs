@@ -560,13 +560,10 @@ impl<'b, 'r> Enabled<'b, 'r> {
 /// answers to one question (a log edited by hand) the later one counts.
 fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> Vec<Option<&'r AnswerRecord>> {
     let mut given = vec![None; bank.questions.len()];
-    // Answers are saved in bank order: the question after the last one found is
-    // tried first.
-    let mut next = 0;
-    for a in &r.answers {
-        if let Some(i) = bank.position_from(&a.question, next) {
+    let ids = r.answers.iter().map(|a| a.question.as_str());
+    for (a, i) in r.answers.iter().zip(bank.places(ids)) {
+        if let Some(i) = i {
             given[i] = Some(a);
-            next = i + 1;
         }
     }
     given

@@ -454,6 +454,21 @@ impl Bank {
         }
     }
 
+    /// The place of each of `ids`, which come in the bank's order (as a check-in
+    /// saves its answers and symptoms): [`Bank::position_from`] with the place
+    /// after the last one found.
+    pub fn places<'a>(
+        &'a self,
+        ids: impl Iterator<Item = &'a str> + 'a,
+    ) -> impl Iterator<Item = Option<usize>> + 'a {
+        let mut next = 0;
+        ids.map(move |id| {
+            let found = self.position_from(id, next);
+            next = found.map_or(next, |i| i + 1);
+            found
+        })
+    }
+
     fn scoring(&self) -> &Scoring {
         self.scoring.get_or_init(|| {
             let mut symptoms = vec![(0, 0); self.sections.len()];

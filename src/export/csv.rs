@@ -318,10 +318,7 @@ impl<'b> Rows<'b> {
 /// The index of question `id` in `bank`. Answers are saved in bank order, so the
 /// question after the one found last (`next`) is tried first.
 fn index(bank: &Bank, id: &str, next: &mut usize) -> Option<usize> {
-    let i = match bank.questions.get(*next) {
-        Some(q) if q.id == id => Some(*next),
-        _ => bank.position(id),
-    };
+    let i = bank.position_from(id, *next);
     if let Some(i) = i {
         *next = i + 1;
     }

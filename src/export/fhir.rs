@@ -772,24 +772,6 @@ fn response_uuid(j: &mut Json, id: &str) {
     j.uuid(["check-in ", id]);
 }
 
-/// The place in `bank` of each of `ids`, which come in the bank's order (as a
-/// check-in saves its answers and symptoms): each is looked for first after the
-/// last one found, and only then by the bank's map.
-fn places<'a>(
-    bank: &'a Bank,
-    ids: impl Iterator<Item = &'a str> + 'a,
-) -> impl Iterator<Item = Option<usize>> + 'a {
-    let mut next = 0;
-    ids.map(move |id| {
-        let found = match bank.questions.get(next) {
-            Some(q) if q.id == id => Some(next),
-            _ => bank.position(id),
-        };
-        next = found.map_or(next, |i| i + 1);
-        found
-    })
-}
-
 /// Whether the Bundle holds check-in `r`: those made with its bank. The others
 /// are counted in a warning.
 fn in_bundle(bank: &Bank, made_with: &BankRef) -> bool {

@@ -621,12 +621,6 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The question of an answer, found through the bank's index.
-    fn question(&self, id: &str) -> Option<&Question> {
-        self.bank
-            .and_then(|b| b.position(id).map(|i| &b.questions[i]))
-    }
-
     /// The short name of question `id` (`q`, if the bank has it; else its id),
     /// escaped.
     fn name(items: &mut String, q: Option<&Question>, id: &str) {
@@ -641,13 +635,18 @@ impl Row<'_> {
     /// which do).
     fn answer_items(&self, basis: &AlertBasis<'_>, every: bool, t: &mut RowText) {
         let items = &mut t.items;
+        // Each answer's question, found in the bank's order.
+        let ids = self.r.answers.iter().map(|a| a.question.as_str());
+        let mut places = self.bank.map(|b| (b, b.places(ids)));
         for a in &self.r.answers {
             // Whether it has tags (see `urgent_tags`).
             let urgent = basis.urgent(&a.question);
             let start = items.len();
             items.push_str("<li>");
             // Looked up once: the item needs its name and its kind.
-            let q = self.question(&a.question);
+            let q = places
+                .as_mut()
+                .and_then(|(b, at)| Some(&b.questions[at.next()??]));
             if self.answer_item(items, a, q, every || urgent, &mut t.notes) {
                 self.urgent_tags(items, basis, &a.question);
                 items.push_str("</li>");

@@ -189,7 +189,7 @@ impl<'a> Compare<'a> {
         // The symptoms of `now` by question of the bank, in their order.
         let mut answered: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
         let ids = now.symptoms.iter().map(|s| s.id.as_str());
-        let found = super::places(bank, ids).zip(&now.symptoms);
+        let found = bank.places(ids).zip(&now.symptoms);
         answered.extend(found.filter_map(|(i, s)| Some((i?, s))));
         answered.sort_by_key(|&(i, _)| i);
         let mut seen = self.seen.borrow_mut();

@@ -115,7 +115,7 @@ pub fn enabled_answers<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r Answe
     // question ids are).
     let by_question = Enabled::of(bank, r).by_index();
     let ids = r.answers.iter().map(|a| a.question.as_str());
-    let unknown = super::places(bank, ids).filter(Option::is_none).count();
+    let unknown = bank.places(ids).filter(Option::is_none).count();
     (by_question, unknown)
 }
 
