@@ -18,6 +18,8 @@ use crate::profile::Profile;
 use crate::text::rfc3339_field;
 
 mod fast;
+
+pub(crate) use fast::first_stop;
 pub use fast::{Skim, fill_line_fast, fill_line_written, read_line_fast, skim_line};
 
 /// The record format this build writes. Version 2 added `completes`; version 3

@@ -469,8 +469,9 @@ const SHORT: usize = 32;
 /// Where the first of [`STOPS`] in `b` is: in the first [`SHORT`] bytes, where most
 /// strings of a line end, eight bytes at a time; after them, by `memchr` for the
 /// quote or the escape, and a count of the control characters before it, which
-/// both go many bytes at a time.
-fn first_stop(b: &[u8]) -> Option<usize> {
+/// both go many bytes at a time. The stops are exactly the bytes a JSON writer
+/// escapes ([`crate::text::json_escaped`]), so the JSON writers find them by it too.
+pub(crate) fn first_stop(b: &[u8]) -> Option<usize> {
     let head = b.len().min(SHORT);
     if let Some(i) = first_stop_in_words(&b[..head]) {
         return Some(i);
@@ -649,6 +650,17 @@ mod tests {
     use super::*;
 
     /// The first stop, one byte at a time: what [`first_stop`] must find.
+    #[test]
+    fn the_stops_are_the_bytes_json_writers_escape() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                STOPS[usize::from(b)],
+                crate::text::json_escaped(b).is_some(),
+                "byte {b:#04x}"
+            );
+        }
+    }
+
     fn first_stop_slowly(b: &[u8]) -> Option<usize> {
         b.iter().position(|c| STOPS[usize::from(*c)])
     }

@@ -14,44 +14,23 @@ use crate::record::{AlertRecord, CheckIn, Status};
 use crate::text::rfc3339;
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes
-/// ([`crate::text::json_escaped`]). Clean runs are copied whole, found eight bytes
-/// at a time.
+/// ([`crate::text::json_escaped`]). The runs between the bytes to escape are copied
+/// whole, found as the log's reader finds the end of a string
+/// ([`crate::record::first_stop`]).
 pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && !needs_escape(chunk)
-        {
-            i += 8;
-            continue;
+    while let Some(run) = crate::record::first_stop(&bytes[start..]) {
+        let at = start + run;
+        buf.extend_from_slice(&bytes[start..at]);
+        if let Some((with, len)) = crate::text::json_escaped(bytes[at]) {
+            buf.extend_from_slice(&with[..len]);
         }
-        let b = bytes[i];
-        i += 1;
-        let Some((with, len)) = crate::text::json_escaped(b) else {
-            continue;
-        };
-        buf.extend_from_slice(&bytes[start..i - 1]);
-        buf.extend_from_slice(&with[..len]);
-        start = i;
+        start = at + 1;
     }
     buf.extend_from_slice(&bytes[start..]);
     buf.push(b'"');
-}
-
-/// Whether any of eight bytes is escaped: one is below 0x20, a quote or a
-/// backslash (the usual has-a-zero-byte tests on a word).
-fn needs_escape(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    let x = u64::from_le_bytes(word);
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let below = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    (below | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
 }
 
 /// Appends `"key":`, the key written as it is (every key here is plain).
