@@ -29,6 +29,7 @@ pub use load::{
     BUNDLED_BANK, BUNDLED_BANK_ES, BUNDLED_BANK_ES_NAME, BUNDLED_BANK_NAME, BankError,
     MAX_BANK_BYTES,
 };
+pub(crate) use model::IdHasher;
 pub use model::{AlertRule, Bank, Choice, Hotline, Kind, Level, ProfileItem, Question, Section};
 pub use schema::schema_json;
 pub use validate::{FORMAT_VERSION, MAX_ITEMS, Problem};

@@ -20,7 +20,9 @@
 //! for each id that may repeat. A log without repeats keeps next to nothing.
 
 use std::collections::{HashSet, VecDeque};
+use std::hash::Hasher;
 
+use crate::bank::IdHasher;
 use crate::error::Error;
 use crate::record::{BaselineMark, CheckIn, Skim, Status};
 use crate::store::{Entry, Lookup, Only, Skimmed, Store};
@@ -29,28 +31,17 @@ use crate::store::{Entry, Lookup, Only, Skimmed, Store};
 /// is hashed, so it goes a word at a time (SipHash cost several times more).
 ///
 /// Two ids of the same length (every id sidecheck makes has 28 bytes) never
-/// share a hash: the length goes in first, and each step, `(rotl(h, 5) ^ w) * K`
-/// with `K` odd, is one-to-one in the word for a given state and in the state for
-/// a given word, as is the final mix (MurmurHash3's), which spreads every bit over
-/// the bits the Bloom filter takes. Ids of different lengths share one about as
-/// often as two random 64-bit numbers are equal.
+/// share a hash: the length goes in first, then the words by the bank's id hash
+/// ([`IdHasher`]), each of whose steps, `(rotl(h, 5) ^ w) * K` with `K` odd, is
+/// one-to-one in the word for a given state and in the state for a given word, as
+/// is the final mix (MurmurHash3's), which spreads every bit over the bits the
+/// Bloom filter takes. Ids of different lengths share one about as often as two
+/// random 64-bit numbers are equal.
 pub fn id_hash(id: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
-    let bytes = id.as_bytes();
-    let mut h = mix(0, bytes.len() as u64);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        h = mix(h, u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(word));
-    }
+    let mut words = IdHasher::default();
+    words.mix(id.len() as u64);
+    words.write(id.as_bytes());
+    let mut h = words.finish();
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;

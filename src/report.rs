@@ -485,8 +485,7 @@ impl<'b> Summary<'b> {
             };
             // This runs for every answer of the log: the answers come in the
             // bank's order, so the question is found without hashing its id.
-            let at_bank = bank.and_then(|b| b.position_from(&a.question, next));
-            next = at_bank.map_or(next, |i| i + 1);
+            let at_bank = bank.and_then(|b| b.position_next(&a.question, &mut next));
             let possible = match measure {
                 Measure::YesNo => 1,
                 _ => {

@@ -187,15 +187,19 @@ mod tests {
         for (i, q) in bank.questions.iter().enumerate() {
             assert_eq!(bank.max_score_at(i), bank.max_score(q), "{}", q.id);
             for hint in [0, i, i + 1, bank.questions.len() + 3] {
+                let mut next = hint;
                 assert_eq!(
-                    bank.position_from(&q.id, hint),
+                    bank.position_next(&q.id, &mut next),
                     Some(i),
                     "{} at {hint}",
                     q.id
                 );
+                assert_eq!(next, i + 1, "{} at {hint}", q.id);
             }
         }
-        assert_eq!(bank.position_from("no_such_question", 0), None);
+        let mut next = 2;
+        assert_eq!(bank.position_next("no_such_question", &mut next), None);
+        assert_eq!(next, 2);
         for (i, s) in bank.sections.iter().enumerate() {
             let of = |kind| {
                 let of_kind = |q: &&crate::bank::Question| {

@@ -74,7 +74,8 @@ pub struct Bank {
 pub(crate) struct IdHasher(u64);
 
 impl IdHasher {
-    fn mix(&mut self, word: u64) {
+    /// One step: `(rotl(h, 5) ^ word) * K`, with `K` odd.
+    pub(crate) fn mix(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
@@ -445,28 +446,28 @@ impl Bank {
     }
 
     /// [`Bank::position`] for ids that come in the bank's order, as a saved
-    /// check-in's answers do: the question at `hint` (the one after the last
-    /// found) is tried first, so most answers are found without hashing.
-    pub fn position_from(&self, id: &str, hint: usize) -> Option<usize> {
-        match self.questions.get(hint) {
-            Some(q) if q.id == id => Some(hint),
+    /// check-in's answers do: the question at `next` (the one after the last
+    /// found) is tried first, so most answers are found without hashing. `next`
+    /// moves on past the question found.
+    pub fn position_next(&self, id: &str, next: &mut usize) -> Option<usize> {
+        let found = match self.questions.get(*next) {
+            Some(q) if q.id == id => Some(*next),
             _ => self.position(id),
+        };
+        if let Some(i) = found {
+            *next = i + 1;
         }
+        found
     }
 
     /// The place of each of `ids`, which come in the bank's order (as a check-in
-    /// saves its answers and symptoms): [`Bank::position_from`] with the place
-    /// after the last one found.
+    /// saves its answers and symptoms), by [`Bank::position_next`].
     pub fn places<'a>(
         &'a self,
         ids: impl Iterator<Item = &'a str> + 'a,
     ) -> impl Iterator<Item = Option<usize>> + 'a {
         let mut next = 0;
-        ids.map(move |id| {
-            let found = self.position_from(id, next);
-            next = found.map_or(next, |i| i + 1);
-            found
-        })
+        ids.map(move |id| self.position_next(id, &mut next))
     }
 
     fn scoring(&self) -> &Scoring {

@@ -185,7 +185,7 @@ impl<'b> Rows<'b> {
         };
         let mut next = 0;
         for a in &r.answers {
-            let at = bank.and_then(|b| index(b, &a.question, &mut next));
+            let at = bank.and_then(|b| b.position_next(&a.question, &mut next));
             self.line(lines, &one, (&a.section, &a.question, at), Some(a));
         }
         for q in one.alerts_without_a_row() {
@@ -217,7 +217,7 @@ impl<'b> Rows<'b> {
         self.now_at.resize(self.bank.questions.len(), None);
         let mut next = 0;
         for (n, s) in now.symptoms.iter().enumerate() {
-            if let Some(i) = index(self.bank, &s.id, &mut next) {
+            if let Some(i) = self.bank.position_next(&s.id, &mut next) {
                 self.now_at[i].get_or_insert(n);
             }
         }
@@ -313,16 +313,6 @@ impl<'b> Rows<'b> {
         lines.put(&cell);
         self.shift_words.push((change, cell));
     }
-}
-
-/// The index of question `id` in `bank`. Answers are saved in bank order, so the
-/// question after the one found last (`next`) is tried first.
-fn index(bank: &Bank, id: &str, next: &mut usize) -> Option<usize> {
-    let i = bank.position_from(id, *next);
-    if let Some(i) = i {
-        *next = i + 1;
-    }
-    i
 }
 
 /// What every row of one check-in is made from.
