@@ -132,6 +132,30 @@ fn uint_digits(mut n: u64) -> ([u8; 20], usize) {
     (digits, at)
 }
 
+/// Eight bytes as one word, the first lowest: for the scanners that look at a
+/// text eight bytes at a time.
+pub fn word_of(chunk: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `word` equal to `b`, flagged in the top bit of each (the usual
+/// has-a-zero-byte test on `word ^ b…b`): zero when there is none, and the lowest
+/// byte flagged is the first such byte (a borrow only ever flags bytes above one).
+pub fn bytes_equal(word: u64, b: u8) -> u64 {
+    let v = word ^ (ONES * u64::from(b));
+    v.wrapping_sub(ONES) & !v & TOPS
+}
+
+/// The bytes of `word` below `n` (at most 0x80), flagged as [`bytes_equal`] flags.
+pub fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & TOPS
+}
+
 /// How the JSON writers escape byte `b` of a string, as serde_json does: `"`, `\`
 /// and the control characters below 0x20 (as \b \t \n \f \r, else \u00XX in
 /// lowercase hex), as the bytes and their length; `None` for every other byte,

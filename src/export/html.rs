@@ -75,16 +75,12 @@ pub fn push_esc(out: &mut String, text: &str) {
 /// Whether any of eight bytes may be escaped: one is `&`, `<`, `>`, `"` or `'`
 /// (the usual has-a-zero-byte test on a word, exact for whether there is one).
 fn may_escape(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(chunk);
-    let x = u64::from_le_bytes(word);
-    let zero = |c: u8| {
-        let v = x ^ (ONES * u64::from(c));
-        v.wrapping_sub(ONES) & !v & HIGH
-    };
-    (zero(b'&') | zero(b'<') | zero(b'>') | zero(b'"') | zero(b'\'')) != 0
+    let x = crate::text::word_of(chunk);
+    // All five tests at once, without a branch between them.
+    let flags = [b'&', b'<', b'>', b'"', b'\'']
+        .into_iter()
+        .fold(0, |flags, c| flags | crate::text::bytes_equal(x, c));
+    flags != 0
 }
 
 /// What byte `b` is written as in HTML, if it is escaped: the one rule of what is.

@@ -22,6 +22,7 @@ use super::{
 };
 use crate::bank::Level;
 use crate::profile::Profile;
+use crate::text::{bytes_below, bytes_equal, word_of};
 
 /// A line as the writers write it, read; `None` ("not mine") when it is not
 /// exactly that. Public for the tests and the fuzz target that hold it to
@@ -495,37 +496,23 @@ fn has_control(b: &[u8]) -> bool {
     for chunk in &mut chunks {
         flags |= below_space(word_of(chunk));
     }
-    flags & TOPS != 0 || chunks.remainder().iter().any(|c| *c < 0x20)
+    flags != 0 || chunks.remainder().iter().any(|c| *c < 0x20)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const TOPS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes as one word, the first lowest.
-fn word_of(chunk: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(chunk);
-    u64::from_le_bytes(word)
-}
-
-/// Flags (in [`TOPS`]) the bytes of `v` below 0x20, if it has any.
+/// Flags the bytes of `v` below 0x20, if it has any ([`bytes_below`]).
 fn below_space(v: u64) -> u64 {
-    v.wrapping_sub(ONES * 0x20) & !v
+    bytes_below(v, 0x20)
 }
 
 /// [`first_stop`] eight bytes at a time: each test below flags a byte's top bit,
 /// and the lowest byte flagged is exact (a borrow only ever flags bytes above a
 /// real find).
 fn first_stop_in_words(b: &[u8]) -> Option<usize> {
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v;
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
         let v = word_of(chunk);
-        let quote = zero_in(v ^ (ONES * u64::from(b'"')));
-        let escape = zero_in(v ^ (ONES * u64::from(b'\\')));
-        let control = below_space(v);
-        let found = (quote | escape | control) & TOPS;
+        let found = bytes_equal(v, b'"') | bytes_equal(v, b'\\') | below_space(v);
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
