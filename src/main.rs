@@ -30,3 +30,17 @@ fn main() -> ExitCode {
         Err(_) => ExitCode::from(1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The unwinder is linked statically on Linux (build.rs): a panic must still
+    /// unwind to the catch in `main`, not abort the program.
+    #[test]
+    fn a_panic_unwinds_to_the_catch_in_main() {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let caught = std::panic::catch_unwind(|| panic!("a bug"));
+        std::panic::set_hook(hook);
+        assert!(caught.is_err());
+    }
+}
