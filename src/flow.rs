@@ -10,8 +10,6 @@
 //! until a block ends, and are shown or taken back; `saved.rs` is what the log
 //! keeps of the check-in.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset};
 
 use crate::answer::{Answer, AnswerError};
@@ -38,8 +36,9 @@ pub struct Flow<'b> {
     answers: Vec<Option<Answer>>,
     /// Index of the question being asked; `questions.len()` when finished.
     cursor: usize,
-    /// Alerts already shown and still holding, by id: when and for which answer.
-    shown: HashMap<String, Shown>,
+    /// Alerts already shown and still holding, by their place in the bank: when and
+    /// for which answer.
+    shown: Vec<Option<Shown>>,
     /// Alerts that were shown and then stopped holding because an answer they rested
     /// on changed, in the order that happened. Kept for the record: a clinician must
     /// see that, say, a suicide screen was positive at some point.
@@ -68,7 +67,7 @@ impl<'b> Flow<'b> {
             bank,
             answers: vec![None; bank.questions.len()],
             cursor: 0,
-            shown: HashMap::new(),
+            shown: vec![None; bank.alerts.len()],
             retracted: Vec::new(),
             asked: vec![true; bank.questions.len()],
             profile: profile.for_bank(bank),

@@ -3,8 +3,6 @@
 //! were shown and when, and which were shown and then taken back by a changed
 //! answer.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, FixedOffset};
 
 use super::Flow;
@@ -48,38 +46,54 @@ impl<'b> Flow<'b> {
     /// signal, the terminal going away, or answers that run out) shows these first:
     /// nothing may end a check with an urgent answer unseen.
     pub fn pending_alerts(&self) -> Vec<&'b AlertRule> {
-        self.active_alerts()
+        self.pending().into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// [`Flow::pending_alerts`], each with its place in the bank.
+    fn pending(&self) -> Vec<(usize, &'b AlertRule)> {
+        self.holding()
             .into_iter()
-            .filter(|a| a.level.is_urgent() && !self.shown.contains_key(&a.id))
+            .filter(|(i, a)| a.level.is_urgent() && self.shown[*i].is_none())
             .collect()
     }
 
     /// The [`Flow::pending_alerts`], marked as shown at `at`: what a front end that
     /// ends the check early shows, so the record says they were seen.
     pub fn show_pending(&mut self, at: Option<DateTime<FixedOffset>>) -> Vec<&'b AlertRule> {
-        let fresh = self.pending_alerts();
-        self.mark_shown(&fresh, at);
-        fresh
+        let fresh = self.pending();
+        for &(i, a) in &fresh {
+            let question = self.trigger(&a.when).unwrap_or_default().to_string();
+            self.shown[i] = Some(Shown { at, question });
+        }
+        fresh.into_iter().map(|(_, a)| a).collect()
     }
 
     /// Alerts that hold now, after escalations replace what they replace.
     pub fn active_alerts(&self) -> Vec<&'b AlertRule> {
-        let holding: Vec<&AlertRule> = self
+        self.holding().into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// [`Flow::active_alerts`], each with its place in the bank (where `shown`
+    /// keeps it). Most urgent first; bank order within a level.
+    pub(super) fn holding(&self) -> Vec<(usize, &'b AlertRule)> {
+        let holding: Vec<(usize, &'b AlertRule)> = self
             .bank
             .alerts
             .iter()
-            .filter(|a| self.holds(&a.when))
+            .enumerate()
+            .filter(|(_, a)| self.holds(&a.when))
             .collect();
-        let replaced: HashSet<&str> = holding
+        // A few alerts hold at a time, each replacing one or two: a list is
+        // cheaper to search than a set is to build.
+        let replaced: Vec<&str> = holding
             .iter()
-            .flat_map(|a| a.replaces.iter().map(String::as_str))
+            .flat_map(|(_, a)| a.replaces.iter().map(String::as_str))
             .collect();
-        let mut out: Vec<&AlertRule> = holding
+        let mut out: Vec<(usize, &'b AlertRule)> = holding
             .into_iter()
-            .filter(|a| !replaced.contains(a.id.as_str()))
+            .filter(|(_, a)| !replaced.contains(&a.id.as_str()))
             .collect();
-        // Most urgent first; bank order within a level.
-        out.sort_by_key(|a| std::cmp::Reverse(a.level));
+        out.sort_by_key(|(_, a)| std::cmp::Reverse(a.level));
         out
     }
 
@@ -88,30 +102,20 @@ impl<'b> Flow<'b> {
         self.show_pending(at)
     }
 
-    pub(super) fn mark_shown(
-        &mut self,
-        rules: &[&'b AlertRule],
-        at: Option<DateTime<FixedOffset>>,
-    ) {
-        for a in rules {
-            let question = self.trigger(&a.when).unwrap_or_default().to_string();
-            self.shown.insert(a.id.clone(), Shown { at, question });
-        }
-    }
-
     /// An alert that was shown and no longer holds (an answer it rested on changed)
     /// goes to the retracted list, and may be raised again later. Bank order, most
-    /// urgent first, so the record does not depend on hashing.
+    /// urgent first, so the record does not depend on the order alerts were shown.
     pub(super) fn forget_taken_back(&mut self, at: Option<DateTime<FixedOffset>>) {
-        let mut gone: Vec<&'b AlertRule> = self
+        let mut gone: Vec<(usize, &'b AlertRule)> = self
             .bank
             .alerts
             .iter()
-            .filter(|a| self.shown.contains_key(&a.id) && !self.holds(&a.when))
+            .enumerate()
+            .filter(|(i, a)| self.shown[*i].is_some() && !self.holds(&a.when))
             .collect();
-        gone.sort_by_key(|a| std::cmp::Reverse(a.level));
-        for a in gone {
-            let Some(shown) = self.shown.remove(&a.id) else {
+        gone.sort_by_key(|(_, a)| std::cmp::Reverse(a.level));
+        for (i, a) in gone {
+            let Some(shown) = self.shown[i].take() else {
                 continue;
             };
             self.retracted.push(AlertRecord {
@@ -131,7 +135,8 @@ impl<'b> Flow<'b> {
     /// one in reports, so nothing the person saw may be lost on the way.
     pub fn carry_alerts(&mut self, standing: &[AlertRecord], retracted: &[AlertRecord]) {
         for a in standing {
-            if let (Some(shown), Some(at)) = (self.shown.get_mut(a.id.as_str()), a.shown_at) {
+            let place = self.bank.alerts.iter().position(|r| r.id == a.id);
+            if let (Some(Some(shown)), Some(at)) = (place.map(|i| &mut self.shown[i]), a.shown_at) {
                 shown.at = Some(at);
             }
         }

@@ -58,14 +58,14 @@ impl Flow<'_> {
 
     /// The alerts that hold, as they go in the log.
     pub fn alert_records(&self) -> Vec<AlertRecord> {
-        self.active_alerts()
+        self.holding()
             .into_iter()
-            .map(|a| AlertRecord {
+            .map(|(i, a)| AlertRecord {
                 id: a.id.as_str().into(),
                 question: self.trigger(&a.when).unwrap_or_default().into(),
                 level: a.level,
                 title: a.title.as_str().into(),
-                shown_at: self.shown.get(&a.id).and_then(|s| s.at),
+                shown_at: self.shown[i].as_ref().and_then(|s| s.at),
                 retracted_at: None,
             })
             .collect()
