@@ -21,7 +21,9 @@ pub fn name(source: &str) -> &str {
 /// The text of an answers file.
 pub fn read(source: &str) -> Result<String, Error> {
     let name = name(source);
-    let mut bytes = Vec::new();
+    // Room for a usual answers file (well under 8 KiB), so it is read in one call
+    // rather than in doubling steps from 32 bytes (the size limit hides its size).
+    let mut bytes = Vec::with_capacity(8 * 1024);
     let read = if source == "-" {
         io::stdin()
             .lock()
