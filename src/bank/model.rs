@@ -94,10 +94,16 @@ impl Hasher for IdHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(word));
+            // The last few bytes as a little-endian word, as `from_le_bytes` of them
+            // padded with zeros would give, without a copy of variable length.
+            let word = rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
+            self.mix(word);
         }
+    }
+
+    /// What `write(&[i])` does, in one step: a `str` key ends with `write_u8(0xff)`.
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
     }
 }
 
@@ -570,5 +576,40 @@ impl Bank {
                 crate::i18n::t_args("expected-text", &[("max", &q.max_text().to_string())])
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdHasher;
+    use std::hash::{Hash, Hasher};
+
+    /// The hash as its definition says: each 8 bytes a little-endian word, the
+    /// last ones padded with zeros.
+    fn by_definition(bytes: &[u8]) -> u64 {
+        let mut h = IdHasher::default();
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h.mix(u64::from_le_bytes(word));
+        }
+        h.finish()
+    }
+
+    #[test]
+    fn the_id_hash_is_its_word_at_a_time_definition() {
+        let text = "suicidal_thoughts_with_a_plan é 0123456789";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut h = IdHasher::default();
+            h.write(bytes);
+            assert_eq!(h.finish(), by_definition(bytes), "{end} bytes");
+        }
+        // A `str` key: its bytes, then 0xff, which `write_u8` hashes as `write` would.
+        let (mut h, mut written) = (IdHasher::default(), IdHasher::default());
+        "breathing".hash(&mut h);
+        written.write(b"breathing");
+        written.write(&[0xff]);
+        assert_eq!(h.finish(), written.finish());
     }
 }
