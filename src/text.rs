@@ -220,15 +220,22 @@ pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The most room [`wrap`] makes for a line before it is filled: the widths the
+/// program wraps to are 80 columns or less, except on a wider terminal.
+const LINE_ROOM: usize = 128;
+
 /// Wraps text at word boundaries to lines of at most `width` characters. A word longer
 /// than a line is cut. A space between two digits never becomes a break, so "116 123"
 /// or "13 11 14" stays on one line. Linear in the length of the text, however long.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
+    // A line holds at most `width` characters: room for that many bytes up front
+    // saves regrowing it word by word (a wide terminal's lines still grow).
+    let room = width.min(LINE_ROOM);
     let mut lines = Vec::new();
     let text = keep_numbers_whole(text);
     for para in text.split('\n') {
-        let mut line = String::new();
+        let mut line = String::with_capacity(room);
         // Characters in `line`, kept so as not to count them again for every word.
         let mut len = 0;
         for word in para.split_ascii_whitespace() {
@@ -243,13 +250,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 rest = tail;
                 left -= width;
                 if len > 0 {
-                    lines.push(std::mem::take(&mut line));
+                    lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
                     len = 0;
                 }
                 lines.push(head.to_string());
             }
             if len > 0 && len + 1 + left > width {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
                 len = 0;
             }
             if len > 0 {
