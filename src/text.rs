@@ -216,7 +216,7 @@ pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
     wrap(text, width.saturating_sub(lead))
         .into_iter()
         .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { rest }))
+        .map(|(i, l)| [if i == 0 { first } else { rest }, &l].concat())
         .collect()
 }
 
