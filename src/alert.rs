@@ -153,21 +153,22 @@ pub fn render_at(rule: &AlertRule, chosen: &Chosen, color: bool, width: usize) -
     };
     let heavy = rule.level >= Level::Crisis;
     let (tl, tr, bl, br, h, v) = if heavy {
-        ('╔', '╗', '╚', '╝', '═', '║')
+        ("╔", "╗", "╚", "╝", "═", "║")
     } else {
-        ('┌', '┐', '└', '┘', '─', '│')
+        ("┌", "┐", "└", "┘", "─", "│")
     };
-    let bar: String = std::iter::repeat_n(h, inner + 2).collect();
-    let mut out = String::new();
-    out.push_str(&format!("{on}{tl}{bar}{tr}{off}\n"));
+    let bar = h.repeat(inner + 2);
+    // Each line put together piece by piece: a box has a few dozen lines, and
+    // formatting each one cost more than the rest of the box.
+    let mut out = String::with_capacity((body.len() + 2) * (inner + 4) * 3);
+    out.extend([on, tl, &bar, tr, off, "\n"]);
     for line in body {
         let pad = inner.saturating_sub(line.chars().count());
-        out.push_str(&format!(
-            "{on}{v}{off} {line}{} {on}{v}{off}\n",
-            " ".repeat(pad)
-        ));
+        out.extend([on, v, off, " ", &line]);
+        out.extend(std::iter::repeat_n(' ', pad));
+        out.extend([" ", on, v, off, "\n"]);
     }
-    out.push_str(&format!("{on}{bl}{bar}{br}{off}\n"));
+    out.extend([on, bl, &bar, br, off, "\n"]);
     out
 }
 
