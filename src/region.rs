@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::bank::Hotline;
 use crate::i18n::{Lang, t, t_args};
 
-const REGIONS_JSON: &str = include_str!("../questions/regions.json");
+/// `questions/regions.json` without its indentation (made by `build.rs`; a test
+/// holds it to the file's JSON).
+const REGIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/regions.json"));
 
 /// A phone line people can call (and sometimes text).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,6 +371,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_built_in_table_is_its_file_without_the_indentation() {
+        use crate::bank::{file_json, json_of};
+        assert_eq!(json_of(REGIONS_JSON), file_json("regions.json"));
+        assert!(!REGIONS_JSON.contains("\n  "));
     }
 
     #[test]

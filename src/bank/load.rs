@@ -15,12 +15,14 @@ use crate::text::{tidy, without_bom};
 /// would let `--bank /dev/zero` eat all memory).
 pub const MAX_BANK_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The bank shipped inside the binary.
-pub const BUNDLED_BANK: &str = include_str!("../../questions/baclofen.en.json");
+/// The bank shipped inside the binary: `questions/baclofen.en.json` without its
+/// indentation (made by `build.rs`; a test holds it to the file's JSON).
+pub const BUNDLED_BANK: &str = include_str!(concat!(env!("OUT_DIR"), "/baclofen.en.json"));
 /// What error messages call the bundled bank.
 pub const BUNDLED_BANK_NAME: &str = "questions/baclofen.en.json (built in)";
-/// The same bank in Spanish, also shipped inside the binary.
-pub const BUNDLED_BANK_ES: &str = include_str!("../../questions/baclofen.es.json");
+/// The same bank in Spanish, also shipped inside the binary (from
+/// `questions/baclofen.es.json`, as the English one).
+pub const BUNDLED_BANK_ES: &str = include_str!(concat!(env!("OUT_DIR"), "/baclofen.es.json"));
 /// What error messages call the bundled Spanish bank.
 pub const BUNDLED_BANK_ES_NAME: &str = "questions/baclofen.es.json (built in)";
 
@@ -178,7 +180,7 @@ impl Bank {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -213,6 +215,32 @@ mod tests {
         // Past the last section there is nothing to count.
         assert_eq!(bank.symptom_questions(bank.sections.len()), (0, 0));
         assert!((0..bank.sections.len()).any(|i| bank.symptom_questions(i).0 > 0));
+    }
+
+    /// The JSON of a file of `questions/`, keys in their order.
+    pub(crate) fn file_json(name: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("questions")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        json_of(&text)
+    }
+
+    /// Text as JSON (compact, keys in their order), to compare two texts' JSON.
+    pub(crate) fn json_of(text: &str) -> String {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        value.to_string()
+    }
+
+    #[test]
+    fn the_built_in_banks_are_their_files_without_the_indentation() {
+        for (name, built_in) in [
+            ("baclofen.en.json", BUNDLED_BANK),
+            ("baclofen.es.json", BUNDLED_BANK_ES),
+        ] {
+            assert_eq!(json_of(built_in), file_json(name), "{name}");
+            assert!(!built_in.contains("\n  "), "{name} is still indented");
+        }
     }
 
     #[test]
