@@ -25,9 +25,6 @@ mod schema;
 mod validate;
 
 pub use condition::Condition;
-/// The built-in JSON held to its file, for the region table's test too.
-#[cfg(test)]
-pub(crate) use load::tests::{file_json, json_of};
 pub use load::{
     BUNDLED_BANK, BUNDLED_BANK_ES, BUNDLED_BANK_ES_NAME, BUNDLED_BANK_NAME, BankError,
     MAX_BANK_BYTES,

@@ -180,7 +180,7 @@ impl Bank {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -217,17 +217,8 @@ pub(crate) mod tests {
         assert!((0..bank.sections.len()).any(|i| bank.symptom_questions(i).0 > 0));
     }
 
-    /// The JSON of a file of `questions/`, keys in their order.
-    pub(crate) fn file_json(name: &str) -> String {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("questions")
-            .join(name);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        json_of(&text)
-    }
-
-    /// Text as JSON (compact, keys in their order), to compare two texts' JSON.
-    pub(crate) fn json_of(text: &str) -> String {
+    /// A text's JSON, compact and keys in their order, to compare two texts by.
+    fn json_of(text: &str) -> String {
         let value: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
         value.to_string()
     }
@@ -238,7 +229,11 @@ pub(crate) mod tests {
             ("baclofen.en.json", BUNDLED_BANK),
             ("baclofen.es.json", BUNDLED_BANK_ES),
         ] {
-            assert_eq!(json_of(built_in), file_json(name), "{name}");
+            let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("questions")
+                .join(name);
+            let file = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json_of(built_in), json_of(&file), "{name}");
             assert!(!built_in.contains("\n  "), "{name} is still indented");
         }
     }
