@@ -33,6 +33,7 @@ use serde::Serialize;
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
 use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
+use crate::text::same_text;
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;
@@ -171,7 +172,7 @@ impl Grades {
 
     /// The numbers of one section, if the check-in reached it.
     pub fn section(&self, id: &str) -> Option<&SectionGrades> {
-        self.sections.iter().find(|s| s.section == id)
+        self.sections.iter().find(|s| same_text(&s.section, id))
     }
 
     /// How many questions the check-in asked: all it answered when it was

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Condition;
 use crate::answer::MAX_TEXT;
-use crate::text::fmt_num;
+use crate::text::{fmt_num, same_text};
 
 /// A whole question bank.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -440,7 +440,7 @@ impl Bank {
             map
         });
         match map.get(id) {
-            Some(&i) if self.questions.get(i).is_some_and(|q| q.id == id) => Some(i),
+            Some(&i) if self.questions.get(i).is_some_and(|q| same_text(&q.id, id)) => Some(i),
             _ => self.index_of(id),
         }
     }
@@ -451,7 +451,7 @@ impl Bank {
     /// moves on past the question found.
     pub fn position_next(&self, id: &str, next: &mut usize) -> Option<usize> {
         let found = match self.questions.get(*next) {
-            Some(q) if q.id == id => Some(*next),
+            Some(q) if same_text(&q.id, id) => Some(*next),
             _ => self.position(id),
         };
         if let Some(i) = found {
