@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
-use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
+use crate::record::{AnswerRecord, CheckIn, Enabled, Status, bank_for};
 use crate::text::same_text;
 
 /// The lowest grade that counts as "moderate or worse".
@@ -122,6 +122,14 @@ impl<'r> Graded<'r> {
     pub fn of(r: &'r CheckIn, bank: Option<&Bank>) -> Graded<'r> {
         let basis = AlertBasis::of(r, bank);
         let grades = Grades::with_basis(r, bank, &basis);
+        Graded { basis, grades }
+    }
+
+    /// [`Graded::of`] with the bank `enabled` reads, for a caller that has worked
+    /// out the record's enabled answers already.
+    pub fn with_enabled(r: &'r CheckIn, enabled: &Enabled<'_, 'r>) -> Graded<'r> {
+        let basis = AlertBasis::with_enabled(r, enabled);
+        let grades = Grades::with_basis(r, Some(enabled.bank()), &basis);
         Graded { basis, grades }
     }
 }

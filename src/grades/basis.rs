@@ -58,14 +58,28 @@ impl<'r> AlertBasis<'r> {
         // What the answers enable is needed only to follow an alert's rule: most
         // check-ins raise none, and working it out is most of this function's cost.
         let bank = bank_for(bank, r).filter(|_| !r.alerts.is_empty());
-        let enabled = bank.map(|b| (b, Enabled::of(b, r)));
+        let enabled = bank.map(|b| Enabled::of(b, r));
+        AlertBasis::with(r, enabled.as_ref())
+    }
+
+    /// [`AlertBasis::of`] with the bank `enabled` reads, for a caller that has
+    /// worked out the record's enabled answers already (the FHIR export, which
+    /// writes them too).
+    pub fn with_enabled(r: &'r CheckIn, enabled: &Enabled<'_, 'r>) -> AlertBasis<'r> {
+        let made_with = bank_for(Some(enabled.bank()), r).is_some();
+        AlertBasis::with(r, Some(enabled).filter(|_| made_with))
+    }
+
+    /// `enabled`: the record's answers as the bank it was made with reads them, if
+    /// that bank is loaded.
+    fn with(r: &'r CheckIn, enabled: Option<&Enabled<'_, 'r>>) -> AlertBasis<'r> {
         let standing = r
             .alerts
             .iter()
             .map(|alert| AlertAnswers {
                 alert,
-                questions: match &enabled {
-                    Some((b, given)) => standing_basis(b, given, alert),
+                questions: match enabled {
+                    Some(given) => standing_basis(given.bank(), given, alert),
                     None => vec![alert.question.to_string()],
                 },
             })
