@@ -23,7 +23,7 @@ use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
 pub use baseline::{
-    Baseline, BaselineView, Change, Found, Shift, Snapshot, Symptom, changes, compared,
+    Baseline, BaselineView, Change, Found, Shift, Snapshot, Symptom, changes, comparable, compared,
     how_to_mark, shift,
 };
 pub use period::{Bound, Period, PeriodView, minute};

@@ -382,13 +382,43 @@ pub fn compared<'s>(
 ) -> Result<&'s Snapshot, String> {
     match latest {
         None => Err(t("report-baseline-compare-none")),
-        Some(s) if s.check_in == baseline.id() => Err(t("report-baseline-compare-itself")),
-        Some(s) if s.at < baseline.at() => Err(t_args(
-            "report-baseline-compare-earlier",
-            &[("at", &minute(&s.at))],
-        )),
-        Some(s) => Ok(s),
+        Some(s) => match why_not_compared(baseline, &s.check_in, &s.at) {
+            None => Ok(s),
+            Some(NotCompared::Itself) => Err(t("report-baseline-compare-itself")),
+            Some(NotCompared::Earlier) => Err(t_args(
+                "report-baseline-compare-earlier",
+                &[("at", &minute(&s.at))],
+            )),
+        },
     }
+}
+
+/// Why [`compared`] does not take a check-in.
+enum NotCompared {
+    Itself,
+    Earlier,
+}
+
+/// [`compared`]'s rule, on the id of a check-in and when it started.
+fn why_not_compared(
+    baseline: &Baseline,
+    check_in: &str,
+    at: &DateTime<FixedOffset>,
+) -> Option<NotCompared> {
+    if check_in == baseline.id() {
+        Some(NotCompared::Itself)
+    } else if *at < baseline.at() {
+        Some(NotCompared::Earlier)
+    } else {
+        None
+    }
+}
+
+/// Whether [`compared`] takes the check-in `check_in` that started `at`, without
+/// its words for why not: for the writers that ask it of every check-in of the
+/// period, before they read its answers.
+pub fn comparable(baseline: &Baseline, check_in: &str, at: &DateTime<FixedOffset>) -> bool {
+    why_not_compared(baseline, check_in, at).is_none()
 }
 
 /// Every symptom answered at either check-in, from `before` (the baseline) to
