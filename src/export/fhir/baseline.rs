@@ -29,8 +29,10 @@ use super::{CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
 use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
-use crate::report::{Baseline, Change, Measure, Shift, Snapshot, Symptom, changes, compared};
-use crate::text::rfc3339;
+use crate::report::{
+    Baseline, Change, Measure, Shift, Snapshot, Symptom, changes, comparable, compared,
+};
+use crate::text::{rfc3339, same_text};
 
 /// The extension on the baseline check-in's response (valueBoolean true).
 pub const BASELINE: &str = "urn:sidecheck:fhir:baseline";
@@ -63,6 +65,9 @@ pub struct Compare<'a> {
     /// again, and working a change out (its words through the catalogue) cost more
     /// than writing the rest of the Bundle.
     seen: RefCell<Vec<Vec<Seen>>>,
+    /// The place in the bank and in its snapshot of each symptom of the check-in
+    /// compared last, remade for the next one.
+    answered: RefCell<Vec<(usize, usize)>>,
 }
 
 /// A change of one symptom as the Observations write it, and what it was worked
@@ -91,10 +96,10 @@ fn same_symptom((a, b): (&Symptom, &Symptom)) -> bool {
     *value == b.value
         && *emergency == b.emergency
         && *measure == b.measure
-        && *label == b.label
-        && *id == b.id
-        && *foreign_option == b.foreign_option
-        && *section == b.section
+        && same_text(label, &b.label)
+        && same_text(id, &b.id)
+        && same_text(foreign_option, &b.foreign_option)
+        && same_text(section, &b.section)
 }
 
 /// How many changes are kept per question ([`Compare::seen`]).
@@ -146,6 +151,7 @@ impl<'a> Compare<'a> {
                 })
                 .collect(),
             seen: RefCell::new(p.bank.questions.iter().map(|_| Vec::new()).collect()),
+            answered: RefCell::default(),
         }
     }
 
@@ -169,7 +175,9 @@ impl<'a> Compare<'a> {
     /// The change since the baseline of each symptom of `r`, when `r` is compared
     /// with it; `None` otherwise. `basis` is what its alerts rest on.
     pub fn since(&self, r: &CheckIn, bank: &Bank, basis: &AlertBasis<'_>) -> Option<Since<'_>> {
-        if r.status != Status::Completed {
+        // Whether it is compared depends on its id and time alone: its answers
+        // are read only for one that is.
+        if r.status != Status::Completed || !comparable(self.baseline, &r.id, &r.started_at) {
             return None;
         }
         let mut kept = self.now.borrow_mut();
@@ -186,12 +194,18 @@ impl<'a> Compare<'a> {
 
     /// [`Compare::since`] of the check-in whose symptoms are `now`.
     fn since_snapshot(&self, now: &Snapshot, bank: &Bank) -> Since<'_> {
-        // The symptoms of `now` by question of the bank, in their order.
-        let mut answered: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
+        // The symptoms of `now` by question of the bank, in their order: by
+        // place, then by their own order (so a stable sort by place, which
+        // allocates for more than a few).
+        let mut answered = self.answered.borrow_mut();
+        answered.clear();
         let ids = now.symptoms.iter().map(|s| s.id.as_str());
-        let found = bank.places(ids).zip(&now.symptoms);
-        answered.extend(found.filter_map(|(i, s)| Some((i?, s))));
-        answered.sort_by_key(|&(i, _)| i);
+        answered.extend(
+            bank.places(ids)
+                .enumerate()
+                .filter_map(|(k, i)| Some((i?, k))),
+        );
+        answered.sort_unstable();
         let mut seen = self.seen.borrow_mut();
         let mut at = 0;
         let changed = (0..bank.questions.len())
@@ -200,7 +214,7 @@ impl<'a> Compare<'a> {
                 while answered.get(at).is_some_and(|&(q, _)| q == i) {
                     at += 1;
                 }
-                let group = answered[start..at].iter().map(|&(_, s)| s);
+                let group = answered[start..at].iter().map(|&(_, k)| &now.symptoms[k]);
                 self.change_of(bank, i, &mut seen[i], group)
             })
             .collect();

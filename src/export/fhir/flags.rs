@@ -22,7 +22,7 @@
 use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
-use super::observations::{self, Answered};
+use super::observations::Answered;
 use std::cell::RefCell;
 
 use super::words::{LEVELS, Words};
@@ -34,7 +34,7 @@ use crate::grades::AlertAnswers;
 use crate::record::AlertRecord;
 use crate::region::{self, Region};
 use crate::report::retracted_words;
-use crate::text::rfc3339;
+use crate::text::{same_text, uint_str};
 
 /// The identifier system of Flags: `CHECK-IN-ID/alerts/N` for the alerts that
 /// stand and `CHECK-IN-ID/retracted-alerts/N` for those retracted, N counting from 1
@@ -108,13 +108,13 @@ impl Parts {
         then: impl FnOnce(Option<&Advice>) -> R,
     ) -> R {
         let (bank, code) = (about.p.bank, &about.record.region);
-        let Some(rule) = bank.alerts.iter().position(|r| r.id == a.id) else {
+        let Some(rule) = bank.alerts.iter().position(|r| same_text(&r.id, &a.id)) else {
             return then(None);
         };
         let mut made = self.advice.borrow_mut();
         let found = made
             .iter()
-            .position(|m| m.rule == rule && m.region == *code);
+            .position(|m| m.rule == rule && same_text(&m.region, code));
         let k = found.unwrap_or_else(|| {
             let text = advice(
                 &bank.alerts[rule],
@@ -159,11 +159,12 @@ pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
 /// alert of the bank, its [`advice`].
 fn message(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) {
     let words = &about.p.words;
-    let head = format!("{}. {}", words.heading(a.level), sentence(&a.title));
+    let heading = words.heading(a.level);
+    let (title, stop) = sentence_parts(&a.title);
     about.p.flags.advice(about, a, |advice| {
         if standing == Standing::Retracted {
             // Rare: said whole, through the catalogue.
-            let text = format!("{head}{}", advice.map_or("", |m| &m.text));
+            let text = format!("{heading}. {title}{stop}{}", advice.map_or("", |m| &m.text));
             let retracted = retracted_words(a);
             j.str(&words.say(
                 "fhir-flag-retracted",
@@ -171,10 +172,14 @@ fn message(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing)
             ));
             return;
         }
-        // The title is the record's; what follows it is the same for every Flag
-        // of the rule in the region, escaped once.
-        j.str(&head);
-        j.buf.pop();
+        // "HEADING. TITLE." escaped in parts (escapes go byte by byte); the title
+        // is the record's, and what follows it is the same for every Flag of the
+        // rule in the region, escaped once.
+        j.raw("\"");
+        j.contents(&heading);
+        j.raw(". ");
+        j.contents(title);
+        j.raw(stop);
         j.raw(advice.map_or("", |m| &m.escaped));
         j.raw("\"");
     });
@@ -191,12 +196,21 @@ fn advice(rule: &AlertRule, region: &Region, code: &str, words: &Words) -> Strin
 
 /// A line as a sentence, ending with a stop.
 fn sentence(text: &str) -> String {
+    let (t, stop) = sentence_parts(text);
+    format!("{t}{stop}")
+}
+
+/// [`sentence`] in its two parts: the line trimmed, and the stop it lacks.
+fn sentence_parts(text: &str) -> (&str, &'static str) {
     let t = text.trim();
-    if t.ends_with(['.', '!', '?']) {
-        t.to_string()
-    } else {
-        format!("{t}.")
-    }
+    (
+        t,
+        if t.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        },
+    )
 }
 
 /// When the alert was raised and, if retracted, taken back, as a `period` (after
@@ -217,7 +231,7 @@ fn period(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) 
         };
         j.lit(key);
         j.raw(":");
-        j.str(&rfc3339(&t));
+        j.time(&t);
         true
     });
 }
@@ -235,21 +249,23 @@ fn flag(
         Standing::Stands => ("active", "alerts"),
         Standing::Retracted => ("inactive", "retracted-alerts"),
     };
-    let n = n.to_string();
+    let mut digits = [0; 20];
+    let n = uint_str(n as u64, &mut digits);
     let id = Identified {
         rtype: "Flag",
         kind: "flag",
         system: FLAG_IDS,
-        value: &[&r.id, "/", list, "/", &n],
+        value: &[&r.id, "/", list, "/", n],
     };
     id.open(j);
     j.raw(",\"extension\":[");
-    detail(j, |j| j.raw(&about.response));
+    detail(j, |j| j.raw(about.response));
     let has_observation = |q: &&String| p.bank.position(q).is_some_and(|i| observed[i].is_some());
     for q in basis.questions.iter().filter(has_observation) {
-        j.raw(",");
-        let key = [r.id.as_str(), "/", q];
-        detail(j, |j| j.uuid(observations::identified(&key).key()));
+        j.comma();
+        // The fullUrl of its Observation, `CHECK-IN-ID/CODE`, from the start of
+        // the key the check-in's Observations share, hashed once.
+        detail(j, |j| j.hashed(about.observations.hashed.add(q)));
     }
     j.raw(",{\"url\":");
     j.lit(ALERT_QUESTION);

@@ -10,9 +10,10 @@
 //! are: they are constants of this module's callers, plain ASCII with nothing to
 //! escape.
 
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::export::json::json_string;
+use crate::export::json::{json_contents, json_string, json_time};
 
 /// A buffer of JSON being written.
 #[derive(Default)]
@@ -24,9 +25,24 @@ pub struct Json {
 }
 
 impl Json {
-    /// JSON text as it is: punctuation, keys, constant parts.
-    pub fn raw(&mut self, text: &str) {
-        self.buf.extend_from_slice(text.as_bytes());
+    /// A buffer that writes into `buf`, emptied: for parts remade for each
+    /// check-in in the same memory.
+    pub fn reusing(mut buf: Vec<u8>) -> Json {
+        buf.clear();
+        Json {
+            buf,
+            scratch: String::new(),
+        }
+    }
+
+    /// JSON text as it is: punctuation, keys, constant parts, and parts written
+    /// before (a [`Json`]'s bytes).
+    pub fn raw(&mut self, text: impl AsRef<[u8]>) {
+        self.buf.extend_from_slice(text.as_ref());
+    }
+
+    pub fn comma(&mut self) {
+        self.buf.push(b',');
     }
 
     /// A string value, quoted and escaped as serde_json escapes it.
@@ -37,12 +53,12 @@ impl Json {
     /// A string value's contents, escaped as serde_json escapes them, without
     /// the quotes: for a value written in parts.
     pub fn contents(&mut self, s: &str) {
-        let start = self.buf.len();
-        json_string(&mut self.buf, s);
-        // Without its quotes: the closing one dropped, the text moved back over
-        // the opening one.
-        self.buf.pop();
-        self.buf.remove(start);
+        json_contents(&mut self.buf, s);
+    }
+
+    /// A time as a string value, as [`crate::text::rfc3339`] writes it.
+    pub fn time(&mut self, t: &DateTime<FixedOffset>) {
+        json_time(&mut self.buf, t);
     }
 
     /// A constant string value: one of this module's callers' own, which needs no
@@ -139,9 +155,18 @@ impl Json {
 
     /// The `urn:uuid:` of a key hashed ([`Hashed`]), as a string value.
     pub fn hashed(&mut self, key: Hashed) {
-        self.raw("\"");
-        uuid_into(&mut self.buf, key);
-        self.raw("\"");
+        let mut text = *b"\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+        uuid_digits(&mut text[1..46], key);
+        self.raw(text);
+    }
+
+    /// The start of a Bundle entry that follows another, up to the end of its
+    /// fullUrl, the `urn:uuid:` of `key` ([`Json::hashed`]): one copy for what
+    /// every resource about a check-in starts with.
+    pub fn entry(&mut self, key: Hashed) {
+        let mut text = *b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+        uuid_digits(&mut text[14..59], key);
+        self.raw(text);
     }
 
     /// A search query value for `ifNoneExist`, as a string value: `prefix` as it
@@ -215,14 +240,20 @@ pub fn string(s: &str) -> String {
 
 /// [`stable_uuid`] of `parts` joined, written into `out`.
 fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
+    let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
+    uuid_digits(&mut text, key);
+    out.extend_from_slice(&text);
+}
+
+/// Fills in the digits of `text`, a `urn:uuid:` with zeros for its digits (made
+/// on the stack and copied once: a Bundle has a fullUrl or a reference for nearly
+/// every resource), with those of `key`'s UUID.
+fn uuid_digits(text: &mut [u8], key: Hashed) {
     let mut b = [0u8; 16];
     b[..8].copy_from_slice(&key.0.to_be_bytes());
     b[8..].copy_from_slice(&key.1.to_be_bytes());
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    // Made on the stack and copied once: a Bundle has a fullUrl or a reference
-    // for nearly every resource.
-    let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
     // Where each byte's two digits go, past the hyphens: fixed, so the loop has
     // no test of its own.
     const AT: [usize; 16] = [
@@ -231,7 +262,42 @@ fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
     for (x, at) in b.iter().zip(AT) {
         text[at..at + 2].copy_from_slice(&HEX_PAIRS[usize::from(*x)]);
     }
-    out.extend_from_slice(&text);
+}
+
+/// A fragment around a whole number, `BEFORE N AFTER` (`{"url":"graded",
+/// "valueInteger":N}`), made once per export for the small numbers, which are
+/// then written in one copy: a check-in's counts are nearly all small.
+pub struct Numbered {
+    before: String,
+    after: &'static str,
+    small: Vec<String>,
+}
+
+/// The numbers [`Numbered`] makes its fragment for: more than a section has
+/// questions.
+const SMALL: usize = 32;
+
+impl Numbered {
+    pub fn new(before: String, after: &'static str) -> Numbered {
+        let small = (0..SMALL).map(|n| format!("{before}{n}{after}")).collect();
+        Numbered {
+            before,
+            after,
+            small,
+        }
+    }
+
+    /// The fragment of `n`, as [`Json::int`] writes it.
+    pub fn write(&self, j: &mut Json, n: i64) {
+        match usize::try_from(n).ok().and_then(|i| self.small.get(i)) {
+            Some(made) => j.raw(made),
+            None => {
+                j.raw(&self.before);
+                j.int(n);
+                j.raw(self.after);
+            }
+        }
+    }
 }
 
 /// A value for a search query in `ifNoneExist`.
@@ -291,6 +357,29 @@ mod tests {
         }
         want.push_str(&json!(-(1i64 << 40)).to_string());
         assert_eq!(String::from_utf8(j.buf).expect("utf-8"), want);
+    }
+
+    #[test]
+    fn numbered_fragments_are_the_number_written_between_their_parts() {
+        let n = Numbered::new("{\"url\":\"x\",\"valueInteger\":".into(), "}");
+        for v in [0, 1, 9, 10, 31, 32, 1000, -1, i64::MIN, i64::MAX] {
+            let mut got = Json::default();
+            n.write(&mut got, v);
+            let mut want = Json::default();
+            want.raw("{\"url\":\"x\",\"valueInteger\":");
+            want.int(v);
+            want.raw("}");
+            assert_eq!(got.buf, want.buf, "{v}");
+        }
+    }
+
+    #[test]
+    fn entries_start_with_the_uuid_of_their_key() {
+        let key = ["flag ", "a/alerts/1"];
+        let mut got = Json::default();
+        got.entry(Hashed::of(key));
+        let want = format!(",\n{{\"fullUrl\":\"{}\"", stable_uuid("flag a/alerts/1"));
+        assert_eq!(String::from_utf8(got.buf).expect("utf-8"), want);
     }
 
     #[test]
