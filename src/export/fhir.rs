@@ -601,14 +601,16 @@ struct Started {
     /// After the fullUrl: the resource up to its identifier's value, which is
     /// left open (a quote and the shared part escaped).
     opening: Vec<u8>,
-    /// After the resource's fields: its end and, in a transaction, the request
-    /// up to the search's last part.
+    /// After the resource's fields, in a transaction: its end and the request up
+    /// to the search's last part. Empty in a collection, where nothing of the end
+    /// is the check-in's own ([`Ending`] holds it).
     closing: Vec<u8>,
 }
 
 /// The last part of an identifier's value as the entries that end with it write
 /// it after [`Started`]'s parts, made once per export: `opened` ends the
-/// identifier, `closed` the search and the entry.
+/// identifier, `closed` the search and the entry (in a collection, the resource
+/// and the entry).
 struct Ending {
     last: String,
     opened: String,
@@ -620,8 +622,9 @@ impl Ending {
         let mut j = Json::default();
         value_end(&mut j, last);
         let opened = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
-        if bundle == BundleKind::Transaction {
-            search_end(&mut j, last);
+        match bundle {
+            BundleKind::Collection => resource_end(&mut j),
+            BundleKind::Transaction => search_end(&mut j, last),
         }
         entry_end(&mut j, bundle);
         Ending {
@@ -665,8 +668,8 @@ impl<'s> Identified<'s> {
         shared.iter().for_each(|p| j.contents(p));
         into.opening = std::mem::take(&mut j.buf);
         let mut j = Json::reusing(std::mem::take(&mut into.closing));
-        entry_close(&mut j, bundle, self.rtype);
         if bundle == BundleKind::Transaction {
+            entry_close(&mut j, bundle, self.rtype);
             j.query(
                 "identifier=",
                 [self.system, "|"].into_iter().chain(shared.iter().copied()),
@@ -727,7 +730,9 @@ impl Started {
 
     /// [`Identified::close`] of the resource whose value ends with `end`.
     fn close(&self, j: &mut Json, end: &Ending) {
-        j.raw(&self.closing);
+        if !self.closing.is_empty() {
+            j.raw(&self.closing);
+        }
         j.raw(&end.closed);
     }
 }
@@ -750,12 +755,17 @@ fn close_entry(
 
 /// The end of a resource and, in a transaction, its request up to the search.
 fn entry_close(j: &mut Json, bundle: BundleKind, rtype: &'static str) {
-    j.raw("}");
+    resource_end(j);
     if bundle == BundleKind::Transaction {
         j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
         j.lit(rtype);
         j.raw(",\"ifNoneExist\":");
     }
+}
+
+/// The end of a resource's fields.
+fn resource_end(j: &mut Json) {
+    j.raw("}");
 }
 
 /// After the search: the end of the request, and of the entry.

@@ -235,13 +235,17 @@ impl<'a> Compare<'a> {
         seen: &mut Vec<Seen>,
         now: impl Iterator<Item = &'s Symptom> + Clone,
     ) -> Option<usize> {
-        let same = |s: &Seen| {
-            s.now.len() == now.clone().count() && s.now.iter().zip(now.clone()).all(same_symptom)
-        };
+        let before = &self.before[i];
+        let count = now.clone().count();
+        // Neither check-in answered it: no change, and nothing worth keeping.
+        if count == 0 && before.is_empty() {
+            return None;
+        }
+        let same =
+            |s: &Seen| s.now.len() == count && s.now.iter().zip(now.clone()).all(same_symptom);
         if let Some(k) = seen.iter().position(same) {
             return seen[k].components.as_ref().map(|_| k);
         }
-        let before = &self.before[i];
         let now: Vec<Symptom> = now.cloned().collect();
         // The change of one symptom depends only on its answers at the two
         // check-ins (as `changes` finds them by id), so the report model's rule

@@ -37,9 +37,9 @@ pub struct Parts {
     /// Per question: its symptom's Observation (none for a question that is not a
     /// symptom: no score).
     codes: Vec<Option<Coded>>,
-    /// Per question, per option of its scale: the symptom Observation's
-    /// `valueCodeableConcept`, after the end of `derivedFrom` and a comma.
-    concepts: Vec<Vec<String>>,
+    /// Per question that has a symptom Observation, per value it can have (per
+    /// option of a scale, `false` and `true` of a yes/no question): the value.
+    values: Vec<Vec<Valued>>,
     /// Per section: its Observation.
     sections: Vec<Coded>,
     /// The urgent findings' Observation.
@@ -52,6 +52,24 @@ pub struct Parts {
     /// The urgent findings' component of the alerts retracted, and the end of
     /// the components.
     retracted: Numbered,
+}
+
+/// A symptom Observation's value after the end of `derivedFrom` (a scale's
+/// `valueCodeableConcept`, or `valueBoolean`), alone and with the end of its
+/// entry after it: in a collection, an Observation with no change since the
+/// baseline has nothing after its value that is the check-in's own.
+struct Valued {
+    value: String,
+    closed: String,
+}
+
+impl Valued {
+    fn new(value: String, coded: &Coded) -> Valued {
+        Valued {
+            closed: format!("{value}{}", coded.end.closed),
+            value,
+        }
+    }
 }
 
 /// What the Observations of one code write of it, made once per export: their
@@ -118,23 +136,7 @@ impl Parts {
                 &json!([{"coding": [{"system": CATEGORY, "code": "survey", "display": "Survey"}]}]),
             ),
             codes: Vec::new(),
-            concepts: bank
-                .questions
-                .iter()
-                .zip(codings)
-                .map(|(q, codings)| {
-                    bank.options(q)
-                        .iter()
-                        .zip(codings)
-                        .map(|(o, c)| {
-                            format!(
-                                "],\"valueCodeableConcept\":{{\"coding\":[{c}],\"text\":{}}}",
-                                fragment(&json!(o.label))
-                            )
-                        })
-                        .collect()
-                })
-                .collect(),
+            values: Vec::new(),
             sections: Vec::new(),
             urgent: Coded {
                 end: Ending::new("", bundle),
@@ -147,6 +149,34 @@ impl Parts {
             .questions
             .iter()
             .map(|q| bank.max_score(q).map(|_| coded(&p, &q.id, &q.short)))
+            .collect();
+        p.values = bank
+            .questions
+            .iter()
+            .zip(codings)
+            .zip(&p.codes)
+            .map(|((q, codings), coded)| {
+                let Some(coded) = coded else {
+                    return Vec::new();
+                };
+                let value = |v: String| Valued::new(v, coded);
+                match q.kind {
+                    Kind::YesNo => ["],\"valueBoolean\":false", "],\"valueBoolean\":true"]
+                        .map(|v| value(v.into()))
+                        .into(),
+                    _ => bank
+                        .options(q)
+                        .iter()
+                        .zip(codings)
+                        .map(|(o, c)| {
+                            value(format!(
+                                "],\"valueCodeableConcept\":{{\"coding\":[{c}],\"text\":{}}}",
+                                fragment(&json!(o.label))
+                            ))
+                        })
+                        .collect(),
+                }
+            })
             .collect();
         p.sections = bank
             .sections
@@ -243,19 +273,23 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     let Some(coded) = p.observations.codes[i].as_ref() else {
         return;
     };
-    let since = about.since.as_ref().filter(|s| s.has_change(i));
+    let k = match value {
+        Answered::Option(o) => o,
+        Answered::YesNo(yes) => usize::from(yes),
+    };
+    let Some(valued) = p.observations.values[i].get(k) else {
+        return;
+    };
     open(j, about, coded);
-    if let Some(since) = since {
-        j.comma();
-        j.raw(since.derived_from());
-    }
-    match value {
-        Answered::Option(o) => j.raw(&p.observations.concepts[i][o]),
-        Answered::YesNo(true) => j.raw("],\"valueBoolean\":true"),
-        Answered::YesNo(false) => j.raw("],\"valueBoolean\":false"),
-    }
-    if let Some(since) = since {
-        since.components(j, i);
+    match about.since.as_ref().filter(|s| s.has_change(i)) {
+        Some(since) => {
+            j.comma();
+            j.raw(since.derived_from());
+            j.raw(&valued.value);
+            since.components(j, i);
+        }
+        None if about.observations.closing.is_empty() => return j.raw(&valued.closed),
+        None => j.raw(&valued.value),
     }
     close(j, about, coded);
 }
