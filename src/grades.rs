@@ -100,7 +100,7 @@ pub fn yes_sign(a: &AnswerRecord) -> Option<bool> {
 fn section_of<'a>(r: &'a CheckIn, bank: Option<&'a Bank>, question: &str) -> Option<&'a str> {
     r.answers
         .iter()
-        .find(|a| a.question == question)
+        .find(|a| same_text(&a.question, question))
         .map(|a| a.section.as_str())
         .or_else(|| {
             bank.and_then(|b| b.question(question))
@@ -229,8 +229,8 @@ struct Tally {
 /// section order, so it is nearly always the section of the one before.
 fn index_in(ids: &[&str], id: &str, hint: &mut usize) -> Option<usize> {
     let i = match ids.get(*hint) {
-        Some(have) if *have == id => *hint,
-        _ => ids.iter().position(|have| *have == id)?,
+        Some(have) if same_text(have, id) => *hint,
+        _ => ids.iter().position(|have| same_text(have, id))?,
     };
     *hint = i;
     Some(i)

@@ -498,16 +498,10 @@ struct Before<'e, 'b, 'r> {
 
 impl<'b, 'r> Enabled<'b, 'r> {
     pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
-        let (given, unknown) = by_question(bank, r);
+        let (slots, unknown) = by_question(bank, r);
         Enabled {
             bank,
-            slots: given
-                .into_iter()
-                .map(|saved| Slot {
-                    saved,
-                    kept: OnceCell::new(),
-                })
-                .collect(),
+            slots,
             profile: r.profile.as_ref(),
             unknown,
         }
@@ -573,16 +567,22 @@ impl<'b, 'r> Enabled<'b, 'r> {
     }
 }
 
-/// The saved answer to each question of `bank`, by the question's index, and how
-/// many answers name a question the bank does not have. Of two answers to one
+/// The saved answer to each question of `bank`, by the question's index (in a
+/// slot for its answer as kept, not yet worked out), and how many answers name a
+/// question the bank does not have. Of two answers to one
 /// question (a log edited by hand) the later one counts.
-fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Option<&'r AnswerRecord>>, usize) {
-    let mut given = vec![None; bank.questions.len()];
+fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Slot<'r>>, usize) {
+    let mut given: Vec<Slot<'r>> = (0..bank.questions.len())
+        .map(|_| Slot {
+            saved: None,
+            kept: OnceCell::new(),
+        })
+        .collect();
     let mut unknown = 0;
     let ids = r.answers.iter().map(|a| a.question.as_str());
     for (a, i) in r.answers.iter().zip(bank.places(ids)) {
         match i {
-            Some(i) => given[i] = Some(a),
+            Some(i) => given[i].saved = Some(a),
             None => unknown += 1,
         }
     }

@@ -30,6 +30,7 @@
 use crate::bank::condition::{self, Given};
 use crate::bank::{AlertRule, Bank};
 use crate::record::{AlertRecord, CheckIn, Enabled, bank_for};
+use crate::text::same_text;
 
 /// One alert of a check-in and the questions it rests on.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +81,7 @@ impl<'r> AlertBasis<'r> {
                 alert,
                 questions: match enabled {
                     Some(given) => standing_basis(given.bank(), given, alert),
-                    None => vec![alert.question.to_string()],
+                    None => vec![alert.question.as_str().to_owned()],
                 },
             })
             .collect();
@@ -89,7 +90,7 @@ impl<'r> AlertBasis<'r> {
             .iter()
             .map(|alert| AlertAnswers {
                 alert,
-                questions: vec![alert.question.to_string()],
+                questions: vec![alert.question.as_str().to_owned()],
             })
             .collect();
         AlertBasis {
@@ -150,13 +151,13 @@ fn on<'l, 'q, 'r>(
 /// The questions a standing alert rests on: its pinned question, then what its own
 /// rule and the rules it replaced rest on.
 fn standing_basis(bank: &Bank, given: &dyn Given, alert: &AlertRecord) -> Vec<String> {
-    let mut out = vec![alert.question.to_string()];
+    let mut out = vec![alert.question.as_str().to_owned()];
     let Some(rule) = bank.alert(&alert.id) else {
         return out;
     };
     for r in std::iter::once(rule).chain(replaced_by(bank, given, rule)) {
         for q in condition::rests_on(bank, &r.when, given) {
-            if !out.iter().any(|have| have == q) {
+            if !out.iter().any(|have| same_text(have, q)) {
                 out.push(q.to_string());
             }
         }
