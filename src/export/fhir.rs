@@ -598,8 +598,9 @@ struct Identified<'s> {
 struct Started {
     /// `KIND VALUE…`, hashed for their fullUrls.
     hashed: Hashed,
-    /// After the fullUrl: the resource up to its identifier's value, which is
-    /// left open (a quote and the shared part escaped).
+    /// The entry's start ([`write::ENTRY`], its UUID's digits to fill in), then
+    /// the resource up to its identifier's value, which is left open (a quote and
+    /// the shared part escaped).
     opening: Vec<u8>,
     /// After the resource's fields, in a transaction: its end and the request up
     /// to the search's last part. Empty in a collection, where nothing of the end
@@ -663,6 +664,7 @@ impl<'s> Identified<'s> {
         let key = [self.kind, " "].into_iter().chain(shared.iter().copied());
         into.hashed = Hashed::of(key);
         let mut j = Json::reusing(std::mem::take(&mut into.opening));
+        j.raw(write::ENTRY);
         self.resource_start(&mut j);
         j.raw("\"");
         shared.iter().for_each(|p| j.contents(p));
@@ -723,8 +725,7 @@ impl Started {
 
     /// [`Identified::open`] of the resource whose value ends with `end`.
     fn open(&self, j: &mut Json, end: &Ending) {
-        j.entry(self.hashed.add(&end.last));
-        j.raw(&self.opening);
+        j.entry_from(&self.opening, self.hashed.add(&end.last));
         j.raw(&end.opened);
     }
 

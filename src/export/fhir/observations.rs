@@ -16,10 +16,10 @@ use serde_json::json;
 
 use super::codes::{
     RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY,
-    observation_system, section_code, section_numbers,
+    numbers_key, observation_system, section_code, section_numbers,
 };
 use super::words::Words;
-use super::write::{self, Json, Numbered};
+use super::write::{self, Json, Kept, Numbered};
 use super::{About, Ending, Identified, Started, codes, fragment};
 use crate::bank::{Bank, Kind};
 use crate::cli::BundleKind;
@@ -46,6 +46,8 @@ pub struct Parts {
     urgent: Coded,
     /// Per section number ([`codes::numbers`]): its component.
     numbers: Vec<Numbered>,
+    /// A section's numbers as its Observation's components, per set of numbers.
+    components: Kept,
     /// The urgent findings' value, after the end of `derivedFrom`, up to its
     /// components.
     urgent_value: Numbered,
@@ -130,6 +132,7 @@ impl Parts {
                 .iter()
                 .map(|n| component(n.code, n.display, "}"))
                 .collect(),
+            components: Kept::default(),
             urgent_value: Numbered::new("],\"valueInteger\":".into(), ",\"component\":["),
             retracted: component(RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, "}]"),
             category: fragment(
@@ -348,14 +351,17 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         }
     };
     open(j, about, coded);
-    j.raw("],\"component\":[");
-    for (k, (n, _, v)) in section_numbers(g).enumerate() {
-        if k > 0 {
-            j.comma();
+    let parts = &p.observations;
+    parts.components.write(j, numbers_key(g), |j| {
+        j.raw("],\"component\":[");
+        for (k, (n, _, v)) in section_numbers(g).enumerate() {
+            if k > 0 {
+                j.comma();
+            }
+            parts.numbers[n].write(j, v);
         }
-        p.observations.numbers[n].write(j, v);
-    }
-    j.raw("]");
+        j.raw("]");
+    });
     stopped_note_of(j, about);
     close(j, about, coded);
 }

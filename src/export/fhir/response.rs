@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::words::Words;
-use super::write::{Json, Numbered};
+use super::write::{Json, Kept, Numbered};
 use super::{
     ALERTS_LINK, About, CHECK_IN_SYSTEM, Layout, QUESTIONS_ASKED, RETRACTED_LINK, SECTION_GRADES,
     STANDING_LINK, URGENT_FINDINGS, close_entry, codes, fragment, number, questionnaire_url,
@@ -43,6 +43,8 @@ pub struct Parts {
     groups: Vec<String>,
     /// Per section number ([`codes::numbers`]): its extension.
     numbers: Vec<Numbered>,
+    /// A section's numbers as its group's extension, per set of numbers.
+    extensions: Kept,
 }
 
 impl Parts {
@@ -115,6 +117,7 @@ impl Parts {
                 .map(|s| open(&section_link(&s.id), &s.title) + ",\"item\":[")
                 .collect(),
             numbers: codes::numbers().iter().map(number).collect(),
+            extensions: Kept::default(),
         }
     }
 }
@@ -244,9 +247,12 @@ fn group(j: &mut Json, about: &About<'_>, s: usize) -> bool {
     }
     j.raw("]");
     if let Some(g) = about.grades.section(&p.bank.sections[s].id) {
-        j.raw(",\"extension\":[");
-        section_extension(j, &p.response.numbers, g);
-        j.raw("]");
+        let parts = &p.response;
+        parts.extensions.write(j, codes::numbers_key(g), |j| {
+            j.raw(",\"extension\":[");
+            section_extension(j, &parts.numbers, g);
+            j.raw("]");
+        });
     }
     j.raw("}");
     true

@@ -10,8 +10,14 @@
 //! are: they are constants of this module's callers, plain ASCII with nothing to
 //! escape.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
+
+use crate::bank::IdHasher;
 
 use crate::export::json::{json_contents, json_string, json_time};
 
@@ -161,12 +167,19 @@ impl Json {
     }
 
     /// The start of a Bundle entry that follows another, up to the end of its
-    /// fullUrl, the `urn:uuid:` of `key` ([`Json::hashed`]): one copy for what
-    /// every resource about a check-in starts with.
+    /// fullUrl, the `urn:uuid:` of `key` ([`Json::hashed`]).
     pub fn entry(&mut self, key: Hashed) {
-        let mut text = *b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
-        uuid_digits(&mut text[14..59], key);
-        self.raw(text);
+        self.entry_from(ENTRY, key);
+    }
+
+    /// `start`, which begins with [`ENTRY`], with the digits of `key`'s UUID
+    /// filled in: one copy for an entry's start and what follows it.
+    pub fn entry_from(&mut self, start: &[u8], key: Hashed) {
+        let at = self.buf.len();
+        self.raw(start);
+        if let Some(text) = self.buf.get_mut(at + 14..at + 59) {
+            uuid_digits(text, key);
+        }
     }
 
     /// A search query value for `ifNoneExist`, as a string value: `prefix` as it
@@ -261,6 +274,41 @@ fn uuid_digits(text: &mut [u8], key: Hashed) {
     ];
     for (x, at) in b.iter().zip(AT) {
         text[at..at + 2].copy_from_slice(&HEX_PAIRS[usize::from(*x)]);
+    }
+}
+
+/// What every entry after the first starts with, up to the end of its fullUrl,
+/// with zeros for the digits of its UUID ([`Json::entry_from`] fills them in).
+pub const ENTRY: &[u8; 60] = b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+
+/// Fragments rendered once per key and kept, for a part of a resource that
+/// depends only on a few small numbers, which check-ins give again and again (a
+/// section's counts): one copy instead of a copy per number.
+#[derive(Default)]
+pub struct Kept {
+    made: RefCell<HashMap<u64, Vec<u8>, BuildHasherDefault<IdHasher>>>,
+}
+
+/// How many fragments a [`Kept`] keeps; past that, the rest are rendered each
+/// time.
+const KEPT: usize = 4096;
+
+impl Kept {
+    /// Writes what `render` writes for `key`: kept from the first time, or
+    /// rendered each time without a key.
+    pub fn write(&self, j: &mut Json, key: Option<u64>, render: impl FnOnce(&mut Json)) {
+        let Some(key) = key else {
+            return render(j);
+        };
+        if let Some(made) = self.made.borrow().get(&key) {
+            return j.raw(made);
+        }
+        let start = j.mark();
+        render(j);
+        let mut made = self.made.borrow_mut();
+        if made.len() < KEPT {
+            made.insert(key, j.buf[start..].to_vec());
+        }
     }
 }
 
