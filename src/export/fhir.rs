@@ -489,8 +489,8 @@ impl<'b> Prepared<'b> {
             response: response::Parts::new(bank, &layout, &words, &codings),
             layout,
             observations: observations::Parts::new(bank, &codings, &words, bundle),
+            flags: flags::Parts::new(bank, &words),
             words,
-            flags: flags::Parts::new(bank),
         }
     }
 

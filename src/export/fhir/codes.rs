@@ -161,19 +161,24 @@ const NUMBERS: [Number; 6] = [
 /// section's Observation write them (the highest grade only when there is one).
 /// Each comes with its place among [`numbers`], for what is made once per number.
 pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (usize, &'static Number, i64)> {
-    let values = [
+    NUMBERS
+        .iter()
+        .zip(values(g))
+        .enumerate()
+        .filter_map(|(k, (n, v))| v.map(|v| (k, n, i64::from(v))))
+}
+
+/// The values of a section's numbers, in the order of [`NUMBERS`]: `None` for
+/// one it does not have.
+fn values(g: &SectionGrades) -> [Option<u32>; 6] {
+    [
         Some(g.graded),
         Some(g.moderate_or_worse),
         g.highest_grade.map(u32::from),
         Some(g.yes_no),
         Some(g.yes),
         Some(g.urgent_findings),
-    ];
-    NUMBERS
-        .iter()
-        .zip(values)
-        .enumerate()
-        .filter_map(|(k, (n, v))| v.map(|v| (k, n, i64::from(v))))
+    ]
 }
 
 /// A section's numbers ([`section_numbers`]) as one key, for what is rendered
@@ -181,8 +186,12 @@ pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (usize, &'stat
 /// when one is too big for its byte.
 pub fn numbers_key(g: &SectionGrades) -> Option<u64> {
     let mut key = 0u64;
-    for (k, _, v) in section_numbers(g) {
-        let byte = u64::try_from(v).ok().filter(|v| *v < 255)? + 1;
+    for (k, v) in values(g).into_iter().enumerate() {
+        let byte = match v {
+            None => 0,
+            Some(v) if v < 255 => u64::from(v) + 1,
+            Some(_) => return None,
+        };
         key |= byte << (8 * k);
     }
     Some(key)

@@ -62,8 +62,19 @@ enum Standing {
 pub struct Parts {
     /// `"urn:sidecheck:BANK:alert"`, as a JSON string.
     system: String,
-    /// Per level: the `category` of a Flag of that level.
-    categories: Vec<(Level, String)>,
+    /// What a Flag writes between the things of its own ([`flag`]), made once
+    /// for every Flag: its extensions up to the response's fullUrl, before each
+    /// Observation's fullUrl, and before the question pinned and each answer.
+    details: String,
+    next_detail: String,
+    question: String,
+    answer: String,
+    /// Per status and level ([`coded`]): after the answers, up to the alert's
+    /// code.
+    coded: Vec<(Standing, Level, String)>,
+    /// `},"subject":…` after the text, and `,"author":…` after the period.
+    subject: String,
+    author: String,
     /// What a Flag's text says after the alert's title, per alert rule (by its
     /// index in the bank) and region code: the same few, made for the first Flag
     /// that needs each.
@@ -88,13 +99,49 @@ fn category(level: Level) -> Value {
 }
 
 impl Parts {
-    pub fn new(bank: &Bank) -> Parts {
+    pub fn new(bank: &Bank, words: &Words) -> Parts {
+        let made = |f: &dyn Fn(&mut Json)| {
+            let mut j = Json::default();
+            f(&mut j);
+            String::from_utf8(j.buf).unwrap_or_default()
+        };
+        let system = fragment(&json!(alert_system(bank)));
+        let coded = [Standing::Stands, Standing::Retracted]
+            .into_iter()
+            .flat_map(|s| LEVELS.map(|l| (s, l)))
+            .map(|(s, l)| (s, l, made(&|j| coded(j, &system, s, l))))
+            .collect();
         Parts {
-            system: fragment(&json!(alert_system(bank))),
-            categories: LEVELS
-                .into_iter()
-                .map(|l| (l, fragment(&category(l))))
-                .collect(),
+            details: made(&|j| {
+                j.raw(",\"extension\":[");
+                detail_open(j);
+            }),
+            next_detail: made(&|j| {
+                detail_close(j);
+                j.comma();
+                detail_open(j);
+            }),
+            question: made(&|j| {
+                detail_close(j);
+                j.raw(",{\"url\":");
+                j.lit(ALERT_QUESTION);
+                j.raw(",\"valueString\":");
+            }),
+            answer: made(&|j| {
+                j.raw("},{\"url\":");
+                j.lit(ALERT_ANSWER);
+                j.raw(",\"valueString\":");
+            }),
+            coded,
+            subject: made(&|j| {
+                j.raw("},\"subject\":");
+                j.raw(&words.subject);
+            }),
+            author: made(&|j| {
+                j.raw(",\"author\":");
+                j.raw(&words.author);
+            }),
+            system,
             advice: RefCell::default(),
         }
     }
@@ -245,9 +292,9 @@ fn flag(
     observed: &[Option<Answered>],
 ) {
     let (p, r, a) = (about.p, about.record, basis.alert);
-    let (status, list) = match standing {
-        Standing::Stands => ("active", "alerts"),
-        Standing::Retracted => ("inactive", "retracted-alerts"),
+    let list = match standing {
+        Standing::Stands => "alerts",
+        Standing::Retracted => "retracted-alerts",
     };
     let mut digits = [0; 20];
     let n = uint_str(n as u64, &mut digits);
@@ -258,56 +305,66 @@ fn flag(
         value: &[&r.id, "/", list, "/", n],
     };
     id.open(j);
-    j.raw(",\"extension\":[");
-    detail(j, |j| j.raw(about.response));
+    let parts = &p.flags;
+    j.raw(&parts.details);
+    j.raw(about.response);
     let has_observation = |q: &&String| p.bank.position(q).is_some_and(|i| observed[i].is_some());
     for q in basis.questions.iter().filter(has_observation) {
-        j.comma();
+        j.raw(&parts.next_detail);
         // The fullUrl of its Observation, `CHECK-IN-ID/CODE`, from the start of
         // the key the check-in's Observations share, hashed once.
-        detail(j, |j| j.hashed(about.observations.hashed.add(q)));
+        j.hashed(about.observations.hashed.add(q));
     }
-    j.raw(",{\"url\":");
-    j.lit(ALERT_QUESTION);
-    j.raw(",\"valueString\":");
+    j.raw(&parts.question);
     j.str(&a.question);
-    j.raw("}");
     for q in &basis.questions {
-        j.raw(",{\"url\":");
-        j.lit(ALERT_ANSWER);
-        j.raw(",\"valueString\":");
+        j.raw(&parts.answer);
         j.str(q);
-        j.raw("}");
     }
-    j.raw("],\"status\":");
-    j.lit(status);
-    j.raw(",\"category\":");
-    match p.flags.categories.iter().find(|(l, _)| *l == a.level) {
-        Some((_, category)) => j.raw(category),
-        None => j.value(&category(a.level)),
+    let made = parts
+        .coded
+        .iter()
+        .find(|(s, l, _)| *s == standing && *l == a.level);
+    match made {
+        Some((_, _, made)) => j.raw(made),
+        None => coded(j, &parts.system, standing, a.level),
     }
-    j.raw(",\"code\":{\"coding\":[{\"system\":");
-    j.raw(&p.flags.system);
-    j.raw(",\"code\":");
     j.str(&a.id);
     j.raw(",\"display\":");
     j.str(&a.title);
     j.raw("}],\"text\":");
     message(j, about, a, standing);
-    j.raw("},\"subject\":");
-    j.raw(&p.words.subject);
+    j.raw(&parts.subject);
     period(j, about, a, standing);
-    j.raw(",\"author\":");
-    j.raw(&p.words.author);
+    j.raw(&parts.author);
     id.close(j, p.bundle);
 }
 
-/// A `flag-detail` extension naming the resource whose fullUrl `reference`
-/// writes.
-fn detail(j: &mut Json, reference: impl FnOnce(&mut Json)) {
+/// What a Flag writes after its last answer up to its code: the end of its
+/// extensions, its status and `category` (a drug flag, and how urgent), and its
+/// code's system (`system`, a JSON string).
+fn coded(j: &mut Json, system: &str, standing: Standing, level: Level) {
+    let status = match standing {
+        Standing::Stands => "active",
+        Standing::Retracted => "inactive",
+    };
+    j.raw("}],\"status\":");
+    j.lit(status);
+    j.raw(",\"category\":");
+    j.value(&category(level));
+    j.raw(",\"code\":{\"coding\":[{\"system\":");
+    j.raw(system);
+    j.raw(",\"code\":");
+}
+
+/// A `flag-detail` extension up to the reference to the resource it names,
+/// whose fullUrl follows it; [`detail_close`] closes it.
+fn detail_open(j: &mut Json) {
     j.raw("{\"url\":");
     j.lit(FLAG_DETAIL);
     j.raw(",\"valueReference\":{\"reference\":");
-    reference(j);
+}
+
+fn detail_close(j: &mut Json) {
     j.raw("}}");
 }
