@@ -74,6 +74,9 @@ impl Valued {
     }
 }
 
+/// How much a Bundle keeps of the sections' components it has written.
+const KEPT_COMPONENTS: usize = 256 * 1024;
+
 /// What the Observations of one code write of it, made once per export: their
 /// identifier's last part (the code), and after it the fields up to the value of
 /// `effectiveDateTime`, then what closes their entry.
@@ -132,7 +135,7 @@ impl Parts {
                 .iter()
                 .map(|n| component(n.code, n.display, "}"))
                 .collect(),
-            components: Kept::default(),
+            components: Kept::new(KEPT_COMPONENTS),
             urgent_value: Numbered::new("],\"valueInteger\":".into(), ",\"component\":["),
             retracted: component(RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, "}]"),
             category: fragment(

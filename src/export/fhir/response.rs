@@ -117,10 +117,14 @@ impl Parts {
                 .map(|s| open(&section_link(&s.id), &s.title) + ",\"item\":[")
                 .collect(),
             numbers: codes::numbers().iter().map(number).collect(),
-            extensions: Kept::default(),
+            extensions: Kept::new(KEPT_EXTENSIONS),
         }
     }
 }
+
+/// How much a Bundle keeps of the sections' extensions it has written
+/// ([`Kept`]).
+const KEPT_EXTENSIONS: usize = 256 * 1024;
 
 /// What closes an item after its answer's value.
 const ITEM_END: &str = "}]}";

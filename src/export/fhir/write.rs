@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hash};
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -282,21 +282,28 @@ fn uuid_digits(text: &mut [u8], key: Hashed) {
 pub const ENTRY: &[u8; 60] = b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
 
 /// Fragments rendered once per key and kept, for a part of a resource that
-/// depends only on a few small numbers, which check-ins give again and again (a
-/// section's counts): one copy instead of a copy per number.
-#[derive(Default)]
-pub struct Kept {
-    made: RefCell<HashMap<u64, Vec<u8>, BuildHasherDefault<IdHasher>>>,
+/// depends only on a few small numbers or choices, which check-ins give again
+/// and again (a section's counts, its answers): one copy instead of a copy per
+/// part.
+pub struct Kept<K = u64> {
+    made: RefCell<HashMap<K, Vec<u8>, BuildHasherDefault<IdHasher>>>,
+    /// How many bytes it may still keep: past them, what is not kept is
+    /// rendered each time, so memory stays flat whatever the log.
+    room: std::cell::Cell<usize>,
 }
 
-/// How many fragments a [`Kept`] keeps; past that, the rest are rendered each
-/// time.
-const KEPT: usize = 4096;
+impl<K: Hash + Eq> Kept<K> {
+    /// Keeps up to `room` bytes of fragments.
+    pub fn new(room: usize) -> Kept<K> {
+        Kept {
+            made: RefCell::default(),
+            room: std::cell::Cell::new(room),
+        }
+    }
 
-impl Kept {
     /// Writes what `render` writes for `key`: kept from the first time, or
     /// rendered each time without a key.
-    pub fn write(&self, j: &mut Json, key: Option<u64>, render: impl FnOnce(&mut Json)) {
+    pub fn write(&self, j: &mut Json, key: Option<K>, render: impl FnOnce(&mut Json)) {
         let Some(key) = key else {
             return render(j);
         };
@@ -305,9 +312,10 @@ impl Kept {
         }
         let start = j.mark();
         render(j);
-        let mut made = self.made.borrow_mut();
-        if made.len() < KEPT {
-            made.insert(key, j.buf[start..].to_vec());
+        let made = &j.buf[start..];
+        if let Some(room) = self.room.get().checked_sub(made.len() + 64) {
+            self.room.set(room);
+            self.made.borrow_mut().insert(key, made.to_vec());
         }
     }
 }
