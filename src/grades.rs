@@ -32,7 +32,8 @@ use serde::Serialize;
 
 use crate::bank::{Bank, Level};
 use crate::flow::Flow;
-use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
+use crate::record::{AnswerRecord, CheckIn, Enabled, Status, bank_for};
+use crate::text::same_text;
 
 /// The lowest grade that counts as "moderate or worse".
 pub const MODERATE: u8 = 2;
@@ -99,7 +100,7 @@ pub fn yes_sign(a: &AnswerRecord) -> Option<bool> {
 fn section_of<'a>(r: &'a CheckIn, bank: Option<&'a Bank>, question: &str) -> Option<&'a str> {
     r.answers
         .iter()
-        .find(|a| a.question == question)
+        .find(|a| same_text(&a.question, question))
         .map(|a| a.section.as_str())
         .or_else(|| {
             bank.and_then(|b| b.question(question))
@@ -121,6 +122,14 @@ impl<'r> Graded<'r> {
     pub fn of(r: &'r CheckIn, bank: Option<&Bank>) -> Graded<'r> {
         let basis = AlertBasis::of(r, bank);
         let grades = Grades::with_basis(r, bank, &basis);
+        Graded { basis, grades }
+    }
+
+    /// [`Graded::of`] with the bank `enabled` reads, for a caller that has worked
+    /// out the record's enabled answers already.
+    pub fn with_enabled(r: &'r CheckIn, enabled: &Enabled<'_, 'r>) -> Graded<'r> {
+        let basis = AlertBasis::with_enabled(r, enabled);
+        let grades = Grades::with_basis(r, Some(enabled.bank()), &basis);
         Graded { basis, grades }
     }
 }
@@ -171,7 +180,7 @@ impl Grades {
 
     /// The numbers of one section, if the check-in reached it.
     pub fn section(&self, id: &str) -> Option<&SectionGrades> {
-        self.sections.iter().find(|s| s.section == id)
+        self.sections.iter().find(|s| same_text(&s.section, id))
     }
 
     /// How many questions the check-in asked: all it answered when it was
@@ -220,8 +229,8 @@ struct Tally {
 /// section order, so it is nearly always the section of the one before.
 fn index_in(ids: &[&str], id: &str, hint: &mut usize) -> Option<usize> {
     let i = match ids.get(*hint) {
-        Some(have) if *have == id => *hint,
-        _ => ids.iter().position(|have| *have == id)?,
+        Some(have) if same_text(have, id) => *hint,
+        _ => ids.iter().position(|have| same_text(have, id))?,
     };
     *hint = i;
     Some(i)

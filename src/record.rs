@@ -479,6 +479,8 @@ pub struct Enabled<'b, 'r> {
     /// worked out, that answer as read if it is kept.
     slots: Vec<Slot<'r>>,
     profile: Option<&'r Profile>,
+    /// How many of the record's answers name a question the bank does not have.
+    unknown: usize,
 }
 
 #[derive(Debug)]
@@ -496,17 +498,24 @@ struct Before<'e, 'b, 'r> {
 
 impl<'b, 'r> Enabled<'b, 'r> {
     pub fn of(bank: &'b Bank, r: &'r CheckIn) -> Enabled<'b, 'r> {
+        let (slots, unknown) = by_question(bank, r);
         Enabled {
             bank,
-            slots: by_question(bank, r)
-                .into_iter()
-                .map(|saved| Slot {
-                    saved,
-                    kept: OnceCell::new(),
-                })
-                .collect(),
+            slots,
             profile: r.profile.as_ref(),
+            unknown,
         }
+    }
+
+    /// The bank whose conditions it reads.
+    pub fn bank(&self) -> &'b Bank {
+        self.bank
+    }
+
+    /// How many of the record's answers name a question the bank does not have
+    /// (and so are never kept).
+    pub fn unknown(&self) -> usize {
+        self.unknown
     }
 
     /// The answer kept for the question at index `i`, worked out on first use.
@@ -558,17 +567,26 @@ impl<'b, 'r> Enabled<'b, 'r> {
     }
 }
 
-/// The saved answer to each question of `bank`, by the question's index. Of two
-/// answers to one question (a log edited by hand) the later one counts.
-fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> Vec<Option<&'r AnswerRecord>> {
-    let mut given = vec![None; bank.questions.len()];
+/// The saved answer to each question of `bank`, by the question's index (in a
+/// slot for its answer as kept, not yet worked out), and how many answers name a
+/// question the bank does not have. Of two answers to one
+/// question (a log edited by hand) the later one counts.
+fn by_question<'r>(bank: &Bank, r: &'r CheckIn) -> (Vec<Slot<'r>>, usize) {
+    let mut given: Vec<Slot<'r>> = (0..bank.questions.len())
+        .map(|_| Slot {
+            saved: None,
+            kept: OnceCell::new(),
+        })
+        .collect();
+    let mut unknown = 0;
     let ids = r.answers.iter().map(|a| a.question.as_str());
     for (a, i) in r.answers.iter().zip(bank.places(ids)) {
-        if let Some(i) = i {
-            given[i] = Some(a);
+        match i {
+            Some(i) => given[i].saved = Some(a),
+            None => unknown += 1,
         }
     }
-    given
+    (given, unknown)
 }
 
 impl Given for Enabled<'_, '_> {

@@ -23,8 +23,8 @@ use crate::record::{AlertRecord, BankRef, CheckIn, Status};
 
 use crate::text::rfc3339;
 pub use baseline::{
-    Baseline, BaselineView, Change, Found, Shift, Snapshot, Symptom, changes, compared,
-    how_to_mark, shift,
+    Baseline, BaselineView, Change, Found, Shift, Snapshot, Symptom, changes, comparable, compared,
+    how_to_mark, in_another_language, shift,
 };
 pub use period::{Bound, Period, PeriodView, minute};
 pub use series::{Bucket, Direction, Series, Trend, sparkline};

@@ -107,7 +107,13 @@ pub fn write_num(out: &mut String, n: f64) {
 /// Appends `n`'s decimal digits, as `Display` and serde_json write it, without the
 /// formatting machinery, which costs more than the digits in a hot writer.
 pub fn push_uint(buf: &mut Vec<u8>, n: impl Into<u64>) {
-    let (digits, at) = uint_digits(n.into());
+    let n = n.into();
+    // Most numbers written are counts below ten: one byte, without the copy.
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
+    let (digits, at) = uint_digits(n);
     buf.extend_from_slice(&digits[at..]);
 }
 
@@ -130,6 +136,38 @@ fn uint_digits(mut n: u64) -> ([u8; 20], usize) {
         }
     }
     (digits, at)
+}
+
+/// `n`'s decimal digits as text, kept in `buf`: a number that is one part of a
+/// longer text, without allocating.
+pub fn uint_str(n: u64, buf: &mut [u8; 20]) -> &str {
+    let (digits, at) = uint_digits(n);
+    *buf = digits;
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
+/// Whether `a` and `b` are the same text (`a == b`), comparing a short text in a
+/// few loads rather than through a call to the C library's `memcmp`: the ids,
+/// sections and labels of every answer of the log are compared again and again,
+/// and at their few bytes the call costs more than the comparison.
+#[inline]
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // Two loads from each end that overlap in the middle cover every byte.
+    let four = |t: &[u8], at: usize| u32::from_le_bytes([t[at], t[at + 1], t[at + 2], t[at + 3]]);
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => four(a, 0) == four(b, 0) && four(a, n - 4) == four(b, n - 4),
+        8..=16 => {
+            word_of(&a[..8]) == word_of(&b[..8]) && word_of(&a[n - 8..]) == word_of(&b[n - 8..])
+        }
+        _ => a == b,
+    }
 }
 
 /// Eight bytes as one word, the first lowest: for the scanners that look at a
@@ -445,6 +483,40 @@ mod tests {
             let mut out = String::from("kept ");
             push_visible_text(&mut out, text);
             assert_eq!(out, format!("kept {}", slowly(text)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn same_text_is_equality() {
+        let texts: Vec<String> = (0..40)
+            .flat_map(|n| {
+                let base: String = "abcdefghijklmnopqrstuvwxyz0123456789é☃-_"
+                    .chars()
+                    .take(n)
+                    .collect();
+                let mut variants = vec![base.clone()];
+                for i in 0..base.len() {
+                    let mut b = base.clone().into_bytes();
+                    b[i] ^= 1;
+                    if let Ok(t) = String::from_utf8(b) {
+                        variants.push(t);
+                    }
+                }
+                variants
+            })
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(super::same_text(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn uint_str_is_display() {
+        let mut buf = [0; 20];
+        for n in [0u64, 7, 10, 99, 1_000_000, u64::MAX] {
+            assert_eq!(super::uint_str(n, &mut buf), n.to_string());
         }
     }
 

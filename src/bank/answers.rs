@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Bank, Choice, Kind, Question};
 use crate::answer::{Answer, AnswerError, number_fits, text_fits};
-use crate::text::{fmt_num, whole};
+use crate::text::{fmt_num, same_text, whole};
 
 impl Answer {
     /// Converts a JSON value (as in an answers file) into an answer for `q`.
@@ -111,7 +111,7 @@ impl Answer {
                 let id = v.as_str()?;
                 bank.options(q)
                     .iter()
-                    .position(|o| o.id == id)
+                    .position(|o| same_text(&o.id, id))
                     .map(Answer::Choice)
             }
             Kind::Number => v

@@ -1,8 +1,8 @@
 //! The bank's data model: the types a bank file holds, as serde reads them and
 //! schemars describes them, and the lookups everything else uses on them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Condition;
 use crate::answer::MAX_TEXT;
-use crate::text::fmt_num;
+use crate::text::{fmt_num, same_text};
 
 /// A whole question bank.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -55,7 +55,7 @@ pub struct Bank {
     /// Each question's index by id, made on first use ([`Bank::position`]). Not
     /// part of the file.
     #[serde(skip)]
-    pub(crate) positions: OnceLock<HashMap<String, usize, BuildHasherDefault<IdHasher>>>,
+    pub(crate) positions: OnceLock<Positions>,
     /// What reports read of every question and section for every check-in, worked
     /// out on first use ([`Bank::max_score_at`], [`Bank::symptom_questions`]). Not
     /// part of the file. Made from the questions' ids, kinds, scales and sections,
@@ -104,6 +104,68 @@ impl Hasher for IdHasher {
     /// What `write(&[i])` does, in one step: a `str` key ends with `write_u8(0xff)`.
     fn write_u8(&mut self, i: u8) {
         self.mix(u64::from(i));
+    }
+}
+
+/// Each question's index by id ([`Bank::position`]): an open-addressed table of
+/// indices by the id's [`IdHasher`] hash, probed in turn, each compared with
+/// the question's id. Cheaper than a map of owned ids, whose every probe
+/// compares through `memcmp`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Positions {
+    /// A question's index, or [`Positions::EMPTY`]; a power of two long.
+    slots: Vec<u32>,
+}
+
+impl Positions {
+    const EMPTY: u32 = u32::MAX;
+
+    fn hash(id: &str) -> usize {
+        let mut h = IdHasher::default();
+        h.write(id.as_bytes());
+        h.finish() as usize
+    }
+
+    /// The table of `questions`, each id at its first place (as
+    /// [`Bank::index_of`] finds it).
+    fn of(questions: &[Question]) -> Positions {
+        let len = (questions.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![Positions::EMPTY; len];
+        for (i, q) in questions.iter().enumerate() {
+            let Ok(index) = u32::try_from(i) else {
+                break;
+            };
+            let mut at = Positions::hash(&q.id);
+            loop {
+                let slot = &mut slots[at & (len - 1)];
+                if *slot == Positions::EMPTY {
+                    *slot = index;
+                    break;
+                }
+                if questions[*slot as usize].id == q.id {
+                    break;
+                }
+                at = at.wrapping_add(1);
+            }
+        }
+        Positions { slots }
+    }
+
+    /// The place in `questions` (those it was made of) of `id`, if it is there.
+    fn find(&self, questions: &[Question], id: &str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = Positions::hash(id);
+        loop {
+            let slot = *self.slots.get(at & mask)?;
+            if slot == Positions::EMPTY {
+                return None;
+            }
+            let i = slot as usize;
+            if questions.get(i).is_some_and(|q| same_text(&q.id, id)) {
+                return Some(i);
+            }
+            at = at.wrapping_add(1);
+        }
     }
 }
 
@@ -437,18 +499,12 @@ impl Bank {
     /// is checked against the list, so a bank changed after the map was made (only
     /// tests change one) is looked up the slow way, never wrongly.
     pub fn position(&self, id: &str) -> Option<usize> {
-        let map = self.positions.get_or_init(|| {
-            let mut map =
-                HashMap::with_capacity_and_hasher(self.questions.len(), Default::default());
-            for (i, q) in self.questions.iter().enumerate() {
-                map.entry(q.id.clone()).or_insert(i);
-            }
-            map
-        });
-        match map.get(id) {
-            Some(&i) if self.questions.get(i).is_some_and(|q| q.id == id) => Some(i),
-            _ => self.index_of(id),
-        }
+        let table = self
+            .positions
+            .get_or_init(|| Positions::of(&self.questions));
+        table
+            .find(&self.questions, id)
+            .or_else(|| self.index_of(id))
     }
 
     /// [`Bank::position`] for ids that come in the bank's order, as a saved
@@ -457,7 +513,7 @@ impl Bank {
     /// moves on past the question found.
     pub fn position_next(&self, id: &str, next: &mut usize) -> Option<usize> {
         let found = match self.questions.get(*next) {
-            Some(q) if q.id == id => Some(*next),
+            Some(q) if same_text(&q.id, id) => Some(*next),
             _ => self.position(id),
         };
         if let Some(i) = found {
@@ -581,7 +637,7 @@ impl Bank {
 
 #[cfg(test)]
 mod tests {
-    use super::IdHasher;
+    use super::*;
     use std::hash::{Hash, Hasher};
 
     /// The hash as its definition says: each 8 bytes a little-endian word, the
@@ -611,5 +667,39 @@ mod tests {
         written.write(b"breathing");
         written.write(&[0xff]);
         assert_eq!(h.finish(), written.finish());
+    }
+
+    /// Every id is found where the list has it first, whatever the order the
+    /// ids come in; an id the bank does not have is not found.
+    #[test]
+    fn positions_are_those_of_the_list() {
+        let mut bank = Bank::bundled().expect("the bundled bank");
+        let ids: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
+        // In the bank's order with gaps, backwards, and with unknown ids between.
+        let orders: Vec<Vec<&str>> = vec![
+            ids.iter().map(String::as_str).step_by(3).collect(),
+            ids.iter().rev().map(String::as_str).collect(),
+            ids.iter()
+                .map(String::as_str)
+                .flat_map(|id| [id, "nope"])
+                .collect(),
+        ];
+        for order in orders {
+            let places: Vec<Option<usize>> = bank.places(order.iter().copied()).collect();
+            let want: Vec<Option<usize>> = order.iter().map(|id| bank.index_of(id)).collect();
+            assert_eq!(places, want);
+        }
+        // A second copy of a question, as only a bank changed by hand would
+        // have (a bank that loads has each id once): the first one is found.
+        let copy = bank.questions[3].clone();
+        bank.questions.push(copy);
+        bank.positions = OnceLock::new();
+        for id in ids
+            .iter()
+            .map(String::as_str)
+            .chain(["", "nope", "drowsines"])
+        {
+            assert_eq!(bank.position(id), bank.index_of(id), "{id:?}");
+        }
     }
 }

@@ -45,7 +45,7 @@ use crate::bank::Bank;
 use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades, grade};
 use crate::record::{AnswerRecord, CheckIn, Status, bank_for};
-use crate::report::{Baseline, Shift, Snapshot, Symptom, compared, retracted_words, shift};
+use crate::report::{Baseline, Shift, Snapshot, Symptom, comparable, retracted_words, shift};
 use crate::text::rfc3339;
 
 /// The header row. New columns go at the end, so scripts that read columns by
@@ -201,18 +201,18 @@ impl<'b> Rows<'b> {
         let Some(b) = self.baseline else {
             return false;
         };
-        let now = match &mut self.now {
-            Some(now) => now,
-            None => self.now.insert(Snapshot::with_basis(r, basis)),
-        };
         // Whether the model compares a check-in with the baseline depends on its id
         // and time alone: the answers are read only for one it compares.
-        now.check_in.clone_from(&r.id);
-        now.at = r.started_at;
-        if compared(b, Some(now)).is_err() {
+        if !comparable(b, &r.id, &r.started_at) {
             return false;
         }
-        now.remake(r, basis);
+        let now = match &mut self.now {
+            Some(now) => {
+                now.remake(r, basis);
+                now
+            }
+            None => self.now.insert(Snapshot::with_basis(r, basis)),
+        };
         self.now_at.clear();
         self.now_at.resize(self.bank.questions.len(), None);
         let mut next = 0;

@@ -44,9 +44,10 @@ use crate::error::Error;
 use crate::grades::{AlertBasis, Graded, Grades};
 use crate::i18n;
 use crate::output::{compact, io};
-use crate::record::{AnswerRecord, BankRef, CheckIn};
+use crate::record::{AnswerRecord, BankRef, CheckIn, Enabled};
 use crate::store::Warn;
-use crate::text::{rfc3339, whole};
+use crate::text::{rfc3339, same_text, whole};
+use observations::Answered;
 
 mod baseline;
 mod codes;
@@ -480,21 +481,22 @@ impl<'b> Prepared<'b> {
             })
             .collect();
         let words = Words::new(bank);
+        let layout = Layout::of(bank);
         Prepared {
             options: bank.questions.iter().map(|q| bank.options(q)).collect(),
             bank,
-            layout: Layout::of(bank),
             bundle,
-            response: response::Parts::new(bank, &codings),
+            response: response::Parts::new(bank, &layout, &words, &codings),
+            layout,
             observations: observations::Parts::new(bank, &codings, &words, bundle),
+            flags: flags::Parts::new(bank, &words),
             words,
-            flags: flags::Parts::new(bank),
         }
     }
 
     /// The index of the option `id` of question `i`'s scale.
     fn option(&self, i: usize, id: &str) -> Option<usize> {
-        self.options[i].iter().position(|o| o.id == id)
+        self.options[i].iter().position(|o| same_text(&o.id, id))
     }
 }
 
@@ -513,21 +515,69 @@ struct About<'a> {
     /// Per question of the bank: the saved answer that goes in the response
     /// ([`enabled_answers`]).
     kept: &'a [Option<&'a AnswerRecord>],
+    /// Per question of the bank: the option of its scale that its kept answer
+    /// chose, found once for the response and the Observations.
+    options: &'a [Option<usize>],
     /// The fullUrl of the check-in's QuestionnaireResponse, which every other
     /// resource about it points to, as a JSON string.
-    response: String,
+    response: &'a [u8],
     /// When the check-in ended, as its resources say it, as a JSON string.
-    ended: String,
+    ended: &'a [u8],
     /// When the check-in is compared with the baseline: the change per symptom.
     since: Option<Since<'a>>,
     /// What its Observations' entries begin with.
-    observations: Started,
+    observations: &'a Started,
     /// What each of its Observations has after `effectiveDateTime`'s key
     /// ([`observations::observed`]).
-    observed: String,
+    observed: &'a [u8],
     /// When it was stopped: the note its numbers' Observations carry
     /// ([`observations::stopped_note`]), made once.
     stopped_note: Option<String>,
+}
+
+/// The parts of [`About`] made for each check-in, in memory kept from one
+/// check-in to the next: a Bundle has some 25 resources per check-in, and
+/// allocating their parts anew cost as much as writing some of them.
+struct Scratch {
+    options: Vec<Option<usize>>,
+    response: Vec<u8>,
+    ended: Vec<u8>,
+    observed: Vec<u8>,
+    observations: Started,
+    symptoms: Vec<Option<Answered>>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            options: Vec::new(),
+            response: Vec::new(),
+            ended: Vec::new(),
+            observed: Vec::new(),
+            observations: Started::new(),
+            symptoms: Vec::new(),
+        }
+    }
+
+    /// Makes the parts of check-in `r`, whose kept answers are `kept`.
+    fn make(&mut self, p: &Prepared<'_>, r: &CheckIn, kept: &[Option<&AnswerRecord>]) {
+        self.options.clear();
+        self.options.extend(kept.iter().enumerate().map(|(i, a)| {
+            let a = (*a)?;
+            if p.bank.questions[i].kind != Kind::Scale {
+                return None;
+            }
+            a.value.as_str().and_then(|id| p.option(i, id))
+        }));
+        let mut j = Json::reusing(std::mem::take(&mut self.response));
+        response_uuid(&mut j, &r.id);
+        self.response = j.buf;
+        let mut j = Json::reusing(std::mem::take(&mut self.ended));
+        j.time(&r.ended_at);
+        self.ended = j.buf;
+        observations::observed(&mut self.observed, &self.ended, &self.response);
+        observations::started(&r.id, p.bundle, &mut self.observations);
+    }
 }
 
 /// A resource known by one identifier (`system`, and `value`'s parts joined),
@@ -548,17 +598,20 @@ struct Identified<'s> {
 struct Started {
     /// `KIND VALUE…`, hashed for their fullUrls.
     hashed: Hashed,
-    /// After the fullUrl: the resource up to its identifier's value, which is
-    /// left open (a quote and the shared part escaped).
-    opening: String,
-    /// After the resource's fields: its end and, in a transaction, the request
-    /// up to the search's last part.
-    closing: String,
+    /// The entry's start ([`write::ENTRY`], its UUID's digits to fill in), then
+    /// the resource up to its identifier's value, which is left open (a quote and
+    /// the shared part escaped).
+    opening: Vec<u8>,
+    /// After the resource's fields, in a transaction: its end and the request up
+    /// to the search's last part. Empty in a collection, where nothing of the end
+    /// is the check-in's own ([`Ending`] holds it).
+    closing: Vec<u8>,
 }
 
 /// The last part of an identifier's value as the entries that end with it write
 /// it after [`Started`]'s parts, made once per export: `opened` ends the
-/// identifier, `closed` the search and the entry.
+/// identifier, `closed` the search and the entry (in a collection, the resource
+/// and the entry).
 struct Ending {
     last: String,
     opened: String,
@@ -570,8 +623,9 @@ impl Ending {
         let mut j = Json::default();
         value_end(&mut j, last);
         let opened = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
-        if bundle == BundleKind::Transaction {
-            search_end(&mut j, last);
+        match bundle {
+            BundleKind::Collection => resource_end(&mut j),
+            BundleKind::Transaction => search_end(&mut j, last),
         }
         entry_end(&mut j, bundle);
         Ending {
@@ -603,18 +657,21 @@ impl<'s> Identified<'s> {
             .chain(self.value.iter().copied())
     }
 
-    /// The start it shares with the others of its kind whose values begin the
-    /// same: all but the last part of its value.
-    fn started(&self, bundle: BundleKind) -> Started {
+    /// Makes `into` the start it shares with the others of its kind whose values
+    /// begin the same: all but the last part of its value.
+    fn start(&self, bundle: BundleKind, into: &mut Started) {
         let shared = &self.value[..self.value.len().saturating_sub(1)];
         let key = [self.kind, " "].into_iter().chain(shared.iter().copied());
-        let mut j = Json::default();
+        into.hashed = Hashed::of(key);
+        let mut j = Json::reusing(std::mem::take(&mut into.opening));
+        j.raw(write::ENTRY);
         self.resource_start(&mut j);
         j.raw("\"");
         shared.iter().for_each(|p| j.contents(p));
-        let opening = String::from_utf8(std::mem::take(&mut j.buf)).unwrap_or_default();
-        entry_close(&mut j, bundle, self.rtype);
+        into.opening = std::mem::take(&mut j.buf);
+        let mut j = Json::reusing(std::mem::take(&mut into.closing));
         if bundle == BundleKind::Transaction {
+            entry_close(&mut j, bundle, self.rtype);
             j.query(
                 "identifier=",
                 [self.system, "|"].into_iter().chain(shared.iter().copied()),
@@ -622,11 +679,7 @@ impl<'s> Identified<'s> {
             // Left open for the last part: [`search_end`] closes it.
             j.buf.pop();
         }
-        Started {
-            hashed: Hashed::of(key),
-            opening,
-            closing: String::from_utf8(j.buf).unwrap_or_default(),
-        }
+        into.closing = j.buf;
     }
 
     /// After the fullUrl: the resource up to its identifier's value.
@@ -641,8 +694,7 @@ impl<'s> Identified<'s> {
     /// The entry's start, up to the resource's identifier; the resource's other
     /// fields follow, each after a comma.
     fn open(&self, j: &mut Json) {
-        j.raw(",\n{\"fullUrl\":");
-        j.uuid(self.key());
+        j.entry(Hashed::of(self.key()));
         self.resource_start(j);
         j.joined(self.value);
         j.raw("}]");
@@ -662,17 +714,26 @@ impl<'s> Identified<'s> {
 }
 
 impl Started {
+    /// Nothing yet: for [`Identified::start`] to make.
+    fn new() -> Started {
+        Started {
+            hashed: Hashed::of([]),
+            opening: Vec::new(),
+            closing: Vec::new(),
+        }
+    }
+
     /// [`Identified::open`] of the resource whose value ends with `end`.
     fn open(&self, j: &mut Json, end: &Ending) {
-        j.raw(",\n{\"fullUrl\":");
-        j.hashed(self.hashed.add(&end.last));
-        j.raw(&self.opening);
+        j.entry_from(&self.opening, self.hashed.add(&end.last));
         j.raw(&end.opened);
     }
 
     /// [`Identified::close`] of the resource whose value ends with `end`.
     fn close(&self, j: &mut Json, end: &Ending) {
-        j.raw(&self.closing);
+        if !self.closing.is_empty() {
+            j.raw(&self.closing);
+        }
         j.raw(&end.closed);
     }
 }
@@ -695,12 +756,17 @@ fn close_entry(
 
 /// The end of a resource and, in a transaction, its request up to the search.
 fn entry_close(j: &mut Json, bundle: BundleKind, rtype: &'static str) {
-    j.raw("}");
+    resource_end(j);
     if bundle == BundleKind::Transaction {
         j.raw(",\"request\":{\"method\":\"POST\",\"url\":");
         j.lit(rtype);
         j.raw(",\"ifNoneExist\":");
     }
+}
+
+/// The end of a resource's fields.
+fn resource_end(j: &mut Json) {
+    j.raw("}");
 }
 
 /// After the search: the end of the request, and of the entry.
@@ -782,40 +848,49 @@ fn in_bundle(bank: &Bank, made_with: &BankRef) -> bool {
 /// its Observations. `compare`, when there is a baseline, marks its response or
 /// adds the change since it. Returns how many of its answers name questions the
 /// bank does not have.
-fn check_in(j: &mut Json, p: &Prepared<'_>, r: &CheckIn, compare: Option<&Compare<'_>>) -> usize {
-    let (kept, unknown) = enabled_answers(p.bank, r);
-    // The alert basis once, for the grades, the Flags and the change since the
-    // baseline.
-    let Graded { basis, grades } = Graded::of(r, Some(p.bank));
-    let mut made = Json::default();
-    response_uuid(&mut made, &r.id);
-    let response = String::from_utf8(std::mem::take(&mut made.buf)).unwrap_or_default();
-    made.str(&rfc3339(&r.ended_at));
-    let ended = String::from_utf8(made.buf).unwrap_or_default();
+fn check_in(
+    j: &mut Json,
+    p: &Prepared<'_>,
+    r: &CheckIn,
+    compare: Option<&Compare<'_>>,
+    scratch: &mut Scratch,
+) -> usize {
+    // The answers the bank's conditions keep once, for the response, the alert
+    // basis, the grades and the change since the baseline.
+    let enabled = Enabled::of(p.bank, r);
+    let (kept, unknown) = enabled_answers(&enabled);
+    let Graded { basis, grades } = Graded::with_enabled(r, &enabled);
+    scratch.make(p, r, &kept);
+    let mut symptoms = std::mem::take(&mut scratch.symptoms);
     let mut about = About {
         p,
         record: r,
         grades: &grades,
         basis: &basis,
         kept: &kept,
-        observed: observations::observed(&ended, &response),
-        response,
-        ended,
+        options: &scratch.options,
+        response: &scratch.response,
+        ended: &scratch.ended,
+        observed: &scratch.observed,
         since: compare.and_then(|c| c.since(r, p.bank, &basis)),
-        observations: observations::started(&r.id, p.bundle),
+        observations: &scratch.observations,
         stopped_note: None,
     };
     about.stopped_note = observations::stopped_note(&about);
     // Known before the Flags, which point to some of them.
-    let symptoms = observations::symptoms(&about);
+    observations::symptoms(&about, &mut symptoms);
     response::write(j, &about, compare);
     flags::write(j, &about, &symptoms);
     observations::write(j, &about, &symptoms);
+    scratch.symptoms = symptoms;
     unknown
 }
 
-/// How much of the Bundle is kept before it is written out.
-const FLUSH_AT: usize = 64 * 1024;
+/// How much of the Bundle is kept before it is written out: a Bundle is about
+/// eleven times the size of its log, and standard output passes each write on in
+/// up to three system calls (it looks for the last line end), so few big writes
+/// cost less than many of the output buffer's size (64 KiB).
+const FLUSH_AT: usize = 256 * 1024;
 
 /// What the error calls the JSON if it cannot be formatted.
 const WHAT: &str = "the Bundle";
@@ -882,10 +957,11 @@ impl Exporter for Fhir {
         let mut written = 0u64;
         let mut other_banks: Vec<(String, u64)> = Vec::new();
         let mut unknown_answers = 0usize;
-        // One buffer, reused, written out once it holds at least what the
-        // output's own buffer would (64 KiB), which then passes it straight on
-        // rather than copying it.
+        // One buffer, reused, written out once it holds [`FLUSH_AT`]: more than
+        // the output's own buffer, which then passes it straight on rather than
+        // copying it.
         let mut j = Json::default();
+        let mut scratch = Scratch::new();
         let each = scan.each(*warn, |r| {
             if !in_bundle(bank, &r.bank) {
                 match other_banks.iter_mut().find(|(id, _)| *id == r.bank.id) {
@@ -894,7 +970,7 @@ impl Exporter for Fhir {
                 }
                 return Ok(());
             }
-            unknown_answers += check_in(&mut j, &p, r, compare.as_ref());
+            unknown_answers += check_in(&mut j, &p, r, compare.as_ref(), &mut scratch);
             written += 1;
             if j.buf.len() >= FLUSH_AT {
                 let wrote = io(out.write_all(&j.buf));
@@ -950,7 +1026,8 @@ mod tests {
                 slow.open(&mut want);
                 want.raw(",\"status\":\"final\"");
                 slow.close(&mut want, bundle);
-                let started = observations::started(id, bundle);
+                let mut started = Started::new();
+                observations::started(id, bundle, &mut started);
                 let end = Ending::new(last, bundle);
                 let mut got = Json::default();
                 started.open(&mut got, &end);

@@ -29,8 +29,9 @@ use crate::text::rfc3339;
 
 mod write;
 
-/// The one JSON string escaper of the hand-written writers (the FHIR Bundle's too).
-pub(crate) use write::string as json_string;
+/// The one JSON string escaper of the hand-written writers (the FHIR Bundle's too),
+/// with its writer of a string's contents alone, and of a time as a string.
+pub(crate) use write::{contents as json_contents, string as json_string, time as json_time};
 
 /// The report's format name.
 pub const REPORT_FORMAT: &str = "sidecheck-report";

@@ -30,6 +30,7 @@
 use crate::bank::condition::{self, Given};
 use crate::bank::{AlertRule, Bank};
 use crate::record::{AlertRecord, CheckIn, Enabled, bank_for};
+use crate::text::same_text;
 
 /// One alert of a check-in and the questions it rests on.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,15 +59,29 @@ impl<'r> AlertBasis<'r> {
         // What the answers enable is needed only to follow an alert's rule: most
         // check-ins raise none, and working it out is most of this function's cost.
         let bank = bank_for(bank, r).filter(|_| !r.alerts.is_empty());
-        let enabled = bank.map(|b| (b, Enabled::of(b, r)));
+        let enabled = bank.map(|b| Enabled::of(b, r));
+        AlertBasis::with(r, enabled.as_ref())
+    }
+
+    /// [`AlertBasis::of`] with the bank `enabled` reads, for a caller that has
+    /// worked out the record's enabled answers already (the FHIR export, which
+    /// writes them too).
+    pub fn with_enabled(r: &'r CheckIn, enabled: &Enabled<'_, 'r>) -> AlertBasis<'r> {
+        let made_with = bank_for(Some(enabled.bank()), r).is_some();
+        AlertBasis::with(r, Some(enabled).filter(|_| made_with))
+    }
+
+    /// `enabled`: the record's answers as the bank it was made with reads them, if
+    /// that bank is loaded.
+    fn with(r: &'r CheckIn, enabled: Option<&Enabled<'_, 'r>>) -> AlertBasis<'r> {
         let standing = r
             .alerts
             .iter()
             .map(|alert| AlertAnswers {
                 alert,
-                questions: match &enabled {
-                    Some((b, given)) => standing_basis(b, given, alert),
-                    None => vec![alert.question.to_string()],
+                questions: match enabled {
+                    Some(given) => standing_basis(given.bank(), given, alert),
+                    None => vec![alert.question.as_str().to_owned()],
                 },
             })
             .collect();
@@ -75,7 +90,7 @@ impl<'r> AlertBasis<'r> {
             .iter()
             .map(|alert| AlertAnswers {
                 alert,
-                questions: vec![alert.question.to_string()],
+                questions: vec![alert.question.as_str().to_owned()],
             })
             .collect();
         AlertBasis {
@@ -136,13 +151,13 @@ fn on<'l, 'q, 'r>(
 /// The questions a standing alert rests on: its pinned question, then what its own
 /// rule and the rules it replaced rest on.
 fn standing_basis(bank: &Bank, given: &dyn Given, alert: &AlertRecord) -> Vec<String> {
-    let mut out = vec![alert.question.to_string()];
+    let mut out = vec![alert.question.as_str().to_owned()];
     let Some(rule) = bank.alert(&alert.id) else {
         return out;
     };
     for r in std::iter::once(rule).chain(replaced_by(bank, given, rule)) {
         for q in condition::rests_on(bank, &r.when, given) {
-            if !out.iter().any(|have| have == q) {
+            if !out.iter().any(|have| same_text(have, q)) {
                 out.push(q.to_string());
             }
         }

@@ -23,7 +23,7 @@ use super::{Measure, Period, emergency_from, minute, question_short};
 use crate::bank::Bank;
 use crate::grades::{AlertBasis, Grades, SectionGrades, grade, yes_sign};
 use crate::i18n::{t, t_args};
-use crate::record::{BankRef, BaselineMark, CheckIn, Status};
+use crate::record::{AnswerRecord, BankRef, BaselineMark, CheckIn, Status};
 use crate::text::rfc3339;
 
 /// The words a snapshot and a change are written with, in the language in use:
@@ -119,51 +119,16 @@ impl Snapshot {
     pub fn remake(&mut self, r: &CheckIn, basis: &AlertBasis<'_>) {
         self.check_in.clone_from(&r.id);
         self.at = r.started_at;
-        let words = Words::get();
-        let foreign = r.bank.language != crate::i18n::current().code();
+        let foreign = in_another_language(r);
         let mut n = 0;
         for a in &r.answers {
-            let (measure, value) = match (grade(a), yes_sign(a)) {
-                (Some(g), _) => (Measure::Grade, u32::from(g)),
-                (None, Some(yes)) => (Measure::YesNo, u32::from(yes)),
-                (None, None) => continue,
-            };
+            if Symptom::measured(a).is_none() {
+                continue;
+            }
             if n == self.symptoms.len() {
-                self.symptoms.push(Symptom {
-                    id: String::new(),
-                    section: String::new(),
-                    measure,
-                    value,
-                    label: String::new(),
-                    emergency: false,
-                    foreign_option: String::new(),
-                });
+                self.symptoms.push(Symptom::blank());
             }
-            let s = &mut self.symptoms[n];
-            s.id.clear();
-            s.id.push_str(&a.question);
-            s.section.clear();
-            s.section.push_str(&a.section);
-            s.measure = measure;
-            s.value = value;
-            s.label.clear();
-            match (measure, &a.label) {
-                (Measure::YesNo, _) => s.label.push_str(words.yes_no(value > 0)),
-                (_, Some(l)) => push_lower_first(&mut s.label, l),
-                // Records made without labels: the option id reads close enough.
-                (_, None) => {
-                    s.label
-                        .extend(a.value.as_str().unwrap_or("").chars().map(|c| match c {
-                            '_' => ' ',
-                            c => c,
-                        }))
-                }
-            }
-            s.emergency = emergency_from(basis, &a.question);
-            s.foreign_option.clear();
-            if foreign && measure == Measure::Grade {
-                s.foreign_option.push_str(a.value.as_str().unwrap_or(""));
-            }
+            self.symptoms[n].set(a, emergency_from(basis, &a.question), foreign);
             n += 1;
         }
         self.symptoms.truncate(n);
@@ -172,6 +137,80 @@ impl Snapshot {
     /// The answer to one symptom question, if it was asked.
     pub fn symptom(&self, id: &str) -> Option<&Symptom> {
         self.symptoms.iter().find(|s| s.id == id)
+    }
+}
+
+/// Whether a record's answers were given in another language than the one in use
+/// (its graded answers' symptoms then keep their option ids).
+pub fn in_another_language(r: &CheckIn) -> bool {
+    r.bank.language != crate::i18n::current().code()
+}
+
+impl Symptom {
+    /// The symptom of a saved answer, if it is one (a grade, or a yes/no symptom
+    /// answer): `emergency` says whether an emergency alert from its question
+    /// stood ([`emergency_from`]), `foreign` whether its record was answered in
+    /// another language than the one in use ([`in_another_language`]). What
+    /// [`Snapshot::remake`] makes of each answer, and nothing else of the record.
+    pub fn of(a: &AnswerRecord, emergency: bool, foreign: bool) -> Option<Symptom> {
+        Symptom::measured(a)?;
+        let mut s = Symptom::blank();
+        s.set(a, emergency, foreign);
+        Some(s)
+    }
+
+    /// What a saved answer measures, if it is a symptom: a grade, or yes (1) or
+    /// no (0).
+    pub fn measured(a: &AnswerRecord) -> Option<(Measure, u32)> {
+        match (grade(a), yes_sign(a)) {
+            (Some(g), _) => Some((Measure::Grade, u32::from(g))),
+            (None, Some(yes)) => Some((Measure::YesNo, u32::from(yes))),
+            (None, None) => None,
+        }
+    }
+
+    fn blank() -> Symptom {
+        Symptom {
+            id: String::new(),
+            section: String::new(),
+            measure: Measure::Grade,
+            value: 0,
+            label: String::new(),
+            emergency: false,
+            foreign_option: String::new(),
+        }
+    }
+
+    /// Makes this the symptom of `a`, which is one ([`Symptom::measured`]), in
+    /// the buffers it has.
+    fn set(&mut self, a: &AnswerRecord, emergency: bool, foreign: bool) {
+        let Some((measure, value)) = Symptom::measured(a) else {
+            return;
+        };
+        let s = self;
+        s.id.clear();
+        s.id.push_str(&a.question);
+        s.section.clear();
+        s.section.push_str(&a.section);
+        s.measure = measure;
+        s.value = value;
+        s.label.clear();
+        match (measure, &a.label) {
+            (Measure::YesNo, _) => s.label.push_str(Words::get().yes_no(value > 0)),
+            (_, Some(l)) => push_lower_first(&mut s.label, l),
+            // Records made without labels: the option id reads close enough.
+            (_, None) => s
+                .label
+                .extend(a.value.as_str().unwrap_or("").chars().map(|c| match c {
+                    '_' => ' ',
+                    c => c,
+                })),
+        }
+        s.emergency = emergency;
+        s.foreign_option.clear();
+        if foreign && measure == Measure::Grade {
+            s.foreign_option.push_str(a.value.as_str().unwrap_or(""));
+        }
     }
 }
 
@@ -382,13 +421,43 @@ pub fn compared<'s>(
 ) -> Result<&'s Snapshot, String> {
     match latest {
         None => Err(t("report-baseline-compare-none")),
-        Some(s) if s.check_in == baseline.id() => Err(t("report-baseline-compare-itself")),
-        Some(s) if s.at < baseline.at() => Err(t_args(
-            "report-baseline-compare-earlier",
-            &[("at", &minute(&s.at))],
-        )),
-        Some(s) => Ok(s),
+        Some(s) => match why_not_compared(baseline, &s.check_in, &s.at) {
+            None => Ok(s),
+            Some(NotCompared::Itself) => Err(t("report-baseline-compare-itself")),
+            Some(NotCompared::Earlier) => Err(t_args(
+                "report-baseline-compare-earlier",
+                &[("at", &minute(&s.at))],
+            )),
+        },
     }
+}
+
+/// Why [`compared`] does not take a check-in.
+enum NotCompared {
+    Itself,
+    Earlier,
+}
+
+/// [`compared`]'s rule, on the id of a check-in and when it started.
+fn why_not_compared(
+    baseline: &Baseline,
+    check_in: &str,
+    at: &DateTime<FixedOffset>,
+) -> Option<NotCompared> {
+    if check_in == baseline.id() {
+        Some(NotCompared::Itself)
+    } else if *at < baseline.at() {
+        Some(NotCompared::Earlier)
+    } else {
+        None
+    }
+}
+
+/// Whether [`compared`] takes the check-in `check_in` that started `at`, without
+/// its words for why not: for the writers that ask it of every check-in of the
+/// period, before they read its answers.
+pub fn comparable(baseline: &Baseline, check_in: &str, at: &DateTime<FixedOffset>) -> bool {
+    why_not_compared(baseline, check_in, at).is_none()
 }
 
 /// Every symptom answered at either check-in, from `before` (the baseline) to

@@ -29,8 +29,15 @@ use super::{CHECK_IN_SYSTEM, Prepared, fragment};
 use crate::bank::Bank;
 use crate::grades::AlertBasis;
 use crate::record::{CheckIn, Status};
-use crate::report::{Baseline, Change, Measure, Shift, Snapshot, Symptom, changes, compared};
-use crate::text::rfc3339;
+use compact_str::CompactString;
+use serde_json::Value;
+
+use crate::record::AnswerRecord;
+use crate::report::{
+    Baseline, Change, Measure, Shift, Snapshot, Symptom, changes, comparable, emergency_from,
+    in_another_language,
+};
+use crate::text::{rfc3339, same_text};
 
 /// The extension on the baseline check-in's response (valueBoolean true).
 pub const BASELINE: &str = "urn:sidecheck:fhir:baseline";
@@ -53,9 +60,6 @@ pub struct Compare<'a> {
     not_asked: String,
     /// Each change's coding.
     shifts: Vec<(Shift, String)>,
-    /// The snapshot of the check-in compared last, remade for the next one rather
-    /// than made anew for each.
-    now: RefCell<Option<Snapshot>>,
     /// Per question of the bank: the baseline's symptoms with its id.
     before: Vec<Vec<Symptom>>,
     /// Per question of the bank: its changes worked out so far, by the answers
@@ -63,38 +67,75 @@ pub struct Compare<'a> {
     /// again, and working a change out (its words through the catalogue) cost more
     /// than writing the rest of the Bundle.
     seen: RefCell<Vec<Vec<Seen>>>,
+    /// The place in the bank and in the record of each symptom answer of the
+    /// check-in compared last, remade for the next one.
+    answered: RefCell<Vec<(usize, usize)>>,
 }
 
 /// A change of one symptom as the Observations write it, and what it was worked
 /// out from.
 struct Seen {
-    /// The check-in's symptoms with the question's id.
-    now: Vec<Symptom>,
+    /// The check-in's symptom answers to the question.
+    now: Vec<Given>,
     /// The components it writes ([`Compare::components`]); `None` when neither
     /// check-in answered the question.
     components: Option<String>,
 }
 
-/// Whether two symptoms are equal, the fields that differ most often compared
-/// first: the check-ins' symptoms are compared with those kept many times each.
-fn same_symptom((a, b): (&Symptom, &Symptom)) -> bool {
-    // Every field, by name, so that a new one cannot be left out.
-    let Symptom {
-        id,
-        section,
-        measure,
-        value,
-        label,
-        emergency,
-        foreign_option,
-    } = a;
-    *value == b.value
-        && *emergency == b.emergency
-        && *measure == b.measure
-        && *label == b.label
-        && *id == b.id
-        && *foreign_option == b.foreign_option
-        && *section == b.section
+/// What a symptom is made of ([`Symptom::of`]) besides its question's id: a
+/// saved answer's other fields, whether an emergency alert from its question
+/// stood, and whether its check-in was answered in another language. Answers
+/// the same in all of these have the same symptom, so a change is known again
+/// without making the symptom.
+struct Given {
+    section: CompactString,
+    value: Value,
+    label: Option<CompactString>,
+    score: Option<u8>,
+    emergency: bool,
+    foreign: bool,
+}
+
+impl Given {
+    fn of(a: &AnswerRecord, emergency: bool, foreign: bool) -> Given {
+        Given {
+            section: a.section.clone(),
+            value: a.value.clone(),
+            label: a.label.clone(),
+            score: a.score,
+            emergency,
+            foreign,
+        }
+    }
+
+    /// Whether `a` is this answer, the fields that differ most often compared
+    /// first: the check-ins' answers are compared with those kept many times
+    /// each.
+    fn is(&self, a: &AnswerRecord, emergency: bool, foreign: bool) -> bool {
+        // Every field, by name, so that a new one cannot be left out.
+        let Given {
+            section,
+            value,
+            label,
+            score,
+            emergency: e,
+            foreign: f,
+        } = self;
+        let same_value = match (value, &a.value) {
+            (Value::String(x), Value::String(y)) => same_text(x, y),
+            (x, y) => x == y,
+        };
+        let same_label = match (label, &a.label) {
+            (Some(x), Some(y)) => same_text(x, y),
+            (x, y) => x.is_none() && y.is_none(),
+        };
+        *score == a.score
+            && same_value
+            && *e == emergency
+            && *f == foreign
+            && same_label
+            && same_text(section, &a.section)
+    }
 }
 
 /// How many changes are kept per question ([`Compare::seen`]).
@@ -135,7 +176,6 @@ impl<'a> Compare<'a> {
                 .into_iter()
                 .map(|s| (s, fragment(&shift_coding(s))))
                 .collect(),
-            now: RefCell::default(),
             before: p
                 .bank
                 .questions
@@ -146,6 +186,7 @@ impl<'a> Compare<'a> {
                 })
                 .collect(),
             seen: RefCell::new(p.bank.questions.iter().map(|_| Vec::new()).collect()),
+            answered: RefCell::default(),
         }
     }
 
@@ -169,29 +210,31 @@ impl<'a> Compare<'a> {
     /// The change since the baseline of each symptom of `r`, when `r` is compared
     /// with it; `None` otherwise. `basis` is what its alerts rest on.
     pub fn since(&self, r: &CheckIn, bank: &Bank, basis: &AlertBasis<'_>) -> Option<Since<'_>> {
-        if r.status != Status::Completed {
+        // Whether it is compared depends on its id and time alone: its answers
+        // are read only for one that is.
+        if r.status != Status::Completed || !comparable(self.baseline, &r.id, &r.started_at) {
             return None;
         }
-        let mut kept = self.now.borrow_mut();
-        let now = match kept.as_mut() {
-            Some(s) => {
-                s.remake(r, basis);
-                s
-            }
-            None => kept.insert(Snapshot::with_basis(r, basis)),
-        };
-        let now = compared(self.baseline, Some(now)).ok()?;
-        Some(self.since_snapshot(now, bank))
+        Some(self.since_answers(r, bank, basis))
     }
 
-    /// [`Compare::since`] of the check-in whose symptoms are `now`.
-    fn since_snapshot(&self, now: &Snapshot, bank: &Bank) -> Since<'_> {
-        // The symptoms of `now` by question of the bank, in their order.
-        let mut answered: Vec<(usize, &Symptom)> = Vec::with_capacity(now.symptoms.len());
-        let ids = now.symptoms.iter().map(|s| s.id.as_str());
-        let found = bank.places(ids).zip(&now.symptoms);
-        answered.extend(found.filter_map(|(i, s)| Some((i?, s))));
-        answered.sort_by_key(|&(i, _)| i);
+    /// [`Compare::since`] of a check-in compared with the baseline.
+    fn since_answers(&self, r: &CheckIn, bank: &Bank, basis: &AlertBasis<'_>) -> Since<'_> {
+        // The symptom answers by question of the bank, in their order: by place,
+        // then by their own order (so a stable sort by place, which allocates for
+        // more than a few). They are the symptoms of the check-in's snapshot
+        // ([`Snapshot::remake`]), which is not made: only a change not seen
+        // before needs them.
+        let mut answered = self.answered.borrow_mut();
+        answered.clear();
+        let ids = r.answers.iter().map(|a| a.question.as_str());
+        let places = bank.places(ids).zip(&r.answers).enumerate();
+        answered.extend(places.filter_map(|(k, (i, a))| {
+            Symptom::measured(a)?;
+            Some((i?, k))
+        }));
+        answered.sort_unstable();
+        let foreign = in_another_language(r);
         let mut seen = self.seen.borrow_mut();
         let mut at = 0;
         let changed = (0..bank.questions.len())
@@ -200,8 +243,10 @@ impl<'a> Compare<'a> {
                 while answered.get(at).is_some_and(|&(q, _)| q == i) {
                     at += 1;
                 }
-                let group = answered[start..at].iter().map(|&(_, s)| s);
-                self.change_of(bank, i, &mut seen[i], group)
+                let group = answered[start..at].iter().map(|&(_, k)| &r.answers[k]);
+                // Every answer of the group is to question `i`, found by its id.
+                let emergency = at > start && emergency_from(basis, &bank.questions[i].id);
+                self.change_of(bank, i, &mut seen[i], group, emergency, foreign)
             })
             .collect();
         Since {
@@ -211,24 +256,41 @@ impl<'a> Compare<'a> {
     }
 
     /// Which of `seen` (question `i`'s changes rendered so far) is its change
-    /// when the check-in compared answered it as `now` (its symptoms with the
-    /// question's id): found, or worked out and kept. `None` when neither check-in
-    /// answered it.
+    /// when the check-in compared answered it as `now` (its symptom answers, with
+    /// `emergency` and `foreign` as for [`Symptom::of`]): found, or worked out and
+    /// kept. `None` when neither check-in answered it.
     fn change_of<'s>(
         &self,
         bank: &Bank,
         i: usize,
         seen: &mut Vec<Seen>,
-        now: impl Iterator<Item = &'s Symptom> + Clone,
+        now: impl Iterator<Item = &'s AnswerRecord> + Clone,
+        emergency: bool,
+        foreign: bool,
     ) -> Option<usize> {
+        let before = &self.before[i];
+        let count = now.clone().count();
+        // Neither check-in answered it: no change, and nothing worth keeping.
+        if count == 0 && before.is_empty() {
+            return None;
+        }
         let same = |s: &Seen| {
-            s.now.len() == now.clone().count() && s.now.iter().zip(now.clone()).all(same_symptom)
+            s.now.len() == count
+                && s.now
+                    .iter()
+                    .zip(now.clone())
+                    .all(|(given, a)| given.is(a, emergency, foreign))
         };
         if let Some(k) = seen.iter().position(same) {
-            return seen[k].components.as_ref().map(|_| k);
+            // Moved to the front: a few answers come far more often than the
+            // rest ("none", "no"), and are then found first.
+            seen[..=k].rotate_right(1);
+            return seen[0].components.as_ref().map(|_| 0);
         }
-        let before = &self.before[i];
-        let now: Vec<Symptom> = now.cloned().collect();
+        let symptoms: Vec<Symptom> = now
+            .clone()
+            .filter_map(|a| Symptom::of(a, emergency, foreign))
+            .collect();
         // The change of one symptom depends only on its answers at the two
         // check-ins (as `changes` finds them by id), so the report model's rule
         // is asked of those alone.
@@ -237,9 +299,9 @@ impl<'a> Compare<'a> {
             at: self.baseline.snapshot.at,
             symptoms,
         };
-        let components = (!before.is_empty() || !now.is_empty())
-            .then(|| changes(&one(before.clone()), &one(now.clone()), Some(bank)))
-            .and_then(|c| c.into_iter().last())
+        let components = changes(&one(before.clone()), &one(symptoms), Some(bank))
+            .into_iter()
+            .last()
             .map(|c| {
                 let mut j = Json::default();
                 self.components(&mut j, &c);
@@ -250,6 +312,7 @@ impl<'a> Compare<'a> {
         if seen.len() >= KEPT_PER_QUESTION {
             seen.pop();
         }
+        let now = now.map(|a| Given::of(a, emergency, foreign)).collect();
         seen.push(Seen { now, components });
         let k = seen.len() - 1;
         seen[k].components.as_ref().map(|_| k)
@@ -327,24 +390,25 @@ mod tests {
     use crate::bank::Bank;
     use crate::cli::BundleKind;
     use crate::grades::Grades;
-    use crate::record::{BankRef, BaselineMark};
+    use crate::record::{AlertRecord, BankRef, BaselineMark};
 
-    fn symptom(id: &str, value: u32, label: &str, emergency: bool) -> Symptom {
-        let bank = Bank::bundled().expect("bundled bank");
-        let q = bank.question(id);
-        Symptom {
-            id: id.to_string(),
-            section: q.map(|q| q.section.clone()).unwrap_or_default(),
-            measure: if label == "yes" || label == "no" {
-                Measure::YesNo
-            } else {
-                Measure::Grade
-            },
+    /// A saved answer as the check writes it: a scale answer's option id, label
+    /// and grade, or a yes/no answer.
+    fn answer(bank: &Bank, id: &str, value: Value, label: &str, score: u8) -> AnswerRecord {
+        AnswerRecord {
+            question: id.into(),
+            section: bank
+                .question(id)
+                .map_or("gone".into(), |q| q.section.as_str().into()),
             value,
-            label: label.to_string(),
-            emergency,
-            foreign_option: String::new(),
+            label: (!label.is_empty()).then(|| label.into()),
+            score: Some(score),
         }
+    }
+
+    fn graded(bank: &Bank, id: &str, option: &str, score: u8) -> AnswerRecord {
+        let label = option.replace('_', " ");
+        answer(bank, id, Value::String(option.into()), &label, score)
     }
 
     /// The changes kept per answer are those the report model gives for the whole
@@ -353,47 +417,92 @@ mod tests {
     fn kept_changes_are_those_of_the_whole_check_in() {
         let bank = Bank::bundled().expect("bundled bank");
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-01T09:00:00+01:00").expect("time");
-        let snapshot = |symptoms| Snapshot {
-            check_in: "x".into(),
-            at,
-            symptoms,
+        let later =
+            chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+01:00").expect("time");
+        let record = |id: &str, answers: Vec<AnswerRecord>, alerts: Vec<AlertRecord>| {
+            let mut r = CheckIn::blank();
+            r.id = id.into();
+            r.status = Status::Completed;
+            r.started_at = if id == "x" { at } else { later };
+            r.bank = BankRef::of(&bank);
+            r.answers = answers;
+            r.alerts = alerts;
+            r
         };
+        let base = record(
+            "x",
+            vec![
+                graded(&bank, "drowsiness", "mild", 1),
+                graded(&bank, "dizziness", "none", 0),
+                answer(&bank, "breathing", Value::Bool(false), "", 0),
+                // Answered twice, as a hand-edited line may have it.
+                graded(&bank, "weakness", "moderate", 2),
+                graded(&bank, "weakness", "severe", 3),
+            ],
+            Vec::new(),
+        );
         let blank = CheckIn::blank();
         let baseline = Baseline {
             mark: BaselineMark::new("x", at),
-            snapshot: snapshot(vec![
-                symptom("drowsiness", 1, "mild", false),
-                symptom("dizziness", 0, "none", false),
-                symptom("breathing", 0, "no", false),
-                // Listed twice, as a hand-edited line may have it.
-                symptom("weakness", 2, "moderate", false),
-                symptom("weakness", 3, "severe", false),
-            ]),
+            snapshot: Snapshot::of(&base, Some(&bank)),
             grades: Grades::of(&blank, Some(&bank)),
             in_period: true,
             bank: BankRef::of(&bank),
         };
+        let emergency = AlertRecord {
+            id: "breathing".into(),
+            question: "breathing".into(),
+            level: crate::bank::Level::Emergency,
+            title: "t".into(),
+            shown_at: None,
+            retracted_at: None,
+        };
+        let nows = [
+            record(
+                "a",
+                vec![graded(&bank, "drowsiness", "severe", 3)],
+                Vec::new(),
+            ),
+            record(
+                "b",
+                vec![
+                    graded(&bank, "drowsiness", "mild", 1),
+                    answer(&bank, "breathing", Value::Bool(true), "", 1),
+                    graded(&bank, "insomnia", "moderate", 2),
+                    graded(&bank, "not_in_the_bank", "mild", 1),
+                ],
+                vec![emergency.clone()],
+            ),
+            record(
+                "c",
+                vec![
+                    answer(&bank, "breathing", Value::Bool(true), "", 1),
+                    graded(&bank, "dizziness", "none", 0),
+                    graded(&bank, "dizziness", "very_severe", 4),
+                    graded(&bank, "weakness", "none", 0),
+                ],
+                Vec::new(),
+            ),
+            record(
+                "d",
+                vec![answer(
+                    &bank,
+                    "drowsiness",
+                    Value::String("mild".into()),
+                    "",
+                    1,
+                )],
+                Vec::new(),
+            ),
+            record("e", vec![], Vec::new()),
+        ];
         let p = Prepared::new(&bank, BundleKind::Collection);
         let compare = Compare::new(&baseline, &p, true, "urn:uuid:x".into());
-        let nows = [
-            vec![symptom("drowsiness", 3, "severe", false)],
-            vec![
-                symptom("drowsiness", 1, "mild", false),
-                symptom("breathing", 1, "yes", true),
-                symptom("insomnia", 2, "moderate", false),
-                symptom("not_in_the_bank", 1, "mild", false),
-            ],
-            vec![
-                symptom("dizziness", 0, "none", false),
-                symptom("dizziness", 4, "very severe", false),
-                symptom("weakness", 0, "none", false),
-            ],
-            vec![],
-        ];
         for now in nows.iter().chain(&nows).chain(&nows) {
-            let now = snapshot(now.clone());
-            let since = compare.since_snapshot(&now, &bank);
-            let all = changes(&baseline.snapshot, &now, Some(&bank));
+            let basis = AlertBasis::of(now, Some(&bank));
+            let since = compare.since(now, &bank, &basis).expect("compared");
+            let snapshot = Snapshot::with_basis(now, &basis);
+            let all = changes(&baseline.snapshot, &snapshot, Some(&bank));
             for (i, q) in bank.questions.iter().enumerate() {
                 let mut want = Json::default();
                 let change = all.iter().rev().find(|c| c.symptom == q.id);
@@ -402,9 +511,15 @@ mod tests {
                 }
                 let mut got = Json::default();
                 since.components(&mut got, i);
-                assert_eq!(since.has_change(i), change.is_some(), "{}", q.id);
-                assert_eq!(got.buf, want.buf, "{}", q.id);
+                assert_eq!(since.has_change(i), change.is_some(), "{} {}", now.id, q.id);
+                assert_eq!(got.buf, want.buf, "{} {}", now.id, q.id);
             }
         }
+        // The baseline itself, and a check-in before it, are not compared.
+        let basis = AlertBasis::of(&base, Some(&bank));
+        assert!(compare.since(&base, &bank, &basis).is_none());
+        let mut earlier = nows[0].clone();
+        earlier.started_at = at - chrono::Duration::hours(1);
+        assert!(compare.since(&earlier, &bank, &basis).is_none());
     }
 }

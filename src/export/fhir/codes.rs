@@ -161,19 +161,40 @@ const NUMBERS: [Number; 6] = [
 /// section's Observation write them (the highest grade only when there is one).
 /// Each comes with its place among [`numbers`], for what is made once per number.
 pub fn section_numbers(g: &SectionGrades) -> impl Iterator<Item = (usize, &'static Number, i64)> {
-    let values = [
+    NUMBERS
+        .iter()
+        .zip(values(g))
+        .enumerate()
+        .filter_map(|(k, (n, v))| v.map(|v| (k, n, i64::from(v))))
+}
+
+/// The values of a section's numbers, in the order of [`NUMBERS`]: `None` for
+/// one it does not have.
+fn values(g: &SectionGrades) -> [Option<u32>; 6] {
+    [
         Some(g.graded),
         Some(g.moderate_or_worse),
         g.highest_grade.map(u32::from),
         Some(g.yes_no),
         Some(g.yes),
         Some(g.urgent_findings),
-    ];
-    NUMBERS
-        .iter()
-        .zip(values)
-        .enumerate()
-        .filter_map(|(k, (n, v))| v.map(|v| (k, n, i64::from(v))))
+    ]
+}
+
+/// A section's numbers ([`section_numbers`]) as one key, for what is rendered
+/// once per set of numbers: a byte each, `value + 1` (0 when absent), or `None`
+/// when one is too big for its byte.
+pub fn numbers_key(g: &SectionGrades) -> Option<u64> {
+    let mut key = 0u64;
+    for (k, v) in values(g).into_iter().enumerate() {
+        let byte = match v {
+            None => 0,
+            Some(v) if v < 255 => u64::from(v) + 1,
+            Some(_) => return None,
+        };
+        key |= byte << (8 * k);
+    }
+    Some(key)
 }
 
 /// Every number a section can have, in the order they are written.
@@ -354,4 +375,55 @@ pub fn code_systems(bank: &Bank, name: &str, words: &Words) -> Vec<Value> {
         level_codes(),
         change_codes(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two sections get the same key only when they have the same numbers: what
+    /// is kept per key is written for both.
+    #[test]
+    fn sections_share_a_numbers_key_only_with_the_same_numbers() {
+        let mut seen: Vec<(u64, Vec<(usize, i64)>)> = Vec::new();
+        for (graded, highest, yes, urgent) in [
+            (0, None, 0, 0),
+            (0, Some(0), 0, 0),
+            (1, Some(0), 0, 0),
+            (1, Some(1), 0, 0),
+            (7, Some(4), 3, 1),
+            (7, Some(4), 1, 3),
+            (254, Some(4), 254, 254),
+        ] {
+            let g = SectionGrades {
+                section: "s".into(),
+                graded,
+                answered: graded,
+                moderate_or_worse: graded / 2,
+                highest_grade: highest,
+                yes_no: 7,
+                yes,
+                urgent_findings: urgent,
+                emergency: false,
+            };
+            let numbers: Vec<(usize, i64)> = section_numbers(&g).map(|(k, _, v)| (k, v)).collect();
+            let key = numbers_key(&g).expect("small numbers have a key");
+            for (other, theirs) in &seen {
+                assert_eq!(key == *other, numbers == *theirs, "{numbers:?} {theirs:?}");
+            }
+            seen.push((key, numbers));
+        }
+        let big = SectionGrades {
+            section: "s".into(),
+            graded: 255,
+            answered: 0,
+            moderate_or_worse: 0,
+            highest_grade: None,
+            yes_no: 0,
+            yes: 0,
+            urgent_findings: 0,
+            emergency: false,
+        };
+        assert_eq!(numbers_key(&big), None);
+    }
 }

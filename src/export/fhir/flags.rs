@@ -22,7 +22,7 @@
 use serde_json::{Value, json};
 
 use super::codes::{alert_system, level_coding};
-use super::observations::{self, Answered};
+use super::observations::Answered;
 use std::cell::RefCell;
 
 use super::words::{LEVELS, Words};
@@ -34,7 +34,7 @@ use crate::grades::AlertAnswers;
 use crate::record::AlertRecord;
 use crate::region::{self, Region};
 use crate::report::retracted_words;
-use crate::text::rfc3339;
+use crate::text::{same_text, uint_str};
 
 /// The identifier system of Flags: `CHECK-IN-ID/alerts/N` for the alerts that
 /// stand and `CHECK-IN-ID/retracted-alerts/N` for those retracted, N counting from 1
@@ -62,8 +62,19 @@ enum Standing {
 pub struct Parts {
     /// `"urn:sidecheck:BANK:alert"`, as a JSON string.
     system: String,
-    /// Per level: the `category` of a Flag of that level.
-    categories: Vec<(Level, String)>,
+    /// What a Flag writes between the things of its own ([`flag`]), made once
+    /// for every Flag: its extensions up to the response's fullUrl, before each
+    /// Observation's fullUrl, and before the question pinned and each answer.
+    details: String,
+    next_detail: String,
+    question: String,
+    answer: String,
+    /// Per status and level ([`coded`]): after the answers, up to the alert's
+    /// code.
+    coded: Vec<(Standing, Level, String)>,
+    /// `},"subject":…` after the text, and `,"author":…` after the period.
+    subject: String,
+    author: String,
     /// What a Flag's text says after the alert's title, per alert rule (by its
     /// index in the bank) and region code: the same few, made for the first Flag
     /// that needs each.
@@ -88,13 +99,49 @@ fn category(level: Level) -> Value {
 }
 
 impl Parts {
-    pub fn new(bank: &Bank) -> Parts {
+    pub fn new(bank: &Bank, words: &Words) -> Parts {
+        let made = |f: &dyn Fn(&mut Json)| {
+            let mut j = Json::default();
+            f(&mut j);
+            String::from_utf8(j.buf).unwrap_or_default()
+        };
+        let system = fragment(&json!(alert_system(bank)));
+        let coded = [Standing::Stands, Standing::Retracted]
+            .into_iter()
+            .flat_map(|s| LEVELS.map(|l| (s, l)))
+            .map(|(s, l)| (s, l, made(&|j| coded(j, &system, s, l))))
+            .collect();
         Parts {
-            system: fragment(&json!(alert_system(bank))),
-            categories: LEVELS
-                .into_iter()
-                .map(|l| (l, fragment(&category(l))))
-                .collect(),
+            details: made(&|j| {
+                j.raw(",\"extension\":[");
+                detail_open(j);
+            }),
+            next_detail: made(&|j| {
+                detail_close(j);
+                j.comma();
+                detail_open(j);
+            }),
+            question: made(&|j| {
+                detail_close(j);
+                j.raw(",{\"url\":");
+                j.lit(ALERT_QUESTION);
+                j.raw(",\"valueString\":");
+            }),
+            answer: made(&|j| {
+                j.raw("},{\"url\":");
+                j.lit(ALERT_ANSWER);
+                j.raw(",\"valueString\":");
+            }),
+            coded,
+            subject: made(&|j| {
+                j.raw("},\"subject\":");
+                j.raw(&words.subject);
+            }),
+            author: made(&|j| {
+                j.raw(",\"author\":");
+                j.raw(&words.author);
+            }),
+            system,
             advice: RefCell::default(),
         }
     }
@@ -108,13 +155,13 @@ impl Parts {
         then: impl FnOnce(Option<&Advice>) -> R,
     ) -> R {
         let (bank, code) = (about.p.bank, &about.record.region);
-        let Some(rule) = bank.alerts.iter().position(|r| r.id == a.id) else {
+        let Some(rule) = bank.alerts.iter().position(|r| same_text(&r.id, &a.id)) else {
             return then(None);
         };
         let mut made = self.advice.borrow_mut();
         let found = made
             .iter()
-            .position(|m| m.rule == rule && m.region == *code);
+            .position(|m| m.rule == rule && same_text(&m.region, code));
         let k = found.unwrap_or_else(|| {
             let text = advice(
                 &bank.alerts[rule],
@@ -159,11 +206,12 @@ pub fn write(j: &mut Json, about: &About<'_>, observed: &[Option<Answered>]) {
 /// alert of the bank, its [`advice`].
 fn message(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) {
     let words = &about.p.words;
-    let head = format!("{}. {}", words.heading(a.level), sentence(&a.title));
+    let heading = words.heading(a.level);
+    let (title, stop) = sentence_parts(&a.title);
     about.p.flags.advice(about, a, |advice| {
         if standing == Standing::Retracted {
             // Rare: said whole, through the catalogue.
-            let text = format!("{head}{}", advice.map_or("", |m| &m.text));
+            let text = format!("{heading}. {title}{stop}{}", advice.map_or("", |m| &m.text));
             let retracted = retracted_words(a);
             j.str(&words.say(
                 "fhir-flag-retracted",
@@ -171,10 +219,14 @@ fn message(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing)
             ));
             return;
         }
-        // The title is the record's; what follows it is the same for every Flag
-        // of the rule in the region, escaped once.
-        j.str(&head);
-        j.buf.pop();
+        // "HEADING. TITLE." escaped in parts (escapes go byte by byte); the title
+        // is the record's, and what follows it is the same for every Flag of the
+        // rule in the region, escaped once.
+        j.raw("\"");
+        j.contents(&heading);
+        j.raw(". ");
+        j.contents(title);
+        j.raw(stop);
         j.raw(advice.map_or("", |m| &m.escaped));
         j.raw("\"");
     });
@@ -191,12 +243,21 @@ fn advice(rule: &AlertRule, region: &Region, code: &str, words: &Words) -> Strin
 
 /// A line as a sentence, ending with a stop.
 fn sentence(text: &str) -> String {
+    let (t, stop) = sentence_parts(text);
+    format!("{t}{stop}")
+}
+
+/// [`sentence`] in its two parts: the line trimmed, and the stop it lacks.
+fn sentence_parts(text: &str) -> (&str, &'static str) {
     let t = text.trim();
-    if t.ends_with(['.', '!', '?']) {
-        t.to_string()
-    } else {
-        format!("{t}.")
-    }
+    (
+        t,
+        if t.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        },
+    )
 }
 
 /// When the alert was raised and, if retracted, taken back, as a `period` (after
@@ -217,7 +278,7 @@ fn period(j: &mut Json, about: &About<'_>, a: &AlertRecord, standing: Standing) 
         };
         j.lit(key);
         j.raw(":");
-        j.str(&rfc3339(&t));
+        j.time(&t);
         true
     });
 }
@@ -231,67 +292,79 @@ fn flag(
     observed: &[Option<Answered>],
 ) {
     let (p, r, a) = (about.p, about.record, basis.alert);
-    let (status, list) = match standing {
-        Standing::Stands => ("active", "alerts"),
-        Standing::Retracted => ("inactive", "retracted-alerts"),
+    let list = match standing {
+        Standing::Stands => "alerts",
+        Standing::Retracted => "retracted-alerts",
     };
-    let n = n.to_string();
+    let mut digits = [0; 20];
+    let n = uint_str(n as u64, &mut digits);
     let id = Identified {
         rtype: "Flag",
         kind: "flag",
         system: FLAG_IDS,
-        value: &[&r.id, "/", list, "/", &n],
+        value: &[&r.id, "/", list, "/", n],
     };
     id.open(j);
-    j.raw(",\"extension\":[");
-    detail(j, |j| j.raw(&about.response));
+    let parts = &p.flags;
+    j.raw(&parts.details);
+    j.raw(about.response);
     let has_observation = |q: &&String| p.bank.position(q).is_some_and(|i| observed[i].is_some());
     for q in basis.questions.iter().filter(has_observation) {
-        j.raw(",");
-        let key = [r.id.as_str(), "/", q];
-        detail(j, |j| j.uuid(observations::identified(&key).key()));
+        j.raw(&parts.next_detail);
+        // The fullUrl of its Observation, `CHECK-IN-ID/CODE`, from the start of
+        // the key the check-in's Observations share, hashed once.
+        j.hashed(about.observations.hashed.add(q));
     }
-    j.raw(",{\"url\":");
-    j.lit(ALERT_QUESTION);
-    j.raw(",\"valueString\":");
+    j.raw(&parts.question);
     j.str(&a.question);
-    j.raw("}");
     for q in &basis.questions {
-        j.raw(",{\"url\":");
-        j.lit(ALERT_ANSWER);
-        j.raw(",\"valueString\":");
+        j.raw(&parts.answer);
         j.str(q);
-        j.raw("}");
     }
-    j.raw("],\"status\":");
-    j.lit(status);
-    j.raw(",\"category\":");
-    match p.flags.categories.iter().find(|(l, _)| *l == a.level) {
-        Some((_, category)) => j.raw(category),
-        None => j.value(&category(a.level)),
+    let made = parts
+        .coded
+        .iter()
+        .find(|(s, l, _)| *s == standing && *l == a.level);
+    match made {
+        Some((_, _, made)) => j.raw(made),
+        None => coded(j, &parts.system, standing, a.level),
     }
-    j.raw(",\"code\":{\"coding\":[{\"system\":");
-    j.raw(&p.flags.system);
-    j.raw(",\"code\":");
     j.str(&a.id);
     j.raw(",\"display\":");
     j.str(&a.title);
     j.raw("}],\"text\":");
     message(j, about, a, standing);
-    j.raw("},\"subject\":");
-    j.raw(&p.words.subject);
+    j.raw(&parts.subject);
     period(j, about, a, standing);
-    j.raw(",\"author\":");
-    j.raw(&p.words.author);
+    j.raw(&parts.author);
     id.close(j, p.bundle);
 }
 
-/// A `flag-detail` extension naming the resource whose fullUrl `reference`
-/// writes.
-fn detail(j: &mut Json, reference: impl FnOnce(&mut Json)) {
+/// What a Flag writes after its last answer up to its code: the end of its
+/// extensions, its status and `category` (a drug flag, and how urgent), and its
+/// code's system (`system`, a JSON string).
+fn coded(j: &mut Json, system: &str, standing: Standing, level: Level) {
+    let status = match standing {
+        Standing::Stands => "active",
+        Standing::Retracted => "inactive",
+    };
+    j.raw("}],\"status\":");
+    j.lit(status);
+    j.raw(",\"category\":");
+    j.value(&category(level));
+    j.raw(",\"code\":{\"coding\":[{\"system\":");
+    j.raw(system);
+    j.raw(",\"code\":");
+}
+
+/// A `flag-detail` extension up to the reference to the resource it names,
+/// whose fullUrl follows it; [`detail_close`] closes it.
+fn detail_open(j: &mut Json) {
     j.raw("{\"url\":");
     j.lit(FLAG_DETAIL);
     j.raw(",\"valueReference\":{\"reference\":");
-    reference(j);
+}
+
+fn detail_close(j: &mut Json) {
     j.raw("}}");
 }

@@ -16,14 +16,15 @@ use serde_json::json;
 
 use super::codes::{
     RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, URGENT_FINDINGS, URGENT_FINDINGS_DISPLAY,
-    observation_system, section_code, section_numbers,
+    numbers_key, observation_system, section_code, section_numbers,
 };
 use super::words::Words;
-use super::write::{self, Json};
+use super::write::{self, Json, Kept, Numbered};
 use super::{About, Ending, Identified, Started, codes, fragment};
 use crate::bank::{Bank, Kind};
 use crate::cli::BundleKind;
 use crate::grades::{SectionGrades, grade, yes_sign};
+use crate::text::same_text;
 
 /// The identifier system of Observations: `CHECK-IN-ID/CODE`.
 pub const OBSERVATION_IDS: &str = "urn:sidecheck:observation";
@@ -36,18 +37,45 @@ pub struct Parts {
     /// Per question: its symptom's Observation (none for a question that is not a
     /// symptom: no score).
     codes: Vec<Option<Coded>>,
-    /// Per question, per option of its scale: the symptom Observation's
-    /// `valueCodeableConcept`.
-    concepts: Vec<Vec<String>>,
+    /// Per question that has a symptom Observation, per value it can have (per
+    /// option of a scale, `false` and `true` of a yes/no question): the value.
+    values: Vec<Vec<Valued>>,
     /// Per section: its Observation.
     sections: Vec<Coded>,
     /// The urgent findings' Observation.
     urgent: Coded,
-    /// Per section number ([`codes::numbers`]): its component up to the value.
-    numbers: Vec<String>,
-    /// The urgent findings' component of the alerts retracted, up to the value.
-    retracted: String,
+    /// Per section number ([`codes::numbers`]): its component.
+    numbers: Vec<Numbered>,
+    /// A section's numbers as its Observation's components, per set of numbers.
+    components: Kept,
+    /// The urgent findings' value, after the end of `derivedFrom`, up to its
+    /// components.
+    urgent_value: Numbered,
+    /// The urgent findings' component of the alerts retracted, and the end of
+    /// the components.
+    retracted: Numbered,
 }
+
+/// A symptom Observation's value after the end of `derivedFrom` (a scale's
+/// `valueCodeableConcept`, or `valueBoolean`), alone and with the end of its
+/// entry after it: in a collection, an Observation with no change since the
+/// baseline has nothing after its value that is the check-in's own.
+struct Valued {
+    value: String,
+    closed: String,
+}
+
+impl Valued {
+    fn new(value: String, coded: &Coded) -> Valued {
+        Valued {
+            closed: format!("{value}{}", coded.end.closed),
+            value,
+        }
+    }
+}
+
+/// How much a Bundle keeps of the sections' components it has written.
+const KEPT_COMPONENTS: usize = 256 * 1024;
 
 /// What the Observations of one code write of it, made once per export: their
 /// identifier's last part (the code), and after it the fields up to the value of
@@ -97,38 +125,24 @@ impl Parts {
     /// `codings`: per question, per option, its coding ([`super::Prepared`]).
     pub fn new(bank: &Bank, codings: &[Vec<String>], words: &Words, bundle: BundleKind) -> Parts {
         let system = fragment(&json!(observation_system(bank)));
-        let component = |code: &str, display: &str| {
+        let component = |code: &str, display: &str, after| {
             let mut j = Json::default();
             component_code(&mut j, &system, code, display);
-            String::from_utf8(j.buf).unwrap_or_default()
+            Numbered::new(String::from_utf8(j.buf).unwrap_or_default(), after)
         };
         let mut p = Parts {
             numbers: codes::numbers()
                 .iter()
-                .map(|n| component(n.code, n.display))
+                .map(|n| component(n.code, n.display, "}"))
                 .collect(),
-            retracted: component(RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY),
+            components: Kept::new(KEPT_COMPONENTS),
+            urgent_value: Numbered::new("],\"valueInteger\":".into(), ",\"component\":["),
+            retracted: component(RETRACTED_ALERTS, RETRACTED_ALERTS_DISPLAY, "}]"),
             category: fragment(
                 &json!([{"coding": [{"system": CATEGORY, "code": "survey", "display": "Survey"}]}]),
             ),
             codes: Vec::new(),
-            concepts: bank
-                .questions
-                .iter()
-                .zip(codings)
-                .map(|(q, codings)| {
-                    bank.options(q)
-                        .iter()
-                        .zip(codings)
-                        .map(|(o, c)| {
-                            format!(
-                                "\"valueCodeableConcept\":{{\"coding\":[{c}],\"text\":{}}}",
-                                fragment(&json!(o.label))
-                            )
-                        })
-                        .collect()
-                })
-                .collect(),
+            values: Vec::new(),
             sections: Vec::new(),
             urgent: Coded {
                 end: Ending::new("", bundle),
@@ -142,6 +156,34 @@ impl Parts {
             .iter()
             .map(|q| bank.max_score(q).map(|_| coded(&p, &q.id, &q.short)))
             .collect();
+        p.values = bank
+            .questions
+            .iter()
+            .zip(codings)
+            .zip(&p.codes)
+            .map(|((q, codings), coded)| {
+                let Some(coded) = coded else {
+                    return Vec::new();
+                };
+                let value = |v: String| Valued::new(v, coded);
+                match q.kind {
+                    Kind::YesNo => ["],\"valueBoolean\":false", "],\"valueBoolean\":true"]
+                        .map(|v| value(v.into()))
+                        .into(),
+                    _ => bank
+                        .options(q)
+                        .iter()
+                        .zip(codings)
+                        .map(|(o, c)| {
+                            value(format!(
+                                "],\"valueCodeableConcept\":{{\"coding\":[{c}],\"text\":{}}}",
+                                fragment(&json!(o.label))
+                            ))
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
         p.sections = bank
             .sections
             .iter()
@@ -153,11 +195,11 @@ impl Parts {
 }
 
 /// Per question of the bank, the value of its symptom's Observation, if it has one
-/// (a Flag points to the Observation of each question its alert rests on).
-pub fn symptoms(about: &About<'_>) -> Vec<Option<Answered>> {
-    (0..about.p.bank.questions.len())
-        .map(|i| answered(about, i))
-        .collect()
+/// (a Flag points to the Observation of each question its alert rests on), made
+/// in `into`.
+pub fn symptoms(about: &About<'_>, into: &mut Vec<Option<Answered>>) {
+    into.clear();
+    into.extend((0..about.p.bank.questions.len()).map(|i| answered(about, i)));
 }
 
 /// Writes a check-in's Observations; `symptoms` is what [`symptoms`] gave.
@@ -184,26 +226,26 @@ pub fn identified<'s>(value: &'s [&'s str]) -> Identified<'s> {
     }
 }
 
-/// What the entries of check-in `id`'s Observations begin with.
-pub fn started(id: &str, bundle: BundleKind) -> Started {
-    identified(&[id, "/", ""]).started(bundle)
+/// Makes `into` what the entries of check-in `id`'s Observations begin with.
+pub fn started(id: &str, bundle: BundleKind, into: &mut Started) {
+    identified(&[id, "/", ""]).start(bundle, into);
 }
 
-/// What every Observation of the check-in has after its `effectiveDateTime`'s
-/// key: the time, and its response first in `derivedFrom`, left open.
-pub fn observed(ended: &str, response: &str) -> String {
-    let mut s = String::with_capacity(ended.len() + response.len() + 32);
-    for part in [ended, ",\"derivedFrom\":[{\"reference\":", response, "}"] {
-        s.push_str(part);
+/// Makes `into` what every Observation of the check-in has after its
+/// `effectiveDateTime`'s key: the time, and its response first in `derivedFrom`,
+/// left open (`ended` and `response`, JSON strings).
+pub fn observed(into: &mut Vec<u8>, ended: &[u8], response: &[u8]) {
+    into.clear();
+    for part in [ended, b",\"derivedFrom\":[{\"reference\":", response, b"}"] {
+        into.extend_from_slice(part);
     }
-    s
 }
 
 /// An Observation's entry up to its `derivedFrom`, which holds its
 /// QuestionnaireResponse; the caller closes `derivedFrom`.
 fn open(j: &mut Json, about: &About<'_>, coded: &Coded) {
     about.observations.open(j, &coded.end);
-    j.raw(&about.observed);
+    j.raw(about.observed);
 }
 
 fn close(j: &mut Json, about: &About<'_>, coded: &Coded) {
@@ -225,11 +267,7 @@ fn answered(about: &About<'_>, i: usize) -> Option<Answered> {
     let a = about.kept[i]?;
     p.observations.codes[i].as_ref()?;
     match p.bank.questions[i].kind {
-        Kind::Scale if grade(a).is_some() => a
-            .value
-            .as_str()
-            .and_then(|id| p.option(i, id))
-            .map(Answered::Option),
+        Kind::Scale if grade(a).is_some() => about.options[i].map(Answered::Option),
         Kind::YesNo => yes_sign(a).map(Answered::YesNo),
         _ => None,
     }
@@ -241,25 +279,23 @@ fn symptom(j: &mut Json, about: &About<'_>, i: usize, value: Answered) {
     let Some(coded) = p.observations.codes[i].as_ref() else {
         return;
     };
-    let since = about.since.as_ref().filter(|s| s.has_change(i));
+    let k = match value {
+        Answered::Option(o) => o,
+        Answered::YesNo(yes) => usize::from(yes),
+    };
+    let Some(valued) = p.observations.values[i].get(k) else {
+        return;
+    };
     open(j, about, coded);
-    if let Some(since) = since {
-        j.raw(",");
-        j.raw(since.derived_from());
-    }
-    j.raw("]");
-    match value {
-        Answered::Option(o) => {
-            j.raw(",");
-            j.raw(&p.observations.concepts[i][o]);
+    match about.since.as_ref().filter(|s| s.has_change(i)) {
+        Some(since) => {
+            j.comma();
+            j.raw(since.derived_from());
+            j.raw(&valued.value);
+            since.components(j, i);
         }
-        Answered::YesNo(yes) => {
-            j.raw(",\"valueBoolean\":");
-            j.bool(yes);
-        }
-    }
-    if let Some(since) = since {
-        since.components(j, i);
+        None if about.observations.closing.is_empty() => return j.raw(&valued.closed),
+        None => j.raw(&valued.value),
     }
     close(j, about, coded);
 }
@@ -291,19 +327,16 @@ fn component_code(j: &mut Json, system: &str, code: &str, display: &str) {
     j.raw("}]},\"valueInteger\":");
 }
 
-/// One number as a component, after its code ([`component_code`]).
-fn component(j: &mut Json, code: &str, value: i64) {
-    j.raw(code);
-    j.int(value);
-    j.raw("}");
-}
-
 /// A section's numbers, one component each.
 fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
     let p = about.p;
     let bank = p.bank;
     let unknown;
-    let coded = match bank.sections.iter().position(|s| s.id == g.section) {
+    let coded = match bank
+        .sections
+        .iter()
+        .position(|s| same_text(&s.id, &g.section))
+    {
         Some(s) => &p.observations.sections[s],
         None => {
             // Not a section of this bank: its id stands for its title.
@@ -321,14 +354,17 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
         }
     };
     open(j, about, coded);
-    j.raw("],\"component\":[");
-    for (k, (n, _, v)) in section_numbers(g).enumerate() {
-        if k > 0 {
-            j.raw(",");
+    let parts = &p.observations;
+    parts.components.write(j, numbers_key(g), |j| {
+        j.raw("],\"component\":[");
+        for (k, (n, _, v)) in section_numbers(g).enumerate() {
+            if k > 0 {
+                j.comma();
+            }
+            parts.numbers[n].write(j, v);
         }
-        component(j, &p.observations.numbers[n], v);
-    }
-    j.raw("]");
+        j.raw("]");
+    });
     stopped_note_of(j, about);
     close(j, about, coded);
 }
@@ -337,12 +373,11 @@ fn section(j: &mut Json, about: &About<'_>, g: &SectionGrades) {
 fn urgent_findings(j: &mut Json, about: &About<'_>) {
     let parts = &about.p.observations;
     open(j, about, &parts.urgent);
-    j.raw("],\"valueInteger\":");
-    j.int(about.grades.urgent_findings);
-    j.raw(",\"component\":[");
+    parts
+        .urgent_value
+        .write(j, about.grades.urgent_findings.into());
     let retracted = about.record.retracted_urgent_alerts().count() as i64;
-    component(j, &parts.retracted, retracted);
-    j.raw("]");
+    parts.retracted.write(j, retracted);
     stopped_note_of(j, about);
     close(j, about, &parts.urgent);
 }

@@ -10,9 +10,16 @@
 //! are: they are constants of this module's callers, plain ASCII with nothing to
 //! escape.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash};
+
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::export::json::json_string;
+use crate::bank::IdHasher;
+
+use crate::export::json::{json_contents, json_string, json_time};
 
 /// A buffer of JSON being written.
 #[derive(Default)]
@@ -24,9 +31,24 @@ pub struct Json {
 }
 
 impl Json {
-    /// JSON text as it is: punctuation, keys, constant parts.
-    pub fn raw(&mut self, text: &str) {
-        self.buf.extend_from_slice(text.as_bytes());
+    /// A buffer that writes into `buf`, emptied: for parts remade for each
+    /// check-in in the same memory.
+    pub fn reusing(mut buf: Vec<u8>) -> Json {
+        buf.clear();
+        Json {
+            buf,
+            scratch: String::new(),
+        }
+    }
+
+    /// JSON text as it is: punctuation, keys, constant parts, and parts written
+    /// before (a [`Json`]'s bytes).
+    pub fn raw(&mut self, text: impl AsRef<[u8]>) {
+        self.buf.extend_from_slice(text.as_ref());
+    }
+
+    pub fn comma(&mut self) {
+        self.buf.push(b',');
     }
 
     /// A string value, quoted and escaped as serde_json escapes it.
@@ -37,12 +59,12 @@ impl Json {
     /// A string value's contents, escaped as serde_json escapes them, without
     /// the quotes: for a value written in parts.
     pub fn contents(&mut self, s: &str) {
-        let start = self.buf.len();
-        json_string(&mut self.buf, s);
-        // Without its quotes: the closing one dropped, the text moved back over
-        // the opening one.
-        self.buf.pop();
-        self.buf.remove(start);
+        json_contents(&mut self.buf, s);
+    }
+
+    /// A time as a string value, as [`crate::text::rfc3339`] writes it.
+    pub fn time(&mut self, t: &DateTime<FixedOffset>) {
+        json_time(&mut self.buf, t);
     }
 
     /// A constant string value: one of this module's callers' own, which needs no
@@ -139,9 +161,25 @@ impl Json {
 
     /// The `urn:uuid:` of a key hashed ([`Hashed`]), as a string value.
     pub fn hashed(&mut self, key: Hashed) {
-        self.raw("\"");
-        uuid_into(&mut self.buf, key);
-        self.raw("\"");
+        let mut text = *b"\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+        uuid_digits(&mut text[1..46], key);
+        self.raw(text);
+    }
+
+    /// The start of a Bundle entry that follows another, up to the end of its
+    /// fullUrl, the `urn:uuid:` of `key` ([`Json::hashed`]).
+    pub fn entry(&mut self, key: Hashed) {
+        self.entry_from(ENTRY, key);
+    }
+
+    /// `start`, which begins with [`ENTRY`], with the digits of `key`'s UUID
+    /// filled in: one copy for an entry's start and what follows it.
+    pub fn entry_from(&mut self, start: &[u8], key: Hashed) {
+        let at = self.buf.len();
+        self.raw(start);
+        if let Some(text) = self.buf.get_mut(at + 14..at + 59) {
+            uuid_digits(text, key);
+        }
     }
 
     /// A search query value for `ifNoneExist`, as a string value: `prefix` as it
@@ -215,14 +253,20 @@ pub fn string(s: &str) -> String {
 
 /// [`stable_uuid`] of `parts` joined, written into `out`.
 fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
+    let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
+    uuid_digits(&mut text, key);
+    out.extend_from_slice(&text);
+}
+
+/// Fills in the digits of `text`, a `urn:uuid:` with zeros for its digits (made
+/// on the stack and copied once: a Bundle has a fullUrl or a reference for nearly
+/// every resource), with those of `key`'s UUID.
+fn uuid_digits(text: &mut [u8], key: Hashed) {
     let mut b = [0u8; 16];
     b[..8].copy_from_slice(&key.0.to_be_bytes());
     b[8..].copy_from_slice(&key.1.to_be_bytes());
     b[6] = (b[6] & 0x0f) | 0x80;
     b[8] = (b[8] & 0x3f) | 0x80;
-    // Made on the stack and copied once: a Bundle has a fullUrl or a reference
-    // for nearly every resource.
-    let mut text = *b"urn:uuid:00000000-0000-0000-0000-000000000000";
     // Where each byte's two digits go, past the hyphens: fixed, so the loop has
     // no test of its own.
     const AT: [usize; 16] = [
@@ -231,7 +275,85 @@ fn uuid_into(out: &mut Vec<u8>, key: Hashed) {
     for (x, at) in b.iter().zip(AT) {
         text[at..at + 2].copy_from_slice(&HEX_PAIRS[usize::from(*x)]);
     }
-    out.extend_from_slice(&text);
+}
+
+/// What every entry after the first starts with, up to the end of its fullUrl,
+/// with zeros for the digits of its UUID ([`Json::entry_from`] fills them in).
+pub const ENTRY: &[u8; 60] = b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+
+/// Fragments rendered once per key and kept, for a part of a resource that
+/// depends only on a few small numbers or choices, which check-ins give again
+/// and again (a section's counts, its answers): one copy instead of a copy per
+/// part.
+pub struct Kept<K = u64> {
+    made: RefCell<HashMap<K, Vec<u8>, BuildHasherDefault<IdHasher>>>,
+    /// How many bytes it may still keep: past them, what is not kept is
+    /// rendered each time, so memory stays flat whatever the log.
+    room: std::cell::Cell<usize>,
+}
+
+impl<K: Hash + Eq> Kept<K> {
+    /// Keeps up to `room` bytes of fragments.
+    pub fn new(room: usize) -> Kept<K> {
+        Kept {
+            made: RefCell::default(),
+            room: std::cell::Cell::new(room),
+        }
+    }
+
+    /// Writes what `render` writes for `key`: kept from the first time, or
+    /// rendered each time without a key.
+    pub fn write(&self, j: &mut Json, key: Option<K>, render: impl FnOnce(&mut Json)) {
+        let Some(key) = key else {
+            return render(j);
+        };
+        if let Some(made) = self.made.borrow().get(&key) {
+            return j.raw(made);
+        }
+        let start = j.mark();
+        render(j);
+        let made = &j.buf[start..];
+        if let Some(room) = self.room.get().checked_sub(made.len() + 64) {
+            self.room.set(room);
+            self.made.borrow_mut().insert(key, made.to_vec());
+        }
+    }
+}
+
+/// A fragment around a whole number, `BEFORE N AFTER` (`{"url":"graded",
+/// "valueInteger":N}`), made once per export for the small numbers, which are
+/// then written in one copy: a check-in's counts are nearly all small.
+pub struct Numbered {
+    before: String,
+    after: &'static str,
+    small: Vec<String>,
+}
+
+/// The numbers [`Numbered`] makes its fragment for: more than a section has
+/// questions.
+const SMALL: usize = 32;
+
+impl Numbered {
+    pub fn new(before: String, after: &'static str) -> Numbered {
+        let small = (0..SMALL).map(|n| format!("{before}{n}{after}")).collect();
+        Numbered {
+            before,
+            after,
+            small,
+        }
+    }
+
+    /// The fragment of `n`, as [`Json::int`] writes it.
+    pub fn write(&self, j: &mut Json, n: i64) {
+        match usize::try_from(n).ok().and_then(|i| self.small.get(i)) {
+            Some(made) => j.raw(made),
+            None => {
+                j.raw(&self.before);
+                j.int(n);
+                j.raw(self.after);
+            }
+        }
+    }
 }
 
 /// A value for a search query in `ifNoneExist`.
@@ -291,6 +413,29 @@ mod tests {
         }
         want.push_str(&json!(-(1i64 << 40)).to_string());
         assert_eq!(String::from_utf8(j.buf).expect("utf-8"), want);
+    }
+
+    #[test]
+    fn numbered_fragments_are_the_number_written_between_their_parts() {
+        let n = Numbered::new("{\"url\":\"x\",\"valueInteger\":".into(), "}");
+        for v in [0, 1, 9, 10, 31, 32, 1000, -1, i64::MIN, i64::MAX] {
+            let mut got = Json::default();
+            n.write(&mut got, v);
+            let mut want = Json::default();
+            want.raw("{\"url\":\"x\",\"valueInteger\":");
+            want.int(v);
+            want.raw("}");
+            assert_eq!(got.buf, want.buf, "{v}");
+        }
+    }
+
+    #[test]
+    fn entries_start_with_the_uuid_of_their_key() {
+        let key = ["flag ", "a/alerts/1"];
+        let mut got = Json::default();
+        got.entry(Hashed::of(key));
+        let want = format!(",\n{{\"fullUrl\":\"{}\"", stable_uuid("flag a/alerts/1"));
+        assert_eq!(String::from_utf8(got.buf).expect("utf-8"), want);
     }
 
     #[test]

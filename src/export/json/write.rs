@@ -19,6 +19,13 @@ use crate::text::rfc3339;
 /// ([`crate::record::first_stop`]).
 pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
+    contents(buf, s);
+    buf.push(b'"');
+}
+
+/// [`string`] without the quotes: a string's contents, for one written in parts
+/// (escaping goes byte by byte, so the parts escaped are the whole escaped).
+pub(crate) fn contents(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     while let Some(run) = crate::record::first_stop(&bytes[start..]) {
@@ -30,7 +37,6 @@ pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
         start = at + 1;
     }
     buf.extend_from_slice(&bytes[start..]);
-    buf.push(b'"');
 }
 
 /// Appends `"key":`, the key written as it is (every key here is plain).
@@ -60,7 +66,7 @@ fn num(buf: &mut Vec<u8>, n: impl Into<u64>) {
 /// Appends a time as [`rfc3339`] writes it, digit by digit for the years sidecheck
 /// sees (chrono's own writer for any other, and for an offset with seconds or a
 /// leap second).
-pub(super) fn time(buf: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
+pub(crate) fn time(buf: &mut Vec<u8>, t: &DateTime<FixedOffset>) {
     let local = t.naive_local();
     let offset = t.offset().local_minus_utc();
     let nanos = local.nanosecond();
