@@ -254,7 +254,11 @@ pub fn hang(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
     wrap(text, width.saturating_sub(lead))
         .into_iter()
         .enumerate()
-        .map(|(i, l)| [if i == 0 { first } else { rest }, &l].concat())
+        .map(|(i, mut l)| {
+            // In the room `wrap` made for the line.
+            l.insert_str(0, if i == 0 { first } else { rest });
+            l
+        })
         .collect()
 }
 

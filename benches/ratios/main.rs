@@ -12,7 +12,7 @@
 //!
 //! Sizes: LARGE (default 100,000 check-ins: speed, `show` and memory), SMALL
 //! (10,000: memory) and TINY (1,000: `show`); RUNS (3): each time is the best of at
-//! least that many runs, more for short commands (up to 1.5 s or 50 runs); SEED
+//! least that many runs, more for short commands (up to 5 s or 50 runs); SEED
 //! (12) for the generator; SIDECHECK_BIN to time another build; PEAK=rusage to
 //! measure memory with getrusage even where GNU time is installed.
 //!

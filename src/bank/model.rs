@@ -494,10 +494,11 @@ impl Bank {
         self.questions.iter().position(|q| q.id == id)
     }
 
-    /// The index of a question by id, as [`Bank::index_of`] finds it, from a map
-    /// made once per bank: reports look up every answer of every check-in. A hit
-    /// is checked against the list, so a bank changed after the map was made (only
-    /// tests change one) is looked up the slow way, never wrongly.
+    /// The index of a question by id, as [`Bank::index_of`] finds it, from a
+    /// table made once per bank ([`Positions`]): reports look up every answer of
+    /// every check-in. A hit is checked against the list, and a miss is looked up
+    /// the slow way, so a bank changed after the table was made (only tests
+    /// change one) is never answered wrongly.
     pub fn position(&self, id: &str) -> Option<usize> {
         let table = self
             .positions

@@ -68,13 +68,9 @@ impl<'b> Flow<'b> {
         fresh.into_iter().map(|(_, a)| a).collect()
     }
 
-    /// Alerts that hold now, after escalations replace what they replace.
-    pub fn active_alerts(&self) -> Vec<&'b AlertRule> {
-        self.holding().into_iter().map(|(_, a)| a).collect()
-    }
-
-    /// [`Flow::active_alerts`], each with its place in the bank (where `shown`
-    /// keeps it). Most urgent first; bank order within a level.
+    /// Alerts that hold now, after escalations replace what they replace, each
+    /// with its place in the bank (where `shown` keeps it). Most urgent first;
+    /// bank order within a level.
     pub(super) fn holding(&self) -> Vec<(usize, &'b AlertRule)> {
         let holding: Vec<(usize, &'b AlertRule)> = self
             .bank

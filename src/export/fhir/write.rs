@@ -175,9 +175,13 @@ impl Json {
     /// `start`, which begins with [`ENTRY`], with the digits of `key`'s UUID
     /// filled in: one copy for an entry's start and what follows it.
     pub fn entry_from(&mut self, start: &[u8], key: Hashed) {
+        debug_assert!(start.starts_with(ENTRY));
         let at = self.buf.len();
         self.raw(start);
-        if let Some(text) = self.buf.get_mut(at + 14..at + 59) {
+        if let Some(text) = self
+            .buf
+            .get_mut(at + UUID_IN_ENTRY.start..at + UUID_IN_ENTRY.end)
+        {
             uuid_digits(text, key);
         }
     }
@@ -280,6 +284,9 @@ fn uuid_digits(text: &mut [u8], key: Hashed) {
 /// What every entry after the first starts with, up to the end of its fullUrl,
 /// with zeros for the digits of its UUID ([`Json::entry_from`] fills them in).
 pub const ENTRY: &[u8; 60] = b",\n{\"fullUrl\":\"urn:uuid:00000000-0000-0000-0000-000000000000\"";
+
+/// Where [`ENTRY`] has its `urn:uuid:` and the digits [`Json::entry_from`] fills in.
+const UUID_IN_ENTRY: std::ops::Range<usize> = 14..59;
 
 /// Fragments rendered once per key and kept, for a part of a resource that
 /// depends only on a few small numbers or choices, which check-ins give again
@@ -388,6 +395,15 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn the_uuid_filled_in_an_entry_is_where_entry_has_it() {
+        assert_eq!(
+            &ENTRY[UUID_IN_ENTRY],
+            b"urn:uuid:00000000-0000-0000-0000-000000000000"
+        );
+        assert_eq!(ENTRY[UUID_IN_ENTRY.end], b'"');
+    }
 
     #[test]
     fn strings_and_numbers_are_written_as_serde_json_writes_them() {
