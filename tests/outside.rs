@@ -83,7 +83,12 @@ fn scripted_on_a_screen(env: &Env, cols: u16, answers: &serde_json::Value) -> St
     let file = env.file("answers.json", answers.to_string());
     let mut cmd = std::process::Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("stty cols {cols} rows 30; exec \"$0\" \"$@\""))
+        // The child waits for a line before it sets the width: the pty crate sets
+        // its own default size from the parent once the child has started, which on
+        // a busy machine came after `stty` and put the check back at 80 columns.
+        .arg(format!(
+            "read -r go; stty cols {cols} rows 30; exec \"$0\" \"$@\""
+        ))
         .arg(bin())
         .args(["--region", "GB", "--data-dir"])
         .arg(env.data_dir())
@@ -92,6 +97,7 @@ fn scripted_on_a_screen(env: &Env, cols: u16, answers: &serde_json::Value) -> St
         .env("NO_COLOR", "1")
         .env_remove("SIDECHECK_DATA_DIR");
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.send_line("go").expect("tell the child to go on");
     session.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
     let seen = session.expect(Eof).expect("the check ends");
     let mut all = seen.before().to_vec();
