@@ -122,13 +122,13 @@ impl Snapshot {
         let foreign = in_another_language(r);
         let mut n = 0;
         for a in &r.answers {
-            if Symptom::measured(a).is_none() {
+            let Some(measured) = Symptom::measured(a) else {
                 continue;
-            }
+            };
             if n == self.symptoms.len() {
                 self.symptoms.push(Symptom::blank());
             }
-            self.symptoms[n].set(a, emergency_from(basis, &a.question), foreign);
+            self.symptoms[n].set(a, measured, emergency_from(basis, &a.question), foreign);
             n += 1;
         }
         self.symptoms.truncate(n);
@@ -153,9 +153,9 @@ impl Symptom {
     /// another language than the one in use ([`in_another_language`]). What
     /// [`Snapshot::remake`] makes of each answer, and nothing else of the record.
     pub fn of(a: &AnswerRecord, emergency: bool, foreign: bool) -> Option<Symptom> {
-        Symptom::measured(a)?;
+        let measured = Symptom::measured(a)?;
         let mut s = Symptom::blank();
-        s.set(a, emergency, foreign);
+        s.set(a, measured, emergency, foreign);
         Some(s)
     }
 
@@ -181,12 +181,15 @@ impl Symptom {
         }
     }
 
-    /// Makes this the symptom of `a`, which is one ([`Symptom::measured`]), in
-    /// the buffers it has.
-    fn set(&mut self, a: &AnswerRecord, emergency: bool, foreign: bool) {
-        let Some((measure, value)) = Symptom::measured(a) else {
-            return;
-        };
+    /// Makes this the symptom of `a`, which measures `(measure, value)`
+    /// ([`Symptom::measured`]), in the buffers it has.
+    fn set(
+        &mut self,
+        a: &AnswerRecord,
+        (measure, value): (Measure, u32),
+        emergency: bool,
+        foreign: bool,
+    ) {
         let s = self;
         s.id.clear();
         s.id.push_str(&a.question);
